@@ -1,0 +1,55 @@
+// Start-up, run by server.js before it listens: parse the environment, migrate,
+// seed the demo into an empty database, load secrets. Never at import time.
+import { getEnv } from "~/env.server";
+import { getDb } from "~/db.server";
+import { runMigrations } from "../db/migrate";
+import { isDatabaseEmpty, seedDemo } from "../seeds/demo";
+import { hashPassword } from "~/lib/password.server";
+import { loadDemoPassword, loadSessionSecret } from "~/lib/secrets.server";
+import { today } from "~/lib/today.server";
+import { ensureProgramme, isDemoProgramme } from "~/models/programme.server";
+import { countUsers } from "~/models/user.server";
+import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
+
+export type StartupInfo = {
+  port: number;
+  trustProxy: boolean;
+  demo: boolean;
+  seeded: boolean;
+  signInHelp: string;
+};
+
+export async function startup({ migrationsFolder }: { migrationsFolder: string }): Promise<StartupInfo> {
+  const env = getEnv();
+  const db = getDb();
+  runMigrations(db, migrationsFolder);
+
+  let seeded = false;
+  if (env.STEPPING_UP_DEMO === "1" && isDatabaseEmpty(db)) {
+    const password = loadDemoPassword();
+    seedDemo(db, { today: today(), passwordHash: await hashPassword(password) });
+    refreshAllMeasureSummaries(db);
+    seeded = true;
+  } else {
+    ensureProgramme(db);
+  }
+
+  const demo = isDemoProgramme(db);
+  loadSessionSecret(demo);
+
+  let signInHelp: string;
+  if (demo) {
+    const password = loadDemoPassword();
+    signInHelp = [
+      "This is a demo portfolio (fictional data). Sign in with any of:",
+      "  admin@example.org, board@example.org, staff@example.org, viewer@example.org, lead@example.org",
+      `  password: ${password}`,
+    ].join("\n");
+  } else if (countUsers(db) === 0) {
+    signInHelp =
+      "No accounts yet. Create the first admin with:\n  npm run user:create -- --email you@trust.nhs.uk --role admin";
+  } else {
+    signInHelp = "Sign in with your Stepping Up account.";
+  }
+  return { port: env.PORT, trustProxy: env.TRUST_PROXY === "1", demo, seeded, signInHelp };
+}

@@ -1,0 +1,141 @@
+import { Form, NavLink, Link } from "@remix-run/react";
+import type { Role } from "~/domain/enums";
+
+const NAV = [
+  { to: "/board", label: "Board" },
+  { to: "/projects", label: "Projects" },
+  { to: "/waves", label: "Waves" },
+  { to: "/spc", label: "SPC calculator" },
+];
+
+export function SiteHeader({
+  user,
+  programmeName,
+}: {
+  user: { name: string; role: Role } | null;
+  programmeName: string;
+}) {
+  const items = user ? [...NAV, ...(user.role === "admin" ? [{ to: "/admin/users", label: "Admin" }] : [])] : [];
+  return (
+    <header className="nhsuk-header" role="banner">
+      <div className="nhsuk-header__container nhsuk-width-container">
+        <div className="nhsuk-header__service">
+          <Link className="nhsuk-header__service-logo" to="/" aria-label={`${programmeName} home`}>
+            <svg
+              className="nhsuk-header__logo"
+              xmlns="http://www.w3.org/2000/svg"
+              viewBox="0 0 200 80"
+              height="40"
+              width="100"
+              focusable="false"
+              role="img"
+              aria-label="NHS"
+            >
+              <title>NHS</title>
+              <path
+                fill="currentcolor"
+                d="M200 0v80H0V0h200Zm-27.5 5.5c-14.5 0-29 5-29 22 0 10.2 7.7 13.5 14.7 16.3l.7.3c5.4 2 10.1 3.9 10.1 8.4 0 6.5-8.5 7.5-14 7.5s-12.5-1.5-16-3.5L135 70c5.5 2 13.5 3.5 20 3.5 15.5 0 32-4.5 32-22.5 0-19.5-25.5-16.5-25.5-25.5 0-5.5 5.5-6.5 12.5-6.5a35 35 0 0 1 14.5 3l4-13.5c-4.5-2-12-3-20-3Zm-131 2h-22l-14 65H22l9-45h.5l13.5 45h21.5l14-65H64l-9 45h-.5l-13-45Zm63 0h-18l-13 65h17l6-28H117l-5.5 28H129l13.5-65H125L119.5 32h-20l5-24.5Z"
+              />
+            </svg>
+            <span className="nhsuk-header__service-name">{programmeName}</span>
+          </Link>
+        </div>
+        {user ? (
+          <nav className="nhsuk-header__account" aria-label="Account">
+            <ul className="nhsuk-header__account-list">
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to="/account/password">
+                  {user.name}
+                </Link>
+              </li>
+              <li className="nhsuk-header__account-item">
+                <Form className="nhsuk-header__account-form" action="/logout" method="post">
+                  <button className="nhsuk-header__account-button" type="submit">
+                    Sign out
+                  </button>
+                </Form>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+      </div>
+      {items.length ? (
+        <nav className="nhsuk-header__navigation" aria-label="Menu">
+          <div className="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul className="nhsuk-header__navigation-list">
+              {items.map((item) => (
+                <li key={item.to} className="nhsuk-header__navigation-item">
+                  <NavLink className="nhsuk-header__navigation-link" to={item.to}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function DemoBanner() {
+  return (
+    <div className="app-demo-banner" role="region" aria-label="Demo notice">
+      <div className="nhsuk-width-container">
+        <p>
+          <strong>Demo.</strong> This is a demonstration portfolio with fictional projects and people. Do not enter real
+          data.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function SiteFooter({ trustName }: { trustName: string }) {
+  return (
+    <footer role="contentinfo">
+      <div className="nhsuk-footer">
+        <div className="nhsuk-width-container">
+          <h2 className="nhsuk-u-visually-hidden">Support links</h2>
+          <div className="nhsuk-footer__meta">
+            <ul className="nhsuk-footer__list">
+              <li className="nhsuk-footer__list-item">
+                <Link className="nhsuk-footer__list-item-link" to="/accessibility">
+                  Accessibility statement
+                </Link>
+              </li>
+            </ul>
+            <p className="nhsuk-body-s">
+              Stepping Up: quality improvement portfolio{trustName ? ` for ${trustName}` : ""}. Quality improvement
+              records must not contain patient-identifiable data.
+            </p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: { to: string; label: string }[] }) {
+  if (items.length === 0) return null;
+  const parent = items[items.length - 1];
+  return (
+    <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
+      <ol className="nhsuk-breadcrumb__list">
+        {items.map((item) => (
+          <li key={item.to} className="nhsuk-breadcrumb__list-item">
+            <Link className="nhsuk-breadcrumb__link" to={item.to}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <p className="nhsuk-breadcrumb__back">
+        <Link className="nhsuk-breadcrumb__backlink" to={parent.to}>
+          <span className="nhsuk-u-visually-hidden">Back to &nbsp;</span>
+          {parent.label}
+        </Link>
+      </p>
+    </nav>
+  );
+}

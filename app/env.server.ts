@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { isValid, parseISO } from "date-fns";
+
+const flag = z.enum(["0", "1"]);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default("data/stepping-up.sqlite")
+    .transform((v) => v.replace(/^file:/, "")),
+  STEPPING_UP_DEMO: flag.default("1"),
+  DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD must be at least 8 characters").max(128).optional(),
+  STEPPING_UP_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "STEPPING_UP_TODAY must be YYYY-MM-DD")
+    .refine((v) => isValid(parseISO(v)), "STEPPING_UP_TODAY is not a real date")
+    .optional(),
+  CHROME_PATH: z.string().optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
+  TRUST_PROXY: flag.default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** Parses the environment once; a bad value stops the server at start with a clear message. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between files; this forgets the parsed copy. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

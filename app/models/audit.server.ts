@@ -1,0 +1,88 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { auditEvents, users } from "../../db/schema";
+import type { Db } from "~/db.server";
+import type { AuditAction } from "~/domain/enums";
+import { nowMs } from "~/lib/clock.server";
+
+export type AuditInput = {
+  actor?: { id: number; email: string } | null;
+  actorEmail?: string;
+  action: AuditAction;
+  entityType?: string;
+  entityId?: number | null;
+  projectId?: number | null;
+  summary: string;
+  details?: unknown;
+  ip?: string;
+};
+
+/** Append-only: there is no update or delete for audit rows. */
+export function recordAudit(db: Db, event: AuditInput) {
+  db.insert(auditEvents)
+    .values({
+      at: new Date(nowMs()),
+      userId: event.actor?.id ?? null,
+      actorEmail: event.actor?.email ?? event.actorEmail ?? "",
+      action: event.action,
+      entityType: event.entityType ?? "",
+      entityId: event.entityId ?? null,
+      projectId: event.projectId ?? null,
+      summary: event.summary,
+      details: event.details === undefined ? null : JSON.stringify(event.details),
+      ip: event.ip ?? "",
+    })
+    .run();
+}
+
+export type AuditFilter = { userId?: number; projectId?: number; from?: string; to?: string };
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export function listAuditEvents(db: Db, filter: AuditFilter, page = 1) {
+  const where: SQL[] = [];
+  if (filter.userId) where.push(eq(auditEvents.userId, filter.userId));
+  if (filter.projectId) where.push(eq(auditEvents.projectId, filter.projectId));
+  if (filter.from) where.push(gte(auditEvents.at, new Date(`${filter.from}T00:00:00Z`)));
+  if (filter.to) where.push(lt(auditEvents.at, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)));
+  const condition = where.length ? and(...where) : undefined;
+  const rows = db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      summary: auditEvents.summary,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      projectId: auditEvents.projectId,
+      actorEmail: auditEvents.actorEmail,
+      userName: users.name,
+      ip: auditEvents.ip,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(condition)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(condition).get()?.n ?? 0;
+  return { rows, total };
+}
+
+export function listProjectActivity(db: Db, projectId: number, limit = 20) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      summary: auditEvents.summary,
+      userName: users.name,
+      actorEmail: auditEvents.actorEmail,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(eq(auditEvents.projectId, projectId))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit)
+    .all();
+}

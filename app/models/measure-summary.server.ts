@@ -1,0 +1,85 @@
+// The stored SPC summary of each measure, recomputed when its data or settings change,
+// so the board reads one row per measure instead of analysing every series per request.
+import { asc, eq, isNull } from "drizzle-orm";
+import { measurePoints, measureRebases, measures } from "../../db/schema";
+import type { Db } from "~/db.server";
+import { analyseSeries } from "~/domain/spc";
+import { nowMs } from "~/lib/clock.server";
+
+const SPARKLINE_POINTS = 26;
+
+export function refreshMeasureSummary(db: Db, measureId: number) {
+  const measure = db
+    .select({ improvement: measures.improvement, target: measures.target, baselinePoints: measures.baselinePoints })
+    .from(measures)
+    .where(eq(measures.id, measureId))
+    .get();
+  if (!measure) return;
+  const points = db
+    .select({ periodDate: measurePoints.periodDate, value: measurePoints.value })
+    .from(measurePoints)
+    .where(eq(measurePoints.measureId, measureId))
+    .orderBy(asc(measurePoints.periodDate))
+    .all();
+  const rebaseDates = new Set(
+    db
+      .select({ periodDate: measureRebases.periodDate })
+      .from(measureRebases)
+      .where(eq(measureRebases.measureId, measureId))
+      .all()
+      .map((r) => r.periodDate),
+  );
+  const latest = points.at(-1);
+  if (!latest) {
+    db.update(measures)
+      .set({
+        spcPoints: 0,
+        spcLatestDate: null,
+        spcLatestValue: null,
+        spcLatestSignal: null,
+        spcVariationIcon: null,
+        spcAssuranceIcon: null,
+        spcMean: null,
+        spcUcl: null,
+        spcLcl: null,
+        spcSparkline: null,
+        spcComputedAt: new Date(nowMs()),
+      })
+      .where(eq(measures.id, measureId))
+      .run();
+    return;
+  }
+  const rebase = points.flatMap((p, i) => (i > 0 && rebaseDates.has(p.periodDate) ? [i] : []));
+  const result = analyseSeries({
+    values: points.map((p) => p.value),
+    improvement: measure.improvement,
+    target: measure.target,
+    baseline: measure.baselinePoints ?? undefined,
+    rebase,
+  });
+  const last = result.points[result.points.length - 1];
+  db.update(measures)
+    .set({
+      spcPoints: points.length,
+      spcLatestDate: latest.periodDate,
+      spcLatestValue: latest.value,
+      spcLatestSignal: last.special_cause,
+      spcVariationIcon: result.variation_icon,
+      spcAssuranceIcon: result.assurance_icon,
+      spcMean: result.mean,
+      spcUcl: result.ucl,
+      spcLcl: result.lcl,
+      spcSparkline: JSON.stringify(points.slice(-SPARKLINE_POINTS).map((p) => p.value)),
+      spcComputedAt: new Date(nowMs()),
+    })
+    .where(eq(measures.id, measureId))
+    .run();
+}
+
+export function refreshAllMeasureSummaries(db: Db) {
+  const ids = db.select({ id: measures.id }).from(measures).where(isNull(measures.deletedAt)).all();
+  db.transaction(() => {
+    for (const { id } of ids) refreshMeasureSummary(db, id);
+  });
+}
+

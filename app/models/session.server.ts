@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { sessions, users } from "../../db/schema";
+import type { Db } from "~/db.server";
+import type { Role } from "~/domain/enums";
+
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  mustChangePassword: boolean;
+  disabledAt: Date | null;
+  sessionExpiresAt?: number;
+};
+
+export function findSessionWithUser(db: Db, idHash: string) {
+  const row = db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        mustChangePassword: users.mustChangePassword,
+        disabledAt: users.disabledAt,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, idHash))
+    .get();
+  return row ? { ...row, lastSeenAt: Number(row.lastSeenAt), expiresAt: Number(row.expiresAt) } : undefined;
+}
+
+export function insertSession(db: Db, row: typeof sessions.$inferInsert) {
+  db.insert(sessions).values(row).run();
+}
+
+export function touchSession(db: Db, idHash: string, at: number) {
+  db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, idHash)).run();
+}
+
+export function deleteSession(db: Db, idHash: string) {
+  db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+}
+
+export function deleteSessionsForUser(db: Db, userId: number) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

@@ -1,0 +1,18 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { projects, projectTeam } from "../../db/schema";
+import type { Db } from "~/db.server";
+
+export function projectExists(db: Db, projectId: number): boolean {
+  return Boolean(db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get());
+}
+
+/** Current team membership in any role (an ended lead no longer counts). */
+export function isOnProjectTeam(db: Db, projectId: number, userId: number): boolean {
+  return Boolean(
+    db
+      .select({ id: projectTeam.id })
+      .from(projectTeam)
+      .where(and(eq(projectTeam.projectId, projectId), eq(projectTeam.userId, userId), isNull(projectTeam.endedAt)))
+      .get(),
+  );
+}

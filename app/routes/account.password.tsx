@@ -1,0 +1,132 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { ROLE_LABELS } from "~/domain/labels";
+import { requireUser } from "~/lib/guards.server";
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem, verifyPassword } from "~/lib/password.server";
+import { endAllSessionsForUser, safeRedirect, startSession } from "~/lib/session.server";
+import { recordAudit } from "~/models/audit.server";
+import { getUser, setUserPassword } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Your account – Stepping Up" }];
+
+const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).max(1024),
+    newPassword: z
+      .string({ error: "Enter a new password" })
+      .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
+      .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`),
+    confirmPassword: z.string({ error: "Enter the new password again" }),
+    redirectTo: z.string().optional(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: "The passwords do not match",
+    path: ["confirmPassword"],
+  });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  return { name: user.name, email: user.email, role: user.role, mustChange: user.mustChangePassword };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const db = getDb();
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const hide = { hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
+  if (submission.status !== "success") return data(submission.reply(hide), { status: 400 });
+  const { currentPassword, newPassword, redirectTo } = submission.value;
+
+  const account = getUser(db, user.id);
+  if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
+    return data(submission.reply({ ...hide, fieldErrors: { currentPassword: ["Your current password is incorrect"] } }), {
+      status: 400,
+    });
+  }
+  const problem = passwordProblem(newPassword);
+  if (problem) return data(submission.reply({ ...hide, fieldErrors: { newPassword: [problem] } }), { status: 400 });
+  if (newPassword === currentPassword) {
+    return data(
+      submission.reply({ ...hide, fieldErrors: { newPassword: ["Choose a password different from your current one"] } }),
+      { status: 400 },
+    );
+  }
+
+  setUserPassword(db, user.id, await hashPassword(newPassword), false);
+  // A password change ends every session, including stolen ones; this device gets a fresh one.
+  endAllSessionsForUser(db, user.id);
+  const cookie = await startSession(db, context, user.id, request.headers.get("User-Agent") ?? "");
+  recordAudit(db, {
+    actor: user,
+    action: "auth.password_changed",
+    entityType: "user",
+    entityId: user.id,
+    summary: "Changed their password (all other sessions ended)",
+    ip: context.clientIp,
+  });
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function AccountPassword() {
+  const account = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useNhsForm(ChangePasswordSchema, lastResult);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary
+          form={form}
+          fields={{ currentPassword: fields.currentPassword, newPassword: fields.newPassword, confirmPassword: fields.confirmPassword }}
+        />
+        <h1>{account.mustChange ? "Choose a new password" : "Your account"}</h1>
+        {account.mustChange ? (
+          <div className="nhsuk-warning-callout">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>Your password was reset
+              </span>
+            </h2>
+            <p>You signed in with a one-time password. Choose your own password to continue.</p>
+          </div>
+        ) : (
+          <dl className="nhsuk-summary-list">
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Name</dt>
+              <dd className="nhsuk-summary-list__value">{account.name}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Email</dt>
+              <dd className="nhsuk-summary-list__value">{account.email}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Role</dt>
+              <dd className="nhsuk-summary-list__value">{ROLE_LABELS[account.role]}</dd>
+            </div>
+          </dl>
+        )}
+        <h2>Change your password</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+          <TextField field={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+          <TextField
+            field={fields.newPassword}
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong password. Common passwords are not allowed.`}
+          />
+          <TextField field={fields.confirmPassword} label="New password again" type="password" autoComplete="new-password" />
+          <button className="nhsuk-button" type="submit">
+            Change password
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { asc } from "drizzle-orm";
+import { z } from "zod";
+import { projects } from "../../db/schema";
+import { getDb } from "~/db.server";
+import { canAdminister } from "~/domain/permissions";
+import { formatDateTime, isIsoDay } from "~/lib/dates";
+import { requirePermission } from "~/lib/guards.server";
+import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
+import { listUsers } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit trail – Admin – Stepping Up" }];
+
+const day = z.string().refine(isIsoDay).optional().catch(undefined);
+const AuditQuery = z.object({
+  user: z.coerce.number().int().positive().optional().catch(undefined),
+  project: z.coerce.number().int().positive().optional().catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, canAdminister, "read the audit trail");
+  const db = getDb();
+  const q = AuditQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { rows, total } = listAuditEvents(db, { userId: q.user, projectId: q.project, from: q.from, to: q.to }, q.page);
+  return {
+    rows,
+    total,
+    q,
+    users: listUsers(db).map((u) => ({ id: u.id, name: u.name })),
+    projects: db.select({ id: projects.id, title: projects.title }).from(projects).orderBy(asc(projects.title)).all(),
+  };
+}
+
+export default function AdminAudit() {
+  const { rows, total, q, users, projects } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(page));
+    return `?${next}`;
+  };
+  return (
+    <>
+      <h1>Audit trail</h1>
+      <p>Every sign-in, refusal and change, newest first. Times are UK time; the record is kept in UTC and never edited.</p>
+      <p>
+        <Link to="/admin/users">Manage users</Link>
+      </p>
+      <Form method="get" className="nhsuk-u-margin-bottom-4">
+        <div className="app-definition-grid">
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="user">
+              Person
+            </label>
+            <select className="nhsuk-select" id="user" name="user" defaultValue={q.user ?? ""}>
+              <option value="">Anyone</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="project">
+              Project
+            </label>
+            <select className="nhsuk-select" id="project" name="project" defaultValue={q.project ?? ""}>
+              <option value="">Any project</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="from">
+              From
+            </label>
+            <input className="nhsuk-input" id="from" name="from" type="date" defaultValue={q.from ?? ""} />
+          </div>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="to">
+              To
+            </label>
+            <input className="nhsuk-input" id="to" name="to" type="date" defaultValue={q.to ?? ""} />
+          </div>
+        </div>
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Filter
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p>No events match these filters.</p>
+      ) : (
+        <div className="app-table-wrap">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Audit events</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Event</th>
+                <th scope="col">Address</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {rows.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.userName ?? (e.actorEmail || "Unknown")}</td>
+                  <td>
+                    {e.summary}
+                    {e.projectId ? (
+                      <>
+                        {" "}
+                        (<Link to={`/projects/${e.projectId}`}>project</Link>)
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>{e.ip}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="nhsuk-body-s">
+        {total} event{total === 1 ? "" : "s"} · page {q.page} of {pages}
+      </p>
+      <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
+        <ul className="nhsuk-list nhsuk-pagination__list">
+          {q.page > 1 ? (
+            <li className="nhsuk-pagination-item--previous">
+              <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageLink(q.page - 1)}>
+                <span className="nhsuk-pagination__title">Newer</span>
+              </Link>
+            </li>
+          ) : null}
+          {q.page < pages ? (
+            <li className="nhsuk-pagination-item--next">
+              <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageLink(q.page + 1)}>
+                <span className="nhsuk-pagination__title">Older</span>
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </>
+  );
+}

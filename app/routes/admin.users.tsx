@@ -1,0 +1,236 @@
+import crypto from "node:crypto";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, useNhsForm, SelectField, TextField } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { ROLES } from "~/domain/enums";
+import { ROLE_LABELS } from "~/domain/labels";
+import { canAdminister } from "~/domain/permissions";
+import { formatDateTime } from "~/lib/dates";
+import { badRequest, notFound, requirePermission } from "~/lib/guards.server";
+import { hashPassword } from "~/lib/password.server";
+import { endAllSessionsForUser } from "~/lib/session.server";
+import { recordAudit } from "~/models/audit.server";
+import {
+  emailTaken,
+  getUser,
+  insertUser,
+  listUsers,
+  normaliseEmail,
+  setUserDisabled,
+  setUserPassword,
+  updateUserAccount,
+} from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Users – Admin – Stepping Up" }];
+
+const CreateUserSchema = z
+  .object({
+    intent: z.literal("create"),
+    email: z
+      .string({ error: "Enter an email address" })
+      .trim()
+      .max(254, "Email address must be 254 characters or fewer")
+      .email("Enter an email address in the correct format, like name@trust.nhs.uk"),
+    name: z.string({ error: "Enter the person's name" }).trim().max(200, "Name must be 200 characters or fewer"),
+    jobTitle: z.string().trim().max(200, "Job title must be 200 characters or fewer").optional(),
+    role: z.enum(ROLES, { error: "Choose a role" }),
+  })
+  .strict();
+
+const UserActionSchema = z
+  .object({
+    intent: z.enum(["disable", "enable", "reset", "role"]),
+    userId: z.coerce.number().int().positive(),
+    role: z.enum(ROLES).optional(),
+  })
+  .strict();
+
+/** A one-time password the user must change at next sign-in. */
+const oneTimePassword = () => crypto.randomBytes(12).toString("base64url");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, canAdminister, "manage users");
+  return { users: listUsers(getDb()), me: user.id };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, context, canAdminister, "manage users");
+  const db = getDb();
+  const formData = await request.formData();
+  const audit = { actor: admin, ip: context.clientIp, entityType: "user" };
+
+  if (formData.get("intent") === "create") {
+    const submission = parseWithZod(formData, { schema: CreateUserSchema });
+    if (submission.status !== "success") return data({ create: submission.reply(), done: null }, { status: 400 });
+    const { email, name, jobTitle, role } = submission.value;
+    if (emailTaken(db, email)) {
+      return data({ create: submission.reply({ fieldErrors: { email: ["An account with this email address already exists"] } }), done: null }, { status: 400 });
+    }
+    const password = oneTimePassword();
+    const id = insertUser(db, { email, name, jobTitle, role, passwordHash: await hashPassword(password), mustChangePassword: true });
+    recordAudit(db, { ...audit, action: "user.created", entityId: id, summary: `Created ${normaliseEmail(email)} (${ROLE_LABELS[role]})` });
+    return { create: submission.reply({ resetForm: true }), done: { message: `Account created for ${normaliseEmail(email)}.`, password } };
+  }
+
+  const parsed = UserActionSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) badRequest("That request was not understood.");
+  const { intent, userId } = parsed.data;
+  const target = getUser(db, userId);
+  if (!target) notFound("user");
+  if (userId === admin.id && intent !== "reset") badRequest("You cannot disable yourself or change your own role.");
+
+  switch (intent) {
+    case "disable":
+      setUserDisabled(db, userId, true);
+      endAllSessionsForUser(db, userId);
+      recordAudit(db, { ...audit, action: "user.disabled", entityId: userId, summary: `Disabled ${target.email} and ended their sessions` });
+      return { create: null, done: { message: `${target.email} is disabled and has been signed out.`, password: null } };
+    case "enable":
+      setUserDisabled(db, userId, false);
+      recordAudit(db, { ...audit, action: "user.enabled", entityId: userId, summary: `Enabled ${target.email}` });
+      return { create: null, done: { message: `${target.email} can sign in again.`, password: null } };
+    case "reset": {
+      const password = oneTimePassword();
+      setUserPassword(db, userId, await hashPassword(password), true);
+      endAllSessionsForUser(db, userId);
+      recordAudit(db, { ...audit, action: "user.password_reset", entityId: userId, summary: `Reset the password of ${target.email}` });
+      return { create: null, done: { message: `Password reset for ${target.email}.`, password } };
+    }
+    case "role": {
+      if (!parsed.data.role) badRequest("Choose a role.");
+      updateUserAccount(db, userId, { role: parsed.data.role });
+      recordAudit(db, {
+        ...audit,
+        action: "user.updated",
+        entityId: userId,
+        summary: `Changed the role of ${target.email} from ${ROLE_LABELS[target.role]} to ${ROLE_LABELS[parsed.data.role]}`,
+      });
+      return { create: null, done: { message: `${target.email} is now ${ROLE_LABELS[parsed.data.role]}.`, password: null } };
+    }
+  }
+}
+
+export default function AdminUsers() {
+  const { users, me } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useNhsForm(CreateUserSchema, result?.create, "create-user");
+  return (
+    <>
+      <h1>Users</h1>
+      {result?.done ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{result.done.message}</p>
+          {result.done.password ? (
+            <p>
+              One-time password: <code className="nhsuk-u-font-weight-bold">{result.done.password}</code>. Give it to the
+              person securely; they must choose their own password when they next sign in. It will not be shown again.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="app-table-wrap">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">Everyone with a Stepping Up account</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.name}
+                  {u.jobTitle ? <span className="nhsuk-body-s app-muted"><br />{u.jobTitle}</span> : null}
+                </td>
+                <td>{u.email}</td>
+                <td>
+                  {u.id === me ? (
+                    ROLE_LABELS[u.role]
+                  ) : (
+                    <Form method="post" className="app-inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <label className="nhsuk-u-visually-hidden" htmlFor={`role-${u.id}`}>
+                        Role of {u.name}
+                      </label>
+                      <select className="nhsuk-select" id={`role-${u.id}`} name="role" defaultValue={u.role}>
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>{" "}
+                      <button className="app-button--link" type="submit">
+                        Save role<span className="nhsuk-u-visually-hidden"> of {u.name}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  {u.disabledAt
+                    ? `Disabled ${formatDateTime(u.disabledAt)}`
+                    : !u.canSignIn
+                      ? "No password (cannot sign in)"
+                      : u.mustChangePassword
+                        ? "Must change password"
+                        : "Active"}
+                </td>
+                <td>
+                  {u.id === me ? (
+                    <span className="app-muted">You</span>
+                  ) : (
+                    <>
+                      <Form method="post" className="app-inline-form">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <button className="app-button--link" type="submit" name="intent" value={u.disabledAt ? "enable" : "disable"}>
+                          {u.disabledAt ? "Enable" : "Disable"}
+                          <span className="nhsuk-u-visually-hidden"> {u.name}</span>
+                        </button>
+                      </Form>
+                      {" · "}
+                      <Form method="post" className="app-inline-form">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <button className="app-button--link" type="submit" name="intent" value="reset">
+                          {u.canSignIn ? "Reset password" : "Set a one-time password"}
+                          <span className="nhsuk-u-visually-hidden"> for {u.name}</span>
+                        </button>
+                      </Form>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Add a user</h2>
+      <ErrorSummary form={form} fields={{ email: fields.email, name: fields.name, jobTitle: fields.jobTitle, role: fields.role }} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="create" />
+        <TextField field={fields.name} label="Full name" width={30} />
+        <TextField field={fields.email} label="Email address" type="email" width={30} />
+        <TextField field={fields.jobTitle} label="Job title (optional)" width={30} />
+        <SelectField
+          field={fields.role}
+          label="Role"
+          hint="Board members approve projects and record the board's view. Staff propose and run projects. Viewers only read."
+          placeholder="Choose a role"
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        />
+        <button className="nhsuk-button" type="submit">
+          Add user
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { getOptionalUser } from "~/lib/guards.server";
+import { dummyVerify, verifyPassword } from "~/lib/password.server";
+import { safeRedirect, startSession } from "~/lib/session.server";
+import { recordAudit } from "~/models/audit.server";
+import { findUserForSignIn, recordSignInAttempt, signInRetryAfterMs } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Stepping Up" }];
+
+const SignInSchema = z.object({
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .max(254, "Email address must be 254 characters or fewer")
+    .email("Enter an email address in the correct format, like name@example.org"),
+  password: z.string({ error: "Enter your password" }).max(1024, "Password is too long"),
+  redirectTo: z.string().optional(),
+});
+
+// Retry-After on a throttled attempt.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
+const INCORRECT = "Email or password is incorrect";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = getDb();
+  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const ip = context.clientIp;
+
+  const retryMs = signInRetryAfterMs(db, email, ip);
+  if (retryMs > 0) {
+    const minutes = Math.ceil(retryMs / 60_000);
+    recordAudit(db, { actorEmail: email, action: "auth.sign_in_throttled", summary: `Sign-in refused for ${email}: too many failed attempts`, ip });
+    return data(
+      submission.reply({
+        formErrors: [
+          `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+        ],
+        hideFields: ["password"],
+      }),
+      { status: 429, headers: { "Retry-After": String(Math.ceil(retryMs / 1000)) } },
+    );
+  }
+
+  const user = findUserForSignIn(db, email);
+  // Verify against a dummy hash for unknown accounts so the answer takes as long either way.
+  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
+  if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
+    recordSignInAttempt(db, email, ip, false);
+    recordAudit(db, {
+      actor: user && user.passwordHash ? { id: user.id, email: user.email } : null,
+      actorEmail: email,
+      action: "auth.sign_in_failed",
+      entityType: "user",
+      entityId: user?.id ?? null,
+      summary: user?.disabledAt ? `Failed sign-in for ${email} (account disabled)` : `Failed sign-in for ${email}`,
+      ip,
+    });
+    return data(submission.reply({ formErrors: [INCORRECT], hideFields: ["password"] }), { status: 401 });
+  }
+
+  recordSignInAttempt(db, email, ip, true);
+  const cookie = await startSession(db, context, user.id, request.headers.get("User-Agent") ?? "");
+  recordAudit(db, { actor: user, action: "auth.sign_in", entityType: "user", entityId: user.id, summary: "Signed in", ip });
+  const target = safeRedirect(redirectTo);
+  const next = user.mustChangePassword ? `/account/password?${new URLSearchParams({ redirectTo: target })}` : target;
+  return redirect(next, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignIn() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useNhsForm(SignInSchema, lastResult);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-one-half">
+        <ErrorSummary form={form} fields={{ email: fields.email, password: fields.password }} />
+        <h1>Sign in to Stepping Up</h1>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+          <TextField field={fields.email} label="Email address" type="email" autoComplete="username" />
+          <TextField field={fields.password} label="Password" type="password" autoComplete="current-password" />
+          <button className="nhsuk-button" type="submit" disabled={navigation.state === "submitting"}>
+            Sign in
+          </button>
+        </Form>
+        <p className="nhsuk-body-s app-muted">
+          Forgotten your password? Ask your Stepping Up administrator to reset it.
+        </p>
+      </div>
+    </div>
+  );
+}

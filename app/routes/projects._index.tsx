@@ -1,0 +1,156 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { StageTag } from "~/components/tags";
+import { getDb } from "~/db.server";
+import { STAGES } from "~/domain/enums";
+import { STAGE_LABELS, progressLabel } from "~/domain/labels";
+import { requireUser } from "~/lib/guards.server";
+import { listProjects } from "~/models/project.server";
+import { PROJECT_SORTS, ProjectListQuery } from "~/lib/project-list";
+import { getProgramme } from "~/models/programme.server";
+
+export const meta: MetaFunction = () => [{ title: "Projects – Stepping Up" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  const db = getDb();
+  const query = ProjectListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const programme = getProgramme(db);
+  const rows = listProjects(db, { programmeId: programme.id, ...query, q: query.q || undefined });
+  return { rows, query };
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
+
+const features = tableFeatures({});
+
+const columns: ColumnDef<typeof features, Row>[] = [
+  {
+    id: "title",
+    header: "Project",
+    cell: ({ row }) => <Link to={`/projects/${row.original.id}`}>{row.original.title}</Link>,
+  },
+  { id: "stage", header: "Stage", cell: ({ row }) => <StageTag stage={row.original.stage} /> },
+  { id: "theme", header: "Theme", cell: ({ row }) => row.original.theme ?? "—" },
+  { id: "division", header: "Division", cell: ({ row }) => row.original.division ?? "—" },
+  {
+    id: "wave",
+    header: "Wave",
+    cell: ({ row }) => (row.original.waveNumber ? `Wave ${row.original.waveNumber}` : "—"),
+  },
+  {
+    id: "leads",
+    header: "Executive and clinical lead",
+    cell: ({ row }) =>
+      [row.original.executiveLead, row.original.clinicalLead].filter(Boolean).join(", ") || "Not assigned",
+  },
+  { id: "score", header: "Progress score", cell: ({ row }) => progressLabel(row.original.progressScore) },
+];
+
+const SORTABLE = new Set<string>(PROJECT_SORTS);
+
+export default function Projects() {
+  const { rows, query } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const table = useTable({ features, columns, data: rows });
+
+  const sortLink = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set("sort", id);
+    next.set("dir", query.sort === id && query.dir === "asc" ? "desc" : "asc");
+    return `?${next}`;
+  };
+
+  return (
+    <>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>Projects</h1>
+          <p>Every quality-improvement project in the programme, from proposal to closure.</p>
+        </div>
+      </div>
+      <Form method="get" className="nhsuk-u-margin-bottom-4" role="search" aria-label="Filter projects">
+        <div className="app-definition-grid">
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="q">
+              Search titles
+            </label>
+            <input className="nhsuk-input" id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+          </div>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="stage">
+              Stage
+            </label>
+            <select className="nhsuk-select" id="stage" name="stage" defaultValue={query.stage ?? ""}>
+              <option value="">All stages</option>
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+          Apply filters
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            No projects match. {query.q || query.stage ? <Link to="/projects">Clear the filters</Link> : null}
+            {!query.q && !query.stage ? "No projects have been proposed yet." : null}
+          </p>
+        </div>
+      ) : (
+        <div className="app-table-wrap">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Projects</caption>
+            <thead className="nhsuk-table__head">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const sorted = query.sort === header.column.id;
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                      >
+                        {SORTABLE.has(header.column.id) ? (
+                          <Link to={sortLink(header.column.id)}>
+                            <table.FlexRender header={header} />
+                            {sorted ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+                          </Link>
+                        ) : (
+                          <table.FlexRender header={header} />
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {table.getRowModel().rows.map((row) => (
+                <tr key={row.id} className="nhsuk-table__row">
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className="nhsuk-table__cell">
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="nhsuk-body-s app-muted">
+            {rows.length} project{rows.length === 1 ? "" : "s"}
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

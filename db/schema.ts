@@ -1,0 +1,726 @@
+// The whole Stepping Up domain in one schema. Calendar dates are ISO text
+// (YYYY-MM-DD, compared as text); instants are UTC milliseconds.
+// History tables (audit, status reports, scores, assessments, changes) never cascade.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import {
+  ASK_ADDRESSEES,
+  ASK_STATES,
+  AUDIT_ACTIONS,
+  CQC_ACTION_KINDS,
+  CQC_DOMAINS,
+  FREQUENCIES,
+  IMPROVEMENT_DIRECTIONS,
+  MEASURE_TYPES,
+  MEASURE_UNITS,
+  MEETING_DECISIONS,
+  MEETING_STATES,
+  ORIGINS,
+  PDSA_DECISIONS,
+  PDSA_STATUSES,
+  RAGS,
+  ROLES,
+  STAGES,
+  TEAM_ROLES,
+  VARIATION_ICONS,
+  ASSURANCE_ICONS,
+  WIN_EVIDENCE_KINDS,
+} from "../app/domain/enums";
+
+const id = () => integer("id").primaryKey({ autoIncrement: true });
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date());
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date());
+/** Optimistic-concurrency version: an update names the version it read. */
+const version = () => integer("version").notNull().default(1);
+const day = (name: string) => text(name); // YYYY-MM-DD
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+const isDay = (column: string) => sql.raw(`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
+
+export const programmes = sqliteTable("programmes", {
+  id: id(),
+  name: text("name").notNull(),
+  trustName: text("trust_name").notNull(),
+  isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  // Attention thresholds ("more than" N): see app/domain/attention.
+  milestoneSlipDays: integer("milestone_slip_days").notNull().default(30),
+  pdsaStaleWeeks: integer("pdsa_stale_weeks").notNull().default(6),
+  statusStaleWeeks: integer("status_stale_weeks").notNull().default(5),
+  measureGapPeriods: integer("measure_gap_periods").notNull().default(3),
+  askOpenDays: integer("ask_open_days").notNull().default(14),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+export const themes = sqliteTable(
+  "themes",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("themes_programme_name_uq").on(t.programmeId, t.name)],
+);
+
+export const divisions = sqliteTable(
+  "divisions",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("divisions_programme_name_uq").on(t.programmeId, t.name)],
+);
+
+export const waves = sqliteTable(
+  "waves",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    startsOn: day("starts_on").notNull(),
+    endsOn: day("ends_on").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("waves_programme_number_uq").on(t.programmeId, t.number),
+    check("waves_dates_ck", sql`ends_on > starts_on`),
+    check("waves_starts_on_ck", isDay("starts_on")),
+    check("waves_ends_on_ck", isDay("ends_on")),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    jobTitle: text("job_title").notNull().default(""),
+    role: text("role", { enum: ROLES }).notNull().default("viewer"),
+    /** argon2id PHC string; null means the person cannot sign in (e.g. a named lead without an account). */
+    passwordHash: text("password_hash"),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    check("users_role_ck", inList("role", ROLES)),
+    check("users_email_lower_ck", sql`email = lower(email)`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the 128-bit random id held in the cookie. */
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    /** UTC milliseconds. */
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    ip: text("ip").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    /** UTC milliseconds. */
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_at_idx").on(t.email, t.at),
+    index("sign_in_attempts_ip_at_idx").on(t.ip, t.at),
+  ],
+);
+
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    problem: text("problem").notNull().default(""),
+    proposalIdea: text("proposal_idea").notNull().default(""),
+    // SMART aim
+    aimWhat: text("aim_what").notNull().default(""),
+    aimForWhom: text("aim_for_whom").notNull().default(""),
+    aimMeasure: text("aim_measure").notNull().default(""),
+    aimBaseline: real("aim_baseline"),
+    aimTarget: real("aim_target"),
+    aimTargetDate: day("aim_target_date"),
+    scope: text("scope").notNull().default(""),
+    divisionId: integer("division_id").references(() => divisions.id, { onDelete: "restrict" }),
+    service: text("service").notNull().default(""),
+    themeId: integer("theme_id").references(() => themes.id, { onDelete: "restrict" }),
+    origin: text("origin", { enum: ORIGINS }).notNull().default("staff_idea"),
+    originReference: text("origin_reference").notNull().default(""),
+    waveId: integer("wave_id").references(() => waves.id, { onDelete: "restrict" }),
+    stage: text("stage", { enum: STAGES }).notNull().default("proposed"),
+    stageReason: text("stage_reason").notNull().default(""),
+    plannedStart: day("planned_start"),
+    plannedEnd: day("planned_end"),
+    progressScore: real("progress_score"),
+    // Closure summary
+    closureAimAchieved: integer("closure_aim_achieved", { mode: "boolean" }),
+    closureEvidence: text("closure_evidence").notNull().default(""),
+    closureAdopted: text("closure_adopted").notNull().default(""),
+    closureSustain: text("closure_sustain").notNull().default(""),
+    closureOwner: text("closure_owner").notNull().default(""),
+    closureLessons: text("closure_lessons").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("projects_programme_stage_idx").on(t.programmeId, t.stage),
+    index("projects_theme_idx").on(t.themeId),
+    index("projects_division_idx").on(t.divisionId),
+    index("projects_wave_idx").on(t.waveId),
+    check("projects_stage_ck", inList("stage", STAGES)),
+    check("projects_origin_ck", inList("origin", ORIGINS)),
+    check(
+      "projects_progress_score_ck",
+      sql`progress_score is null or (progress_score between 0.5 and 5 and progress_score * 2 = cast(progress_score * 2 as integer))`,
+    ),
+    check(
+      "projects_planned_dates_ck",
+      sql`planned_start is null or planned_end is null or planned_end >= planned_start`,
+    ),
+  ],
+);
+
+export const projectCqcDomains = sqliteTable(
+  "project_cqc_domains",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    domain: text("domain", { enum: CQC_DOMAINS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "project_cqc_domains_pk", columns: [t.projectId, t.domain] }),
+    check("project_cqc_domains_domain_ck", inList("domain", CQC_DOMAINS)),
+  ],
+);
+
+/** Team membership; a lead change ends the old row (ended_at) so the history stays. */
+export const projectTeam = sqliteTable(
+  "project_team",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    role: text("role", { enum: TEAM_ROLES }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("project_team_project_idx").on(t.projectId),
+    index("project_team_user_idx").on(t.userId),
+    uniqueIndex("project_team_one_lead_uq")
+      .on(t.projectId, t.role)
+      .where(sql`ended_at is null and role <> 'member'`),
+    uniqueIndex("project_team_member_uq")
+      .on(t.projectId, t.userId, t.role)
+      .where(sql`ended_at is null`),
+    check("project_team_role_ck", inList("role", TEAM_ROLES)),
+  ],
+);
+
+export const changeIdeas = sqliteTable(
+  "change_ideas",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("change_ideas_project_title_uq").on(t.projectId, t.title)],
+);
+
+export const pdsaCycles = sqliteTable(
+  "pdsa_cycles",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    number: integer("number").notNull(),
+    changeIdeaId: integer("change_idea_id")
+      .notNull()
+      .references(() => changeIdeas.id, { onDelete: "restrict" }),
+    previousCycleId: integer("previous_cycle_id"),
+    title: text("title").notNull(),
+    question: text("question").notNull().default(""),
+    prediction: text("prediction").notNull().default(""),
+    planWho: text("plan_who").notNull().default(""),
+    planWhat: text("plan_what").notNull().default(""),
+    planWhen: text("plan_when").notNull().default(""),
+    planWhere: text("plan_where").notNull().default(""),
+    planDataCollection: text("plan_data_collection").notNull().default(""),
+    doWhatHappened: text("do_what_happened").notNull().default(""),
+    doObservations: text("do_observations").notNull().default(""),
+    doProblems: text("do_problems").notNull().default(""),
+    studyResults: text("study_results").notNull().default(""),
+    studyLearning: text("study_learning").notNull().default(""),
+    actDecision: text("act_decision", { enum: PDSA_DECISIONS }),
+    actNextStep: text("act_next_step").notNull().default(""),
+    status: text("status", { enum: PDSA_STATUSES }).notNull().default("planned"),
+    startDate: day("start_date").notNull(),
+    endDate: day("end_date"),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("pdsa_cycles_project_number_uq").on(t.projectId, t.number),
+    index("pdsa_cycles_project_updated_idx").on(t.projectId, t.updatedAt),
+    check("pdsa_cycles_status_ck", inList("status", PDSA_STATUSES)),
+    check("pdsa_cycles_decision_ck", sql`act_decision is null or ${inList("act_decision", PDSA_DECISIONS)}`),
+    check("pdsa_cycles_dates_ck", sql`end_date is null or end_date >= start_date`),
+  ],
+);
+
+export const measures = sqliteTable(
+  "measures",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    type: text("type", { enum: MEASURE_TYPES }).notNull(),
+    definition: text("definition").notNull().default(""),
+    unit: text("unit", { enum: MEASURE_UNITS }).notNull(),
+    unitLabel: text("unit_label").notNull().default(""),
+    ratePer: integer("rate_per"),
+    improvement: text("improvement", { enum: IMPROVEMENT_DIRECTIONS }).notNull(),
+    target: real("target"),
+    targetDate: day("target_date"),
+    frequency: text("frequency", { enum: FREQUENCIES }).notNull(),
+    dataOwner: text("data_owner").notNull().default(""),
+    dataSource: text("data_source").notNull().default(""),
+    usesRatio: integer("uses_ratio", { mode: "boolean" }).notNull().default(false),
+    baselinePoints: integer("baseline_points"),
+    isPrimary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
+    // Stored SPC summary, recomputed when data or settings change (the board never recomputes).
+    spcPoints: integer("spc_points").notNull().default(0),
+    spcLatestDate: day("spc_latest_date"),
+    spcLatestValue: real("spc_latest_value"),
+    spcLatestSignal: text("spc_latest_signal"),
+    spcVariationIcon: text("spc_variation_icon", { enum: VARIATION_ICONS }),
+    spcAssuranceIcon: text("spc_assurance_icon", { enum: ASSURANCE_ICONS }),
+    spcMean: real("spc_mean"),
+    spcUcl: real("spc_ucl"),
+    spcLcl: real("spc_lcl"),
+    spcSparkline: text("spc_sparkline"),
+    spcComputedAt: integer("spc_computed_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("measures_project_idx").on(t.projectId),
+    uniqueIndex("measures_one_primary_uq")
+      .on(t.projectId)
+      .where(sql`is_primary = 1 and deleted_at is null`),
+    check("measures_type_ck", inList("type", MEASURE_TYPES)),
+    check("measures_unit_ck", inList("unit", MEASURE_UNITS)),
+    check("measures_improvement_ck", inList("improvement", IMPROVEMENT_DIRECTIONS)),
+    check("measures_frequency_ck", inList("frequency", FREQUENCIES)),
+    check("measures_baseline_ck", sql`baseline_points is null or baseline_points >= 12`),
+  ],
+);
+
+export const pdsaCycleMeasures = sqliteTable(
+  "pdsa_cycle_measures",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => pdsaCycles.id, { onDelete: "cascade" }),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ name: "pdsa_cycle_measures_pk", columns: [t.cycleId, t.measureId] })],
+);
+
+export const measurePoints = sqliteTable(
+  "measure_points",
+  {
+    id: id(),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "restrict" }),
+    periodDate: day("period_date").notNull(),
+    value: real("value").notNull(),
+    numerator: real("numerator"),
+    denominator: real("denominator"),
+    note: text("note").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("measure_points_measure_period_uq").on(t.measureId, t.periodDate),
+    check("measure_points_period_ck", isDay("period_date")),
+    check("measure_points_denominator_ck", sql`denominator is null or denominator > 0`),
+  ],
+);
+
+export const measureRebases = sqliteTable(
+  "measure_rebases",
+  {
+    id: id(),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "restrict" }),
+    periodDate: day("period_date").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("measure_rebases_measure_period_uq").on(t.measureId, t.periodDate),
+    check("measure_rebases_reason_ck", sql`length(trim(reason)) > 0`),
+  ],
+);
+
+export const measureAnnotations = sqliteTable(
+  "measure_annotations",
+  {
+    id: id(),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "restrict" }),
+    periodDate: day("period_date").notNull(),
+    text: text("text").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("measure_annotations_measure_idx").on(t.measureId, t.periodDate)],
+);
+
+export const milestones = sqliteTable(
+  "milestones",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    owner: text("owner").notNull().default(""),
+    baselineDate: day("baseline_date").notNull(),
+    forecastDate: day("forecast_date").notNull(),
+    completedOn: day("completed_on"),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("milestones_project_idx").on(t.projectId),
+    check("milestones_baseline_ck", isDay("baseline_date")),
+    check("milestones_forecast_ck", isDay("forecast_date")),
+  ],
+);
+
+/** Re-baselining and later forecasts, each with its reason. */
+export const milestoneChanges = sqliteTable(
+  "milestone_changes",
+  {
+    id: id(),
+    milestoneId: integer("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: ["rebaseline", "forecast"] }).notNull(),
+    fromDate: day("from_date").notNull(),
+    toDate: day("to_date").notNull(),
+    reason: text("reason").notNull(),
+    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "restrict" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("milestone_changes_milestone_idx").on(t.milestoneId)],
+);
+
+/** Highlight reports: append-only; a correction is a new report. */
+export const statusReports = sqliteTable(
+  "status_reports",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    reportDate: day("report_date").notNull(),
+    rag: text("rag", { enum: RAGS }).notNull(),
+    ragReason: text("rag_reason").notNull().default(""),
+    progress: text("progress").notNull().default(""),
+    nextSteps: text("next_steps").notNull().default(""),
+    risks: text("risks").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("status_reports_project_date_idx").on(t.projectId, t.reportDate),
+    check("status_reports_rag_ck", inList("rag", RAGS)),
+    check("status_reports_reason_ck", sql`rag = 'green' or length(trim(rag_reason)) > 0`),
+  ],
+);
+
+export const asks = sqliteTable(
+  "asks",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    statusReportId: integer("status_report_id").references(() => statusReports.id, { onDelete: "restrict" }),
+    what: text("what").notNull(),
+    addressee: text("addressee", { enum: ASK_ADDRESSEES }).notNull().default("board"),
+    addresseeUserId: integer("addressee_user_id").references(() => users.id, { onDelete: "restrict" }),
+    dueOn: day("due_on"),
+    state: text("state", { enum: ASK_STATES }).notNull().default("open"),
+    response: text("response").notNull().default(""),
+    answeredBy: integer("answered_by").references(() => users.id, { onDelete: "restrict" }),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("asks_project_idx").on(t.projectId),
+    index("asks_state_created_idx").on(t.state, t.createdAt),
+    check("asks_state_ck", inList("state", ASK_STATES)),
+    check("asks_addressee_ck", sql`addressee = 'board' or addressee_user_id is not null`),
+  ],
+);
+
+/** Append-only history of the IHI progress score; projects.progress_score is the latest. */
+export const progressScores = sqliteTable(
+  "progress_scores",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    score: real("score").notNull(),
+    evidence: text("evidence").notNull(),
+    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "restrict" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("progress_scores_project_at_idx").on(t.projectId, t.at),
+    check("progress_scores_score_ck", sql`score between 0.5 and 5 and score * 2 = cast(score * 2 as integer)`),
+    check("progress_scores_evidence_ck", sql`length(trim(evidence)) > 0`),
+  ],
+);
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    meetingDate: day("meeting_date").notNull(),
+    attendees: text("attendees").notNull().default(""),
+    state: text("state", { enum: MEETING_STATES }).notNull().default("planned"),
+    /** The board view as it stood when the meeting closed (JSON). */
+    snapshot: text("snapshot"),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index("meetings_programme_date_idx").on(t.programmeId, t.meetingDate)],
+);
+
+export const meetingItems = sqliteTable(
+  "meeting_items",
+  {
+    id: id(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "restrict" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+    reasonSuggested: text("reason_suggested").notNull().default(""),
+    decision: text("decision", { enum: MEETING_DECISIONS }),
+    notes: text("notes").notNull().default(""),
+  },
+  (t) => [uniqueIndex("meeting_items_meeting_project_uq").on(t.meetingId, t.projectId)],
+);
+
+/** The board's own view of a project (RAG with a reason), kept as history. */
+export const boardAssessments = sqliteTable(
+  "board_assessments",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "restrict" }),
+    rag: text("rag", { enum: RAGS }).notNull(),
+    reason: text("reason").notNull(),
+    comment: text("comment").notNull().default(""),
+    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "restrict" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("board_assessments_project_at_idx").on(t.projectId, t.at),
+    check("board_assessments_rag_ck", inList("rag", RAGS)),
+  ],
+);
+
+export const meetingActions = sqliteTable(
+  "meeting_actions",
+  {
+    id: id(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "restrict" }),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "restrict" }),
+    text: text("text").notNull(),
+    ownerUserId: integer("owner_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    dueOn: day("due_on").notNull(),
+    completedOn: day("completed_on"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("meeting_actions_owner_idx").on(t.ownerUserId, t.completedOn),
+    index("meeting_actions_meeting_idx").on(t.meetingId),
+  ],
+);
+
+export const wins = sqliteTable(
+  "wins",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    evidenceKind: text("evidence_kind", { enum: WIN_EVIDENCE_KINDS }).notNull(),
+    evidenceRef: text("evidence_ref").notNull().default(""),
+    confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "restrict" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("wins_at_idx").on(t.at)],
+);
+
+export const cqcActions = sqliteTable(
+  "cqc_actions",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: CQC_ACTION_KINDS }).notNull(),
+    reference: text("reference").notNull(),
+    text: text("text").notNull(),
+    domain: text("domain", { enum: CQC_DOMAINS }).notNull(),
+    service: text("service").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("cqc_actions_programme_ref_uq").on(t.programmeId, t.reference)],
+);
+
+export const cqcActionProjects = sqliteTable(
+  "cqc_action_projects",
+  {
+    cqcActionId: integer("cqc_action_id")
+      .notNull()
+      .references(() => cqcActions.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ name: "cqc_action_projects_pk", columns: [t.cqcActionId, t.projectId] })],
+);
+
+/** Append-only audit trail: who did what, when (UTC). */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: id(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "restrict" }),
+    actorEmail: text("actor_email").notNull().default(""),
+    action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
+    entityType: text("entity_type").notNull().default(""),
+    entityId: integer("entity_id"),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "restrict" }),
+    summary: text("summary").notNull(),
+    details: text("details"),
+    ip: text("ip").notNull().default(""),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_user_at_idx").on(t.userId, t.at),
+    index("audit_events_project_at_idx").on(t.projectId, t.at),
+  ],
+);

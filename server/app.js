@@ -1,0 +1,101 @@
+// The production HTTP server: security headers, compression, static files and Remix.
+import crypto from "node:crypto";
+import path from "node:path";
+import express from "express";
+import compression from "compression";
+import helmet from "helmet";
+import { createRequestHandler } from "@remix-run/express";
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// Stateless endpoints meant for outside clients; they store nothing.
+const CROSS_SITE_ALLOWED = new Set(["/api/spc"]);
+
+/** Refuses a state-changing request that a browser says came from another site. */
+export function crossSiteGuard(req, res, next) {
+  if (!STATE_CHANGING.has(req.method) || CROSS_SITE_ALLOWED.has(req.path)) return next();
+  const fetchSite = req.get("Sec-Fetch-Site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
+    return res.status(403).type("text/plain").send("Cross-site request refused.");
+  }
+  const origin = req.get("Origin");
+  if (origin && origin !== "null") {
+    const expected = `${req.protocol}://${req.get("Host")}`;
+    if (origin !== expected) return res.status(403).type("text/plain").send("Cross-site request refused.");
+  } else if (origin === "null") {
+    return res.status(403).type("text/plain").send("Cross-site request refused.");
+  }
+  next();
+}
+
+/**
+ * @param {import("@remix-run/node").ServerBuild} build
+ * @param {{ trustProxy: boolean, publicDir: string }} options
+ */
+export function createApp(build, { trustProxy, publicDir }) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Only behind a reverse proxy do X-Forwarded-For and X-Forwarded-Proto mean anything.
+  app.set("trust proxy", trustProxy ? true : false);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (req, res) => `'nonce-${res.locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // HSTS only means something over HTTPS; set below when the request is secure.
+      strictTransportSecurity: false,
+      referrerPolicy: { policy: "same-origin" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.use(crossSiteGuard);
+  app.use((req, res, next) => {
+    // Pages hold a trust's internal data: never keep them in a shared or browser cache.
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce,
+        clientIp: (trustProxy ? req.ip : req.socket.remoteAddress) ?? "",
+        isHttps: req.secure,
+      }),
+    }),
+  );
+
+  // Errors outside Remix: log the detail, show nothing internal.
+  app.use((error, req, res, _next) => {
+    console.error(error);
+    if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
+  });
+  return app;
+}

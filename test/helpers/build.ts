@@ -1,0 +1,26 @@
+// The built server is plain JavaScript made by `remix build`; import it by a computed
+// path so the type checker does not infer types from generated code.
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import type { StartupInfo } from "../../app/boot.server";
+
+export const projectRoot = path.resolve(__dirname, "../..");
+
+export type BuiltServer = ServerBuild & {
+  entry: { module: { startup: (opts: { migrationsFolder: string }) => Promise<StartupInfo> } };
+};
+
+export async function importBuild(): Promise<BuiltServer> {
+  const file = path.join(projectRoot, "build", "index.js");
+  return (await import(/* @vite-ignore */ file)) as BuiltServer;
+}
+
+type CreateApp = (
+  build: ServerBuild,
+  options: { trustProxy: boolean; publicDir: string },
+) => import("express").Express;
+
+export async function importCreateApp(): Promise<CreateApp> {
+  const file = path.join(projectRoot, "server", "app.js");
+  return ((await import(/* @vite-ignore */ file)) as { createApp: CreateApp }).createApp;
+}
