@@ -7,7 +7,8 @@ import { isDatabaseEmpty, seedDemo } from "../seeds/demo";
 import { hashPassword } from "~/lib/password.server";
 import { loadDemoPassword, loadSessionSecret } from "~/lib/secrets.server";
 import { today } from "~/lib/today.server";
-import { ensureProgramme, isDemoProgramme } from "~/models/programme.server";
+import { ensureProgramme, getProgramme, isDemoProgramme } from "~/models/programme.server";
+import { ensureSummariesFresh } from "~/models/summary.server";
 import { countUsers } from "~/models/user.server";
 import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
 
@@ -19,7 +20,14 @@ export type StartupInfo = {
   signInHelp: string;
 };
 
-export async function startup({ migrationsFolder }: { migrationsFolder: string }): Promise<StartupInfo> {
+export async function startup({
+  migrationsFolder,
+  background = true,
+}: {
+  migrationsFolder: string;
+  /** Keep the board's summaries fresh in the background (off in tests, which control time). */
+  background?: boolean;
+}): Promise<StartupInfo> {
   const env = getEnv();
   const db = getDb();
   runMigrations(db, migrationsFolder);
@@ -35,6 +43,18 @@ export async function startup({ migrationsFolder }: { migrationsFolder: string }
   }
 
   const demo = isDemoProgramme(db);
+  // The board's date-based flags change at midnight: recompute before the first visitor, not during.
+  const programmeId = getProgramme(db).id;
+  ensureSummariesFresh(db, programmeId, today());
+  if (background) {
+    setInterval(() => {
+      try {
+        ensureSummariesFresh(db, programmeId, today());
+      } catch (error) {
+        console.error("Could not refresh the board's summaries", error);
+      }
+    }, 60_000).unref();
+  }
   loadSessionSecret(demo);
 
   let signInHelp: string;

@@ -5,6 +5,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -48,6 +49,8 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRootData();
+  // Wide pages (the board) opt in with `export const handle = { wide: true }`.
+  const wide = useMatches().some((m) => (m.handle as { wide?: boolean } | undefined)?.wide);
   return (
     <html lang="en-GB">
       <head>
@@ -62,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader user={data?.user ?? null} programmeName={data?.programmeName ?? "Stepping Up"} />
         {data?.demo ? <DemoBanner /> : null}
-        <div className="nhsuk-width-container">
+        <div className={wide ? "nhsuk-width-container-fluid app-wide" : "nhsuk-width-container"}>
           <main className="nhsuk-main-wrapper" id="maincontent">
             {children}
           </main>

@@ -63,6 +63,10 @@ export const programmes = sqliteTable("programmes", {
   statusStaleWeeks: integer("status_stale_weeks").notNull().default(5),
   measureGapPeriods: integer("measure_gap_periods").notNull().default(3),
   askOpenDays: integer("ask_open_days").notNull().default(14),
+  /** The day the board summaries were last recomputed for (date-based flags change daily). */
+  summariesAsOf: text("summaries_as_of"),
+  /** The last audit event whose project's summary has been recomputed. */
+  summariesAuditWatermark: integer("summaries_audit_watermark").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),
@@ -214,6 +218,7 @@ export const projects = sqliteTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
   (t) => [
@@ -323,6 +328,7 @@ export const pdsaCycles = sqliteTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
   (t) => [
@@ -371,6 +377,7 @@ export const measures = sqliteTable(
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
   (t) => [
@@ -470,6 +477,7 @@ export const milestones = sqliteTable(
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
   (t) => [
@@ -540,6 +548,7 @@ export const asks = sqliteTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
   (t) => [
@@ -587,6 +596,7 @@ export const meetings = sqliteTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
   (t) => [index("meetings_programme_date_idx").on(t.programmeId, t.meetingDate)],
@@ -647,6 +657,7 @@ export const meetingActions = sqliteTable(
     completedOn: day("completed_on"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
   (t) => [
@@ -722,5 +733,88 @@ export const auditEvents = sqliteTable(
     index("audit_events_at_idx").on(t.at),
     index("audit_events_user_at_idx").on(t.userId, t.at),
     index("audit_events_project_at_idx").on(t.projectId, t.at),
+  ],
+);
+
+/**
+ * One row per project with everything the board shows, recomputed when the project's
+ * data changes (tracked through its audit events) and when the day changes, so the board
+ * filters, sorts, groups and pages in SQL without recomputing any series per request.
+ */
+export const projectSummaries = sqliteTable(
+  "project_summaries",
+  {
+    projectId: integer("project_id")
+      .primaryKey()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    programmeId: integer("programme_id").notNull(),
+    title: text("title").notNull(),
+    stage: text("stage", { enum: STAGES }).notNull(),
+    themeId: integer("theme_id"),
+    themeName: text("theme_name"),
+    divisionId: integer("division_id"),
+    divisionName: text("division_name"),
+    waveId: integer("wave_id"),
+    waveNumber: integer("wave_number"),
+    executiveLeadId: integer("executive_lead_id"),
+    executiveLead: text("executive_lead"),
+    clinicalLeadId: integer("clinical_lead_id"),
+    clinicalLead: text("clinical_lead"),
+    cqcDomains: text("cqc_domains").notNull().default(""),
+    latestRag: text("latest_rag", { enum: RAGS }),
+    latestRagDate: day("latest_rag_date"),
+    boardRag: text("board_rag", { enum: RAGS }),
+    boardRagReason: text("board_rag_reason"),
+    boardRagDate: day("board_rag_date"),
+    progressScore: real("progress_score"),
+    milestonesDone: integer("milestones_done").notNull().default(0),
+    milestonesTotal: integer("milestones_total").notNull().default(0),
+    milestonesOverdue: integer("milestones_overdue").notNull().default(0),
+    worstSlipDays: integer("worst_slip_days"),
+    lastPdsaDate: day("last_pdsa_date"),
+    pdsaCyclesThisQuarter: integer("pdsa_cycles_this_quarter").notNull().default(0),
+    pdsaCyclesTotal: integer("pdsa_cycles_total").notNull().default(0),
+    primaryMeasureId: integer("primary_measure_id"),
+    primaryMeasureName: text("primary_measure_name"),
+    primarySparkline: text("primary_sparkline"),
+    primaryVariationIcon: text("primary_variation_icon", { enum: VARIATION_ICONS }),
+    primaryAssuranceIcon: text("primary_assurance_icon", { enum: ASSURANCE_ICONS }),
+    measuresImproving: integer("measures_improving").notNull().default(0),
+    measuresConcern: integer("measures_concern").notNull().default(0),
+    // Counts behind the board's roll-up, so it is one aggregate over this table.
+    measuresCommonCause: integer("measures_common_cause").notNull().default(0),
+    measuresImprovementHigh: integer("measures_improvement_high").notNull().default(0),
+    measuresImprovementLow: integer("measures_improvement_low").notNull().default(0),
+    measuresConcernHigh: integer("measures_concern_high").notNull().default(0),
+    measuresConcernLow: integer("measures_concern_low").notNull().default(0),
+    measuresNeutralHigh: integer("measures_neutral_high").notNull().default(0),
+    measuresNeutralLow: integer("measures_neutral_low").notNull().default(0),
+    /** PDSA cycles started in each of the last 12 months as of as_of: m0 is that month, m11 eleven months before. */
+    pdsaM0: integer("pdsa_m0").notNull().default(0),
+    pdsaM1: integer("pdsa_m1").notNull().default(0),
+    pdsaM2: integer("pdsa_m2").notNull().default(0),
+    pdsaM3: integer("pdsa_m3").notNull().default(0),
+    pdsaM4: integer("pdsa_m4").notNull().default(0),
+    pdsaM5: integer("pdsa_m5").notNull().default(0),
+    pdsaM6: integer("pdsa_m6").notNull().default(0),
+    pdsaM7: integer("pdsa_m7").notNull().default(0),
+    pdsaM8: integer("pdsa_m8").notNull().default(0),
+    pdsaM9: integer("pdsa_m9").notNull().default(0),
+    pdsaM10: integer("pdsa_m10").notNull().default(0),
+    pdsaM11: integer("pdsa_m11").notNull().default(0),
+    openAsks: integer("open_asks").notNull().default(0),
+    /** JSON array of { code, reason }. */
+    flags: text("flags").notNull().default("[]"),
+    flagCount: integer("flag_count").notNull().default(0),
+    asOf: day("as_of").notNull(),
+    refreshedAt: integer("refreshed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("project_summaries_programme_title_idx").on(t.programmeId, t.title),
+    index("project_summaries_programme_flags_idx").on(t.programmeId, sql`flag_count desc`, t.title, t.projectId),
+    index("project_summaries_programme_score_idx").on(t.programmeId, t.progressScore),
+    index("project_summaries_theme_idx").on(t.themeId),
+    index("project_summaries_division_idx").on(t.divisionId),
+    index("project_summaries_wave_idx").on(t.waveId),
   ],
 );

@@ -1528,8 +1528,9 @@ const handHygiene: ProjectSpec = {
       dataOwner: "Amy Fletcher, Staff Nurse",
       dataSource: "Weekly commode audit",
       ratio: { denominatorMin: 10, denominatorMax: 14 },
-      series: { seed: 4, segments: [{ n: 20, mean: 80, sd: 6 }] },
-      expect: { variation: "common_cause", assurance: null },
+      // The latest audit failed badly while the team still reports green: a contradiction for the board.
+      series: { seed: 4, segments: [{ n: 20, mean: 80, sd: 6 }], spikes: [{ index: -1, value: 45 }] },
+      expect: { variation: "special_cause_concern_low", assurance: null },
     },
   ],
   cycles: [

@@ -4,6 +4,7 @@ const TITLES: Record<number, string> = {
   400: "There is a problem with that request",
   403: "You do not have permission to do that",
   404: "Page not found",
+  405: "That cannot be changed",
   409: "Someone else changed this",
   413: "That is too large",
   429: "Too many attempts",

@@ -196,10 +196,12 @@ export function useNhsForm<Schema extends ZodTypeAny<Record<string, any>, Record
   schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
   id?: string,
+  defaultValue?: Record<string, unknown>,
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult,
+    defaultValue: defaultValue as never,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

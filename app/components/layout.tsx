@@ -5,6 +5,8 @@ const NAV = [
   { to: "/board", label: "Board" },
   { to: "/projects", label: "Projects" },
   { to: "/waves", label: "Waves" },
+  { to: "/asks", label: "Asks" },
+  { to: "/cqc", label: "CQC" },
   { to: "/spc", label: "SPC calculator" },
 ];
 
@@ -15,7 +17,7 @@ export function SiteHeader({
   user: { name: string; role: Role } | null;
   programmeName: string;
 }) {
-  const items = user ? [...NAV, ...(user.role === "admin" ? [{ to: "/admin/users", label: "Admin" }] : [])] : [];
+  const items = user ? [...NAV, ...(user.role === "admin" ? [{ to: "/admin", label: "Admin" }] : [])] : [];
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">

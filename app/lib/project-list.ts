@@ -10,4 +10,7 @@ export const ProjectListQuery = z.object({
   dir: z.enum(["asc", "desc"]).catch("asc"),
   stage: z.enum(STAGES).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
+
+export const PROJECTS_PER_PAGE = 50;

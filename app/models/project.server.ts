@@ -26,7 +26,7 @@ const lead = (role: "executive_lead" | "clinical_lead" | "project_lead") =>
 /** Every project in the programme with what the list shows; sorted in SQL. */
 export function listProjects(
   db: Db,
-  opts: { programmeId: number; sort?: ProjectSort; dir?: "asc" | "desc"; stage?: Stage; q?: string },
+  opts: { programmeId: number; sort?: ProjectSort; dir?: "asc" | "desc"; stage?: Stage; q?: string; page?: number; perPage?: number },
 ) {
   const order = {
     title: projects.title,
@@ -40,7 +40,11 @@ export function listProjects(
   const where = [eq(projects.programmeId, opts.programmeId)];
   if (opts.stage) where.push(eq(projects.stage, opts.stage));
   if (opts.q) where.push(sql`${projects.title} like ${`%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`);
-  return db
+  const perPage = opts.perPage ?? 50;
+  const total = db.select({ n: sql<number>`count(*)` }).from(projects).where(and(...where)).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(opts.page ?? 1, pages);
+  const rows = db
     .select({
       id: projects.id,
       title: projects.title,
@@ -61,7 +65,28 @@ export function listProjects(
     .leftJoin(waves, eq(waves.id, projects.waveId))
     .where(and(...where))
     .orderBy(opts.dir === "desc" ? sql`${order} desc nulls last` : sql`${order} asc nulls last`, asc(projects.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
     .all();
+  return { rows, total, page, pages };
+}
+
+/** What every project page shows at the top. */
+export function getProjectHeader(db: Db, projectId: number) {
+  return db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      stage: projects.stage,
+      progressScore: projects.progressScore,
+      theme: themes.name,
+      waveNumber: waves.number,
+    })
+    .from(projects)
+    .leftJoin(themes, eq(themes.id, projects.themeId))
+    .leftJoin(waves, eq(waves.id, projects.waveId))
+    .where(eq(projects.id, projectId))
+    .get();
 }
 
 export function getProjectCharter(db: Db, projectId: number) {
@@ -84,6 +109,7 @@ export function getProjectCharter(db: Db, projectId: number) {
     .select({ domain: projectCqcDomains.domain })
     .from(projectCqcDomains)
     .where(eq(projectCqcDomains.projectId, projectId))
+    .orderBy(asc(projectCqcDomains.domain))
     .all()
     .map((r) => r.domain);
   return { ...project, cqcDomains };

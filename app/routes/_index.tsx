@@ -3,5 +3,5 @@ import { requireUser } from "~/lib/guards.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return redirect("/projects");
+  return redirect("/board");
 }

@@ -1,353 +1,72 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/layout";
-import { RagTag, StageTag } from "~/components/tags";
+import { StageTag } from "~/components/tags";
 import { getDb } from "~/db.server";
-import { LEAD_ROLES } from "~/domain/enums";
-import {
-  ASK_STATE_LABELS,
-  CQC_DOMAIN_LABELS,
-  FREQUENCY_LABELS,
-  IMPROVEMENT_LABELS,
-  MEASURE_TYPE_LABELS,
-  MEASURE_UNIT_LABELS,
-  ORIGIN_LABELS,
-  PDSA_DECISION_LABELS,
-  PDSA_STATUS_LABELS,
-  TEAM_ROLE_LABELS,
-  progressLabel,
-} from "~/domain/labels";
-import { daysBetween, formatDateTime, formatDay } from "~/lib/dates";
+import { progressLabel } from "~/domain/labels";
+import { canEditProject, canGovern } from "~/domain/permissions";
 import { notFound, parseId, requireUser } from "~/lib/guards.server";
-import { today } from "~/lib/today.server";
-import { listProjectActivity } from "~/models/audit.server";
-import {
-  getLatestStatusReport,
-  getProjectCharter,
-  listProjectAsks,
-  listProjectCycles,
-  listProjectMeasures,
-  listProjectMilestones,
-  listProjectTeam,
-} from "~/models/project.server";
+import { getProjectHeader } from "~/models/project.server";
+import { isOnProjectTeam } from "~/models/team.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.charter.project.title ?? "Project"} – Stepping Up` },
-];
-
+// The frame of every project page: title, stage, and the workbook's sections.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const projectId = parseId(params.projectId, "project");
   const db = getDb();
-  const charter = getProjectCharter(db, projectId);
-  if (!charter) notFound("project");
+  const header = getProjectHeader(db, projectId);
+  if (!header) notFound("project");
+  const onTeam = isOnProjectTeam(db, projectId, user.id);
   return {
-    charter,
-    team: listProjectTeam(db, projectId),
-    cycles: listProjectCycles(db, projectId),
-    milestones: listProjectMilestones(db, projectId),
-    measures: listProjectMeasures(db, projectId),
-    asks: listProjectAsks(db, projectId),
-    latestReport: getLatestStatusReport(db, projectId) ?? null,
-    activity: listProjectActivity(db, projectId, 15),
-    today: today(),
+    project: header,
+    permissions: { edit: canEditProject(user, onTeam), govern: canGovern(user), onTeam },
   };
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
-  );
+export type ProjectLayoutData = Awaited<ReturnType<typeof loader>>;
+
+export function useProjectLayout(): ProjectLayoutData {
+  const data = useRouteLoaderData<typeof loader>("routes/projects.$projectId");
+  if (!data) throw new Error("useProjectLayout is used outside a project page");
+  return data;
 }
 
-const orNone = (value: string | null | undefined, none = "Not recorded") =>
-  value && value.trim() ? <span className="app-pre-line">{value}</span> : <span className="app-muted">{none}</span>;
+const SECTIONS = [
+  { to: ".", label: "Overview", end: true },
+  { to: "pdsa", label: "PDSA cycles" },
+  { to: "milestones", label: "Milestones" },
+  { to: "status", label: "Status reports" },
+  { to: "measures", label: "Measures" },
+  { to: "asks", label: "Asks" },
+  { to: "progress", label: "Progress score" },
+];
 
-function formatAimNumber(n: number | null) {
-  return n === null ? null : Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
-
-export default function ProjectPage() {
-  const { charter, team, cycles, milestones, measures, asks, latestReport, activity, today } =
-    useLoaderData<typeof loader>();
-  const p = charter.project;
-  const currentTeam = team.filter((m) => !m.endedAt);
-  const pastLeads = team.filter((m) => m.endedAt);
-  const aimHasNumbers = p.aimTarget !== null && p.aimTargetDate;
-
+export default function ProjectLayout() {
+  const { project } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/projects", label: "Projects" }]} />
       <span className="nhsuk-caption-l">
-        {charter.theme ?? "No strategic theme"}
-        {charter.waveNumber ? ` · Wave ${charter.waveNumber}` : ""}
+        {project.theme ?? "No strategic theme"}
+        {project.waveNumber ? ` · Wave ${project.waveNumber}` : ""}
       </span>
-      <h1>{p.title}</h1>
+      <h1 className="nhsuk-u-margin-bottom-2">{project.title}</h1>
       <p>
-        <StageTag stage={p.stage} /> <span className="nhsuk-u-margin-left-2">{progressLabel(p.progressScore)}</span>
-        {latestReport ? (
-          <span className="nhsuk-u-margin-left-2">
-            Latest status <RagTag rag={latestReport.rag} /> on {formatDay(latestReport.reportDate)}
-          </span>
-        ) : null}
+        <StageTag stage={project.stage} />
+        <span className="nhsuk-u-margin-left-2">{progressLabel(project.progressScore)}</span>
       </p>
-      {p.stageReason && (p.stage === "stopped" || p.stage === "declined") ? (
-        <div className="nhsuk-inset-text">
-          <p>
-            <strong>Reason {p.stage === "stopped" ? "stopped" : "declined"}:</strong> {p.stageReason}
-          </p>
-        </div>
-      ) : null}
-
-      <h2>Charter</h2>
-      <dl className="nhsuk-summary-list">
-        <Row label="Problem">{orNone(p.problem)}</Row>
-        <Row label="SMART aim">
-          {p.aimWhat ? (
-            <>
-              <p className="nhsuk-u-margin-bottom-2">
-                Improve {p.aimWhat}
-                {p.aimForWhom ? ` for ${p.aimForWhom}` : ""}
-                {p.aimMeasure ? `, measured by ${p.aimMeasure}` : ""}
-                {p.aimBaseline !== null ? `, from ${formatAimNumber(p.aimBaseline)}` : ""}
-                {p.aimTarget !== null ? ` to ${formatAimNumber(p.aimTarget)}` : ""}
-                {p.aimTargetDate ? ` by ${formatDay(p.aimTargetDate)}` : ""}.
-              </p>
-              {!aimHasNumbers ? (
-                <p className="nhsuk-u-margin-bottom-0">
-                  <strong className="nhsuk-tag nhsuk-tag--yellow">Warning</strong> This aim is not yet SMART: it needs
-                  a numeric target and a date to reach it.
-                </p>
-              ) : null}
-            </>
-          ) : (
-            <span className="app-muted">No aim yet</span>
-          )}
-        </Row>
-        <Row label="Scope">{orNone(p.scope)}</Row>
-        <Row label="Division and service">
-          {[charter.division, p.service].filter(Boolean).join(" · ") || <span className="app-muted">Not recorded</span>}
-        </Row>
-        <Row label="CQC domains">
-          {charter.cqcDomains.length ? (
-            charter.cqcDomains.map((d) => CQC_DOMAIN_LABELS[d]).join(", ")
-          ) : (
-            <span className="app-muted">None</span>
-          )}
-        </Row>
-        <Row label="Origin">
-          {ORIGIN_LABELS[p.origin]}
-          {p.originReference ? ` (${p.originReference})` : ""}
-        </Row>
-        <Row label="Wave">{charter.waveName ?? <span className="app-muted">Not in a wave</span>}</Row>
-        <Row label="Planned dates">
-          {p.plannedStart || p.plannedEnd
-            ? `${formatDay(p.plannedStart) || "?"} to ${formatDay(p.plannedEnd) || "?"}`
-            : orNone(null)}
-        </Row>
-      </dl>
-
-      {p.stage === "closed" ? (
-        <>
-          <h2>Closure summary</h2>
-          <dl className="nhsuk-summary-list">
-            <Row label="Aim achieved">
-              {p.closureAimAchieved === null ? "Not recorded" : p.closureAimAchieved ? "Yes" : "No"}
-            </Row>
-            <Row label="Evidence">{orNone(p.closureEvidence)}</Row>
-            <Row label="What was adopted">{orNone(p.closureAdopted)}</Row>
-            <Row label="How the gain is sustained">{orNone(p.closureSustain)}</Row>
-            <Row label="Who owns it now">{orNone(p.closureOwner)}</Row>
-            <Row label="Lessons for others">{orNone(p.closureLessons)}</Row>
-          </dl>
-        </>
-      ) : null}
-
-      <h2>Team</h2>
-      {currentTeam.length === 0 ? (
-        <p className="app-muted">No team yet. A project needs an executive, operational and clinical lead before approval.</p>
-      ) : (
-        <dl className="nhsuk-summary-list">
-          {LEAD_ROLES.map((role) => {
-            const holder = currentTeam.find((m) => m.role === role);
-            return (
-              <Row key={role} label={TEAM_ROLE_LABELS[role]}>
-                {holder ? `${holder.name}${holder.jobTitle ? `, ${holder.jobTitle}` : ""}` : orNone(null, "Not assigned")}
-              </Row>
-            );
-          })}
-          <Row label="Team members">
-            {currentTeam.filter((m) => m.role === "member").map((m) => m.name).join(", ") || orNone(null, "None")}
-          </Row>
-        </dl>
-      )}
-      {pastLeads.length ? (
-        <details className="nhsuk-details">
-          <summary className="nhsuk-details__summary">
-            <span className="nhsuk-details__summary-text">Previous leads</span>
-          </summary>
-          <div className="nhsuk-details__text">
-            <ul>
-              {pastLeads.map((m) => (
-                <li key={m.id}>
-                  {TEAM_ROLE_LABELS[m.role]}: {m.name}, until {formatDateTime(m.endedAt)}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </details>
-      ) : null}
-
-      <h2>PDSA cycles</h2>
-      {cycles.length === 0 ? (
-        <p className="app-muted">No PDSA cycles yet.</p>
-      ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">PDSA cycles</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Cycle</th>
-              <th scope="col">Change idea</th>
-              <th scope="col">Status</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {cycles.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  {c.number}. {c.title}
-                </td>
-                <td>{c.changeIdea}</td>
-                <td>{PDSA_STATUS_LABELS[c.status]}</td>
-                <td>
-                  {formatDay(c.startDate)}
-                  {c.endDate ? ` to ${formatDay(c.endDate)}` : ""}
-                </td>
-                <td>{c.actDecision ? PDSA_DECISION_LABELS[c.actDecision] : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
-      <h2>Milestones</h2>
-      {milestones.length === 0 ? (
-        <p className="app-muted">No milestones yet.</p>
-      ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Milestones</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Baseline</th>
-              <th scope="col">Forecast</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {milestones.map((m) => {
-              const slip = daysBetween(m.baselineDate, m.forecastDate);
-              const overdue = !m.completedOn && m.forecastDate < today;
-              return (
-                <tr key={m.id}>
-                  <td>{m.title}</td>
-                  <td>{m.owner || "—"}</td>
-                  <td>{formatDay(m.baselineDate)}</td>
-                  <td>
-                    {formatDay(m.forecastDate)}
-                    {slip > 0 ? ` (slipped ${slip} days)` : ""}
-                  </td>
-                  <td>
-                    {m.completedOn ? (
-                      `Done ${formatDay(m.completedOn)}`
-                    ) : overdue ? (
-                      <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
-                    ) : (
-                      "Not started or in progress"
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-
-      <h2>Measures of improvement</h2>
-      {measures.length === 0 ? (
-        <p className="app-muted">No measures yet.</p>
-      ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Measures</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Type</th>
-              <th scope="col">Direction</th>
-              <th scope="col">Target</th>
-              <th scope="col">Data</th>
-              <th scope="col">Latest</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {measures.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  {m.name}
-                  {m.isPrimary ? <strong className="nhsuk-tag nhsuk-tag--blue nhsuk-u-margin-left-2">Primary</strong> : null}
-                </td>
-                <td>{MEASURE_TYPE_LABELS[m.type]}</td>
-                <td>{IMPROVEMENT_LABELS[m.improvement]}</td>
-                <td>{m.target === null ? "—" : `${m.target}${MEASURE_UNIT_LABELS[m.unit] === "%" ? "%" : ""}`}</td>
-                <td>
-                  {m.points} points, {FREQUENCY_LABELS[m.frequency].toLowerCase()}
-                </td>
-                <td>
-                  {m.latestValue === null ? "—" : `${m.latestValue} on ${formatDay(m.latestDate)}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
-      <h2>Asks of the board</h2>
-      {asks.length === 0 ? (
-        <p className="app-muted">No asks raised.</p>
-      ) : (
-        <ul className="nhsuk-list nhsuk-list--border">
-          {asks.map((a) => (
-            <li key={a.id}>
-              <strong className="nhsuk-tag nhsuk-tag--grey">{ASK_STATE_LABELS[a.state]}</strong>{" "}
-              <span className="app-pre-line">{a.what}</span> — to {a.addressee === "board" ? "the programme board" : a.addresseeName}
-              {a.dueOn ? `, by ${formatDay(a.dueOn)}` : ""}
-              {a.response ? <p className="app-pre-line nhsuk-u-margin-bottom-0">Response: {a.response}</p> : null}
+      <nav className="app-subnav" aria-label="Project workbook">
+        <ul className="app-subnav__list">
+          {SECTIONS.map((s) => (
+            <li key={s.to} className="app-subnav__item">
+              <NavLink to={s.to} end={s.end} relative="route" className="app-subnav__link">
+                {s.label}
+              </NavLink>
             </li>
           ))}
         </ul>
-      )}
-
-      <h2>Recent activity</h2>
-      {activity.length === 0 ? (
-        <p className="app-muted">No recorded changes yet.</p>
-      ) : (
-        <ul className="nhsuk-list">
-          {activity.map((e) => (
-            <li key={e.id}>
-              {formatDateTime(e.at)} — {e.userName ?? e.actorEmail ?? "System"}: {e.summary}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>
-        <Link to="/projects">Back to all projects</Link>
-      </p>
+      </nav>
+      <Outlet />
     </>
   );
 }

@@ -6,19 +6,20 @@ import { getDb } from "~/db.server";
 import { STAGES } from "~/domain/enums";
 import { STAGE_LABELS, progressLabel } from "~/domain/labels";
 import { requireUser } from "~/lib/guards.server";
+import { canPropose } from "~/domain/permissions";
 import { listProjects } from "~/models/project.server";
-import { PROJECT_SORTS, ProjectListQuery } from "~/lib/project-list";
+import { PROJECT_SORTS, PROJECTS_PER_PAGE, ProjectListQuery } from "~/lib/project-list";
 import { getProgramme } from "~/models/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Projects – Stepping Up" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const db = getDb();
   const query = ProjectListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const programme = getProgramme(db);
-  const rows = listProjects(db, { programmeId: programme.id, ...query, q: query.q || undefined });
-  return { rows, query };
+  const list = listProjects(db, { programmeId: programme.id, ...query, q: query.q || undefined, perPage: PROJECTS_PER_PAGE });
+  return { ...list, query, canPropose: canPropose(user) };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
@@ -51,7 +52,12 @@ const columns: ColumnDef<typeof features, Row>[] = [
 const SORTABLE = new Set<string>(PROJECT_SORTS);
 
 export default function Projects() {
-  const { rows, query } = useLoaderData<typeof loader>();
+  const { rows, query, total, page, pages, canPropose } = useLoaderData<typeof loader>();
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(n));
+    return `?${next}`;
+  };
   const [params] = useSearchParams();
   const table = useTable({ features, columns, data: rows });
 
@@ -59,6 +65,7 @@ export default function Projects() {
     const next = new URLSearchParams(params);
     next.set("sort", id);
     next.set("dir", query.sort === id && query.dir === "asc" ? "desc" : "asc");
+    next.delete("page");
     return `?${next}`;
   };
 
@@ -69,6 +76,13 @@ export default function Projects() {
           <h1>Projects</h1>
           <p>Every quality-improvement project in the programme, from proposal to closure.</p>
         </div>
+        {canPropose ? (
+          <div className="nhsuk-grid-column-one-third">
+            <Link to="/projects/new" className="nhsuk-button nhsuk-button--secondary">
+              Propose a project
+            </Link>
+          </div>
+        ) : null}
       </div>
       <Form method="get" className="nhsuk-u-margin-bottom-4" role="search" aria-label="Filter projects">
         <div className="app-definition-grid">
@@ -102,7 +116,7 @@ export default function Projects() {
         <div className="nhsuk-inset-text">
           <p>
             No projects match. {query.q || query.stage ? <Link to="/projects">Clear the filters</Link> : null}
-            {!query.q && !query.stage ? "No projects have been proposed yet." : null}
+            {!query.q && !query.stage ? (canPropose ? <Link to="/projects/new">Propose the first project</Link> : "No projects have been proposed yet.") : null}
           </p>
         </div>
       ) : (
@@ -147,8 +161,28 @@ export default function Projects() {
             </tbody>
           </table>
           <p className="nhsuk-body-s app-muted">
-            {rows.length} project{rows.length === 1 ? "" : "s"}
+            {`${total} project${total === 1 ? "" : "s"}${pages > 1 ? ` · page ${page} of ${pages}` : ""}`}
           </p>
+          {pages > 1 ? (
+            <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of projects">
+              <ul className="nhsuk-list nhsuk-pagination__list">
+                {page > 1 ? (
+                  <li className="nhsuk-pagination-item--previous">
+                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageLink(page - 1)}>
+                      <span className="nhsuk-pagination__title">Previous</span>
+                    </Link>
+                  </li>
+                ) : null}
+                {page < pages ? (
+                  <li className="nhsuk-pagination-item--next">
+                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageLink(page + 1)}>
+                      <span className="nhsuk-pagination__title">Next</span>
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
         </div>
       )}
     </>

@@ -7,7 +7,7 @@ import type { StartupInfo } from "../../app/boot.server";
 export const projectRoot = path.resolve(__dirname, "../..");
 
 export type BuiltServer = ServerBuild & {
-  entry: { module: { startup: (opts: { migrationsFolder: string }) => Promise<StartupInfo> } };
+  entry: { module: { startup: (opts: { migrationsFolder: string; background?: boolean }) => Promise<StartupInfo> } };
 };
 
 export async function importBuild(): Promise<BuiltServer> {

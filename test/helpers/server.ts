@@ -33,7 +33,7 @@ export async function startTestServer(opts: { demo?: boolean; trustProxy?: boole
   });
   const build = await importBuild();
   const createApp = await importCreateApp();
-  const info = await build.entry.module.startup({ migrationsFolder: path.join(root, "db", "migrations") });
+  const info = await build.entry.module.startup({ migrationsFolder: path.join(root, "db", "migrations"), background: false });
   const app = createApp(build, { trustProxy: info.trustProxy, publicDir: path.join(root, "public") });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -1,0 +1,279 @@
+import { Link } from "@remix-run/react";
+import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { Fragment, useMemo } from "react";
+import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
+import { RagTag, StageTag } from "~/components/tags";
+import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
+import type { AssuranceIcon as AssuranceIconId, Rag, Stage, VariationIcon as VariationIconId } from "~/domain/enums";
+import { progressLabel } from "~/domain/labels";
+import { BOARD_COLUMNS, boardSearch, sortDirection, type BoardColumnId, type BoardQuery } from "~/lib/board-query";
+import { formatDay } from "~/lib/dates";
+
+export type BoardRow = {
+  projectId: number;
+  title: string;
+  stage: Stage;
+  themeName: string | null;
+  divisionName: string | null;
+  waveNumber: number | null;
+  executiveLead: string | null;
+  clinicalLead: string | null;
+  latestRag: Rag | null;
+  latestRagDate: string | null;
+  boardRag: Rag | null;
+  boardRagReason: string | null;
+  boardRagDate: string | null;
+  progressScore: number | null;
+  milestonesDone: number;
+  milestonesTotal: number;
+  milestonesOverdue: number;
+  worstSlipDays: number | null;
+  lastPdsaDate: string | null;
+  pdsaCyclesThisQuarter: number;
+  primaryMeasureName: string | null;
+  primarySparkline: number[] | null;
+  primaryVariationIcon: VariationIconId | null;
+  primaryAssuranceIcon: AssuranceIconId | null;
+  openAsks: number;
+  flags: AttentionFlag[];
+  flagCount: number;
+};
+
+export type BoardGroupRow = {
+  key: string | number | null;
+  projects: number;
+  flagged: number;
+  averageScore: number | null;
+  openAsks: number;
+  overdue: number;
+};
+
+function signalOf(icon: VariationIconId | null) {
+  if (!icon || icon === "common_cause") return { latest: icon ? ("common" as const) : null, direction: null };
+  const [, , kind, dir] = icon.split("_") as [string, string, "improvement" | "concern" | "neutral", "high" | "low"];
+  return { latest: kind, direction: dir };
+}
+
+function ageInDays(from: string | null, today: string) {
+  if (!from) return null;
+  return Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000);
+}
+
+const features = tableFeatures({});
+
+function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDef<typeof features, BoardRow>[] {
+  const cell = (id: BoardColumnId, render: (r: BoardRow) => React.ReactNode): ColumnDef<typeof features, BoardRow> => ({
+    id,
+    header: BOARD_COLUMNS.find((c) => c.id === id)!.label,
+    cell: ({ row }) => render(row.original),
+  });
+  return [
+    cell("title", (r) => <Link to={`/projects/${r.projectId}`}>{r.title}</Link>),
+    cell("theme", (r) => r.themeName ?? "—"),
+    cell("division", (r) => r.divisionName ?? "—"),
+    cell("wave", (r) => (r.waveNumber ? `Wave ${r.waveNumber}` : "—")),
+    cell("stage", (r) => <StageTag stage={r.stage} />),
+    cell("leads", (r) => (
+      <>
+        {r.executiveLead ?? "No executive lead"}
+        <br />
+        <span className="app-muted">{r.clinicalLead ?? "No clinical lead"}</span>
+      </>
+    )),
+    cell("rag", (r) =>
+      r.latestRag ? (
+        <>
+          <RagTag rag={r.latestRag} />
+          <br />
+          <span className="nhsuk-body-s app-muted">{ageInDays(r.latestRagDate, today)} days ago</span>
+        </>
+      ) : (
+        <span className="app-muted">No report</span>
+      ),
+    ),
+    cell("board", (r) => (
+      <>
+        {r.boardRag ? (
+          <span title={r.boardRagReason ?? undefined}>
+            <RagTag rag={r.boardRag} />
+            <br />
+            <span className="nhsuk-body-s app-muted">{formatDay(r.boardRagDate)}</span>
+          </span>
+        ) : (
+          <span className="app-muted">Not assessed</span>
+        )}
+        {canAssess ? (
+          <>
+            <br />
+            <Link className="nhsuk-body-s" to={`/board/assess/${r.projectId}?back=${encodeURIComponent(backTo)}`}>
+              Record view<span className="nhsuk-u-visually-hidden"> of {r.title}</span>
+            </Link>
+          </>
+        ) : null}
+      </>
+    )),
+    cell("score", (r) => progressLabel(r.progressScore)),
+    cell("milestones", (r) =>
+      r.milestonesTotal ? (
+        <>
+          {r.milestonesDone} of {r.milestonesTotal} done
+          {r.milestonesOverdue ? (
+            <>
+              <br />
+              <strong className="nhsuk-tag nhsuk-tag--red">{r.milestonesOverdue} overdue</strong>
+            </>
+          ) : null}
+          {r.worstSlipDays && r.worstSlipDays > 0 ? (
+            <>
+              <br />
+              <span className="nhsuk-body-s">worst slip {r.worstSlipDays} days</span>
+            </>
+          ) : null}
+        </>
+      ) : (
+        <span className="app-muted">None</span>
+      ),
+    ),
+    cell("pdsa", (r) =>
+      r.lastPdsaDate ? (
+        <>
+          {formatDay(r.lastPdsaDate)}
+          <br />
+          <span className="nhsuk-body-s app-muted">{r.pdsaCyclesThisQuarter} this quarter</span>
+        </>
+      ) : (
+        <span className="app-muted">No cycles</span>
+      ),
+    ),
+    cell("measure", (r) => {
+      if (!r.primaryMeasureName) return <span className="app-muted">No measures</span>;
+      const { latest, direction } = signalOf(r.primaryVariationIcon);
+      return (
+        <div className="app-board-measure">
+          <span className="nhsuk-body-s">{r.primaryMeasureName}</span>
+          {r.primarySparkline ? (
+            <Sparkline values={r.primarySparkline} latest={latest} latestDirection={direction} label={r.primaryMeasureName} />
+          ) : null}
+          <span className="app-board-measure__icons">
+            <VariationIcon icon={r.primaryVariationIcon} size={32} />
+            <AssuranceIcon icon={r.primaryAssuranceIcon} size={32} noneText={null} />
+          </span>
+        </div>
+      );
+    }),
+    cell("asks", (r) => (r.openAsks ? r.openAsks : <span className="app-muted">0</span>)),
+    cell("flags", (r) =>
+      r.flags.length ? (
+        <details className="app-flag-details">
+          <summary>
+            {r.flags.length} flag{r.flags.length === 1 ? "" : "s"}
+            <span className="nhsuk-u-visually-hidden">: show reasons for {r.title}</span>
+          </summary>
+          <ul className="nhsuk-list app-flag-list">
+            {r.flags.map((f, i) => (
+              <li key={i}>
+                <strong>{FLAG_LABELS[f.code]}:</strong> <span className="nhsuk-body-s">{f.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <span className="app-muted">None</span>
+      ),
+    ),
+  ];
+}
+
+function groupLabel(group: BoardQuery["group"], key: string | number | null) {
+  if (key === null) return group === "wave" ? "Not in a wave" : `No ${group}`;
+  return group === "wave" ? `Wave ${key}` : String(key);
+}
+
+export function BoardTable({
+  rows,
+  groups,
+  query,
+  today,
+  canAssess,
+}: {
+  rows: BoardRow[];
+  groups: BoardGroupRow[];
+  query: BoardQuery;
+  today: string;
+  canAssess: boolean;
+}) {
+  const backTo = `/board${boardSearch(query)}`;
+  const columns = useMemo(() => columnsFor(today, canAssess, backTo), [today, canAssess, backTo]);
+  const visible = useMemo(() => columns.filter((c) => !query.hide.includes(c.id as BoardColumnId)), [columns, query.hide]);
+  const table = useTable({ features, columns: visible, data: rows, getRowId: (r) => String(r.projectId) });
+  const dir = sortDirection(query);
+  const groupKey = (r: BoardRow) =>
+    query.group === "theme" ? r.themeName : query.group === "division" ? r.divisionName : query.group === "wave" ? r.waveNumber : null;
+
+  let lastGroup: string | number | null | undefined;
+  return (
+    <div className="app-table-wrap">
+      <table className="nhsuk-table app-board-table">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Projects on the board</caption>
+        <thead className="nhsuk-table__head">
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id}>
+              {hg.headers.map((header) => {
+                const id = header.column.id as BoardColumnId;
+                const sorted = query.sort === id;
+                const next = sorted ? (dir === "asc" ? "desc" : "asc") : id === "flags" || id === "asks" ? "desc" : "asc";
+                return (
+                  <th key={header.id} scope="col" aria-sort={sorted ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <Link to={boardSearch(query, { sort: id, dir: next, page: 1 })} className="app-sort-link">
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true">{sorted ? (dir === "asc" ? " ▲" : " ▼") : ""}</span>
+                      <span className="nhsuk-u-visually-hidden">, sort {next === "asc" ? "ascending" : "descending"}</span>
+                    </Link>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {table.getRowModel().rows.map((row) => {
+            const key = groupKey(row.original);
+            const header =
+              query.group && key !== lastGroup ? (
+                <tr className="app-group-row">
+                  <th scope="colgroup" colSpan={visible.length}>
+                    {groupLabel(query.group, key)}
+                    {(() => {
+                      const g = groups.find((x) => x.key === key);
+                      return g ? (
+                        <span className="app-group-row__totals">
+                          {" "}
+                          — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention,{" "}
+                          {g.overdue} overdue milestone{g.overdue === 1 ? "" : "s"}, {g.openAsks} open ask
+                          {g.openAsks === 1 ? "" : "s"}
+                          {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
+                        </span>
+                      ) : null;
+                    })()}
+                  </th>
+                </tr>
+              ) : null;
+            lastGroup = key;
+            return (
+              <Fragment key={row.id}>
+                {header}
+                <tr className="nhsuk-table__row">
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className="nhsuk-table__cell">
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

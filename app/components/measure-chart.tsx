@@ -1,0 +1,92 @@
+// A measure's chart with its Making Data Count icons and a one-sentence reading. An XmR
+// chart by default, a run chart under 12 values (limits from so few are only trial
+// limits); links switch between them, so it works without JavaScript.
+import { Link } from "@remix-run/react";
+import { AssuranceIcon, RunChart, SpcChart, VariationIcon, type ChartAnnotation, type PdsaMarker } from "~/components/spc";
+import { describeResult, type SpcResult } from "~/domain/spc";
+
+export type ChartKind = "xmr" | "run";
+
+export function MeasureChart({
+  title,
+  result,
+  chart,
+  autoChosen,
+  unitLabel,
+  periodWord,
+  pdsaMarkers,
+  annotations,
+  rebaseReasons,
+}: {
+  title: string;
+  result: SpcResult;
+  chart: ChartKind;
+  /** The chart was chosen for the reader (no ?chart= in the address). */
+  autoChosen: boolean;
+  unitLabel: string | undefined;
+  periodWord: "days" | "weeks" | "months";
+  pdsaMarkers: readonly PdsaMarker[];
+  annotations: readonly ChartAnnotation[];
+  rebaseReasons: readonly { index: number; reason: string }[];
+}) {
+  const assuranceNone =
+    result.improvement === "neutral"
+      ? "No assurance: a neutral measure has no target to pass or fail"
+      : result.target === null
+        ? "No assurance: no target"
+        : "No assurance: no process limits yet";
+  const choices: { kind: ChartKind; label: string }[] = [
+    { kind: "xmr", label: "XmR chart (with process limits)" },
+    { kind: "run", label: "Run chart (median)" },
+  ];
+  return (
+    <section aria-labelledby="measure-chart-heading" className="app-measure-chart">
+      <h3 id="measure-chart-heading">Chart</h3>
+      <div className="app-spc-icons" data-measure="icons">
+        <VariationIcon icon={result.variation_icon} size={64} showLabel />
+        <AssuranceIcon icon={result.assurance_icon} size={64} showLabel noneText={assuranceNone} />
+      </div>
+      <p className="nhsuk-body-l" data-measure="reading">
+        {describeResult(result, { unitLabel, periodWord })}
+      </p>
+      <nav aria-label="Chart type" className="app-measure-chart__switch">
+        <ul className="nhsuk-list app-measure-inline-list">
+          {choices.map((c) => (
+            <li key={c.kind}>
+              {c.kind === chart ? (
+                <strong aria-current="true">{c.label}</strong>
+              ) : (
+                <Link to={`?chart=${c.kind}`} preventScrollReset>
+                  Show the {c.label.charAt(0).toLowerCase() + c.label.slice(1)}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {chart === "run" ? (
+        <>
+          {autoChosen ? (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>
+                With fewer than 12 values this is shown as a run chart: process limits from so few points are only
+                trial limits. The icons and reading above use the XmR rules.
+              </p>
+            </div>
+          ) : null}
+          <RunChart result={result} title={`${title}: run chart`} unitLabel={unitLabel} pdsaMarkers={pdsaMarkers} annotations={annotations} />
+        </>
+      ) : (
+        <SpcChart
+          result={result}
+          title={`${title}: XmR chart`}
+          unitLabel={unitLabel}
+          pdsaMarkers={pdsaMarkers}
+          annotations={annotations}
+          rebaseReasons={rebaseReasons}
+        />
+      )}
+    </section>
+  );
+}

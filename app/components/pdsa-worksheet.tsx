@@ -1,0 +1,243 @@
+// The IHI PDSA worksheet as NHS form controls, shared by "plan a new cycle" and "edit the worksheet".
+// Choices are radios and checkboxes that work without JavaScript; nothing is hidden until clicked.
+import type { FieldMetadata } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { TextareaField, TextField } from "~/components/forms";
+import { PDSA_DECISIONS, type MeasureType } from "~/domain/enums";
+import { MEASURE_TYPE_LABELS, PDSA_DECISION_LABELS } from "~/domain/labels";
+
+type AnyField = FieldMetadata<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Fields = Record<string, AnyField>;
+
+const initialList = (field: AnyField): string[] => [field.initialValue ?? []].flat().map(String);
+
+function ChoiceGroup({
+  field,
+  legend,
+  hint,
+  children,
+}: {
+  field: AnyField;
+  legend: ReactNode;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  const invalid = Boolean(field.errors?.length);
+  const described = [hint ? `${field.id}-hint` : "", invalid ? field.errorId : ""].filter(Boolean).join(" ");
+  return (
+    <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={described || undefined}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div className="nhsuk-hint" id={`${field.id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        {invalid ? (
+          <span className="nhsuk-error-message" id={field.errorId}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {field.errors?.join(". ")}
+          </span>
+        ) : null}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The first control takes the field's id, so the error summary's link lands on it. */
+const choiceId = (field: AnyField, index: number) => (index === 0 ? field.id : `${field.id}-${index}`);
+
+export function ChangeIdeaChoice({ fields, ideas }: { fields: Fields; ideas: { id: number; title: string }[] }) {
+  const field = fields.changeIdea;
+  const newIdea = (
+    <TextField
+      field={fields.newChangeIdea}
+      label={ideas.length ? "Name of the new change idea" : "Change idea"}
+      hint="The change you want to test, like 'SBAR escalation card'. Later cycles of the same idea build on this one."
+      width={30}
+    />
+  );
+  if (!ideas.length) {
+    return (
+      <>
+        <input type="hidden" name={field.name} value="new" />
+        {newIdea}
+      </>
+    );
+  }
+  const chosen = String(field.initialValue ?? "");
+  return (
+    <ChoiceGroup field={field} legend="Which change idea does this cycle test?">
+      <div className="nhsuk-radios">
+        {ideas.map((idea, i) => (
+          <div className="nhsuk-radios__item" key={idea.id}>
+            <input
+              className="nhsuk-radios__input"
+              id={choiceId(field, i)}
+              name={field.name}
+              type="radio"
+              value={String(idea.id)}
+              defaultChecked={chosen === String(idea.id)}
+            />
+            <label className="nhsuk-label nhsuk-radios__label" htmlFor={choiceId(field, i)}>
+              {idea.title}
+            </label>
+          </div>
+        ))}
+        <div className="nhsuk-radios__divider">or</div>
+        <div className="nhsuk-radios__item">
+          <input
+            className="nhsuk-radios__input"
+            id={`${field.id}-new`}
+            name={field.name}
+            type="radio"
+            value="new"
+            defaultChecked={chosen === "new"}
+          />
+          <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${field.id}-new`}>
+            A new change idea
+          </label>
+        </div>
+        <div className="nhsuk-radios__conditional">{newIdea}</div>
+      </div>
+    </ChoiceGroup>
+  );
+}
+
+export function MeasureChoice({
+  field,
+  measures,
+  measuresHref,
+}: {
+  field: AnyField;
+  measures: { id: number; name: string; type: MeasureType }[];
+  measuresHref: string;
+}) {
+  if (!measures.length) {
+    return (
+      <div className="nhsuk-form-group">
+        <p className="nhsuk-label nhsuk-u-font-weight-bold nhsuk-u-margin-bottom-1">Measures</p>
+        <p className="app-muted">
+          This project has no measures yet. <Link to={measuresHref}>Add the project's measures</Link>, then link them to
+          this cycle.
+        </p>
+      </div>
+    );
+  }
+  const chosen = initialList(field);
+  return (
+    <ChoiceGroup field={field} legend="Measures" hint="Which of the project's measures will show whether the change is an improvement?">
+      <div className="nhsuk-checkboxes">
+        {measures.map((m, i) => (
+          <div className="nhsuk-checkboxes__item" key={m.id}>
+            <input
+              className="nhsuk-checkboxes__input"
+              id={choiceId(field, i)}
+              name={field.name}
+              type="checkbox"
+              value={String(m.id)}
+              defaultChecked={chosen.includes(String(m.id))}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={choiceId(field, i)}>
+              {m.name} <span className="app-muted">({MEASURE_TYPE_LABELS[m.type].toLowerCase()} measure)</span>
+            </label>
+          </div>
+        ))}
+      </div>
+    </ChoiceGroup>
+  );
+}
+
+export function PlanFields({
+  fields,
+  ideas,
+  measures,
+  measuresHref,
+}: {
+  fields: Fields;
+  ideas: { id: number; title: string }[];
+  measures: { id: number; name: string; type: MeasureType }[];
+  measuresHref: string;
+}) {
+  return (
+    <>
+      <ChangeIdeaChoice fields={fields} ideas={ideas} />
+      <TextField
+        field={fields.title}
+        label="Change being tested"
+        hint="A short name for this test, like 'SBAR card on every observation trolley, all shifts'."
+        width={30}
+      />
+      <TextareaField field={fields.question} label="What question should this test answer?" rows={2} />
+      <h3 id="plan">Plan</h3>
+      <TextareaField field={fields.prediction} label="Prediction" hint="What do you expect to happen, and by how much?" rows={3} />
+      <MeasureChoice field={fields.measureIds} measures={measures} measuresHref={measuresHref} />
+      <TextareaField field={fields.planWho} label="Who will carry out the test?" rows={2} />
+      <TextareaField field={fields.planWhat} label="What will they do?" rows={3} />
+      <TextareaField field={fields.planWhen} label="When?" rows={2} />
+      <TextareaField field={fields.planWhere} label="Where?" rows={2} />
+      <TextareaField
+        field={fields.planDataCollection}
+        label="Data collection"
+        hint="What data will be collected, by whom, and how often?"
+        rows={3}
+      />
+      <TextField field={fields.startDate} label="Start date" type="date" />
+      <TextField field={fields.endDate} label="End date (optional)" hint="On or after the start date." type="date" />
+    </>
+  );
+}
+
+const DECISION_HINTS = {
+  adopt: "The change worked: keep it, and test it on a wider scale.",
+  adapt: "Change it and test it again.",
+  abandon: "It did not work: try a different change idea.",
+} as const;
+
+export function DoStudyActFields({ fields }: { fields: Fields }) {
+  const decision = fields.actDecision;
+  const chosen = String(decision.initialValue ?? "");
+  const options = [
+    ...PDSA_DECISIONS.map((d) => ({ value: d, label: PDSA_DECISION_LABELS[d], hint: DECISION_HINTS[d] })),
+    { value: "", label: "Not decided yet", hint: "" },
+  ];
+  return (
+    <>
+      <h3 id="do">Do</h3>
+      <TextareaField field={fields.doWhatHappened} label="What happened?" hint="Was the test carried out as planned?" />
+      <TextareaField field={fields.doObservations} label="Observations" />
+      <TextareaField field={fields.doProblems} label="Problems and surprises" />
+      <h3 id="study">Study</h3>
+      <TextareaField field={fields.studyResults} label="Results against the prediction" hint="Compare what the data showed with what you predicted." />
+      <TextareaField field={fields.studyLearning} label="What was learned?" />
+      <h3 id="act">Act</h3>
+      <ChoiceGroup field={decision} legend="Decision" hint="Choosing a decision marks the cycle as done.">
+        <div className="nhsuk-radios">
+          {options.map((o, i) => (
+            <div className="nhsuk-radios__item" key={o.value || "undecided"}>
+              <input
+                className="nhsuk-radios__input"
+                id={choiceId(decision, i)}
+                name={decision.name}
+                type="radio"
+                value={o.value}
+                defaultChecked={chosen === o.value}
+                aria-describedby={o.hint ? `${choiceId(decision, i)}-item-hint` : undefined}
+              />
+              <label className="nhsuk-label nhsuk-radios__label" htmlFor={choiceId(decision, i)}>
+                {o.label}
+              </label>
+              {o.hint ? (
+                <div className="nhsuk-hint nhsuk-radios__hint" id={`${choiceId(decision, i)}-item-hint`}>
+                  {o.hint}
+                </div>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      </ChoiceGroup>
+      <TextareaField field={fields.actNextStep} label="Next step" hint="What will the next cycle test?" rows={3} />
+    </>
+  );
+}

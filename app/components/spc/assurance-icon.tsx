@@ -1,0 +1,51 @@
+// The Making Data Count assurance icon: a ringed circle with "P" (consistently
+// passing, blue), "F" (consistently failing, orange) or "?" (hit and miss,
+// grey) over a target line.
+import type { AssuranceIcon as AssuranceIconId } from "~/domain/enums";
+import { ASSURANCE_ICON_LABELS } from "./labels";
+
+const LETTERS: Record<AssuranceIconId, string> = { consistent_pass: "P", consistent_fail: "F", inconsistent: "?" };
+const TONES: Record<AssuranceIconId, string> = { consistent_pass: "pass", consistent_fail: "fail", inconsistent: "hit-and-miss" };
+
+export function AssuranceIcon({
+  icon,
+  size = 48,
+  showLabel = false,
+  noneText = "No assurance: no target",
+}: {
+  icon: AssuranceIconId | null;
+  size?: number;
+  showLabel?: boolean;
+  /** Shown instead of an icon when there is none; null shows nothing. */
+  noneText?: string | null;
+}) {
+  if (icon === null) {
+    return noneText === null ? null : <span className="app-spc-icon app-spc-icon--none app-muted">{noneText}</span>;
+  }
+  const label = ASSURANCE_ICON_LABELS[icon];
+  return (
+    <span className={`app-spc-icon app-spc-icon--${TONES[icon]}`} data-icon={icon}>
+      <svg
+        className="app-spc-icon__svg"
+        viewBox="0 0 100 100"
+        width={size}
+        height={size}
+        role="img"
+        aria-label={label}
+        focusable="false"
+      >
+        <title>{label}</title>
+        <circle className="app-spc-icon__ring" cx="50" cy="50" r="45" />
+        <line className="app-spc-icon__target" x1="20" x2="80" y1="72" y2="72" fill="none" />
+        <text className="app-spc-icon__letter app-spc-icon__letter--large" x="50" y="62" textAnchor="middle">
+          {LETTERS[icon]}
+        </text>
+      </svg>
+      {showLabel ? (
+        <span className="app-spc-icon__label" aria-hidden="true">
+          {label}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,152 @@
+// A run chart in the same style as the XmR chart: values around the median,
+// read with the Anhøj rules (and the older IHI rules) in words. Suits short
+// series: the calculator shows it by default under 12 points.
+import { useId } from "react";
+import type { RunChartResult, SpcResult } from "~/domain/spc";
+import { formatDay } from "~/lib/dates";
+import { SpcDataTable } from "./data-table";
+import {
+  DatedMarkers,
+  LineLabels,
+  MarkerNotes,
+  XAxis,
+  YAxis,
+  chartSvgProps,
+  type ChartAnnotation,
+  type LineLabel,
+  type PdsaMarker,
+} from "./frame";
+import { ChartLegend, markClassName, markPaths, markScale } from "./marks";
+import { PLOT, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
+import { FOCUSABLE_POINT_LIMIT, resolveDates } from "./spc-chart";
+
+export interface RunChartProps {
+  result: SpcResult;
+  title: string;
+  dates?: readonly string[];
+  unitLabel?: string;
+  target?: number | null;
+  pdsaMarkers?: readonly PdsaMarker[];
+  annotations?: readonly ChartAnnotation[];
+}
+
+/** The Anhøj reading in words, e.g. "Signal: … The longest run … 8 points (more than 7 is a signal) …". */
+export function describeRunChart(rc: RunChartResult, unitLabel?: string): string {
+  if (rc.median === null) return "No data yet: there is nothing to read.";
+  const median = `Median ${withUnit(rc.median, unitLabel)}${
+    rc.n_median < rc.n_obs ? ` (from the first ${rc.n_median} points)` : ""
+  }.`;
+  if (rc.longest_run === null || rc.crossings === null || rc.longest_run_max === null || rc.crossings_min === null) {
+    return `${median} Every point is on the median, so the runs cannot be read.`;
+  }
+  const verdict = rc.signal
+    ? "Signal of non-random variation (Anhøj rules)"
+    : "No signal of non-random variation (Anhøj rules)";
+  const why: string[] = [];
+  if (rc.longest_run > rc.longest_run_max) why.push("the longest run is too long");
+  if (rc.crossings < rc.crossings_min) why.push("the line crosses the median too few times");
+  const because = why.length ? `: ${why.join(" and ")}` : "";
+  const runs = `The longest run on one side of the median is ${rc.longest_run} ${rc.longest_run === 1 ? "point" : "points"} (more than ${rc.longest_run_max} is a signal)`;
+  const crossingsLimit =
+    rc.crossings_min > 0 ? `fewer than ${rc.crossings_min} is a signal` : "too few points for crossings to signal";
+  const crossings = `the line crosses the median ${rc.crossings} ${rc.crossings === 1 ? "time" : "times"} (${crossingsLimit})`;
+  const pointsOn = rc.n_obs - rc.n_useful;
+  const onMedian = pointsOn > 0 ? ` ${pointsOn} ${pointsOn === 1 ? "point is" : "points are"} on the median and not counted.` : "";
+  return `${verdict}${because}. ${median} ${runs}; ${crossings}.${onMedian}`;
+}
+
+export function RunChart({
+  result,
+  title,
+  dates: datesProp,
+  unitLabel,
+  target: targetProp,
+  pdsaMarkers = [],
+  annotations = [],
+}: RunChartProps) {
+  const id = useId();
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const n = result.n;
+  const rc = result.run_chart;
+  const dates = resolveDates(result, datesProp);
+  const target = targetProp === undefined ? result.target : targetProp;
+  const label = pointLabeller(dates, n);
+  const median = rc.median;
+  const scale = yScale([...result.points.map((p) => p.value), median, target]);
+  const y = scale.y;
+  const focusable = n <= FOCUSABLE_POINT_LIMIT;
+  const k = markScale(n, PLOT.right - PLOT.left);
+  const sideOf = (v: number) =>
+    median === null ? "" : v > median ? "above the median" : v < median ? "below the median" : "on the median";
+
+  const lineLabels: LineLabel[] = [];
+  if (median !== null) lineLabels.push({ y: y(median), text: `Median ${withUnit(median, unitLabel)}`, className: "app-spc-chart__label--median" });
+  if (target !== null && target !== undefined) {
+    lineLabels.push({ y: y(target), text: `Target ${withUnit(target, unitLabel)}`, className: "app-spc-chart__label--target" });
+  }
+
+  return (
+    <figure className="app-spc-chart app-spc-chart--run">
+      <figcaption className="app-spc-chart__title" id={titleId}>
+        {title}
+      </figcaption>
+      <p className="app-spc-chart__reading" id={descId}>
+        Run chart of {n} {n === 1 ? "point" : "points"}. {describeRunChart(rc, unitLabel)}
+      </p>
+      {n === 0 ? null : (
+        <svg {...chartSvgProps(`${titleId} ${descId}`, focusable)}>
+          <YAxis scale={scale} unitLabel={unitLabel} />
+          <XAxis n={n} label={label} />
+          {median !== null ? (
+            <line className="app-spc-chart__median" x1={PLOT.left} x2={PLOT.right} y1={r1(y(median))} y2={r1(y(median))} fill="none" aria-hidden="true" />
+          ) : null}
+          {target !== null && target !== undefined ? (
+            <line className="app-spc-chart__target" x1={PLOT.left} x2={PLOT.right} y1={r1(y(target))} y2={r1(y(target))} fill="none" aria-hidden="true" />
+          ) : null}
+          <DatedMarkers pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
+          <polyline
+            className="app-spc-chart__values"
+            points={result.points.map((p) => `${r1(xOf(p.index, n))},${r1(y(p.value))}`).join(" ")}
+            fill="none"
+            aria-hidden="true"
+          />
+          {focusable ? (
+            <g className="app-spc-chart__points">
+              {result.points.map((p) => {
+                const text = `${label(p.index)}: ${withUnit(p.value, unitLabel)} — ${sideOf(p.value)}`;
+                return (
+                  <g key={p.index} className={markClassName("run")} data-index={p.index} tabIndex={0} role="img" aria-label={text}>
+                    <title>{text}</title>
+                    <path className="app-spc-point__mark" d={markPaths("run", null, xOf(p.index, n), y(p.value), k).outer} />
+                  </g>
+                );
+              })}
+            </g>
+          ) : (
+            <g className={`app-spc-chart__points ${markClassName("run")}`} aria-hidden="true">
+              <path
+                className="app-spc-point__mark"
+                d={result.points.map((p) => markPaths("run", null, xOf(p.index, n), y(p.value), k).outer).join("")}
+              />
+            </g>
+          )}
+          <LineLabels labels={lineLabels} />
+        </svg>
+      )}
+      {n === 0 ? null : (
+        <>
+          <ChartLegend variant="run" hasTarget={target !== null && target !== undefined} />
+          <MarkerNotes pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
+          <SpcDataTable
+            result={result}
+            variant="run"
+            pointLabel={label}
+            hasDates={dates !== null}
+            caption={`${title}: data and median${dates !== null ? `, ${formatDay(dates[0])} to ${formatDay(dates[n - 1])}` : ""}`}
+          />
+        </>
+      )}
+    </figure>
+  );
+}

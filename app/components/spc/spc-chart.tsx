@@ -1,0 +1,237 @@
+// An XmR (individuals) chart drawn as server-rendered SVG: values, mean,
+// process limits per segment with a labelled break at each rebase, target,
+// PDSA markers and annotations; points coloured and shaped by signal, each
+// focusable with its date, value and signal; a text alternative and the data
+// as a table. Needs no JavaScript and no inline styles.
+import { useId } from "react";
+import { describeResult, type SpcResult } from "~/domain/spc";
+import { formatDay } from "~/lib/dates";
+import { SpcDataTable } from "./data-table";
+import {
+  DatedMarkers,
+  LineLabels,
+  MarkerNotes,
+  XAxis,
+  YAxis,
+  chartSvgProps,
+  type ChartAnnotation,
+  type LineLabel,
+  type PdsaMarker,
+} from "./frame";
+import { pointSignalText } from "./labels";
+import { ChartLegend, markClassName, markPaths, markScale, type MarkKind } from "./marks";
+import { PLOT, WIDTH, fitText, inferPeriod, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
+
+/** Above this many points, points are drawn as one path per kind and are not focusable (the table lists them). */
+export const FOCUSABLE_POINT_LIMIT = 250;
+
+export interface SpcChartProps {
+  result: SpcResult;
+  title: string;
+  /** One ISO date per point; defaults to the dates in the result. */
+  dates?: readonly string[];
+  /** "%" is attached ("95%"), anything else spaced ("12 minutes"). */
+  unitLabel?: string;
+  /** Defaults to the result's target. */
+  target?: number | null;
+  pdsaMarkers?: readonly PdsaMarker[];
+  annotations?: readonly ChartAnnotation[];
+  /** Why limits were recalculated at each rebase (index = first point of the new segment). */
+  rebaseReasons?: readonly { index: number; reason: string }[];
+}
+
+export function resolveDates(result: SpcResult, dates?: readonly string[]): readonly string[] | null {
+  if (dates && dates.length === result.n) return dates;
+  if (result.n > 0 && result.points.every((p) => p.date !== null)) return result.points.map((p) => p.date as string);
+  return null;
+}
+
+/** The text alternative: the plain-English reading, then the latest mean and limits, then any rebases. */
+export function spcChartSummary(
+  result: SpcResult,
+  opts: { unitLabel?: string; dates: readonly string[] | null; rebaseReasons?: SpcChartProps["rebaseReasons"] },
+): string {
+  const reading = describeResult(result, { unitLabel: opts.unitLabel, periodWord: inferPeriod(opts.dates) });
+  if (result.n === 0 || result.mean === null) return reading;
+  const u = opts.unitLabel;
+  const latest = result.segments.length > 1 ? " in the latest segment" : "";
+  const limits =
+    result.ucl !== null && result.lcl !== null
+      ? `Mean${latest} ${withUnit(result.mean, u)}; process limits ${withUnit(result.lcl, u)} to ${withUnit(result.ucl, u)}.`
+      : `Mean${latest} ${withUnit(result.mean, u)}; no process limits yet (one point).`;
+  const label = pointLabeller(opts.dates, result.n);
+  const rebases = result.segments.slice(1).map((s) => {
+    const reason = opts.rebaseReasons?.find((r) => r.index === s.first_index)?.reason;
+    return `from ${label(s.first_index)}${reason ? ` (${reason})` : ""}`;
+  });
+  const rebaseText = rebases.length ? ` Limits were recalculated ${rebases.join(", ")}.` : "";
+  return `${reading} ${limits}${rebaseText}`;
+}
+
+export function SpcChart({
+  result,
+  title,
+  dates: datesProp,
+  unitLabel,
+  target: targetProp,
+  pdsaMarkers = [],
+  annotations = [],
+  rebaseReasons = [],
+}: SpcChartProps) {
+  const id = useId();
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const n = result.n;
+  const dates = resolveDates(result, datesProp);
+  const target = targetProp === undefined ? result.target : targetProp;
+  const label = pointLabeller(dates, n);
+  const summary = spcChartSummary(result, { unitLabel, dates, rebaseReasons });
+
+  const scale = yScale([
+    ...result.points.map((p) => p.value),
+    ...result.segments.flatMap((s) => [s.ucl, s.lcl, s.mean]),
+    target,
+  ]);
+  const y = scale.y;
+  const focusable = n <= FOCUSABLE_POINT_LIMIT;
+  const kinds = new Set<MarkKind>(result.points.map((p) => p.special_cause));
+  const k = markScale(n, PLOT.right - PLOT.left);
+
+  const latest = result.segments[result.segments.length - 1];
+  const lineLabels: LineLabel[] = [];
+  if (latest) {
+    lineLabels.push({ y: y(latest.mean), text: `Mean ${withUnit(latest.mean, unitLabel)}`, className: "app-spc-chart__label--mean" });
+    if (latest.ucl !== null) lineLabels.push({ y: y(latest.ucl), text: `Upper limit ${withUnit(latest.ucl, unitLabel)}`, className: "app-spc-chart__label--limit" });
+    if (latest.lcl !== null) lineLabels.push({ y: y(latest.lcl), text: `Lower limit ${withUnit(latest.lcl, unitLabel)}`, className: "app-spc-chart__label--limit" });
+  }
+  if (target !== null && target !== undefined) {
+    lineLabels.push({ y: y(target), text: `Target ${withUnit(target, unitLabel)}`, className: "app-spc-chart__label--target" });
+  }
+
+  return (
+    <figure className="app-spc-chart">
+      <figcaption className="app-spc-chart__title" id={titleId}>
+        {title}
+      </figcaption>
+      <p className="app-spc-chart__reading" id={descId}>
+        {summary}
+      </p>
+      {n === 0 ? null : (
+        <svg {...chartSvgProps(`${titleId} ${descId}`, focusable)}>
+          <YAxis scale={scale} unitLabel={unitLabel} />
+          <XAxis n={n} label={label} />
+
+          <g className="app-spc-chart__segments" aria-hidden="true">
+            {result.segments.map((s) => {
+              const pad = s.n === 1 ? 8 : 0;
+              const x1 = r1(xOf(s.first_index, n) - pad);
+              const x2 = r1(xOf(s.last_index, n) + pad);
+              return (
+                <g key={s.index} className="app-spc-chart__segment" data-segment={s.index}>
+                  <line className="app-spc-chart__mean" x1={x1} x2={x2} y1={r1(y(s.mean))} y2={r1(y(s.mean))} fill="none" />
+                  {s.ucl !== null ? (
+                    <line className="app-spc-chart__limit app-spc-chart__limit--upper" x1={x1} x2={x2} y1={r1(y(s.ucl))} y2={r1(y(s.ucl))} fill="none" />
+                  ) : null}
+                  {s.lcl !== null ? (
+                    <line className="app-spc-chart__limit app-spc-chart__limit--lower" x1={x1} x2={x2} y1={r1(y(s.lcl))} y2={r1(y(s.lcl))} fill="none" />
+                  ) : null}
+                </g>
+              );
+            })}
+          </g>
+
+          {target !== null && target !== undefined ? (
+            <line className="app-spc-chart__target" x1={PLOT.left} x2={PLOT.right} y1={r1(y(target))} y2={r1(y(target))} fill="none" aria-hidden="true" />
+          ) : null}
+
+          {result.segments.slice(1).map((s, j, rest) => {
+            const x = (xOf(s.first_index - 1, n) + xOf(s.first_index, n)) / 2;
+            const next = rest[j + 1];
+            const room = (next ? (xOf(next.first_index - 1, n) + xOf(next.first_index, n)) / 2 : WIDTH - 4) - x - 8;
+            const reason = rebaseReasons.find((r) => r.index === s.first_index)?.reason;
+            const full = `New limits from ${label(s.first_index)}${reason ? `: ${reason}` : ""}`;
+            return (
+              <g key={s.index} className="app-spc-chart__rebase">
+                <title>{full}</title>
+                <line className="app-spc-chart__rebase-line" x1={r1(x)} x2={r1(x)} y1={PLOT.top - 16} y2={PLOT.bottom} fill="none" />
+                <text className="app-spc-chart__rebase-text" x={r1(x + 4)} y={PLOT.top - 20}>
+                  {fitText(reason ? `Rebased: ${reason}` : "Rebased", room)}
+                </text>
+              </g>
+            );
+          })}
+
+          <DatedMarkers pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
+
+          <polyline
+            className="app-spc-chart__values"
+            points={result.points.map((p) => `${r1(xOf(p.index, n))},${r1(y(p.value))}`).join(" ")}
+            fill="none"
+            aria-hidden="true"
+          />
+
+          {focusable ? (
+            <g className="app-spc-chart__points">
+              {result.points.map((p) => {
+                const { outer, inner } = markPaths(p.special_cause, p.direction, xOf(p.index, n), y(p.value), k);
+                const text = `${label(p.index)}: ${withUnit(p.value, unitLabel)} — ${pointSignalText(p)}`;
+                return (
+                  <g
+                    key={p.index}
+                    className={markClassName(p.special_cause)}
+                    data-index={p.index}
+                    tabIndex={0}
+                    role="img"
+                    aria-label={text}
+                  >
+                    <title>{text}</title>
+                    <path className="app-spc-point__mark" d={outer} />
+                    {inner ? <path className="app-spc-point__inner" d={inner} /> : null}
+                  </g>
+                );
+              })}
+            </g>
+          ) : (
+            <g className="app-spc-chart__points" aria-hidden="true">
+              {[...kinds].map((kind) => {
+                const marks = result.points
+                  .filter((p) => p.special_cause === kind)
+                  .map((p) => markPaths(kind, p.direction, xOf(p.index, n), y(p.value), k));
+                const inner = marks.map((m) => m.inner ?? "").join("");
+                return (
+                  <g key={kind} className={markClassName(kind)}>
+                    <path className="app-spc-point__mark" d={marks.map((m) => m.outer).join("")} />
+                    {inner ? <path className="app-spc-point__inner" d={inner} /> : null}
+                  </g>
+                );
+              })}
+            </g>
+          )}
+
+          <LineLabels labels={lineLabels} />
+        </svg>
+      )}
+      {n === 0 ? null : (
+        <>
+          <ChartLegend variant="xmr" hasTarget={target !== null && target !== undefined} kinds={kinds} />
+          {result.trial_limits ? (
+            <p className="nhsuk-body-s app-spc-chart__warning">
+              <strong>Trial limits:</strong> the latest segment has fewer than 12 points, so its limits may move as
+              data arrives.
+            </p>
+          ) : null}
+          <MarkerNotes pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
+          <SpcDataTable
+            result={result}
+            variant="xmr"
+            pointLabel={label}
+            hasDates={dates !== null}
+            caption={`${title}: data, mean, limits and signals${
+              dates !== null && n > 0 ? `, ${formatDay(dates[0])} to ${formatDay(dates[n - 1])}` : ""
+            }`}
+          />
+        </>
+      )}
+    </figure>
+  );
+}

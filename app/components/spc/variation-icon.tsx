@@ -1,0 +1,81 @@
+// The Making Data Count variation icon: a ringed circle holding a little run
+// of dots. Common cause: grey dots either side of a flat line. Special cause:
+// the last dots jump high (or low) in the signal's colour, with an "H" or
+// "L". Blue is improvement, orange concern, purple neutral.
+import type { VariationIcon as VariationIconId } from "~/domain/enums";
+import { VARIATION_ICON_LABELS } from "./labels";
+
+type Tone = "common" | "improvement" | "concern" | "neutral";
+
+function toneOf(icon: VariationIconId): { tone: Tone; direction: "high" | "low" | null } {
+  if (icon === "common_cause") return { tone: "common", direction: null };
+  const [, , tone, direction] = icon.split("_") as [string, string, Tone, "high" | "low"];
+  return { tone, direction };
+}
+
+const XS = [22, 31, 40, 49, 58, 67, 76];
+
+function dotsFor(direction: "high" | "low" | null): number[] {
+  if (direction === "high") return [62, 60, 63, 61, 40, 36, 38];
+  if (direction === "low") return [38, 40, 37, 39, 60, 64, 62];
+  return [52, 46, 54, 47, 53, 48, 51];
+}
+
+export function VariationIcon({
+  icon,
+  size = 48,
+  showLabel = false,
+}: {
+  icon: VariationIconId | null;
+  /** Width and height in CSS pixels. */
+  size?: number;
+  /** Show the label as text beside the icon (it is always the icon's accessible name). */
+  showLabel?: boolean;
+}) {
+  if (icon === null) return null;
+  const label = VARIATION_ICON_LABELS[icon];
+  const { tone, direction } = toneOf(icon);
+  const ys = dotsFor(direction);
+  return (
+    <span className={`app-spc-icon app-spc-icon--${tone}`} data-icon={icon}>
+      <svg
+        className="app-spc-icon__svg"
+        viewBox="0 0 100 100"
+        width={size}
+        height={size}
+        role="img"
+        aria-label={label}
+        focusable="false"
+      >
+        <title>{label}</title>
+        <circle className="app-spc-icon__ring" cx="50" cy="50" r="45" />
+        <polyline
+          className="app-spc-icon__line"
+          points={XS.map((x, i) => `${x},${ys[i]}`).join(" ")}
+          fill="none"
+        />
+        {XS.map((x, i) => (
+          <circle
+            key={x}
+            className={
+              direction !== null && i >= 4 ? "app-spc-icon__dot app-spc-icon__dot--signal" : "app-spc-icon__dot"
+            }
+            cx={x}
+            cy={ys[i]}
+            r="5"
+          />
+        ))}
+        {direction !== null ? (
+          <text className="app-spc-icon__letter" x="36" y={direction === "high" ? 34 : 84} textAnchor="middle">
+            {direction === "high" ? "H" : "L"}
+          </text>
+        ) : null}
+      </svg>
+      {showLabel ? (
+        <span className="app-spc-icon__label" aria-hidden="true">
+          {label}
+        </span>
+      ) : null}
+    </span>
+  );
+}

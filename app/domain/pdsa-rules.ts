@@ -1,0 +1,145 @@
+// PDSA cycle rules with no HTTP or database: the status a worksheet's filled parts imply,
+// numbering within a project, what the next cycle in a ramp starts with, and how the timeline groups.
+import type { PdsaDecision, PdsaStatus } from "~/domain/enums";
+
+const filled = (text: string | null | undefined) => Boolean(text && text.trim());
+
+export type WorksheetParts = {
+  prediction?: string | null;
+  planWho?: string | null;
+  planWhat?: string | null;
+  planWhen?: string | null;
+  planWhere?: string | null;
+  planDataCollection?: string | null;
+  doWhatHappened?: string | null;
+  doObservations?: string | null;
+  doProblems?: string | null;
+  studyResults?: string | null;
+  studyLearning?: string | null;
+  actDecision?: PdsaDecision | null;
+  actNextStep?: string | null;
+};
+
+/** Which of the four parts of the IHI worksheet hold anything. */
+export function filledParts(c: WorksheetParts) {
+  return {
+    plan: [c.prediction, c.planWho, c.planWhat, c.planWhen, c.planWhere, c.planDataCollection].some(filled),
+    do: [c.doWhatHappened, c.doObservations, c.doProblems].some(filled),
+    study: [c.studyResults, c.studyLearning].some(filled),
+    act: Boolean(c.actDecision),
+  };
+}
+
+/**
+ * The status is never chosen by hand: an Act decision makes a cycle done; anything written
+ * in Study makes it studying; anything written in Do makes it doing; otherwise it is planned.
+ */
+export function deriveStatus(c: WorksheetParts): PdsaStatus {
+  const parts = filledParts(c);
+  if (parts.act) return "done";
+  if (parts.study) return "studying";
+  if (parts.do) return "doing";
+  return "planned";
+}
+
+/** Field errors for a worksheet whose parts contradict each other, or null. */
+export function worksheetProblems(c: WorksheetParts): Record<string, string[]> | null {
+  if (c.actDecision && !filled(c.studyResults)) {
+    return { studyResults: ["Enter the results before you choose adopt, adapt or abandon"] };
+  }
+  return null;
+}
+
+/** Numbers run 1, 2, 3 … within a project and are never reused: pass every number ever given, deleted cycles included. */
+export function nextCycleNumber(existing: readonly number[]): number {
+  return existing.reduce((max, n) => Math.max(max, n), 0) + 1;
+}
+
+export type PreviousCycle = {
+  id: number;
+  number: number;
+  changeIdeaId: number;
+  question: string;
+  actDecision: PdsaDecision | null;
+  actNextStep: string;
+};
+
+export type NextCyclePrefill = {
+  /** A change idea id, or "new" when the person must name a new change idea. */
+  changeIdea: string;
+  question: string;
+  planWhat: string;
+  previousCycleId: number;
+  guidance: string;
+};
+
+/**
+ * What "start the next cycle" carries over. Adapt tests a changed version of the same idea; adopt tests
+ * the same idea on a wider scale; abandon needs a new idea. The question and the next step carry over.
+ */
+export function prefillNextCycle(prev: PreviousCycle): NextCyclePrefill {
+  const base = { question: prev.question, planWhat: prev.actNextStep, previousCycleId: prev.id };
+  const same = String(prev.changeIdeaId);
+  switch (prev.actDecision) {
+    case "adapt":
+      return { ...base, changeIdea: same, guidance: `Cycle ${prev.number} was adapted: test the changed version of the same change idea.` };
+    case "adopt":
+      return {
+        ...base,
+        changeIdea: same,
+        guidance: `Cycle ${prev.number} was adopted: test the same change on a wider scale, such as more shifts, wards or staff.`,
+      };
+    case "abandon":
+      return { ...base, changeIdea: "new", guidance: `Cycle ${prev.number} was abandoned: name the new change idea this cycle tests.` };
+    default:
+      return {
+        ...base,
+        changeIdea: same,
+        guidance: `Cycle ${prev.number} has no Act decision yet: this cycle continues the same change idea.`,
+      };
+  }
+}
+
+export type TimelineCycle = {
+  id: number;
+  number: number;
+  changeIdeaId: number;
+  changeIdea: string;
+  startDate: string;
+  endDate: string | null;
+};
+
+export type ChangeIdeaRamp<C extends TimelineCycle> = {
+  changeIdeaId: number;
+  changeIdea: string;
+  firstStart: string;
+  lastDate: string;
+  cycles: C[];
+};
+
+/** Cycles grouped by change idea, each ramp in cycle order, ramps in order of their first start. */
+export function groupByChangeIdea<C extends TimelineCycle>(cycles: readonly C[]): ChangeIdeaRamp<C>[] {
+  const ramps = new Map<number, ChangeIdeaRamp<C>>();
+  for (const c of [...cycles].sort((a, b) => a.number - b.number)) {
+    const last = c.endDate ?? c.startDate;
+    const ramp = ramps.get(c.changeIdeaId);
+    if (!ramp) {
+      ramps.set(c.changeIdeaId, { changeIdeaId: c.changeIdeaId, changeIdea: c.changeIdea, firstStart: c.startDate, lastDate: last, cycles: [c] });
+      continue;
+    }
+    ramp.cycles.push(c);
+    if (c.startDate < ramp.firstStart) ramp.firstStart = c.startDate;
+    if (last > ramp.lastDate) ramp.lastDate = last;
+  }
+  return [...ramps.values()].sort(
+    (a, b) => a.firstStart.localeCompare(b.firstStart) || a.cycles[0].number - b.cycles[0].number,
+  );
+}
+
+/** First day of the quarter holding an ISO day (calendar and NHS financial quarters share boundaries). */
+export function quarterStart(isoDay: string): string {
+  const year = isoDay.slice(0, 4);
+  const month = Number(isoDay.slice(5, 7));
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  return `${year}-${String(first).padStart(2, "0")}-01`;
+}

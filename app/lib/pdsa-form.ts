@@ -1,0 +1,155 @@
+// The PDSA worksheet forms, shared by the browser (validation on submit) and the server.
+import { z } from "zod";
+import { PDSA_DECISIONS } from "~/domain/enums";
+import { isIsoDay } from "~/lib/dates";
+import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+
+const ID = /^[1-9]\d{0,15}$/;
+const RELOAD = "Something in the form was not as expected. Reload the page and try again";
+
+const optionalText = (label: string, max = 5000) =>
+  z.string().trim().max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`).optional();
+
+const day = (label: string) =>
+  z.string({ error: `Enter the ${label.toLowerCase()}` }).trim().refine(isIsoDay, `${label} must be a real date`);
+
+// A field the form never sends (a project id, a cycle number, a status) is refused, not ignored.
+const refuseForgedFields = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys"
+      ? `This form cannot change ${issue.keys?.join(", ")}. Reload the page and try again`
+      : undefined,
+};
+
+const planShape = {
+  changeIdea: z
+    .string({ error: "Choose the change idea this cycle tests" })
+    .refine((v) => v === "new" || ID.test(v), "Choose the change idea this cycle tests"),
+  newChangeIdea: optionalText("The new change idea", 200),
+  title: z
+    .string({ error: "Enter the change being tested" })
+    .trim()
+    .min(1, "Enter the change being tested")
+    .max(200, "The change being tested must be 200 characters or fewer"),
+  question: optionalText("The question"),
+  prediction: optionalText("The prediction"),
+  // Checked as a whole, so a bad id gives one message on the measures question.
+  measureIds: z
+    .array(z.string(), { error: "Choose measures from this project's list" })
+    .default([])
+    .refine((ids) => ids.every((id) => ID.test(id)), "Choose measures from this project's list")
+    .transform((ids) => ids.map(Number)),
+  planWho: optionalText("Who"),
+  planWhat: optionalText("What"),
+  planWhen: optionalText("When"),
+  planWhere: optionalText("Where"),
+  planDataCollection: optionalText("Data collection"),
+  startDate: day("Start date"),
+  endDate: day("End date").optional(),
+  [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
+};
+
+const doStudyActShape = {
+  doWhatHappened: optionalText("What happened"),
+  doObservations: optionalText("Observations"),
+  doProblems: optionalText("Problems and surprises"),
+  studyResults: optionalText("Results"),
+  studyLearning: optionalText("What was learned"),
+  actDecision: z.enum(PDSA_DECISIONS, { error: "Choose adopt, adapt or abandon" }).optional(),
+  actNextStep: optionalText("The next step"),
+};
+
+type Dates = { startDate?: unknown; endDate?: unknown; changeIdea?: unknown; newChangeIdea?: unknown };
+
+// Checks across fields run even when another field is wrong, so every problem shows at once.
+const always = { when: () => true };
+const endNotBeforeStart = (v: Dates) =>
+  !(
+    typeof v.startDate === "string" &&
+    typeof v.endDate === "string" &&
+    isIsoDay(v.startDate) &&
+    isIsoDay(v.endDate) &&
+    v.endDate < v.startDate
+  );
+const newIdeaNamed = (v: Dates) =>
+  v.changeIdea !== "new" || (typeof v.newChangeIdea === "string" && v.newChangeIdea.trim() !== "");
+
+export const CreateCycleSchema = z
+  .strictObject(
+    {
+      intent: z.literal("create", { error: RELOAD }),
+      previousCycleId: z.string().regex(ID, RELOAD).transform(Number).optional(),
+      ...planShape,
+    },
+    refuseForgedFields,
+  )
+  .refine(endNotBeforeStart, { ...always, path: ["endDate"], message: "The end date must be on or after the start date" })
+  .refine(newIdeaNamed, { ...always, path: ["newChangeIdea"], message: "Enter the new change idea" });
+
+export const EditCycleSchema = z
+  .strictObject(
+    {
+      intent: z.literal("save", { error: RELOAD }),
+      version: z.string({ error: RELOAD }).regex(ID, RELOAD).transform(Number),
+      ...planShape,
+      ...doStudyActShape,
+    },
+    refuseForgedFields,
+  )
+  .refine(endNotBeforeStart, { ...always, path: ["endDate"], message: "The end date must be on or after the start date" })
+  .refine(newIdeaNamed, { ...always, path: ["newChangeIdea"], message: "Enter the new change idea" });
+
+export const DeleteCycleSchema = z.strictObject({
+  intent: z.literal("delete"),
+  version: z.string().regex(ID).transform(Number),
+});
+
+/** What the server stores from either form (a new cycle has no Do, Study or Act yet). */
+export type CycleValues = Omit<z.output<typeof CreateCycleSchema>, "intent"> &
+  Partial<Omit<z.output<typeof EditCycleSchema>, "intent">>;
+
+/** The fields the error summary lists (conform's field list is lazy, so it cannot be spread). */
+export const summaryFieldNames = (schema: typeof CreateCycleSchema | typeof EditCycleSchema) =>
+  Object.keys(schema.shape).filter((name) => name !== PII_CONFIRM_FIELD);
+
+/** Labels for the conflict panel and the audit summary, in worksheet order. */
+export const CYCLE_LABELS = {
+  changeIdea: "Change idea",
+  title: "Change being tested",
+  question: "Question",
+  prediction: "Prediction",
+  measures: "Measures",
+  planWho: "Who",
+  planWhat: "What",
+  planWhen: "When",
+  planWhere: "Where",
+  planDataCollection: "Data collection",
+  startDate: "Start date",
+  endDate: "End date",
+  doWhatHappened: "What happened",
+  doObservations: "Observations",
+  doProblems: "Problems and surprises",
+  studyResults: "Results against the prediction",
+  studyLearning: "What was learned",
+  actDecision: "Decision",
+  actNextStep: "Next step",
+} as const;
+
+/** The free-text fields checked for patient data. */
+export const CYCLE_TEXT_FIELDS = [
+  "newChangeIdea",
+  "title",
+  "question",
+  "prediction",
+  "planWho",
+  "planWhat",
+  "planWhen",
+  "planWhere",
+  "planDataCollection",
+  "doWhatHappened",
+  "doObservations",
+  "doProblems",
+  "studyResults",
+  "studyLearning",
+  "actNextStep",
+] as const;

@@ -1,0 +1,263 @@
+// Measures of improvement: their definitions, the primary measure, soft deletion, and
+// what their charts need from the rest of the project (PDSA cycles). Every query is
+// scoped by project; a deleted measure is gone from every page but keeps its data.
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { measurePoints, measures, pdsaCycles, users } from "../../db/schema";
+import { getDb, type Db } from "~/db.server";
+import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
+import { nowMs } from "~/lib/clock.server";
+import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
+import { formatDay } from "~/lib/dates";
+import { notFound, parseId, requireProjectEditor } from "~/lib/guards.server";
+import { DEFINITION_LABELS, type DefinitionValues } from "~/lib/measure-form";
+import { recordAudit } from "~/models/audit.server";
+import { refreshMeasureSummary } from "~/models/measure-summary.server";
+import { updateIfVersion } from "~/models/versioned.server";
+
+export type Actor = { id: number; email: string };
+
+/** The project's measures with their stored SPC summary, primary first. */
+export function listMeasures(db: Db, projectId: number) {
+  return db
+    .select({
+      id: measures.id,
+      name: measures.name,
+      type: measures.type,
+      unit: measures.unit,
+      unitLabel: measures.unitLabel,
+      ratePer: measures.ratePer,
+      improvement: measures.improvement,
+      target: measures.target,
+      frequency: measures.frequency,
+      isPrimary: measures.isPrimary,
+      points: measures.spcPoints,
+      latestDate: measures.spcLatestDate,
+      latestValue: measures.spcLatestValue,
+      latestSignal: measures.spcLatestSignal,
+      variationIcon: measures.spcVariationIcon,
+      assuranceIcon: measures.spcAssuranceIcon,
+      sparkline: measures.spcSparkline,
+    })
+    .from(measures)
+    .where(and(eq(measures.projectId, projectId), isNull(measures.deletedAt)))
+    .orderBy(desc(measures.isPrimary), asc(measures.id))
+    .all();
+}
+
+/** One measure of the project (null when it is another project's, deleted, or missing). */
+export function getMeasure(db: Db, projectId: number, measureId: number) {
+  const row = db
+    .select({
+      id: measures.id,
+      projectId: measures.projectId,
+      name: measures.name,
+      type: measures.type,
+      definition: measures.definition,
+      unit: measures.unit,
+      unitLabel: measures.unitLabel,
+      ratePer: measures.ratePer,
+      improvement: measures.improvement,
+      target: measures.target,
+      targetDate: measures.targetDate,
+      frequency: measures.frequency,
+      dataOwner: measures.dataOwner,
+      dataSource: measures.dataSource,
+      usesRatio: measures.usesRatio,
+      baselinePoints: measures.baselinePoints,
+      isPrimary: measures.isPrimary,
+      spcPoints: measures.spcPoints,
+      updatedAt: measures.updatedAt,
+      updatedByName: users.name,
+      version: measures.version,
+    })
+    .from(measures)
+    .leftJoin(users, eq(users.id, measures.updatedBy))
+    .where(and(eq(measures.id, measureId), eq(measures.projectId, projectId), isNull(measures.deletedAt)))
+    .get();
+  return row ?? null;
+}
+
+export type Measure = NonNullable<ReturnType<typeof getMeasure>>;
+
+/**
+ * The guard of every page that changes a measure or its data: the project's editors only
+ * (403), and a measure of another project, or a deleted one, is a 404.
+ */
+export async function requireMeasureEditor(request: Request, context: AppLoadContext, params: LoaderFunctionArgs["params"]) {
+  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
+  const measureId = parseId(params.measureId, "measure");
+  const db = getDb();
+  const measure = getMeasure(db, projectId, measureId);
+  if (!measure) notFound("measure");
+  return { user, db, measure, projectId, base: `/projects/${projectId}/measures/${measureId}` };
+}
+
+export function countPoints(db: Db, measureId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(measurePoints)
+      .where(eq(measurePoints.measureId, measureId))
+      .get()?.n ?? 0
+  );
+}
+
+/** The project's PDSA cycles (not deleted) as chart markers on the time axis. */
+export function listPdsaMarkers(db: Db, projectId: number) {
+  return db
+    .select({ number: pdsaCycles.number, title: pdsaCycles.title, date: pdsaCycles.startDate })
+    .from(pdsaCycles)
+    .where(and(eq(pdsaCycles.projectId, projectId), isNull(pdsaCycles.deletedAt)))
+    .orderBy(asc(pdsaCycles.startDate), asc(pdsaCycles.number))
+    .all()
+    .map((c) => ({ date: c.date, label: `Cycle ${c.number}: ${c.title}` }));
+}
+
+/** A definition as people read it, for the audit summary and the conflict panel. */
+export function readableDefinition(v: DefinitionValues): Record<string, unknown> {
+  return {
+    ...v,
+    type: MEASURE_TYPE_LABELS[v.type],
+    improvement: IMPROVEMENT_LABELS[v.improvement],
+    frequency: FREQUENCY_LABELS[v.frequency],
+    targetDate: formatDay(v.targetDate),
+    usesRatio: v.usesRatio ? "Yes" : "No",
+    isPrimary: v.isPrimary ? "Yes" : "No",
+  };
+}
+
+/** Only one measure of a project is primary: unset the others first (a partial unique index enforces it). */
+function clearOtherPrimary(db: Db, projectId: number, keepId: number | null) {
+  const others = and(eq(measures.projectId, projectId), eq(measures.isPrimary, true), isNull(measures.deletedAt));
+  db.update(measures)
+    .set({ isPrimary: false })
+    .where(keepId === null ? others : and(others, ne(measures.id, keepId)))
+    .run();
+}
+
+export function createMeasure(db: Db, opts: { projectId: number; values: DefinitionValues; actor: Actor; ip: string }) {
+  const { projectId, values, actor, ip } = opts;
+  return db.transaction(() => {
+    if (values.isPrimary) clearOtherPrimary(db, projectId, null);
+    const at = new Date(nowMs());
+    const row = db
+      .insert(measures)
+      .values({ projectId, ...values, updatedBy: actor.id, createdAt: at, updatedAt: at })
+      .returning({ id: measures.id })
+      .get();
+    recordAudit(db, {
+      actor,
+      action: "measure.created",
+      entityType: "measure",
+      entityId: row.id,
+      projectId,
+      summary: `Added measure: ${values.name}${values.isPrimary ? " (primary)" : ""}`,
+      ip,
+    });
+    refreshMeasureSummary(db, row.id);
+    return row.id;
+  });
+}
+
+export function definitionOf(m: Measure): DefinitionValues {
+  return {
+    name: m.name,
+    type: m.type,
+    definition: m.definition,
+    unit: m.unit,
+    unitLabel: m.unitLabel,
+    ratePer: m.ratePer,
+    improvement: m.improvement,
+    target: m.target,
+    targetDate: m.targetDate,
+    frequency: m.frequency,
+    dataOwner: m.dataOwner,
+    dataSource: m.dataSource,
+    usesRatio: m.usesRatio,
+    baselinePoints: m.baselinePoints,
+    isPrimary: m.isPrimary,
+  };
+}
+
+/** Saves the definition if nobody saved since `version`; false on a conflict (nothing written). */
+export function updateMeasure(
+  db: Db,
+  opts: { before: Measure; values: DefinitionValues; version: number; actor: Actor; ip: string },
+): boolean {
+  const { before, values, version, actor, ip } = opts;
+  return db.transaction(() => {
+    // The version check comes first, so a losing save writes nothing, not even the primary switch.
+    const current = db.select({ version: measures.version }).from(measures).where(eq(measures.id, before.id)).get();
+    if (current?.version !== version) return false;
+    if (values.isPrimary && !before.isPrimary) clearOtherPrimary(db, before.projectId, before.id);
+    updateIfVersion(db, measures, before.id, version, values, actor.id);
+    recordAudit(db, {
+      actor,
+      action: "measure.updated",
+      entityType: "measure",
+      entityId: before.id,
+      projectId: before.projectId,
+      summary: `${before.name}: ${describeChanges(readableDefinition(definitionOf(before)), readableDefinition(values), DEFINITION_LABELS)}`,
+      ip,
+    });
+    refreshMeasureSummary(db, before.id);
+    return true;
+  });
+}
+
+/** Makes this the project's primary measure (the one the board shows); false on a conflict. */
+export function makePrimary(db: Db, opts: { measure: Measure; version: number; actor: Actor; ip: string }): boolean {
+  const { measure, version, actor, ip } = opts;
+  return db.transaction(() => {
+    const current = db.select({ version: measures.version }).from(measures).where(eq(measures.id, measure.id)).get();
+    if (current?.version !== version) return false;
+    const previous = db
+      .select({ name: measures.name })
+      .from(measures)
+      .where(and(eq(measures.projectId, measure.projectId), eq(measures.isPrimary, true), isNull(measures.deletedAt)))
+      .get();
+    clearOtherPrimary(db, measure.projectId, measure.id);
+    updateIfVersion(db, measures, measure.id, version, { isPrimary: true }, actor.id);
+    recordAudit(db, {
+      actor,
+      action: "measure.updated",
+      entityType: "measure",
+      entityId: measure.id,
+      projectId: measure.projectId,
+      summary: `Made ${measure.name} the primary measure${previous && previous.name !== measure.name ? ` (was ${previous.name})` : ""}`,
+      ip,
+    });
+    return true;
+  });
+}
+
+/** Soft delete at `version`; false when someone saved the measure since it was opened. */
+export function deleteMeasure(db: Db, opts: { measure: Measure; version: number; actor: Actor; ip: string }): boolean {
+  const { measure, version, actor, ip } = opts;
+  return db.transaction(() => {
+    const values = { deletedAt: new Date(nowMs()), isPrimary: false };
+    if (!updateIfVersion(db, measures, measure.id, version, values, actor.id)) return false;
+    recordAudit(db, {
+      actor,
+      action: "measure.deleted",
+      entityType: "measure",
+      entityId: measure.id,
+      projectId: measure.projectId,
+      summary: `Deleted measure: ${measure.name}${measure.isPrimary ? " (it was the primary measure)" : ""}`,
+      ip,
+    });
+    return true;
+  });
+}
+
+export function definitionConflict(current: Measure, submitted: DefinitionValues): Conflict {
+  return buildConflict({
+    changedBy: current.updatedByName,
+    changedAt: current.updatedAt,
+    currentVersion: current.version,
+    current: readableDefinition(definitionOf(current)),
+    submitted: readableDefinition(submitted),
+    labels: DEFINITION_LABELS,
+  });
+}

@@ -1,0 +1,357 @@
+// Board summaries: one stored row per project with the board's columns and attention flags.
+// Gathered in a handful of set-based queries so refreshing 10,000 projects stays cheap.
+import { format, parseISO, startOfMonth, startOfQuarter, subMonths } from "date-fns";
+import { and, eq, getTableColumns, gt, inArray, isNotNull, isNull, max, sql, type SQL } from "drizzle-orm";
+import {
+  asks,
+  auditEvents,
+  boardAssessments,
+  divisions,
+  measures,
+  milestones,
+  pdsaCycles,
+  programmes,
+  projectCqcDomains,
+  projects,
+  projectSummaries,
+  projectTeam,
+  statusReports,
+  themes,
+  users,
+  waves,
+} from "../../db/schema";
+import type { Db } from "~/db.server";
+import { attentionFlags, type AttentionInput, type AttentionThresholds } from "~/domain/attention";
+import { nowMs } from "~/lib/clock.server";
+import { londonDay } from "~/lib/today.server";
+
+type Scope = number[] | null;
+
+const inScope = (column: Parameters<typeof inArray>[0], scope: Scope): SQL | undefined =>
+  scope ? inArray(column, scope) : undefined;
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+function latestPerProject<T extends { projectId: number; rn: number }>(rows: T[]) {
+  return new Map(rows.filter((r) => r.rn === 1).map((r) => [r.projectId, r]));
+}
+
+function thresholdsOf(db: Db, programmeId: number): AttentionThresholds {
+  const p = db.select().from(programmes).where(eq(programmes.id, programmeId)).get();
+  if (!p) throw new Error(`programme ${programmeId} not found`);
+  return {
+    milestoneSlipDays: p.milestoneSlipDays,
+    pdsaStaleWeeks: p.pdsaStaleWeeks,
+    statusStaleWeeks: p.statusStaleWeeks,
+    measureGapPeriods: p.measureGapPeriods,
+    askOpenDays: p.askOpenDays,
+  };
+}
+
+/** Recomputes the summaries of the given projects (all when scope is null) as of `today`. */
+export function refreshSummaries(db: Db, programmeId: number, today: string, scope: Scope) {
+  if (scope && scope.length === 0) return;
+  const thresholds = thresholdsOf(db, programmeId);
+  const quarterStart = format(startOfQuarter(parseISO(today)), "yyyy-MM-dd");
+
+  const base = db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      stage: projects.stage,
+      themeId: projects.themeId,
+      themeName: themes.name,
+      divisionId: projects.divisionId,
+      divisionName: divisions.name,
+      waveId: projects.waveId,
+      waveNumber: waves.number,
+      progressScore: projects.progressScore,
+      plannedStart: projects.plannedStart,
+      createdAt: projects.createdAt,
+    })
+    .from(projects)
+    .leftJoin(themes, eq(themes.id, projects.themeId))
+    .leftJoin(divisions, eq(divisions.id, projects.divisionId))
+    .leftJoin(waves, eq(waves.id, projects.waveId))
+    .where(and(eq(projects.programmeId, programmeId), inScope(projects.id, scope)))
+    .all();
+  if (base.length === 0) return;
+  const ids = scope;
+
+  const leads = groupBy(
+    db
+      .select({ projectId: projectTeam.projectId, role: projectTeam.role, userId: users.id, name: users.name })
+      .from(projectTeam)
+      .innerJoin(users, eq(users.id, projectTeam.userId))
+      .where(
+        and(
+          isNull(projectTeam.endedAt),
+          inArray(projectTeam.role, ["executive_lead", "clinical_lead"]),
+          inScope(projectTeam.projectId, ids),
+        ),
+      )
+      .all(),
+    (r) => r.projectId,
+  );
+  const domains = groupBy(
+    db.select().from(projectCqcDomains).where(inScope(projectCqcDomains.projectId, ids)).all(),
+    (r) => r.projectId,
+  );
+  const reports = latestPerProject(
+    db
+      .select({
+        projectId: statusReports.projectId,
+        rag: statusReports.rag,
+        reportDate: statusReports.reportDate,
+        rn: sql<number>`row_number() over (partition by ${statusReports.projectId} order by ${statusReports.reportDate} desc, ${statusReports.id} desc)`,
+      })
+      .from(statusReports)
+      .where(inScope(statusReports.projectId, ids))
+      .all(),
+  );
+  const assessments = latestPerProject(
+    db
+      .select({
+        projectId: boardAssessments.projectId,
+        rag: boardAssessments.rag,
+        reason: boardAssessments.reason,
+        at: boardAssessments.at,
+        rn: sql<number>`row_number() over (partition by ${boardAssessments.projectId} order by ${boardAssessments.at} desc, ${boardAssessments.id} desc)`,
+      })
+      .from(boardAssessments)
+      .where(inScope(boardAssessments.projectId, ids))
+      .all(),
+  );
+  const milestoneRows = groupBy(
+    db
+      .select({
+        projectId: milestones.projectId,
+        title: milestones.title,
+        baselineDate: milestones.baselineDate,
+        forecastDate: milestones.forecastDate,
+        completedOn: milestones.completedOn,
+      })
+      .from(milestones)
+      .where(and(isNull(milestones.deletedAt), inScope(milestones.projectId, ids)))
+      .all(),
+    (r) => r.projectId,
+  );
+  const firstMonth = format(subMonths(startOfMonth(parseISO(today)), 11), "yyyy-MM-dd");
+  const monthIndex = (start: string) =>
+    (Number(today.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(today.slice(5, 7)) - Number(start.slice(5, 7)));
+  const pdsaMonths = groupBy(
+    db
+      .select({ projectId: pdsaCycles.projectId, startDate: pdsaCycles.startDate })
+      .from(pdsaCycles)
+      .where(
+        and(
+          isNull(pdsaCycles.deletedAt),
+          sql`${pdsaCycles.startDate} >= ${firstMonth}`,
+          sql`${pdsaCycles.startDate} <= ${today}`,
+          inScope(pdsaCycles.projectId, ids),
+        ),
+      )
+      .all(),
+    (r) => r.projectId,
+  );
+  const pdsa = new Map(
+    db
+      .select({
+        projectId: pdsaCycles.projectId,
+        lastStart: max(pdsaCycles.startDate),
+        lastUpdate: max(pdsaCycles.updatedAt),
+        thisQuarter: sql<number>`sum(case when ${pdsaCycles.startDate} >= ${quarterStart} then 1 else 0 end)`,
+        total: sql<number>`count(*)`,
+      })
+      .from(pdsaCycles)
+      .where(and(isNull(pdsaCycles.deletedAt), inScope(pdsaCycles.projectId, ids)))
+      .groupBy(pdsaCycles.projectId)
+      .all()
+      .map((r) => [r.projectId, r]),
+  );
+  const measureRows = groupBy(
+    db
+      .select({
+        id: measures.id,
+        projectId: measures.projectId,
+        name: measures.name,
+        type: measures.type,
+        improvement: measures.improvement,
+        frequency: measures.frequency,
+        target: measures.target,
+        isPrimary: measures.isPrimary,
+        latestDate: measures.spcLatestDate,
+        latestSignal: measures.spcLatestSignal,
+        sparkline: measures.spcSparkline,
+        variationIcon: measures.spcVariationIcon,
+        assuranceIcon: measures.spcAssuranceIcon,
+      })
+      .from(measures)
+      .where(and(isNull(measures.deletedAt), inScope(measures.projectId, ids)))
+      .all(),
+    (r) => r.projectId,
+  );
+  const openAsks = groupBy(
+    db
+      .select({ projectId: asks.projectId, what: asks.what, createdAt: asks.createdAt })
+      .from(asks)
+      .where(and(eq(asks.state, "open"), inScope(asks.projectId, ids)))
+      .all(),
+    (r) => r.projectId,
+  );
+
+  const refreshedAt = new Date(nowMs());
+  const rows = base.map((p) => {
+    const projectLeads = leads.get(p.id) ?? [];
+    const exec = projectLeads.find((l) => l.role === "executive_lead");
+    const clinical = projectLeads.find((l) => l.role === "clinical_lead");
+    const report = reports.get(p.id);
+    const assessment = assessments.get(p.id);
+    const ms = milestoneRows.get(p.id) ?? [];
+    const cycles = pdsa.get(p.id);
+    const ms2 = measureRows.get(p.id) ?? [];
+    const primary = ms2.find((m) => m.isPrimary) ?? ms2[0];
+    const asksOpen = openAsks.get(p.id) ?? [];
+    const lastPdsa = cycles
+      ? [cycles.lastStart, cycles.lastUpdate ? londonDay(cycles.lastUpdate as unknown as number) : null]
+          .filter((d): d is string => Boolean(d))
+          .sort()
+          .at(-1) ?? null
+      : null;
+    const input: AttentionInput = {
+      stage: p.stage,
+      startedOn: p.plannedStart ?? londonDay(p.createdAt),
+      progressScore: p.progressScore,
+      latestRag: report?.rag ?? null,
+      lastStatusReportOn: report?.reportDate ?? null,
+      lastPdsaActivityOn: lastPdsa,
+      milestones: ms,
+      measures: ms2.map((m) => ({
+        name: m.name,
+        type: m.type,
+        improvement: m.improvement,
+        frequency: m.frequency,
+        target: m.target,
+        latestDate: m.latestDate,
+        latestSignal: (m.latestSignal as AttentionInput["measures"][number]["latestSignal"]) ?? null,
+      })),
+      openAsks: asksOpen.map((a) => ({ what: a.what, raisedOn: londonDay(a.createdAt) })),
+    };
+    const flags = attentionFlags(input, today, thresholds);
+    const months = Array<number>(12).fill(0);
+    for (const c of pdsaMonths.get(p.id) ?? []) months[monthIndex(c.startDate)]++;
+    const icons = (icon: string) => ms2.filter((m) => m.variationIcon === icon).length;
+    const slips = ms.filter((m) => !m.completedOn).map((m) => Math.round((Date.parse(m.forecastDate) - Date.parse(m.baselineDate)) / 86_400_000));
+    return {
+      projectId: p.id,
+      programmeId,
+      title: p.title,
+      stage: p.stage,
+      themeId: p.themeId,
+      themeName: p.themeName,
+      divisionId: p.divisionId,
+      divisionName: p.divisionName,
+      waveId: p.waveId,
+      waveNumber: p.waveNumber,
+      executiveLeadId: exec?.userId ?? null,
+      executiveLead: exec?.name ?? null,
+      clinicalLeadId: clinical?.userId ?? null,
+      clinicalLead: clinical?.name ?? null,
+      cqcDomains: (domains.get(p.id) ?? []).map((d) => d.domain).sort().join(","),
+      latestRag: report?.rag ?? null,
+      latestRagDate: report?.reportDate ?? null,
+      boardRag: assessment?.rag ?? null,
+      boardRagReason: assessment?.reason ?? null,
+      boardRagDate: assessment ? londonDay(assessment.at) : null,
+      progressScore: p.progressScore,
+      milestonesDone: ms.filter((m) => m.completedOn).length,
+      milestonesTotal: ms.length,
+      milestonesOverdue: ms.filter((m) => !m.completedOn && m.forecastDate < today).length,
+      worstSlipDays: slips.length ? Math.max(...slips) : null,
+      lastPdsaDate: lastPdsa,
+      pdsaCyclesThisQuarter: Number(cycles?.thisQuarter ?? 0),
+      pdsaCyclesTotal: Number(cycles?.total ?? 0),
+      primaryMeasureId: primary?.id ?? null,
+      primaryMeasureName: primary?.name ?? null,
+      primarySparkline: primary?.sparkline ?? null,
+      primaryVariationIcon: primary?.variationIcon ?? null,
+      primaryAssuranceIcon: primary?.assuranceIcon ?? null,
+      measuresImproving: ms2.filter((m) => m.latestSignal === "improvement").length,
+      measuresConcern: ms2.filter((m) => m.latestSignal === "concern").length,
+      measuresCommonCause: icons("common_cause"),
+      measuresImprovementHigh: icons("special_cause_improvement_high"),
+      measuresImprovementLow: icons("special_cause_improvement_low"),
+      measuresConcernHigh: icons("special_cause_concern_high"),
+      measuresConcernLow: icons("special_cause_concern_low"),
+      measuresNeutralHigh: icons("special_cause_neutral_high"),
+      measuresNeutralLow: icons("special_cause_neutral_low"),
+      ...Object.fromEntries(months.map((n, i) => [`pdsaM${i}`, n])),
+      openAsks: asksOpen.length,
+      flags: JSON.stringify(flags),
+      flagCount: flags.length,
+      asOf: today,
+      refreshedAt,
+    };
+  });
+
+  upsertSummaries(db, rows);
+}
+
+/**
+ * One prepared upsert reused for every row: the board's daily recompute of 10,000 projects
+ * is a bulk write, where building each statement through the query builder would dominate.
+ */
+function upsertSummaries(db: Db, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(projectSummaries));
+  const names = columns.map(([, c]) => c.name);
+  const statement = db.$client.prepare(
+    `insert into project_summaries (${names.join(", ")}) values (${names.map(() => "?").join(", ")})
+     on conflict (project_id) do update set ${names.filter((n) => n !== "project_id").map((n) => `${n} = excluded.${n}`).join(", ")}`,
+  );
+  const toSql = (value: unknown) => (value instanceof Date ? value.getTime() : value === undefined ? null : value);
+  db.$client.transaction(() => {
+    for (const row of rows) statement.run(columns.map(([key]) => toSql(row[key])));
+  })();
+}
+
+/**
+ * Brings the stored summaries up to date before the board reads them: all of them when the
+ * day has changed (date-based flags move), otherwise only projects with audit events since
+ * the last refresh. Every project write is audited, so nothing is missed.
+ */
+export function ensureSummariesFresh(db: Db, programmeId: number, today: string) {
+  const programme = db
+    .select({ asOf: programmes.summariesAsOf, watermark: programmes.summariesAuditWatermark })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId))
+    .get();
+  if (!programme) return;
+  const latestAudit = db.select({ id: max(auditEvents.id) }).from(auditEvents).get()?.id ?? 0;
+  if (programme.asOf !== today) {
+    refreshSummaries(db, programmeId, today, null);
+  } else if (latestAudit > programme.watermark) {
+    const changed = db
+      .selectDistinct({ projectId: auditEvents.projectId })
+      .from(auditEvents)
+      .where(and(gt(auditEvents.id, programme.watermark), isNotNull(auditEvents.projectId)))
+      .all()
+      .map((r) => r.projectId as number);
+    refreshSummaries(db, programmeId, today, changed);
+  } else {
+    return;
+  }
+  db.update(programmes)
+    .set({ summariesAsOf: today, summariesAuditWatermark: latestAudit })
+    .where(eq(programmes.id, programmeId))
+    .run();
+}

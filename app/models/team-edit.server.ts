@@ -1,0 +1,110 @@
+// Changing a project's team. Nothing is deleted: a change ends the current row
+// (ended_at) and starts a new one, so the overview can show who held each role when.
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { projectTeam, users } from "../../db/schema";
+import type { Db } from "~/db.server";
+import type { TeamRole } from "~/domain/enums";
+import { now } from "~/lib/clock.server";
+
+export type LeadRole = Exclude<TeamRole, "member">;
+
+/** Current team rows with each person's name. */
+export function listCurrentTeam(db: Db, projectId: number) {
+  return db
+    .select({
+      id: projectTeam.id,
+      role: projectTeam.role,
+      userId: projectTeam.userId,
+      name: users.name,
+      jobTitle: users.jobTitle,
+      startedAt: projectTeam.startedAt,
+    })
+    .from(projectTeam)
+    .innerJoin(users, eq(users.id, projectTeam.userId))
+    .where(and(eq(projectTeam.projectId, projectId), isNull(projectTeam.endedAt)))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function currentLead(db: Db, projectId: number, role: LeadRole) {
+  return db
+    .select({ id: projectTeam.id, userId: projectTeam.userId, name: users.name })
+    .from(projectTeam)
+    .innerJoin(users, eq(users.id, projectTeam.userId))
+    .where(and(eq(projectTeam.projectId, projectId), eq(projectTeam.role, role), isNull(projectTeam.endedAt)))
+    .get();
+}
+
+/** People who can be named on a team: every account that is not disabled (a lead need not sign in). */
+export function listAssignablePeople(db: Db) {
+  return db
+    .select({ id: users.id, name: users.name, jobTitle: users.jobTitle })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function getAssignablePerson(db: Db, userId: number) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .get();
+}
+
+/** Ends whoever holds the role and starts `userId` in it. */
+export function assignLead(db: Db, projectId: number, role: LeadRole, userId: number) {
+  const at = now();
+  vacateLead(db, projectId, role, at);
+  db.insert(projectTeam).values({ projectId, userId, role, startedAt: at }).run();
+}
+
+export function vacateLead(db: Db, projectId: number, role: LeadRole, at = now()) {
+  db.update(projectTeam)
+    .set({ endedAt: at })
+    .where(and(eq(projectTeam.projectId, projectId), eq(projectTeam.role, role), isNull(projectTeam.endedAt)))
+    .run();
+}
+
+export function isCurrentMember(db: Db, projectId: number, userId: number): boolean {
+  return Boolean(
+    db
+      .select({ id: projectTeam.id })
+      .from(projectTeam)
+      .where(
+        and(
+          eq(projectTeam.projectId, projectId),
+          eq(projectTeam.userId, userId),
+          eq(projectTeam.role, "member"),
+          isNull(projectTeam.endedAt),
+        ),
+      )
+      .get(),
+  );
+}
+
+export function addMember(db: Db, projectId: number, userId: number) {
+  db.insert(projectTeam).values({ projectId, userId, role: "member", startedAt: now() }).run();
+}
+
+/** A current member row of this project, or undefined (another project's row is not found here). */
+export function getCurrentMemberRow(db: Db, projectId: number, teamRowId: number) {
+  return db
+    .select({ id: projectTeam.id, userId: projectTeam.userId, name: users.name })
+    .from(projectTeam)
+    .innerJoin(users, eq(users.id, projectTeam.userId))
+    .where(
+      and(
+        eq(projectTeam.id, teamRowId),
+        eq(projectTeam.projectId, projectId),
+        eq(projectTeam.role, "member"),
+        isNull(projectTeam.endedAt),
+      ),
+    )
+    .get();
+}
+
+export function endMembership(db: Db, teamRowId: number) {
+  db.update(projectTeam).set({ endedAt: now() }).where(eq(projectTeam.id, teamRowId)).run();
+}

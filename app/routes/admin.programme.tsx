@@ -1,0 +1,325 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { divisions, projects, themes, waves } from "../../db/schema";
+import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { canAdminister } from "~/domain/permissions";
+import { formatDay, isIsoDay } from "~/lib/dates";
+import { badRequest, notFound, requirePermission } from "~/lib/guards.server";
+import { nowMs } from "~/lib/clock.server";
+import { recordAudit } from "~/models/audit.server";
+import { getProgramme } from "~/models/programme.server";
+import {
+  clearSummaries,
+  findInProgramme,
+  getProgrammeSetup,
+  nameTaken,
+  projectsUsing,
+  updateProgrammeDetails,
+  waveNumberTaken,
+} from "~/models/programme-setup.server";
+
+export const meta: MetaFunction = () => [{ title: "Programme set-up – Admin – Stepping Up" }];
+
+const threshold = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a whole number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be at least ${min}`)
+    .max(max, `${label} must be at most ${max}`);
+
+const DetailsSchema = z
+  .object({
+    intent: z.literal("details"),
+    name: z.string({ error: "Enter the programme's name" }).trim().max(120, "The name must be 120 characters or fewer"),
+    trustName: z.string({ error: "Enter the trust's name" }).trim().max(200, "The trust's name must be 200 characters or fewer"),
+    milestoneSlipDays: threshold("Milestone slip", 1, 365),
+    pdsaStaleWeeks: threshold("PDSA inactivity", 1, 52),
+    statusStaleWeeks: threshold("Status report age", 1, 52),
+    measureGapPeriods: threshold("Missing data periods", 1, 24),
+    askOpenDays: threshold("Open ask age", 1, 365),
+  })
+  .strict();
+
+const nameField = (what: string) =>
+  z.string({ error: `Enter the ${what}'s name` }).trim().min(1, `Enter the ${what}'s name`).max(120, "The name must be 120 characters or fewer");
+
+const NamedSchema = z
+  .object({
+    intent: z.enum(["theme-add", "theme-rename", "theme-retire", "theme-restore", "theme-delete", "division-add", "division-rename", "division-retire", "division-restore", "division-delete"]),
+    id: z.coerce.number().int().positive().optional(),
+    name: z.string().optional(),
+  })
+  .strict();
+
+const WaveSchema = z
+  .object({
+    intent: z.enum(["wave-add", "wave-edit"]),
+    id: z.coerce.number().int().positive().optional(),
+    number: z.coerce.number({ error: "Enter the wave's number" }).int("The wave number must be a whole number").min(1, "The wave number must be 1 or more").max(999),
+    name: z.string().trim().max(120, "The name must be 120 characters or fewer").optional(),
+    startsOn: z.string({ error: "Enter the start date" }).refine(isIsoDay, "Enter a real start date"),
+    endsOn: z.string({ error: "Enter the end date" }).refine(isIsoDay, "Enter a real end date"),
+  })
+  .strict()
+  .refine((w) => w.endsOn > w.startsOn, { message: "The end date must be after the start date", path: ["endsOn"] });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, canAdminister, "change the programme set-up");
+  const db = getDb();
+  const programme = getProgramme(db);
+  return { programme, ...getProgrammeSetup(db, programme.id) };
+}
+
+type Reply = { details?: unknown; wave?: unknown; named?: string | null; done?: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, canAdminister, "change the programme set-up");
+  const db = getDb();
+  const programme = getProgramme(db);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const audit = (summary: string, entityType = "programme", entityId: number | null = programme.id) =>
+    recordAudit(db, { actor: user, action: "programme.updated", entityType, entityId, summary, ip: context.clientIp });
+
+  if (intent === "details") {
+    const submission = parseWithZod(formData, { schema: DetailsSchema });
+    if (submission.status !== "success") return data<Reply>({ details: submission.reply() }, { status: 400 });
+    const { intent: _i, ...values } = submission.value;
+    db.transaction(() => {
+      updateProgrammeDetails(db, programme.id, values);
+      audit(`Updated the programme's name and attention thresholds`);
+    });
+    return data<Reply>({ details: submission.reply(), done: "Programme details saved. The board's flags use the new thresholds." });
+  }
+
+  if (intent.startsWith("wave-")) {
+    const submission = parseWithZod(formData, { schema: WaveSchema });
+    if (submission.status !== "success") return data<Reply>({ wave: submission.reply() }, { status: 400 });
+    const w = submission.value;
+    if (w.intent === "wave-edit" && (!w.id || !findInProgramme(db, waves, programme.id, w.id))) notFound("wave");
+    if (waveNumberTaken(db, programme.id, w.number, w.id)) {
+      return data<Reply>({ wave: submission.reply({ fieldErrors: { number: [`There is already a wave ${w.number}`] } }) }, { status: 400 });
+    }
+    const values = { number: w.number, name: w.name || `Wave ${w.number}`, startsOn: w.startsOn, endsOn: w.endsOn };
+    db.transaction(() => {
+      if (w.intent === "wave-add") {
+        const id = db.insert(waves).values({ ...values, programmeId: programme.id }).returning({ id: waves.id }).get().id;
+        audit(`Added wave ${w.number} (${formatDay(w.startsOn)} to ${formatDay(w.endsOn)})`, "wave", id);
+      } else {
+        db.update(waves).set(values).where(eq(waves.id, w.id!)).run();
+        audit(`Changed wave ${w.number} (${formatDay(w.startsOn)} to ${formatDay(w.endsOn)})`, "wave", w.id!);
+      }
+      clearSummaries(db, programme.id);
+    });
+    return data<Reply>({ wave: submission.reply({ resetForm: true }), done: `Wave ${w.number} saved.` });
+  }
+
+  const parsed = NamedSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) badRequest("That request was not understood.");
+  const [kind, verb] = parsed.data.intent.split("-") as ["theme" | "division", string];
+  const table = kind === "theme" ? themes : divisions;
+  const column = kind === "theme" ? projects.themeId : projects.divisionId;
+  const label = kind === "theme" ? "strategic theme" : "division";
+  if (verb === "add" || verb === "rename") {
+    const name = nameField(label).safeParse(parsed.data.name ?? "");
+    if (!name.success) return data<Reply>({ named: `${kind}:${name.error.issues[0].message}` }, { status: 400 });
+    if (nameTaken(db, table, programme.id, name.data, parsed.data.id)) {
+      return data<Reply>({ named: `${kind}:There is already a ${label} called ${name.data}` }, { status: 400 });
+    }
+    if (verb === "add") {
+      db.transaction(() => {
+        const id = db.insert(table).values({ programmeId: programme.id, name: name.data }).returning({ id: table.id }).get().id;
+        audit(`Added the ${label} ${name.data}`, kind, id);
+      });
+      return data<Reply>({ done: `Added ${name.data}.` });
+    }
+  }
+  const id = parsed.data.id;
+  if (!id || !findInProgramme(db, table, programme.id, id)) notFound(label);
+  db.transaction(() => {
+    if (verb === "rename") {
+      db.update(table).set({ name: String(parsed.data.name).trim() }).where(eq(table.id, id)).run();
+      audit(`Renamed a ${label} to ${String(parsed.data.name).trim()}`, kind, id);
+    } else if (verb === "retire" || verb === "restore") {
+      db.update(table).set({ retiredAt: verb === "retire" ? new Date(nowMs()) : null }).where(eq(table.id, id)).run();
+      audit(`${verb === "retire" ? "Retired" : "Restored"} a ${label}`, kind, id);
+    } else if (verb === "delete") {
+      if (projectsUsing(db, column, id) > 0) badRequest(`This ${label} is used by projects: retire it instead of deleting it.`);
+      db.delete(table).where(eq(table.id, id)).run();
+      audit(`Deleted an unused ${label}`, kind, id);
+    }
+    clearSummaries(db, programme.id);
+  });
+  return data<Reply>({ done: "Saved." });
+}
+
+function NamedList({
+  kind,
+  title,
+  items,
+  error,
+}: {
+  kind: "theme" | "division";
+  title: string;
+  items: { id: number; name: string; retiredAt: Date | string | null; projects: number }[];
+  error: string | null;
+}) {
+  const label = kind === "theme" ? "strategic theme" : "division";
+  return (
+    <section>
+      <h2>{title}</h2>
+      {items.length === 0 ? <p>None yet.</p> : null}
+      <ul className="nhsuk-list nhsuk-list--border">
+        {items.map((item) => (
+          <li key={item.id} className="app-setup-item">
+            <Form method="post" className="app-inline-form">
+              <input type="hidden" name="id" value={item.id} />
+              <label className="nhsuk-u-visually-hidden" htmlFor={`${kind}-${item.id}`}>
+                Name of {label} {item.name}
+              </label>
+              <input className="nhsuk-input nhsuk-input--width-20" id={`${kind}-${item.id}`} name="name" defaultValue={item.name} />{" "}
+              <button className="app-button--link" type="submit" name="intent" value={`${kind}-rename`}>
+                Rename<span className="nhsuk-u-visually-hidden"> {item.name}</span>
+              </button>
+            </Form>{" "}
+            <span className="nhsuk-body-s app-muted">
+              {item.projects} project{item.projects === 1 ? "" : "s"}
+              {item.retiredAt ? " · retired" : ""}
+            </span>{" "}
+            <Form method="post" className="app-inline-form">
+              <input type="hidden" name="id" value={item.id} />
+              {item.projects > 0 ? (
+                <button className="app-button--link" type="submit" name="intent" value={`${kind}-${item.retiredAt ? "restore" : "retire"}`}>
+                  {item.retiredAt ? "Restore" : "Retire"}
+                  <span className="nhsuk-u-visually-hidden"> {item.name}</span>
+                </button>
+              ) : (
+                <button className="app-button--link" type="submit" name="intent" value={`${kind}-delete`}>
+                  Delete<span className="nhsuk-u-visually-hidden"> {item.name}</span>
+                </button>
+              )}
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+        <label className="nhsuk-label" htmlFor={`${kind}-new`}>
+          Add a {label}
+        </label>
+        {error ? (
+          <span className="nhsuk-error-message" id={`${kind}-new-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+          </span>
+        ) : null}
+        <input
+          className={`nhsuk-input nhsuk-input--width-20${error ? " nhsuk-input--error" : ""}`}
+          id={`${kind}-new`}
+          name="name"
+          aria-describedby={error ? `${kind}-new-error` : undefined}
+        />{" "}
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" name="intent" value={`${kind}-add`}>
+          Add
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export default function ProgrammeSetup() {
+  const { programme, themes, divisions, waves } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Reply | undefined;
+  const [form, fields] = useNhsForm(DetailsSchema, result?.details as never, "programme-details", {
+    name: programme.name,
+    trustName: programme.trustName,
+    milestoneSlipDays: String(programme.milestoneSlipDays),
+    pdsaStaleWeeks: String(programme.pdsaStaleWeeks),
+    statusStaleWeeks: String(programme.statusStaleWeeks),
+    measureGapPeriods: String(programme.measureGapPeriods),
+    askOpenDays: String(programme.askOpenDays),
+  });
+  const [waveForm, waveFields] = useNhsForm(WaveSchema, result?.wave as never, "wave-add");
+  const namedError = (kind: string) => (result?.named?.startsWith(`${kind}:`) ? result.named.slice(kind.length + 1) : null);
+  return (
+    <>
+      <h1>Programme set-up</h1>
+      <p>
+        <Link to="/admin/users">Users</Link> · <Link to="/admin/audit">Audit trail</Link>
+      </p>
+      {result?.done ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{result.done}</p>
+        </div>
+      ) : null}
+      <h2>Programme and attention thresholds</h2>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="details" />
+        <TextField field={fields.name} label="Programme name" width={30} />
+        <TextField field={fields.trustName} label="Trust name" width={30} />
+        <p>A project is flagged for the board when it passes one of these. A flag starts the day after the number is passed.</p>
+        <div className="app-definition-grid">
+          <TextField field={fields.milestoneSlipDays} label="Milestone slipped more than (days)" type="number" width={4} />
+          <TextField field={fields.pdsaStaleWeeks} label="No PDSA activity for more than (weeks)" type="number" width={4} />
+          <TextField field={fields.statusStaleWeeks} label="No status report for more than (weeks)" type="number" width={4} />
+          <TextField field={fields.measureGapPeriods} label="Measure without data for (periods)" type="number" width={4} />
+          <TextField field={fields.askOpenDays} label="Ask open for more than (days)" type="number" width={4} />
+        </div>
+        <button className="nhsuk-button" type="submit">
+          Save programme details
+        </button>
+      </Form>
+
+      <NamedList kind="theme" title="Strategic themes" items={themes} error={namedError("theme")} />
+      <NamedList kind="division" title="Divisions" items={divisions} error={namedError("division")} />
+
+      <section>
+        <h2>Waves</h2>
+        {waves.length ? (
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Waves</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Wave</th>
+                <th scope="col">Dates</th>
+                <th scope="col">Projects</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {waves.map((w) => (
+                <tr key={w.id}>
+                  <td>
+                    Wave {w.number}
+                    {w.name !== `Wave ${w.number}` ? `: ${w.name}` : ""}
+                  </td>
+                  <td>
+                    {formatDay(w.startsOn)} to {formatDay(w.endsOn)}
+                  </td>
+                  <td>{w.projects}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>No waves yet.</p>
+        )}
+        <h3>Add a wave</h3>
+        <ErrorSummary form={waveForm} fields={waveFields} />
+        <Form method="post" {...getFormProps(waveForm)}>
+          <input type="hidden" name="intent" value="wave-add" />
+          <TextField field={waveFields.number} label="Wave number" type="number" width={4} />
+          <TextField field={waveFields.name} label="Name (optional)" width={20} />
+          <TextField field={waveFields.startsOn} label="Starts on" type="date" />
+          <TextField field={waveFields.endsOn} label="Ends on" type="date" hint="Listening into Action waves usually run for about 20 weeks." />
+          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+            Add wave
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

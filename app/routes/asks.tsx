@@ -1,0 +1,320 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AskStateTag, RadiosField } from "~/components/ask";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { getDb } from "~/db.server";
+import {
+  ASK_OUTCOME_LABELS,
+  ASK_OUTCOME_PAST,
+  ASK_OUTCOMES,
+  ASK_TRANSITIONS,
+  askAgeDays,
+  askTransitionProblem,
+  isAskOverdue,
+} from "~/domain/ask-rules";
+import type { AskState } from "~/domain/enums";
+import { ASK_STATE_LABELS } from "~/domain/labels";
+import { canAnswerAsk } from "~/domain/permissions";
+import { buildConflict, type Conflict } from "~/lib/conflict";
+import { formatDay } from "~/lib/dates";
+import { badRequest, forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
+import { PII_CONFIRM_FIELD, patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import { answerAsk, getAsk, listOpenAskFilterOptions, listOpenAsks } from "~/models/ask.server";
+import { recordAudit } from "~/models/audit.server";
+import { getProgramme } from "~/models/programme.server";
+
+export const meta: MetaFunction = () => [{ title: "Asks – Stepping Up" }];
+
+const RESPONSE_MAX = 2000;
+
+const AnswerSchema = z
+  .object({
+    intent: z.literal("answer"),
+    askId: z.number().int().positive(),
+    version: z.number({ error: "Reload the page and try again" }).int().positive(),
+    outcome: z.enum(ASK_OUTCOMES, { error: "Choose your answer" }),
+    response: z
+      .string({ error: "Enter your response: what will be done, what was done, or why not" })
+      .trim()
+      .min(1, "Enter your response: what will be done, what was done, or why not")
+      .max(RESPONSE_MAX, "The response must be 2,000 characters or fewer"),
+    [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
+  })
+  .strict();
+
+/** ?to=board | me | <user id> and ?project=<id>; anything else is ignored. */
+const Filters = z.object({
+  to: z
+    .string()
+    .regex(/^(board|me|[1-9]\d{0,15})$/)
+    .optional()
+    .catch(undefined),
+  project: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/)
+    .optional()
+    .catch(undefined),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const db = getDb();
+  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const programme = getProgramme(db);
+  const to =
+    filters.to === "board"
+      ? { board: true as const }
+      : filters.to
+      ? { userId: filters.to === "me" ? user.id : Number(filters.to) }
+      : undefined;
+  const asks = listOpenAsks(db, {
+    programmeId: programme.id,
+    to,
+    projectId: filters.project ? Number(filters.project) : undefined,
+  });
+  return {
+    me: { id: user.id, name: user.name },
+    filters: { to: filters.to ?? "", project: filters.project ?? "" },
+    options: listOpenAskFilterOptions(db, programme.id),
+    today: today(),
+    asks: asks.map((a) => ({ ...a, canAnswer: canAnswerAsk(user, a) })),
+  };
+}
+
+type ActionResult = {
+  askId: number;
+  result: SubmissionResult<string[]>;
+  conflict?: Conflict;
+  pii?: boolean;
+  done?: string;
+};
+
+const excerpt = (text: string, n = 80) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const db = getDb();
+  const formData = await request.formData();
+  if (formData.get("intent") !== "answer") badRequest("That request was not understood.");
+  const ask = getAsk(db, parseId(String(formData.get("askId") ?? ""), "ask"));
+  if (!ask) notFound("ask");
+  if (!canAnswerAsk(user, ask)) forbidden(user, context, "answer this ask", ask.projectId);
+
+  const submission = parseWithZod(formData, { schema: AnswerSchema });
+  const fail = (body: Omit<ActionResult, "askId">, status: number) =>
+    data({ askId: ask.id, ...body } as ActionResult, { status });
+  if (submission.status !== "success") return fail({ result: submission.reply() }, 400);
+  const { version, outcome, response } = submission.value;
+  const conflict = (current: NonNullable<ReturnType<typeof getAsk>>) =>
+    buildConflict({
+      changedBy: current.updatedByName,
+      changedAt: current.updatedAt,
+      currentVersion: current.version,
+      current: { state: ASK_STATE_LABELS[current.state], response: current.response },
+      submitted: { state: ASK_OUTCOME_PAST[outcome], response },
+      labels: { state: "State", response: "Response" },
+    });
+  if (version !== ask.version) return fail({ result: submission.reply(), conflict: conflict(ask) }, 409);
+  const problem = askTransitionProblem(ask.state, outcome);
+  if (problem) return fail({ result: submission.reply({ formErrors: [problem] }) }, 400);
+  const warnings = patientDataWarning({ response }, formData);
+  if (warnings) return fail({ result: submission.reply({ fieldErrors: warnings }), pii: true }, 400);
+
+  const saved = db.transaction(() => {
+    if (!answerAsk(db, ask.id, version, { state: outcome, response }, user.id)) return false;
+    recordAudit(db, {
+      actor: user,
+      action: "ask.answered",
+      entityType: "ask",
+      entityId: ask.id,
+      projectId: ask.projectId,
+      summary: `${ASK_OUTCOME_PAST[outcome]} the ask "${excerpt(ask.what)}": ${response}`,
+      ip: context.clientIp,
+    });
+    return true;
+  });
+  if (!saved) return fail({ result: submission.reply(), conflict: conflict(getAsk(db, ask.id) ?? ask) }, 409);
+  const verb = ASK_OUTCOME_PAST[outcome].toLowerCase();
+  return {
+    askId: ask.id,
+    result: submission.reply({ resetForm: true }),
+    done: `You ${verb} the ask "${excerpt(ask.what)}". The team sees your response on its project page.`,
+  } satisfies ActionResult;
+}
+
+const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+
+function AnswerForm({
+  ask,
+  lastResult,
+}: {
+  ask: { id: number; state: AskState; version: number; what: string };
+  lastResult?: ActionResult;
+}) {
+  const mine = lastResult?.askId === ask.id && !lastResult.done ? lastResult : undefined;
+  const [form, fields] = useNhsForm(AnswerSchema, mine?.result, `answer-${ask.id}`);
+  const options = ASK_TRANSITIONS[ask.state].map((o) => ({ value: o, ...ASK_OUTCOME_LABELS[o] }));
+  return (
+    <details className="nhsuk-details nhsuk-u-margin-bottom-0" open={Boolean(mine)}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          Answer this ask<span className="nhsuk-u-visually-hidden">: {excerpt(ask.what, 60)}</span>
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <ConflictNotice conflict={mine?.conflict} />
+        <ErrorSummary form={form} fields={{ outcome: fields.outcome, response: fields.response }} />
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="answer" />
+          <input type="hidden" name="askId" value={ask.id} />
+          <input type="hidden" name="version" value={mine?.conflict?.currentVersion ?? ask.version} />
+          <RadiosField field={fields.outcome} legend="Your answer" options={options} />
+          <TextareaField
+            field={fields.response}
+            label="Response"
+            hint="In words the team can act on. It is shown on the project's page."
+            rows={3}
+          />
+          <PiiConfirm show={Boolean(mine?.pii)} />
+          <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
+            Save answer
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+export default function Asks() {
+  const { me, filters, options, today, asks } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const filtered = Boolean(filters.to || filters.project);
+  const personOptions = options.people.filter((p) => p.id !== me.id);
+  if (
+    filters.to &&
+    /^\d+$/.test(filters.to) &&
+    !personOptions.some((p) => String(p.id) === filters.to) &&
+    filters.to !== String(me.id)
+  ) {
+    personOptions.push({ id: Number(filters.to), name: "The person chosen" });
+  }
+
+  return (
+    <>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>Asks</h1>
+          <p>
+            What project teams need from the programme board or a named person, oldest first. Each answer is shown on
+            the project&apos;s page: you said, we did.
+          </p>
+        </div>
+      </div>
+      {actionData?.done ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{actionData.done}</p>
+        </div>
+      ) : null}
+      <p>
+        <Link to="?to=me">My asks</Link> (addressed to you by name) ·{" "}
+        <Link to="?to=board">Asks of the programme board</Link>
+      </p>
+      <Form method="get" className="nhsuk-u-margin-bottom-4" role="search" aria-label="Filter asks">
+        <div className="app-definition-grid">
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="to">
+              Addressed to
+            </label>
+            <select className="nhsuk-select" id="to" name="to" defaultValue={filters.to}>
+              <option value="">Anyone</option>
+              <option value="board">The programme board</option>
+              <option value="me">Me ({me.name})</option>
+              {personOptions.map((p) => (
+                <option key={p.id} value={String(p.id)}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="project">
+              Project
+            </label>
+            <select className="nhsuk-select" id="project" name="project" defaultValue={filters.project}>
+              <option value="">All projects</option>
+              {options.projects.map((p) => (
+                <option key={p.id} value={String(p.id)}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+          Apply filters
+        </button>
+      </Form>
+
+      <h2>
+        {asks.length} open {asks.length === 1 ? "ask" : "asks"}
+        {filters.to === "me" ? " addressed to you" : filters.to === "board" ? " of the programme board" : ""}
+      </h2>
+      {asks.length === 0 ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            {filtered ? (
+              <>
+                No open asks match these filters. <Link to="/asks">Show all open asks</Link>.
+              </>
+            ) : (
+              "No open asks. When a project team asks the board or a named person for something, it appears here until it is answered."
+            )}
+          </p>
+        </div>
+      ) : (
+        asks.map((a) => (
+          <article key={a.id} id={`ask-${a.id}`} className="app-record app-record--open">
+            <p className="app-record__meta nhsuk-u-margin-bottom-1">
+              <Link to={`/projects/${a.projectId}/asks#ask-${a.id}`}>{a.projectTitle}</Link>
+            </p>
+            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+              <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
+            </h3>
+            <p className="app-record__meta">
+              To {a.addressee === "board" ? "the programme board" : a.addresseeName}. Raised by {a.raisedByName ?? "—"}{" "}
+              on {formatDay(a.raisedOn)}: <strong>{daysText(askAgeDays(a.raisedOn, today))} old</strong>
+              {a.dueOn ? `. Answer needed by ${formatDay(a.dueOn)}` : ""}
+              {isAskOverdue(a, today) ? (
+                <>
+                  {" "}
+                  <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
+                </>
+              ) : null}
+              {a.reportDate ? (
+                <>
+                  {". From the "}
+                  <Link to={`/projects/${a.projectId}/status/${a.statusReportId}`}>
+                    status report for {formatDay(a.reportDate)}
+                  </Link>
+                </>
+              ) : null}
+              .
+            </p>
+            {a.response ? (
+              <p className="app-pre-line">
+                <strong>Response{a.answeredByName ? ` from ${a.answeredByName}` : ""}:</strong> {a.response}
+              </p>
+            ) : null}
+            {a.canAnswer ? <AnswerForm key={`${a.id}-${a.version}`} ask={a} lastResult={actionData} /> : null}
+          </article>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { RagTag } from "~/components/tags";
+import { getDb } from "~/db.server";
+import { RAGS } from "~/domain/enums";
+import { RAG_LABELS } from "~/domain/labels";
+import { canGovern } from "~/domain/permissions";
+import { formatDateTime } from "~/lib/dates";
+import { notFound, parseId, requirePermission } from "~/lib/guards.server";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { safeRedirect } from "~/lib/session.server";
+import { recordAudit } from "~/models/audit.server";
+import { listBoardAssessments, recordBoardAssessment } from "~/models/board.server";
+import { getProjectHeader } from "~/models/project.server";
+
+export const meta: MetaFunction = () => [{ title: "Record the board's view – Stepping Up" }];
+
+const AssessmentSchema = z
+  .object({
+    rag: z.enum(RAGS, { error: "Choose the board's RAG rating" }),
+    reason: z
+      .string({ error: "Give the reason for the board's rating" })
+      .trim()
+      .min(1, "Give the reason for the board's rating")
+      .max(2000, "The reason must be 2,000 characters or fewer"),
+    comment: z.string().trim().max(4000, "The comment must be 4,000 characters or fewer").optional(),
+    back: z.string().optional(),
+    confirmNoPatientData: z.literal("yes").optional(),
+  })
+  .strict();
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, canGovern, "record the board's view");
+  const db = getDb();
+  const projectId = parseId(params.projectId, "project");
+  const project = getProjectHeader(db, projectId);
+  if (!project) notFound("project");
+  return {
+    project,
+    history: listBoardAssessments(db, projectId),
+    back: safeRedirect(new URL(request.url).searchParams.get("back"), "/board"),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, canGovern, "record the board's view");
+  const db = getDb();
+  const projectId = parseId(params.projectId, "project");
+  const project = getProjectHeader(db, projectId);
+  if (!project) notFound("project");
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: AssessmentSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
+  const { rag, reason, comment, back } = submission.value;
+  const pii = patientDataWarning({ reason, comment }, formData);
+  if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
+  db.transaction(() => {
+    const id = recordBoardAssessment(db, { projectId, rag, reason, comment: comment ?? "", userId: user.id });
+    recordAudit(db, {
+      actor: user,
+      action: "board.assessed",
+      entityType: "board_assessment",
+      entityId: id,
+      projectId,
+      summary: `Board's view: ${RAG_LABELS[rag]} — ${reason.slice(0, 120)}`,
+      ip: context.clientIp,
+    });
+  });
+  return redirect(safeRedirect(back, "/board"));
+}
+
+export default function AssessProject() {
+  const { project, history, back } = useLoaderData<typeof loader>();
+  const last = useActionData<typeof action>();
+  const [form, fields] = useNhsForm(AssessmentSchema, last?.result);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to={back}>
+          Back to the board
+        </Link>
+        <ErrorSummary form={form} fields={{ rag: fields.rag, reason: fields.reason, comment: fields.comment }} />
+        <span className="nhsuk-caption-l">{project.title}</span>
+        <h1>Record the board's view</h1>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="back" value={back} />
+          <div className={`nhsuk-form-group${fields.rag.errors?.length ? " nhsuk-form-group--error" : ""}`}>
+            <fieldset className="nhsuk-fieldset" aria-describedby={fields.rag.errors?.length ? fields.rag.errorId : undefined}>
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">The board's RAG rating</legend>
+              {fields.rag.errors?.length ? (
+                <span className="nhsuk-error-message" id={fields.rag.errorId}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {fields.rag.errors.join(". ")}
+                </span>
+              ) : null}
+              <div className="nhsuk-radios nhsuk-radios--inline">
+                {RAGS.map((rag) => (
+                  <div className="nhsuk-radios__item" key={rag}>
+                    <input
+                      className="nhsuk-radios__input"
+                      id={`${fields.rag.id}-${rag}`}
+                      name={fields.rag.name}
+                      type="radio"
+                      value={rag}
+                      defaultChecked={fields.rag.initialValue === rag}
+                    />
+                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${fields.rag.id}-${rag}`}>
+                      {RAG_LABELS[rag]}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <TextareaField field={fields.reason} label="Reason" hint="What the board based its view on: data, milestones, what the team said." rows={3} />
+          <TextareaField field={fields.comment} label="Comment (optional)" rows={3} />
+          <PiiConfirm show={Boolean(last?.pii)} />
+          <button className="nhsuk-button" type="submit">
+            Save the board's view
+          </button>
+        </Form>
+        <h2 className="nhsuk-heading-m">Earlier views</h2>
+        {history.length === 0 ? (
+          <p>The board has not recorded a view of this project yet.</p>
+        ) : (
+          <ul className="nhsuk-list nhsuk-list--border">
+            {history.map((h) => (
+              <li key={h.id}>
+                <RagTag rag={h.rag} /> {formatDateTime(h.at)} by {h.byName ?? "unknown"}
+                <p className="app-pre-line nhsuk-u-margin-bottom-0">{h.reason}</p>
+                {h.comment ? <p className="app-pre-line nhsuk-body-s">{h.comment}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

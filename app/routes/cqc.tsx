@@ -1,0 +1,292 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { StageTag } from "~/components/tags";
+import { getDb } from "~/db.server";
+import { CQC_DOMAINS } from "~/domain/enums";
+import { CQC_DOMAIN_LABELS } from "~/domain/labels";
+import { canAdminister } from "~/domain/permissions";
+import { parseCqcPaste } from "~/lib/cqc-paste";
+import { badRequest, forbidden, notFound, requireUser } from "~/lib/guards.server";
+import { recordAudit } from "~/models/audit.server";
+import {
+  deleteCqcAction,
+  getCqcAction,
+  insertCqcActions,
+  linkProject,
+  listCqcRegister,
+  projectChoices,
+  referencesInUse,
+  unlinkProject,
+} from "~/models/cqc.server";
+import { getProgramme } from "~/models/programme.server";
+
+export const meta: MetaFunction = () => [{ title: "CQC register – Stepping Up" }];
+
+const AddActionSchema = z
+  .object({
+    intent: z.literal("add"),
+    reference: z.string({ error: "Enter a reference, such as MD1" }).trim().max(40, "The reference must be 40 characters or fewer"),
+    kind: z.enum(["must_do", "should_do"], { error: "Choose must do or should do" }),
+    domain: z.enum(CQC_DOMAINS, { error: "Choose the CQC domain" }),
+    service: z.string().trim().max(200, "The service must be 200 characters or fewer").optional(),
+    text: z.string({ error: "Enter the action from the inspection report" }).trim().max(2000, "The action must be 2,000 characters or fewer"),
+  })
+  .strict();
+
+const LinkSchema = z
+  .object({
+    intent: z.enum(["link", "unlink", "delete"]),
+    actionId: z.coerce.number().int().positive(),
+    projectId: z.coerce.number().int().positive().optional(),
+  })
+  .strict();
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const db = getDb();
+  const programme = getProgramme(db);
+  const register = listCqcRegister(db, programme.id);
+  return {
+    register,
+    projects: projectChoices(db, programme.id),
+    canManage: canAdminister(user),
+    uncovered: register.filter((a) => a.uncoveredMustDo).length,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  if (!canAdminister(user)) forbidden(user, context, "change the CQC register");
+  const db = getDb();
+  const programme = getProgramme(db);
+  const formData = await request.formData();
+  const audit = { actor: user, ip: context.clientIp, action: "cqc.updated" as const, entityType: "cqc_action" };
+  const intent = formData.get("intent");
+
+  if (intent === "add") {
+    const submission = parseWithZod(formData, { schema: AddActionSchema });
+    if (submission.status !== "success") return data({ add: submission.reply(), paste: null, done: null }, { status: 400 });
+    const { intent: _intent, ...row } = submission.value;
+    if (referencesInUse(db, programme.id, [row.reference]).length) {
+      return data(
+        { add: submission.reply({ fieldErrors: { reference: [`${row.reference} is already in the register`] } }), paste: null, done: null },
+        { status: 400 },
+      );
+    }
+    db.transaction(() => {
+      const [id] = insertCqcActions(db, programme.id, [{ ...row, service: row.service ?? "" }]);
+      recordAudit(db, { ...audit, entityId: id, summary: `Added CQC action ${row.reference}` });
+    });
+    return { add: submission.reply({ resetForm: true }), paste: null, done: `Added ${row.reference}.` };
+  }
+
+  if (intent === "paste") {
+    const text = String(formData.get("rows") ?? "");
+    if (!text.trim()) return data({ add: null, paste: { text, errors: ["Paste at least one action"] }, done: null }, { status: 400 });
+    if (text.length > 200_000) return data({ add: null, paste: { text: "", errors: ["Paste at most 200,000 characters at once"] }, done: null }, { status: 400 });
+    const rows = parseCqcPaste(text);
+    const errors = rows.flatMap((r) => (r.error ? [r.error] : []));
+    const values = rows.flatMap((r) => (r.value ? [r.value] : []));
+    const seen = new Set<string>();
+    for (const v of values) {
+      if (seen.has(v.reference)) errors.push(`${v.reference} appears more than once`);
+      seen.add(v.reference);
+    }
+    for (const ref of referencesInUse(db, programme.id, values.map((v) => v.reference))) errors.push(`${ref} is already in the register`);
+    if (errors.length || values.length === 0) {
+      return data({ add: null, paste: { text, errors: errors.length ? errors : ["No actions found in what you pasted"] }, done: null }, { status: 400 });
+    }
+    db.transaction(() => {
+      insertCqcActions(db, programme.id, values);
+      recordAudit(db, { ...audit, summary: `Added ${values.length} CQC actions from a paste: ${values.map((v) => v.reference).join(", ")}` });
+    });
+    return { add: null, paste: null, done: `Added ${values.length} action${values.length === 1 ? "" : "s"}.` };
+  }
+
+  const parsed = LinkSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) badRequest("That request was not understood.");
+  const cqcAction = getCqcAction(db, programme.id, parsed.data.actionId);
+  if (!cqcAction) notFound("CQC action");
+  if (parsed.data.intent === "delete") {
+    db.transaction(() => {
+      deleteCqcAction(db, cqcAction.id);
+      recordAudit(db, { ...audit, entityId: cqcAction.id, summary: `Removed CQC action ${cqcAction.reference}` });
+    });
+    return { add: null, paste: null, done: `Removed ${cqcAction.reference}.` };
+  }
+  const projectId = parsed.data.projectId;
+  if (!projectId) badRequest("Choose a project.");
+  const project = projectChoices(db, programme.id).find((p) => p.id === projectId);
+  if (!project) notFound("project");
+  db.transaction(() => {
+    if (parsed.data.intent === "link") linkProject(db, cqcAction.id, projectId);
+    else unlinkProject(db, cqcAction.id, projectId);
+    recordAudit(db, {
+      ...audit,
+      entityId: cqcAction.id,
+      projectId,
+      summary: `${parsed.data.intent === "link" ? "Linked" : "Unlinked"} ${project.title} ${parsed.data.intent === "link" ? "to" : "from"} CQC action ${cqcAction.reference}`,
+    });
+  });
+  return { add: null, paste: null, done: null };
+}
+
+export default function CqcRegister() {
+  const { register, projects, canManage, uncovered } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useNhsForm(AddActionSchema, result?.add, "add-cqc-action");
+  const groups = [
+    { kind: "must_do", title: "Must-do actions" },
+    { kind: "should_do", title: "Should-do actions" },
+  ] as const;
+  return (
+    <>
+      <h1>CQC register</h1>
+      <p className="nhsuk-lede-text">
+        The must-do and should-do actions from the trust's latest CQC inspection, and the projects addressing each.
+      </p>
+      {result?.done ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{result.done}</p>
+        </div>
+      ) : null}
+      {register.length ? (
+        <p>
+          {uncovered === 0 ? (
+            "Every must-do action has an approved, active or sustaining project."
+          ) : (
+            <strong className="nhsuk-tag nhsuk-tag--red">{`${uncovered} must-do action${uncovered === 1 ? "" : "s"} with no active project`}</strong>
+          )}
+        </p>
+      ) : (
+        <div className="nhsuk-inset-text">
+          <p>The register is empty. {canManage ? "Add the actions from the inspection report below." : "An administrator adds the actions from the inspection report."}</p>
+        </div>
+      )}
+      {groups.map((g) => {
+        const items = register.filter((a) => a.kind === g.kind);
+        if (!items.length) return null;
+        return (
+          <section key={g.kind}>
+            <h2>{g.title}</h2>
+            <ul className="nhsuk-list app-cqc-list">
+              {items.map((a) => (
+                <li key={a.id} className={`app-cqc-item${a.uncoveredMustDo ? " app-cqc-item--gap" : ""}`}>
+                  <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
+                    {a.reference} · {CQC_DOMAIN_LABELS[a.domain]}
+                    {a.service ? ` · ${a.service}` : ""}
+                    {a.uncoveredMustDo ? (
+                      <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">No active project</strong>
+                    ) : a.covered ? (
+                      <strong className="nhsuk-tag nhsuk-tag--green nhsuk-u-margin-left-2">Covered</strong>
+                    ) : null}
+                  </h3>
+                  <p className="app-pre-line">{a.text}</p>
+                  {a.projects.length ? (
+                    <ul className="nhsuk-list">
+                      {a.projects.map((p) => (
+                        <li key={p.projectId}>
+                          <Link to={`/projects/${p.projectId}`}>{p.title}</Link> <StageTag stage={p.stage} />
+                          {canManage ? (
+                            <Form method="post" className="app-inline-form">
+                              <input type="hidden" name="actionId" value={a.id} />
+                              <input type="hidden" name="projectId" value={p.projectId} />
+                              <button className="app-button--link nhsuk-u-margin-left-2" type="submit" name="intent" value="unlink">
+                                Unlink<span className="nhsuk-u-visually-hidden"> {p.title} from {a.reference}</span>
+                              </button>
+                            </Form>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="app-muted">No project linked yet.</p>
+                  )}
+                  {canManage ? (
+                    <Form method="post" className="app-cqc-link-form">
+                      <input type="hidden" name="actionId" value={a.id} />
+                      <label className="nhsuk-label" htmlFor={`link-${a.id}`}>
+                        Link a project to {a.reference}
+                      </label>
+                      <select className="nhsuk-select" id={`link-${a.id}`} name="projectId" defaultValue="">
+                        <option value="" disabled>
+                          Choose a project
+                        </option>
+                        {projects
+                          .filter((p) => !a.projects.some((l) => l.projectId === p.id))
+                          .map((p) => (
+                            <option key={p.id} value={p.id}>
+                              {p.title}
+                            </option>
+                          ))}
+                      </select>{" "}
+                      <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" name="intent" value="link">
+                        Link
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {canManage ? (
+        <>
+          <h2>Add an action</h2>
+          <ErrorSummary form={form} fields={{ reference: fields.reference, kind: fields.kind, domain: fields.domain, service: fields.service, text: fields.text }} />
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="add" />
+            <TextField field={fields.reference} label="Reference" hint="As in the report, such as MD1 or SD4" width={10} />
+            <SelectField field={fields.kind} label="Kind" placeholder="Choose" options={[{ value: "must_do", label: "Must do" }, { value: "should_do", label: "Should do" }]} />
+            <SelectField field={fields.domain} label="CQC domain" placeholder="Choose" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />
+            <TextField field={fields.service} label="Service (optional)" width={30} />
+            <TextareaField field={fields.text} label="The action" rows={3} />
+            <button className="nhsuk-button" type="submit">
+              Add action
+            </button>
+          </Form>
+          <h2>Paste several actions</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="paste" />
+            <div className={`nhsuk-form-group${result?.paste?.errors.length ? " nhsuk-form-group--error" : ""}`}>
+              <label className="nhsuk-label" htmlFor="paste-rows">
+                One action per line: reference, kind, domain, service, text
+              </label>
+              <div className="nhsuk-hint" id="paste-rows-hint">
+                Copy the columns from a spreadsheet (tab-separated) or type them separated by commas, for example:
+                <br />
+                <code>MD7, must do, safe, Emergency Department, Ensure sepsis screening is completed for every adult</code>
+              </div>
+              {result?.paste?.errors.length ? (
+                <div className="nhsuk-error-message" id="paste-rows-error">
+                  <span className="nhsuk-u-visually-hidden">Error:</span> Nothing was saved. Correct these lines and paste again:
+                  <ul>
+                    {result.paste.errors.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              <textarea
+                className={`nhsuk-textarea${result?.paste?.errors.length ? " nhsuk-textarea--error" : ""}`}
+                id="paste-rows"
+                name="rows"
+                rows={6}
+                defaultValue={result?.paste?.text ?? ""}
+                aria-describedby={`paste-rows-hint${result?.paste?.errors.length ? " paste-rows-error" : ""}`}
+              />
+            </div>
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              Add pasted actions
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { AskFields, AskStateTag } from "~/components/ask";
+import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { getDb } from "~/db.server";
+import { askAgeDays, isAskOverdue, isOpenAsk } from "~/domain/ask-rules";
+import { canAnswerAsk } from "~/domain/permissions";
+import { askRow, askShape, NAMES_THE_PERSON, namesThePerson } from "~/lib/ask-form";
+import { formatDateTime, formatDay } from "~/lib/dates";
+import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
+import { PII_CONFIRM_FIELD, patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import {
+  insertAsk,
+  isAskablePerson,
+  listAskablePeople,
+  listAskHistory,
+  listProjectAskRecords,
+} from "~/models/ask.server";
+import { recordAudit } from "~/models/audit.server";
+import { getProjectHeader } from "~/models/project.server";
+import { useProjectLayout } from "~/routes/projects.$projectId";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Asks – ${data?.projectTitle ?? "Project"} – Stepping Up` },
+];
+
+function raiseSchema(day: string) {
+  return z
+    .object({ intent: z.literal("raise"), ...askShape(day), [PII_CONFIRM_FIELD]: z.literal("yes").optional() })
+    .strict()
+    .refine(namesThePerson, NAMES_THE_PERSON);
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const projectId = parseId(params.projectId, "project");
+  const db = getDb();
+  const header = getProjectHeader(db, projectId);
+  if (!header) notFound("project");
+  const asks = listProjectAskRecords(db, projectId);
+  const history = listAskHistory(
+    db,
+    asks.map((a) => a.id)
+  );
+  return {
+    projectId,
+    projectTitle: header.title,
+    today: today(),
+    people: listAskablePeople(db),
+    asks: asks.map((a) => ({ ...a, history: history.get(a.id) ?? [], canAnswer: canAnswerAsk(user, a) })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
+  const db = getDb();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: raiseSchema(today()) });
+  if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
+  const row = askRow(submission.value);
+  const warnings = patientDataWarning({ what: row.what }, formData);
+  if (warnings) return data({ result: submission.reply({ fieldErrors: warnings }), pii: true }, { status: 400 });
+  if (row.addresseeUserId !== null && !isAskablePerson(db, row.addresseeUserId)) {
+    return data(
+      { result: submission.reply({ fieldErrors: { addresseeUserId: ["Choose a person from the list"] } }), pii: false },
+      { status: 400 }
+    );
+  }
+  const id = db.transaction(() => {
+    const askId = insertAsk(db, { projectId, statusReportId: null, ...row, userId: user.id });
+    recordAudit(db, {
+      actor: user,
+      action: "ask.created",
+      entityType: "ask",
+      entityId: askId,
+      projectId,
+      summary: `Raised an ask: "${row.what}"`,
+      ip: context.clientIp,
+    });
+    return askId;
+  });
+  return redirect(`/projects/${projectId}/asks?raised=${id}#ask-${id}`);
+}
+
+const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+
+export default function ProjectAsks() {
+  const { projectId, today, people, asks } = useLoaderData<typeof loader>();
+  const { permissions } = useProjectLayout();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const schema = raiseSchema(today);
+  // A new form (empty fields) after each ask is raised.
+  const [form, fields] = useNhsForm(schema, actionData?.result, `raise-ask-${params.get("raised") ?? ""}`);
+  const raised = asks.find((a) => String(a.id) === params.get("raised"));
+
+  return (
+    <>
+      <h2>Asks</h2>
+      <p>
+        What the team needs from the programme board or a named person, and their answers: you said, we did. Asks are
+        also raised in <Link to={`/projects/${projectId}/status`}>status reports</Link>.
+      </p>
+      {raised ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>
+            Ask raised. {raised.addressee === "board" ? "The programme board" : raised.addresseeName} will see it in{" "}
+            <Link to="/asks">the list of open asks</Link>.
+          </p>
+        </div>
+      ) : null}
+      {asks.length === 0 ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            No asks yet.{" "}
+            {permissions.edit
+              ? "If the team needs a decision, money, staff time or help with a barrier, raise an ask below."
+              : "When the team needs something from the board, its asks and the answers appear here."}
+          </p>
+        </div>
+      ) : (
+        asks.map((a) => (
+          <article
+            key={a.id}
+            id={`ask-${a.id}`}
+            className={`app-record${isOpenAsk(a.state) ? " app-record--open" : ""}`}
+          >
+            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+              <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
+            </h3>
+            <p className="app-record__meta">
+              To {a.addressee === "board" ? "the programme board" : a.addresseeName}
+              {a.dueOn ? `, answer needed by ${formatDay(a.dueOn)}` : ""}
+              {isAskOverdue(a, today) ? " (overdue)" : ""}. Raised by {a.raisedByName ?? "—"} on {formatDay(a.raisedOn)}
+              {a.reportDate ? (
+                <>
+                  {" in the "}
+                  <Link to={`/projects/${projectId}/status/${a.statusReportId}`}>
+                    status report for {formatDay(a.reportDate)}
+                  </Link>
+                </>
+              ) : null}
+              {isOpenAsk(a.state) ? `; open for ${daysText(askAgeDays(a.raisedOn, today))}` : ""}.
+            </p>
+            {a.response ? (
+              <p className="app-pre-line">
+                <strong>Response{a.answeredByName ? ` from ${a.answeredByName}` : ""}:</strong> {a.response}
+              </p>
+            ) : (
+              <p className="app-muted">No response yet.</p>
+            )}
+            {a.canAnswer && isOpenAsk(a.state) ? (
+              <p>
+                <Link to={`/asks?project=${projectId}#ask-${a.id}`}>Answer this ask</Link>
+              </p>
+            ) : null}
+            {a.history.length > 1 ? (
+              <details className="nhsuk-details">
+                <summary className="nhsuk-details__summary">
+                  <span className="nhsuk-details__summary-text">History of this ask</span>
+                </summary>
+                <div className="nhsuk-details__text">
+                  <ul className="app-history">
+                    {a.history.map((h, i) => (
+                      <li key={i}>
+                        {formatDateTime(h.at)} — {h.who}: {h.summary}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </details>
+            ) : null}
+          </article>
+        ))
+      )}
+
+      {permissions.edit ? (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <h2>Raise an ask</h2>
+            <ErrorSummary
+              form={form}
+              fields={{
+                what: fields.what,
+                addressee: fields.addressee,
+                addresseeUserId: fields.addresseeUserId,
+                dueOn: fields.dueOn,
+              }}
+            />
+            <Form method="post" {...getFormProps(form)}>
+              <input type="hidden" name="intent" value="raise" />
+              <AskFields fields={fields} people={people} />
+              <PiiConfirm show={Boolean(actionData?.pii)} />
+              <button className="nhsuk-button" type="submit">
+                Raise ask
+              </button>
+            </Form>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

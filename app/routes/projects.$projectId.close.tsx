@@ -1,0 +1,188 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { getDb } from "~/db.server";
+import { transitionProblem } from "~/domain/charter-rules";
+import { STAGE_LABELS } from "~/domain/labels";
+import { canGovern } from "~/domain/permissions";
+import { requiredText, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
+import { buildConflict, type Conflict } from "~/lib/conflict";
+import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { recordAudit } from "~/models/audit.server";
+import { getProjectState, updateStage } from "~/models/charter.server";
+import { latestProgressScore } from "~/models/progress.server";
+
+export const meta: MetaFunction = () => [{ title: "Close the project – Stepping Up" }];
+
+const ClosureSchema = strictForm({
+  version: version(),
+  closureAimAchieved: z.enum(["yes", "no"], { error: "Select whether the aim was achieved" }),
+  closureEvidence: requiredText("Describe the evidence that the aim was or was not achieved", undefined, "The evidence"),
+  closureAdopted: requiredText("Describe what was adopted", undefined, "What was adopted"),
+  closureSustain: requiredText("Describe how the gain will be sustained", undefined, "How the gain is sustained"),
+  closureOwner: requiredText("Enter who owns it now", SHORT_TEXT, "The owner"),
+  closureLessons: requiredText("Describe the lessons for others", undefined, "The lessons"),
+});
+
+async function requireCloser(request: Request, context: AppLoadContext, param: string | undefined) {
+  const user = await requireUser(request, context);
+  const projectId = parseId(param, "project");
+  const db = getDb();
+  const project = getProjectState(db, projectId);
+  if (!project) notFound("project");
+  if (!canGovern(user)) forbidden(user, context, "close projects", projectId);
+  return { user, projectId, project, db };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { projectId, project, db } = await requireCloser(request, context, params.projectId);
+  return {
+    project: { stage: project.stage, version: project.version },
+    problem: transitionProblem("close", project.stage),
+    latestScore: latestProgressScore(db, projectId)?.score ?? null,
+  };
+}
+
+type ActionResult = { result: SubmissionResult<string[]>; version: number | null; pii: boolean; conflict: Conflict | null };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId, project, db } = await requireCloser(request, context, params.projectId);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ClosureSchema });
+  const postedVersion = Number(formData.get("version")) || null;
+  const fail = (result: SubmissionResult<string[]>, extra: Partial<ActionResult> = {}, status = 400) =>
+    data<ActionResult>({ result, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
+  if (submission.status !== "success") return fail(submission.reply());
+  const problem = transitionProblem("close", project.stage);
+  if (problem) return fail(submission.reply({ formErrors: [problem] }));
+  const { version: expected, closureAimAchieved, ...text } = submission.value;
+  const pii = patientDataWarning(text, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), { pii: true });
+
+  const achieved = closureAimAchieved === "yes";
+  const saved = db.transaction(() => {
+    const ok = updateStage(db, projectId, expected, { stage: "closed", stageReason: "", closureAimAchieved: achieved, ...text }, user.id);
+    if (!ok) return false;
+    recordAudit(db, {
+      actor: user,
+      action: "project.closed",
+      entityType: "project",
+      entityId: projectId,
+      projectId,
+      summary: `Stage: ${STAGE_LABELS[project.stage]} → Closed; aim ${achieved ? "achieved" : "not achieved"}`,
+      ip: context.clientIp,
+    });
+    return true;
+  });
+  if (!saved) {
+    const current = getProjectState(db, projectId)!;
+    const conflict = buildConflict({
+      changedBy: current.updatedByName,
+      changedAt: current.updatedAt,
+      currentVersion: current.version,
+      current: { stage: STAGE_LABELS[current.stage] },
+      submitted: { stage: "Closed" },
+      labels: { stage: "Stage" },
+    });
+    return fail(submission.reply(), { version: current.version, conflict }, 409);
+  }
+  return redirect(`/projects/${projectId}`);
+}
+
+export default function CloseProject() {
+  const { project, problem, latestScore } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useNhsForm(ClosureSchema, actionData?.result);
+  const achieved = fields.closureAimAchieved;
+  const achievedInvalid = Boolean(achieved.errors?.length);
+  const { closureEvidence, closureAdopted, closureSustain, closureOwner, closureLessons } = fields;
+
+  if (problem) {
+    return (
+      <>
+        <h2>Close the project</h2>
+        <div className="nhsuk-inset-text">
+          <p>{problem}.</p>
+        </div>
+        <p>
+          <Link to="..">Back to the project overview</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        <ErrorSummary
+          form={form}
+          fields={{ closureAimAchieved: achieved, closureEvidence, closureAdopted, closureSustain, closureOwner, closureLessons }}
+        />
+        <h2>Close the project</h2>
+        <p>
+          The closure summary is what the board and other teams will learn from. Every part is needed.
+          {latestScore === null
+            ? " This project has no progress score yet: record one before closing, so its result is on the record."
+            : ` Its progress score is ${latestScore.toFixed(1)}; update it first if it has changed, because a closed project keeps its last score.`}
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="version" value={actionData?.version ?? project.version} />
+          <div className={`nhsuk-form-group${achievedInvalid ? " nhsuk-form-group--error" : ""}`}>
+            <fieldset className="nhsuk-fieldset" aria-describedby={achievedInvalid ? achieved.errorId : undefined}>
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Was the aim achieved?</legend>
+              {achievedInvalid ? (
+                <span className="nhsuk-error-message" id={achieved.errorId}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {achieved.errors?.join(". ")}
+                </span>
+              ) : null}
+              <div className="nhsuk-radios nhsuk-radios--inline">
+                {(["yes", "no"] as const).map((v) => (
+                  <div className="nhsuk-radios__item" key={v}>
+                    <input
+                      className="nhsuk-radios__input"
+                      id={v === "yes" ? achieved.id : `${achieved.id}-no`}
+                      name="closureAimAchieved"
+                      type="radio"
+                      value={v}
+                      defaultChecked={achieved.initialValue === v}
+                    />
+                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={v === "yes" ? achieved.id : `${achieved.id}-no`}>
+                      {v === "yes" ? "Yes" : "No"}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <TextareaField field={closureEvidence} label="Evidence" hint="The measures and what they show, against the aim's target" />
+          <TextareaField field={closureAdopted} label="What was adopted" hint="The changes now part of everyday work" />
+          <TextareaField field={closureSustain} label="How the gain will be sustained" hint="Checks, audits, training or systems that keep it in place" />
+          <TextField field={closureOwner} label="Who owns it now" hint="The person or team responsible from here on" width={30} />
+          <TextareaField field={closureLessons} label="Lessons for others" hint="What would help another team doing similar work" />
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              Close the project
+            </button>
+            <Link className="nhsuk-link" to="../decision">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

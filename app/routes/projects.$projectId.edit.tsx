@@ -1,0 +1,336 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { z } from "zod";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { getDb } from "~/db.server";
+import { smartAimWarning } from "~/domain/charter-rules";
+import { CQC_DOMAINS, ORIGINS, type CqcDomain } from "~/domain/enums";
+import { CQC_DOMAIN_LABELS, ORIGIN_LABELS, STAGE_LABELS } from "~/domain/labels";
+import {
+  optionalDay,
+  optionalId,
+  optionalNumber,
+  optionalText,
+  requiredText,
+  SHORT_TEXT,
+  strictForm,
+  version,
+} from "~/lib/charter-form";
+import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
+import { requireProjectEditor } from "~/lib/guards.server";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { recordAudit } from "~/models/audit.server";
+import { getCharterForEdit, listCharterOptions, optionBelongs, updateCharter } from "~/models/charter.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit the charter – Stepping Up" }];
+
+const CharterSchema = strictForm({
+  version: version(),
+  title: requiredText("Enter a title for the project", SHORT_TEXT, "The title"),
+  problem: optionalText("The problem"),
+  proposalIdea: optionalText("The idea"),
+  aimWhat: optionalText("What will improve", SHORT_TEXT * 2),
+  aimForWhom: optionalText("For whom", SHORT_TEXT * 2),
+  aimMeasure: optionalText("The measure", SHORT_TEXT * 2),
+  aimBaseline: optionalNumber("Enter the baseline as a number, like 58 or 12.5"),
+  aimTarget: optionalNumber("Enter the target as a number, like 90 or 12.5"),
+  aimTargetDate: optionalDay("The date to reach the target must be a real date"),
+  scope: optionalText("The scope"),
+  divisionId: optionalId("Choose a division from the list"),
+  service: optionalText("The service or ward", SHORT_TEXT),
+  themeId: optionalId("Choose a strategic theme from the list"),
+  cqcDomains: z
+    .array(z.string())
+    .refine((list) => list.every((d) => (CQC_DOMAINS as readonly string[]).includes(d)), "Choose CQC domains from the list")
+    .optional(),
+  origin: z.enum(ORIGINS, { error: "Choose where the project came from" }),
+  originReference: optionalText("The reference", SHORT_TEXT),
+  waveId: optionalId("Choose a wave from the list"),
+  plannedStart: optionalDay("The planned start must be a real date"),
+  plannedEnd: optionalDay("The planned end must be a real date"),
+}).superRefine((v, ctx) => {
+  if (v.plannedStart && v.plannedEnd && v.plannedEnd < v.plannedStart) {
+    ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "The planned end date must be on or after the planned start date" });
+  }
+});
+
+/** Field labels for the audit summary and the conflict table. */
+const LABELS: Record<string, string> = {
+  title: "Title",
+  problem: "Problem",
+  proposalIdea: "Idea",
+  aimWhat: "Aim: what will improve",
+  aimForWhom: "Aim: for whom",
+  aimMeasure: "Aim: measure",
+  aimBaseline: "Aim: baseline",
+  aimTarget: "Aim: target",
+  aimTargetDate: "Aim: date to reach the target",
+  scope: "Scope",
+  divisionId: "Division",
+  service: "Service or ward",
+  themeId: "Strategic theme",
+  cqcDomains: "CQC domains",
+  origin: "Origin",
+  originReference: "Origin reference",
+  waveId: "Wave",
+  plannedStart: "Planned start",
+  plannedEnd: "Planned end",
+};
+
+type Options = ReturnType<typeof listCharterOptions>;
+type Charter = NonNullable<ReturnType<typeof getCharterForEdit>>;
+type Values = Omit<Charter, "id" | "programmeId" | "stage" | "version" | "updatedAt" | "updatedByName">;
+
+/** The charter as people read it (names, not ids), for the audit summary and the conflict table. */
+function readable(v: Values, options: Options): Record<string, unknown> {
+  const name = (list: { id: number; name: string }[], id: number | null) => list.find((o) => o.id === id)?.name ?? "";
+  return {
+    ...v,
+    divisionId: name(options.divisions, v.divisionId),
+    themeId: name(options.themes, v.themeId),
+    waveId: name(options.waves, v.waveId),
+    origin: ORIGIN_LABELS[v.origin],
+    cqcDomains: CQC_DOMAINS.filter((d) => v.cqcDomains.includes(d)).map((d) => CQC_DOMAIN_LABELS[d]),
+  };
+}
+
+/** The stored charter as form values (strings), so the form opens filled in. */
+function asFormValues(c: Charter): Record<string, string | string[]> {
+  const s = (v: string | number | null) => (v === null ? "" : String(v));
+  return {
+    title: c.title,
+    problem: c.problem,
+    proposalIdea: c.proposalIdea,
+    aimWhat: c.aimWhat,
+    aimForWhom: c.aimForWhom,
+    aimMeasure: c.aimMeasure,
+    aimBaseline: s(c.aimBaseline),
+    aimTarget: s(c.aimTarget),
+    aimTargetDate: s(c.aimTargetDate),
+    scope: c.scope,
+    divisionId: s(c.divisionId),
+    service: c.service,
+    themeId: s(c.themeId),
+    cqcDomains: c.cqcDomains,
+    origin: c.origin,
+    originReference: c.originReference,
+    waveId: s(c.waveId),
+    plannedStart: s(c.plannedStart),
+    plannedEnd: s(c.plannedEnd),
+  };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { projectId } = await requireProjectEditor(request, context, params.projectId);
+  const db = getDb();
+  const charter = getCharterForEdit(db, projectId)!;
+  return {
+    charter,
+    formValues: asFormValues(charter),
+    options: listCharterOptions(db, charter.programmeId, charter),
+    aimWarning: smartAimWarning(charter),
+  };
+}
+
+type ActionResult = { result: SubmissionResult<string[]>; version: number | null; pii: boolean; conflict: Conflict | null };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
+  const db = getDb();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: CharterSchema });
+  const postedVersion = Number(formData.get("version")) || null;
+  const fail = (result: SubmissionResult<string[]>, extra: Partial<ActionResult> = {}, status = 400) =>
+    data<ActionResult>({ result, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
+  if (submission.status !== "success") return fail(submission.reply());
+
+  const { version: expected, cqcDomains = [], ...v } = submission.value;
+  const before = getCharterForEdit(db, projectId)!;
+  const options = listCharterOptions(db, before.programmeId, before);
+  const badChoice = (["divisions", "themes", "waves"] as const).find(
+    (k) => !optionBelongs(options, k, { divisions: v.divisionId, themes: v.themeId, waves: v.waveId }[k] ?? null),
+  );
+  if (badChoice) {
+    const field = { divisions: "divisionId", themes: "themeId", waves: "waveId" }[badChoice];
+    return fail(submission.reply({ fieldErrors: { [field]: [`Choose a ${badChoice.slice(0, -1)} from the list`] } }));
+  }
+  const values = {
+    title: v.title,
+    problem: v.problem ?? "",
+    proposalIdea: v.proposalIdea ?? "",
+    aimWhat: v.aimWhat ?? "",
+    aimForWhom: v.aimForWhom ?? "",
+    aimMeasure: v.aimMeasure ?? "",
+    aimBaseline: v.aimBaseline ?? null,
+    aimTarget: v.aimTarget ?? null,
+    aimTargetDate: v.aimTargetDate ?? null,
+    scope: v.scope ?? "",
+    divisionId: v.divisionId ?? null,
+    service: v.service ?? "",
+    themeId: v.themeId ?? null,
+    origin: v.origin,
+    originReference: v.originReference ?? "",
+    waveId: v.waveId ?? null,
+    plannedStart: v.plannedStart ?? null,
+    plannedEnd: v.plannedEnd ?? null,
+  };
+  // Only text that changed is checked: what was confirmed before is not asked about again.
+  const changedText = Object.fromEntries(Object.entries(values).filter(([k, val]) => typeof val === "string" && val !== before[k as keyof Values]));
+  const pii = patientDataWarning(changedText, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), { pii: true });
+
+  const domains = [...new Set(cqcDomains)] as CqcDomain[];
+  const saved = db.transaction(() => {
+    if (!updateCharter(db, projectId, expected, values, domains, user.id)) return false;
+    recordAudit(db, {
+      actor: user,
+      action: "project.updated",
+      entityType: "project",
+      entityId: projectId,
+      projectId,
+      summary: `Charter: ${describeChanges(readable(before, options), readable({ ...values, cqcDomains: domains }, options), LABELS)}`,
+      ip: context.clientIp,
+    });
+    return true;
+  });
+  if (!saved) {
+    const current = getCharterForEdit(db, projectId)!;
+    const conflict = buildConflict({
+      changedBy: current.updatedByName,
+      changedAt: current.updatedAt,
+      currentVersion: current.version,
+      current: readable(current, options),
+      submitted: readable({ ...values, cqcDomains: domains }, options),
+      labels: LABELS,
+    });
+    return fail(submission.reply(), { version: current.version, conflict }, 409);
+  }
+  return redirect(`/projects/${projectId}`);
+}
+
+export default function EditCharter() {
+  const { charter, formValues, options, aimWarning } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
+  const [form, fields] = useNhsForm(CharterSchema, actionData?.result ?? opened);
+  const chosenDomains = [fields.cqcDomains.initialValue ?? []].flat();
+  const domainErrors = fields.cqcDomains.errors ?? [];
+  const idOptions = (list: { id: number; name: string }[]) => list.map((o) => ({ value: String(o.id), label: o.name }));
+  const { title, problem, proposalIdea, aimWhat, aimForWhom, aimMeasure, aimBaseline, aimTarget, aimTargetDate } = fields;
+  const { scope, divisionId, service, themeId, origin, originReference, waveId, plannedStart, plannedEnd } = fields;
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        <ErrorSummary
+          form={form}
+          fields={{ title, problem, proposalIdea, aimWhat, aimForWhom, aimMeasure, aimBaseline, aimTarget, aimTargetDate, scope, divisionId, service, themeId, origin, originReference, waveId, plannedStart, plannedEnd, cqcDomains: fields.cqcDomains }}
+        />
+        <h2>Edit the charter</h2>
+        <p>
+          Stage: {STAGE_LABELS[charter.stage]}. The stage changes through <Link to="../decision">decisions</Link>, and the team on
+          the <Link to="../team">team page</Link>.
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="version" value={actionData?.version ?? charter.version} />
+          <TextField field={title} label="Project title" width={30} />
+          <TextareaField field={problem} label="Problem statement" hint="What happens now, who it affects and how you know" />
+          <TextareaField field={proposalIdea} label="The idea" hint="The change first proposed" rows={3} />
+
+          <fieldset className="nhsuk-fieldset">
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">SMART aim</legend>
+            <div className="nhsuk-hint">Specific, measurable, achievable, relevant and time-bound: how much, for whom, by when.</div>
+            {aimWarning ? (
+              <div className="nhsuk-warning-callout">
+                <h3 className="nhsuk-warning-callout__label">
+                  <span role="text">
+                    <span className="nhsuk-u-visually-hidden">Important: </span>Aim not yet SMART
+                  </span>
+                </h3>
+                <p>{aimWarning}</p>
+              </div>
+            ) : null}
+            <TextField field={aimWhat} label="What will improve" hint="For example, give IV antibiotics within one hour of arrival" />
+            <TextField field={aimForWhom} label="For whom" hint="For example, adults with red-flag sepsis in the Emergency Department" />
+            <TextField field={aimMeasure} label="The measure" hint="How you will count it, for example the weekly audit percentage" />
+            <TextField field={aimBaseline} label="Baseline value" hint="Where it is now, as a number" width={5} />
+            <TextField field={aimTarget} label="Target value" hint="Where you aim to get to, as a number" width={5} />
+            <TextField field={aimTargetDate} label="Date to reach the target" type="date" />
+          </fieldset>
+
+          <TextareaField field={scope} label="Scope" hint="Which patients, wards and times are in, and what is left out" />
+          <SelectField field={divisionId} label="Division" placeholder="Not chosen" options={idOptions(options.divisions)} />
+          <TextField field={service} label="Service or ward" width={30} />
+          <SelectField field={themeId} label="Strategic theme" placeholder="No theme" options={idOptions(options.themes)} />
+
+          <div className={`nhsuk-form-group${domainErrors.length ? " nhsuk-form-group--error" : ""}`}>
+            <fieldset className="nhsuk-fieldset" aria-describedby="cqcDomains-hint">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">CQC domains</legend>
+              <div className="nhsuk-hint" id="cqcDomains-hint">
+                Select all of the CQC key questions this project helps answer.
+              </div>
+              {domainErrors.length ? (
+                <span className="nhsuk-error-message" id={fields.cqcDomains.errorId}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {domainErrors.join(". ")}
+                </span>
+              ) : null}
+              <div className="nhsuk-checkboxes" id={fields.cqcDomains.id}>
+                {CQC_DOMAINS.map((d) => (
+                  <div className="nhsuk-checkboxes__item" key={d}>
+                    <input
+                      className="nhsuk-checkboxes__input"
+                      id={`cqcDomains-${d}`}
+                      name="cqcDomains"
+                      type="checkbox"
+                      value={d}
+                      defaultChecked={chosenDomains.includes(d)}
+                    />
+                    <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`cqcDomains-${d}`}>
+                      {CQC_DOMAIN_LABELS[d]}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+
+          <SelectField
+            field={origin}
+            label="Where the project came from"
+            options={ORIGINS.map((o) => ({ value: o, label: ORIGIN_LABELS[o] }))}
+          />
+          <TextField
+            field={originReference}
+            label="Reference (optional)"
+            hint="For example, the CQC report paragraph (CQC report 2025, para 4.12)"
+            width={30}
+          />
+          <SelectField
+            field={waveId}
+            label="Wave (optional)"
+            placeholder="Not in a wave"
+            options={options.waves.map((w) => ({ value: String(w.id), label: `Wave ${w.number}: ${w.name}` }))}
+          />
+          <TextField field={plannedStart} label="Planned start" type="date" />
+          <TextField field={plannedEnd} label="Planned end" type="date" hint="On or after the planned start" />
+
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              Save the charter
+            </button>
+            <Link className="nhsuk-link" to="..">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

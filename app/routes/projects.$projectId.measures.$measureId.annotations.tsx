@@ -1,0 +1,127 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
+import { badRequest, notFound, parseId } from "~/lib/guards.server";
+import { AnnotationSchema, DeleteByIdSchema } from "~/lib/measure-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import { addAnnotation, deleteAnnotation, listAnnotations } from "~/models/measure-data.server";
+import { requireMeasureEditor } from "~/models/measure.server";
+import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+
+export const meta: MetaFunction = () => [{ title: "Notes on the chart – Stepping Up" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, measure, base } = await requireMeasureEditor(request, context, params);
+  const notes = listAnnotations(db, measure.id).map((a) => ({ id: a.id, periodDate: a.periodDate, text: a.text }));
+  const deleteParam = new URL(request.url).searchParams.get("delete");
+  const removing = deleteParam === null ? null : notes.find((a) => a.id === parseId(deleteParam, "note"));
+  if (removing === undefined) notFound("note");
+  return { base, notes, removing, today: today() };
+}
+
+type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const parsed = DeleteByIdSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
+    if (!deleteAnnotation(db, { measure, annotationId: parsed.data.id, actor: user, ip: context.clientIp })) notFound("note");
+    return redirect(`${base}?saved=note-removed`);
+  }
+
+  const submission = parseWithZod(formData, { schema: AnnotationSchema });
+  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  if (submission.status !== "success") return fail(submission.reply());
+  const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);
+  if (periodDate > normalisePeriod(today(), measure.frequency)) {
+    return fail(submission.reply({ fieldErrors: { periodDate: ["The date is in the future: add the note once it has happened"] } }));
+  }
+  const pii = patientDataWarning({ text: submission.value.text }, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+
+  addAnnotation(db, { measure, periodDate, text: submission.value.text, actor: user, ip: context.clientIp });
+  return redirect(`${base}?saved=noted`);
+}
+
+export default function Annotations() {
+  const { base, notes, removing, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { measure: m } = useMeasureLayout();
+  const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: { periodDate: today } }), [today]);
+  const [form, fields] = useNhsForm(AnnotationSchema, actionData?.result ?? opened);
+
+  if (removing) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <span className="nhsuk-caption-m">{m.name}</span>
+          <h2>Remove the note for {periodLabel(removing.periodDate, m.frequency)}?</h2>
+          <p className="app-pre-line">{removing.text}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="id" value={removing.id} />
+            <div className="nhsuk-button-group">
+              <button className="nhsuk-button nhsuk-button--warning" type="submit">
+                Remove the note
+              </button>
+              <Link className="nhsuk-link" to={base}>
+                No, keep it
+              </Link>
+            </div>
+          </Form>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary form={form} fields={{ periodDate: fields.periodDate, text: fields.text }} />
+        <span className="nhsuk-caption-m">{m.name}</span>
+        <h2>Add a note to the chart</h2>
+        <p>
+          A note marks what happened at a point, like a change going live or a ward closing. It is numbered on the
+          chart and listed under it. The project&apos;s PDSA cycles are marked on the chart already.
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="add" />
+          <TextField field={fields.periodDate} label="Date" type="date" hint="The note is shown at the period this date falls in." />
+          <TextField field={fields.text} label="Note" hint="For example, Nurse-initiated antibiotics live in majors" width={30} />
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              Add the note
+            </button>
+            <Link className="nhsuk-link" to={base}>
+              Cancel
+            </Link>
+          </div>
+        </Form>
+        {notes.length ? (
+          <>
+            <h3>Notes already on the chart</h3>
+            <ol className="nhsuk-list nhsuk-list--border">
+              {notes.map((a, k) => (
+                <li key={a.id}>
+                  {k + 1}. {capitalise(periodLabel(a.periodDate, m.frequency))}: <span className="app-pre-line">{a.text}</span>{" "}
+                  <Link to={`?delete=${a.id}`}>
+                    Remove<span className="nhsuk-u-visually-hidden"> note {k + 1}</span>
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { pickFields } from "~/components/measure-definition-fields";
+import { PiiConfirm } from "~/components/pii-confirm";
+import type { Frequency } from "~/domain/enums";
+import { capitalise, checkPoint, formatMeasureValue, normalisePeriod, periodLabel, unitSuffix } from "~/domain/measure-periods";
+import { formatNumber } from "~/domain/spc";
+import { buildConflict, type Conflict } from "~/lib/conflict";
+import { badRequest, notFound, parseId } from "~/lib/guards.server";
+import { DeletePointSchema, pointEntry, pointSchema } from "~/lib/measure-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import { addPoint, deletePoint, findPointByPeriod, getPoint, updatePoint, type Point, type PointValues } from "~/models/measure-data.server";
+import { requireMeasureEditor, type Measure } from "~/models/measure.server";
+import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+
+export const meta: MetaFunction = () => [{ title: "A value of a measure – Stepping Up" }];
+
+const DATE_HINTS: Record<Frequency, string> = {
+  daily: "The day the value is for.",
+  weekly: "Any day of the week: the value is kept for the week beginning on its Monday.",
+  monthly: "Any day of the month: the value is kept for the whole month.",
+};
+
+/** A stored value as form values (strings), so the correction form opens filled in. */
+function asFormValues(p: Point): Record<string, string> {
+  const s = (v: number | null) => (v === null ? "" : String(v));
+  return {
+    periodDate: p.periodDate,
+    value: String(p.value),
+    numerator: s(p.numerator),
+    denominator: s(p.denominator),
+    note: p.note,
+  };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, measure, base } = await requireMeasureEditor(request, context, params);
+  const search = new URL(request.url).searchParams;
+  const pointParam = search.get("point") ?? search.get("delete");
+  const point = pointParam === null ? null : getPoint(db, measure.id, parseId(pointParam, "value"));
+  if (pointParam !== null && !point) notFound("value");
+  return {
+    base,
+    mode: point === null ? ("add" as const) : search.has("delete") ? ("delete" as const) : ("update" as const),
+    point: point ? { ...point, updatedAt: point.updatedAt.getTime() } : null,
+    formValues: point ? asFormValues(point) : { periodDate: today() },
+  };
+}
+
+type ActionResult = {
+  intent: "add" | "update" | "delete";
+  result: SubmissionResult<string[]> | null;
+  pii: boolean;
+  conflict: Conflict | null;
+  updatedAt: number | null;
+};
+
+const readablePoint = (m: Measure, v: Pick<PointValues, "periodDate" | "value" | "numerator" | "denominator" | "note">) => ({
+  periodDate: capitalise(periodLabel(v.periodDate, m.frequency)),
+  value:
+    v.numerator !== null && v.denominator !== null
+      ? `${formatMeasureValue(v.value, unitSuffix(m))} (${formatNumber(v.numerator)} / ${formatNumber(v.denominator)})`
+      : formatMeasureValue(v.value, unitSuffix(m)),
+  note: v.note,
+});
+
+const POINT_LABELS = { periodDate: "Period", value: "Value", note: "Note" };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
+  const formData = await request.formData();
+  const ip = context.clientIp;
+  const answer = (extra: Partial<ActionResult> & Pick<ActionResult, "intent">, status: number) =>
+    data<ActionResult>({ result: null, pii: false, conflict: null, updatedAt: null, ...extra }, { status });
+
+  if (formData.get("intent") === "delete") {
+    const parsed = DeletePointSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
+    const point = getPoint(db, measure.id, parsed.data.pointId);
+    if (!point) notFound("value");
+    if (!deletePoint(db, { measure, point, updatedAt: parsed.data.updatedAt, actor: user, ip })) {
+      const conflict: Conflict = {
+        message: "This value was corrected by someone else since you opened it, so it has not been deleted. Check the value below, then delete it again if you still want to.",
+        currentVersion: 0,
+        fields: [],
+      };
+      return answer({ intent: "delete", conflict, updatedAt: point.updatedAt.getTime() }, 409);
+    }
+    return redirect(`${base}?saved=deleted`);
+  }
+
+  const schema = pointSchema(measure);
+  const submission = parseWithZod(formData, { schema });
+  const intent = formData.get("intent") === "update" ? "update" : "add";
+  const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ intent, result, pii }, 400);
+  if (submission.status !== "success") return fail(submission.reply());
+  const v = submission.value;
+  const entry = pointEntry(v, measure);
+  const checked = entry ? checkPoint(entry, measure) : null;
+  if (!checked?.ok) return fail(submission.reply({ formErrors: ["Enter the value"] }));
+  const periodDate = normalisePeriod(v.periodDate, measure.frequency);
+  if (periodDate > normalisePeriod(today(), measure.frequency)) {
+    return fail(submission.reply({ fieldErrors: { periodDate: ["The date is in the future: add the value once the period has started"] } }));
+  }
+  const before = v.intent === "update" ? getPoint(db, measure.id, v.pointId ?? 0) : null;
+  if (v.intent === "update" && (!before || v.updatedAt === undefined)) notFound("value");
+  const clash = findPointByPeriod(db, measure.id, periodDate);
+  if (clash && clash.id !== before?.id) {
+    const label = periodLabel(periodDate, measure.frequency);
+    return fail(
+      submission.reply({
+        fieldErrors: {
+          periodDate: [`There is already a value for ${label} (${formatNumber(clash.value)}): correct that value instead`],
+        },
+      }),
+    );
+  }
+  const values: PointValues = {
+    periodDate,
+    value: checked.value,
+    numerator: checked.numerator,
+    denominator: checked.denominator,
+    note: v.note ?? "",
+  };
+  const pii = patientDataWarning({ note: values.note }, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+
+  if (before) {
+    const updatedAt = v.updatedAt as number;
+    if (!updatePoint(db, { measure, before, values, updatedAt, actor: user, ip })) {
+      const current = getPoint(db, measure.id, before.id);
+      const conflict = current
+        ? buildConflict({
+            changedBy: null,
+            changedAt: current.updatedAt,
+            currentVersion: 0,
+            current: readablePoint(measure, current),
+            submitted: readablePoint(measure, values),
+            labels: POINT_LABELS,
+          })
+        : { message: "Someone deleted this value since you opened it. Your correction has not been saved.", currentVersion: 0, fields: [] };
+      return answer({ intent, result: submission.reply(), conflict, updatedAt: current?.updatedAt.getTime() ?? null }, 409);
+    }
+    return redirect(`${base}?saved=corrected`);
+  }
+  addPoint(db, { measure, values, actor: user, ip });
+  return redirect(`${base}?saved=added`);
+}
+
+export default function PointPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const mode = actionData?.intent ?? loaderData.mode;
+  return mode === "delete" ? <ConfirmDelete /> : <PointForm mode={mode} />;
+}
+
+function PointForm({ mode }: { mode: "add" | "update" }) {
+  const { base, point, formValues } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { measure: m } = useMeasureLayout();
+  const schema = useMemo(() => pointSchema(m), [m]);
+  const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
+  const [form, fields] = useNhsForm(schema, actionData?.result ?? opened);
+  const names = m.usesRatio ? ["periodDate", "numerator", "denominator", "note"] : ["periodDate", "value", "note"];
+  const suffix = unitSuffix(m);
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        <ErrorSummary form={form} fields={pickFields(fields, names)} />
+        <span className="nhsuk-caption-m">{m.name}</span>
+        <h2>{mode === "update" ? "Correct a value" : "Add a value"}</h2>
+        {mode === "add" ? (
+          <p>
+            One value per {m.frequency === "daily" ? "day" : m.frequency === "weekly" ? "week" : "month"}. To add many at
+            once, <Link to={`${base}/import`}>paste or upload them from a spreadsheet</Link>.
+          </p>
+        ) : null}
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value={mode} />
+          {point ? (
+            <>
+              <input type="hidden" name="pointId" value={point.id} />
+              <input type="hidden" name="updatedAt" value={actionData?.updatedAt ?? point.updatedAt} />
+            </>
+          ) : null}
+          <TextField field={fields.periodDate} label="Date" type="date" hint={DATE_HINTS[m.frequency]} />
+          {m.usesRatio ? (
+            <>
+              <TextField field={fields.numerator} label="Numerator" hint="The number that met the definition, like 29" width={10} />
+              <TextField
+                field={fields.denominator}
+                label="Denominator"
+                hint={`The number it is out of, like 35. The value is worked out for you${suffix === "%" ? " as a percentage" : ""}.`}
+                width={10}
+              />
+            </>
+          ) : (
+            <TextField field={fields.value} label={`Value${suffix ? ` (${suffix})` : ""}`} hint="A number, like 12 or 92.5" width={10} />
+          )}
+          <TextareaField field={fields.note} label="Note (optional)" hint="Anything that explains this value, like two agency-staffed nights" rows={3} />
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              {mode === "update" ? "Save the correction" : "Add the value"}
+            </button>
+            <Link className="nhsuk-link" to={base}>
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function ConfirmDelete() {
+  const { base, point } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { measure: m } = useMeasureLayout();
+  if (!point) return null;
+  const label = periodLabel(point.periodDate, m.frequency);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        <span className="nhsuk-caption-m">{m.name}</span>
+        <h2>Delete the value for {label}?</h2>
+        <p>
+          {capitalise(label)}: {formatMeasureValue(point.value, unitSuffix(m))}
+          {point.numerator !== null && point.denominator !== null
+            ? ` (${formatNumber(point.numerator)} / ${formatNumber(point.denominator)})`
+            : ""}
+          {point.note ? `. Note: ${point.note}` : ""}
+        </p>
+        <p>The chart and its limits are recalculated without it. The audit trail keeps a record of the deletion.</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="pointId" value={point.id} />
+          <input type="hidden" name="updatedAt" value={actionData?.updatedAt ?? point.updatedAt} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button nhsuk-button--warning" type="submit">
+              Delete the value
+            </button>
+            <Link className="nhsuk-link" to={base}>
+              No, keep it
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

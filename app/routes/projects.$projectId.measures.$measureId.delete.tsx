@@ -1,0 +1,74 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConflictNotice } from "~/components/conflict-notice";
+import type { Conflict } from "~/lib/conflict";
+import { formatDateTime } from "~/lib/dates";
+import { badRequest } from "~/lib/guards.server";
+import { DeleteMeasureSchema } from "~/lib/measure-form";
+import { countPoints, deleteMeasure, requireMeasureEditor } from "~/models/measure.server";
+
+export const meta: MetaFunction = () => [{ title: "Delete a measure – Stepping Up" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, measure, base } = await requireMeasureEditor(request, context, params);
+  return {
+    base,
+    name: measure.name,
+    isPrimary: measure.isPrimary,
+    version: measure.version,
+    points: countPoints(db, measure.id),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, db, measure, projectId } = await requireMeasureEditor(request, context, params);
+  const formData = await request.formData();
+  const parsed = DeleteMeasureSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
+  if (!deleteMeasure(db, { measure, version: parsed.data.version, actor: user, ip: context.clientIp })) {
+    const conflict: Conflict = {
+      message: `This measure was changed by ${measure.updatedByName ?? "someone else"} at ${formatDateTime(measure.updatedAt)} since you opened it, so it has not been deleted. Check the latest version, then delete it again if you still want to.`,
+      currentVersion: measure.version,
+      fields: [],
+    };
+    return data({ conflict, version: measure.version }, { status: 409 });
+  }
+  return redirect(`/projects/${projectId}/measures?deleted=${encodeURIComponent(measure.name)}`);
+}
+
+export default function DeleteMeasure() {
+  const { base, name, isPrimary, version, points } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        <h2>Delete the measure “{name}”?</h2>
+        <div className="nhsuk-warning-callout">
+          <h3 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>What deleting does
+            </span>
+          </h3>
+          <p>
+            The measure and its chart disappear from the project and the programme board
+            {points > 0 ? `, with its ${points.toLocaleString("en-GB")} ${points === 1 ? "value" : "values"}` : ""}.
+            {isPrimary ? " It is the primary measure, so the project will have no primary measure until you choose another." : ""}
+          </p>
+          <p>PDSA cycles judged on it keep the link, and the audit trail keeps the record of the deletion.</p>
+        </div>
+        <Form method="post">
+          <input type="hidden" name="version" value={actionData?.version ?? version} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button nhsuk-button--warning" type="submit">
+              Delete the measure
+            </button>
+            <Link className="nhsuk-link" to={base}>
+              No, keep it
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

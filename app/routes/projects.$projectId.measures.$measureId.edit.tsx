@@ -1,0 +1,149 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { DEFINITION_FIELDS, MeasureDefinitionFields, pickFields, UNIT_OPTION_LABELS } from "~/components/measure-definition-fields";
+import { PiiConfirm } from "~/components/pii-confirm";
+import type { Conflict } from "~/lib/conflict";
+import { formatDateTime } from "~/lib/dates";
+import { badRequest } from "~/lib/guards.server";
+import {
+  DEFINITION_TEXT_FIELDS,
+  definitionProblems,
+  EditMeasureSchema,
+  fixedSettingChanges,
+  PrimaryMeasureSchema,
+  toDefinitionValues,
+} from "~/lib/measure-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { countPoints, definitionConflict, getMeasure, makePrimary, requireMeasureEditor, updateMeasure, type Measure } from "~/models/measure.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit a measure – Stepping Up" }];
+
+const seriesOf = (m: Measure) => ({ unit: m.unit, ratePer: m.ratePer, frequency: m.frequency, usesRatio: m.usesRatio });
+
+/** The stored definition as form values (strings), so the form opens filled in. */
+function asFormValues(m: Measure): Record<string, string> {
+  const s = (v: string | number | null) => (v === null ? "" : String(v));
+  return {
+    name: m.name,
+    type: m.type,
+    definition: m.definition,
+    unit: m.unit,
+    unitLabel: m.unitLabel,
+    ratePer: s(m.ratePer),
+    improvement: m.improvement,
+    target: s(m.target),
+    targetDate: s(m.targetDate),
+    frequency: m.frequency,
+    dataOwner: m.dataOwner,
+    dataSource: m.dataSource,
+    usesRatio: m.usesRatio ? "on" : "",
+    baselinePoints: s(m.baselinePoints),
+    isPrimary: m.isPrimary ? "on" : "",
+  };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, measure, base } = await requireMeasureEditor(request, context, params);
+  const points = countPoints(db, measure.id);
+  return {
+    base,
+    version: measure.version,
+    formValues: asFormValues(measure),
+    fixed: points > 0 ? { unit: unitText(measure), frequency: measure.frequency, usesRatio: measure.usesRatio, points } : null,
+  };
+}
+
+function unitText(m: Measure) {
+  if (m.unit === "rate") return `rate per ${m.ratePer?.toLocaleString("en-GB") ?? "?"}`;
+  if (m.unit === "other") return m.unitLabel;
+  return UNIT_OPTION_LABELS[m.unit].toLowerCase();
+}
+
+type ActionResult = { result: SubmissionResult<string[]> | null; version: number | null; pii: boolean; conflict: Conflict | null };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, db, measure: before, projectId, base } = await requireMeasureEditor(request, context, params);
+  const measureId = before.id;
+  const formData = await request.formData();
+  const postedVersion = Number(formData.get("version")) || null;
+  const answer = (extra: Partial<ActionResult>, status: number) =>
+    data<ActionResult>({ result: null, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
+
+  if (formData.get("intent") === "primary") {
+    const parsed = PrimaryMeasureSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
+    if (!before.isPrimary && !makePrimary(db, { measure: before, version: parsed.data.version, actor: user, ip: context.clientIp })) {
+      const conflict: Conflict = {
+        message: `This measure was changed by ${before.updatedByName ?? "someone else"} at ${formatDateTime(before.updatedAt)} since you opened it, so it has not been made the primary measure. Check the definition below, then try again.`,
+        currentVersion: before.version,
+        fields: [],
+      };
+      return answer({ version: before.version, conflict }, 409);
+    }
+    return redirect(`${base}?saved=primary`);
+  }
+
+  const submission = parseWithZod(formData, { schema: EditMeasureSchema });
+  const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ result, pii }, 400);
+  if (submission.status !== "success") return fail(submission.reply());
+  const fixed = countPoints(db, measureId) > 0 ? seriesOf(before) : null;
+  if (fixed) {
+    const changes = fixedSettingChanges(submission.value, fixed);
+    if (changes) return fail(submission.reply({ fieldErrors: changes }));
+  }
+  const values = toDefinitionValues(submission.value, fixed);
+  const problems = definitionProblems(values);
+  if (problems) return fail(submission.reply({ fieldErrors: problems }));
+  const text = Object.fromEntries(DEFINITION_TEXT_FIELDS.map((name) => [name, values[name]]));
+  const pii = patientDataWarning(text, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+
+  const saved = updateMeasure(db, { before, values, version: submission.value.version, actor: user, ip: context.clientIp });
+  if (!saved) {
+    const current = getMeasure(db, projectId, measureId);
+    const conflict: Conflict = current
+      ? definitionConflict(current, values)
+      : { message: "Someone deleted this measure since you opened it. Your changes have not been saved.", currentVersion: before.version, fields: [] };
+    return answer({ result: submission.reply(), version: conflict.currentVersion, conflict }, 409);
+  }
+  return redirect(`${base}?saved=updated`);
+}
+
+export default function EditMeasure() {
+  const { base, version, formValues, fixed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
+  const [form, fields] = useNhsForm(EditMeasureSchema, actionData?.result ?? opened);
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        <ErrorSummary form={form} fields={pickFields(fields, DEFINITION_FIELDS)} />
+        <h2>Edit the definition</h2>
+        <p>
+          <Link to={base}>Back to the measure</Link>
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="version" value={actionData?.version ?? version} />
+          <MeasureDefinitionFields fields={fields} fixed={fixed} />
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              Save the definition
+            </button>
+            <Link className="nhsuk-link" to={base}>
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

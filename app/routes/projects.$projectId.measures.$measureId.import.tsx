@@ -1,0 +1,206 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  ImportPreviewTable,
+  ImportProblems,
+  ImportProgress,
+  ReplacedPeriods,
+} from "~/components/measure-import-preview";
+import { periodLabel, unitSuffix } from "~/domain/measure-periods";
+import { badRequest } from "~/lib/guards.server";
+import { checkImport, IMPORT_MAX_CHARS, IMPORT_MAX_ROWS } from "~/lib/measure-import";
+import { importAnswer, readImportSource, type ImportAnswer } from "~/lib/measure-import.server";
+import { today } from "~/lib/today.server";
+import { importPoints, listSeries, storedValues } from "~/models/measure-data.server";
+import { requireMeasureEditor } from "~/models/measure.server";
+import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+
+export const meta: MetaFunction = () => [{ title: "Paste or upload data – Stepping Up" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, measure, base } = await requireMeasureEditor(request, context, params);
+  const series = listSeries(db, measure.id);
+  return { base, points: series.length, first: series[0]?.periodDate ?? null, last: series.at(-1)?.periodDate ?? null };
+}
+
+/** Room for 10,000 rows posted as a form (twice over, for quoting and encoding). */
+const MAX_REQUEST_BYTES = IMPORT_MAX_CHARS * 2 + 64 * 1024;
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_REQUEST_BYTES) {
+    throw new Response(`That is more than one import takes: import no more than ${IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows at a time.`, {
+      status: 413,
+    });
+  }
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    badRequest("The data could not be read. Paste it again, or upload the file again.");
+  }
+  const intent = formData.get("intent");
+  if (intent !== "check" && intent !== "confirm") badRequest("That request was not understood. Reload the page and try again.");
+  const input = await readImportSource(formData);
+  if (typeof input === "string") {
+    const check = { entries: [], rows: [], problems: [], header: null, formError: input };
+    return data(importAnswer(check, new Map(), { text: "", source: "file", fileName: null }), { status: 400 });
+  }
+  const check = checkImport(input.text, { ...measure, today: today() });
+  const stored = storedValues(db, measure.id);
+  const answer = importAnswer(check, stored, input);
+  if (answer.stage === "problems") return data(answer, { status: 400 });
+  if (intent === "check") return answer;
+
+  // Confirm: save only the set that was previewed, replacing only the periods that were shown.
+  const replace = formData.get("replace");
+  if (answer.replaceCount > 0 && replace !== answer.fingerprint) {
+    const notice =
+      typeof replace === "string" && replace !== ""
+        ? "The values saved for this measure have changed since you checked the data. Check the periods that would be replaced, then confirm again."
+        : `${answer.replaceCount.toLocaleString("en-GB")} of these periods already have values. Check them below, then confirm that they should be replaced.`;
+    return data({ ...answer, notice }, { status: typeof replace === "string" && replace !== "" ? 409 : 400 });
+  }
+  if (answer.replaceCount === 0 && typeof replace === "string" && replace !== "" && replace !== answer.fingerprint) {
+    const notice = "The values saved for this measure have changed since you checked the data. Check the preview, then save again.";
+    return data({ ...answer, notice }, { status: 409 });
+  }
+  const saved = importPoints(db, { measure, rows: check.rows, replacing: answer.replaceCount, actor: user, ip: context.clientIp });
+  return redirect(`${base}?saved=imported&added=${saved.added}&replaced=${saved.replaced}`);
+}
+
+const EXAMPLES = {
+  value: "Date,Value\n06/01/2025,42\n13/01/2025,38\n20/01/2025,45",
+  ratio: "Date,Numerator,Denominator\n06/01/2025,29,35\n13/01/2025,31,40\n20/01/2025,27,33",
+};
+
+export default function ImportData() {
+  const { base, points, first, last } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as ImportAnswer | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { measure: m } = useMeasureLayout();
+  const suffix = unitSuffix(m);
+  const columns = m.usesRatio ? "the date, the numerator and the denominator" : "the date and the value";
+  const every = m.frequency === "daily" ? "day" : m.frequency === "weekly" ? "week (any day of it)" : "month (any day of it)";
+
+  return (
+    <>
+      {answer ? (
+        <ImportProblems formError={answer.formError} problems={answer.problems} problemCount={answer.problemCount} target="data" />
+      ) : null}
+      <span className="nhsuk-caption-m">{m.name}</span>
+      <h2>Paste or upload data</h2>
+      <ImportProgress savingCount={answer?.validCount ?? null} />
+
+      {answer?.stage === "preview" ? (
+        <section aria-labelledby="import-preview-heading" className="nhsuk-u-margin-bottom-6">
+          <h3 id="import-preview-heading">Check the data before saving</h3>
+          {answer.notice ? (
+            <div className="nhsuk-error-summary" role="alert" aria-labelledby="import-notice-title" tabIndex={-1}>
+              <h2 className="nhsuk-error-summary__title" id="import-notice-title">
+                Confirm before saving
+              </h2>
+              <div className="nhsuk-error-summary__body">
+                <p>{answer.notice}</p>
+              </div>
+            </div>
+          ) : null}
+          <p data-measure="import-summary">
+            All {answer.validCount.toLocaleString("en-GB")} {answer.validCount === 1 ? "row is" : "rows are"} correct
+            {answer.fileName ? ` in ${answer.fileName}` : ""}: {(answer.validCount - answer.replaceCount).toLocaleString("en-GB")} new{" "}
+            {answer.validCount - answer.replaceCount === 1 ? "value" : "values"}
+            {answer.replaceCount ? ` and ${answer.replaceCount.toLocaleString("en-GB")} to replace` : ""}. Nothing is saved
+            until you confirm.
+          </p>
+          {answer.header ? <p>The first line (&ldquo;{answer.header}&rdquo;) was read as column headings and skipped.</p> : null}
+          {answer.replaceCount ? (
+            <ReplacedPeriods periods={answer.replacing} total={answer.replaceCount} frequency={m.frequency} unitLabel={suffix} />
+          ) : null}
+          <Form method="post" replace>
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="data" value={answer.data} />
+            {answer.replaceCount ? <input type="hidden" name="replace" value={answer.fingerprint} /> : null}
+            <div className="nhsuk-button-group">
+              <button className={`nhsuk-button${answer.replaceCount ? " nhsuk-button--warning" : ""}`} type="submit" disabled={busy}>
+                {answer.replaceCount
+                  ? `${answer.replaceCount === 1 ? "Replace this period" : `Replace these ${answer.replaceCount.toLocaleString("en-GB")} periods`} and save ${answer.validCount.toLocaleString("en-GB")} ${answer.validCount === 1 ? "value" : "values"}`
+                  : `Save ${answer.validCount.toLocaleString("en-GB")} ${answer.validCount === 1 ? "value" : "values"}`}
+              </button>
+              <Link className="nhsuk-link" to={base}>
+                Cancel
+              </Link>
+            </div>
+          </Form>
+          <ImportPreviewTable rows={answer.rows} rowCount={answer.rowCount} problemCount={answer.problemCount} frequency={m.frequency} usesRatio={m.usesRatio} unitLabel={suffix} />
+        </section>
+      ) : answer?.stage === "problems" && answer.rows.length ? (
+        <ImportPreviewTable rows={answer.rows} rowCount={answer.rowCount} problemCount={answer.problemCount} frequency={m.frequency} usesRatio={m.usesRatio} unitLabel={suffix} />
+      ) : (
+        <>
+          <p>
+            Copy the cells from a spreadsheet (two columns: {columns}) and paste them below, or upload a CSV file. One row
+            per {every}. Dates can be written 2025-01-06 or 06/01/2025; a first row of column headings is skipped.
+            Everything is checked and shown to you before anything is saved.
+          </p>
+          <p>
+            {points === 0
+              ? "This measure has no data yet."
+              : `This measure has ${points.toLocaleString("en-GB")} ${points === 1 ? "value" : "values"}, ${first ? periodLabel(first, m.frequency) : ""} to ${last ? periodLabel(last, m.frequency) : ""}. A pasted row for a period that already has a value replaces it, once you confirm.`}
+          </p>
+        </>
+      )}
+
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <Form method="post" replace>
+            <input type="hidden" name="intent" value="check" />
+            <div className={`nhsuk-form-group${answer?.stage === "problems" ? " nhsuk-form-group--error" : ""}`}>
+              <label className="nhsuk-label nhsuk-label--s" htmlFor="data">
+                {answer?.source === "file" ? `The rows of ${answer.fileName ?? "your file"}: correct them here, or upload the corrected file` : "Paste the data"}
+              </label>
+              <div className="nhsuk-hint" id="data-hint">
+                For example:
+                <pre className="app-measure-example">{m.usesRatio ? EXAMPLES.ratio : EXAMPLES.value}</pre>
+              </div>
+              <textarea
+                key={answer ? `${answer.stage}-${answer.rowCount}-${answer.problemCount}` : "empty"}
+                className={`nhsuk-textarea app-measure-paste${answer?.stage === "problems" ? " nhsuk-textarea--error" : ""}`}
+                id="data"
+                name="data"
+                rows={12}
+                spellCheck={false}
+                aria-describedby="data-hint"
+                aria-invalid={answer?.stage === "problems" || undefined}
+                defaultValue={answer?.data ?? ""}
+              />
+            </div>
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={busy}>
+              {answer ? "Check the data again" : "Check the data"}
+            </button>
+          </Form>
+
+          <Form method="post" encType="multipart/form-data" replace>
+            <input type="hidden" name="intent" value="check" />
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label nhsuk-label--s" htmlFor="file">
+                Or upload a CSV file
+              </label>
+              <div className="nhsuk-hint" id="file-hint">
+                In Excel, choose File, Save a copy, then CSV. Up to {IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows.
+              </div>
+              <input className="nhsuk-file-upload__input" id="file" name="file" type="file" accept=".csv,.txt,text/csv" aria-describedby="file-hint" />
+            </div>
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={busy}>
+              Check the file
+            </button>
+          </Form>
+          <p>
+            <Link to={base}>Back to the measure</Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
+import { badRequest, notFound, parseId } from "~/lib/guards.server";
+import { DeleteByIdSchema, RebaseSchema } from "~/lib/measure-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { addRebase, deleteRebase, listRebases, listSeries } from "~/models/measure-data.server";
+import { requireMeasureEditor } from "~/models/measure.server";
+import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+
+export const meta: MetaFunction = () => [{ title: "Recalculate the limits – Stepping Up" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, measure, base } = await requireMeasureEditor(request, context, params);
+  const rebases = listRebases(db, measure.id).map((r) => ({ id: r.id, periodDate: r.periodDate, reason: r.reason }));
+  const deleteParam = new URL(request.url).searchParams.get("delete");
+  const removing = deleteParam === null ? null : rebases.find((r) => r.id === parseId(deleteParam, "rebase"));
+  if (removing === undefined) notFound("rebase");
+  const series = listSeries(db, measure.id);
+  return { base, rebases, removing, points: series.length, first: series[0]?.periodDate ?? null, last: series.at(-1)?.periodDate ?? null };
+}
+
+type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const parsed = DeleteByIdSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
+    if (!deleteRebase(db, { measure, rebaseId: parsed.data.id, actor: user, ip: context.clientIp })) notFound("rebase");
+    return redirect(`${base}?saved=rebase-removed`);
+  }
+
+  const submission = parseWithZod(formData, { schema: RebaseSchema });
+  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  if (submission.status !== "success") return fail(submission.reply());
+  const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);
+  const label = periodLabel(periodDate, measure.frequency);
+  const series = listSeries(db, measure.id);
+  const index = series.findIndex((p) => p.periodDate === periodDate);
+  const problem =
+    index < 0
+      ? `There is no value for ${label}: choose a period that has a value`
+      : index === 0
+        ? `${capitalise(label)} is the first value: the limits can be recalculated from the second value onwards`
+        : listRebases(db, measure.id).some((r) => r.periodDate === periodDate)
+          ? `The limits are already recalculated from ${label}`
+          : null;
+  if (problem) return fail(submission.reply({ fieldErrors: { periodDate: [problem] } }));
+  const pii = patientDataWarning({ reason: submission.value.reason }, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+
+  addRebase(db, { measure, periodDate, reason: submission.value.reason, actor: user, ip: context.clientIp });
+  return redirect(`${base}?saved=rebased`);
+}
+
+export default function Rebases() {
+  const { base, rebases, removing, points, first, last } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { measure: m } = useMeasureLayout();
+  const [form, fields] = useNhsForm(RebaseSchema, actionData?.result);
+
+  if (removing) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <span className="nhsuk-caption-m">{m.name}</span>
+          <h2>Remove the rebase from {periodLabel(removing.periodDate, m.frequency)}?</h2>
+          <p>Reason given: {removing.reason}</p>
+          <p>The limits will be calculated across this period again, as if the process had not changed here.</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="id" value={removing.id} />
+            <div className="nhsuk-button-group">
+              <button className="nhsuk-button nhsuk-button--warning" type="submit">
+                Remove the rebase
+              </button>
+              <Link className="nhsuk-link" to={base}>
+                No, keep it
+              </Link>
+            </div>
+          </Form>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary form={form} fields={{ periodDate: fields.periodDate, reason: fields.reason }} />
+        <span className="nhsuk-caption-m">{m.name}</span>
+        <h2>Recalculate the limits</h2>
+        <p>
+          When the process has changed for a known reason (a change that has been adopted, a new way of counting),
+          the mean and limits are calculated again from that period, so later values are judged against the new
+          process. Give the reason: it is shown on the chart.
+        </p>
+        {points < 2 ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              There {points === 1 ? "is only one value" : "are no values"} yet. <Link to={`${base}/import`}>Add the data</Link>{" "}
+              first: limits can be recalculated from the second value onwards.
+            </p>
+          </div>
+        ) : (
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="add" />
+            <TextField
+              field={fields.periodDate}
+              label="Recalculate the limits from"
+              type="date"
+              hint={`A date in the first period of the new process. The data runs from ${first ? periodLabel(first, m.frequency) : "?"} to ${last ? periodLabel(last, m.frequency) : "?"}.`}
+            />
+            <TextField field={fields.reason} label="Reason" hint="For example, New triage process started" width={30} />
+            <PiiConfirm show={Boolean(actionData?.pii)} />
+            <div className="nhsuk-button-group">
+              <button className="nhsuk-button" type="submit">
+                Recalculate the limits
+              </button>
+              <Link className="nhsuk-link" to={base}>
+                Cancel
+              </Link>
+            </div>
+          </Form>
+        )}
+        {rebases.length ? (
+          <>
+            <h3>Already recalculated from</h3>
+            <ul className="nhsuk-list nhsuk-list--border">
+              {rebases.map((r) => (
+                <li key={r.id}>
+                  {capitalise(periodLabel(r.periodDate, m.frequency))}: {r.reason}{" "}
+                  <Link to={`?delete=${r.id}`}>
+                    Remove<span className="nhsuk-u-visually-hidden"> the rebase from {periodLabel(r.periodDate, m.frequency)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

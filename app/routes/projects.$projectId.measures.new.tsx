@@ -1,0 +1,81 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { DEFINITION_FIELDS, MeasureDefinitionFields, pickFields } from "~/components/measure-definition-fields";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { getDb } from "~/db.server";
+import { requireProjectEditor } from "~/lib/guards.server";
+import { CreateMeasureSchema, DEFINITION_TEXT_FIELDS, definitionProblems, toDefinitionValues } from "~/lib/measure-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { createMeasure, listMeasures } from "~/models/measure.server";
+
+export const meta: MetaFunction = () => [{ title: "Add a measure – Stepping Up" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { projectId } = await requireProjectEditor(request, context, params.projectId);
+  const existing = listMeasures(getDb(), projectId);
+  return {
+    projectId,
+    // The first measure of a project is its primary measure unless the team says otherwise.
+    formValues: { isPrimary: existing.some((m) => m.isPrimary) ? "" : "on" },
+    hasPrimary: existing.some((m) => m.isPrimary),
+  };
+}
+
+type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: CreateMeasureSchema });
+  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  if (submission.status !== "success") return fail(submission.reply());
+
+  const values = toDefinitionValues(submission.value, null);
+  const problems = definitionProblems(values);
+  if (problems) return fail(submission.reply({ fieldErrors: problems }));
+  const text = Object.fromEntries(DEFINITION_TEXT_FIELDS.map((name) => [name, values[name]]));
+  const pii = patientDataWarning(text, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+
+  const id = createMeasure(getDb(), { projectId, values, actor: user, ip: context.clientIp });
+  return redirect(`/projects/${projectId}/measures/${id}?saved=created`);
+}
+
+export default function NewMeasure() {
+  const { projectId, formValues, hasPrimary } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
+  const [form, fields] = useNhsForm(CreateMeasureSchema, actionData?.result ?? opened);
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary form={form} fields={pickFields(fields, DEFINITION_FIELDS)} />
+        <h2>Add a measure</h2>
+        <p>
+          How will you know that a change is an improvement? Most projects need one outcome measure, a few process
+          measures and a balancing measure. You can add the data once the measure is defined.
+        </p>
+        {hasPrimary ? null : (
+          <p>This project has no primary measure yet, so this one will be its primary measure unless you untick it.</p>
+        )}
+        <Form method="post" {...getFormProps(form)}>
+          <MeasureDefinitionFields fields={fields} fixed={null} />
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              Add the measure
+            </button>
+            <Link className="nhsuk-link" to={`/projects/${projectId}/measures`}>
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { Outlet } from "@remix-run/react";
+
+// /measures, /measures/new and /measures/:measureId share this URL prefix; each page is a
+// child (the list is projects.$projectId.measures._index.tsx).
+export default function MeasuresSection() {
+  return <Outlet />;
+}

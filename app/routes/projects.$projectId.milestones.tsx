@@ -1,0 +1,212 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { MilestoneStatusTag, PlanStrip } from "~/components/plan-strip";
+import { getDb } from "~/db.server";
+import {
+  describeSlip,
+  milestoneStatus,
+  MILESTONE_OWNER_MAX,
+  MILESTONE_TITLE_MAX,
+  slipDays,
+} from "~/domain/milestone-rules";
+import { dayField } from "~/lib/ask-form";
+import { formatDay } from "~/lib/dates";
+import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
+import { PII_CONFIRM_FIELD, patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import { recordAudit } from "~/models/audit.server";
+import { insertMilestone, listMilestones } from "~/models/milestone.server";
+import { getProjectHeader } from "~/models/project.server";
+import { useProjectLayout } from "~/routes/projects.$projectId";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Milestones – ${data?.projectTitle ?? "Project"} – Stepping Up` },
+];
+
+const CreateMilestoneSchema = z
+  .object({
+    intent: z.literal("create"),
+    title: z
+      .string({ error: "Enter the milestone" })
+      .trim()
+      .min(1, "Enter the milestone")
+      .max(MILESTONE_TITLE_MAX, "The milestone must be 200 characters or fewer"),
+    owner: z.string().trim().max(MILESTONE_OWNER_MAX, "The owner must be 120 characters or fewer").optional(),
+    baselineDate: dayField({
+      required: "Enter the baseline date",
+      invalid: "The baseline date must be a real date, like 31 January 2027",
+    }),
+    [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
+  })
+  .strict();
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  const projectId = parseId(params.projectId, "project");
+  const db = getDb();
+  const header = getProjectHeader(db, projectId);
+  if (!header) notFound("project");
+  return { projectId, projectTitle: header.title, milestones: listMilestones(db, projectId), today: today() };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
+  const db = getDb();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: CreateMilestoneSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
+  const { title, owner = "", baselineDate } = submission.value;
+  const warnings = patientDataWarning({ title, owner }, formData);
+  if (warnings) return data({ result: submission.reply({ fieldErrors: warnings }), pii: true }, { status: 400 });
+
+  const id = db.transaction(() => {
+    const milestoneId = insertMilestone(db, { projectId, title, owner, baselineDate, userId: user.id });
+    recordAudit(db, {
+      actor: user,
+      action: "milestone.created",
+      entityType: "milestone",
+      entityId: milestoneId,
+      projectId,
+      summary: `Added milestone "${title}" (baseline ${formatDay(baselineDate)})`,
+      ip: context.clientIp,
+    });
+    return milestoneId;
+  });
+  return redirect(`/projects/${projectId}/milestones?added=${id}`);
+}
+
+function MilestoneList() {
+  const { projectId, milestones, today } = useLoaderData<typeof loader>();
+  const { permissions } = useProjectLayout();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  // A new form (empty fields) after each milestone is added.
+  const [form, fields] = useNhsForm(
+    CreateMilestoneSchema,
+    actionData?.result,
+    `milestone-create-${params.get("added") ?? ""}`
+  );
+  const added = milestones.find((m) => String(m.id) === params.get("added"));
+  const base = `/projects/${projectId}/milestones`;
+
+  return (
+    <>
+      <h2>Milestones</h2>
+      {added ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>Milestone added: {added.title}.</p>
+        </div>
+      ) : null}
+      {params.has("deleted") ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>The milestone was deleted. Its history stays in the audit trail.</p>
+        </div>
+      ) : null}
+      {milestones.length === 0 ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            No milestones yet.{" "}
+            {permissions.edit
+              ? "Add the main steps of the plan below, each with the date agreed for it (its baseline)."
+              : "The project team adds the steps of its plan here."}
+          </p>
+        </div>
+      ) : (
+        <>
+          <PlanStrip milestones={milestones} today={today} />
+          <div className="app-table-wrap">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+                Milestones, baseline against forecast
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Baseline</th>
+                  <th scope="col">Forecast</th>
+                  <th scope="col">Slip</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Changes</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {milestones.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`${base}/${m.id}`}>{m.title}</Link>
+                    </td>
+                    <td>{m.owner || "—"}</td>
+                    <td>{formatDay(m.baselineDate)}</td>
+                    <td>{formatDay(m.forecastDate)}</td>
+                    <td>{describeSlip(slipDays(m))}</td>
+                    <td>
+                      <MilestoneStatusTag status={milestoneStatus(m, today)} />
+                      {m.completedOn ? <span className="nhsuk-body-s"> {formatDay(m.completedOn)}</span> : null}
+                    </td>
+                    <td>
+                      {m.changes ? (
+                        <Link to={`${base}/${m.id}#history`}>
+                          {m.changes} <span className="nhsuk-u-visually-hidden">recorded changes to {m.title}</span>
+                        </Link>
+                      ) : (
+                        "None"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      {permissions.edit ? (
+        <>
+          <h2>Add a milestone</h2>
+          <ErrorSummary
+            form={form}
+            fields={{ title: fields.title, owner: fields.owner, baselineDate: fields.baselineDate }}
+          />
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="create" />
+            <TextField
+              field={fields.title}
+              label="Milestone"
+              hint="A step with a clear finish, like 'New sepsis screen live on Ward 7'."
+              width={30}
+            />
+            <TextField
+              field={fields.owner}
+              label="Owner (optional)"
+              hint="The person who will make it happen."
+              width={20}
+            />
+            <TextField
+              field={fields.baselineDate}
+              label="Baseline date"
+              hint="The date agreed in the plan. It stays fixed: later you move the forecast, or re-baseline with a reason."
+              type="date"
+              width={10}
+            />
+            <PiiConfirm show={Boolean(actionData?.pii)} />
+            <button className="nhsuk-button" type="submit">
+              Add milestone
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The list, or one milestone's page when the URL names one. */
+export default function MilestonesRoute() {
+  const outlet = useOutlet();
+  return outlet ?? <MilestoneList />;
+}

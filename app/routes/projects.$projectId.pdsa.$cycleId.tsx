@@ -1,0 +1,386 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { CycleDates, PdsaDecisionTag, PdsaStatusTag } from "~/components/pdsa-timeline";
+import { DoStudyActFields, PlanFields } from "~/components/pdsa-worksheet";
+import { getDb } from "~/db.server";
+import { canEditProject } from "~/domain/permissions";
+import { filledParts, worksheetProblems } from "~/domain/pdsa-rules";
+import type { Conflict } from "~/lib/conflict";
+import { formatDateTime } from "~/lib/dates";
+import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
+import { CYCLE_TEXT_FIELDS, DeleteCycleSchema, EditCycleSchema, summaryFieldNames } from "~/lib/pdsa-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import {
+  cycleConflict,
+  deleteCycle,
+  getCycle,
+  listChangeIdeas,
+  listFollowingCycles,
+  listMeasureOptions,
+  referenceProblems,
+  updateCycle,
+  type CycleDetail,
+} from "~/models/pdsa.server";
+import { isOnProjectTeam } from "~/models/team.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Cycle ${data.detail.cycle.number}: ${data.detail.cycle.title} – Stepping Up` : "PDSA cycle – Stepping Up" },
+];
+
+/** The stored worksheet as form values (strings), so the edit form opens filled in. */
+function asFormValues(d: CycleDetail): Record<string, string | string[]> {
+  const c = d.cycle;
+  return {
+    changeIdea: String(c.changeIdeaId),
+    ...Object.fromEntries(CYCLE_TEXT_FIELDS.filter((f) => f !== "newChangeIdea").map((f) => [f, c[f]])),
+    measureIds: d.measures.filter((m) => !m.deleted).map((m) => String(m.id)),
+    actDecision: c.actDecision ?? "",
+    startDate: c.startDate,
+    endDate: c.endDate ?? "",
+  };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const projectId = parseId(params.projectId, "project");
+  const cycleId = parseId(params.cycleId, "cycle");
+  const db = getDb();
+  const detail = getCycle(db, projectId, cycleId);
+  if (!detail) notFound("cycle");
+  const canEdit = canEditProject(user, isOnProjectTeam(db, projectId, user.id));
+  const search = new URL(request.url).searchParams;
+  const mode = !canEdit ? "view" : search.has("edit") ? "edit" : search.has("delete") ? "delete" : "view";
+  return {
+    projectId,
+    detail,
+    canEdit,
+    mode,
+    saved: search.get("saved"),
+    following: listFollowingCycles(db, projectId, cycleId),
+    // Editors get the form's options on every view: a refused save re-renders the form whatever the URL.
+    form: canEdit
+      ? { ideas: listChangeIdeas(db, projectId), measures: listMeasureOptions(db, projectId), values: asFormValues(detail) }
+      : null,
+  };
+}
+
+type ActionResult = {
+  intent: "save" | "delete";
+  result: SubmissionResult<string[]> | null;
+  version: number | null;
+  pii: boolean;
+  conflict: Conflict | null;
+};
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
+  const cycleId = parseId(params.cycleId, "cycle");
+  const db = getDb();
+  const before = getCycle(db, projectId, cycleId);
+  if (!before) notFound("cycle");
+  const formData = await request.formData();
+  const postedVersion = Number(formData.get("version")) || null;
+  const answer = (extra: Partial<ActionResult> & Pick<ActionResult, "intent">, status: number) =>
+    data<ActionResult>({ result: null, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
+
+  if (formData.get("intent") === "delete") {
+    const parsed = DeleteCycleSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) badRequest("That request was not understood.");
+    const ok = deleteCycle(db, { projectId, cycle: before.cycle, version: parsed.data.version, actor: user, ip: context.clientIp });
+    if (!ok) {
+      const who = before.updatedByName ?? "someone else";
+      const conflict: Conflict = {
+        message: `This cycle was changed by ${who} at ${formatDateTime(before.cycle.updatedAt)} since you opened it, so it has not been deleted. Check the latest version, then delete it again if you still want to.`,
+        currentVersion: before.cycle.version,
+        fields: [],
+      };
+      return answer({ intent: "delete", version: before.cycle.version, conflict }, 409);
+    }
+    return redirect(`/projects/${projectId}/pdsa?deleted=${before.cycle.number}`);
+  }
+
+  const submission = parseWithZod(formData, { schema: EditCycleSchema });
+  const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ intent: "save", result, pii }, 400);
+  if (submission.status !== "success") return fail(submission.reply());
+  const { intent: _intent, ...values } = submission.value;
+  const wrong = referenceProblems(db, projectId, values);
+  if (wrong) return fail(submission.reply(wrong));
+  const contradiction = worksheetProblems(values);
+  if (contradiction) return fail(submission.reply({ fieldErrors: contradiction }));
+  const text = Object.fromEntries(CYCLE_TEXT_FIELDS.map((name) => [name, values[name]]));
+  const pii = patientDataWarning(text, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+
+  if (!updateCycle(db, { projectId, before, values, actor: user, ip: context.clientIp })) {
+    const current = getCycle(db, projectId, cycleId);
+    const conflict: Conflict = current
+      ? cycleConflict(db, current, values)
+      : { message: "Someone deleted this cycle since you opened it. Your changes have not been saved.", currentVersion: values.version, fields: [] };
+    return answer({ intent: "save", result: submission.reply(), version: conflict.currentVersion, conflict }, 409);
+  }
+  return redirect(`/projects/${projectId}/pdsa/${cycleId}?saved=updated`);
+}
+
+export default function CyclePage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const mode = actionData?.intent === "save" ? "edit" : actionData?.intent === "delete" ? "delete" : loaderData.mode;
+  if (mode === "edit" && loaderData.form) return <EditWorksheet />;
+  if (mode === "delete") return <ConfirmDelete />;
+  return <ViewWorksheet />;
+}
+
+function SavedBanner({ saved, number }: { saved: string | null; number: number }) {
+  if (saved !== "created" && saved !== "updated") return null;
+  return (
+    <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
+      <div className="nhsuk-notification-banner__header">
+        <h2 className="nhsuk-notification-banner__title" id="saved-title">
+          Success
+        </h2>
+      </div>
+      <div className="nhsuk-notification-banner__content">
+        <p className="nhsuk-notification-banner__heading">
+          {saved === "created" ? `Cycle ${number} is planned` : `Cycle ${number} is saved`}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-summary-list__row">
+      <dt className="nhsuk-summary-list__key">{label}</dt>
+      <dd className="nhsuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+const orNone = (value: string | null | undefined, none = "Not recorded yet") =>
+  value && value.trim() ? <span className="app-pre-line">{value}</span> : <span className="app-muted">{none}</span>;
+
+function Part({ id, title, done, editHref, children }: { id: string; title: string; done: boolean; editHref: string | null; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>
+        {title} <span className="nhsuk-u-visually-hidden">–</span>
+        <strong className={`nhsuk-tag nhsuk-tag--${done ? "green" : "grey"} nhsuk-u-margin-left-2`}>
+          {done ? "Filled in" : "Not filled in"}
+        </strong>
+      </h3>
+      <dl className="nhsuk-summary-list">{children}</dl>
+      {editHref ? (
+        <p>
+          <Link to={editHref}>
+            Change the {title} part<span className="nhsuk-u-visually-hidden"> of this cycle</span>
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function ViewWorksheet() {
+  const { projectId, detail, canEdit, saved, following } = useLoaderData<typeof loader>();
+  const c = detail.cycle;
+  const parts = filledParts(c);
+  const base = `/projects/${projectId}/pdsa`;
+  const edit = (anchor: string) => (canEdit ? `${base}/${c.id}?edit#${anchor}` : null);
+  return (
+    <>
+      <SavedBanner saved={saved} number={c.number} />
+      <span className="nhsuk-caption-m">Change idea: {detail.changeIdea}</span>
+      <h2>
+        Cycle {c.number}: {c.title}
+      </h2>
+      <p>
+        <PdsaStatusTag status={c.status} /> {c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : null}
+      </p>
+      <dl className="nhsuk-summary-list">
+        <Row label="Question">{orNone(c.question)}</Row>
+        <Row label="Dates">
+          <CycleDates start={c.startDate} end={c.endDate} />
+        </Row>
+        <Row label="Measures">
+          {detail.measures.length ? (
+            detail.measures.map((m) => `${m.name}${m.deleted ? " (deleted)" : ""}`).join(", ")
+          ) : (
+            <span className="app-muted">None linked</span>
+          )}
+        </Row>
+        {detail.previous ? (
+          <Row label="Follows">
+            {detail.previous.deleted ? (
+              `Cycle ${detail.previous.number}: ${detail.previous.title} (deleted)`
+            ) : (
+              <Link to={`${base}/${detail.previous.id}`}>
+                Cycle {detail.previous.number}: {detail.previous.title}
+              </Link>
+            )}
+          </Row>
+        ) : null}
+        {following.length ? (
+          <Row label="Followed by">
+            <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+              {following.map((f) => (
+                <li key={f.id}>
+                  <Link to={`${base}/${f.id}`}>
+                    Cycle {f.number}: {f.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Row>
+        ) : null}
+        <Row label="Last changed">
+          {formatDateTime(c.updatedAt)}
+          {detail.updatedByName ? ` by ${detail.updatedByName}` : ""}
+        </Row>
+      </dl>
+
+      {canEdit ? (
+        <div className="nhsuk-button-group">
+          <Link className="nhsuk-button" to={`${base}/${c.id}?edit`}>
+            Edit the worksheet
+          </Link>
+          {c.actDecision ? (
+            <Link className="nhsuk-button nhsuk-button--secondary" to={`${base}/new?from=${c.id}`}>
+              Start the next cycle
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Part id="plan" title="Plan" done={parts.plan} editHref={edit("plan")}>
+        <Row label="Prediction">{orNone(c.prediction)}</Row>
+        <Row label="Who">{orNone(c.planWho)}</Row>
+        <Row label="What">{orNone(c.planWhat)}</Row>
+        <Row label="When">{orNone(c.planWhen)}</Row>
+        <Row label="Where">{orNone(c.planWhere)}</Row>
+        <Row label="Data collection">{orNone(c.planDataCollection)}</Row>
+      </Part>
+      <Part id="do" title="Do" done={parts.do} editHref={edit("do")}>
+        <Row label="What happened">{orNone(c.doWhatHappened)}</Row>
+        <Row label="Observations">{orNone(c.doObservations)}</Row>
+        <Row label="Problems and surprises">{orNone(c.doProblems)}</Row>
+      </Part>
+      <Part id="study" title="Study" done={parts.study} editHref={edit("study")}>
+        <Row label="Results against the prediction">{orNone(c.studyResults)}</Row>
+        <Row label="What was learned">{orNone(c.studyLearning)}</Row>
+      </Part>
+      <Part id="act" title="Act" done={parts.act} editHref={edit("act")}>
+        <Row label="Decision">{c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : orNone(null, "Not decided yet")}</Row>
+        <Row label="Next step">{orNone(c.actNextStep)}</Row>
+      </Part>
+
+      {canEdit ? (
+        <p>
+          <Link to={`${base}/${c.id}?delete`}>
+            Delete this cycle<span className="nhsuk-u-visually-hidden">: cycle {c.number}</span>
+          </Link>
+        </p>
+      ) : null}
+      <p>
+        <Link to={base}>Back to all PDSA cycles</Link>
+      </p>
+    </>
+  );
+}
+
+function EditWorksheet() {
+  const { projectId, detail, form: options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: options?.values ?? {} }), [options]);
+  const [form, fields] = useNhsForm(EditCycleSchema, actionData?.result ?? opened);
+  const c = detail.cycle;
+  const base = `/projects/${projectId}/pdsa`;
+  const shown = Object.fromEntries(summaryFieldNames(EditCycleSchema).map((name) => [name, fields[name as keyof typeof fields]]));
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        <ErrorSummary form={form} fields={shown} />
+        <h2>
+          Edit cycle {c.number}: {c.title}
+        </h2>
+        <p>
+          The status follows what you fill in: writing in Do makes the cycle <strong>doing</strong>, writing in Study makes it{" "}
+          <strong>studying</strong>, and choosing a decision in Act makes it <strong>done</strong>.
+        </p>
+        <Form method="post" action={`${base}/${c.id}?edit`} {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="version" value={actionData?.version ?? c.version} />
+          <PlanFields fields={fields} ideas={options?.ideas ?? []} measures={options?.measures ?? []} measuresHref={`/projects/${projectId}/measures`} />
+          <DoStudyActFields fields={fields} />
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              Save the worksheet
+            </button>
+            <Link className="nhsuk-link" to={`${base}/${c.id}`}>
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function ConfirmDelete() {
+  const { projectId, detail, following } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const c = detail.cycle;
+  const base = `/projects/${projectId}/pdsa`;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ConflictNotice conflict={actionData?.conflict} />
+        {actionData?.conflict ? (
+          <p>
+            <Link to={`${base}/${c.id}`}>See the latest version of the cycle</Link>
+          </p>
+        ) : null}
+        <h2>
+          Delete cycle {c.number}: {c.title}?
+        </h2>
+        <div className="nhsuk-warning-callout">
+          <h3 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Check before you delete
+            </span>
+          </h3>
+          <p>
+            The cycle will no longer appear on the project's timeline or lists. Its number is not used again, and the audit
+            trail keeps a record that it was deleted.
+          </p>
+          {following.length ? (
+            <p>
+              {following.map((f) => `Cycle ${f.number}`).join(" and ")} {following.length === 1 ? "follows" : "follow"} this
+              cycle and will be kept.
+            </p>
+          ) : null}
+        </div>
+        <Form method="post" action={`${base}/${c.id}?delete`}>
+          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="version" value={actionData?.version ?? c.version} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button nhsuk-button--warning" type="submit">
+              Yes, delete this cycle
+            </button>
+            <Link className="nhsuk-link" to={`${base}/${c.id}`}>
+              No, keep it
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

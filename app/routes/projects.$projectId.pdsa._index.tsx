@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PdsaTimeline } from "~/components/pdsa-timeline";
+import { getDb } from "~/db.server";
+import { PDSA_STATUSES } from "~/domain/enums";
+import { PDSA_STATUS_LABELS } from "~/domain/labels";
+import { notFound, parseId, requireUser } from "~/lib/guards.server";
+import { listTimelineCycles } from "~/models/pdsa.server";
+import { useProjectLayout } from "~/routes/projects.$projectId";
+import { projectExists } from "~/models/team.server";
+
+export const meta: MetaFunction = () => [{ title: "PDSA cycles – Stepping Up" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  const projectId = parseId(params.projectId, "project");
+  const db = getDb();
+  if (!projectExists(db, projectId)) notFound("project");
+  const deleted = new URL(request.url).searchParams.get("deleted");
+  return {
+    projectId,
+    cycles: listTimelineCycles(db, projectId),
+    deleted: deleted && /^\d{1,9}$/.test(deleted) ? Number(deleted) : null,
+  };
+}
+
+export default function PdsaCycles() {
+  const { projectId, cycles, deleted } = useLoaderData<typeof loader>();
+  const { permissions } = useProjectLayout();
+  const ideas = new Set(cycles.map((c) => c.changeIdeaId)).size;
+  const counts = PDSA_STATUSES.map((s) => ({ status: s, n: cycles.filter((c) => c.status === s).length })).filter((x) => x.n);
+  return (
+    <>
+      {deleted ? (
+        <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="deleted-title">
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="deleted-title">
+              Success
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">Cycle {deleted} is deleted</p>
+          </div>
+        </div>
+      ) : null}
+      <h2>PDSA cycles</h2>
+      <p>
+        Each Plan-Do-Study-Act cycle tests one change on a small scale. Cycles that test the same change idea build on each
+        other, so each idea below reads as a story: what was tried, what was learned, and whether the change was adopted,
+        adapted or abandoned.
+      </p>
+      {permissions.edit ? (
+        <Link className="nhsuk-button" to={`/projects/${projectId}/pdsa/new`}>
+          Plan a new PDSA cycle
+        </Link>
+      ) : null}
+      {cycles.length === 0 ? (
+        <p className="app-muted">
+          {permissions.edit
+            ? "No PDSA cycles yet. Plan the first cycle to test one of the project's change ideas on a small scale."
+            : "No PDSA cycles yet. The project team records them here as they test their change ideas."}
+        </p>
+      ) : (
+        <>
+          <p>
+            {cycles.length} {cycles.length === 1 ? "cycle" : "cycles"} testing {ideas} {ideas === 1 ? "change idea" : "change ideas"}
+            {": "}
+            {counts.map((x) => `${x.n} ${PDSA_STATUS_LABELS[x.status].toLowerCase()}`).join(", ")}.
+          </p>
+          <h2 className="nhsuk-heading-m">Timeline by change idea</h2>
+          <PdsaTimeline projectId={projectId} cycles={cycles} />
+        </>
+      )}
+    </>
+  );
+}

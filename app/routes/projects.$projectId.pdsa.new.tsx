@@ -1,0 +1,115 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { PdsaDecisionTag } from "~/components/pdsa-timeline";
+import { PlanFields } from "~/components/pdsa-worksheet";
+import { getDb } from "~/db.server";
+import { prefillNextCycle } from "~/domain/pdsa-rules";
+import { notFound, parseId, requireProjectEditor } from "~/lib/guards.server";
+import { CreateCycleSchema, CYCLE_TEXT_FIELDS, summaryFieldNames } from "~/lib/pdsa-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import { createCycle, getCycle, listChangeIdeas, listMeasureOptions, referenceProblems } from "~/models/pdsa.server";
+
+export const meta: MetaFunction = () => [{ title: "Plan a PDSA cycle – Stepping Up" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { projectId } = await requireProjectEditor(request, context, params.projectId);
+  const db = getDb();
+  const from = new URL(request.url).searchParams.get("from");
+  let previous = null;
+  let prefill = null;
+  if (from !== null) {
+    const detail = getCycle(db, projectId, parseId(from, "cycle"));
+    if (!detail) notFound("cycle");
+    const c = detail.cycle;
+    previous = { id: c.id, number: c.number, title: c.title, changeIdea: detail.changeIdea, actDecision: c.actDecision };
+    prefill = prefillNextCycle(c);
+  }
+  const ideas = listChangeIdeas(db, projectId);
+  return {
+    projectId,
+    ideas,
+    measures: listMeasureOptions(db, projectId),
+    previous,
+    guidance: prefill?.guidance ?? null,
+    formValues: {
+      changeIdea: prefill?.changeIdea ?? (ideas.length ? "" : "new"),
+      question: prefill?.question ?? "",
+      planWhat: prefill?.planWhat ?? "",
+      previousCycleId: prefill ? String(prefill.previousCycleId) : "",
+      startDate: today(),
+    },
+  };
+}
+
+type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
+  const db = getDb();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: CreateCycleSchema });
+  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  if (submission.status !== "success") return fail(submission.reply());
+  const { intent: _intent, ...values } = submission.value;
+
+  const wrong = referenceProblems(db, projectId, values);
+  if (wrong) return fail(submission.reply(wrong));
+  const text = Object.fromEntries(CYCLE_TEXT_FIELDS.map((name) => [name, values[name as keyof typeof values]]));
+  const pii = patientDataWarning(text, formData);
+  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+
+  const created = createCycle(db, { projectId, values, actor: user, ip: context.clientIp });
+  return redirect(`/projects/${projectId}/pdsa/${created.id}?saved=created`);
+}
+
+export default function NewCycle() {
+  const { projectId, ideas, measures, previous, guidance, formValues } = useLoaderData<typeof loader>();
+  const pdsaPath = `/projects/${projectId}/pdsa`;
+  const actionData = useActionData<typeof action>();
+  const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
+  const [form, fields] = useNhsForm(CreateCycleSchema, actionData?.result ?? opened);
+  const shown = Object.fromEntries(summaryFieldNames(CreateCycleSchema).map((name) => [name, fields[name as keyof typeof fields]]));
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary form={form} fields={shown} />
+        <h2>{previous ? "Plan the next PDSA cycle" : "Plan a PDSA cycle"}</h2>
+        {previous ? (
+          <div className="nhsuk-inset-text">
+            <p>
+              Follows cycle {previous.number}: {previous.title}{" "}
+              {previous.actDecision ? <PdsaDecisionTag decision={previous.actDecision} /> : null}
+            </p>
+            <p>{guidance}</p>
+          </div>
+        ) : (
+          <p>
+            A cycle tests one change on a small scale. Plan it now; record what happened, what you learned and your
+            decision as the test goes on.
+          </p>
+        )}
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          {formValues.previousCycleId ? <input type="hidden" name="previousCycleId" value={formValues.previousCycleId} /> : null}
+          <PlanFields fields={fields} ideas={ideas} measures={measures} measuresHref={`/projects/${projectId}/measures`} />
+          <PiiConfirm show={Boolean(actionData?.pii)} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit">
+              Save the plan
+            </button>
+            <Link className="nhsuk-link" to={previous ? `${pdsaPath}/${previous.id}` : pdsaPath}>
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,302 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import { getDb } from "~/db.server";
+import { listOfLeads, missingRequiredLeads, mayVacateLead } from "~/domain/charter-rules";
+import { LEAD_ROLES, type TeamRole } from "~/domain/enums";
+import { TEAM_ROLE_LABELS } from "~/domain/labels";
+import { canEditProject, canGovern } from "~/domain/permissions";
+import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
+import { recordAudit } from "~/models/audit.server";
+import { getProjectState } from "~/models/charter.server";
+import { isOnProjectTeam } from "~/models/team.server";
+import {
+  addMember,
+  assignLead,
+  currentLead,
+  endMembership,
+  getAssignablePerson,
+  getCurrentMemberRow,
+  isCurrentMember,
+  listAssignablePeople,
+  listCurrentTeam,
+  vacateLead,
+} from "~/models/team-edit.server";
+
+export const meta: MetaFunction = () => [{ title: "Project team – Stepping Up" }];
+
+const personId = z.coerce.number({ error: "Choose a person from the list" }).int().positive("Choose a person from the list");
+const holder = z.union([z.literal(""), z.coerce.number().int().positive()]);
+
+const TeamAction = z.discriminatedUnion("intent", [
+  z.strictObject({ intent: z.literal("lead"), role: z.enum(LEAD_ROLES), userId: personId, current: holder }),
+  z.strictObject({ intent: z.literal("vacate"), role: z.enum(LEAD_ROLES), current: holder }),
+  z.strictObject({ intent: z.literal("add-member"), userId: personId }),
+  z.strictObject({ intent: z.literal("remove-member"), teamRowId: z.coerce.number().int().positive() }),
+]);
+
+/** The team may change its own make-up; the board and admins may change any team. */
+async function requireTeamManager(request: Request, context: AppLoadContext, param: string | undefined) {
+  const user = await requireUser(request, context);
+  const projectId = parseId(param, "project");
+  const db = getDb();
+  const project = getProjectState(db, projectId);
+  if (!project) notFound("project");
+  if (!canEditProject(user, isOnProjectTeam(db, projectId, user.id)) && !canGovern(user)) {
+    forbidden(user, context, "change this project's team", projectId);
+  }
+  return { user, projectId, project, db };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { projectId, project, db } = await requireTeamManager(request, context, params.projectId);
+  const team = listCurrentTeam(db, projectId);
+  return {
+    stage: project.stage,
+    team,
+    people: listAssignablePeople(db),
+    missing: missingRequiredLeads(team.map((m) => m.role)),
+  };
+}
+
+type Outcome = { ok: boolean; message: string; role?: TeamRole | "member" };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId, project, db } = await requireTeamManager(request, context, params.projectId);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = TeamAction.safeParse(form);
+  const fail = (message: string, role?: Outcome["role"], status = 400) => data<Outcome>({ ok: false, message, role }, { status });
+  if (!parsed.success) {
+    const role = LEAD_ROLES.find((r) => r === form.role) ?? (form.intent === "add-member" ? "member" : undefined);
+    const noPerson = parsed.error.issues.some((i) => i.path[0] === "userId");
+    return fail(noPerson ? "Choose a person from the list" : "That change was not understood. Reload the page and try again", role);
+  }
+  const input = parsed.data;
+  const audit = (summary: string) =>
+    recordAudit(db, { actor: user, action: "project.team_changed", entityType: "project", entityId: projectId, projectId, summary, ip: context.clientIp });
+
+  if (input.intent === "lead" || input.intent === "vacate") {
+    const label = TEAM_ROLE_LABELS[input.role];
+    const now = currentLead(db, projectId, input.role);
+    if ((now?.userId ?? "") !== input.current) {
+      return fail(`The ${label.toLowerCase()} was changed by someone else since you opened this page: it is now ${now?.name ?? "nobody"}. Check and try again`, input.role, 409);
+    }
+    if (input.intent === "vacate") {
+      if (!now) return fail(`Nobody is the ${label.toLowerCase()}`, input.role);
+      if (!mayVacateLead(project.stage, input.role)) {
+        return fail(`An approved project must keep ${listOfLeads([input.role])}: choose someone else instead`, input.role);
+      }
+      db.transaction(() => {
+        vacateLead(db, projectId, input.role);
+        audit(`${label}: ${now.name} stood down`);
+      });
+      return { ok: true, message: `${now.name} is no longer the ${label.toLowerCase()}.`, role: input.role } satisfies Outcome;
+    }
+    const person = getAssignablePerson(db, input.userId);
+    if (!person) return fail("Choose a person from the list", input.role);
+    if (now?.userId === person.id) return fail(`${person.name} is already the ${label.toLowerCase()}`, input.role);
+    db.transaction(() => {
+      assignLead(db, projectId, input.role, person.id);
+      audit(`${label}: ${now ? `${now.name} → ` : ""}${person.name}`);
+    });
+    return { ok: true, message: `${person.name} is now the ${label.toLowerCase()}.`, role: input.role } satisfies Outcome;
+  }
+
+  if (input.intent === "add-member") {
+    const person = getAssignablePerson(db, input.userId);
+    if (!person) return fail("Choose a person from the list", "member");
+    if (isCurrentMember(db, projectId, person.id)) return fail(`${person.name} is already a team member`, "member");
+    db.transaction(() => {
+      addMember(db, projectId, person.id);
+      audit(`Added ${person.name} to the team`);
+    });
+    return { ok: true, message: `${person.name} has joined the team.`, role: "member" } satisfies Outcome;
+  }
+
+  const row = getCurrentMemberRow(db, projectId, input.teamRowId);
+  if (!row) notFound("team member");
+  db.transaction(() => {
+    endMembership(db, row.id);
+    audit(`Removed ${row.name} from the team`);
+  });
+  // Someone who removed themselves may no longer be allowed on this page.
+  if (row.userId === user.id && !canEditProject(user, isOnProjectTeam(db, projectId, user.id)) && !canGovern(user)) {
+    return redirect(`/projects/${projectId}`);
+  }
+  return { ok: true, message: `${row.name} has left the team.`, role: "member" } satisfies Outcome;
+}
+
+function PersonSelect({
+  id,
+  label,
+  people,
+  defaultValue,
+  invalid,
+}: {
+  id: string;
+  /** A visually hidden label, when the select has no visible one. */
+  label?: string;
+  people: { id: number; name: string; jobTitle: string }[];
+  defaultValue?: number;
+  invalid?: boolean;
+}) {
+  return (
+    <>
+      {label ? (
+        <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={id}>
+          {label}
+        </label>
+      ) : null}
+      <select
+        className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`}
+        id={id}
+        name="userId"
+        defaultValue={defaultValue ?? ""}
+        aria-invalid={invalid || undefined}
+      >
+        <option value="">Choose a person</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+            {p.jobTitle ? `, ${p.jobTitle}` : ""}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+export default function ProjectTeam() {
+  const { stage, team, people, missing } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const members = team.filter((m) => m.role === "member");
+  return (
+    <>
+      {outcome && !outcome.ok ? (
+        <div className="nhsuk-error-summary" role="alert" aria-labelledby="team-error-title" tabIndex={-1}>
+          <h2 className="nhsuk-error-summary__title" id="team-error-title">
+            There is a problem
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <ul className="nhsuk-list nhsuk-error-summary__list">
+              <li>
+                <a href={outcome.role ? `#person-${outcome.role}` : "#team-leads"}>{outcome.message}</a>
+              </li>
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      {outcome?.ok ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{outcome.message}</p>
+        </div>
+      ) : null}
+
+      <h2 id="team-leads">Team</h2>
+      {missing.length ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            This project needs {listOfLeads(missing)} before it can be approved.
+          </p>
+        </div>
+      ) : null}
+      <p>Each role is held by one person at a time. A change keeps the previous holder in the team history on the overview.</p>
+
+      <div className="app-table-wrap">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Leads</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Held by</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {LEAD_ROLES.map((role) => {
+              const now = team.find((m) => m.role === role);
+              const label = TEAM_ROLE_LABELS[role];
+              const invalid = Boolean(outcome && !outcome.ok && outcome.role === role);
+              return (
+                <tr key={role}>
+                  <th scope="row">{label}</th>
+                  <td>{now ? now.name : <span className="app-muted">Not assigned</span>}</td>
+                  <td>
+                    {invalid ? (
+                      <span className="nhsuk-error-message">
+                        <span className="nhsuk-u-visually-hidden">Error:</span> {outcome?.message}
+                      </span>
+                    ) : null}
+                    <Form method="post" className="app-inline-form">
+                      <input type="hidden" name="intent" value="lead" />
+                      <input type="hidden" name="role" value={role} />
+                      <input type="hidden" name="current" value={now?.userId ?? ""} />
+                      <PersonSelect id={`person-${role}`} label={label} people={people} defaultValue={now?.userId} invalid={invalid} />{" "}
+                      <button className="app-button--link" type="submit">
+                        {now ? "Change" : "Assign"}
+                        <span className="nhsuk-u-visually-hidden"> the {label.toLowerCase()}</span>
+                      </button>
+                    </Form>
+                    {now && mayVacateLead(stage, role) ? (
+                      <Form method="post" className="app-inline-form">
+                        <input type="hidden" name="intent" value="vacate" />
+                        <input type="hidden" name="role" value={role} />
+                        <input type="hidden" name="current" value={now.userId} />
+                        {" · "}
+                        <button className="app-button--link" type="submit">
+                          Remove<span className="nhsuk-u-visually-hidden"> {now.name} as {label.toLowerCase()}</span>
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>Team members</h3>
+      {members.length === 0 ? (
+        <p className="app-muted">No team members yet. Add the people doing the work below.</p>
+      ) : (
+        <ul className="nhsuk-list nhsuk-list--border">
+          {members.map((m) => (
+            <li key={m.id}>
+              {m.name}
+              {m.jobTitle ? `, ${m.jobTitle}` : ""}{" "}
+              <Form method="post" className="app-inline-form">
+                <input type="hidden" name="intent" value="remove-member" />
+                <input type="hidden" name="teamRowId" value={m.id} />
+                <button className="app-button--link" type="submit">
+                  Remove<span className="nhsuk-u-visually-hidden"> {m.name} from the team</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post">
+        <input type="hidden" name="intent" value="add-member" />
+        <div className={`nhsuk-form-group${outcome && !outcome.ok && outcome.role === "member" ? " nhsuk-form-group--error" : ""}`}>
+          <label className="nhsuk-label" htmlFor="person-member">
+            Add a team member
+          </label>
+          {outcome && !outcome.ok && outcome.role === "member" ? (
+            <span className="nhsuk-error-message" id="person-member-error">
+              <span className="nhsuk-u-visually-hidden">Error:</span> {outcome.message}
+            </span>
+          ) : null}
+          <PersonSelect id="person-member" people={people} invalid={Boolean(outcome && !outcome.ok && outcome.role === "member")} />
+        </div>
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Add to the team
+        </button>
+      </Form>
+      <p>
+        <Link to="..">Back to the project overview</Link>
+      </p>
+    </>
+  );
+}

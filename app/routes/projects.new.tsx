@@ -1,0 +1,113 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/layout";
+import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { getDb } from "~/db.server";
+import { canPropose } from "~/domain/permissions";
+import { optionalId, requiredText, SHORT_TEXT, strictForm } from "~/lib/charter-form";
+import { requirePermission } from "~/lib/guards.server";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { recordAudit } from "~/models/audit.server";
+import { insertProposal, listCharterOptions, optionBelongs } from "~/models/charter.server";
+import { getProgramme } from "~/models/programme.server";
+
+export const meta: MetaFunction = () => [{ title: "Propose a project – Stepping Up" }];
+
+const ProposalSchema = strictForm({
+  title: requiredText("Enter a title for the project", SHORT_TEXT, "The title"),
+  problem: requiredText("Describe the problem you want to fix", undefined, "The problem"),
+  proposalIdea: requiredText("Describe your idea for improving it", undefined, "The idea"),
+  divisionId: optionalId("Choose a division from the list"),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, canPropose, "propose projects");
+  const db = getDb();
+  return { divisions: listCharterOptions(db, getProgramme(db).id).divisions };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, canPropose, "propose projects");
+  const db = getDb();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ProposalSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
+  const { title, problem, proposalIdea, divisionId = null } = submission.value;
+
+  const programme = getProgramme(db);
+  if (!optionBelongs(listCharterOptions(db, programme.id), "divisions", divisionId)) {
+    return data(
+      { result: submission.reply({ fieldErrors: { divisionId: ["Choose a division from the list"] } }), pii: false },
+      { status: 400 },
+    );
+  }
+  const pii = patientDataWarning({ title, problem, proposalIdea }, formData);
+  if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
+
+  const projectId = db.transaction(() => {
+    const id = insertProposal(db, { programmeId: programme.id, title, problem, proposalIdea, divisionId }, user.id);
+    recordAudit(db, {
+      actor: user,
+      action: "project.proposed",
+      entityType: "project",
+      entityId: id,
+      projectId: id,
+      summary: `Proposed "${title}"`,
+      ip: context.clientIp,
+    });
+    return id;
+  });
+  return redirect(`/projects/${projectId}`);
+}
+
+export default function ProposeProject() {
+  const { divisions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useNhsForm(ProposalSchema, actionData?.result);
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/projects", label: "Projects" }]} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary
+            form={form}
+            fields={{ title: fields.title, problem: fields.problem, proposalIdea: fields.proposalIdea, divisionId: fields.divisionId }}
+          />
+          <h1>Propose a project</h1>
+          <p>
+            Tell the Stepping Up board what you want to improve. A board member will approve or decline your proposal.
+            You join the project team, so you can keep working on it: add the aim, the scope and the team while it waits.
+          </p>
+          <Form method="post" {...getFormProps(form)}>
+            <TextField field={fields.title} label="Project title" hint="A short name people will recognise" width={30} />
+            <TextareaField
+              field={fields.problem}
+              label="What is the problem?"
+              hint="What happens now, who it affects and how you know, for example from an audit, incidents or a CQC report"
+              rows={5}
+            />
+            <TextareaField
+              field={fields.proposalIdea}
+              label="What is your idea?"
+              hint="The change you would like to test, and where you would start"
+              rows={5}
+            />
+            <SelectField
+              field={fields.divisionId}
+              label="Division (optional)"
+              placeholder="Not sure yet"
+              options={divisions.map((d) => ({ value: String(d.id), label: d.name }))}
+            />
+            <PiiConfirm show={Boolean(actionData?.pii)} />
+            <button className="nhsuk-button" type="submit">
+              Send proposal
+            </button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

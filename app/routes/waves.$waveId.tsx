@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { format, parseISO, startOfMonth, subMonths } from "date-fns";
+import { BoardRollup } from "~/components/board/rollup";
+import { BoardTable } from "~/components/board/board-table";
+import { Breadcrumbs } from "~/components/layout";
+import { getDb } from "~/db.server";
+import { canGovern } from "~/domain/permissions";
+import { describeWaveClock, waveClock } from "~/domain/wave-clock";
+import { parseBoardQuery } from "~/lib/board-query.server";
+import { formatDay } from "~/lib/dates";
+import { notFound, parseId, requireUser } from "~/lib/guards.server";
+import { today as getToday } from "~/lib/today.server";
+import { boardRollup, listBoardPage } from "~/models/board.server";
+import { getProgramme } from "~/models/programme.server";
+import { ensureSummariesFresh } from "~/models/summary.server";
+import { getWave } from "~/models/wave.server";
+
+export const handle = { wide: true };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `Wave ${data.wave.number}` : "Wave"} – Stepping Up` },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const db = getDb();
+  const programme = getProgramme(db);
+  const wave = getWave(db, programme.id, parseId(params.waveId, "wave"));
+  if (!wave) notFound("wave");
+  const today = getToday();
+  ensureSummariesFresh(db, programme.id, today);
+  const search = new URL(request.url).searchParams;
+  search.set("wave", String(wave.id));
+  search.set("size", "100");
+  const query = parseBoardQuery(search);
+  const months = Array.from({ length: 12 }, (_, i) => format(startOfMonth(subMonths(parseISO(today), 11 - i)), "yyyy-MM"));
+  return {
+    wave,
+    clock: describeWaveClock(waveClock(wave.startsOn, wave.endsOn, today)),
+    query,
+    today,
+    months,
+    rollup: boardRollup(db, programme.id, query, today),
+    canAssess: canGovern(user),
+    ...listBoardPage(db, programme.id, query),
+  };
+}
+
+export default function WavePage() {
+  const { wave, clock, query, today, months, rollup, canAssess, rows, total, groups } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/waves", label: "Waves" }]} />
+      <h1>
+        Wave {wave.number}
+        {wave.name && wave.name !== `Wave ${wave.number}` ? `: ${wave.name}` : ""}
+      </h1>
+      <p className="nhsuk-lede-text">
+        {formatDay(wave.startsOn)} to {formatDay(wave.endsOn)} · <strong>{clock}</strong>
+      </p>
+      <BoardRollup rollup={rollup} months={months} total={total} />
+      <h2 className="nhsuk-heading-m">Projects in this wave</h2>
+      {rows.length === 0 ? (
+        <p>
+          No projects in this wave yet. Projects join a wave from their charter. <Link to="/board">See the whole board</Link>.
+        </p>
+      ) : (
+        <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { programmes, projects, themes, waves } from "../../db/schema";
+import { Client, startTestServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+let admin: Client;
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = new Client(server.url);
+  await admin.signIn("admin@example.org");
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const details = {
+  intent: "details",
+  name: "Stepping Up",
+  trustName: "Riverside University Hospitals NHS Foundation Trust",
+  milestoneSlipDays: "30",
+  pdsaStaleWeeks: "6",
+  statusStaleWeeks: "5",
+  measureGapPeriods: "3",
+  askOpenDays: "14",
+};
+
+describe("programme set-up", () => {
+  it("is for admins only", async () => {
+    const board = new Client(server.url);
+    await board.signIn("board@example.org");
+    expect((await board.get("/admin/programme")).status).toBe(403);
+    expect((await board.post("/admin/programme", details)).status).toBe(403);
+  });
+
+  it("saves thresholds, which the board's flags then use", async () => {
+    await admin.get("/board");
+    const res = await admin.post("/admin/programme", { ...details, statusStaleWeeks: "1" });
+    expect(res.status).toBe(200);
+    expect(server.db.select().from(programmes).get()!.statusStaleWeeks).toBe(1);
+    const html = await (await admin.get("/board?attention=1")).text();
+    expect(html).toMatch(/Last status report \d+ weeks? ago|No recent status report/);
+  });
+
+  it("rejects bad thresholds and changes nothing", async () => {
+    const before = server.db.select().from(programmes).get()!;
+    const res = await admin.post("/admin/programme", { ...details, askOpenDays: "0", milestoneSlipDays: "ten", name: "" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Open ask age must be at least 1");
+    expect(html).toContain("Milestone slip must be a whole number");
+    expect(html).toContain("Enter the programme&#x27;s name");
+    expect(server.db.select().from(programmes).get()).toEqual(before);
+  });
+
+  it("keeps theme names unique, retires a theme in use, deletes only unused ones", async () => {
+    const used = server.db.select().from(themes).all().find((t) => server.db.select().from(projects).where(eq(projects.themeId, t.id)).all().length > 0)!;
+    const dup = await admin.post("/admin/programme", { intent: "theme-add", name: used.name.toUpperCase() });
+    expect(dup.status).toBe(400);
+    expect(await dup.text()).toContain("There is already a strategic theme called");
+    expect((await admin.post("/admin/programme", { intent: "theme-delete", id: String(used.id) })).status).toBe(400);
+    expect(server.db.select().from(themes).where(eq(themes.id, used.id)).get()).toBeTruthy();
+    expect((await admin.post("/admin/programme", { intent: "theme-retire", id: String(used.id) })).status).toBe(200);
+    expect(server.db.select().from(themes).where(eq(themes.id, used.id)).get()!.retiredAt).not.toBeNull();
+    await admin.post("/admin/programme", { intent: "theme-add", name: "Falls prevention" });
+    const added = server.db.select().from(themes).where(eq(themes.name, "Falls prevention")).get()!;
+    expect((await admin.post("/admin/programme", { intent: "theme-delete", id: String(added.id) })).status).toBe(200);
+    expect(server.db.select().from(themes).where(eq(themes.id, added.id)).get()).toBeUndefined();
+  });
+
+  it("adds a wave whose end is after its start, with a unique number", async () => {
+    const bad = await admin.post("/admin/programme", { intent: "wave-add", number: "4", name: "", startsOn: "2027-06-01", endsOn: "2027-05-01" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("The end date must be after the start date");
+    const taken = await admin.post("/admin/programme", { intent: "wave-add", number: "3", name: "", startsOn: "2027-01-04", endsOn: "2027-05-23" });
+    expect(taken.status).toBe(400);
+    expect(await taken.text()).toContain("There is already a wave 3");
+    const ok = await admin.post("/admin/programme", { intent: "wave-add", number: "4", name: "", startsOn: "2027-01-04", endsOn: "2027-05-23" });
+    expect(ok.status).toBe(200);
+    expect(server.db.select().from(waves).where(eq(waves.number, 4)).get()!.name).toBe("Wave 4");
+  });
+});

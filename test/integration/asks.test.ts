@@ -1,0 +1,315 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { asks, auditEvents, projectTeam, users } from "../../db/schema";
+import { Client, startTestServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+let lead: Client;
+let board: Client;
+let staff: Client;
+let admin: Client;
+let viewer: Client;
+let projectId: number; // a project lead@ is on
+let otherProjectId: number; // a project lead@ is not on
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [lead, board, staff, admin, viewer] = await Promise.all(
+    ["lead", "board", "staff", "admin", "viewer"].map(async (name) => {
+      const client = new Client(server.url);
+      await client.signIn(`${name}@example.org`);
+      return client;
+    })
+  );
+  const teams = server.db
+    .select({ projectId: projectTeam.projectId })
+    .from(projectTeam)
+    .where(and(eq(projectTeam.userId, userId("lead@example.org")), isNull(projectTeam.endedAt)))
+    .all()
+    .map((r) => r.projectId);
+  projectId = teams[0];
+  otherProjectId = server.db
+    .select({ projectId: projectTeam.projectId })
+    .from(projectTeam)
+    .where(notInArray(projectTeam.projectId, teams))
+    .get()!.projectId;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+/** The page's HTML as text to search: React's separators gone, quotes unescaped. */
+const read = async (res: Response) =>
+  (await res.text())
+    .replace(/<!-- -->/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'");
+const askRow = (id: number) => server.db.select().from(asks).where(eq(asks.id, id)).get()!;
+const askCount = () => server.db.select().from(asks).all().length;
+const auditOf = (id: number) =>
+  server.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, "ask"), eq(auditEvents.entityId, id)))
+    .orderBy(desc(auditEvents.id))
+    .all();
+const asksPath = (p = projectId) => `/projects/${p}/asks`;
+
+async function raise(form: Record<string, string>, client = lead, p = projectId) {
+  const res = await client.post(asksPath(p), { intent: "raise", ...form });
+  expect(res.status).toBe(302);
+  return Number(new URL(res.headers.get("location")!, server.url).searchParams.get("raised"));
+}
+const raiseToBoard = (what = "Fund a band 6 nurse for two sessions a week.") => raise({ what, addressee: "board" });
+const raiseToStaff = (what = "Share the Ward 7 tally sheet with the ED.") =>
+  raise({ what, addressee: "person", addresseeUserId: String(userId("staff@example.org")) });
+
+function answer(client: Client, id: number, outcome: string, response: string, version = askRow(id).version) {
+  return client.post("/asks", { intent: "answer", askId: String(id), version: String(version), outcome, response });
+}
+
+describe("raising an ask on the project", () => {
+  it("saves an open ask to the board, not linked to a report, audited", async () => {
+    const id = await raise({ what: "Agree weekend theatre funding.", addressee: "board", dueOn: "2026-12-15" });
+    expect(askRow(id)).toMatchObject({
+      projectId,
+      statusReportId: null,
+      what: "Agree weekend theatre funding.",
+      addressee: "board",
+      addresseeUserId: null,
+      dueOn: "2026-12-15",
+      state: "open",
+      response: "",
+      createdBy: userId("lead@example.org"),
+    });
+    expect(auditOf(id)[0]).toMatchObject({ action: "ask.created", projectId });
+    const page = await read(await viewer.get(asksPath()));
+    expect(page).toContain("Agree weekend theatre funding.");
+    expect(page).toContain("To the programme board, answer needed by 15 Dec 2026");
+  });
+
+  it("saves an ask to a named person and drops a person chosen for a board ask", async () => {
+    const staffId = userId("staff@example.org");
+    const toStaff = await raiseToStaff();
+    expect(askRow(toStaff)).toMatchObject({ addressee: "person", addresseeUserId: staffId });
+    const boardAsk = await raise({ what: "Board, please.", addressee: "board", addresseeUserId: String(staffId) });
+    expect(askRow(boardAsk)).toMatchObject({ addressee: "board", addresseeUserId: null });
+  });
+
+  it.each([
+    [{ what: "", addressee: "board" }, "Enter what you need"],
+    [{ what: "x".repeat(1001), addressee: "board" }, "The ask must be 1,000 characters or fewer"],
+    [{ what: "Help" }, "Choose who the ask is for"],
+    [{ what: "Help", addressee: "someone" }, "Choose who the ask is for"],
+    [{ what: "Help", addressee: "person" }, "Choose the person the ask is for"],
+    [{ what: "Help", addressee: "person", addresseeUserId: "abc" }, "Choose the person the ask is for"],
+    [
+      { what: "Help", addressee: "board", dueOn: "2026-11-25" },
+      "The date you need an answer by must be today or in the future",
+    ],
+    [{ what: "Help", addressee: "board", dueOn: "tomorrow" }, "The date you need an answer by must be a real date"],
+  ] as [Record<string, string>, string][])("refuses %o with 400 and saves nothing", async (bad, message) => {
+    const before = askCount();
+    const res = await lead.post(asksPath(), { intent: "raise", ...bad });
+    expect(res.status).toBe(400);
+    const html = await read(res);
+    expect(html).toContain("There is a problem");
+    expect(html).toContain(message);
+    expect(askCount()).toBe(before);
+  });
+
+  it("refuses a person who cannot answer (a viewer) or does not exist", async () => {
+    const before = askCount();
+    for (const id of [String(userId("viewer@example.org")), "999999"]) {
+      const res = await lead.post(asksPath(), {
+        intent: "raise",
+        what: "Help",
+        addressee: "person",
+        addresseeUserId: id,
+      });
+      expect(res.status).toBe(400);
+      expect(await read(res)).toContain("Choose a person from the list");
+    }
+    expect(askCount()).toBe(before);
+  });
+
+  it("refuses lead@ on another team's project, and a viewer, with 403", async () => {
+    const before = askCount();
+    expect((await lead.post(asksPath(otherProjectId), { intent: "raise", what: "x", addressee: "board" })).status).toBe(
+      403
+    );
+    expect((await viewer.post(asksPath(), { intent: "raise", what: "x", addressee: "board" })).status).toBe(403);
+    expect(askCount()).toBe(before);
+  });
+});
+
+describe("answering at /asks", () => {
+  it("board accepts, then resolves, each with a response, audited; the team sees it on the project page", async () => {
+    const id = await raiseToBoard("Release two hours a week for a nurse lead.");
+    const accepted = await answer(
+      board,
+      id,
+      "accepted",
+      "Agreed: the Chief Nurse will release the hours from January."
+    );
+    expect(accepted.status).toBe(200);
+    expect(await read(accepted)).toContain('You accepted the ask "Release two hours a week for a nurse lead."');
+    expect(askRow(id)).toMatchObject({
+      state: "accepted",
+      response: "Agreed: the Chief Nurse will release the hours from January.",
+      answeredBy: userId("board@example.org"),
+      version: 2,
+    });
+    expect(askRow(id).answeredAt).not.toBeNull();
+    expect(auditOf(id)[0]).toMatchObject({ action: "ask.answered", projectId, userId: userId("board@example.org") });
+    expect(auditOf(id)[0].summary).toContain("Accepted the ask");
+
+    const resolved = await answer(board, id, "resolved", "Done: Sister Patel leads the project two sessions a week.");
+    expect(resolved.status).toBe(200);
+    expect(askRow(id)).toMatchObject({ state: "resolved", version: 3 });
+    expect(auditOf(id).map((a) => a.action)).toEqual(["ask.answered", "ask.answered", "ask.created"]);
+
+    const overview = await read(await lead.get(`/projects/${projectId}`));
+    expect(overview).toContain("Response: Done: Sister Patel leads the project two sessions a week.");
+    const projectAsks = await read(await lead.get(asksPath()));
+    expect(projectAsks).toContain("Response from Blake Board:");
+    expect(projectAsks).toContain("Accepted the ask"); // the history of the ask
+    expect(await read(await board.get("/asks"))).not.toContain("Release two hours a week for a nurse lead.");
+  });
+
+  it("the person an ask is addressed to (a staff member) can answer it", async () => {
+    const id = await raiseToStaff();
+    const res = await answer(staff, id, "accepted", "Yes, I will bring copies on Monday.");
+    expect(res.status).toBe(200);
+    expect(askRow(id)).toMatchObject({ state: "accepted", answeredBy: userId("staff@example.org") });
+  });
+
+  it("an admin can decline any ask", async () => {
+    const id = await raiseToStaff("Something staff cannot give.");
+    expect((await answer(admin, id, "declined", "Not possible this year; try the charity fund.")).status).toBe(200);
+    expect(askRow(id).state).toBe("declined");
+  });
+
+  it("refuses staff@ answering an ask not addressed to them with 403, audited, nothing changed", async () => {
+    const id = await raiseToBoard();
+    const before = askRow(id);
+    const denied = () =>
+      server.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.permission_denied")).all().length;
+    const deniedBefore = denied();
+    const res = await answer(staff, id, "accepted", "I accept on the board's behalf.");
+    expect(res.status).toBe(403);
+    expect(askRow(id)).toEqual(before);
+    expect(denied()).toBe(deniedBefore + 1);
+    expect((await answer(viewer, id, "accepted", "Viewer says yes.")).status).toBe(403);
+    expect((await answer(lead, id, "accepted", "Lead says yes.")).status).toBe(403);
+    expect(askRow(id)).toEqual(before);
+  });
+
+  it("refuses an answer without a response, or without a choice, with 400", async () => {
+    const id = await raiseToBoard();
+    const before = askRow(id);
+    const noResponse = await answer(board, id, "accepted", "  ");
+    expect(noResponse.status).toBe(400);
+    expect(await read(noResponse)).toContain("Enter your response: what will be done, what was done, or why not");
+    const noChoice = await board.post("/asks", {
+      intent: "answer",
+      askId: String(id),
+      version: String(before.version),
+      response: "Yes",
+    });
+    expect(noChoice.status).toBe(400);
+    expect(await read(noChoice)).toContain("Choose your answer");
+    expect(askRow(id)).toEqual(before);
+  });
+
+  it.each([
+    ["declined", "resolved", "This ask has already been declined, so you cannot resolve it."],
+    ["resolved", "accepted", "This ask has already been resolved, so you cannot accept it."],
+    ["open", "resolved", "Accept this ask before you resolve it."],
+    ["accepted", "accepted", "This ask is already accepted."],
+  ])("refuses a %s ask being %s with 400 and a clear message", async (state, outcome, message) => {
+    const id = await raiseToBoard(`An ask that will be ${state}`);
+    if (state === "declined") await answer(board, id, "declined", "No.");
+    if (state === "accepted" || state === "resolved") await answer(board, id, "accepted", "Yes.");
+    if (state === "resolved") await answer(board, id, "resolved", "Done.");
+    const before = askRow(id);
+    expect(before.state).toBe(state);
+    const auditBefore = auditOf(id).length;
+    const res = await answer(board, id, outcome, "Trying anyway.");
+    expect(res.status).toBe(400);
+    expect(await read(res)).toContain(message);
+    expect(askRow(id)).toEqual(before);
+    expect(auditOf(id)).toHaveLength(auditBefore);
+  });
+
+  it("answers 409 to a second answer of the same version and keeps the first", async () => {
+    const id = await raiseToBoard("Two board members at once");
+    const version = askRow(id).version;
+    expect((await answer(board, id, "accepted", "Board member one accepts.", version)).status).toBe(200);
+    const second = await answer(admin, id, "declined", "Admin declines.", version);
+    expect(second.status).toBe(409);
+    const html = await read(second);
+    expect(html).toContain("Someone else changed this");
+    expect(html).toContain("This was changed by Blake Board");
+    expect(html).toContain("Board member one accepts.");
+    expect(askRow(id)).toMatchObject({
+      state: "accepted",
+      response: "Board member one accepts.",
+      version: version + 1,
+    });
+  });
+
+  it("answers 404 for an ask that does not exist", async () => {
+    expect((await answer(board, 999999, "accepted", "Yes", 1)).status).toBe(404);
+  });
+});
+
+describe("the /asks list", () => {
+  it("lists open and accepted asks oldest first, with their age in days", async () => {
+    const html = await read(await viewer.get("/asks"));
+    const open = server.db
+      .select()
+      .from(asks)
+      .where(inArray(asks.state, ["open", "accepted"]))
+      .orderBy(asks.createdAt, asks.id)
+      .all();
+    const shown = [...html.matchAll(/<article[^>]*id="ask-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(open.map((a) => a.id));
+    expect(html).toMatch(/\d+ days old/);
+    expect(html).toContain(`${open.length} open asks`);
+    expect(html).not.toContain("Answer this ask"); // a viewer answers nothing
+  });
+
+  it("filters by addressee and project in the URL, and shows 'my asks'", async () => {
+    const mine = await raiseToStaff("Only for Sam");
+    const toBoard = await raiseToBoard("Only for the board");
+    const staffView = await read(await staff.get("/asks?to=me"));
+    expect(staffView).toContain("Only for Sam");
+    expect(staffView).not.toContain("Only for the board");
+    expect(staffView).toContain(`id="ask-${mine}"`);
+    expect(staffView).toContain("Answer this ask");
+
+    const boardOnly = await read(await board.get("/asks?to=board"));
+    expect(boardOnly).toContain("Only for the board");
+    expect(boardOnly).not.toContain("Only for Sam");
+
+    const byPerson = await read(await board.get(`/asks?to=${userId("staff@example.org")}`));
+    expect(byPerson).toContain("Only for Sam");
+    expect(byPerson).not.toContain(`id="ask-${toBoard}"`);
+
+    const byProject = await read(await board.get(`/asks?project=${otherProjectId}`));
+    expect(byProject).not.toContain(`id="ask-${toBoard}"`);
+    const thisProject = await read(await board.get(`/asks?project=${projectId}`));
+    expect(thisProject).toContain(`id="ask-${toBoard}"`);
+    expect(thisProject).toContain(`<option value="${projectId}" selected="">`);
+
+    const nonsense = await board.get("/asks?to=everyone&project=x");
+    expect(nonsense.status).toBe(200);
+  });
+
+  it("says what to do when nothing matches", async () => {
+    const html = await read(await viewer.get("/asks?to=me"));
+    expect(html).toContain("No open asks match these filters.");
+  });
+});

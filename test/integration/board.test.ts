@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { eq } from "drizzle-orm";
+import { auditEvents, boardAssessments, projects, projectSummaries, themes } from "../../db/schema";
+import { FLAG_CODES } from "../../app/domain/attention";
+import { Client, startTestServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+let board: Client;
+beforeAll(async () => {
+  server = await startTestServer();
+  board = new Client(server.url);
+  await board.signIn("board@example.org");
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const summaries = () => server.db.select().from(projectSummaries).all();
+
+describe("the board", () => {
+  it("stores a summary for every project and shows every attention flag somewhere in the demo", async () => {
+    const res = await board.get("/board");
+    expect(res.status).toBe(200);
+    const rows = summaries();
+    expect(rows.length).toBe(server.db.select().from(projects).all().length);
+    const seen = new Set(rows.flatMap((r) => (JSON.parse(r.flags) as { code: string }[]).map((f) => f.code)));
+    expect([...FLAG_CODES].filter((c) => !seen.has(c))).toEqual([]);
+    const healthy = rows.find((r) => r.stage === "active" && r.flagCount === 0);
+    expect(healthy, "an active project with no flag").toBeTruthy();
+    for (const r of rows.filter((x) => ["closed", "stopped", "declined"].includes(x.stage))) expect(r.flagCount).toBe(0);
+  });
+
+  it("filters, sorts and pages in the URL, and reads without JavaScript", async () => {
+    const theme = server.db.select().from(themes).where(eq(themes.name, "Preventing C. difficile infection")).get()!;
+    const html = await (await board.get(`/board?theme=${theme.id}&sort=score&dir=desc`)).text();
+    const expected = summaries().filter((s) => s.themeId === theme.id);
+    expect(expected.length).toBeGreaterThan(1);
+    for (const s of expected) expect(html).toContain(s.title.replace(/'/g, "&#x27;"));
+    const others = summaries().filter((s) => s.themeId !== theme.id);
+    for (const s of others) expect(html).not.toContain(`>${s.title}</a></td>`);
+    // 18 demo projects fit on one page: a page beyond the last shows the last page, with no "Next".
+    const paged = await (await board.get("/board?size=25&page=2")).text();
+    expect(paged).toContain(summaries()[0].title.replace(/'/g, "&#x27;"));
+    expect(paged).not.toContain("Pages of the board");
+  });
+
+  it("filters to projects that need attention", async () => {
+    const html = await (await board.get("/board?attention=1")).text();
+    const flagged = summaries().filter((s) => s.flagCount > 0);
+    expect(html).toContain(`${flagged.length} project${flagged.length === 1 ? "" : "s"} in this view`);
+  });
+
+  it("exports every row of the filter as CSV, with flags and reasons, formula cells escaped", async () => {
+    const title = "=HYPERLINK(\"http://evil.example\") @risk";
+    const target = server.db.select().from(projects).where(eq(projects.stage, "active")).get()!;
+    server.db.update(projects).set({ title }).where(eq(projects.id, target.id)).run();
+    server.db.insert(auditEvents).values({ at: new Date(), action: "project.updated", projectId: target.id, summary: "test rename" }).run();
+    const res = await board.get("/board.csv?size=25&page=1");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="stepping-up-board-2026-11-26.csv"/);
+    const parsed = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+    const [header, ...rows] = parsed.data;
+    expect(header).toContain("Attention flags");
+    expect(rows.length).toBe(summaries().length);
+    const renamed = rows.find((r) => r[0] === String(target.id))!;
+    expect(renamed[1]).toBe(`'${title}`);
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@]/);
+    const flagged = rows.filter((r) => r[header.indexOf("Attention flags")] !== "");
+    expect(flagged.length).toBe(summaries().filter((s) => s.flagCount > 0).length);
+    expect(flagged[0][header.indexOf("Reasons")].length).toBeGreaterThan(10);
+  });
+});
+
+describe("board assessments", () => {
+  it("a board member records the board's view, kept as history and audited", async () => {
+    const project = server.db.select().from(projects).where(eq(projects.stage, "active")).get()!;
+    const before = server.db.select().from(boardAssessments).where(eq(boardAssessments.projectId, project.id)).all().length;
+    const res = await board.post(`/board/assess/${project.id}`, { rag: "red", reason: "Mortality measure rising", comment: "", back: "/board?attention=1" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/board?attention=1");
+    const after = server.db.select().from(boardAssessments).where(eq(boardAssessments.projectId, project.id)).all();
+    expect(after.length).toBe(before + 1);
+    expect(server.db.select().from(auditEvents).where(eq(auditEvents.action, "board.assessed")).all().length).toBeGreaterThan(0);
+    await board.get("/board");
+    const summary = server.db.select().from(projectSummaries).where(eq(projectSummaries.projectId, project.id)).get()!;
+    expect(summary.boardRag).toBe("red");
+    expect(summary.boardRagReason).toBe("Mortality measure rising");
+  });
+
+  it("needs a RAG and a reason; a staff member may not record one", async () => {
+    const project = server.db.select().from(projects).where(eq(projects.stage, "active")).get()!;
+    const count = () => server.db.select().from(boardAssessments).all().length;
+    const before = count();
+    const missing = await board.post(`/board/assess/${project.id}`, { rag: "purple", reason: "" });
+    expect(missing.status).toBe(400);
+    const html = await missing.text();
+    expect(html).toContain("Choose the board&#x27;s RAG rating");
+    expect(html).toContain("Give the reason for the board&#x27;s rating");
+    const staff = new Client(server.url);
+    await staff.signIn("staff@example.org");
+    expect((await staff.post(`/board/assess/${project.id}`, { rag: "green", reason: "Looks fine" })).status).toBe(403);
+    expect((await staff.get(`/board/assess/${project.id}`)).status).toBe(403);
+    expect((await board.post(`/board/assess/999999`, { rag: "green", reason: "x" })).status).toBe(404);
+    expect(count()).toBe(before);
+  });
+});
