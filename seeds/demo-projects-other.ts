@@ -71,6 +71,19 @@ const pressureUlcers: ProjectSpec = {
       series: { seed: 2, segments: [{ n: 40, mean: 93, sd: 1.8 }] },
       expect: { variation: "common_cause", assurance: "consistent_pass" },
     },
+    {
+      key: "pressure-referrals",
+      name: "Referrals to the tissue viability service",
+      type: "balancing",
+      definition: "New referrals to the tissue viability nurses from Wards 8 to 12 per week (context: demand on the service).",
+      unit: "count",
+      improvement: "neutral",
+      frequency: "weekly",
+      dataOwner: "Michelle Carter, Tissue Viability Lead Nurse",
+      dataSource: "Tissue viability referral log",
+      series: { seed: 3, decimals: 0, segments: [{ n: 24, mean: 30, sd: 2.5 }, { n: 9, mean: 21, sd: 2 }] },
+      expect: { variation: "special_cause_neutral_low", assurance: null },
+    },
   ],
   cycles: [
     {

@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in_failed",
   "auth.sign_in_throttled",
   "auth.sign_out",
+  "auth.session_expired",
   "auth.password_changed",
   "auth.permission_denied",
   "user.created",

@@ -4,6 +4,7 @@ import { getEnv } from "~/env.server";
 import { getSessionSecret } from "~/lib/secrets.server";
 import { nowMs } from "~/lib/clock.server";
 import type { Db } from "~/db.server";
+import { recordAudit } from "~/models/audit.server";
 import {
   deleteSession,
   deleteSessionsForUser,
@@ -58,6 +59,16 @@ export async function getSessionUser(db: Db, request: Request, context: AppLoadC
   const { idleMs } = sessionLimits();
   if (found.user.disabledAt || now >= found.expiresAt || now - found.lastSeenAt >= idleMs) {
     deleteSession(db, idHash);
+    if (!found.user.disabledAt) {
+      recordAudit(db, {
+        actor: found.user,
+        action: "auth.session_expired",
+        entityType: "user",
+        entityId: found.user.id,
+        summary: now >= found.expiresAt ? "Session ended: maximum session length reached" : "Session ended after inactivity",
+        ip: context.clientIp,
+      });
+    }
     return null;
   }
   if (now - found.lastSeenAt >= REFRESH_EVERY_MS) touchSession(db, idHash, now);

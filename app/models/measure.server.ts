@@ -80,6 +80,16 @@ export function getMeasure(db: Db, projectId: number, measureId: number) {
 
 export type Measure = NonNullable<ReturnType<typeof getMeasure>>;
 
+/** The name of a deleted measure of the project, for the "deleted" banner (null for any other id). */
+export function deletedMeasureName(db: Db, projectId: number, measureId: number): string | null {
+  const row = db
+    .select({ name: measures.name, deletedAt: measures.deletedAt })
+    .from(measures)
+    .where(and(eq(measures.id, measureId), eq(measures.projectId, projectId)))
+    .get();
+  return row?.deletedAt ? row.name : null;
+}
+
 /**
  * The guard of every page that changes a measure or its data: the project's editors only
  * (403), and a measure of another project, or a deleted one, is a 404.

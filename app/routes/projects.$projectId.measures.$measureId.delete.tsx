@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     };
     return data({ conflict, version: measure.version }, { status: 409 });
   }
-  return redirect(`/projects/${projectId}/measures?deleted=${encodeURIComponent(measure.name)}`);
+  return redirect(`/projects/${projectId}/measures?deleted=${measure.id}`);
 }
 
 export default function DeleteMeasure() {

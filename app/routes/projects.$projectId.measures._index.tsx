@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { MeasureBanner } from "~/components/measure-banner";
 import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
 import { getDb } from "~/db.server";
@@ -8,7 +8,7 @@ import { FREQUENCY_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
 import { capitalise, formatMeasureValue, periodLabel, unitSuffix } from "~/domain/measure-periods";
 import type { SpecialCause } from "~/domain/spc";
 import { parseId, requireUser } from "~/lib/guards.server";
-import { listMeasures } from "~/models/measure.server";
+import { deletedMeasureName, listMeasures } from "~/models/measure.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 
 export const meta: MetaFunction = () => [{ title: "Measures – Stepping Up" }];
@@ -20,21 +20,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ...m,
     sparkline: m.sparkline ? (JSON.parse(m.sparkline) as number[]) : [],
   }));
-  return { projectId, measures };
+  const deleted = Number(new URL(request.url).searchParams.get("deleted"));
+  return {
+    projectId,
+    measures,
+    deletedName: Number.isSafeInteger(deleted) && deleted > 0 ? deletedMeasureName(getDb(), projectId, deleted) : null,
+  };
 }
 
 const directionOf = (icon: VariationIconId | null) =>
   icon?.endsWith("_high") ? ("high" as const) : icon?.endsWith("_low") ? ("low" as const) : null;
 
 export default function MeasuresList() {
-  const { projectId, measures } = useLoaderData<typeof loader>();
+  const { projectId, measures, deletedName } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
-  const [search] = useSearchParams();
   const base = `/projects/${projectId}/measures`;
 
   return (
     <>
-      {search.get("deleted") ? <MeasureBanner message={`The measure “${search.get("deleted")}” is deleted`} /> : null}
+      {deletedName ? <MeasureBanner message={`The measure “${deletedName}” is deleted`} /> : null}
       <h2>Measures of improvement</h2>
       <p>
         How the team will know that a change is an improvement: outcome, process and balancing measures, each shown

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { programmes, projects, themes, waves } from "../../db/schema";
+import { programmes, projects, themes, users, waves } from "../../db/schema";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -78,5 +78,23 @@ describe("programme set-up", () => {
     const ok = await admin.post("/admin/programme", { intent: "wave-add", number: "4", name: "", startsOn: "2027-01-04", endsOn: "2027-05-23" });
     expect(ok.status).toBe(200);
     expect(server.db.select().from(waves).where(eq(waves.number, 4)).get()!.name).toBe("Wave 4");
+  });
+});
+
+describe("the audit trail", () => {
+  it("lets an admin filter by person, project and date", async () => {
+    await new Client(server.url).post("/login", { email: "viewer@example.org", password: "wrong-password" });
+    const viewer = server.db.select().from(users).where(eq(users.email, "viewer@example.org")).get()!;
+    const html = await (await admin.get(`/admin/audit?user=${viewer.id}&from=2000-01-01`)).text();
+    expect(html).toContain("Failed sign-in for viewer@example.org");
+    expect(html).not.toContain("Signed in</td>");
+    const project = server.db.select().from(projects).get()!;
+    const byProject = await (await admin.get(`/admin/audit?project=${project.id}`)).text();
+    expect(byProject).not.toContain("Failed sign-in");
+    const none = await (await admin.get("/admin/audit?from=2099-01-01")).text();
+    expect(none).toContain("No events match these filters");
+    const staff = new Client(server.url);
+    await staff.signIn("staff@example.org");
+    expect((await staff.get("/admin/audit")).status).toBe(403);
   });
 });

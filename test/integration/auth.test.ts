@@ -186,9 +186,11 @@ describe("sessions end on the server", () => {
       server.setNow(start + 29 * 60_000);
       expect((await client.get("/projects")).status).toBe(200); // refreshes the idle clock
       server.setNow(start + 29 * 60_000 + 30 * 60_000);
+      const expiredBefore = auditCount("auth.session_expired");
       const idle = await client.get("/projects");
       expect(idle.status).toBe(302);
       expect(idle.headers.get("location")).toBe("/login?redirectTo=%2Fprojects");
+      expect(auditCount("auth.session_expired")).toBe(expiredBefore + 1);
 
       const busy = new Client(server.url);
       server.setNow(start);

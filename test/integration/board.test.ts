@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import { eq } from "drizzle-orm";
-import { auditEvents, boardAssessments, projects, projectSummaries, themes } from "../../db/schema";
+import { auditEvents, boardAssessments, measures, projects, projectSummaries, themes } from "../../db/schema";
+import { ASSURANCE_ICONS, VARIATION_ICONS } from "../../app/domain/enums";
 import { FLAG_CODES } from "../../app/domain/attention";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
@@ -70,6 +71,14 @@ describe("the board", () => {
     const flagged = rows.filter((r) => r[header.indexOf("Attention flags")] !== "");
     expect(flagged.length).toBe(summaries().filter((s) => s.flagCount > 0).length);
     expect(flagged[0][header.indexOf("Reasons")].length).toBeGreaterThan(10);
+  });
+});
+
+describe("the demo's measures", () => {
+  it("show every variation and assurance icon somewhere", () => {
+    const rows = server.db.select().from(measures).all();
+    expect(new Set(rows.map((m) => m.spcVariationIcon))).toEqual(new Set([...VARIATION_ICONS]));
+    expect(new Set(rows.map((m) => m.spcAssuranceIcon).filter(Boolean))).toEqual(new Set([...ASSURANCE_ICONS]));
   });
 });
 

@@ -189,6 +189,7 @@ describe("defining a measure", () => {
     expect(measure(id).isPrimary).toBe(false);
     expect(lastAudit("measure.deleted")).toMatchObject({ entityId: id, summary: "Deleted measure: Renamed (it was the primary measure)" });
     expect((await lead.get(base)).status).toBe(404);
+    expect(await text(await lead.get(res.headers.get("location")!))).toContain("The measure “Renamed” is deleted");
   });
 });
 
