@@ -215,6 +215,8 @@ export const projects = sqliteTable(
     closureSustain: text("closure_sustain").notNull().default(""),
     closureOwner: text("closure_owner").notNull().default(""),
     closureLessons: text("closure_lessons").notNull().default(""),
+    /** Presentation mode: hidden slides and the order of measures, as JSON. */
+    presentationSettings: text("presentation_settings"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

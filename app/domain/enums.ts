@@ -124,7 +124,14 @@ export const AUDIT_ACTIONS = [
   "meeting.created",
   "meeting.updated",
   "meeting.closed",
+  "meeting.agenda_changed",
+  "meeting.decision_recorded",
+  "action.created",
+  "action.updated",
+  "action.completed",
+  "project.presentation_changed",
   "win.recorded",
+  "win.dismissed",
   "cqc.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `presentation_settings` text;
