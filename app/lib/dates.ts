@@ -1,6 +1,6 @@
 // The one place dates are formatted for people: UK style, Europe/London.
 import { TZDate } from "@date-fns/tz";
-import { differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+import { addMonths, differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
 
 const ZONE = "Europe/London";
 
@@ -25,4 +25,16 @@ export function daysBetween(a: string, b: string): number {
 
 export function isIsoDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)) && format(parseISO(value), "yyyy-MM-dd") === value;
+}
+
+/** "2026-11" or "2026-11-01" → "Nov 2026" (or "Nov 26" when short), for month axes. */
+export function formatMonth(isoMonth: string, short = false): string {
+  const d = parseISO(`${isoMonth.slice(0, 7)}-01`);
+  return isValid(d) ? format(d, short ? "MMM yy" : "MMM yyyy") : "";
+}
+
+/** The twelve calendar months ending with today's, oldest first, as "YYYY-MM". */
+export function lastTwelveMonths(today: string): string[] {
+  const first = parseISO(`${today.slice(0, 7)}-01`);
+  return Array.from({ length: 12 }, (_, i) => format(addMonths(first, i - 11), "yyyy-MM"));
 }

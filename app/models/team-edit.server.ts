@@ -57,6 +57,19 @@ export function getAssignablePerson(db: Db, userId: number) {
 export function assignLead(db: Db, projectId: number, role: LeadRole, userId: number) {
   const at = now();
   vacateLead(db, projectId, role, at);
+  // A member who becomes a lead is on the team through the lead role: end the member row, so
+  // nobody is listed twice (the history keeps both).
+  db.update(projectTeam)
+    .set({ endedAt: at })
+    .where(
+      and(
+        eq(projectTeam.projectId, projectId),
+        eq(projectTeam.userId, userId),
+        eq(projectTeam.role, "member"),
+        isNull(projectTeam.endedAt),
+      ),
+    )
+    .run();
   db.insert(projectTeam).values({ projectId, userId, role, startedAt: at }).run();
 }
 

@@ -1,7 +1,95 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { HomeBrief } from "~/components/home-brief";
+import { MyActions, MyAsks, MyProjects } from "~/components/home-my-work";
+import { WinList } from "~/components/win-list";
+import { getDb } from "~/db.server";
+import { canGovern, canPropose } from "~/domain/permissions";
 import { requireUser } from "~/lib/guards.server";
+import { today as getToday } from "~/lib/today.server";
+import { listOpenAsks } from "~/models/ask.server";
+import { listMyOpenActions, listMyProjects, programmeInBrief } from "~/models/home.server";
+import { getProgramme } from "~/models/programme.server";
+import { ensureSummariesFresh } from "~/models/summary.server";
+import { listRecentWins } from "~/models/win.server";
+
+export const meta: MetaFunction = () => [{ title: "Home – Stepping Up" }];
+
+const RECENT_WINS = 5;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
-  return redirect("/board");
+  const user = await requireUser(request, context);
+  const db = getDb();
+  const programme = getProgramme(db);
+  const today = getToday();
+  ensureSummariesFresh(db, programme.id, today);
+  const governs = canGovern(user);
+  return {
+    today,
+    name: user.name,
+    programmeName: programme.name,
+    canPropose: canPropose(user),
+    wins: listRecentWins(db, programme.id, RECENT_WINS),
+    brief: programmeInBrief(db, programme.id),
+    myProjects: listMyProjects(db, programme.id, user.id),
+    myActions: listMyOpenActions(db, programme.id, user.id),
+    myAsks: listOpenAsks(db, { programmeId: programme.id, to: { userId: user.id } }),
+    boardAsks: governs ? listOpenAsks(db, { programmeId: programme.id, to: { board: true } }).length : null,
+  };
+}
+
+export default function Home() {
+  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks } =
+    useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>
+        <span className="nhsuk-caption-l">{programmeName}</span>
+        Welcome, {name}
+      </h1>
+
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <section aria-labelledby="home-my-projects">
+            <h2 id="home-my-projects">My projects</h2>
+            <MyProjects projects={myProjects} canPropose={canPropose} />
+          </section>
+          <section aria-labelledby="home-my-actions">
+            <h2 id="home-my-actions">My open actions</h2>
+            <MyActions actions={myActions} today={today} />
+          </section>
+          <section aria-labelledby="home-my-asks">
+            <h2 id="home-my-asks">My asks</h2>
+            <MyAsks asks={myAsks} boardAsks={boardAsks} today={today} />
+          </section>
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <section aria-labelledby="home-wins" className="app-home-wins">
+            <h2 id="home-wins">Recent wins</h2>
+            {wins.length ? (
+              <>
+                <WinList wins={wins} showProject />
+                <p>
+                  <Link to="/wins">See all wins</Link>
+                </p>
+              </>
+            ) : (
+              <p className="app-muted">
+                No wins yet. When a measure improves, a milestone is completed or a change is adopted, the project team
+                confirms the win on its project&apos;s Wins page and it is celebrated here.
+              </p>
+            )}
+          </section>
+        </div>
+      </div>
+
+      <section aria-labelledby="home-brief">
+        <h2 id="home-brief">The programme in brief</h2>
+        <HomeBrief brief={brief} />
+        <p>
+          <Link to="/board">Open the programme board</Link>
+        </p>
+      </section>
+    </>
+  );
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { asc } from "drizzle-orm";
 import { z } from "zod";
 import { projects } from "../../db/schema";
+import { FilterSelect, Pagination } from "~/components/list-controls";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
 import { formatDateTime, isIsoDay } from "~/lib/dates";
@@ -53,32 +54,8 @@ export default function AdminAudit() {
       </p>
       <Form method="get" className="nhsuk-u-margin-bottom-4">
         <div className="app-definition-grid">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="user">
-              Person
-            </label>
-            <select className="nhsuk-select" id="user" name="user" defaultValue={q.user ?? ""}>
-              <option value="">Anyone</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="project">
-              Project
-            </label>
-            <select className="nhsuk-select" id="project" name="project" defaultValue={q.project ?? ""}>
-              <option value="">Any project</option>
-              {projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="user" label="Person" value={q.user} all="Anyone" options={users.map((u) => ({ value: u.id, label: u.name }))} />
+          <FilterSelect name="project" label="Project" value={q.project} all="Any project" options={projects.map((p) => ({ value: p.id, label: p.title }))} />
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="from">
               From
@@ -138,24 +115,7 @@ export default function AdminAudit() {
       <p className="nhsuk-body-s">
         {total} event{total === 1 ? "" : "s"} · page {q.page} of {pages}
       </p>
-      <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
-        <ul className="nhsuk-list nhsuk-pagination__list">
-          {q.page > 1 ? (
-            <li className="nhsuk-pagination-item--previous">
-              <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageLink(q.page - 1)}>
-                <span className="nhsuk-pagination__title">Newer</span>
-              </Link>
-            </li>
-          ) : null}
-          {q.page < pages ? (
-            <li className="nhsuk-pagination-item--next">
-              <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageLink(q.page + 1)}>
-                <span className="nhsuk-pagination__title">Older</span>
-              </Link>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <Pagination page={q.page} pages={pages} href={pageLink} label="Pages of the audit trail" previous="Newer" next="Older" />
     </>
   );
 }

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { format, parseISO, startOfMonth, subMonths } from "date-fns";
 import { BoardRollup } from "~/components/board/rollup";
 import { BoardTable } from "~/components/board/board-table";
+import { FilterSelect, Pagination } from "~/components/list-controls";
 import { getDb } from "~/db.server";
 import { CQC_DOMAINS, RAGS, STAGES } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, RAG_LABELS, STAGE_LABELS } from "~/domain/labels";
 import { canGovern } from "~/domain/permissions";
 import { BOARD_COLUMNS, BOARD_GROUPS, PAGE_SIZES, boardSearch } from "~/lib/board-query";
 import { parseBoardQuery } from "~/lib/board-query.server";
+import { lastTwelveMonths } from "~/lib/dates";
 import { requireUser } from "~/lib/guards.server";
 import { today as getToday } from "~/lib/today.server";
 import { boardFilterOptions, boardRollup, listBoardPage } from "~/models/board.server";
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ensureSummariesFresh(db, programme.id, today);
   const query = parseBoardQuery(new URL(request.url).searchParams);
   const page = listBoardPage(db, programme.id, query);
-  const months = Array.from({ length: 12 }, (_, i) => format(startOfMonth(subMonths(parseISO(today), 11 - i)), "yyyy-MM"));
+  const months = lastTwelveMonths(today);
   return {
     query,
     today,
@@ -38,36 +39,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canAssess: canGovern(user),
     ...page,
   };
-}
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-  all,
-}: {
-  name: string;
-  label: string;
-  value: string | number | undefined;
-  options: { value: string | number; label: string }[];
-  all: string;
-}) {
-  return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="nhsuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function Board() {
@@ -96,15 +67,15 @@ export default function Board() {
                 </label>
                 <input className="nhsuk-input" id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} />
               </div>
-              <Select name="theme" label="Strategic theme" value={query.theme} all="All themes" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
-              <Select name="division" label="Division" value={query.division} all="All divisions" options={options.divisions.map((d) => ({ value: d.id, label: d.name }))} />
-              <Select name="wave" label="Wave" value={query.wave} all="All waves" options={options.waves.map((w) => ({ value: w.id, label: `Wave ${w.number}` }))} />
-              <Select name="stage" label="Stage" value={query.stage} all="All stages" options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
-              <Select name="rag" label="Team's latest RAG" value={query.rag} all="Any RAG" options={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} />
-              <Select name="cqc" label="CQC domain" value={query.cqc} all="All domains" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />
-              <Select name="lead" label="Executive or clinical lead" value={query.lead} all="Anyone" options={options.leads.map((l) => ({ value: l.id, label: l.name }))} />
-              <Select name="group" label="Group by" value={query.group} all="No grouping" options={BOARD_GROUPS.map((g) => ({ value: g, label: g[0].toUpperCase() + g.slice(1) }))} />
-              <Select name="size" label="Projects per page" value={query.size} all="25" options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: n, label: String(n) }))} />
+              <FilterSelect name="theme" label="Strategic theme" value={query.theme} all="All themes" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
+              <FilterSelect name="division" label="Division" value={query.division} all="All divisions" options={options.divisions.map((d) => ({ value: d.id, label: d.name }))} />
+              <FilterSelect name="wave" label="Wave" value={query.wave} all="All waves" options={options.waves.map((w) => ({ value: w.id, label: `Wave ${w.number}` }))} />
+              <FilterSelect name="stage" label="Stage" value={query.stage} all="All stages" options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+              <FilterSelect name="rag" label="Team's latest RAG" value={query.rag} all="Any RAG" options={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} />
+              <FilterSelect name="cqc" label="CQC domain" value={query.cqc} all="All domains" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />
+              <FilterSelect name="lead" label="Executive or clinical lead" value={query.lead} all="Anyone" options={options.leads.map((l) => ({ value: l.id, label: l.name }))} />
+              <FilterSelect name="group" label="Group by" value={query.group} all="No grouping" options={BOARD_GROUPS.map((g) => ({ value: g, label: g[0].toUpperCase() + g.slice(1) }))} />
+              <FilterSelect name="size" label="Projects per page" value={query.size} all="25" options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: n, label: String(n) }))} />
             </div>
             <div className="nhsuk-checkboxes nhsuk-u-margin-bottom-4">
               <div className="nhsuk-checkboxes__item">
@@ -158,30 +129,7 @@ export default function Board() {
       ) : (
         <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} />
       )}
-      {pages > 1 ? (
-        <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of the board">
-          <ul className="nhsuk-list nhsuk-pagination__list">
-            {page > 1 ? (
-              <li className="nhsuk-pagination-item--previous">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={boardSearch(query, { page: page - 1 })}>
-                  <span className="nhsuk-pagination__title">Previous</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">Page {page - 1} of {pages}</span>
-                </Link>
-              </li>
-            ) : null}
-            {page < pages ? (
-              <li className="nhsuk-pagination-item--next">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={boardSearch(query, { page: page + 1 })}>
-                  <span className="nhsuk-pagination__title">Next</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">Page {page + 1} of {pages}</span>
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={(n) => boardSearch(query, { page: n })} label="Pages of the board" />
     </>
   );
 }

@@ -38,6 +38,7 @@ const SECTIONS = [
   { to: "status", label: "Status reports" },
   { to: "measures", label: "Measures" },
   { to: "asks", label: "Asks" },
+  { to: "wins", label: "Wins" },
   { to: "progress", label: "Progress score" },
 ];
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { Pagination } from "~/components/list-controls";
 import { StageTag } from "~/components/tags";
 import { getDb } from "~/db.server";
 import { STAGES } from "~/domain/enums";
@@ -163,26 +164,7 @@ export default function Projects() {
           <p className="nhsuk-body-s app-muted">
             {`${total} project${total === 1 ? "" : "s"}${pages > 1 ? ` · page ${page} of ${pages}` : ""}`}
           </p>
-          {pages > 1 ? (
-            <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of projects">
-              <ul className="nhsuk-list nhsuk-pagination__list">
-                {page > 1 ? (
-                  <li className="nhsuk-pagination-item--previous">
-                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageLink(page - 1)}>
-                      <span className="nhsuk-pagination__title">Previous</span>
-                    </Link>
-                  </li>
-                ) : null}
-                {page < pages ? (
-                  <li className="nhsuk-pagination-item--next">
-                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageLink(page + 1)}>
-                      <span className="nhsuk-pagination__title">Next</span>
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pagination page={page} pages={pages} href={pageLink} label="Pages of projects" />
         </div>
       )}
     </>

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { format, parseISO, startOfMonth, subMonths } from "date-fns";
 import { BoardRollup } from "~/components/board/rollup";
 import { BoardTable } from "~/components/board/board-table";
 import { Breadcrumbs } from "~/components/layout";
@@ -8,7 +7,7 @@ import { getDb } from "~/db.server";
 import { canGovern } from "~/domain/permissions";
 import { describeWaveClock, waveClock } from "~/domain/wave-clock";
 import { parseBoardQuery } from "~/lib/board-query.server";
-import { formatDay } from "~/lib/dates";
+import { formatDay, lastTwelveMonths } from "~/lib/dates";
 import { notFound, parseId, requireUser } from "~/lib/guards.server";
 import { today as getToday } from "~/lib/today.server";
 import { boardRollup, listBoardPage } from "~/models/board.server";
@@ -34,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   search.set("wave", String(wave.id));
   search.set("size", "100");
   const query = parseBoardQuery(search);
-  const months = Array.from({ length: 12 }, (_, i) => format(startOfMonth(subMonths(parseISO(today), 11 - i)), "yyyy-MM"));
+  const months = lastTwelveMonths(today);
   return {
     wave,
     clock: describeWaveClock(waveClock(wave.startsOn, wave.endsOn, today)),

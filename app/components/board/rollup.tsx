@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { format, parseISO } from "date-fns";
+import { formatMonth } from "~/lib/dates";
 import { VariationIcon } from "~/components/spc";
 import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { Rag, Stage, VariationIcon as VariationIconId } from "~/domain/enums";
@@ -19,7 +19,6 @@ export type Rollup = {
 
 const countOf = (rows: Count[], key: string | null) => rows.find((r) => r.key === key)?.n ?? 0;
 
-const monthLabel = (month: string) => format(parseISO(`${month}-01`), "MMM yy");
 
 /** The roll-up of the current filter: how the portfolio stands, at a glance. */
 export function BoardRollup({ rollup, months, total }: { rollup: Rollup; months: string[]; total: number }) {
@@ -108,7 +107,7 @@ export function BoardRollup({ rollup, months, total }: { rollup: Rollup; months:
             <tr>
               {months.map((m) => (
                 <th scope="col" key={m}>
-                  {monthLabel(m)}
+                  {formatMonth(m, true)}
                 </th>
               ))}
             </tr>

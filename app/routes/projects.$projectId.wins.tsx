@@ -1,0 +1,227 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  ConfirmWinSchema,
+  DismissWinSchema,
+  RECORD_FORM_ID,
+  RecordWinForm,
+  RecordWinSchema,
+  suggestionFormId,
+  WinSuggestionCard,
+  type WinFormResult,
+} from "~/components/win-forms";
+import { WinList } from "~/components/win-list";
+import { getDb } from "~/db.server";
+import { STAGE_LABELS } from "~/domain/labels";
+import { canEditProject, canGovern } from "~/domain/permissions";
+import { suggestWins } from "~/domain/win-suggestions";
+import { badRequest, forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import { recordAudit } from "~/models/audit.server";
+import { isOnProjectTeam } from "~/models/team.server";
+import { getWinEvidence, insertWin, listProjectWins } from "~/models/win.server";
+import { useProjectLayout } from "~/routes/projects.$projectId";
+
+export const meta: MetaFunction = () => [{ title: "Wins – Stepping Up" }];
+
+/** The project's team records its wins; the board may too, to celebrate what it sees. */
+async function requireWinRecorder(request: Request, context: AppLoadContext, param: string | undefined) {
+  const user = await requireUser(request, context);
+  const projectId = parseId(param, "project");
+  const db = getDb();
+  const evidence = getWinEvidence(db, projectId, today());
+  if (!evidence) notFound("project");
+  if (!canEditProject(user, isOnProjectTeam(db, projectId, user.id)) && !canGovern(user)) {
+    forbidden(user, context, "record wins on this project", projectId);
+  }
+  return { user, projectId };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const projectId = parseId(params.projectId, "project");
+  const db = getDb();
+  const evidence = getWinEvidence(db, projectId, today());
+  if (!evidence) notFound("project");
+  const canRecord = canEditProject(user, isOnProjectTeam(db, projectId, user.id)) || canGovern(user);
+  return {
+    wins: listProjectWins(db, projectId),
+    suggestions: canRecord ? suggestWins(evidence) : [],
+    canRecord,
+    stage: evidence.stage,
+  };
+}
+
+const SAVED_MESSAGES = { recorded: "Win recorded. Well done to the team.", dismissed: "Suggestion dismissed. It will not be suggested again." } as const;
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, projectId } = await requireWinRecorder(request, context, params.projectId);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const audit = { actor: user, projectId, ip: context.clientIp };
+  const back = `/projects/${projectId}/wins`;
+
+  if (intent === "record") {
+    const submission = parseWithZod(formData, { schema: RecordWinSchema });
+    const fail = (pii = false) => data<WinFormResult>({ formId: RECORD_FORM_ID, result: submission.reply(), pii }, { status: 400 });
+    if (submission.status !== "success") return fail();
+    const { title, description = "" } = submission.value;
+    const pii = patientDataWarning({ title, description }, formData);
+    if (pii) return data<WinFormResult>({ formId: RECORD_FORM_ID, result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
+    db.transaction(() => {
+      const id = insertWin(db, { projectId, title, description, evidenceKind: "other", evidenceRef: "", userId: user.id });
+      recordAudit(db, { ...audit, action: "win.recorded", entityType: "win", entityId: id, summary: `Recorded a win: "${title}"` });
+    });
+    return redirect(`${back}?saved=recorded`);
+  }
+
+  if (intent !== "confirm" && intent !== "dismiss") badRequest("That request was not understood.");
+  const schema = intent === "confirm" ? ConfirmWinSchema : DismissWinSchema;
+  const submission = parseWithZod(formData, { schema });
+  const ref = String(formData.get("evidenceRef") ?? "");
+  const formId = suggestionFormId(ref);
+  const reply = (result = submission.reply(), status = 400, pii = false) =>
+    data<WinFormResult>({ formId, result, pii }, { status });
+  if (submission.status !== "success") return reply();
+
+  // Check and write in one transaction, so two people confirming at once record one win.
+  const outcome = db.transaction(() => {
+    const evidence = getWinEvidence(db, projectId, today())!;
+    const suggestion = suggestWins(evidence).find((s) => s.evidenceRef === ref);
+    if (!suggestion) return evidence.handled.has(ref) ? ("handled" as const) : ("unknown" as const);
+    if (submission.value.intent === "dismiss") {
+      recordAudit(db, {
+        ...audit,
+        action: "win.dismissed",
+        entityType: "win_suggestion",
+        summary: `Dismissed the suggested win "${suggestion.title}" (${ref})`,
+        details: { evidenceRef: ref },
+      });
+      return "dismissed" as const;
+    }
+    const { title, description = "" } = submission.value;
+    const pii = patientDataWarning({ title, description }, formData);
+    if (pii) return { pii };
+    const id = insertWin(db, { projectId, title, description, evidenceKind: suggestion.evidenceKind, evidenceRef: ref, userId: user.id });
+    recordAudit(db, {
+      ...audit,
+      action: "win.recorded",
+      entityType: "win",
+      entityId: id,
+      summary: `Recorded a win: "${title}" (${ref})`,
+      details: { evidenceRef: ref },
+    });
+    return "recorded" as const;
+  });
+
+  if (outcome === "recorded" || outcome === "dismissed") return redirect(`${back}?saved=${outcome}`);
+  if (outcome === "handled") {
+    return reply(submission.reply({ formErrors: ["Someone has already confirmed or dismissed this win. The list below is up to date"] }), 409);
+  }
+  if (outcome === "unknown") {
+    return reply(submission.reply({ formErrors: ["This win is no longer suggested: its evidence has changed. Reload the page to see the current suggestions"] }));
+  }
+  return reply(submission.reply({ fieldErrors: outcome.pii }), 400, true);
+}
+
+export default function ProjectWins() {
+  const { wins, suggestions, canRecord, stage } = useLoaderData<typeof loader>();
+  const last = useActionData<typeof action>();
+  const { project } = useProjectLayout();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const message = saved === "recorded" || saved === "dismissed" ? SAVED_MESSAGES[saved] : null;
+  // A result for a suggestion no longer on the page (someone else got there first) is shown here.
+  const orphan =
+    last && last.formId !== RECORD_FORM_ID && !suggestions.some((s) => suggestionFormId(s.evidenceRef) === last.formId)
+      ? [...new Set(Object.values(last.result.error ?? {}).flatMap((m) => m ?? []))]
+      : [];
+
+  return (
+    <>
+      <h2>Wins</h2>
+      <p>
+        Celebrate success: each win is linked to its evidence, so the programme can see what changed and how we know.
+      </p>
+      {message ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{message}</p>
+        </div>
+      ) : null}
+      {orphan.length ? (
+        <div className="nhsuk-error-summary" role="alert" aria-labelledby="win-problem-title" tabIndex={-1}>
+          <h2 className="nhsuk-error-summary__title" id="win-problem-title">
+            There is a problem
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <ul className="nhsuk-list nhsuk-error-summary__list">
+              {orphan.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+
+      {canRecord ? (
+        <section aria-labelledby="suggested-wins">
+          <h3 id="suggested-wins">Suggested wins</h3>
+          {suggestions.length ? (
+            <>
+              <p>
+                Stepping Up found this evidence in the project&apos;s workbook. Confirm a win to share it with the
+                programme, or dismiss it if it is not one.
+              </p>
+              {suggestions.map((s) => (
+                <WinSuggestionCard key={s.evidenceRef} suggestion={s} last={last} />
+              ))}
+            </>
+          ) : stage === "approved" || stage === "active" || stage === "sustaining" ? (
+            <p className="app-muted">
+              Nothing to confirm just now. A win is suggested when a measure shows special cause improvement, a milestone
+              is completed or a PDSA cycle decides to adopt a change: keep the <Link to="../measures">measures</Link>,{" "}
+              <Link to="../milestones">milestones</Link> and <Link to="../pdsa">PDSA cycles</Link> up to date.
+            </p>
+          ) : (
+            <p className="app-muted">
+              This project is {STAGE_LABELS[stage].toLowerCase()}, so no new wins are suggested. You can still record one
+              below.
+            </p>
+          )}
+          <details className="nhsuk-details" open={last?.formId === RECORD_FORM_ID || undefined}>
+            <summary className="nhsuk-details__summary">
+              <span className="nhsuk-details__summary-text">Record another win</span>
+            </summary>
+            <div className="nhsuk-details__text">
+              <RecordWinForm last={last} />
+            </div>
+          </details>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="recorded-wins">
+        <h3 id="recorded-wins">Wins recorded</h3>
+        {wins.length ? (
+          <WinList wins={wins} headingLevel={4} />
+        ) : (
+          <p className="app-muted">
+            No wins recorded for {project.title} yet.
+            {canRecord
+              ? " Confirm a suggested win above, or record one when the team achieves something worth sharing."
+              : " The project team records wins as its measures improve and its changes are adopted."}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
