@@ -3,6 +3,7 @@ import type { Role } from "~/domain/enums";
 
 const NAV = [
   { to: "/board", label: "Board" },
+  { to: "/meetings", label: "Meetings" },
   { to: "/projects", label: "Projects" },
   { to: "/waves", label: "Waves" },
   { to: "/asks", label: "Asks" },

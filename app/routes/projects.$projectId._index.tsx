@@ -111,9 +111,22 @@ export default function ProjectPage() {
         </div>
       ) : null}
 
-      {permissions.edit || permissions.govern ? (
-        <nav aria-label="Project actions" className="nhsuk-u-margin-bottom-4">
-          <ul className="nhsuk-list">
+      <nav aria-label="Project actions" className="nhsuk-u-margin-bottom-4">
+        <ul className="nhsuk-list">
+          <li>
+            <Link to="present">Present this project</Link>
+            {permissions.edit ? (
+              <>
+                {" "}
+                (<Link to="present/settings">choose the slides</Link>)
+              </>
+            ) : null}
+          </li>
+          <li>
+            <Link to="one-page">Print the project on a page</Link>
+          </li>
+          {permissions.edit || permissions.govern ? (
+            <>
             {permissions.edit ? (
               <li>
                 <Link to="edit">Edit the charter</Link>
@@ -134,9 +147,10 @@ export default function ProjectPage() {
                 </Link>
               </li>
             ) : null}
-          </ul>
-        </nav>
-      ) : null}
+            </>
+          ) : null}
+        </ul>
+      </nav>
       {p.stage === "proposed" && permissions.govern && missingLeads.length ? (
         <div className="nhsuk-inset-text">
           <p>

@@ -71,7 +71,7 @@ it("a lead confirms a suggested win with their own title and sees it among the r
   await card.getByRole("button", { name: /Confirm this win/ }).click();
   await page.waitForURL(/\?saved=recorded$/);
   await page.getByText("Win recorded.").waitFor();
-  expect(await page.locator(".app-win-suggestion").filter({ hasText: suggestion.title }).count()).toBe(0);
+  await expect.poll(() => page.locator(".app-win-suggestion").filter({ hasText: suggestion.title }).count()).toBe(0);
   await page.locator(".app-win__title", { hasText: title }).waitFor();
 
   const saved = withDb((db) => db.select().from(wins).where(eq(wins.evidenceRef, suggestion.evidenceRef)).get());

@@ -86,7 +86,7 @@ it("lead@ proposes, board@ approves with leads, lead@ fills the charter and scor
     "Patients drinking enough by mid-afternoon for patients over 75 on Ward 7: from 33 to 10 by 30 Jun 2027.",
   );
   expect(await aim.textContent()).toContain("Measured by: Patients dehydrated on the 15:00 audit");
-  expect(await lead.getByText("not yet SMART").count()).toBe(0);
+  await expect.poll(() => lead.getByText("not yet SMART").count()).toBe(0);
   expect(await lead.locator(".nhsuk-summary-list__row", { hasText: "CQC domains" }).textContent()).toContain("Safe, Caring");
 
   // 4. lead@ raises the progress score with evidence.

@@ -112,7 +112,7 @@ it("lead slips a milestone, reports amber with an ask; the board accepts and res
   await ask.getByLabel("Response", { exact: true }).fill(resolution);
   await ask.getByRole("button", { name: "Save answer" }).click();
   await boardPage.getByText(`You resolved the ask "${askText}"`).waitFor();
-  expect(await boardPage.locator("article", { hasText: askText }).count()).toBe(0);
+  await expect.poll(() => boardPage.locator("article", { hasText: askText }).count()).toBe(0);
   expect(askState(askText)).toMatchObject({ state: "resolved", response: resolution });
 
   // The lead sees the answer on the project page.

@@ -115,7 +115,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await lead.getByRole("button", { name: "Save the charter" }).click();
   await lead.waitForURL(projectUrl);
   await lead.getByRole("heading", { name: "Charter", exact: true }).waitFor();
-  expect(await lead.getByText("not yet SMART").count()).toBe(0);
+  await expect.poll(() => lead.getByText("not yet SMART").count()).toBe(0);
 
   // ...and adds a team member.
   await lead.getByRole("link", { name: "Change the team" }).click();

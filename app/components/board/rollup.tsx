@@ -139,7 +139,7 @@ export function BoardRollup({ rollup, months, total }: { rollup: Rollup; months:
         {rollup.flagged > rollup.attention.length ? (
           <p className="nhsuk-body-s">
             {`Showing the ${rollup.attention.length} with most flags. `}
-            <Link to="?attention=1">Show all {rollup.flagged} projects that need attention</Link>
+            <Link to="/board?attention=1">Show all {rollup.flagged} projects that need attention</Link>
           </p>
         ) : null}
       </div>

@@ -1,0 +1,131 @@
+// The forms the board fills in during a meeting: its view and decision on a project, and actions.
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
+import { RAG_LABELS } from "~/domain/labels";
+import { DECISION_LABELS } from "~/domain/meeting-rules";
+import { actionSchema, ReviewSchema } from "~/lib/meeting-form";
+
+type AnyField = FieldMetadata<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Result = SubmissionResult<string[]> | undefined;
+
+function RagRadios({ field, legend }: { field: AnyField; legend: string }) {
+  const invalid = Boolean(field.errors?.length);
+  return (
+    <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={invalid ? field.errorId : undefined}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        {invalid ? (
+          <span className="nhsuk-error-message" id={field.errorId}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {field.errors?.join(". ")}
+          </span>
+        ) : null}
+        <div className="nhsuk-radios nhsuk-radios--inline">
+          {RAGS.map((rag) => (
+            <div className="nhsuk-radios__item" key={rag}>
+              <input
+                className="nhsuk-radios__input"
+                id={`${field.id}-${rag}`}
+                name={field.name}
+                type="radio"
+                value={rag}
+                defaultChecked={field.initialValue === rag}
+              />
+              <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${field.id}-${rag}`}>
+                {RAG_LABELS[rag]}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function ReviewForm({
+  itemId,
+  title,
+  version,
+  decision,
+  notes,
+  hasAssessment,
+  lastResult,
+  pii,
+}: {
+  itemId: number;
+  title: string;
+  version: number;
+  decision: string | null;
+  notes: string;
+  hasAssessment: boolean;
+  lastResult: Result;
+  pii: boolean;
+}) {
+  const [form, fields] = useNhsForm(ReviewSchema, lastResult, `review-${itemId}`, { decision: decision ?? "", notes });
+  return (
+    <Form method="post" {...getFormProps(form)} aria-label={`The board's view and decision on ${title}`}>
+      <ErrorSummary form={form} fields={{ rag: fields.rag, reason: fields.reason, comment: fields.comment, decision: fields.decision, notes: fields.notes }} />
+      <input type="hidden" name="intent" value="review" />
+      <input type="hidden" name="itemId" value={itemId} />
+      <input type="hidden" name="version" value={version} />
+      <RagRadios field={fields.rag} legend={hasAssessment ? "The board's RAG rating (only to record a new view)" : "The board's RAG rating"} />
+      <TextareaField field={fields.reason} label="Reason for the rating" hint="What the board based its view on: data, milestones, what the team said." rows={2} />
+      <TextareaField field={fields.comment} label="Comment on the rating (optional)" rows={2} />
+      <SelectField
+        field={fields.decision}
+        label="Decision"
+        placeholder="Choose the board's decision"
+        options={MEETING_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+      />
+      <TextareaField field={fields.notes} label="Notes of the discussion (optional)" rows={3} />
+      <PiiConfirm show={pii} />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+        Save the view and decision<span className="nhsuk-u-visually-hidden"> on {title}</span>
+      </button>
+    </Form>
+  );
+}
+
+export function ActionForm({
+  formId,
+  projectId,
+  title,
+  version,
+  meetingDate,
+  people,
+  lastResult,
+  pii,
+}: {
+  formId: string;
+  projectId: number | null;
+  title: string | null;
+  version: number;
+  meetingDate: string;
+  people: { id: number; name: string }[];
+  lastResult: Result;
+  pii: boolean;
+}) {
+  const [form, fields] = useNhsForm(actionSchema(meetingDate), lastResult, formId);
+  return (
+    <Form method="post" {...getFormProps(form)} aria-label={title ? `New action for ${title}` : "New programme action"}>
+      <ErrorSummary form={form} fields={{ text: fields.text, ownerUserId: fields.ownerUserId, dueOn: fields.dueOn }} />
+      <input type="hidden" name="intent" value="add-action" />
+      <input type="hidden" name="version" value={version} />
+      {projectId ? <input type="hidden" name="projectId" value={projectId} /> : null}
+      <TextareaField field={fields.text} label="Action" rows={2} />
+      <SelectField
+        field={fields.ownerUserId}
+        label="Owner"
+        placeholder="Choose who owns the action"
+        options={people.map((p) => ({ value: String(p.id), label: p.name }))}
+      />
+      <TextField field={fields.dueOn} label="Due date" type="date" />
+      <PiiConfirm show={pii} />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+        Add the action{title ? <span className="nhsuk-u-visually-hidden"> for {title}</span> : null}
+      </button>
+    </Form>
+  );
+}

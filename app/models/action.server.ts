@@ -1,0 +1,142 @@
+// Board actions: who owns what, by when, tracked to completion across meetings.
+import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { meetingActions as a, meetings, projects, users } from "../../db/schema";
+import type { Db } from "~/db.server";
+import type { Role } from "~/domain/enums";
+import { canGovern } from "~/domain/permissions";
+import { nowMs } from "~/lib/clock.server";
+import { formatDateTime, formatDay } from "~/lib/dates";
+import { recordAudit } from "~/models/audit.server";
+
+const updatedBy = alias(users, "action_updated_by");
+
+const ACTION = {
+  id: a.id,
+  meetingId: a.meetingId,
+  meetingTitle: meetings.title,
+  meetingDate: meetings.meetingDate,
+  projectId: a.projectId,
+  projectTitle: projects.title,
+  text: a.text,
+  ownerUserId: a.ownerUserId,
+  ownerName: users.name,
+  dueOn: a.dueOn,
+  completedOn: a.completedOn,
+  version: a.version,
+  updatedAt: a.updatedAt,
+  updatedByName: updatedBy.name,
+};
+
+function selectActions(db: Db) {
+  return db
+    .select(ACTION)
+    .from(a)
+    .innerJoin(meetings, eq(meetings.id, a.meetingId))
+    .innerJoin(users, eq(users.id, a.ownerUserId))
+    .leftJoin(projects, eq(projects.id, a.projectId))
+    .leftJoin(updatedBy, eq(updatedBy.id, a.updatedBy));
+}
+
+export type ActionRow = NonNullable<ReturnType<typeof getAction>>;
+
+export function getAction(db: Db, actionId: number) {
+  return selectActions(db).where(eq(a.id, actionId)).get();
+}
+
+/** A person's actions not yet done, soonest due first (for /actions and the home page). */
+export function listOpenActionsFor(db: Db, userId: number) {
+  return selectActions(db)
+    .where(and(eq(a.ownerUserId, userId), isNull(a.completedOn)))
+    .orderBy(asc(a.dueOn), asc(a.id))
+    .all();
+}
+
+export function listMeetingActions(db: Db, meetingId: number) {
+  return selectActions(db).where(eq(a.meetingId, meetingId)).orderBy(asc(a.dueOn), asc(a.id)).all();
+}
+
+/** Actions set at meetings held before this one (by date, then by id on the same day). */
+export function listEarlierActions(db: Db, programmeId: number, meeting: { id: number; meetingDate: string }) {
+  const earlier = and(
+    eq(meetings.programmeId, programmeId),
+    or(
+      lt(meetings.meetingDate, meeting.meetingDate),
+      and(eq(meetings.meetingDate, meeting.meetingDate), lt(meetings.id, meeting.id)),
+    ),
+  );
+  const previous = db
+    .select({ day: sql<string | null>`max(${meetings.meetingDate})` })
+    .from(meetings)
+    .where(earlier)
+    .get()?.day ?? null;
+  const rows = selectActions(db).where(earlier).orderBy(asc(a.dueOn), asc(a.id)).all();
+  return { previousMeetingDate: previous, actions: rows };
+}
+
+export function insertAction(
+  db: Db,
+  input: { meetingId: number; projectId: number | null; text: string; ownerUserId: number; dueOn: string; userId: number },
+) {
+  const now = new Date(nowMs());
+  return db
+    .insert(a)
+    .values({ ...input, createdAt: now, updatedAt: now, updatedBy: input.userId })
+    .returning({ id: a.id })
+    .get().id;
+}
+
+/** Marks an open action done at the version read; false when it changed or was already done. */
+export function completeActionIfVersion(db: Db, actionId: number, version: number, day: string, userId: number) {
+  const result = db
+    .update(a)
+    .set({ completedOn: day, version: sql`${a.version} + 1`, updatedAt: new Date(nowMs()), updatedBy: userId })
+    .where(and(eq(a.id, actionId), eq(a.version, version), isNull(a.completedOn)))
+    .run();
+  return result.changes === 1;
+}
+
+/**
+ * Marking an action done, from the meeting page or a person's own list: its owner, a board
+ * member or an admin may; an action already done is a 400 and a changed one a 409.
+ */
+export function completeAction(
+  db: Db,
+  input: { actor: { id: number; email: string; role: Role }; actionId: number; version: number; today: string; ip: string },
+): { status: 200 | 400 | 403 | 404 | 409; message: string; action?: ActionRow } {
+  const action = getAction(db, input.actionId);
+  if (!action) return { status: 404, message: "We could not find that action." };
+  if (action.ownerUserId !== input.actor.id && !canGovern(input.actor)) {
+    return { status: 403, message: "mark this action done" };
+  }
+  if (action.completedOn) {
+    return { status: 400, message: `This action was already marked done on ${formatDay(action.completedOn)}.` };
+  }
+  const done = db.transaction(() => {
+    if (!completeActionIfVersion(db, action.id, input.version, input.today, input.actor.id)) return false;
+    recordAudit(db, {
+      actor: input.actor,
+      action: "action.completed",
+      entityType: "meeting_action",
+      entityId: action.id,
+      projectId: action.projectId,
+      summary: `Marked done: "${action.text.slice(0, 120)}" (owner ${action.ownerName})`,
+      ip: input.ip,
+    });
+    return true;
+  });
+  if (!done) {
+    const current = getAction(db, action.id) ?? action;
+    if (current.completedOn) {
+      return { status: 400, message: `This action was already marked done on ${formatDay(current.completedOn)}.` };
+    }
+    return {
+      status: 409,
+      message: `This action was changed by ${current.updatedByName ?? "someone else"}${
+        current.updatedAt ? ` at ${formatDateTime(current.updatedAt)}` : ""
+      } since you opened the page. Check it below and try again.`,
+      action: current,
+    };
+  }
+  return { status: 200, message: `Marked done: ${action.text}`, action };
+}

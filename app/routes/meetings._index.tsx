@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { canGovern } from "~/domain/permissions";
+import { formatDay } from "~/lib/dates";
+import { requireUser } from "~/lib/guards.server";
+import { listMeetings } from "~/models/meeting.server";
+import { getProgramme } from "~/models/programme.server";
+
+export const meta: MetaFunction = () => [{ title: "Board meetings – Stepping Up" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const db = getDb();
+  const programme = getProgramme(db);
+  const meetings = listMeetings(db, programme.id);
+  return {
+    planned: meetings.filter((m) => m.state === "planned").reverse(),
+    closed: meetings.filter((m) => m.state === "closed"),
+    canGovern: canGovern(user),
+  };
+}
+
+type Meeting = ReturnType<typeof useLoaderData<typeof loader>>["planned"][number];
+
+function MeetingList({ meetings, caption }: { meetings: Meeting[]; caption: string }) {
+  return (
+    <table className="nhsuk-table">
+      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
+      <thead className="nhsuk-table__head">
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Meeting</th>
+          <th scope="col">Agenda</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {meetings.map((m) => (
+          <tr key={m.id}>
+            <td>{formatDay(m.meetingDate)}</td>
+            <td>
+              <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+            </td>
+            <td>
+              {m.items} project{m.items === 1 ? "" : "s"}
+            </td>
+            <td>
+              {m.actions} action{m.actions === 1 ? "" : "s"}
+              {m.openActions ? `, ${m.openActions} open` : ""}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function Meetings() {
+  const { planned, closed, canGovern } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Board meetings</h1>
+      <p className="nhsuk-lede-text">
+        The programme board reviews projects, records its view and decisions, and follows its actions through to done.
+      </p>
+      <p>
+        <Link to="/actions">Your open actions</Link>
+      </p>
+      {canGovern ? (
+        <Link className="nhsuk-button" to="/meetings/new">
+          Plan a meeting
+        </Link>
+      ) : null}
+      <h2>Coming up</h2>
+      {planned.length ? (
+        <MeetingList meetings={planned} caption="Planned meetings" />
+      ) : (
+        <p className="app-muted">
+          No meeting is planned.{" "}
+          {canGovern ? <Link to="/meetings/new">Plan the next meeting from the suggested agenda</Link> : "A board member or admin plans meetings."}
+        </p>
+      )}
+      <h2>Held</h2>
+      {closed.length ? (
+        <MeetingList meetings={closed} caption="Meetings held" />
+      ) : (
+        <p className="app-muted">No meeting has been held yet. A meeting appears here once it is closed.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { MeetingDetailsFields } from "~/components/meeting-details-fields";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { getDb } from "~/db.server";
+import { mergeAttendees } from "~/domain/meeting-rules";
+import { canGovern } from "~/domain/permissions";
+import { formatDay } from "~/lib/dates";
+import { requirePermission } from "~/lib/guards.server";
+import { NewMeetingSchema } from "~/lib/meeting-form";
+import { patientDataWarning } from "~/lib/pii-guard.server";
+import { today } from "~/lib/today.server";
+import { recordAudit } from "~/models/audit.server";
+import { insertMeeting, listGovernors, peopleByIds, projectsInProgramme, suggestedAgenda } from "~/models/meeting.server";
+import { getProgramme } from "~/models/programme.server";
+import { ensureSummariesFresh } from "~/models/summary.server";
+
+export const meta: MetaFunction = () => [{ title: "Plan a board meeting – Stepping Up" }];
+
+const WHAT = "plan board meetings";
+
+function suggestions() {
+  const db = getDb();
+  const programme = getProgramme(db);
+  ensureSummariesFresh(db, programme.id, today());
+  return { db, programme, suggested: suggestedAgenda(db, programme.id) };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, canGovern, WHAT);
+  const { db, programme, suggested } = suggestions();
+  return { suggested, people: listGovernors(db), defaultTitle: `${programme.name} programme board` };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, canGovern, WHAT);
+  const { db, programme, suggested } = suggestions();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: NewMeetingSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
+  const v = submission.value;
+  const fieldErrors: Record<string, string[]> = {};
+  const chosenIds = [...new Set(v.attendeeIds ?? [])];
+  const chosen = peopleByIds(db, chosenIds);
+  if (chosen.length !== chosenIds.length) fieldErrors.attendeeIds = ["Choose people from the list"];
+  const projectIds = [...new Set(v.projectIds ?? [])];
+  const found = projectsInProgramme(db, programme.id, projectIds);
+  if (found.length !== projectIds.length) fieldErrors.projectIds = ["Choose projects from the list"];
+  if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }), pii: false }, { status: 400 });
+  const attendees = mergeAttendees(v.attendees ?? "", chosenIds.map((id) => chosen.find((p) => p.id === id)!.name)).join("; ");
+  const pii = patientDataWarning({ title: v.title, attendees }, formData);
+  if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
+
+  // The suggested order first (most flags first), then anything else chosen.
+  const picked = new Set(projectIds);
+  const items = [
+    ...suggested.filter((s) => picked.has(s.projectId)).map((s) => ({ projectId: s.projectId, reasonSuggested: s.reason })),
+    ...projectIds.filter((id) => !suggested.some((s) => s.projectId === id)).map((id) => ({ projectId: id, reasonSuggested: "" })),
+  ];
+  const id = db.transaction(() => {
+    const meetingId = insertMeeting(db, { programmeId: programme.id, title: v.title, meetingDate: v.meetingDate, attendees, userId: user.id, items });
+    recordAudit(db, {
+      actor: user,
+      action: "meeting.created",
+      entityType: "meeting",
+      entityId: meetingId,
+      summary: `Planned "${v.title}" on ${formatDay(v.meetingDate)} with ${items.length} project${items.length === 1 ? "" : "s"} on the agenda`,
+      ip: context.clientIp,
+    });
+    return meetingId;
+  });
+  return redirect(`/meetings/${id}?saved=created`);
+}
+
+export default function NewMeeting() {
+  const { suggested, people, defaultTitle } = useLoaderData<typeof loader>();
+  const last = useActionData<typeof action>();
+  const [form, fields] = useNhsForm(NewMeetingSchema, last?.result, "new-meeting", {
+    title: defaultTitle,
+    projectIds: suggested.map((s) => String(s.projectId)),
+  });
+  const picked = new Set(([fields.projectIds.initialValue ?? []].flat() as unknown[]).map(String));
+  const agendaInvalid = Boolean(fields.projectIds.errors?.length);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to="/meetings">
+          Back to board meetings
+        </Link>
+        <ErrorSummary
+          form={form}
+          fields={{ title: fields.title, meetingDate: fields.meetingDate, attendees: fields.attendees, attendeeIds: fields.attendeeIds, projectIds: fields.projectIds }}
+        />
+        <h1>Plan a board meeting</h1>
+        <Form method="post" {...getFormProps(form)}>
+          <MeetingDetailsFields fields={fields} people={people} />
+          <div className={`nhsuk-form-group${agendaInvalid ? " nhsuk-form-group--error" : ""}`}>
+            <fieldset className="nhsuk-fieldset" aria-describedby="agenda-hint">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Agenda</legend>
+              <div className="nhsuk-hint" id="agenda-hint">
+                Suggested from the board: projects that need attention (most flags first), then those the board has gone
+                longest without reviewing. Untick any you will not discuss; you can add, remove and reorder projects until the
+                meeting closes.
+              </div>
+              {agendaInvalid ? (
+                <span className="nhsuk-error-message" id={fields.projectIds.errorId}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {fields.projectIds.errors?.join(". ")}
+                </span>
+              ) : null}
+              {suggested.length === 0 ? (
+                <p className="app-muted">No project needs attention and every project has been reviewed recently. Add projects to the agenda after you save.</p>
+              ) : (
+                <div className="nhsuk-checkboxes">
+                  {suggested.map((s) => (
+                    <div className="nhsuk-checkboxes__item" key={s.projectId}>
+                      <input
+                        className="nhsuk-checkboxes__input"
+                        id={`${fields.projectIds.id}-${s.projectId}`}
+                        name={fields.projectIds.name}
+                        type="checkbox"
+                        value={s.projectId}
+                        defaultChecked={picked.has(String(s.projectId))}
+                        aria-describedby={`reason-${s.projectId}`}
+                      />
+                      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${fields.projectIds.id}-${s.projectId}`}>
+                        {s.title}
+                      </label>
+                      <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`reason-${s.projectId}`}>
+                        {s.reason}
+                      </div>
+                    </div>
+                  ))}
+                </div>
+              )}
+            </fieldset>
+          </div>
+          <PiiConfirm show={Boolean(last?.pii)} />
+          <button className="nhsuk-button" type="submit">
+            Save the meeting
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

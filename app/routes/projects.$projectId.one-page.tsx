@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { OnePage } from "~/components/present/one-page";
+import { getDb } from "~/db.server";
+import { notFound, parseId, requireUser } from "~/lib/guards.server";
+import { today } from "~/lib/today.server";
+import { loadPresentation } from "~/models/presentation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.deck.project.title ?? "Project"} on a page – Stepping Up` },
+];
+
+// The printable "project on a page": the deck's content (the team's hidden slides left out)
+// on one A4 landscape sheet, through the browser's own print dialog.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  const projectId = parseId(params.projectId, "project");
+  const deck = loadPresentation(getDb(), projectId);
+  if (!deck) notFound("project");
+  return { deck, today: today() };
+}
+
+function PrintButton() {
+  // window.print needs JavaScript; without it the instructions above are enough.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="nhsuk-button nhsuk-u-margin-bottom-3" onClick={() => window.print()}>
+      Print this page
+    </button>
+  );
+}
+
+export default function OnePageRoute() {
+  const { deck, today } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="app-no-print">
+        <h2>Project on a page</h2>
+        <p>
+          Print this page, or save it as a PDF, from your browser's print command (Ctrl+P, or ⌘+P on a Mac). It is laid
+          out for one sheet of A4 in landscape; long text is shortened to fit.
+        </p>
+        <PrintButton />
+        <p>
+          <Link to={`/projects/${deck.project.id}/present`}>Present this project instead</Link>
+        </p>
+      </div>
+      <OnePage data={deck} today={today} />
+    </>
+  );
+}
