@@ -14,6 +14,8 @@ export type PortfolioShape = {
 };
 
 export const BOARD_SHAPE = { cyclesPerProject: 10, milestonesPerProject: 5, measuresPerProject: 3, pointsPerMeasure: 52 };
+/** Project 1 is the large one the project-page figures use: 5 measures × 200 points, 30 PDSA cycles. */
+export const LARGE_PROJECT = { id: 1, cycles: 30, measures: 5, points: 200 };
 
 // mulberry32: fast, deterministic.
 function random(seed: number) {
@@ -86,9 +88,15 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
     );
     const insertAsk = sqlite.prepare("insert into asks (project_id, what, addressee, state, created_at, updated_at) values (?, 'Support needed', 'board', 'open', ?, ?)");
 
-    const weeks = Array.from({ length: shape.pointsPerMeasure }, (_, i) => day(subWeeks(monday, shape.pointsPerMeasure - i)));
+    const weeksFor = (n: number) => Array.from({ length: n }, (_, i) => day(subWeeks(monday, n - i)));
+    const boardWeeks = weeksFor(shape.pointsPerMeasure);
+    const largeWeeks = weeksFor(LARGE_PROJECT.points);
     for (let p = 1; p <= shape.projects; p++) {
-      const stage = STAGES[Math.floor(rnd() * STAGES.length)];
+      const large = p === LARGE_PROJECT.id;
+      const cyclesHere = large ? LARGE_PROJECT.cycles : shape.cyclesPerProject;
+      const measuresHere = large ? LARGE_PROJECT.measures : shape.measuresPerProject;
+      const weeks = large ? largeWeeks : boardWeeks;
+      const stage = large ? "active" : STAGES[Math.floor(rnd() * STAGES.length)];
       const plannedStart = day(addDays(parseISO(today), -Math.floor(rnd() * 400)));
       const id = insertProject.run(
         `Improvement project ${p}`,
@@ -105,19 +113,20 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
       insertTeam.run(id, leadIds[p % leadIds.length], "executive_lead", now);
       insertTeam.run(id, leadIds[(p * 7) % leadIds.length], "operational_lead", now);
       insertTeam.run(id, leadIds[(p * 13) % leadIds.length], "clinical_lead", now);
+      if (large) insertTeam.run(id, 2, "project_lead", now); // lead@bench.example writes PDSA cycles here
       const idea = insertIdea.run(id, "Change idea", now).lastInsertRowid as number;
-      for (let c = 1; c <= shape.cyclesPerProject; c++) {
-        const start = day(addDays(parseISO(today), -7 * (shape.cyclesPerProject - c) * 3 - Math.floor(rnd() * 14)));
-        insertCycle.run(id, c, idea, `Cycle ${c}`, c === shape.cyclesPerProject ? "doing" : "done", c === shape.cyclesPerProject ? null : "adapt", start, null, now, now);
+      for (let c = 1; c <= cyclesHere; c++) {
+        const start = day(addDays(parseISO(today), -7 * (cyclesHere - c) * 3 - Math.floor(rnd() * 14)));
+        insertCycle.run(id, c, idea, `Cycle ${c}`, c === cyclesHere ? "doing" : "done", c === cyclesHere ? null : "adapt", start, null, now, now);
       }
       for (let m = 1; m <= shape.milestonesPerProject; m++) {
         const baseline = day(addDays(parseISO(today), (m - 3) * 30));
         const forecast = day(addDays(parseISO(baseline), Math.floor(rnd() * 50)));
         insertMilestone.run(id, `Milestone ${m}`, baseline, forecast, m <= 2 ? forecast : null, now, now);
       }
-      for (let k = 0; k < shape.measuresPerProject; k++) {
+      for (let k = 0; k < measuresHere; k++) {
         const shift = rnd() < 0.3 ? 8 : 0;
-        const values = weeks.map((_, i) => Math.round((60 + (i > 40 ? shift : 0) + rnd() * 10) * 10) / 10);
+        const values = weeks.map((_, i) => Math.round((60 + (i > weeks.length - 12 ? shift : 0) + rnd() * 10) * 10) / 10);
         const improvement = k === 2 ? "decrease" : "increase";
         const target = k === 1 ? null : 70;
         const result = analyseSeries({ values, improvement, target });

@@ -46,6 +46,19 @@ async function main() {
     loaderRender.push(performance.now() - t);
   }
 
+  const projectPage = async () => {
+    const res = await handler(new Request("http://localhost/projects/1", { headers: { Cookie: cookie } }), context);
+    if (res.status !== 200) throw new Error(`project page answered ${res.status}`);
+    await res.text();
+  };
+  for (let i = 0; i < 5; i++) await projectPage();
+  const project: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    await projectPage();
+    project.push(performance.now() - t);
+  }
+
   const Database = (await import("better-sqlite3")).default;
   const sqlite = new Database(file, { readonly: true });
   // The same data the board gathers: freshness check, count, page, roll-up aggregate, attention list, filter options.
@@ -68,8 +81,36 @@ async function main() {
     for (const st of statements) st.all();
     if (i >= 5) floor.push(performance.now() - t);
   }
+  // The project page's data: the project, its team, cycles, milestones, measures, asks, reports, scores and activity.
+  const projectStatements = [
+    "select s.id_hash, u.* from sessions s join users u on u.id = s.user_id limit 1",
+    "select id, name, is_demo, trust_name from programmes order by id limit 1",
+    "select p.*, t.name, d.name, w.number, w.name from projects p left join themes t on t.id = p.theme_id left join divisions d on d.id = p.division_id left join waves w on w.id = p.wave_id where p.id = 1",
+    "select domain from project_cqc_domains where project_id = 1 order by domain",
+    "select t.*, u.name, u.job_title from project_team t join users u on u.id = t.user_id where t.project_id = 1",
+    "select c.*, i.title from pdsa_cycles c join change_ideas i on i.id = c.change_idea_id where c.project_id = 1 and c.deleted_at is null order by c.number",
+    "select * from milestones where project_id = 1 and deleted_at is null order by forecast_date",
+    "select * from measures where project_id = 1 and deleted_at is null order by is_primary desc, id",
+    "select a.*, u.name from asks a left join users u on u.id = a.addressee_user_id where a.project_id = 1 order by a.created_at desc",
+    "select * from status_reports where project_id = 1 order by report_date desc, id desc limit 1",
+    "select * from progress_scores where project_id = 1 order by at",
+    "select e.*, u.name from audit_events e left join users u on u.id = e.user_id where e.project_id = 1 order by e.at desc, e.id desc limit 15",
+  ].map((sql) => sqlite.prepare(sql));
+  const projectFloor: number[] = [];
+  for (let i = 0; i < iterations + 5; i++) {
+    const t = performance.now();
+    for (const st of projectStatements) st.all();
+    if (i >= 5) projectFloor.push(performance.now() - t);
+  }
+
   process.stdout.write(
-    JSON.stringify({ startupMs: firstMs, loaderRenderMs: median(loaderRender), floorMs: median(floor) }),
+    JSON.stringify({
+      startupMs: firstMs,
+      loaderRenderMs: median(loaderRender),
+      floorMs: median(floor),
+      projectMs: median(project),
+      projectFloorMs: median(projectFloor),
+    }),
   );
 }
 

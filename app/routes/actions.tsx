@@ -1,5 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseSubmission } from "~/lib/submission.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActionsTable } from "~/components/meeting-actions";
 import { getDb } from "~/db.server";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: CompleteActionSchema });
+  const submission = parseSubmission(await request.formData(), { schema: CompleteActionSchema });
   if (submission.status !== "success") return data({ message: "Choose an action to mark done." }, { status: 400 });
   const parsed = { data: submission.value };
   const outcome = completeAction(getDb(), {

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
@@ -87,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     recordAudit(db, { actor: user, action: "programme.updated", entityType, entityId, summary, ip: context.clientIp });
 
   if (intent === "details") {
-    const submission = parseWithZod(formData, { schema: DetailsSchema });
+    const submission = parseSubmission(formData, { schema: DetailsSchema });
     if (submission.status !== "success") return data<Reply>({ details: submission.reply() }, { status: 400 });
     const { intent: _i, ...values } = submission.value;
     db.transaction(() => {
@@ -98,7 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent.startsWith("wave-")) {
-    const submission = parseWithZod(formData, { schema: WaveSchema });
+    const submission = parseSubmission(formData, { schema: WaveSchema });
     if (submission.status !== "success") return data<Reply>({ wave: submission.reply() }, { status: 400 });
     const w = submission.value;
     if (w.intent === "wave-edit" && (!w.id || !findInProgramme(db, waves, programme.id, w.id))) notFound("wave");

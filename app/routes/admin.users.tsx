@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
+import { parseSubmission } from "~/lib/submission.server";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const audit = { actor: admin, ip: context.clientIp, entityType: "user" };
 
   if (formData.get("intent") === "create") {
-    const submission = parseWithZod(formData, { schema: CreateUserSchema });
+    const submission = parseSubmission(formData, { schema: CreateUserSchema });
     if (submission.status !== "success") return data({ create: submission.reply(), done: null }, { status: 400 });
     const { email, name, jobTitle, role } = submission.value;
     if (emailTaken(db, email)) {

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -106,7 +106,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!ask) notFound("ask");
   if (!canAnswerAsk(user, ask)) forbidden(user, context, "answer this ask", ask.projectId);
 
-  const submission = parseWithZod(formData, { schema: AnswerSchema });
+  const submission = parseSubmission(formData, { schema: AnswerSchema });
   const fail = (body: Omit<ActionResult, "askId">, status: number) =>
     data({ askId: ask.id, ...body } as ActionResult, { status });
   if (submission.status !== "success") return fail({ result: submission.reply() }, 400);

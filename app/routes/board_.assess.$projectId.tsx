@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -54,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const project = getProjectHeader(db, projectId);
   if (!project) notFound("project");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: AssessmentSchema });
+  const submission = parseSubmission(formData, { schema: AssessmentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
   const { rag, reason, comment, back } = submission.value;
   const pii = patientDataWarning({ reason, comment }, formData);

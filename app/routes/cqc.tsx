@@ -1,5 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { getFormProps } from "@conform-to/react";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -68,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "add") {
-    const submission = parseWithZod(formData, { schema: AddActionSchema });
+    const submission = parseSubmission(formData, { schema: AddActionSchema });
     if (submission.status !== "success") return data({ add: submission.reply(), paste: null, done: null }, { status: 400 });
     const { intent: _intent, ...row } = submission.value;
     if (referencesInUse(db, programme.id, [row.reference]).length) {

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import {
   data,
   redirect,
@@ -146,7 +146,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const done = (saved: string, hash = "") => redirect(`/meetings/${meeting.id}?saved=${saved}${hash}`);
 
   if (intent === "complete") {
-    const submission = parseWithZod(formData, { schema: CompleteActionSchema });
+    const submission = parseSubmission(formData, { schema: CompleteActionSchema });
     if (submission.status !== "success") return fail({ intent, message: "Choose an action to mark done." }, 400);
     const outcome = completeAction(db, {
       actor: user,
@@ -212,7 +212,7 @@ function findItem(args: HandlerArgs, itemId: number) {
 const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<typeof fail>> = {
   details(args) {
     const { db, meeting, formData } = args;
-    const submission = parseWithZod(formData, { schema: DetailsSchema });
+    const submission = parseSubmission(formData, { schema: DetailsSchema });
     if (submission.status !== "success") return fail({ intent: "details", result: submission.reply() }, 400);
     const v = submission.value;
     const chosenIds = [...new Set(v.attendeeIds ?? [])];
@@ -252,7 +252,7 @@ const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<type
 
   "add-item"(args) {
     const { db, meeting, formData } = args;
-    const submission = parseWithZod(formData, { schema: AddItemSchema });
+    const submission = parseSubmission(formData, { schema: AddItemSchema });
     if (submission.status !== "success") return fail({ intent: "add-item", result: submission.reply() }, 400);
     const { projectId, version } = submission.value;
     const [project] = projectsInProgramme(db, args.programmeId, [projectId]);
@@ -274,7 +274,7 @@ const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<type
 
   "remove-item"(args) {
     const { db, meeting, formData } = args;
-    const submission = parseWithZod(formData, { schema: RemoveItemSchema });
+    const submission = parseSubmission(formData, { schema: RemoveItemSchema });
     if (submission.status !== "success") return fail({ intent: "remove-item", message: "Choose an agenda item to remove." }, 400);
     const item = findItem(args, submission.value.itemId);
     if (item.decision || itemHasRecords(db, meeting.id, item.projectId)) {
@@ -290,7 +290,7 @@ const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<type
 
   "move-item"(args) {
     const { db, meeting, formData } = args;
-    const submission = parseWithZod(formData, { schema: MoveItemSchema });
+    const submission = parseSubmission(formData, { schema: MoveItemSchema });
     if (submission.status !== "success") return fail({ intent: "move-item", message: "Choose an agenda item and a direction." }, 400);
     const { itemId, direction, version } = submission.value;
     const item = findItem(args, itemId);
@@ -309,7 +309,7 @@ const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<type
 
   review(args) {
     const { db, meeting, formData, user } = args;
-    const submission = parseWithZod(formData, { schema: ReviewSchema });
+    const submission = parseSubmission(formData, { schema: ReviewSchema });
     const rawItem = Number(formData.get("itemId"));
     if (submission.status !== "success") return fail({ intent: "review", itemId: rawItem, result: submission.reply() }, 400);
     const v = submission.value;
@@ -335,7 +335,7 @@ const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<type
 
   "add-action"(args) {
     const { db, meeting, formData, user } = args;
-    const submission = parseWithZod(formData, { schema: actionSchema(meeting.meetingDate) });
+    const submission = parseSubmission(formData, { schema: actionSchema(meeting.meetingDate) });
     const rawProject = Number(formData.get("projectId")) || undefined;
     const itemId = listAgenda(db, meeting.id).find((i) => i.projectId === rawProject)?.id;
     if (submission.status !== "success") return fail({ intent: "add-action", itemId, result: submission.reply() }, 400);
@@ -355,7 +355,7 @@ const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<type
 
   close(args) {
     const { db, meeting, formData } = args;
-    const submission = parseWithZod(formData, { schema: CloseSchema });
+    const submission = parseSubmission(formData, { schema: CloseSchema });
     if (submission.status !== "success") return fail({ intent: "close", result: submission.reply() }, 400);
     const today = getToday();
     ensureSummariesFresh(db, args.programmeId, today);

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, canGovern, WHAT);
   const { db, programme, suggested } = suggestions();
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: NewMeetingSchema });
+  const submission = parseSubmission(formData, { schema: NewMeetingSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
   const v = submission.value;
   const fieldErrors: Record<string, string[]> = {};

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -60,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const db = getDb();
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: raiseSchema(today()) });
+  const submission = parseSubmission(formData, { schema: raiseSchema(today()) });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
   const row = askRow(submission.value);
   const warnings = patientDataWarning({ what: row.what }, formData);

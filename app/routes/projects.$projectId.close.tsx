@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import {
   data,
   redirect,
@@ -61,7 +61,7 @@ type ActionResult = { result: SubmissionResult<string[]>; version: number | null
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId, project, db } = await requireCloser(request, context, params.projectId);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ClosureSchema });
+  const submission = parseSubmission(formData, { schema: ClosureSchema });
   const postedVersion = Number(formData.get("version")) || null;
   const fail = (result: SubmissionResult<string[]>, extra: Partial<ActionResult> = {}, status = 400) =>
     data<ActionResult>({ result, version: postedVersion, pii: false, conflict: null, ...extra }, { status });

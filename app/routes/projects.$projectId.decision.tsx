@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import {
   data,
   redirect,
@@ -109,7 +109,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     recordAudit(db, { actor: user, action: "auth.permission_denied", projectId, summary: `Refused: ${STAGE_ACTIONS[action].label.toLowerCase()}`, ip: context.clientIp });
     return reply({ message: `Only the programme board or an administrator can ${STAGE_ACTIONS[action].label.toLowerCase()}` }, 400);
   }
-  const submission = parseWithZod(formData, { schema: SCHEMAS[action] });
+  const submission = parseSubmission(formData, { schema: SCHEMAS[action] });
   if (submission.status !== "success") return reply({ intent: action, result: submission.reply() }, 400);
   const value = submission.value as { version: number; reason?: string } & Partial<Record<(typeof LEAD_FIELDS)[RequiredLead], number>>;
 

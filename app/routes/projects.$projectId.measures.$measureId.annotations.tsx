@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -37,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`${base}?saved=note-removed`);
   }
 
-  const submission = parseWithZod(formData, { schema: AnnotationSchema });
+  const submission = parseSubmission(formData, { schema: AnnotationSchema });
   const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
   if (submission.status !== "success") return fail(submission.reply());
   const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);

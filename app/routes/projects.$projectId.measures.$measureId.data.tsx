@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -96,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   const schema = pointSchema(measure);
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseSubmission(formData, { schema });
   const intent = formData.get("intent") === "update" ? "update" : "add";
   const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ intent, result, pii }, 400);
   if (submission.status !== "success") return fail(submission.reply());

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -88,7 +88,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`${base}?saved=primary`);
   }
 
-  const submission = parseWithZod(formData, { schema: EditMeasureSchema });
+  const submission = parseSubmission(formData, { schema: EditMeasureSchema });
   const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ result, pii }, 400);
   if (submission.status !== "success") return fail(submission.reply());
   const fixed = countPoints(db, measureId) > 0 ? seriesOf(before) : null;

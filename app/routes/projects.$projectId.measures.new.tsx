@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -30,7 +30,7 @@ type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: CreateMeasureSchema });
+  const submission = parseSubmission(formData, { schema: CreateMeasureSchema });
   const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
   if (submission.status !== "success") return fail(submission.reply());
 

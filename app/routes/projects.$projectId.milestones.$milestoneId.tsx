@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseSubmission } from "~/lib/submission.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -166,7 +167,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const reread = () => getMilestone(db, projectId, milestone.id);
 
   if (intent === "update") {
-    const submission = parseWithZod(formData, {
+    const submission = parseSubmission(formData, {
       schema: updateSchema({ today: today(), currentForecast: milestone.forecastDate }),
     });
     if (submission.status !== "success") return fail({ intent, result: submission.reply() }, 400);
@@ -222,7 +223,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   if (intent === "rebaseline") {
-    const submission = parseWithZod(formData, {
+    const submission = parseSubmission(formData, {
       schema: rebaselineSchema({ currentBaseline: milestone.baselineDate }),
     });
     if (submission.status !== "success") return fail({ intent, result: submission.reply() }, 400);
@@ -258,7 +259,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   if (intent === "delete") {
-    const submission = parseWithZod(formData, { schema: DeleteSchema });
+    const submission = parseSubmission(formData, { schema: DeleteSchema });
     if (submission.status !== "success") badRequest("That request was not understood. Reload the page and try again.");
     const deleted = db.transaction(() => {
       if (!softDeleteMilestone(db, milestone.id, submission.value.version, user.id)) return false;

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -58,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const db = getDb();
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: CreateMilestoneSchema });
+  const submission = parseSubmission(formData, { schema: CreateMilestoneSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
   const { title, owner = "", baselineDate } = submission.value;
   const warnings = patientDataWarning({ title, owner }, formData);

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
@@ -105,7 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`/projects/${projectId}/pdsa?deleted=${before.cycle.number}`);
   }
 
-  const submission = parseWithZod(formData, { schema: EditCycleSchema });
+  const submission = parseSubmission(formData, { schema: EditCycleSchema });
   const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ intent: "save", result, pii }, 400);
   if (submission.status !== "success") return fail(submission.reply());
   const { intent: _intent, ...values } = submission.value;

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -83,7 +83,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId, db, settings, measures } = await requireEditorAndSettings(request, context, params.projectId);
-  const submission = parseWithZod(await request.formData(), { schema: PresentationFormSchema });
+  const submission = parseSubmission(await request.formData(), { schema: PresentationFormSchema });
   const fail = (result: SubmissionResult<string[]>, conflict: Conflict | null = null, status = 400) =>
     data({ result, conflict }, { status });
   if (submission.status !== "success") return fail(submission.reply());

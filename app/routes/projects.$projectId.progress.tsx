@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -58,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const db = getDb();
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ScoreSchema });
+  const submission = parseSubmission(formData, { schema: ScoreSchema });
   const postedSince = Number(formData.get("since"));
   const fail = (result: SubmissionResult<string[]>, extra: Partial<ActionResult> = {}, status = 400) =>
     data<ActionResult>({ result, since: Number.isInteger(postedSince) ? postedSince : null, pii: false, conflict: null, ...extra }, { status });

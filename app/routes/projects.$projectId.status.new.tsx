@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseSubmission } from "~/lib/submission.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -71,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const db = getDb();
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: reportSchema(today()) });
+  const submission = parseSubmission(formData, { schema: reportSchema(today()) });
   // "Add an ask" and "Remove" buttons without JavaScript come here too: answer with the new form, no error.
   if (submission.status === undefined) return { result: submission.reply(), pii: false };
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   redirect,
@@ -7,6 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { parseSubmission } from "~/lib/submission.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   ConfirmWinSchema,
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const back = `/projects/${projectId}/wins`;
 
   if (intent === "record") {
-    const submission = parseWithZod(formData, { schema: RecordWinSchema });
+    const submission = parseSubmission(formData, { schema: RecordWinSchema });
     const fail = (pii = false) => data<WinFormResult>({ formId: RECORD_FORM_ID, result: submission.reply(), pii }, { status: 400 });
     if (submission.status !== "success") return fail();
     const { title, description = "" } = submission.value;
@@ -87,7 +87,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (intent !== "confirm" && intent !== "dismiss") badRequest("That request was not understood.");
   const schema = intent === "confirm" ? ConfirmWinSchema : DismissWinSchema;
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseSubmission(formData, { schema });
   const ref = String(formData.get("evidenceRef") ?? "");
   const formId = suggestionFormId(ref);
   const reply = (result = submission.reply(), status = 400, pii = false) =>

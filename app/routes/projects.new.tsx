@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/layout";
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, canPropose, "propose projects");
   const db = getDb();
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ProposalSchema });
+  const submission = parseSubmission(formData, { schema: ProposalSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
   const { title, problem, proposalIdea, divisionId = null } = submission.value;
 

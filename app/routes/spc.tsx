@@ -1,5 +1,6 @@
 // /spc: the SPC calculator. Paste a series, choose the options, see the chart,
 // icons and reading. Nothing is saved. The same schema and engine as POST /api/spc.
+import { parseSubmission } from "~/lib/submission.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: body.status },
     );
   }
-  const submission = parseWithZod(new URLSearchParams(body.text), { schema: SpcFormSchema });
+  const submission = parseSubmission(new URLSearchParams(body.text), { schema: SpcFormSchema });
   if (submission.status !== "success") {
     return data({ reply: submission.reply(), analysis: null }, { status: 400 });
   }

@@ -1,0 +1,269 @@
+// Accessibility of the main journeys: axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) on every page,
+// and key forms completed by keyboard alone with a visible focus indicator at every stop.
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { E2E_PASSWORD, launchBrowser, signIn, startApp, type RunningApp } from "./support";
+
+const AXE = path.resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+let app: RunningApp;
+let browser: Browser;
+let ids: Record<string, number>;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  const db = new Database(app.databaseFile, { readonly: true });
+  const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number }).id;
+  const project = one(
+    `select p.id from projects p where exists (select 1 from pdsa_cycles c where c.project_id = p.id and c.deleted_at is null)
+       and exists (select 1 from measures m where m.project_id = p.id and m.deleted_at is null and m.spc_points > 0)
+       and exists (select 1 from milestones m where m.project_id = p.id and m.deleted_at is null)
+       and exists (select 1 from status_reports s where s.project_id = p.id) order by p.id`,
+  );
+  ids = {
+    project,
+    cycle: one("select id from pdsa_cycles where project_id = ? and deleted_at is null order by id", project),
+    milestone: one("select id from milestones where project_id = ? and deleted_at is null order by id", project),
+    measure: one("select id from measures where project_id = ? and deleted_at is null order by spc_points desc, id", project),
+    report: one("select id from status_reports where project_id = ? order by id desc", project),
+    wave: one("select id from waves order by number"),
+  };
+  db.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+type Violation = { rule: string; impact: string | null; help: string; nodes: string[] };
+
+/** axe-core on the page as it stands. The context bypasses the CSP so the script can be injected. */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] };
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(" ")} — ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`),
+    }));
+  }, TAGS);
+}
+
+const describeViolations = (vs: Violation[]) =>
+  vs.map((v) => `${v.rule} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).join("\n    ")}`).join("\n");
+
+async function newContext(): Promise<BrowserContext> {
+  return browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+}
+
+describe("axe-core finds no WCAG 2.2 AA violations", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await newContext();
+    page = await context.newPage();
+    await signIn(page, app, "admin@example.org");
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  async function check(url: string, status = 200, prepare?: (p: Page) => Promise<void>) {
+    const res = await page.goto(`${app.url}${url}`);
+    expect(res?.status(), url).toBe(status);
+    await page.waitForLoadState("networkidle");
+    if (prepare) await prepare(page);
+    const violations = await axeViolations(page);
+    expect(violations, `${url}\n${describeViolations(violations)}`).toEqual([]);
+  }
+
+  it("would catch a violation (an image without alternative text)", async () => {
+    await page.goto(`${app.url}/accessibility`);
+    await page.evaluate(() => document.querySelector("main")!.append(Object.assign(document.createElement("img"), { src: "/favicon.ico" })));
+    expect((await axeViolations(page)).map((v) => v.rule)).toContain("image-alt");
+  });
+
+  it("sign-in page", async () => {
+    const anonymous = await newContext();
+    const p = await anonymous.newPage();
+    await p.goto(`${app.url}/login`);
+    const violations = await axeViolations(p);
+    expect(violations, `/login\n${describeViolations(violations)}`).toEqual([]);
+    await anonymous.close();
+  });
+
+  it("board with its filters open", async () => {
+    await check("/board", 200, async (p) => {
+      await p.getByText("Filter, group and choose columns").click();
+      await p.locator("details.nhsuk-details[open]").first().waitFor();
+    });
+  });
+
+  const pages: [string, () => string][] = [
+    ["projects", () => "/projects"],
+    ["project overview", () => `/projects/${ids.project}`],
+    ["PDSA cycles", () => `/projects/${ids.project}/pdsa`],
+    ["a PDSA cycle", () => `/projects/${ids.project}/pdsa/${ids.cycle}`],
+    ["new PDSA cycle", () => `/projects/${ids.project}/pdsa/new`],
+    ["milestones", () => `/projects/${ids.project}/milestones`],
+    ["a milestone", () => `/projects/${ids.project}/milestones/${ids.milestone}`],
+    ["status reports", () => `/projects/${ids.project}/status`],
+    ["a status report", () => `/projects/${ids.project}/status/${ids.report}`],
+    ["new status report", () => `/projects/${ids.project}/status/new`],
+    ["measures", () => `/projects/${ids.project}/measures`],
+    ["a measure", () => `/projects/${ids.project}/measures/${ids.measure}`],
+    ["new measure", () => `/projects/${ids.project}/measures/new`],
+    ["project asks", () => `/projects/${ids.project}/asks`],
+    ["progress", () => `/projects/${ids.project}/progress`],
+    ["edit the charter", () => `/projects/${ids.project}/edit`],
+    ["team", () => `/projects/${ids.project}/team`],
+    ["board assessment", () => `/board/assess/${ids.project}`],
+    ["new project", () => "/projects/new"],
+    ["asks", () => "/asks"],
+    ["waves", () => "/waves"],
+    ["a wave", () => `/waves/${ids.wave}`],
+    ["CQC", () => "/cqc"],
+    ["SPC tool", () => "/spc"],
+    ["users", () => "/admin/users"],
+    ["audit log", () => "/admin/audit"],
+    ["programme settings", () => "/admin/programme"],
+    ["accessibility statement", () => "/accessibility"],
+    ["change password", () => "/account/password"],
+    ["meetings", () => "/meetings"],
+    ["new meeting", () => "/meetings/new"],
+    ["actions", () => "/actions"],
+    ["wins", () => "/wins"],
+    ["project wins", () => `/projects/${ids.project}/wins`],
+    ["one-page summary", () => `/projects/${ids.project}/one-page`],
+    ["presentation", () => `/projects/${ids.project}/present`],
+    ["closing a project", () => `/projects/${ids.project}/close`],
+    ["approval decision", () => `/projects/${ids.project}/decision`],
+  ];
+  it.each(pages)("%s", async (_name, url) => {
+    await check(url());
+  });
+
+  it("SPC tool with a result", async () => {
+    await check("/spc?example=1", 200, async (p) => {
+      await p.getByRole("button", { name: "Analyse" }).click();
+      await p.locator("main figure.app-spc-chart").first().waitFor();
+      await p.waitForLoadState("networkidle");
+    });
+  });
+
+  it("page not found", async () => {
+    await check("/projects/999999", 404);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Keyboard only.
+
+/** Whether the focused element shows a focus indicator (radios and checkboxes draw it on their label). */
+async function focusIsVisible(page: Page): Promise<{ visible: boolean; what: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { visible: false, what: "nothing focused" };
+    const shows = (s: CSSStyleDeclaration) =>
+      (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== "none" && s.boxShadow !== "");
+    const input = el as HTMLInputElement;
+    // Tab also stops on a date input's calendar button (inside the browser's own shadow tree): the
+    // input then no longer matches :focus and the browser draws its own ring round the button.
+    if (input.type === "date" && !el.matches(":focus") && el.matches(":focus-within")) {
+      return { visible: true, what: "date input calendar button" };
+    }
+    const drawnOnLabel = el.tagName === "INPUT" && (input.type === "radio" || input.type === "checkbox");
+    const visible = drawnOnLabel && el.nextElementSibling
+      ? shows(getComputedStyle(el.nextElementSibling, "::before"))
+      : shows(getComputedStyle(el));
+    const label = el.getAttribute("name") ?? el.textContent?.trim().slice(0, 40) ?? "";
+    const st = getComputedStyle(el);
+    return { visible, what: `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}> ${label} (outline ${st.outlineStyle} ${st.outlineWidth}, box-shadow ${st.boxShadow})` };
+  });
+}
+
+/** Presses Tab until `target` has focus, checking the focus can be seen at every stop on the way. */
+async function tabTo(page: Page, target: Locator, maxStops = 120) {
+  const hidden: string[] = [];
+  for (let i = 0; i < maxStops; i++) {
+    await page.keyboard.press("Tab");
+    const { visible, what } = await focusIsVisible(page);
+    if (!visible) hidden.push(what);
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      expect(hidden, "elements focused without a visible focus indicator").toEqual([]);
+      return;
+    }
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+describe("keyboard only", () => {
+  it("signs in with Tab, typing and Enter", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await tabTo(page, page.getByLabel("Email address"));
+    await page.keyboard.type("lead@example.org");
+    await tabTo(page, page.getByLabel("Password"));
+    await page.keyboard.type(E2E_PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    await context.close();
+  });
+
+  it("writes a status report with the keyboard alone", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, app, "admin@example.org");
+    await page.goto(`${app.url}/projects/${ids.project}/status/new`);
+    const date = page.getByLabel("Reporting date");
+    if (!(await date.inputValue())) throw new Error("the reporting date has no default to keep");
+    const firstRag = page.locator('input[type="radio"][name="rag"]').first();
+    await tabTo(page, firstRag);
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight"); // the next rating, as a keyboard user would change their mind
+    const chosen = await page.locator('input[type="radio"][name="rag"]:checked').getAttribute("value");
+    expect(chosen).toBeTruthy();
+    await tabTo(page, page.getByLabel("Reason for the rating"));
+    await page.keyboard.type("Keyboard-only check: audit data on track.");
+    await tabTo(page, page.getByLabel("Progress since the last report"));
+    await page.keyboard.type("Two PDSA cycles finished this month.");
+    await tabTo(page, page.getByLabel("Next steps"));
+    await page.keyboard.type("Spread to the second ward.");
+    const save = page.locator("form .nhsuk-button[type=submit]:not(.nhsuk-u-visually-hidden)").last();
+    await tabTo(page, save);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => !u.pathname.endsWith("/status/new"));
+    await expect.poll(() => page.content()).toContain("Two PDSA cycles finished this month.");
+    await context.close();
+  });
+
+  it("records the board's view of a project with the keyboard alone, submitting with Space", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, app, "board@example.org");
+    await page.goto(`${app.url}/board/assess/${ids.project}`);
+    await tabTo(page, page.locator('input[type="radio"][name="rag"]').first());
+    await page.keyboard.press("Space");
+    expect(await page.locator('input[type="radio"][name="rag"]:checked').count()).toBe(1);
+    await tabTo(page, page.getByLabel("Reason", { exact: true }));
+    await page.keyboard.type("Keyboard-only board view: milestones on time.");
+    await tabTo(page, page.getByRole("button", { name: "Save the board's view" }));
+    await page.keyboard.press("Space");
+    await page.waitForURL((u) => !u.pathname.startsWith("/board/assess"));
+    const db = new Database(app.databaseFile, { readonly: true });
+    const row = db.prepare("select reason from board_assessments where project_id = ? order by id desc").get(ids.project);
+    db.close();
+    expect(row).toEqual({ reason: "Keyboard-only board view: milestones on time." });
+    await context.close();
+  });
+});
