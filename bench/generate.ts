@@ -161,5 +161,8 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
       if (rnd() < 0.3) insertAsk.run(id, now - Math.floor(rnd() * 30) * 86_400_000, now);
     }
   })();
+  // Fold the bulk load into the main file, so the server under test does not pay for it
+  // with a long checkpoint on its first write.
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
   return db;
 }
