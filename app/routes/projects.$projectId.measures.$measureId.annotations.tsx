@@ -3,6 +3,7 @@ import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { ConfirmRemoval } from "~/components/confirm-removal";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
@@ -60,25 +61,15 @@ export default function Annotations() {
 
   if (removing) {
     return (
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <span className="nhsuk-caption-m">{m.name}</span>
-          <h2>Remove the note for {periodLabel(removing.periodDate, m.frequency)}?</h2>
-          <p className="app-pre-line">{removing.text}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="id" value={removing.id} />
-            <div className="nhsuk-button-group">
-              <button className="nhsuk-button nhsuk-button--warning" type="submit">
-                Remove the note
-              </button>
-              <Link className="nhsuk-link" to={base}>
-                No, keep it
-              </Link>
-            </div>
-          </Form>
-        </div>
-      </div>
+      <ConfirmRemoval
+        caption={m.name}
+        title={`Remove the note for ${periodLabel(removing.periodDate, m.frequency)}?`}
+        fields={{ intent: "delete", id: removing.id }}
+        confirmLabel="Remove the note"
+        cancelTo={base}
+      >
+        <p className="app-pre-line">{removing.text}</p>
+      </ConfirmRemoval>
     );
   }
 

@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmRemoval } from "~/components/confirm-removal";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
@@ -67,26 +68,16 @@ export default function Rebases() {
 
   if (removing) {
     return (
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <span className="nhsuk-caption-m">{m.name}</span>
-          <h2>Remove the rebase from {periodLabel(removing.periodDate, m.frequency)}?</h2>
-          <p>Reason given: {removing.reason}</p>
-          <p>The limits will be calculated across this period again, as if the process had not changed here.</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="id" value={removing.id} />
-            <div className="nhsuk-button-group">
-              <button className="nhsuk-button nhsuk-button--warning" type="submit">
-                Remove the rebase
-              </button>
-              <Link className="nhsuk-link" to={base}>
-                No, keep it
-              </Link>
-            </div>
-          </Form>
-        </div>
-      </div>
+      <ConfirmRemoval
+        caption={m.name}
+        title={`Remove the rebase from ${periodLabel(removing.periodDate, m.frequency)}?`}
+        fields={{ intent: "delete", id: removing.id }}
+        confirmLabel="Remove the rebase"
+        cancelTo={base}
+      >
+        <p>Reason given: {removing.reason}</p>
+        <p>The limits will be calculated across this period again, as if the process had not changed here.</p>
+      </ConfirmRemoval>
     );
   }
 
