@@ -2,6 +2,7 @@
 // Thresholds are "more than": a flag starts the day after the threshold is passed.
 // Dates are calendar days in Europe/London against the app's today.
 import { addDays, addMonths, addWeeks, differenceInCalendarDays, parseISO } from "date-fns";
+import { isOverdue, slipDays } from "~/domain/milestone-rules";
 import type { Frequency, ImprovementDirection, MeasureType, Rag, Stage } from "~/domain/enums";
 
 export type AttentionThresholds = {
@@ -97,12 +98,12 @@ export function attentionFlags(
   const flags: AttentionFlag[] = [];
 
   const open = input.milestones.filter((m) => !m.completedOn);
-  const overdue = open.filter((m) => m.forecastDate < today);
+  const overdue = open.filter((m) => isOverdue(m, today));
   for (const m of overdue) {
     flags.push({ code: "milestone_overdue", reason: `"${m.title}" was due ${plural(days(m.forecastDate, today), "day")} ago` });
   }
   for (const m of open) {
-    const slip = days(m.baselineDate, m.forecastDate);
+    const slip = slipDays(m);
     if (slip > t.milestoneSlipDays) {
       flags.push({ code: "milestone_slipped", reason: `"${m.title}" has slipped ${plural(slip, "day")} from its baseline` });
     }

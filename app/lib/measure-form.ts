@@ -251,4 +251,3 @@ export const AnnotationSchema = strictForm({
   text: requiredText("Enter the note to show on the chart", 300, "The note"),
 });
 
-export const DeleteByIdSchema = z.strictObject({ intent: z.literal("delete"), id: z.coerce.number().int().positive() });

@@ -21,6 +21,7 @@ import {
   waves,
 } from "../../db/schema";
 import type { Db } from "~/db.server";
+import { isOverdue, slipDays } from "~/domain/milestone-rules";
 import { attentionFlags, type AttentionInput, type AttentionThresholds } from "~/domain/attention";
 import { nowMs } from "~/lib/clock.server";
 import { londonDay } from "~/lib/today.server";
@@ -250,7 +251,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     const months = Array<number>(12).fill(0);
     for (const c of pdsaMonths.get(p.id) ?? []) months[monthIndex(c.startDate)]++;
     const icons = (icon: string) => ms2.filter((m) => m.variationIcon === icon).length;
-    const slips = ms.filter((m) => !m.completedOn).map((m) => Math.round((Date.parse(m.forecastDate) - Date.parse(m.baselineDate)) / 86_400_000));
+    const slips = ms.filter((m) => !m.completedOn).map(slipDays);
     return {
       projectId: p.id,
       programmeId,
@@ -275,7 +276,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       progressScore: p.progressScore,
       milestonesDone: ms.filter((m) => m.completedOn).length,
       milestonesTotal: ms.length,
-      milestonesOverdue: ms.filter((m) => !m.completedOn && m.forecastDate < today).length,
+      milestonesOverdue: ms.filter((m) => isOverdue(m, today)).length,
       worstSlipDays: slips.length ? Math.max(...slips) : null,
       lastPdsaDate: lastPdsa,
       pdsaCyclesThisQuarter: Number(cycles?.thisQuarter ?? 0),

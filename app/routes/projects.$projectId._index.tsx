@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { MILESTONE_STATUS_LABELS, milestoneStatus, slipDays } from "~/domain/milestone-rules";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressChart } from "~/components/progress-chart";
 import { RagTag } from "~/components/tags";
@@ -18,7 +19,7 @@ import {
   progressLabel,
   TEAM_ROLE_LABELS,
 } from "~/domain/labels";
-import { daysBetween, formatDateTime, formatDay } from "~/lib/dates";
+import { formatDateTime, formatDay } from "~/lib/dates";
 import { notFound, parseId, requireUser } from "~/lib/guards.server";
 import { today } from "~/lib/today.server";
 import { listProjectActivity } from "~/models/audit.server";
@@ -343,8 +344,8 @@ export default function ProjectPage() {
           </thead>
           <tbody className="nhsuk-table__body">
             {milestones.map((m) => {
-              const slip = daysBetween(m.baselineDate, m.forecastDate);
-              const overdue = !m.completedOn && m.forecastDate < today;
+              const slip = slipDays(m);
+              const status = milestoneStatus(m, today);
               return (
                 <tr key={m.id}>
                   <td>{m.title}</td>
@@ -357,10 +358,10 @@ export default function ProjectPage() {
                   <td>
                     {m.completedOn ? (
                       `Done ${formatDay(m.completedOn)}`
-                    ) : overdue ? (
-                      <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
+                    ) : status === "overdue" ? (
+                      <strong className="nhsuk-tag nhsuk-tag--red">{MILESTONE_STATUS_LABELS.overdue}</strong>
                     ) : (
-                      "Not started or in progress"
+                      MILESTONE_STATUS_LABELS[status]
                     )}
                   </td>
                 </tr>

@@ -1,4 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { confirmedRemovalId, pendingRemoval } from "~/lib/removal.server";
 import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,8 +8,8 @@ import { ConfirmRemoval } from "~/components/confirm-removal";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
-import { badRequest, notFound, parseId } from "~/lib/guards.server";
-import { AnnotationSchema, DeleteByIdSchema } from "~/lib/measure-form";
+import { notFound } from "~/lib/guards.server";
+import { AnnotationSchema } from "~/lib/measure-form";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
 import { addAnnotation, deleteAnnotation, listAnnotations } from "~/models/measure-data.server";
@@ -20,9 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Notes on the chart – Steppi
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, measure, base } = await requireMeasureEditor(request, context, params);
   const notes = listAnnotations(db, measure.id).map((a) => ({ id: a.id, periodDate: a.periodDate, text: a.text }));
-  const deleteParam = new URL(request.url).searchParams.get("delete");
-  const removing = deleteParam === null ? null : notes.find((a) => a.id === parseId(deleteParam, "note"));
-  if (removing === undefined) notFound("note");
+  const removing = pendingRemoval(request, notes, "note");
   return { base, notes, removing, today: today() };
 }
 
@@ -31,10 +30,9 @@ type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    const parsed = DeleteByIdSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
-    if (!deleteAnnotation(db, { measure, annotationId: parsed.data.id, actor: user, ip: context.clientIp })) notFound("note");
+  const removeId = confirmedRemovalId(formData);
+  if (removeId !== null) {
+    if (!deleteAnnotation(db, { measure, annotationId: removeId, actor: user, ip: context.clientIp })) notFound("note");
     return redirect(`${base}?saved=note-removed`);
   }
 

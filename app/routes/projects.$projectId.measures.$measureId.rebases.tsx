@@ -1,4 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { confirmedRemovalId, pendingRemoval } from "~/lib/removal.server";
 import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,8 +7,8 @@ import { ConfirmRemoval } from "~/components/confirm-removal";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
-import { badRequest, notFound, parseId } from "~/lib/guards.server";
-import { DeleteByIdSchema, RebaseSchema } from "~/lib/measure-form";
+import { notFound } from "~/lib/guards.server";
+import { RebaseSchema } from "~/lib/measure-form";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { addRebase, deleteRebase, listRebases, listSeries } from "~/models/measure-data.server";
 import { requireMeasureEditor } from "~/models/measure.server";
@@ -18,9 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Recalculate the limits – St
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, measure, base } = await requireMeasureEditor(request, context, params);
   const rebases = listRebases(db, measure.id).map((r) => ({ id: r.id, periodDate: r.periodDate, reason: r.reason }));
-  const deleteParam = new URL(request.url).searchParams.get("delete");
-  const removing = deleteParam === null ? null : rebases.find((r) => r.id === parseId(deleteParam, "rebase"));
-  if (removing === undefined) notFound("rebase");
+  const removing = pendingRemoval(request, rebases, "rebase");
   const series = listSeries(db, measure.id);
   return { base, rebases, removing, points: series.length, first: series[0]?.periodDate ?? null, last: series.at(-1)?.periodDate ?? null };
 }
@@ -30,10 +29,9 @@ type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    const parsed = DeleteByIdSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
-    if (!deleteRebase(db, { measure, rebaseId: parsed.data.id, actor: user, ip: context.clientIp })) notFound("rebase");
+  const removeId = confirmedRemovalId(formData);
+  if (removeId !== null) {
+    if (!deleteRebase(db, { measure, rebaseId: removeId, actor: user, ip: context.clientIp })) notFound("rebase");
     return redirect(`${base}?saved=rebase-removed`);
   }
 

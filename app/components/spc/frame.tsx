@@ -1,19 +1,71 @@
 // The parts both SPC charts share: axes, right-hand line labels, PDSA and
 // annotation markers on the time axis, and the notes listing those markers.
-import { formatNumber } from "~/domain/spc";
+import { useId } from "react";
+import { formatNumber, type SpcResult } from "~/domain/spc";
 import { formatDay } from "~/lib/dates";
 import {
   HEIGHT,
   PLOT,
   WIDTH,
   fitText,
+  pointLabeller,
   r1,
   spreadLabels,
   thinnedLabelIndices,
+  withUnit,
   xForDate,
   xOf,
   type YScale,
 } from "./scale";
+import { markScale } from "./marks";
+
+/** Above this many points, points are drawn as one path per kind and the data table stands in for them. */
+export const FOCUSABLE_POINT_LIMIT = 250;
+
+export function resolveDates(result: SpcResult, dates?: readonly string[]): readonly string[] | null {
+  if (dates && dates.length === result.n) return dates;
+  if (result.n > 0 && result.points.every((p) => p.date !== null)) return result.points.map((p) => p.date as string);
+  return null;
+}
+
+/** What both chart kinds work out the same way from their props. */
+export function useChartBasics(result: SpcResult, datesProp?: readonly string[], targetProp?: number | null) {
+  const id = useId();
+  const n = result.n;
+  const dates = resolveDates(result, datesProp);
+  const target = targetProp === undefined ? result.target : targetProp;
+  return {
+    titleId: `${id}-title`,
+    descId: `${id}-desc`,
+    n,
+    dates,
+    target: target ?? null,
+    label: pointLabeller(dates, n),
+    focusable: n <= FOCUSABLE_POINT_LIMIT,
+    k: markScale(n, PLOT.right - PLOT.left),
+  };
+}
+
+/** A full-width horizontal line: the target, the median. */
+export function HorizontalLine({ className, y }: { className: string; y: number }) {
+  return <line className={className} x1={PLOT.left} x2={PLOT.right} y1={r1(y)} y2={r1(y)} fill="none" aria-hidden="true" />;
+}
+
+/** The line joining the values, under the point marks. */
+export function ValuesLine({ result, y }: { result: SpcResult; y: (v: number) => number }) {
+  return (
+    <polyline
+      className="app-spc-chart__values"
+      points={result.points.map((p) => `${r1(xOf(p.index, result.n))},${r1(y(p.value))}`).join(" ")}
+      fill="none"
+      aria-hidden="true"
+    />
+  );
+}
+
+export function targetLabel(target: number, y: (v: number) => number, unitLabel?: string): LineLabel {
+  return { y: y(target), text: `Target ${withUnit(target, unitLabel)}`, className: "app-spc-chart__label--target" };
+}
 
 export interface PdsaMarker {
   date: string;

@@ -1,24 +1,26 @@
 // A run chart in the same style as the XmR chart: values around the median,
 // read with the Anhøj rules (and the older IHI rules) in words. Suits short
 // series: the calculator shows it by default under 12 points.
-import { useId } from "react";
 import type { RunChartResult, SpcResult } from "~/domain/spc";
 import { formatDay } from "~/lib/dates";
 import { SpcDataTable } from "./data-table";
 import {
   DatedMarkers,
+  HorizontalLine,
   LineLabels,
   MarkerNotes,
   XAxis,
   YAxis,
+  ValuesLine,
   chartSvgProps,
+  targetLabel,
+  useChartBasics,
   type ChartAnnotation,
   type LineLabel,
   type PdsaMarker,
 } from "./frame";
-import { ChartLegend, markClassName, markPaths, markScale } from "./marks";
-import { PLOT, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
-import { FOCUSABLE_POINT_LIMIT, resolveDates } from "./spc-chart";
+import { ChartLegend, markClassName, markPaths } from "./marks";
+import { withUnit, xOf, yScale } from "./scale";
 
 export interface RunChartProps {
   result: SpcResult;
@@ -64,27 +66,17 @@ export function RunChart({
   pdsaMarkers = [],
   annotations = [],
 }: RunChartProps) {
-  const id = useId();
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const n = result.n;
+  const { titleId, descId, n, dates, target, label, focusable, k } = useChartBasics(result, datesProp, targetProp);
   const rc = result.run_chart;
-  const dates = resolveDates(result, datesProp);
-  const target = targetProp === undefined ? result.target : targetProp;
-  const label = pointLabeller(dates, n);
   const median = rc.median;
   const scale = yScale([...result.points.map((p) => p.value), median, target]);
   const y = scale.y;
-  const focusable = n <= FOCUSABLE_POINT_LIMIT;
-  const k = markScale(n, PLOT.right - PLOT.left);
   const sideOf = (v: number) =>
     median === null ? "" : v > median ? "above the median" : v < median ? "below the median" : "on the median";
 
   const lineLabels: LineLabel[] = [];
   if (median !== null) lineLabels.push({ y: y(median), text: `Median ${withUnit(median, unitLabel)}`, className: "app-spc-chart__label--median" });
-  if (target !== null && target !== undefined) {
-    lineLabels.push({ y: y(target), text: `Target ${withUnit(target, unitLabel)}`, className: "app-spc-chart__label--target" });
-  }
+  if (target !== null) lineLabels.push(targetLabel(target, y, unitLabel));
 
   return (
     <figure className="app-spc-chart app-spc-chart--run">
@@ -98,19 +90,10 @@ export function RunChart({
         <svg {...chartSvgProps(`${titleId} ${descId}`, focusable)}>
           <YAxis scale={scale} unitLabel={unitLabel} />
           <XAxis n={n} label={label} />
-          {median !== null ? (
-            <line className="app-spc-chart__median" x1={PLOT.left} x2={PLOT.right} y1={r1(y(median))} y2={r1(y(median))} fill="none" aria-hidden="true" />
-          ) : null}
-          {target !== null && target !== undefined ? (
-            <line className="app-spc-chart__target" x1={PLOT.left} x2={PLOT.right} y1={r1(y(target))} y2={r1(y(target))} fill="none" aria-hidden="true" />
-          ) : null}
+          {median !== null ? <HorizontalLine className="app-spc-chart__median" y={y(median)} /> : null}
+          {target !== null ? <HorizontalLine className="app-spc-chart__target" y={y(target)} /> : null}
           <DatedMarkers pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
-          <polyline
-            className="app-spc-chart__values"
-            points={result.points.map((p) => `${r1(xOf(p.index, n))},${r1(y(p.value))}`).join(" ")}
-            fill="none"
-            aria-hidden="true"
-          />
+          <ValuesLine result={result} y={y} />
           {focusable ? (
             <g className="app-spc-chart__points">
               {result.points.map((p) => {
@@ -136,7 +119,7 @@ export function RunChart({
       )}
       {n === 0 ? null : (
         <>
-          <ChartLegend variant="run" hasTarget={target !== null && target !== undefined} />
+          <ChartLegend variant="run" hasTarget={target !== null} />
           <MarkerNotes pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
           <SpcDataTable
             result={result}

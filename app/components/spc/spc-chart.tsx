@@ -3,27 +3,30 @@
 // PDSA markers and annotations; points coloured and shaped by signal, each
 // focusable with its date, value and signal; a text alternative and the data
 // as a table. Needs no JavaScript and no inline styles.
-import { useId } from "react";
 import { describeResult, type SpcResult } from "~/domain/spc";
 import { formatDay } from "~/lib/dates";
 import { SpcDataTable } from "./data-table";
 import {
   DatedMarkers,
+  HorizontalLine,
   LineLabels,
   MarkerNotes,
   XAxis,
   YAxis,
+  ValuesLine,
   chartSvgProps,
+  targetLabel,
+  useChartBasics,
   type ChartAnnotation,
   type LineLabel,
   type PdsaMarker,
 } from "./frame";
 import { pointSignalText } from "./labels";
-import { ChartLegend, markClassName, markPaths, markScale, type MarkKind } from "./marks";
+import { ChartLegend, markClassName, markPaths, type MarkKind } from "./marks";
 import { PLOT, WIDTH, fitText, inferPeriod, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
 
 /** Above this many points, points are drawn as one path per kind and are not focusable (the table lists them). */
-export const FOCUSABLE_POINT_LIMIT = 250;
+export { FOCUSABLE_POINT_LIMIT, resolveDates } from "./frame";
 
 export interface SpcChartProps {
   result: SpcResult;
@@ -38,12 +41,6 @@ export interface SpcChartProps {
   annotations?: readonly ChartAnnotation[];
   /** Why limits were recalculated at each rebase (index = first point of the new segment). */
   rebaseReasons?: readonly { index: number; reason: string }[];
-}
-
-export function resolveDates(result: SpcResult, dates?: readonly string[]): readonly string[] | null {
-  if (dates && dates.length === result.n) return dates;
-  if (result.n > 0 && result.points.every((p) => p.date !== null)) return result.points.map((p) => p.date as string);
-  return null;
 }
 
 /** The text alternative: the plain-English reading, then the latest mean and limits, then any rebases. */
@@ -78,13 +75,7 @@ export function SpcChart({
   annotations = [],
   rebaseReasons = [],
 }: SpcChartProps) {
-  const id = useId();
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const n = result.n;
-  const dates = resolveDates(result, datesProp);
-  const target = targetProp === undefined ? result.target : targetProp;
-  const label = pointLabeller(dates, n);
+  const { titleId, descId, n, dates, target, label, focusable, k } = useChartBasics(result, datesProp, targetProp);
   const summary = spcChartSummary(result, { unitLabel, dates, rebaseReasons });
 
   const scale = yScale([
@@ -93,9 +84,7 @@ export function SpcChart({
     target,
   ]);
   const y = scale.y;
-  const focusable = n <= FOCUSABLE_POINT_LIMIT;
   const kinds = new Set<MarkKind>(result.points.map((p) => p.special_cause));
-  const k = markScale(n, PLOT.right - PLOT.left);
 
   const latest = result.segments[result.segments.length - 1];
   const lineLabels: LineLabel[] = [];
@@ -104,9 +93,7 @@ export function SpcChart({
     if (latest.ucl !== null) lineLabels.push({ y: y(latest.ucl), text: `Upper limit ${withUnit(latest.ucl, unitLabel)}`, className: "app-spc-chart__label--limit" });
     if (latest.lcl !== null) lineLabels.push({ y: y(latest.lcl), text: `Lower limit ${withUnit(latest.lcl, unitLabel)}`, className: "app-spc-chart__label--limit" });
   }
-  if (target !== null && target !== undefined) {
-    lineLabels.push({ y: y(target), text: `Target ${withUnit(target, unitLabel)}`, className: "app-spc-chart__label--target" });
-  }
+  if (target !== null) lineLabels.push(targetLabel(target, y, unitLabel));
 
   return (
     <figure className="app-spc-chart">
@@ -140,9 +127,7 @@ export function SpcChart({
             })}
           </g>
 
-          {target !== null && target !== undefined ? (
-            <line className="app-spc-chart__target" x1={PLOT.left} x2={PLOT.right} y1={r1(y(target))} y2={r1(y(target))} fill="none" aria-hidden="true" />
-          ) : null}
+          {target !== null ? <HorizontalLine className="app-spc-chart__target" y={y(target)} /> : null}
 
           {result.segments.slice(1).map((s, j, rest) => {
             const x = (xOf(s.first_index - 1, n) + xOf(s.first_index, n)) / 2;
@@ -163,12 +148,7 @@ export function SpcChart({
 
           <DatedMarkers pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
 
-          <polyline
-            className="app-spc-chart__values"
-            points={result.points.map((p) => `${r1(xOf(p.index, n))},${r1(y(p.value))}`).join(" ")}
-            fill="none"
-            aria-hidden="true"
-          />
+          <ValuesLine result={result} y={y} />
 
           {focusable ? (
             <g className="app-spc-chart__points">
@@ -213,7 +193,7 @@ export function SpcChart({
       )}
       {n === 0 ? null : (
         <>
-          <ChartLegend variant="xmr" hasTarget={target !== null && target !== undefined} kinds={kinds} />
+          <ChartLegend variant="xmr" hasTarget={target !== null} kinds={kinds} />
           {result.trial_limits ? (
             <p className="nhsuk-body-s app-spc-chart__warning">
               <strong>Trial limits:</strong> the latest segment has fewer than 12 points, so its limits may move as
