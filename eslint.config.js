@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import serverValuesInBrowser from "./scripts/eslint-rules/server-values-in-browser.js";
 
 export default tseslint.config(
   { ignores: ["build/**", "public/**", "node_modules/**", "db/migrations/**", "app/styles/**", "bench/results/**"] },
@@ -21,6 +22,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    plugins: { "stepping-up": { rules: { "server-values-in-browser": serverValuesInBrowser } } },
+    rules: { "stepping-up/server-values-in-browser": "error" },
+  },
+  {
+    files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx"],
+    rules: { "stepping-up/server-values-in-browser": ["error", { routeModule: true }] },
   },
   {
     files: ["test/**"],

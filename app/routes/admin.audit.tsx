@@ -30,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     rows,
     total,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     q,
     users: listUsers(db).map((u) => ({ id: u.id, name: u.name })),
     projects: db.select({ id: projects.id, title: projects.title }).from(projects).orderBy(asc(projects.title)).all(),
@@ -37,9 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AdminAudit() {
-  const { rows, total, q, users, projects } = useLoaderData<typeof loader>();
+  const { rows, total, pages, q, users, projects } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(page));

@@ -12,7 +12,8 @@ import { canAnswerAsk } from "~/domain/permissions";
 import { askRow, askShape, NAMES_THE_PERSON, namesThePerson } from "~/lib/ask-form";
 import { formatDateTime, formatDay } from "~/lib/dates";
 import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
-import { PII_CONFIRM_FIELD, patientDataWarning } from "~/lib/pii-guard.server";
+import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
 import {
   insertAsk,

@@ -23,7 +23,8 @@ import { dayField } from "~/lib/ask-form";
 import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
 import { formatDateTime, formatDay, isIsoDay } from "~/lib/dates";
 import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
-import { PII_CONFIRM_FIELD, patientDataWarning } from "~/lib/pii-guard.server";
+import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
 import { recordAudit } from "~/models/audit.server";
 import {

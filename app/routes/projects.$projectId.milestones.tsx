@@ -17,7 +17,8 @@ import {
 import { dayField } from "~/lib/ask-form";
 import { formatDay } from "~/lib/dates";
 import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
-import { PII_CONFIRM_FIELD, patientDataWarning } from "~/lib/pii-guard.server";
+import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
 import { recordAudit } from "~/models/audit.server";
 import { insertMilestone, listMilestones } from "~/models/milestone.server";
