@@ -28,7 +28,7 @@ export function crossSiteGuard(req, res, next) {
 }
 
 /**
- * @param {import("@remix-run/node").ServerBuild} build
+ * @param {import("@remix-run/node").ServerBuild | (() => import("@remix-run/node").ServerBuild)} build the build, or (in development) a function giving the latest
  * @param {{ trustProxy: boolean, publicDir: string }} options
  */
 export function createApp(build, { trustProxy, publicDir }) {
