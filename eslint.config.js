@@ -33,6 +33,21 @@ export default tseslint.config(
     rules: { "stepping-up/server-values-in-browser": ["error", { routeModule: true }] },
   },
   {
+    // The domain is pure rules: it knows nothing of the database, HTTP, forms or pages.
+    files: ["app/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["~/*", "!~/domain", "!~/domain/**"], message: "app/domain imports only itself and date libraries." },
+            { group: ["../**/db/*", "../../db/*", "drizzle-orm", "drizzle-orm/*", "@remix-run/*"], message: "app/domain is pure." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["test/**"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },

@@ -1,7 +1,7 @@
 // How an ask moves: open → accepted → resolved, or declined from open or accepted.
 // Resolved and declined are final. Pure: no database, no HTTP.
 import type { AskState } from "~/domain/enums";
-import { daysBetween } from "~/lib/dates";
+import { daysBetween } from "~/domain/calendar";
 
 /** The states an answer can move an ask to. */
 export const ASK_OUTCOMES = ["accepted", "resolved", "declined"] as const;

@@ -1,6 +1,6 @@
 // Milestone rules shared by the pages, the plan strip and the board: slip, overdue,
 // and when a change needs a reason. Pure: dates are ISO days, today is passed in.
-import { daysBetween } from "~/lib/dates";
+import { daysBetween } from "~/domain/calendar";
 
 export const MILESTONE_TITLE_MAX = 200;
 export const MILESTONE_OWNER_MAX = 120;

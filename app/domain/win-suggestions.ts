@@ -1,7 +1,7 @@
 // Wins Stepping Up suggests from a project's own evidence, for a person to confirm or dismiss.
 // Pure: the model gathers the rows, this decides what is worth celebrating.
 import type { ImprovementDirection, Stage } from "~/domain/enums";
-import { daysBetween, formatDay } from "~/lib/dates";
+import { daysBetween, formatDay } from "~/domain/calendar";
 
 export type WinEvidenceKind = "measure_improvement" | "milestone_completed" | "change_adopted";
 

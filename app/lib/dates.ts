@@ -1,30 +1,17 @@
 // The one place dates are formatted for people: UK style, Europe/London.
 import { TZDate } from "@date-fns/tz";
-import { addMonths, differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+import { addMonths, format, isValid, parseISO } from "date-fns";
 
-const ZONE = "Europe/London";
+// Calendar arithmetic lives in the domain; re-exported for the pages that format and compare.
+export { daysBetween, formatDay, isIsoDay } from "~/domain/calendar";
 
-/** "2026-11-26" → "26 Nov 2026". */
-export function formatDay(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = parseISO(iso.slice(0, 10));
-  return isValid(d) ? format(d, "d MMM yyyy") : "";
-}
+import { TRUST_TIME_ZONE as ZONE } from "~/domain/calendar";
 
 /** An instant → "26 Nov 2026, 14:05" in UK time. */
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined || value === "") return "";
   const d = new TZDate(new Date(value).getTime(), ZONE);
   return isValid(d) ? format(d, "d MMM yyyy, HH:mm") : "";
-}
-
-/** Whole days from a to b (b − a), both ISO calendar dates. */
-export function daysBetween(a: string, b: string): number {
-  return differenceInCalendarDays(parseISO(b), parseISO(a));
-}
-
-export function isIsoDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)) && format(parseISO(value), "yyyy-MM-dd") === value;
 }
 
 /** "2026-11" or "2026-11-01" → "Nov 2026" (or "Nov 26" when short), for month axes. */

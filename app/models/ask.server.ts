@@ -1,5 +1,3 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { asks, auditEvents, projects, statusReports, users } from "../../db/schema";
@@ -7,16 +5,13 @@ import type { Db } from "~/db.server";
 import type { AskOutcome } from "~/domain/ask-rules";
 import type { AskAddressee } from "~/domain/enums";
 import { nowMs } from "~/lib/clock.server";
-import { TRUST_TIME_ZONE } from "~/lib/today.server";
+import { londonDay } from "~/domain/calendar";
 import { updateIfVersion } from "~/models/versioned.server";
 
 const addresseeUser = alias(users, "addressee_user");
 const raisedByUser = alias(users, "raised_by_user");
 const answeredByUser = alias(users, "answered_by_user");
 const updatedByUser = alias(users, "updated_by_user");
-
-/** The calendar day (Europe/London) an instant falls on. */
-const londonDay = (at: Date) => format(new TZDate(at.getTime(), TRUST_TIME_ZONE), "yyyy-MM-dd");
 
 const askColumns = {
   id: asks.id,

@@ -1,7 +1,5 @@
 // PDSA cycles and the change ideas they test. Every query is scoped by project; a soft-deleted
 // cycle is gone from every list and page but keeps its number, its links and its audit trail.
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { changeIdeas, measures, pdsaCycleMeasures, pdsaCycles, users } from "../../db/schema";
@@ -11,9 +9,8 @@ import { PDSA_DECISION_LABELS, PDSA_STATUS_LABELS } from "~/domain/labels";
 import { deriveStatus, nextCycleNumber, quarterStart } from "~/domain/pdsa-rules";
 import { nowMs } from "~/lib/clock.server";
 import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
-import { formatDay } from "~/lib/dates";
+import { formatDay, londonDay } from "~/domain/calendar";
 import { CYCLE_LABELS, CYCLE_TEXT_FIELDS, type CycleValues } from "~/lib/pdsa-form";
-import { today as trustToday, TRUST_TIME_ZONE } from "~/lib/today.server";
 import { recordAudit } from "~/models/audit.server";
 import { updateIfVersion } from "~/models/versioned.server";
 
@@ -388,7 +385,7 @@ export type PdsaActivity = {
 };
 
 /** For the board: per project, the latest PDSA activity and the cycles started this quarter. Deleted cycles do not count. */
-export function latestPdsaActivity(db: Db, projectIds: number[], today: string = trustToday()): Map<number, PdsaActivity> {
+export function latestPdsaActivity(db: Db, projectIds: number[], today: string): Map<number, PdsaActivity> {
   const result = new Map<number, PdsaActivity>(
     projectIds.map((id) => [id, { latestStartDate: null, latestUpdatedOn: null, latestActivityOn: null, startedThisQuarter: 0 }]),
   );
@@ -406,7 +403,7 @@ export function latestPdsaActivity(db: Db, projectIds: number[], today: string =
     .groupBy(pdsaCycles.projectId)
     .all();
   for (const r of rows) {
-    const updatedOn = r.latestUpdatedAt === null ? null : format(new TZDate(r.latestUpdatedAt, TRUST_TIME_ZONE), "yyyy-MM-dd");
+    const updatedOn = r.latestUpdatedAt === null ? null : londonDay(r.latestUpdatedAt);
     const latest = [r.latestStartDate, updatedOn].filter((d): d is string => d !== null).sort().at(-1) ?? null;
     result.set(r.projectId, {
       latestStartDate: r.latestStartDate,
