@@ -147,6 +147,7 @@ describe("the home page", () => {
 describe("the list of all wins", () => {
   it("lists every win with its project", async () => {
     const all = server.db.select({ title: wins.title, projectId: wins.projectId }).from(wins).all();
+    expect(all.length, "the demo has wins to list").toBeGreaterThan(0);
     const res = await viewer.get("/wins");
     expect(res.status).toBe(200);
     const html = await read(res);
