@@ -207,3 +207,6 @@ export default function ProjectAsks() {
     </>
   );
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -186,3 +186,6 @@ export default function CloseProject() {
     </div>
   );
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -147,3 +147,6 @@ export default function EditMeasure() {
     </div>
   );
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -32,3 +32,6 @@ export function useMeasureLayout(): MeasureLayoutData {
 export default function MeasureFrame() {
   return <Outlet />;
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -79,3 +79,6 @@ export default function NewMeasure() {
     </div>
   );
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -5,3 +5,6 @@ import { Outlet } from "@remix-run/react";
 export default function MeasuresSection() {
   return <Outlet />;
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

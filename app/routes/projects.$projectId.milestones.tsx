@@ -211,3 +211,6 @@ export default function MilestonesRoute() {
   const outlet = useOutlet();
   return outlet ?? <MilestoneList />;
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

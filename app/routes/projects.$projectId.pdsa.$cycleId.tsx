@@ -384,3 +384,6 @@ function ConfirmDelete() {
     </div>
   );
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

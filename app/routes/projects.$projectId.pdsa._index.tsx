@@ -74,3 +74,6 @@ export default function PdsaCycles() {
     </>
   );
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -107,3 +107,6 @@ export default function StatusReportPage() {
     </>
   );
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

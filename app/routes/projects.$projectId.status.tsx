@@ -115,3 +115,6 @@ export default function StatusRoute() {
   const outlet = useOutlet();
   return outlet ?? <ReportHistory />;
 }
+
+// An error inside the project keeps the project's title and workbook navigation around it.
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
