@@ -51,10 +51,11 @@ function timeScale(milestones: readonly PlanStripMilestone[], today: string) {
   const span = Math.max(daysBetween(start, end), MIN_SPAN);
   const x = (day: string) => X0 + (daysBetween(start, day) / span) * (X1 - X0);
   const months: { x: number; label: string }[] = [];
-  // Month ticks, thinned to quarters or years on a long plan so the labels never overlap.
-  const step = span > 1000 ? 12 : span > 540 ? 3 : span > 200 ? 2 : 1;
+  // Month ticks, thinned to quarters, years or runs of years on a long plan (about a dozen
+  // labels at most: a plan stored with a far-off date must not draw thousands).
+  const step = span > 1000 ? 12 * Math.ceil(span / 365 / 12) : span > 540 ? 3 : span > 200 ? 2 : 1;
   for (let m = startOfMonth(addMonths(parseISO(start), 1)); format(m, "yyyy-MM-dd") <= end; m = addMonths(m, 1)) {
-    if (m.getMonth() % step !== 0) continue;
+    if ((m.getFullYear() * 12 + m.getMonth()) % step !== 0) continue;
     const first = months.length === 0 || m.getMonth() === 0;
     months.push({ x: x(format(m, "yyyy-MM-dd")), label: format(m, step === 12 ? "yyyy" : first ? "MMM yyyy" : "MMM") });
   }

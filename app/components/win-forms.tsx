@@ -7,10 +7,11 @@ import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components
 import { PiiConfirm } from "~/components/pii-confirm";
 import { WIN_KIND_LABELS } from "~/components/win-list";
 import { DESCRIPTION_MAX, TITLE_MAX, type WinSuggestion } from "~/domain/win-suggestions";
-import { optionalText, requiredText, strictForm } from "~/lib/charter-form";
+import { strictForm } from "~/lib/charter-form";
+import { optionalText, requiredText } from "~/lib/text-field";
 
-const title = requiredText("Enter a title for the win", TITLE_MAX, "The title");
-const description = optionalText("The description", DESCRIPTION_MAX);
+const title = requiredText("Enter a title for the win", { what: "The title", max: TITLE_MAX });
+const description = optionalText({ what: "The description", max: DESCRIPTION_MAX, multiline: true });
 const evidenceRef = z.string({ error: "Reload the page and try again" }).max(100, "Reload the page and try again");
 
 export const ConfirmWinSchema = strictForm({ intent: z.literal("confirm"), evidenceRef, title, description });

@@ -2,6 +2,7 @@
 // value must look like for the measure's unit, and numerator / denominator arithmetic.
 // Pure: no I/O, no clock.
 import type { Frequency, ImprovementDirection, MeasureUnit } from "~/domain/enums";
+import { isNumberInRange } from "~/domain/plausible";
 import { formatNumber, type SpcInput } from "~/domain/spc";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -32,10 +33,12 @@ export function normalisePeriod(iso: string, frequency: Frequency): string {
   const y = Number(iso.slice(0, 4));
   const m = Number(iso.slice(5, 7));
   const d = Number(iso.slice(8, 10));
-  const ms = Date.UTC(y, m - 1, d);
-  const sinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
-  const monday = new Date(ms - sinceMonday * 86_400_000);
-  return `${monday.getUTCFullYear()}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d);
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+  const year = String(monday.getUTCFullYear()).padStart(4, "0");
+  return `${year}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
 }
 
 /** True when the date is already the first day of its period. */
@@ -93,9 +96,6 @@ export function ratioValue(numerator: number, denominator: number, unit: Measure
   return Number(x.toPrecision(12));
 }
 
-/** Largest magnitude a value may have: beyond it a number is a typing slip, not a measurement. */
-export const MAX_MAGNITUDE = 1e12;
-
 const NEGATIVE_WORDS: Partial<Record<MeasureUnit, string>> = {
   count: "a count cannot be negative",
   rate: "a rate cannot be negative",
@@ -105,7 +105,7 @@ const NEGATIVE_WORDS: Partial<Record<MeasureUnit, string>> = {
 
 /** Why a value cannot be stored for this unit, or null when it can. */
 export function valueProblem(value: number, unit: MeasureUnit): string | null {
-  if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) return "the number is too large";
+  if (!isNumberInRange(value)) return "the number is too large";
   if (unit === "percent" && (value < 0 || value > 100)) return "a percentage must be between 0 and 100";
   if (value < 0 && NEGATIVE_WORDS[unit]) return NEGATIVE_WORDS[unit] as string;
   return null;
@@ -113,7 +113,7 @@ export function valueProblem(value: number, unit: MeasureUnit): string | null {
 
 /** Why a numerator / denominator pair cannot be stored, or null. */
 export function ratioProblem(numerator: number, denominator: number, unit: MeasureUnit): string | null {
-  if (Math.abs(numerator) > MAX_MAGNITUDE || Math.abs(denominator) > MAX_MAGNITUDE) return "the number is too large";
+  if (!isNumberInRange(numerator) || !isNumberInRange(denominator)) return "the number is too large";
   if (denominator === 0) return "the denominator is 0: there is nothing to divide by";
   if (denominator < 0) return "the denominator must be more than 0";
   if (numerator < 0) return "the numerator cannot be negative";

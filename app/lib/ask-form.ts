@@ -2,40 +2,19 @@
 // report. Client and server both validate with it, so it must not live in a .server module.
 import { z } from "zod";
 import { ASK_ADDRESSEES } from "~/domain/enums";
-import { isIsoDay } from "~/lib/dates";
+import { dayField } from "~/lib/day-field";
+import { requiredText } from "~/lib/text-field";
 
 export const ASK_WHAT_MAX = 1000;
-
-/** A calendar day from <input type="date">; `today` bounds it when given. */
-export function dayField(opts: {
-  required: string;
-  invalid: string;
-  notBefore?: { day: string; message: string };
-  notAfter?: { day: string; message: string };
-}) {
-  let field = z.string({ error: opts.required }).trim().refine(isIsoDay, opts.invalid);
-  if (opts.notBefore) {
-    const { day, message } = opts.notBefore;
-    field = field.refine((v) => !isIsoDay(v) || v >= day, message);
-  }
-  if (opts.notAfter) {
-    const { day, message } = opts.notAfter;
-    field = field.refine((v) => !isIsoDay(v) || v <= day, message);
-  }
-  return field;
-}
 
 /** The fields of one ask: what is needed, from whom, by when. */
 export function askShape(today: string) {
   return {
-    what: z
-      .string({ error: "Enter what you need" })
-      .trim()
-      .min(1, "Enter what you need")
-      .max(ASK_WHAT_MAX, "The ask must be 1,000 characters or fewer"),
+    what: requiredText("Enter what you need", { what: "The ask", max: ASK_WHAT_MAX, multiline: true }),
     addressee: z.enum(ASK_ADDRESSEES, { error: "Choose who the ask is for" }),
     addresseeUserId: z.number({ error: "Choose the person the ask is for" }).int().positive().optional(),
     dueOn: dayField({
+      what: "The date you need an answer by",
       required: "Enter the date you need an answer by",
       invalid: "The date you need an answer by must be a real date",
       notBefore: { day: today, message: "The date you need an answer by must be today or in the future" },

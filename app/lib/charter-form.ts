@@ -1,6 +1,6 @@
 // Zod pieces shared by the proposal, charter, decision and progress forms (client and server).
 import { z } from "zod";
-import { isIsoDay } from "~/lib/dates";
+import { MAX_MAGNITUDE } from "~/domain/plausible";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 
 export const SHORT_TEXT = 200;
@@ -19,25 +19,8 @@ export function strictForm<Shape extends z.ZodRawShape>(shape: Shape) {
   );
 }
 
-export const requiredText = (missing: string, max = LONG_TEXT, what = "This") =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${what} must be ${max.toLocaleString("en-GB")} characters or fewer`);
-
-export const optionalText = (what: string, max = LONG_TEXT) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} must be ${max.toLocaleString("en-GB")} characters or fewer`)
-    .optional();
-
 export const optionalNumber = (message: string) =>
-  z.number({ error: message }).gte(-1e12, message).lte(1e12, message).optional();
-
-export const optionalDay = (message: string) =>
-  z.string({ error: message }).refine((v) => isIsoDay(v), message).optional();
+  z.number({ error: message }).gte(-MAX_MAGNITUDE, message).lte(MAX_MAGNITUDE, message).optional();
 
 /** An id chosen from a list; anything else is a forged or stale value. */
 export const optionalId = (message: string) => z.number({ error: message }).int(message).positive(message).optional();

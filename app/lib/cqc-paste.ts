@@ -2,6 +2,7 @@
 // one per line, columns reference, kind, domain, service, text (tab- or comma-separated).
 import Papa from "papaparse";
 import { CQC_DOMAINS, type CqcDomain } from "~/domain/enums";
+import { textProblem, textProblemMessage } from "~/lib/text-field";
 import type { CqcActionInput } from "~/models/cqc.server";
 
 export type PastedRow = { line: number; value?: CqcActionInput; error?: string };
@@ -27,7 +28,10 @@ export function parseCqcPaste(text: string): PastedRow[] {
   const parsed = Papa.parse<string[]>(text.trim(), { delimiter, skipEmptyLines: "greedy" });
   return parsed.data.map((cells, i) => {
     const line = i + 1;
-    const [reference = "", kind = "", domain = "", service = "", ...rest] = cells.map((c) => c.trim());
+    // The one-action form's text rule: only the action's own text (a quoted cell) may hold line breaks.
+    const bad = cells.map((c, k) => textProblem(c, k >= 4)).find(Boolean);
+    if (bad) return { line, error: textProblemMessage(bad, `Line ${line}`) };
+    const [reference = "", kind = "", domain = "", service = "", ...rest] = cells.map((c) => c.normalize("NFC").trim());
     const actionText = rest.join(delimiter === "," ? ", " : " ").trim();
     if (/^ref/i.test(reference) && /kind|type/i.test(kind)) return { line }; // a header row
     if (!reference) return { line, error: `Line ${line}: enter a reference, such as MD1` };

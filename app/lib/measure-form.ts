@@ -2,9 +2,11 @@
 // shared by the browser (validation on submit) and the server.
 import { z } from "zod";
 import { FREQUENCIES, IMPROVEMENT_DIRECTIONS, MEASURE_TYPES, MEASURE_UNITS, type MeasureUnit } from "~/domain/enums";
-import { checkPoint, MAX_MAGNITUDE, valueProblem, type PointEntry } from "~/domain/measure-periods";
-import { optionalDay, optionalNumber, optionalText, requiredText, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
-import { isIsoDay } from "~/lib/dates";
+import { checkPoint, valueProblem, type PointEntry } from "~/domain/measure-periods";
+import { isNumberInRange, NUMBER_RANGE_TEXT } from "~/domain/plausible";
+import { optionalNumber, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
+import { dayField, optionalDay } from "~/lib/day-field";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { parseNumberCell } from "~/lib/spc-paste";
 
 /** parseNumberCell ("95%", "−3", "1e3"), also taking thousands separators written the UK way ("1,234.5"). */
@@ -20,15 +22,19 @@ const whole = (message: string, min: number, max: number) =>
 const checkbox = () => z.boolean({ error: "Tick the box or leave it empty" }).optional();
 
 const definitionShape = {
-  name: requiredText("Enter the name of the measure", SHORT_TEXT, "The name"),
+  name: requiredText("Enter the name of the measure", { what: "The name", max: SHORT_TEXT }),
   type: z.enum(MEASURE_TYPES, { error: "Choose whether this is an outcome, process or balancing measure" }),
-  definition: requiredText("Enter the operational definition: exactly what is counted, and how", 5000, "The operational definition"),
-  unitLabel: optionalText("The unit", 100),
+  definition: requiredText("Enter the operational definition: exactly what is counted, and how", {
+    what: "The operational definition",
+    max: 5000,
+    multiline: true,
+  }),
+  unitLabel: optionalText({ what: "The unit", max: 100 }),
   improvement: z.enum(IMPROVEMENT_DIRECTIONS, { error: "Choose which direction is an improvement" }),
   target: optionalNumber("Enter the target as a number, like 90 or 12.5"),
-  targetDate: optionalDay("The target date must be a real date"),
-  dataOwner: optionalText("The data owner", SHORT_TEXT),
-  dataSource: optionalText("The data source", SHORT_TEXT),
+  targetDate: optionalDay("The target date"),
+  dataOwner: optionalText({ what: "The data owner", max: SHORT_TEXT }),
+  dataSource: optionalText({ what: "The data source", max: SHORT_TEXT }),
   baselinePoints: whole("Enter the number of baseline points as a whole number, 12 or more", 12, 10_000).optional(),
   isPrimary: checkbox(),
 };
@@ -167,18 +173,23 @@ const numberText = (what: string) =>
     .transform((text, ctx) => {
       if (text === undefined || text === "") return undefined;
       const n = parseImportNumber(text);
-      if (n === null || Math.abs(n) > MAX_MAGNITUDE) {
+      if (n === null) {
         ctx.addIssue({ code: "custom", message: `Enter the ${what} as a number, like 12 or 92.5` });
+        return z.NEVER;
+      }
+      if (!isNumberInRange(n)) {
+        ctx.addIssue({ code: "custom", message: `The ${what} must be ${NUMBER_RANGE_TEXT}` });
         return z.NEVER;
       }
       return n;
     });
 
 const periodDate = () =>
-  z
-    .string({ error: "Enter the date of the period" })
-    .trim()
-    .refine(isIsoDay, "The date must be a real date, like 26/11/2026");
+  dayField({
+    what: "The date",
+    required: "Enter the date of the period",
+    invalid: "The date must be a real date, like 26/11/2026",
+  });
 
 /**
  * One form for adding or correcting a value: a single value, or a numerator and a
@@ -193,7 +204,7 @@ export function pointSchema(settings: PointSettings) {
     value: numberText("value"),
     numerator: numberText("numerator"),
     denominator: numberText("denominator"),
-    note: optionalText("The note", 500),
+    note: optionalText({ what: "The note", max: 500, multiline: true }),
   }).superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (settings.usesRatio) {
@@ -242,12 +253,15 @@ export const DeletePointSchema = z.strictObject({
 export const RebaseSchema = strictForm({
   intent: z.literal("add"),
   periodDate: periodDate(),
-  reason: requiredText("Enter why the limits are recalculated, like New triage process started", SHORT_TEXT, "The reason"),
+  reason: requiredText("Enter why the limits are recalculated, like New triage process started", {
+    what: "The reason",
+    max: SHORT_TEXT,
+  }),
 });
 
 export const AnnotationSchema = strictForm({
   intent: z.literal("add"),
   periodDate: periodDate(),
-  text: requiredText("Enter the note to show on the chart", 300, "The note"),
+  text: requiredText("Enter the note to show on the chart", { what: "The note", max: 300 }),
 });
 

@@ -10,6 +10,7 @@ import {
   type UnitSettings,
 } from "~/domain/measure-periods";
 import type { Frequency } from "~/domain/enums";
+import { DAY_RANGE_TEXT, isDayInRange } from "~/domain/plausible";
 import { formatDay } from "~/lib/dates";
 import { parseImportNumber } from "~/lib/measure-form";
 
@@ -172,8 +173,12 @@ export function checkImport(input: string, settings: ImportSettings): ImportChec
     } else if (cells.length !== expected) {
       reasons.push(columnsProblem(cells.length, settings.usesRatio));
     } else {
-      const entered = parseImportDate(cells[0]);
+      let entered = parseImportDate(cells[0]);
       if (entered === null) reasons.push(`${quote(cells[0])} is not a date: use YYYY-MM-DD or DD/MM/YYYY`);
+      else if (!isDayInRange(entered)) {
+        reasons.push(`${formatDay(entered)} is not ${DAY_RANGE_TEXT}`);
+        entered = null;
+      }
       const numbers = readNumbers(cells.slice(1), settings.usesRatio, reasons);
       let period: string | null = null;
       if (entered !== null) {

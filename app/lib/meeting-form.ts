@@ -2,9 +2,10 @@
 // live in a .server module.
 import { z } from "zod";
 import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
-import { dayField } from "~/lib/ask-form";
 import { formatDay } from "~/lib/dates";
+import { dayField } from "~/lib/day-field";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { optionalText, requiredText } from "~/lib/text-field";
 
 export const MEETING_TITLE_MAX = 200;
 export const ATTENDEES_MAX = 4000;
@@ -15,16 +16,13 @@ const id = (message: string) => z.number({ error: message }).int().positive();
 const pii = { [PII_CONFIRM_FIELD]: z.literal("yes").optional() };
 
 const detailsShape = {
-  title: z
-    .string({ error: "Enter the meeting's title" })
-    .trim()
-    .min(1, "Enter the meeting's title")
-    .max(MEETING_TITLE_MAX, "The title must be 200 characters or fewer"),
+  title: requiredText("Enter the meeting's title", { what: "The title", max: MEETING_TITLE_MAX }),
   meetingDate: dayField({
+    what: "The date of the meeting",
     required: "Enter the date of the meeting",
     invalid: "The date of the meeting must be a real date, like 10 December 2026",
   }),
-  attendees: z.string().trim().max(ATTENDEES_MAX, "The attendees must be 4,000 characters or fewer").optional(),
+  attendees: optionalText({ what: "The attendees", max: ATTENDEES_MAX, multiline: true }),
   attendeeIds: z.array(id("Choose people from the list")).optional(),
 };
 
@@ -55,10 +53,10 @@ export const ReviewSchema = z
     version,
     itemId: id("Choose an item"),
     rag: z.enum(RAGS, { error: "Choose the board's RAG rating" }).optional(),
-    reason: z.string().trim().max(2000, "The reason must be 2,000 characters or fewer").optional(),
-    comment: z.string().trim().max(4000, "The comment must be 4,000 characters or fewer").optional(),
+    reason: optionalText({ what: "The reason", max: 2000, multiline: true }),
+    comment: optionalText({ what: "The comment", max: 4000, multiline: true }),
     decision: z.enum(MEETING_DECISIONS, { error: "Choose the board's decision" }),
-    notes: z.string().trim().max(4000, "The notes must be 4,000 characters or fewer").optional(),
+    notes: optionalText({ what: "The notes", max: 4000, multiline: true }),
     ...pii,
   })
   .strict()
@@ -80,13 +78,10 @@ export function actionSchema(meetingDate: string) {
       intent: z.literal("add-action"),
       version,
       projectId: z.number().int().positive().optional(),
-      text: z
-        .string({ error: "Enter the action" })
-        .trim()
-        .min(1, "Enter the action")
-        .max(ACTION_TEXT_MAX, "The action must be 1,000 characters or fewer"),
+      text: requiredText("Enter the action", { what: "The action", max: ACTION_TEXT_MAX, multiline: true }),
       ownerUserId: id("Choose who owns the action"),
       dueOn: dayField({
+        what: "The due date",
         required: "Enter the date the action is due",
         invalid: "The due date must be a real date, like 31 January 2027",
         notBefore: {

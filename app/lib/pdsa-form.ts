@@ -1,17 +1,18 @@
 // The PDSA worksheet forms, shared by the browser (validation on submit) and the server.
 import { z } from "zod";
 import { PDSA_DECISIONS } from "~/domain/enums";
-import { isIsoDay } from "~/lib/dates";
+import { dayField, isPlausibleDay } from "~/lib/day-field";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { optionalText as text, requiredText } from "~/lib/text-field";
 
 const ID = /^[1-9]\d{0,15}$/;
 const RELOAD = "Something in the form was not as expected. Reload the page and try again";
 
-const optionalText = (label: string, max = 5000) =>
-  z.string().trim().max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`).optional();
+// Every worksheet box is a textarea.
+const optionalText = (label: string, max = 5000) => text({ what: label, max, multiline: true });
 
 const day = (label: string) =>
-  z.string({ error: `Enter the ${label.toLowerCase()}` }).trim().refine(isIsoDay, `${label} must be a real date`);
+  dayField({ what: label, required: `Enter the ${label.toLowerCase()}`, invalid: `${label} must be a real date` });
 
 // A field the form never sends (a project id, a cycle number, a status) is refused, not ignored.
 const refuseForgedFields = {
@@ -25,12 +26,8 @@ const planShape = {
   changeIdea: z
     .string({ error: "Choose the change idea this cycle tests" })
     .refine((v) => v === "new" || ID.test(v), "Choose the change idea this cycle tests"),
-  newChangeIdea: optionalText("The new change idea", 200),
-  title: z
-    .string({ error: "Enter the change being tested" })
-    .trim()
-    .min(1, "Enter the change being tested")
-    .max(200, "The change being tested must be 200 characters or fewer"),
+  newChangeIdea: text({ what: "The new change idea", max: 200 }),
+  title: requiredText("Enter the change being tested", { what: "The change being tested", max: 200 }),
   question: optionalText("The question"),
   prediction: optionalText("The prediction"),
   // Checked as a whole, so a bad id gives one message on the measures question.
@@ -67,8 +64,8 @@ const endNotBeforeStart = (v: Dates) =>
   !(
     typeof v.startDate === "string" &&
     typeof v.endDate === "string" &&
-    isIsoDay(v.startDate) &&
-    isIsoDay(v.endDate) &&
+    isPlausibleDay(v.startDate) &&
+    isPlausibleDay(v.endDate) &&
     v.endDate < v.startDate
   );
 const newIdeaNamed = (v: Dates) =>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { IMPROVEMENT_DIRECTIONS, TWO_OF_THREE_MODES, type SpcInput } from "~/domain/spc";
 import { parsePastedSeries, parseNumberCell, parseRebaseText } from "~/lib/spc-paste";
 import { MAX_RULE_LENGTH, MIN_BASELINE, MIN_RULE_LENGTH, parseSpcRequest } from "~/lib/spc-request";
+import { optionalText } from "~/lib/text-field";
 
 export const CHART_CHOICES = ["auto", "xmr", "run"] as const;
 export type ChartChoice = (typeof CHART_CHOICES)[number];
@@ -62,8 +63,8 @@ export const SpcFormSchema = z
     improvement: z.enum(IMPROVEMENT_DIRECTIONS, { error: "Choose which direction is an improvement" }),
     target: z.string().max(40, { error: "Enter the target as a number, like 8 or 92.5" }).optional(),
     baseline: z.string().max(20, { error: "Enter the baseline as a number of points" }).optional(),
-    rebase: z.string().max(5000, { error: "List fewer new limits" }).optional(),
-    unit: z.string().max(20, { error: "The unit must be 20 characters or fewer" }).optional(),
+    rebase: optionalText({ what: "The list of new limits", max: 5000, multiline: true }),
+    unit: optionalText({ what: "The unit", max: 20 }),
     chart: z.enum(CHART_CHOICES).default("auto"),
     screen_outliers: z.boolean().optional(),
     shift_length: z.string().max(10).optional(),

@@ -1,7 +1,9 @@
 // Reads a series pasted into the SPC calculator: one value per line, or a date
 // and a value per line as copied from a spreadsheet (tab, comma or space
 // between them). Dates may be YYYY-MM-DD or DD/MM/YYYY. Problems are reported
-// by line number, counting every line including blank ones.
+// by line number, counting every line including blank ones. Dates and values must lie in
+// the same plausible range as every typed field.
+import { DAY_RANGE_TEXT, isDayInRange, isNumberInRange, NUMBER_RANGE_TEXT } from "~/domain/plausible";
 import { formatDay, isIsoDay } from "~/lib/dates";
 import { MAX_VALUES } from "~/lib/spc-request";
 
@@ -38,6 +40,13 @@ export function parseDateCell(cell: string): string | null {
   if (!uk) return null;
   const iso = `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}`;
   return isIsoDay(iso) ? iso : null;
+}
+
+/** Why a well-formed date or number cannot be used, or null. */
+function rangeProblem(iso: string | null, value: number, valueCell: string): string | null {
+  if (iso !== null && !isDayInRange(iso)) return `${formatDay(iso)} is not ${DAY_RANGE_TEXT}`;
+  if (!isNumberInRange(value)) return `${quote(valueCell)} is not ${NUMBER_RANGE_TEXT}`;
+  return null;
 }
 
 function splitCells(line: string): string[] {
@@ -113,6 +122,11 @@ export function parsePastedSeries(text: string): PasteResult {
         errors.push(`Line ${lineNo}: ${quote(valueCell)} is not a number`);
         continue;
       }
+      const outOfRange = rangeProblem(iso, value, valueCell);
+      if (outOfRange) {
+        errors.push(`Line ${lineNo}: ${outOfRange}`);
+        continue;
+      }
       if (lastDate !== null && iso < lastDate.iso) {
         errors.push(
           `Line ${lineNo}: ${formatDay(iso)} is before ${formatDay(lastDate.iso)} on line ${lastDate.line}; put the lines in date order, oldest first`,
@@ -130,6 +144,11 @@ export function parsePastedSeries(text: string): PasteResult {
             ? `Line ${lineNo}: there is no value after the date`
             : `Line ${lineNo}: ${quote(valueCell)} is not a number`,
         );
+        continue;
+      }
+      const outOfRange = rangeProblem(null, value, valueCell);
+      if (outOfRange) {
+        errors.push(`Line ${lineNo}: ${outOfRange}`);
         continue;
       }
       values.push(value);

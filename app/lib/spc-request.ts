@@ -1,8 +1,9 @@
 // The one validation of an SPC request, shared by POST /api/spc and the /spc
 // calculator: what the engine may be asked, with an error naming the field.
 import { z } from "zod";
-import { isIsoDay } from "~/lib/dates";
+import { EARLIEST_DAY, LATEST_DAY, MAX_MAGNITUDE } from "~/domain/plausible";
 import { IMPROVEMENT_DIRECTIONS, TWO_OF_THREE_MODES, type SpcInput } from "~/domain/spc";
+import { isPlausibleDay } from "~/lib/day-field";
 
 /** More values than this is refused with 413. */
 export const MAX_VALUES = 10_000;
@@ -12,6 +13,11 @@ export const MAX_BODY_BYTES = 1_048_576;
 export const MIN_BASELINE = 12;
 export const MIN_RULE_LENGTH = 3;
 export const MAX_RULE_LENGTH = 15;
+
+const BOUND = MAX_MAGNITUDE.toExponential().replace("+", ""); // "1e12"
+const FINITE = `must be a finite number from -${BOUND} to ${BOUND}`;
+const boundedNumber = (message: string) => z.number({ error: message }).gte(-MAX_MAGNITUDE, message).lte(MAX_MAGNITUDE, message);
+const DAY = `must be a date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY}`;
 
 // Messages are predicates; spcRequestError() puts the field's path in front
 // ("values[3] must be a finite number").
@@ -25,14 +31,14 @@ export const SpcRequestSchema = z
   .strictObject(
     {
       values: z
-        .array(z.number({ error: "must be a finite number" }), {
+        .array(boundedNumber(FINITE), {
           error: (issue) => (issue.input === undefined ? "is required: an array of numbers" : "must be an array of numbers"),
         })
         .min(1, { error: "must hold at least one number" })
         .max(MAX_VALUES, { error: `must hold no more than ${MAX_VALUES.toLocaleString("en-GB")} numbers` }),
       dates: z
         .array(
-          z.string({ error: "must be a date written YYYY-MM-DD" }).refine(isIsoDay, { error: "must be a date written YYYY-MM-DD" }),
+          z.string({ error: DAY }).refine(isPlausibleDay, { error: DAY }),
           { error: "must be an array of dates written YYYY-MM-DD" },
         )
         .optional(),
@@ -42,7 +48,7 @@ export const SpcRequestSchema = z
             ? 'is required: "increase", "decrease" or "neutral"'
             : 'must be "increase", "decrease" or "neutral"',
       }),
-      target: z.number({ error: "must be a finite number or null" }).nullable().optional(),
+      target: boundedNumber(`must be a finite number or null, from -${BOUND} to ${BOUND}`).nullable().optional(),
       baseline: z
         .number({ error: `must be a whole number of at least ${MIN_BASELINE}` })
         .int({ error: `must be a whole number of at least ${MIN_BASELINE}` })

@@ -9,6 +9,7 @@ import { ROLE_LABELS } from "~/domain/labels";
 import { requireUser } from "~/lib/guards.server";
 import { hashPassword, passwordProblem, verifyPassword } from "~/lib/password.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/lib/password-rules";
+import { redirectField } from "~/lib/safe-path";
 import { endAllSessionsForUser, safeRedirect, startSession } from "~/lib/session.server";
 import { recordAudit } from "~/models/audit.server";
 import { getUser, setUserPassword } from "~/models/user.server";
@@ -23,7 +24,7 @@ const ChangePasswordSchema = z
       .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
       .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`),
     confirmPassword: z.string({ error: "Enter the new password again" }),
-    redirectTo: z.string().optional(),
+    redirectTo: redirectField(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: "The passwords do not match",

@@ -6,14 +6,15 @@ import { projects } from "../../db/schema";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
-import { formatDateTime, isIsoDay } from "~/lib/dates";
+import { formatDateTime } from "~/lib/dates";
+import { isPlausibleDay } from "~/lib/day-field";
 import { requirePermission } from "~/lib/guards.server";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
 import { listUsers } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Admin – Stepping Up" }];
 
-const day = z.string().refine(isIsoDay).optional().catch(undefined);
+const day = z.string().refine(isPlausibleDay).optional().catch(undefined);
 const AuditQuery = z.object({
   user: z.coerce.number().int().positive().optional().catch(undefined),
   project: z.coerce.number().int().positive().optional().catch(undefined),

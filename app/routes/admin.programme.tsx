@@ -8,7 +8,9 @@ import { divisions, projects, themes, waves } from "../../db/schema";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
-import { formatDay, isIsoDay } from "~/lib/dates";
+import { formatDay } from "~/lib/dates";
+import { dayField } from "~/lib/day-field";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { badRequest, notFound, requirePermission } from "~/lib/guards.server";
 import { nowMs } from "~/lib/clock.server";
 import { recordAudit } from "~/models/audit.server";
@@ -35,8 +37,8 @@ const threshold = (label: string, min: number, max: number) =>
 const DetailsSchema = z
   .object({
     intent: z.literal("details"),
-    name: z.string({ error: "Enter the programme's name" }).trim().max(120, "The name must be 120 characters or fewer"),
-    trustName: z.string({ error: "Enter the trust's name" }).trim().max(200, "The trust's name must be 200 characters or fewer"),
+    name: requiredText("Enter the programme's name", { what: "The name", max: 120 }),
+    trustName: requiredText("Enter the trust's name", { what: "The trust's name", max: 200 }),
     milestoneSlipDays: threshold("Milestone slip", 1, 365),
     pdsaStaleWeeks: threshold("PDSA inactivity", 1, 52),
     statusStaleWeeks: threshold("Status report age", 1, 52),
@@ -45,8 +47,7 @@ const DetailsSchema = z
   })
   .strict();
 
-const nameField = (what: string) =>
-  z.string({ error: `Enter the ${what}'s name` }).trim().min(1, `Enter the ${what}'s name`).max(120, "The name must be 120 characters or fewer");
+const nameField = (what: string) => requiredText(`Enter the ${what}'s name`, { what: "The name", max: 120 });
 
 const NamedSchema = z
   .object({
@@ -61,9 +62,9 @@ const WaveSchema = z
     intent: z.enum(["wave-add", "wave-edit"]),
     id: z.coerce.number().int().positive().optional(),
     number: z.coerce.number({ error: "Enter the wave's number" }).int("The wave number must be a whole number").min(1, "The wave number must be 1 or more").max(999),
-    name: z.string().trim().max(120, "The name must be 120 characters or fewer").optional(),
-    startsOn: z.string({ error: "Enter the start date" }).refine(isIsoDay, "Enter a real start date"),
-    endsOn: z.string({ error: "Enter the end date" }).refine(isIsoDay, "Enter a real end date"),
+    name: optionalText({ what: "The name", max: 120 }),
+    startsOn: dayField({ what: "The start date", required: "Enter the start date", invalid: "Enter a real start date" }),
+    endsOn: dayField({ what: "The end date", required: "Enter the end date", invalid: "Enter a real end date" }),
   })
   .strict()
   .refine((w) => w.endsOn > w.startsOn, { message: "The end date must be after the start date", path: ["endsOn"] });

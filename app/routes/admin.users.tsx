@@ -10,6 +10,7 @@ import { ROLES } from "~/domain/enums";
 import { ROLE_LABELS } from "~/domain/labels";
 import { canAdminister } from "~/domain/permissions";
 import { formatDateTime } from "~/lib/dates";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { badRequest, notFound, requirePermission } from "~/lib/guards.server";
 import { hashPassword } from "~/lib/password.server";
 import { endAllSessionsForUser } from "~/lib/session.server";
@@ -35,8 +36,8 @@ const CreateUserSchema = z
       .trim()
       .max(254, "Email address must be 254 characters or fewer")
       .email("Enter an email address in the correct format, like name@trust.nhs.uk"),
-    name: z.string({ error: "Enter the person's name" }).trim().max(200, "Name must be 200 characters or fewer"),
-    jobTitle: z.string().trim().max(200, "Job title must be 200 characters or fewer").optional(),
+    name: requiredText("Enter the person's name", { what: "Name", max: 200 }),
+    jobTitle: optionalText({ what: "Job title", max: 200 }),
     role: z.enum(ROLES, { error: "Choose a role" }),
   })
   .strict();

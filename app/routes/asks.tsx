@@ -22,6 +22,7 @@ import { ASK_STATE_LABELS } from "~/domain/labels";
 import { canAnswerAsk } from "~/domain/permissions";
 import { buildConflict, type Conflict } from "~/lib/conflict";
 import { formatDay } from "~/lib/dates";
+import { requiredText } from "~/lib/text-field";
 import { badRequest, forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { patientDataWarning } from "~/lib/pii-guard.server";
@@ -40,11 +41,11 @@ const AnswerSchema = z
     askId: z.number().int().positive(),
     version: z.number({ error: "Reload the page and try again" }).int().positive(),
     outcome: z.enum(ASK_OUTCOMES, { error: "Choose your answer" }),
-    response: z
-      .string({ error: "Enter your response: what will be done, what was done, or why not" })
-      .trim()
-      .min(1, "Enter your response: what will be done, what was done, or why not")
-      .max(RESPONSE_MAX, "The response must be 2,000 characters or fewer"),
+    response: requiredText("Enter your response: what will be done, what was done, or why not", {
+      what: "The response",
+      max: RESPONSE_MAX,
+      multiline: true,
+    }),
     [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
   })
   .strict();

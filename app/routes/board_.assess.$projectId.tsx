@@ -13,7 +13,8 @@ import { canGovern } from "~/domain/permissions";
 import { formatDateTime } from "~/lib/dates";
 import { notFound, parseId, requirePermission } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
-import { safeRedirect } from "~/lib/session.server";
+import { redirectField, safePath } from "~/lib/safe-path";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { recordAudit } from "~/models/audit.server";
 import { listBoardAssessments, recordBoardAssessment } from "~/models/board.server";
 import { getProjectHeader } from "~/models/project.server";
@@ -23,13 +24,9 @@ export const meta: MetaFunction = () => [{ title: "Record the board's view – S
 const AssessmentSchema = z
   .object({
     rag: z.enum(RAGS, { error: "Choose the board's RAG rating" }),
-    reason: z
-      .string({ error: "Give the reason for the board's rating" })
-      .trim()
-      .min(1, "Give the reason for the board's rating")
-      .max(2000, "The reason must be 2,000 characters or fewer"),
-    comment: z.string().trim().max(4000, "The comment must be 4,000 characters or fewer").optional(),
-    back: z.string().optional(),
+    reason: requiredText("Give the reason for the board's rating", { what: "The reason", max: 2000, multiline: true }),
+    comment: optionalText({ what: "The comment", max: 4000, multiline: true }),
+    back: redirectField("/board"),
     confirmNoPatientData: z.literal("yes").optional(),
   })
   .strict();
@@ -43,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     project,
     history: listBoardAssessments(db, projectId),
-    back: safeRedirect(new URL(request.url).searchParams.get("back"), "/board"),
+    back: safePath(new URL(request.url).searchParams.get("back"), "/board"),
   };
 }
 
@@ -71,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       ip: context.clientIp,
     });
   });
-  return redirect(safeRedirect(back, "/board"));
+  return redirect(back);
 }
 
 export default function AssessProject() {

@@ -11,6 +11,7 @@ import { CQC_DOMAIN_LABELS } from "~/domain/labels";
 import { canAdminister } from "~/domain/permissions";
 import { parseCqcPaste } from "~/lib/cqc-paste";
 import { badRequest, forbidden, notFound, requireUser } from "~/lib/guards.server";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { recordAudit } from "~/models/audit.server";
 import {
   deleteCqcAction,
@@ -29,11 +30,11 @@ export const meta: MetaFunction = () => [{ title: "CQC register – Stepping Up"
 const AddActionSchema = z
   .object({
     intent: z.literal("add"),
-    reference: z.string({ error: "Enter a reference, such as MD1" }).trim().max(40, "The reference must be 40 characters or fewer"),
+    reference: requiredText("Enter a reference, such as MD1", { what: "The reference", max: 40 }),
     kind: z.enum(["must_do", "should_do"], { error: "Choose must do or should do" }),
     domain: z.enum(CQC_DOMAINS, { error: "Choose the CQC domain" }),
-    service: z.string().trim().max(200, "The service must be 200 characters or fewer").optional(),
-    text: z.string({ error: "Enter the action from the inspection report" }).trim().max(2000, "The action must be 2,000 characters or fewer"),
+    service: optionalText({ what: "The service", max: 200 }),
+    text: requiredText("Enter the action from the inspection report", { what: "The action", max: 2000, multiline: true }),
   })
   .strict();
 

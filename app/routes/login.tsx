@@ -14,6 +14,7 @@ import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { getOptionalUser } from "~/lib/guards.server";
 import { dummyVerify, verifyPassword } from "~/lib/password.server";
+import { redirectField } from "~/lib/safe-path";
 import { safeRedirect, startSession } from "~/lib/session.server";
 import { recordAudit } from "~/models/audit.server";
 import { findUserForSignIn, recordSignInAttempt, signInRetryAfterMs } from "~/models/user.server";
@@ -27,7 +28,7 @@ const SignInSchema = z.object({
     .max(254, "Email address must be 254 characters or fewer")
     .email("Enter an email address in the correct format, like name@example.org"),
   password: z.string({ error: "Enter your password" }).max(1024, "Password is too long"),
-  redirectTo: z.string().optional(),
+  redirectTo: redirectField(),
 });
 
 // Retry-After on a throttled attempt.

@@ -17,7 +17,10 @@ import { getDb } from "~/db.server";
 import { transitionProblem } from "~/domain/charter-rules";
 import { STAGE_LABELS } from "~/domain/labels";
 import { canGovern } from "~/domain/permissions";
-import { requiredText, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
+import { LONG_TEXT, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
+import { requiredText, type TextRule } from "~/lib/text-field";
+
+const paragraph = (what: string): TextRule => ({ what, max: LONG_TEXT, multiline: true });
 import { buildConflict, type Conflict } from "~/lib/conflict";
 import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
@@ -30,11 +33,11 @@ export const meta: MetaFunction = () => [{ title: "Close the project – Steppin
 const ClosureSchema = strictForm({
   version: version(),
   closureAimAchieved: z.enum(["yes", "no"], { error: "Select whether the aim was achieved" }),
-  closureEvidence: requiredText("Describe the evidence that the aim was or was not achieved", undefined, "The evidence"),
-  closureAdopted: requiredText("Describe what was adopted", undefined, "What was adopted"),
-  closureSustain: requiredText("Describe how the gain will be sustained", undefined, "How the gain is sustained"),
-  closureOwner: requiredText("Enter who owns it now", SHORT_TEXT, "The owner"),
-  closureLessons: requiredText("Describe the lessons for others", undefined, "The lessons"),
+  closureEvidence: requiredText("Describe the evidence that the aim was or was not achieved", paragraph("The evidence")),
+  closureAdopted: requiredText("Describe what was adopted", paragraph("What was adopted")),
+  closureSustain: requiredText("Describe how the gain will be sustained", paragraph("How the gain is sustained")),
+  closureOwner: requiredText("Enter who owns it now", { what: "The owner", max: SHORT_TEXT }),
+  closureLessons: requiredText("Describe the lessons for others", paragraph("The lessons")),
 });
 
 async function requireCloser(request: Request, context: AppLoadContext, param: string | undefined) {

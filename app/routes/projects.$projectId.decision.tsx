@@ -28,7 +28,8 @@ import {
 import { REQUIRED_LEAD_ROLES, type TeamRole } from "~/domain/enums";
 import { STAGE_LABELS, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { canEditProject, canGovern } from "~/domain/permissions";
-import { optionalId, requiredText, strictForm, version } from "~/lib/charter-form";
+import { LONG_TEXT, optionalId, strictForm, version } from "~/lib/charter-form";
+import { requiredText } from "~/lib/text-field";
 import { buildConflict, type Conflict } from "~/lib/conflict";
 import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
@@ -56,12 +57,12 @@ const ApproveSchema = strictForm({
 const DeclineSchema = strictForm({
   intent: z.literal("decline"),
   version: version(),
-  reason: requiredText("Enter the reason for declining the proposal", undefined, "The reason"),
+  reason: requiredText("Enter the reason for declining the proposal", { what: "The reason", max: LONG_TEXT, multiline: true }),
 });
 const StopSchema = strictForm({
   intent: z.literal("stop"),
   version: version(),
-  reason: requiredText("Enter the reason for stopping the project", undefined, "The reason"),
+  reason: requiredText("Enter the reason for stopping the project", { what: "The reason", max: LONG_TEXT, multiline: true }),
 });
 const MoveSchema = strictForm({ intent: z.enum(["start", "sustain"]), version: version() });
 

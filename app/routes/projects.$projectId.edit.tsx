@@ -11,16 +11,9 @@ import { getDb } from "~/db.server";
 import { smartAimWarning } from "~/domain/charter-rules";
 import { CQC_DOMAINS, ORIGINS, type CqcDomain } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, ORIGIN_LABELS, STAGE_LABELS } from "~/domain/labels";
-import {
-  optionalDay,
-  optionalId,
-  optionalNumber,
-  optionalText,
-  requiredText,
-  SHORT_TEXT,
-  strictForm,
-  version,
-} from "~/lib/charter-form";
+import { LONG_TEXT, optionalId, optionalNumber, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
+import { optionalDay } from "~/lib/day-field";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
 import { requireProjectEditor } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
@@ -31,28 +24,28 @@ export const meta: MetaFunction = () => [{ title: "Edit the charter – Stepping
 
 const CharterSchema = strictForm({
   version: version(),
-  title: requiredText("Enter a title for the project", SHORT_TEXT, "The title"),
-  problem: optionalText("The problem"),
-  proposalIdea: optionalText("The idea"),
-  aimWhat: optionalText("What will improve", SHORT_TEXT * 2),
-  aimForWhom: optionalText("For whom", SHORT_TEXT * 2),
-  aimMeasure: optionalText("The measure", SHORT_TEXT * 2),
+  title: requiredText("Enter a title for the project", { what: "The title", max: SHORT_TEXT }),
+  problem: optionalText({ what: "The problem", max: LONG_TEXT, multiline: true }),
+  proposalIdea: optionalText({ what: "The idea", max: LONG_TEXT, multiline: true }),
+  aimWhat: optionalText({ what: "What will improve", max: SHORT_TEXT * 2 }),
+  aimForWhom: optionalText({ what: "For whom", max: SHORT_TEXT * 2 }),
+  aimMeasure: optionalText({ what: "The measure", max: SHORT_TEXT * 2 }),
   aimBaseline: optionalNumber("Enter the baseline as a number, like 58 or 12.5"),
   aimTarget: optionalNumber("Enter the target as a number, like 90 or 12.5"),
-  aimTargetDate: optionalDay("The date to reach the target must be a real date"),
-  scope: optionalText("The scope"),
+  aimTargetDate: optionalDay("The date to reach the target"),
+  scope: optionalText({ what: "The scope", max: LONG_TEXT, multiline: true }),
   divisionId: optionalId("Choose a division from the list"),
-  service: optionalText("The service or ward", SHORT_TEXT),
+  service: optionalText({ what: "The service or ward", max: SHORT_TEXT }),
   themeId: optionalId("Choose a strategic theme from the list"),
   cqcDomains: z
     .array(z.string())
     .refine((list) => list.every((d) => (CQC_DOMAINS as readonly string[]).includes(d)), "Choose CQC domains from the list")
     .optional(),
   origin: z.enum(ORIGINS, { error: "Choose where the project came from" }),
-  originReference: optionalText("The reference", SHORT_TEXT),
+  originReference: optionalText({ what: "The reference", max: SHORT_TEXT }),
   waveId: optionalId("Choose a wave from the list"),
-  plannedStart: optionalDay("The planned start must be a real date"),
-  plannedEnd: optionalDay("The planned end must be a real date"),
+  plannedStart: optionalDay("The planned start"),
+  plannedEnd: optionalDay("The planned end"),
 }).superRefine((v, ctx) => {
   if (v.plannedStart && v.plannedEnd && v.plannedEnd < v.plannedStart) {
     ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "The planned end date must be on or after the planned start date" });

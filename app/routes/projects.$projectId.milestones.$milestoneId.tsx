@@ -19,9 +19,10 @@ import {
   milestoneStatus,
   slipDays,
 } from "~/domain/milestone-rules";
-import { dayField } from "~/lib/ask-form";
 import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
-import { formatDateTime, formatDay, isIsoDay } from "~/lib/dates";
+import { formatDateTime, formatDay } from "~/lib/dates";
+import { dayField, isPlausibleDay } from "~/lib/day-field";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { patientDataWarning } from "~/lib/pii-guard.server";
@@ -43,13 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const version = z.number({ error: "Reload the page and try again" }).int().positive();
-const title = z
-  .string({ error: "Enter the milestone" })
-  .trim()
-  .min(1, "Enter the milestone")
-  .max(MILESTONE_TITLE_MAX, "The milestone must be 200 characters or fewer");
-const reasonMax = (what: string) =>
-  z.string().trim().max(MILESTONE_REASON_MAX, `The ${what} must be 1,000 characters or fewer`);
+const title = requiredText("Enter the milestone", { what: "The milestone", max: MILESTONE_TITLE_MAX });
 
 /** Built with what the page showed: the stored forecast decides whether a reason is needed. */
 function updateSchema(ctx: { today: string; currentForecast: string }) {
@@ -58,13 +53,15 @@ function updateSchema(ctx: { today: string; currentForecast: string }) {
       intent: z.literal("update"),
       version,
       title,
-      owner: z.string().trim().max(MILESTONE_OWNER_MAX, "The owner must be 120 characters or fewer").optional(),
+      owner: optionalText({ what: "The owner", max: MILESTONE_OWNER_MAX }),
       forecastDate: dayField({
+        what: "The forecast date",
         required: "Enter the forecast date",
         invalid: "The forecast date must be a real date, like 31 January 2027",
       }),
-      forecastReason: reasonMax("reason").optional(),
+      forecastReason: optionalText({ what: "The reason", max: MILESTONE_REASON_MAX, multiline: true }),
       completedOn: dayField({
+        what: "The completed date",
         required: "Enter the date it was completed",
         invalid: "The completed date must be a real date, like 20 November 2026",
         notAfter: { day: ctx.today, message: "The completed date must be today or in the past" },
@@ -74,7 +71,7 @@ function updateSchema(ctx: { today: string; currentForecast: string }) {
     .strict()
     .refine(
       (v) =>
-        !isIsoDay(v.forecastDate ?? "") ||
+        !isPlausibleDay(v.forecastDate ?? "") ||
         !forecastMoveNeedsReason(ctx.currentForecast, v.forecastDate) ||
         Boolean(v.forecastReason),
       {
@@ -91,17 +88,14 @@ function rebaselineSchema(ctx: { currentBaseline: string }) {
       intent: z.literal("rebaseline"),
       version,
       baselineDate: dayField({
+        what: "The new baseline date",
         required: "Enter the new baseline date",
         invalid: "The new baseline date must be a real date, like 31 January 2027",
       }).refine(
         (v) => v !== ctx.currentBaseline,
         `The baseline is already ${formatDay(ctx.currentBaseline)}: enter a different date`
       ),
-      reason: z
-        .string({ error: "Give the reason for re-baselining" })
-        .trim()
-        .min(1, "Give the reason for re-baselining")
-        .max(MILESTONE_REASON_MAX, "The reason must be 1,000 characters or fewer"),
+      reason: requiredText("Give the reason for re-baselining", { what: "The reason", max: MILESTONE_REASON_MAX, multiline: true }),
       [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
     })
     .strict();

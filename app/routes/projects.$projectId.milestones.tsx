@@ -14,8 +14,9 @@ import {
   MILESTONE_TITLE_MAX,
   slipDays,
 } from "~/domain/milestone-rules";
-import { dayField } from "~/lib/ask-form";
 import { formatDay } from "~/lib/dates";
+import { dayField } from "~/lib/day-field";
+import { optionalText, requiredText } from "~/lib/text-field";
 import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { patientDataWarning } from "~/lib/pii-guard.server";
@@ -32,13 +33,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const CreateMilestoneSchema = z
   .object({
     intent: z.literal("create"),
-    title: z
-      .string({ error: "Enter the milestone" })
-      .trim()
-      .min(1, "Enter the milestone")
-      .max(MILESTONE_TITLE_MAX, "The milestone must be 200 characters or fewer"),
-    owner: z.string().trim().max(MILESTONE_OWNER_MAX, "The owner must be 120 characters or fewer").optional(),
+    title: requiredText("Enter the milestone", { what: "The milestone", max: MILESTONE_TITLE_MAX }),
+    owner: optionalText({ what: "The owner", max: MILESTONE_OWNER_MAX }),
     baselineDate: dayField({
+      what: "The baseline date",
       required: "Enter the baseline date",
       invalid: "The baseline date must be a real date, like 31 January 2027",
     }),

@@ -12,7 +12,8 @@ import { mayRecordScore } from "~/domain/charter-rules";
 import { PROGRESS_SCORES } from "~/domain/enums";
 import { PROGRESS_SCALE, progressLabel, STAGE_LABELS } from "~/domain/labels";
 import { canEditProject } from "~/domain/permissions";
-import { requiredText, strictForm } from "~/lib/charter-form";
+import { LONG_TEXT, strictForm } from "~/lib/charter-form";
+import { requiredText } from "~/lib/text-field";
 import { buildConflict, type Conflict } from "~/lib/conflict";
 import { formatDateTime } from "~/lib/dates";
 import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
@@ -31,7 +32,7 @@ const ScoreSchema = strictForm({
   score: z
     .number({ error: (issue) => (issue.input === undefined ? "Choose a progress score" : SCALE_MESSAGE) })
     .refine((v) => (PROGRESS_SCORES as readonly number[]).includes(v), SCALE_MESSAGE),
-  evidence: requiredText("Describe the evidence for this score", undefined, "The evidence"),
+  evidence: requiredText("Describe the evidence for this score", { what: "The evidence", max: LONG_TEXT, multiline: true }),
   /** The latest score the person saw (0 for none), so a score given meanwhile is not passed over silently. */
   since: z.number({ error: "Reload the page and try again" }).int().min(0),
 });

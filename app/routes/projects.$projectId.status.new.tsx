@@ -9,7 +9,9 @@ import { ErrorSummary, TextareaField, TextField } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { RAGS } from "~/domain/enums";
-import { askFields, askRow, dayField } from "~/lib/ask-form";
+import { askFields, askRow } from "~/lib/ask-form";
+import { dayField } from "~/lib/day-field";
+import { optionalText as optionalTextField, requiredText as requiredTextField } from "~/lib/text-field";
 import { formatDay } from "~/lib/dates";
 import { notFound, parseId, requireProjectEditor } from "~/lib/guards.server";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
@@ -23,15 +25,14 @@ export const meta: MetaFunction = () => [{ title: "Write a status report – Ste
 
 const TEXT_MAX = 4000;
 const MAX_ASKS = 10;
-const tooLong = (what: string) => `${what} must be 4,000 characters or fewer`;
-const requiredText = (missing: string, what: string) =>
-  z.string({ error: missing }).trim().min(1, missing).max(TEXT_MAX, tooLong(what));
-const optionalText = (what: string) => z.string().trim().max(TEXT_MAX, tooLong(what)).optional();
+const requiredText = (missing: string, what: string) => requiredTextField(missing, { what, max: TEXT_MAX, multiline: true });
+const optionalText = (what: string) => optionalTextField({ what, max: TEXT_MAX, multiline: true });
 
 function reportSchema(day: string) {
   return z
     .object({
       reportDate: dayField({
+        what: "The reporting date",
         required: "Enter the reporting date",
         invalid: "The reporting date must be a real date, like 26 November 2026",
         notAfter: { day, message: "The reporting date must be today or in the past" },

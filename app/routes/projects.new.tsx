@@ -7,7 +7,8 @@ import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from 
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { canPropose } from "~/domain/permissions";
-import { optionalId, requiredText, SHORT_TEXT, strictForm } from "~/lib/charter-form";
+import { LONG_TEXT, optionalId, SHORT_TEXT, strictForm } from "~/lib/charter-form";
+import { requiredText } from "~/lib/text-field";
 import { requirePermission } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { recordAudit } from "~/models/audit.server";
@@ -17,9 +18,9 @@ import { getProgramme } from "~/models/programme.server";
 export const meta: MetaFunction = () => [{ title: "Propose a project – Stepping Up" }];
 
 const ProposalSchema = strictForm({
-  title: requiredText("Enter a title for the project", SHORT_TEXT, "The title"),
-  problem: requiredText("Describe the problem you want to fix", undefined, "The problem"),
-  proposalIdea: requiredText("Describe your idea for improving it", undefined, "The idea"),
+  title: requiredText("Enter a title for the project", { what: "The title", max: SHORT_TEXT }),
+  problem: requiredText("Describe the problem you want to fix", { what: "The problem", max: LONG_TEXT, multiline: true }),
+  proposalIdea: requiredText("Describe your idea for improving it", { what: "The idea", max: LONG_TEXT, multiline: true }),
   divisionId: optionalId("Choose a division from the list"),
 });
 

@@ -194,3 +194,13 @@ describe("helpers", () => {
     expect(replaceFingerprint([])).toMatch(/^0-/);
   });
 });
+
+describe("checkImport: the plausible range", () => {
+  it("refuses dates outside 1990–2100, including years below 100, and values beyond ±1e12", () => {
+    const check = checkImport("01/06/0050,3\n1989-12-31,4\n2026-01-05,1e13\n2026-01-12,5", weeklyCount);
+    expect(messageOn(check, 1)).toBe("1 Jun 0050 is not between 1 January 1990 and 31 December 2100");
+    expect(messageOn(check, 2)).toBe("31 Dec 1989 is not between 1 January 1990 and 31 December 2100");
+    expect(messageOn(check, 3)).toMatch(/^the number is too large/);
+    expect(check.rows.map((r) => r.line)).toEqual([4]);
+  });
+});

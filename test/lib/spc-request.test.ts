@@ -270,3 +270,37 @@ describe("SpcFormSchema (the calculator's form, checked by the same schema)", ()
     expect(e.rebase).toEqual(["Point 1 already starts the chart: new limits can start at point 2 or later"]);
   });
 });
+
+describe("the plausible range of numbers and dates", () => {
+  it("refuses values and targets beyond ±1e12, which overflow the limits' sums", () => {
+    expect(rejects({ ...base, values: [1, 1e308, 2] })).toMatchObject({ status: 400, field: "values" });
+    expect(rejects({ ...base, values: [1, -1e13] }).error).toBe("values[1] must be a finite number from -1e12 to 1e12");
+    expect(rejects({ ...base, target: 1e13 }).field).toBe("target");
+    expect(parseSpcRequest({ ...base, values: [1e12, -1e12], target: 1e12 }).ok).toBe(true);
+  });
+
+  it("refuses dates before 1990 or after 2100", () => {
+    const dates = VALUES.map((_, i) => `2026-01-${String(i + 1).padStart(2, "0")}`);
+    expect(rejects({ ...base, dates: ["0050-06-01", ...dates.slice(1)] }).error).toBe(
+      "dates[0] must be a date written YYYY-MM-DD, from 1990-01-01 to 2100-12-31",
+    );
+  });
+
+  it("the pasted series says which line is out of range", () => {
+    expect(parsePastedSeries("1\n1e308\n2")).toEqual({
+      ok: false,
+      errors: ["Line 2: '1e308' is not between −1,000,000,000,000 and 1,000,000,000,000"],
+    });
+    expect(parsePastedSeries("01/06/0050,3\n2026-01-01,4")).toEqual({
+      ok: false,
+      errors: ["Line 1: 1 Jun 0050 is not between 1 January 1990 and 31 December 2100"],
+    });
+  });
+
+  it("the calculator form refuses an out-of-range target on the target field", () => {
+    const form = new URLSearchParams({ data: "1\n2\n3", improvement: "increase", target: "1e13" });
+    const submission = parseWithZod(form, { schema: SpcFormSchema });
+    if (submission.status !== "error") throw new Error("expected the form to be refused");
+    expect(submission.error?.target?.[0]).toMatch(/target must be a finite number or null, from -1e12 to 1e12/);
+  });
+});
