@@ -257,7 +257,18 @@ export default function ProgrammeSetup() {
         </div>
       ) : null}
       <h2>Programme and attention thresholds</h2>
-      <ErrorSummary form={form} fields={fields} />
+      <ErrorSummary
+        form={form}
+        fields={{
+          name: fields.name,
+          trustName: fields.trustName,
+          milestoneSlipDays: fields.milestoneSlipDays,
+          pdsaStaleWeeks: fields.pdsaStaleWeeks,
+          statusStaleWeeks: fields.statusStaleWeeks,
+          measureGapPeriods: fields.measureGapPeriods,
+          askOpenDays: fields.askOpenDays,
+        }}
+      />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="details" />
         <TextField field={fields.name} label="Programme name" width={30} />
@@ -309,7 +320,10 @@ export default function ProgrammeSetup() {
           <p>No waves yet.</p>
         )}
         <h3>Add a wave</h3>
-        <ErrorSummary form={waveForm} fields={waveFields} />
+        <ErrorSummary
+          form={waveForm}
+          fields={{ number: waveFields.number, name: waveFields.name, startsOn: waveFields.startsOn, endsOn: waveFields.endsOn }}
+        />
         <Form method="post" {...getFormProps(waveForm)}>
           <input type="hidden" name="intent" value="wave-add" />
           <TextField field={waveFields.number} label="Wave number" type="number" width={4} />

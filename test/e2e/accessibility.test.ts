@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { E2E_PASSWORD, launchBrowser, signIn, startApp, type RunningApp } from "./support";
+import { hydrated, undefinedOrNaNShown } from "./js-on";
 
 const AXE = path.resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -80,9 +81,12 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     const res = await page.goto(`${app.url}${url}`);
     expect(res?.status(), url).toBe(status);
     await page.waitForLoadState("networkidle");
+    await hydrated(page);
     if (prepare) await prepare(page);
     const violations = await axeViolations(page);
     expect(violations, `${url}\n${describeViolations(violations)}`).toEqual([]);
+    // A value the browser could not compute shows as "undefined" or "NaN" once the page hydrates.
+    expect(await undefinedOrNaNShown(page), url).toEqual([]);
   }
 
   it("would catch a violation (an image without alternative text)", async () => {
@@ -157,6 +161,33 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
       await p.locator("main figure.app-spc-chart").first().waitFor();
       await p.waitForLoadState("networkidle");
     });
+  });
+
+  it("would catch the word undefined or NaN shown where a value belongs", async () => {
+    await page.goto(`${app.url}/accessibility`);
+    await hydrated(page);
+    await page.evaluate(() => document.querySelector("main")!.append("page 1 of NaN"));
+    expect(await undefinedOrNaNShown(page)).toEqual(["NaN"]);
+  });
+
+  it("audit trail after hydration: its page count and the link to older events", async () => {
+    // More than one page of events (50 to a page): the demo starts with only a few.
+    const db = new Database(app.databaseFile);
+    db.pragma("busy_timeout = 5000");
+    const insert = db.prepare("insert into audit_events (at, actor_email, action, summary) values (?, ?, 'auth.sign_in', 'Signed in')");
+    db.transaction(() => {
+      for (let i = 0; i < 60; i++) insert.run(Date.UTC(2026, 10, 1, 9, i), "viewer@example.org");
+    })();
+    db.close();
+    await check("/admin/audit");
+    const nav = page.getByRole("navigation", { name: "Pages of the audit trail" });
+    const older = nav.getByRole("link", { name: /^Older/ });
+    expect(await older.textContent()).toMatch(/^Older:?Page 2 of \d+$/);
+    expect(await page.getByText(/ · page 1 of \d+$/).count()).toBe(1);
+    await older.click();
+    await page.waitForURL(/page=2/);
+    await nav.getByRole("link", { name: /^Newer/ }).waitFor();
+    expect(await undefinedOrNaNShown(page)).toEqual([]);
   });
 
   it("page not found", async () => {
