@@ -205,7 +205,7 @@ describe("users", () => {
     await row.getByRole("button", { name: `Disable ${name}` }).click();
     await page.getByRole("status").getByText(`${email} is disabled and has been signed out.`).waitFor();
     expect(userRow(email)?.disabled_at).toEqual(expect.any(Number));
-    expect(await row.textContent()).toContain("Disabled");
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("Disabled");
 
     await row.getByRole("button", { name: `Enable ${name}` }).click();
     await page.getByRole("status").getByText(`${email} can sign in again.`).waitFor();
