@@ -1,7 +1,7 @@
 // Starts Stepping Up: migrate, seed the demo on an empty database, then serve.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp } from "./server/app.js";
+import { createApp, listen } from "./server/app.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -9,11 +9,10 @@ async function main() {
   const build = await import("./build/index.js");
   const info = await build.entry.module.startup({ migrationsFolder: path.join(root, "db", "migrations") });
   const app = createApp(build, { trustProxy: info.trustProxy, publicDir: path.join(root, "public") });
-  const server = app.listen(info.port, () => {
-    console.log(`Stepping Up is running on http://localhost:${info.port}`);
-    if (info.seeded) console.log("Seeded the demo portfolio into an empty database.");
-    console.log(info.signInHelp);
-  });
+  const server = await listen(app, { port: info.port });
+  console.log(`Stepping Up is running on http://localhost:${info.port}`);
+  if (info.seeded) console.log("Seeded the demo portfolio into an empty database.");
+  console.log(info.signInHelp);
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
