@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createApp } from "./server/app.js";
+import { createApp, listen } from "./server/app.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const BUILD = path.join(root, "build", "index.js");
@@ -23,12 +23,11 @@ async function main() {
     trustProxy: info.trustProxy,
     publicDir: path.join(root, "public"),
   });
-  const server = app.listen(info.port, async () => {
-    console.log(`Stepping Up is running on http://localhost:${info.port}`);
-    if (info.seeded) console.log("Seeded the demo portfolio into an empty database.");
-    console.log(info.signInHelp);
-    if (development) await watchBuilds((next) => (build = next), build);
-  });
+  const server = await listen(app, { port: info.port });
+  console.log(`Stepping Up is running on http://localhost:${info.port}`);
+  if (info.seeded) console.log("Seeded the demo portfolio into an empty database.");
+  console.log(info.signInHelp);
+  if (development) await watchBuilds((next) => (build = next), build);
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

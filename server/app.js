@@ -4,7 +4,7 @@ import path from "node:path";
 import express from "express";
 import compression from "compression";
 import helmet from "helmet";
-import { createRequestHandler } from "@remix-run/express";
+import { boundRequestBody, createBoundedRequestHandler, createHttpServer, DEFAULT_TIMEOUTS } from "./request-limits.js";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Stateless endpoints meant for outside clients; they store nothing.
@@ -73,6 +73,8 @@ export function createApp(build, { trustProxy, publicDir }) {
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
+  // First, so every later refusal comes after the body is read: the client gets the answer, not a reset.
+  app.use(boundRequestBody);
   app.use(crossSiteGuard);
   app.use((req, res, next) => {
     // Pages hold a trust's internal data: never keep them in a shared or browser cache.
@@ -82,7 +84,7 @@ export function createApp(build, { trustProxy, publicDir }) {
 
   app.all(
     "*",
-    createRequestHandler({
+    createBoundedRequestHandler({
       build,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce,
@@ -98,4 +100,18 @@ export function createApp(build, { trustProxy, publicDir }) {
     if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
   });
   return app;
+}
+
+/**
+ * Listens with the request and header timeouts of request-limits.js (lowered in tests).
+ * @param {import("express").Express} app
+ * @param {{ port: number, host?: string, timeouts?: { requestTimeoutMs: number, headersTimeoutMs: number } }} options
+ * @returns {Promise<import("node:http").Server>}
+ */
+export function listen(app, { port, host, timeouts = DEFAULT_TIMEOUTS }) {
+  const server = createHttpServer(app, timeouts);
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
 }

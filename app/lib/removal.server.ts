@@ -2,6 +2,7 @@
 // post that confirms it (intent=delete, id).
 import { z } from "zod";
 import { badRequest, notFound, parseId } from "~/lib/guards.server";
+import { parseFields } from "~/lib/submission.server";
 
 /** The listed record named by ?delete=ID; null when none is asked for; 404 for an id not in the list. */
 export function pendingRemoval<T extends { id: number }>(request: Request, items: readonly T[], what: string): T | null {
@@ -18,7 +19,7 @@ const RemovalSchema = z.strictObject({ intent: z.literal("delete"), id: z.coerce
 /** The id a confirmed removal names, or null when the post is not a removal; 400 when it is malformed. */
 export function confirmedRemovalId(formData: FormData): number | null {
   if (formData.get("intent") !== "delete") return null;
-  const parsed = RemovalSchema.safeParse(Object.fromEntries(formData));
+  const parsed = parseFields(formData, RemovalSchema);
   if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
   return parsed.data.id;
 }

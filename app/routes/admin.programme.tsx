@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
@@ -120,7 +120,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<Reply>({ wave: submission.reply({ resetForm: true }), done: `Wave ${w.number} saved.` });
   }
 
-  const parsed = NamedSchema.safeParse(Object.fromEntries(formData));
+  const parsed = parseFields(formData, NamedSchema);
   if (!parsed.success) badRequest("That request was not understood.");
   const [kind, verb] = parsed.data.intent.split("-") as ["theme" | "division", string];
   const table = kind === "theme" ? themes : divisions;

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -77,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { create: submission.reply({ resetForm: true }), done: { message: `Account created for ${normaliseEmail(email)}.`, password } };
   }
 
-  const parsed = UserActionSchema.safeParse(Object.fromEntries(formData));
+  const parsed = parseFields(formData, UserActionSchema);
   if (!parsed.success) badRequest("That request was not understood.");
   const { intent, userId } = parsed.data;
   const target = getUser(db, userId);

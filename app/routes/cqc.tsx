@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -108,7 +108,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { add: null, paste: null, done: `Added ${values.length} action${values.length === 1 ? "" : "s"}.` };
   }
 
-  const parsed = LinkSchema.safeParse(Object.fromEntries(formData));
+  const parsed = parseFields(formData, LinkSchema);
   if (!parsed.success) badRequest("That request was not understood.");
   const cqcAction = getCqcAction(db, programme.id, parsed.data.actionId);
   if (!cqcAction) notFound("CQC action");

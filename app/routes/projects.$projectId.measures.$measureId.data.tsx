@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -80,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     data<ActionResult>({ result: null, pii: false, conflict: null, updatedAt: null, ...extra }, { status });
 
   if (formData.get("intent") === "delete") {
-    const parsed = DeletePointSchema.safeParse(Object.fromEntries(formData));
+    const parsed = parseFields(formData, DeletePointSchema);
     if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
     const point = getPoint(db, measure.id, parsed.data.pointId);
     if (!point) notFound("value");

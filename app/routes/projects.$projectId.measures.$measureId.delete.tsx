@@ -1,3 +1,4 @@
+import { parseFields } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice } from "~/components/conflict-notice";
@@ -23,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, projectId } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  const parsed = DeleteMeasureSchema.safeParse(Object.fromEntries(formData));
+  const parsed = parseFields(formData, DeleteMeasureSchema);
   if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
   if (!deleteMeasure(db, { measure, version: parsed.data.version, actor: user, ip: context.clientIp })) {
     const conflict: Conflict = {

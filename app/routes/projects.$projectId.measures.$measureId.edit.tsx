@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -75,7 +75,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     data<ActionResult>({ result: null, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
 
   if (formData.get("intent") === "primary") {
-    const parsed = PrimaryMeasureSchema.safeParse(Object.fromEntries(formData));
+    const parsed = parseFields(formData, PrimaryMeasureSchema);
     if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
     if (!before.isPrimary && !makePrimary(db, { measure: before, version: parsed.data.version, actor: user, ip: context.clientIp })) {
       const conflict: Conflict = {

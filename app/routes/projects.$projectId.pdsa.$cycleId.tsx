@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
@@ -90,7 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     data<ActionResult>({ result: null, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
 
   if (formData.get("intent") === "delete") {
-    const parsed = DeleteCycleSchema.safeParse(Object.fromEntries(formData));
+    const parsed = parseFields(formData, DeleteCycleSchema);
     if (!parsed.success) badRequest("That request was not understood.");
     const ok = deleteCycle(db, { projectId, cycle: before.cycle, version: parsed.data.version, actor: user, ip: context.clientIp });
     if (!ok) {

@@ -1,3 +1,4 @@
+import { parseFields } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/node";
@@ -64,8 +65,9 @@ type Outcome = { ok: boolean; message: string; role?: TeamRole | "member" };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId, project, db } = await requireTeamManager(request, context, params.projectId);
-  const form = Object.fromEntries(await request.formData());
-  const parsed = TeamAction.safeParse(form);
+  const formData = await request.formData();
+  const parsed = parseFields(formData, TeamAction);
+  const form = Object.fromEntries(formData);
   const fail = (message: string, role?: Outcome["role"], status = 400) => data<Outcome>({ ok: false, message, role }, { status });
   if (!parsed.success) {
     const role = LEAD_ROLES.find((r) => r === form.role) ?? (form.intent === "add-member" ? "member" : undefined);

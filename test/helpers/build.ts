@@ -20,7 +20,13 @@ type CreateApp = (
   options: { trustProxy: boolean; publicDir: string },
 ) => import("express").Express;
 
-export async function importCreateApp(): Promise<CreateApp> {
+export type Timeouts = { requestTimeoutMs: number; headersTimeoutMs: number };
+type Listen = (
+  app: import("express").Express,
+  options: { port: number; host?: string; timeouts?: Timeouts },
+) => Promise<import("node:http").Server>;
+
+export async function importServerApp(): Promise<{ createApp: CreateApp; listen: Listen }> {
   const file = path.join(projectRoot, "server", "app.js");
-  return ((await import(/* @vite-ignore */ file)) as { createApp: CreateApp }).createApp;
+  return (await import(/* @vite-ignore */ file)) as { createApp: CreateApp; listen: Listen };
 }

@@ -183,33 +183,41 @@ export function describeSubmission(sub: Submission): string {
   return sub.map(([k, v]) => `${k}=${short(v.raw)}`).join("&");
 }
 
+export type RawBody = {
+  body: string | Buffer;
+  /** null sends no Content-Type at all. */
+  contentType?: string | null;
+  /** Sent in pieces without a Content-Length (Transfer-Encoding: chunked). */
+  chunked?: boolean;
+};
+
 /**
- * A same-origin urlencoded POST with the client's cookies and the body sent byte for byte, on a
- * connection of its own (no keep-alive pool), so a connection the server resets harms no other request.
+ * A same-origin POST with the client's cookies and the body sent byte for byte, on a connection
+ * of its own (no keep-alive pool), so a connection the server resets harms no other request.
+ * A string body is sent as a urlencoded form unless told otherwise.
  */
-export function rawPost(baseUrl: string, client: Client | null, path: string, body: string): Promise<Response> {
+export function rawPost(baseUrl: string, client: Client | null, path: string, request: string | RawBody): Promise<Response> {
+  const { body, contentType = "application/x-www-form-urlencoded", chunked = false } = typeof request === "string" ? { body: request } : request;
   const cookie = client ? [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") : "";
+  const headers: Record<string, string | number> = { Cookie: cookie };
+  if (contentType !== null) headers["Content-Type"] = contentType;
+  if (!chunked) headers["Content-Length"] = Buffer.byteLength(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${baseUrl}${path}`,
-      {
-        method: "POST",
-        agent: false,
-        headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Cookie: cookie },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
-        res.on("end", () => {
-          const headers = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) for (const item of [v ?? []].flat()) headers.append(k, item);
-          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers }));
-        });
-      },
-    );
+    const req = http.request(`${baseUrl}${path}`, { method: "POST", agent: false, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const out = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) for (const item of [v ?? []].flat()) out.append(k, item);
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers: out }));
+      });
+    });
     req.on("error", (e) => reject(Object.assign(new Error("post failed"), { cause: e })));
-    req.end(body);
+    if (!chunked) return req.end(body);
+    const bytes = Buffer.from(body);
+    for (let at = 0; at < bytes.length; at += 64 * 1024) req.write(bytes.subarray(at, at + 64 * 1024));
+    req.end();
   });
 }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Server } from "node:http";
 import { openDatabase, type Db } from "../../db/client";
-import { importBuild, importCreateApp, projectRoot as root } from "./build";
+import { importBuild, importServerApp, projectRoot as root, type Timeouts } from "./build";
 import { tempDir } from "./db";
 
 export const TEST_TODAY = "2026-11-26";
@@ -18,7 +18,9 @@ export type TestServer = {
   setNow: (ms: number | null) => void;
 };
 
-export async function startTestServer(opts: { demo?: boolean; trustProxy?: boolean; env?: Record<string, string> } = {}) {
+export async function startTestServer(
+  opts: { demo?: boolean; trustProxy?: boolean; env?: Record<string, string>; timeouts?: Timeouts } = {},
+) {
   const dir = tempDir();
   const databaseFile = path.join(dir, "app.sqlite");
   Object.assign(process.env, {
@@ -32,12 +34,10 @@ export async function startTestServer(opts: { demo?: boolean; trustProxy?: boole
     ...opts.env,
   });
   const build = await importBuild();
-  const createApp = await importCreateApp();
+  const { createApp, listen } = await importServerApp();
   const info = await build.entry.module.startup({ migrationsFolder: path.join(root, "db", "migrations"), background: false });
   const app = createApp(build, { trustProxy: info.trustProxy, publicDir: path.join(root, "public") });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  const server: Server = await listen(app, { port: 0, host: "127.0.0.1", timeouts: opts.timeouts });
   const { port } = server.address() as AddressInfo;
   const db = openDatabase(databaseFile);
   const holder = globalThis as { __steppingUpNow?: () => number };
