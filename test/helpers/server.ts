@@ -18,7 +18,8 @@ export type TestServer = {
   setNow: (ms: number | null) => void;
 };
 
-export async function startTestServer(opts: { demo?: boolean; trustProxy?: boolean; env?: Record<string, string> } = {}) {
+/** `trustProxy`: true means one proxy hop (TRUST_PROXY=1); a string is used as TRUST_PROXY. */
+export async function startTestServer(opts: { demo?: boolean; trustProxy?: boolean | string; env?: Record<string, string> } = {}) {
   const dir = tempDir();
   const databaseFile = path.join(dir, "app.sqlite");
   Object.assign(process.env, {
@@ -28,7 +29,7 @@ export async function startTestServer(opts: { demo?: boolean; trustProxy?: boole
     STEPPING_UP_TODAY: TEST_TODAY,
     DEMO_PASSWORD,
     SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789",
-    TRUST_PROXY: opts.trustProxy ? "1" : "0",
+    TRUST_PROXY: typeof opts.trustProxy === "string" ? opts.trustProxy : opts.trustProxy ? "1" : "0",
     ...opts.env,
   });
   const build = await importBuild();
