@@ -8,6 +8,8 @@ import { PiiConfirm } from "~/components/pii-confirm";
 import { WIN_KIND_LABELS } from "~/components/win-list";
 import { DESCRIPTION_MAX, TITLE_MAX, type WinSuggestion } from "~/domain/win-suggestions";
 import { optionalText, requiredText, strictForm } from "~/lib/charter-form";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
 
 const title = requiredText("Enter a title for the win", TITLE_MAX, "The title");
 const description = optionalText("The description", DESCRIPTION_MAX);
@@ -15,7 +17,7 @@ const evidenceRef = z.string({ error: "Reload the page and try again" }).max(100
 
 export const ConfirmWinSchema = strictForm({ intent: z.literal("confirm"), evidenceRef, title, description });
 export const DismissWinSchema = strictForm({ intent: z.literal("dismiss"), evidenceRef });
-export const RecordWinSchema = strictForm({ intent: z.literal("record"), title, description });
+export const RecordWinSchema = strictForm({ intent: z.literal("record"), title, description, [FORM_TOKEN_FIELD]: formToken() });
 
 export type WinFormResult = { formId: string; result: SubmissionResult<string[]>; pii: boolean };
 
@@ -70,6 +72,7 @@ export function RecordWinForm({ last }: { last?: WinFormResult }) {
       <ErrorSummary form={form} fields={{ title: fields.title, description: fields.description }} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="record" />
+        <FormToken />
         <TextField field={fields.title} label="Title" width={30} />
         <TextareaField
           field={fields.description}

@@ -6,6 +6,7 @@ import { checkPoint, MAX_MAGNITUDE, valueProblem, type PointEntry } from "~/doma
 import { optionalDay, optionalNumber, optionalText, requiredText, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
 import { isIsoDay } from "~/lib/dates";
 import { parseNumberCell } from "~/lib/spc-paste";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 
 /** parseNumberCell ("95%", "−3", "1e3"), also taking thousands separators written the UK way ("1,234.5"). */
 export function parseImportNumber(cell: string): number | null {
@@ -42,7 +43,7 @@ const seriesShape = {
   usesRatio: checkbox(),
 };
 
-export const CreateMeasureSchema = strictForm({ ...definitionShape, ...seriesShape });
+export const CreateMeasureSchema = strictForm({ ...definitionShape, ...seriesShape, [FORM_TOKEN_FIELD]: formToken() });
 
 export const EditMeasureSchema = strictForm({
   intent: z.literal("save"),
@@ -194,6 +195,7 @@ export function pointSchema(settings: PointSettings) {
     numerator: numberText("numerator"),
     denominator: numberText("denominator"),
     note: optionalText("The note", 500),
+    [FORM_TOKEN_FIELD]: formToken(),
   }).superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (settings.usesRatio) {
@@ -243,11 +245,13 @@ export const RebaseSchema = strictForm({
   intent: z.literal("add"),
   periodDate: periodDate(),
   reason: requiredText("Enter why the limits are recalculated, like New triage process started", SHORT_TEXT, "The reason"),
+  [FORM_TOKEN_FIELD]: formToken(),
 });
 
 export const AnnotationSchema = strictForm({
   intent: z.literal("add"),
   periodDate: periodDate(),
   text: requiredText("Enter the note to show on the chart", 300, "The note"),
+  [FORM_TOKEN_FIELD]: formToken(),
 });
 

@@ -5,6 +5,7 @@ import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
 import { dayField } from "~/lib/ask-form";
 import { formatDay } from "~/lib/dates";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 
 export const MEETING_TITLE_MAX = 200;
 export const ATTENDEES_MAX = 4000;
@@ -29,7 +30,12 @@ const detailsShape = {
 };
 
 export const NewMeetingSchema = z
-  .object({ ...detailsShape, projectIds: z.array(id("Choose projects from the list")).optional(), ...pii })
+  .object({
+    ...detailsShape,
+    projectIds: z.array(id("Choose projects from the list")).optional(),
+    ...pii,
+    [FORM_TOKEN_FIELD]: formToken(),
+  })
   .strict();
 
 export const DetailsSchema = z.object({ intent: z.literal("details"), version, ...detailsShape, ...pii }).strict();
@@ -79,6 +85,7 @@ export function actionSchema(meetingDate: string) {
     .object({
       intent: z.literal("add-action"),
       version,
+      [FORM_TOKEN_FIELD]: formToken(),
       projectId: z.number().int().positive().optional(),
       text: z
         .string({ error: "Enter the action" })
