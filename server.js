@@ -3,6 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./server/app.js";
 
+// The database, its backups and secrets are readable by their owner only.
+process.umask(0o077);
+
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 async function main() {
