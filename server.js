@@ -6,6 +6,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createApp, listen } from "./server/app.js";
 
+// The database, its backups and secrets are readable by their owner only.
+process.umask(0o077);
+
 const root = path.dirname(fileURLToPath(import.meta.url));
 const BUILD = path.join(root, "build", "index.js");
 const development = process.env.NODE_ENV === "development";

@@ -10,11 +10,13 @@ import { today } from "~/lib/today.server";
 import { ensureProgramme, getProgramme, isDemoProgramme } from "~/models/programme.server";
 import { ensureSummariesFresh } from "~/models/summary.server";
 import { countUsers } from "~/models/user.server";
+import type { TrustProxy } from "~/lib/trust-proxy.server";
 import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
 
 export type StartupInfo = {
   port: number;
-  trustProxy: boolean;
+  /** Passed to Express's `trust proxy` setting. */
+  trustProxy: TrustProxy;
   demo: boolean;
   seeded: boolean;
   signInHelp: string;
@@ -71,5 +73,5 @@ export async function startup({
   } else {
     signInHelp = "Sign in with your Stepping Up account.";
   }
-  return { port: env.PORT, trustProxy: env.TRUST_PROXY === "1", demo, seeded, signInHelp };
+  return { port: env.PORT, trustProxy: env.TRUST_PROXY, demo, seeded, signInHelp };
 }

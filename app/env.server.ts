@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValid, parseISO } from "date-fns";
+import { trustProxySetting } from "~/lib/trust-proxy.server";
 
 const flag = z.enum(["0", "1"]);
 
@@ -22,7 +23,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
-  TRUST_PROXY: flag.default("0"),
+  TRUST_PROXY: trustProxySetting,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

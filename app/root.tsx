@@ -18,6 +18,7 @@ import { getDb } from "~/db.server";
 import { getOptionalUser } from "~/lib/guards.server";
 import { getProgramme } from "~/models/programme.server";
 import { nowMs } from "~/lib/clock.server";
+import { newFormToken } from "~/models/form-token.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -37,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     demo: programme.isDemo,
     programmeName: programme.name,
     trustName: programme.trustName,
+    // This loader runs again after every submission, so each new form gets a fresh token.
+    formToken: user ? newFormToken() : null,
   };
 }
 

@@ -7,8 +7,23 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * A trust's data is readable by its owner only, whatever the umask of whoever started the
+ * process; SQLite creates later -wal and -shm files with the database file's permissions.
+ */
+function ownerOnly(file: string) {
+  for (const suffix of ["", "-wal", "-shm"]) {
+    try {
+      fs.chmodSync(`${file}${suffix}`, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
+
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const onDisk = file !== ":memory:" && file !== "";
+  if (onDisk) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
   // WAL for concurrent readers; FULL so a commit survives power loss
   // (better-sqlite3 leaves WAL at NORMAL, which can lose the last commits).
@@ -16,6 +31,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  if (onDisk) ownerOnly(file);
   return drizzle(sqlite, { schema }) as Db;
 }
 

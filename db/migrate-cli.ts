@@ -3,6 +3,9 @@ import { getEnv } from "../app/env.server";
 import { openDatabase } from "./client";
 import { defaultMigrationsFolder, runMigrations } from "./migrate";
 
+// The database, its backups and secrets are readable by their owner only.
+process.umask(0o077);
+
 const file = getEnv().DATABASE_URL;
 const db = openDatabase(file);
 runMigrations(db, defaultMigrationsFolder);

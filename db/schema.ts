@@ -172,11 +172,35 @@ export const signInAttempts = sqliteTable(
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
     /** UTC milliseconds. */
     at: integer("at").notNull(),
+    /** The nonce of a valid device cookie the attempt carried; its failures count against that device only. */
+    device: text("device"),
   },
   (t) => [
     index("sign_in_attempts_email_at_idx").on(t.email, t.at),
     index("sign_in_attempts_ip_at_idx").on(t.ip, t.at),
+    index("sign_in_attempts_device_at_idx").on(t.device, t.at),
   ],
+);
+
+/**
+ * One-time tokens of create forms, spent by the create they carried: a replay of the token
+ * (double click, resubmission after Back) is shown the record the first submission made.
+ */
+export const formTokens = sqliteTable(
+  "form_tokens",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** What the form creates, e.g. "status_report"; one page may hold several create forms. */
+    kind: text("kind").notNull(),
+    token: text("token").notNull(),
+    /** The path that shows what the first submission created. */
+    location: text("location").notNull(),
+    /** UTC milliseconds. */
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.token] }), index("form_tokens_created_at_idx").on(t.createdAt)],
 );
 
 export const projects = sqliteTable(

@@ -4,6 +4,9 @@
 import { getEnv } from "../app/env.server";
 import { backupDatabase, BackupError, formatBytes } from "../app/models/backup.server";
 
+// The database, its backups and secrets are readable by their owner only.
+process.umask(0o077);
+
 function main(): number {
   const args = process.argv.slice(2);
   if (args.length !== 1 || args[0].startsWith("-")) {

@@ -12,6 +12,9 @@ import { ensureProgramme } from "../app/models/programme.server";
 import { openDatabase } from "../db/client";
 import { defaultMigrationsFolder, runMigrations } from "../db/migrate";
 
+// The database, its backups and secrets are readable by their owner only.
+process.umask(0o077);
+
 const Args = z.object({
   email: z.string().trim().email("--email must be an email address"),
   role: z.enum(ROLES, { error: `--role must be one of ${ROLES.join(", ")}` }),

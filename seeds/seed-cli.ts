@@ -22,6 +22,7 @@ export async function seedIfEmpty(file: string): Promise<boolean> {
 }
 
 if (process.argv[1]?.endsWith("seed-cli.ts")) {
+  process.umask(0o077); // the database is readable by its owner only
   const file = getEnv().DATABASE_URL;
   const seeded = await seedIfEmpty(file);
   console.log(seeded ? `Seeded the demo portfolio into ${file}` : `${file} is not empty: left untouched`);

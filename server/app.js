@@ -29,13 +29,14 @@ export function crossSiteGuard(req, res, next) {
 
 /**
  * @param {import("@remix-run/node").ServerBuild | (() => import("@remix-run/node").ServerBuild)} build the build, or (in development) a function giving the latest
- * @param {{ trustProxy: boolean, publicDir: string }} options
+ * @param {{ trustProxy: number | string[], publicDir: string }} options
  */
 export function createApp(build, { trustProxy, publicDir }) {
   const app = express();
   app.disable("x-powered-by");
-  // Only behind a reverse proxy do X-Forwarded-For and X-Forwarded-Proto mean anything.
-  app.set("trust proxy", trustProxy ? true : false);
+  // A hop count or the proxies' addresses, never `true`: the client address is then the
+  // right-most X-Forwarded-For entry not added by a trusted proxy, which a client cannot forge.
+  app.set("trust proxy", trustProxy);
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -88,7 +89,7 @@ export function createApp(build, { trustProxy, publicDir }) {
       build,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce,
-        clientIp: (trustProxy ? req.ip : req.socket.remoteAddress) ?? "",
+        clientIp: req.ip ?? "",
         isHttps: req.secure,
       }),
     }),

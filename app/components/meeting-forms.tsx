@@ -7,6 +7,7 @@ import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
 import { RAG_LABELS } from "~/domain/labels";
 import { DECISION_LABELS } from "~/domain/meeting-rules";
 import { actionSchema, ReviewSchema } from "~/lib/meeting-form";
+import { FormToken } from "~/components/form-token";
 
 type AnyField = FieldMetadata<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Result = SubmissionResult<string[]> | undefined;
@@ -112,6 +113,7 @@ export function ActionForm({
     <Form method="post" {...getFormProps(form)} aria-label={title ? `New action for ${title}` : "New programme action"}>
       <ErrorSummary form={form} fields={{ text: fields.text, ownerUserId: fields.ownerUserId, dueOn: fields.dueOn }} />
       <input type="hidden" name="intent" value="add-action" />
+      <FormToken />
       <input type="hidden" name="version" value={version} />
       {projectId ? <input type="hidden" name="projectId" value={projectId} /> : null}
       <TextareaField field={fields.text} label="Action" rows={2} />

@@ -9,6 +9,8 @@ import { WIN_KIND_LABELS } from "~/components/win-list";
 import { DESCRIPTION_MAX, TITLE_MAX, type WinSuggestion } from "~/domain/win-suggestions";
 import { strictForm } from "~/lib/charter-form";
 import { optionalText, requiredText } from "~/lib/text-field";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
 
 const title = requiredText("Enter a title for the win", { what: "The title", max: TITLE_MAX });
 const description = optionalText({ what: "The description", max: DESCRIPTION_MAX, multiline: true });
@@ -16,7 +18,7 @@ const evidenceRef = z.string({ error: "Reload the page and try again" }).max(100
 
 export const ConfirmWinSchema = strictForm({ intent: z.literal("confirm"), evidenceRef, title, description });
 export const DismissWinSchema = strictForm({ intent: z.literal("dismiss"), evidenceRef });
-export const RecordWinSchema = strictForm({ intent: z.literal("record"), title, description });
+export const RecordWinSchema = strictForm({ intent: z.literal("record"), title, description, [FORM_TOKEN_FIELD]: formToken() });
 
 export type WinFormResult = { formId: string; result: SubmissionResult<string[]>; pii: boolean };
 
@@ -71,6 +73,7 @@ export function RecordWinForm({ last }: { last?: WinFormResult }) {
       <ErrorSummary form={form} fields={{ title: fields.title, description: fields.description }} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="record" />
+        <FormToken />
         <TextField field={fields.title} label="Title" width={30} />
         <TextareaField
           field={fields.description}

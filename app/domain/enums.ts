@@ -87,6 +87,8 @@ export const AUDIT_ACTIONS = [
   "auth.sign_out",
   "auth.session_expired",
   "auth.password_changed",
+  "auth.password_change_failed",
+  "auth.password_change_throttled",
   "auth.permission_denied",
   "user.created",
   "user.updated",

@@ -17,6 +17,16 @@ export function canEditProject(actor: Actor, isOnTeam: boolean): boolean {
   return rights.editAnyProject || (rights.editOwnTeam && isOnTeam);
 }
 
+/**
+ * Change a project's team: admins, and the project's current leads. Being on the board is not
+ * enough (a board member could otherwise add themselves and so gain edit rights), nor is being
+ * an ordinary member.
+ */
+export function canManageTeam(actor: Actor, isLead: boolean): boolean {
+  const rights = ROLE_RIGHTS[actor.role];
+  return rights.administer || (rights.editOwnTeam && isLead);
+}
+
 export const canPropose = (actor: Actor) => ROLE_RIGHTS[actor.role].propose;
 
 /** Approve or decline proposals, record board assessments and decisions, run meetings. */

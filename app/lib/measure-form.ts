@@ -8,6 +8,7 @@ import { optionalNumber, SHORT_TEXT, strictForm, version } from "~/lib/charter-f
 import { dayField, optionalDay } from "~/lib/day-field";
 import { optionalText, requiredText } from "~/lib/text-field";
 import { parseNumberCell } from "~/lib/spc-paste";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 
 /** parseNumberCell ("95%", "−3", "1e3"), also taking thousands separators written the UK way ("1,234.5"). */
 export function parseImportNumber(cell: string): number | null {
@@ -48,7 +49,7 @@ const seriesShape = {
   usesRatio: checkbox(),
 };
 
-export const CreateMeasureSchema = strictForm({ ...definitionShape, ...seriesShape });
+export const CreateMeasureSchema = strictForm({ ...definitionShape, ...seriesShape, [FORM_TOKEN_FIELD]: formToken() });
 
 export const EditMeasureSchema = strictForm({
   intent: z.literal("save"),
@@ -205,6 +206,7 @@ export function pointSchema(settings: PointSettings) {
     numerator: numberText("numerator"),
     denominator: numberText("denominator"),
     note: optionalText({ what: "The note", max: 500, multiline: true }),
+    [FORM_TOKEN_FIELD]: formToken(),
   }).superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (settings.usesRatio) {
@@ -257,11 +259,13 @@ export const RebaseSchema = strictForm({
     what: "The reason",
     max: SHORT_TEXT,
   }),
+  [FORM_TOKEN_FIELD]: formToken(),
 });
 
 export const AnnotationSchema = strictForm({
   intent: z.literal("add"),
   periodDate: periodDate(),
   text: requiredText("Enter the note to show on the chart", { what: "The note", max: 300 }),
+  [FORM_TOKEN_FIELD]: formToken(),
 });
 

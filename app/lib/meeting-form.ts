@@ -6,6 +6,7 @@ import { formatDay } from "~/lib/dates";
 import { dayField } from "~/lib/day-field";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { optionalText, requiredText } from "~/lib/text-field";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 
 export const MEETING_TITLE_MAX = 200;
 export const ATTENDEES_MAX = 4000;
@@ -27,7 +28,12 @@ const detailsShape = {
 };
 
 export const NewMeetingSchema = z
-  .object({ ...detailsShape, projectIds: z.array(id("Choose projects from the list")).optional(), ...pii })
+  .object({
+    ...detailsShape,
+    projectIds: z.array(id("Choose projects from the list")).optional(),
+    ...pii,
+    [FORM_TOKEN_FIELD]: formToken(),
+  })
   .strict();
 
 export const DetailsSchema = z.object({ intent: z.literal("details"), version, ...detailsShape, ...pii }).strict();
@@ -77,6 +83,7 @@ export function actionSchema(meetingDate: string) {
     .object({
       intent: z.literal("add-action"),
       version,
+      [FORM_TOKEN_FIELD]: formToken(),
       projectId: z.number().int().positive().optional(),
       text: requiredText("Enter the action", { what: "The action", max: ACTION_TEXT_MAX, multiline: true }),
       ownerUserId: id("Choose who owns the action"),

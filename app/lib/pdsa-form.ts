@@ -1,5 +1,6 @@
 // The PDSA worksheet forms, shared by the browser (validation on submit) and the server.
 import { z } from "zod";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { PDSA_DECISIONS } from "~/domain/enums";
 import { dayField, isPlausibleDay } from "~/lib/day-field";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
@@ -75,6 +76,7 @@ export const CreateCycleSchema = z
   .strictObject(
     {
       intent: z.literal("create", { error: RELOAD }),
+      [FORM_TOKEN_FIELD]: formToken(),
       previousCycleId: z.string().regex(ID, RELOAD).transform(Number).optional(),
       ...planShape,
     },
@@ -102,12 +104,12 @@ export const DeleteCycleSchema = z.strictObject({
 });
 
 /** What the server stores from either form (a new cycle has no Do, Study or Act yet). */
-export type CycleValues = Omit<z.output<typeof CreateCycleSchema>, "intent"> &
+export type CycleValues = Omit<z.output<typeof CreateCycleSchema>, "intent" | typeof FORM_TOKEN_FIELD> &
   Partial<Omit<z.output<typeof EditCycleSchema>, "intent">>;
 
 /** The fields the error summary lists (conform's field list is lazy, so it cannot be spread). */
 export const summaryFieldNames = (schema: typeof CreateCycleSchema | typeof EditCycleSchema) =>
-  Object.keys(schema.shape).filter((name) => name !== PII_CONFIRM_FIELD);
+  Object.keys(schema.shape).filter((name) => name !== PII_CONFIRM_FIELD && name !== FORM_TOKEN_FIELD);
 
 /** Labels for the conflict panel and the audit summary, in worksheet order. */
 export const CYCLE_LABELS = {

@@ -10,9 +10,10 @@ function fileBesideDatabase(name: string, make: () => string): string {
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const value = make();
     fs.writeFileSync(file, `${value}\n`, { mode: 0o600, flag: "wx" });
+    fs.chmodSync(file, 0o600);
     return value;
   }
 }

@@ -16,7 +16,7 @@ export type AuditInput = {
   ip?: string;
 };
 
-/** Append-only: there is no update or delete for audit rows. */
+/** Append-only: there is no delete, and the only update is the count of a repeated event below. */
 export function recordAudit(db: Db, event: AuditInput) {
   db.insert(auditEvents)
     .values({
@@ -32,6 +32,44 @@ export function recordAudit(db: Db, event: AuditInput) {
       ip: event.ip ?? "",
     })
     .run();
+}
+
+/**
+ * Repeated refusals (a flood of throttled sign-ins) make one row per key per window whose
+ * count goes up, so an attacker cannot bury the audit trail or fill the disk with it.
+ */
+export function recordRepeatedAudit(
+  db: Db,
+  event: Omit<AuditInput, "summary" | "details"> & { summary: (count: number) => string },
+  sameWhen: "actorEmail" | "ip",
+  windowMs: number,
+) {
+  const now = nowMs();
+  const key = sameWhen === "ip" ? event.ip ?? "" : event.actor?.email ?? event.actorEmail ?? "";
+  db.transaction(() => {
+    const previous = db
+      .select({ id: auditEvents.id, details: auditEvents.details })
+      .from(auditEvents)
+      .where(
+        and(
+          gte(auditEvents.at, new Date(now - windowMs)),
+          eq(auditEvents.action, event.action),
+          eq(auditEvents.entityType, event.entityType ?? ""),
+          eq(sameWhen === "ip" ? auditEvents.ip : auditEvents.actorEmail, key),
+        ),
+      )
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .get();
+    if (!previous) {
+      recordAudit(db, { ...event, summary: event.summary(1), details: { count: 1, lastAt: now } });
+      return;
+    }
+    const count = ((JSON.parse(previous.details ?? "{}") as { count?: number }).count ?? 1) + 1;
+    db.update(auditEvents)
+      .set({ summary: event.summary(count), details: JSON.stringify({ count, lastAt: now }) })
+      .where(eq(auditEvents.id, previous.id))
+      .run();
+  });
 }
 
 export type AuditFilter = { userId?: number; projectId?: number; from?: string; to?: string };

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { projects, projectTeam } from "../../db/schema";
 import type { Db } from "~/db.server";
 
@@ -13,6 +13,24 @@ export function isOnProjectTeam(db: Db, projectId: number, userId: number): bool
       .select({ id: projectTeam.id })
       .from(projectTeam)
       .where(and(eq(projectTeam.projectId, projectId), eq(projectTeam.userId, userId), isNull(projectTeam.endedAt)))
+      .get(),
+  );
+}
+
+/** Currently holds a lead role (any role but "member") on the project. */
+export function isProjectLead(db: Db, projectId: number, userId: number): boolean {
+  return Boolean(
+    db
+      .select({ id: projectTeam.id })
+      .from(projectTeam)
+      .where(
+        and(
+          eq(projectTeam.projectId, projectId),
+          eq(projectTeam.userId, userId),
+          ne(projectTeam.role, "member"),
+          isNull(projectTeam.endedAt),
+        ),
+      )
       .get(),
   );
 }

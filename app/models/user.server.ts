@@ -1,5 +1,5 @@
-import { and, asc, eq, gte, sql } from "drizzle-orm";
-import { signInAttempts, users } from "../../db/schema";
+import { asc, eq, sql } from "drizzle-orm";
+import { users } from "../../db/schema";
 import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
 import { nowMs } from "~/lib/clock.server";
@@ -106,38 +106,4 @@ export function setUserPassword(db: Db, id: number, passwordHash: string, mustCh
     .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date(nowMs()), version: sql`${users.version} + 1` })
     .where(eq(users.id, id))
     .run();
-}
-
-// Sign-in throttling: counted in a sliding window, never a permanent lock.
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_FAILURES_PER_ADDRESS = 100;
-
-/** Milliseconds until another attempt is allowed, or 0 when not throttled. */
-export function signInRetryAfterMs(db: Db, email: string, ip: string): number {
-  const now = nowMs();
-  const since = now - THROTTLE_WINDOW_MS;
-  const check = (column: typeof signInAttempts.email | typeof signInAttempts.ip, value: string, max: number) => {
-    const rows = db
-      .select({ at: signInAttempts.at })
-      .from(signInAttempts)
-      .where(and(eq(column, value), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)))
-      .orderBy(sql`${signInAttempts.at} desc`)
-      .limit(max)
-      .all();
-    if (rows.length < max) return 0;
-    // The oldest failure counted must leave the window before another try.
-    return Math.max(1000, rows[max - 1].at + THROTTLE_WINDOW_MS - now);
-  };
-  return Math.max(
-    check(signInAttempts.email, normaliseEmail(email), MAX_FAILURES_PER_ACCOUNT),
-    ip ? check(signInAttempts.ip, ip, MAX_FAILURES_PER_ADDRESS) : 0,
-  );
-}
-
-export function recordSignInAttempt(db: Db, email: string, ip: string, succeeded: boolean) {
-  const now = nowMs();
-  db.insert(signInAttempts).values({ email: normaliseEmail(email), ip, succeeded, at: now }).run();
-  // Keep the table small: a day of history is plenty for a 15-minute window.
-  db.delete(signInAttempts).where(sql`${signInAttempts.at} < ${now - 86_400_000}`).run();
 }

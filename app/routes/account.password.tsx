@@ -1,6 +1,13 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/lib/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
@@ -12,7 +19,11 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "~/lib/password-rules";
 import { redirectField } from "~/lib/safe-path";
 import { endAllSessionsForUser, safeRedirect, startSession } from "~/lib/session.server";
 import { recordAudit } from "~/models/audit.server";
+import { auditThrottled, passwordCheckThrottle, recordSignInAttempt } from "~/models/sign-in-attempt.server";
 import { getUser, setUserPassword } from "~/models/user.server";
+
+// Retry-After on a throttled attempt.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Your account – Stepping Up" }];
 
@@ -44,8 +55,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(hide), { status: 400 });
   const { currentPassword, newPassword, redirectTo } = submission.value;
 
+  // Guessing the current password here is throttled like guessing it at sign-in.
+  const attempt = { email: user.email, ip: context.clientIp, device: null };
+  const throttle = passwordCheckThrottle(db, user.email);
+  if (throttle) {
+    auditThrottled(db, "auth.password_change_throttled", throttle, attempt);
+    const minutes = Math.ceil(throttle.retryMs / 60_000);
+    return data(
+      submission.reply({ ...hide, formErrors: [`Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`] }),
+      { status: 429, headers: { "Retry-After": String(Math.ceil(throttle.retryMs / 1000)) } },
+    );
+  }
   const account = getUser(db, user.id);
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
+    recordSignInAttempt(db, attempt, false);
+    recordAudit(db, {
+      actor: user,
+      action: "auth.password_change_failed",
+      entityType: "user",
+      entityId: user.id,
+      summary: "Password not changed: the current password was wrong",
+      ip: context.clientIp,
+    });
     return data(submission.reply({ ...hide, fieldErrors: { currentPassword: ["Your current password is incorrect"] } }), {
       status: 400,
     });

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseFields, parseSubmission } from "~/lib/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -24,6 +24,9 @@ import {
   updateProgrammeDetails,
   waveNumberTaken,
 } from "~/models/programme-setup.server";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Programme set-up – Admin – Stepping Up" }];
 
@@ -54,6 +57,7 @@ const NamedSchema = z
     intent: z.enum(["theme-add", "theme-rename", "theme-retire", "theme-restore", "theme-delete", "division-add", "division-rename", "division-retire", "division-restore", "division-delete"]),
     id: z.coerce.number().int().positive().optional(),
     name: z.string().optional(),
+    [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict();
 
@@ -65,6 +69,7 @@ const WaveSchema = z
     name: optionalText({ what: "The name", max: 120 }),
     startsOn: dayField({ what: "The start date", required: "Enter the start date", invalid: "Enter a real start date" }),
     endsOn: dayField({ what: "The end date", required: "Enter the end date", invalid: "Enter a real end date" }),
+    [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict()
   .refine((w) => w.endsOn > w.startsOn, { message: "The end date must be after the start date", path: ["endsOn"] });
@@ -102,12 +107,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: WaveSchema });
     if (submission.status !== "success") return data<Reply>({ wave: submission.reply() }, { status: 400 });
     const w = submission.value;
+    const once = { userId: user.id, kind: "wave", token: w.intent === "wave-add" ? w.formToken : undefined };
+    const replay = spentFormToken(db, once);
+    if (replay) return redirect(replay);
     if (w.intent === "wave-edit" && (!w.id || !findInProgramme(db, waves, programme.id, w.id))) notFound("wave");
     if (waveNumberTaken(db, programme.id, w.number, w.id)) {
       return data<Reply>({ wave: submission.reply({ fieldErrors: { number: [`There is already a wave ${w.number}`] } }) }, { status: 400 });
     }
     const values = { number: w.number, name: w.name || `Wave ${w.number}`, startsOn: w.startsOn, endsOn: w.endsOn };
-    db.transaction(() => {
+    createOnce(db, once, () => {
       if (w.intent === "wave-add") {
         const id = db.insert(waves).values({ ...values, programmeId: programme.id }).returning({ id: waves.id }).get().id;
         audit(`Added wave ${w.number} (${formatDay(w.startsOn)} to ${formatDay(w.endsOn)})`, "wave", id);
@@ -116,6 +124,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         audit(`Changed wave ${w.number} (${formatDay(w.startsOn)} to ${formatDay(w.endsOn)})`, "wave", w.id!);
       }
       clearSummaries(db, programme.id);
+      return "/admin/programme";
     });
     return data<Reply>({ wave: submission.reply({ resetForm: true }), done: `Wave ${w.number} saved.` });
   }
@@ -126,6 +135,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const table = kind === "theme" ? themes : divisions;
   const column = kind === "theme" ? projects.themeId : projects.divisionId;
   const label = kind === "theme" ? "strategic theme" : "division";
+  const once = { userId: user.id, kind, token: verb === "add" ? parsed.data.formToken : undefined };
+  const replay = spentFormToken(db, once);
+  if (replay) return redirect(replay);
   if (verb === "add" || verb === "rename") {
     const name = nameField(label).safeParse(parsed.data.name ?? "");
     if (!name.success) return data<Reply>({ named: `${kind}:${name.error.issues[0].message}` }, { status: 400 });
@@ -133,9 +145,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<Reply>({ named: `${kind}:There is already a ${label} called ${name.data}` }, { status: 400 });
     }
     if (verb === "add") {
-      db.transaction(() => {
+      createOnce(db, once, () => {
         const id = db.insert(table).values({ programmeId: programme.id, name: name.data }).returning({ id: table.id }).get().id;
         audit(`Added the ${label} ${name.data}`, kind, id);
+        return "/admin/programme";
       });
       return data<Reply>({ done: `Added ${name.data}.` });
     }
@@ -209,6 +222,7 @@ function NamedList({
         ))}
       </ul>
       <Form method="post" className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+        <FormToken />
         <label className="nhsuk-label" htmlFor={`${kind}-new`}>
           Add a {label}
         </label>
@@ -326,6 +340,7 @@ export default function ProgrammeSetup() {
         />
         <Form method="post" {...getFormProps(waveForm)}>
           <input type="hidden" name="intent" value="wave-add" />
+          <FormToken />
           <TextField field={waveFields.number} label="Wave number" type="number" width={4} />
           <TextField field={waveFields.name} label="Name (optional)" width={20} />
           <TextField field={waveFields.startsOn} label="Starts on" type="date" />

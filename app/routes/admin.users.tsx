@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { getFormProps } from "@conform-to/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, SelectField, TextField } from "~/components/forms";
@@ -25,6 +25,9 @@ import {
   setUserPassword,
   updateUserAccount,
 } from "~/models/user.server";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Users – Admin – Stepping Up" }];
 
@@ -39,6 +42,7 @@ const CreateUserSchema = z
     name: requiredText("Enter the person's name", { what: "Name", max: 200 }),
     jobTitle: optionalText({ what: "Job title", max: 200 }),
     role: z.enum(ROLES, { error: "Choose a role" }),
+    [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict();
 
@@ -68,12 +72,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: CreateUserSchema });
     if (submission.status !== "success") return data({ create: submission.reply(), done: null }, { status: 400 });
     const { email, name, jobTitle, role } = submission.value;
-    if (emailTaken(db, email)) {
-      return data({ create: submission.reply({ fieldErrors: { email: ["An account with this email address already exists"] } }), done: null }, { status: 400 });
-    }
+    const once = { userId: admin.id, kind: "user", token: submission.value.formToken };
+    const replay = spentFormToken(db, once);
+    if (replay) return redirect(replay);
+    const taken = () =>
+      data({ create: submission.reply({ fieldErrors: { email: ["An account with this email address already exists"] } }), done: null }, { status: 400 });
+    if (emailTaken(db, email)) return taken();
     const password = oneTimePassword();
-    const id = insertUser(db, { email, name, jobTitle, role, passwordHash: await hashPassword(password), mustChangePassword: true });
-    recordAudit(db, { ...audit, action: "user.created", entityId: id, summary: `Created ${normaliseEmail(email)} (${ROLE_LABELS[role]})` });
+    const passwordHash = await hashPassword(password);
+    // Checked again: another request may have taken the address while the password was hashed.
+    const created = createOnce(db, once, () => {
+      if (emailTaken(db, email)) return null;
+      const id = insertUser(db, { email, name, jobTitle, role, passwordHash, mustChangePassword: true });
+      recordAudit(db, { ...audit, action: "user.created", entityId: id, summary: `Created ${normaliseEmail(email)} (${ROLE_LABELS[role]})` });
+      return "/admin/users";
+    });
+    if (created.replayed) return redirect(created.location);
+    if (created.location === null) return taken();
     return { create: submission.reply({ resetForm: true }), done: { message: `Account created for ${normaliseEmail(email)}.`, password } };
   }
 
@@ -218,6 +233,7 @@ export default function AdminUsers() {
       <ErrorSummary form={form} fields={{ email: fields.email, name: fields.name, jobTitle: fields.jobTitle, role: fields.role }} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create" />
+        <FormToken />
         <TextField field={fields.name} label="Full name" width={30} />
         <TextField field={fields.email} label="Email address" type="email" width={30} />
         <TextField field={fields.jobTitle} label="Job title (optional)" width={30} />

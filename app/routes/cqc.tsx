@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseFields, parseSubmission } from "~/lib/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
@@ -24,6 +24,9 @@ import {
   unlinkProject,
 } from "~/models/cqc.server";
 import { getProgramme } from "~/models/programme.server";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "CQC register – Stepping Up" }];
 
@@ -35,6 +38,7 @@ const AddActionSchema = z
     domain: z.enum(CQC_DOMAINS, { error: "Choose the CQC domain" }),
     service: optionalText({ what: "The service", max: 200 }),
     text: requiredText("Enter the action from the inspection report", { what: "The action", max: 2000, multiline: true }),
+    [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict();
 
@@ -71,16 +75,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "add") {
     const submission = parseSubmission(formData, { schema: AddActionSchema });
     if (submission.status !== "success") return data({ add: submission.reply(), paste: null, done: null }, { status: 400 });
-    const { intent: _intent, ...row } = submission.value;
+    const { intent: _intent, formToken: token, ...row } = submission.value;
+    const once = { userId: user.id, kind: "cqc_action", token };
+    const replay = spentFormToken(db, once);
+    if (replay) return redirect(replay);
     if (referencesInUse(db, programme.id, [row.reference]).length) {
       return data(
         { add: submission.reply({ fieldErrors: { reference: [`${row.reference} is already in the register`] } }), paste: null, done: null },
         { status: 400 },
       );
     }
-    db.transaction(() => {
+    createOnce(db, once, () => {
       const [id] = insertCqcActions(db, programme.id, [{ ...row, service: row.service ?? "" }]);
       recordAudit(db, { ...audit, entityId: id, summary: `Added CQC action ${row.reference}` });
+      return "/cqc";
     });
     return { add: submission.reply({ resetForm: true }), paste: null, done: `Added ${row.reference}.` };
   }
@@ -242,6 +250,7 @@ export default function CqcRegister() {
           <ErrorSummary form={form} fields={{ reference: fields.reference, kind: fields.kind, domain: fields.domain, service: fields.service, text: fields.text }} />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
+            <FormToken />
             <TextField field={fields.reference} label="Reference" hint="As in the report, such as MD1 or SD4" width={10} />
             <SelectField field={fields.kind} label="Kind" placeholder="Choose" options={[{ value: "must_do", label: "Must do" }, { value: "should_do", label: "Should do" }]} />
             <SelectField field={fields.domain} label="CQC domain" placeholder="Choose" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />

@@ -17,7 +17,9 @@ import { dummyVerify, verifyPassword } from "~/lib/password.server";
 import { redirectField } from "~/lib/safe-path";
 import { safeRedirect, startSession } from "~/lib/session.server";
 import { recordAudit } from "~/models/audit.server";
-import { findUserForSignIn, recordSignInAttempt, signInRetryAfterMs } from "~/models/user.server";
+import { deviceNonceFor, issueDeviceCookie } from "~/lib/device-cookie.server";
+import { auditThrottled, recordSignInAttempt, signInThrottle } from "~/models/sign-in-attempt.server";
+import { findUserForSignIn } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Stepping Up" }];
 
@@ -50,11 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
   const ip = context.clientIp;
+  const attempt = { email, ip, device: await deviceNonceFor(request, context, email) };
 
-  const retryMs = signInRetryAfterMs(db, email, ip);
-  if (retryMs > 0) {
+  const throttle = signInThrottle(db, attempt);
+  if (throttle) {
+    const { retryMs } = throttle;
     const minutes = Math.ceil(retryMs / 60_000);
-    recordAudit(db, { actorEmail: email, action: "auth.sign_in_throttled", summary: `Sign-in refused for ${email}: too many failed attempts`, ip });
+    auditThrottled(db, "auth.sign_in_throttled", throttle, attempt);
     return data(
       submission.reply({
         formErrors: [
@@ -70,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Verify against a dummy hash for unknown accounts so the answer takes as long either way.
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
   if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
-    recordSignInAttempt(db, email, ip, false);
+    recordSignInAttempt(db, attempt, false);
     recordAudit(db, {
       actor: user && user.passwordHash ? { id: user.id, email: user.email } : null,
       actorEmail: email,
@@ -83,12 +87,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [INCORRECT], hideFields: ["password"] }), { status: 401 });
   }
 
-  recordSignInAttempt(db, email, ip, true);
-  const cookie = await startSession(db, context, user.id, request.headers.get("User-Agent") ?? "");
+  recordSignInAttempt(db, attempt, true);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(db, context, user.id, request.headers.get("User-Agent") ?? ""));
+  headers.append("Set-Cookie", await issueDeviceCookie(request, context, user.email));
   recordAudit(db, { actor: user, action: "auth.sign_in", entityType: "user", entityId: user.id, summary: "Signed in", ip });
   const target = safeRedirect(redirectTo);
   const next = user.mustChangePassword ? `/account/password?${new URLSearchParams({ redirectTo: target })}` : target;
-  return redirect(next, { headers: { "Set-Cookie": cookie } });
+  return redirect(next, { headers });
 }
 
 export default function SignIn() {

@@ -62,6 +62,7 @@ import {
 import { getProgramme } from "~/models/programme.server";
 import { ensureSummariesFresh } from "~/models/summary.server";
 import { listPeople } from "~/models/user.server";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const handle = { wide: true };
 
@@ -340,17 +341,25 @@ const HANDLERS: Record<string, (args: HandlerArgs) => Response | ReturnType<type
     const itemId = listAgenda(db, meeting.id).find((i) => i.projectId === rawProject)?.id;
     if (submission.status !== "success") return fail({ intent: "add-action", itemId, result: submission.reply() }, 400);
     const v = submission.value;
+    // A replay is answered before the version check, which the first submission moved on.
+    const once = { userId: user.id, kind: `meeting_action:${v.projectId ?? "programme"}`, token: v.formToken };
+    const replay = spentFormToken(db, once);
+    if (replay) return redirect(replay);
     const fieldErrors: Record<string, string[]> = {};
     if (v.projectId && itemId === undefined) fieldErrors.text = ["Actions are for projects on this meeting's agenda: add the project to the agenda first"];
     if (!isEnabledUser(db, v.ownerUserId)) fieldErrors.ownerUserId = ["Choose who owns the action"];
     if (Object.keys(fieldErrors).length) return fail({ intent: "add-action", itemId, result: submission.reply({ fieldErrors }) }, 400);
     const pii = patientDataWarning({ text: v.text }, formData);
     if (pii) return fail({ intent: "add-action", itemId, result: submission.reply({ fieldErrors: pii }), pii: true }, 400);
-    const refused = claimed(args, v.version, () => {
-      const id = insertAction(db, { meetingId: meeting.id, projectId: v.projectId ?? null, text: v.text, ownerUserId: v.ownerUserId, dueOn: v.dueOn, userId: user.id });
-      audit(args, { action: "action.created", entityType: "meeting_action", entityId: id, projectId: v.projectId ?? null, summary: `Action due ${formatDay(v.dueOn)}: ${v.text.slice(0, 120)}` });
-    }, { intent: "add-action", itemId, result: submission.reply() });
-    return refused ?? args.done("action", itemId ? `#item-${itemId}` : "#programme-actions");
+    let refused: ReturnType<typeof claimed> = null;
+    const { location } = createOnce(db, once, () => {
+      refused = claimed(args, v.version, () => {
+        const id = insertAction(db, { meetingId: meeting.id, projectId: v.projectId ?? null, text: v.text, ownerUserId: v.ownerUserId, dueOn: v.dueOn, userId: user.id });
+        audit(args, { action: "action.created", entityType: "meeting_action", entityId: id, projectId: v.projectId ?? null, summary: `Action due ${formatDay(v.dueOn)}: ${v.text.slice(0, 120)}` });
+      }, { intent: "add-action", itemId, result: submission.reply() });
+      return refused ? null : `/meetings/${meeting.id}?saved=action${itemId ? `#item-${itemId}` : "#programme-actions"}`;
+    });
+    return refused ?? redirect(location!);
   },
 
   close(args) {

@@ -17,6 +17,8 @@ import { recordAudit } from "~/models/audit.server";
 import { insertMeeting, listGovernors, peopleByIds, projectsInProgramme, suggestedAgenda } from "~/models/meeting.server";
 import { getProgramme } from "~/models/programme.server";
 import { ensureSummariesFresh } from "~/models/summary.server";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Plan a board meeting – Stepping Up" }];
 
@@ -60,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ...suggested.filter((s) => picked.has(s.projectId)).map((s) => ({ projectId: s.projectId, reasonSuggested: s.reason })),
     ...projectIds.filter((id) => !suggested.some((s) => s.projectId === id)).map((id) => ({ projectId: id, reasonSuggested: "" })),
   ];
-  const id = db.transaction(() => {
+  const { location } = createOnce(db, { userId: user.id, kind: "meeting", token: v.formToken }, () => {
     const meetingId = insertMeeting(db, { programmeId: programme.id, title: v.title, meetingDate: v.meetingDate, attendees, userId: user.id, items });
     recordAudit(db, {
       actor: user,
@@ -70,9 +72,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       summary: `Planned "${v.title}" on ${formatDay(v.meetingDate)} with ${items.length} project${items.length === 1 ? "" : "s"} on the agenda`,
       ip: context.clientIp,
     });
-    return meetingId;
+    return `/meetings/${meetingId}?saved=created`;
   });
-  return redirect(`/meetings/${id}?saved=created`);
+  return redirect(location);
 }
 
 export default function NewMeeting() {
@@ -96,6 +98,7 @@ export default function NewMeeting() {
         />
         <h1>Plan a board meeting</h1>
         <Form method="post" {...getFormProps(form)}>
+          <FormToken />
           <MeetingDetailsFields fields={fields} people={people} />
           <div className={`nhsuk-form-group${agendaInvalid ? " nhsuk-form-group--error" : ""}`}>
             <fieldset className="nhsuk-fieldset" aria-describedby="agenda-hint">

@@ -133,9 +133,11 @@ export default function ProjectPage() {
                 <Link to="edit">Edit the charter</Link>
               </li>
             ) : null}
-            <li>
-              <Link to="team">Change the team</Link>
-            </li>
+            {permissions.manageTeam ? (
+              <li>
+                <Link to="team">Change the team</Link>
+              </li>
+            ) : null}
             {permissions.edit ? (
               <li>
                 <Link to="progress">Update the progress score</Link>
@@ -227,7 +229,7 @@ export default function ProjectPage() {
       {currentTeam.length === 0 ? (
         <p className="app-muted">
           No team yet. A project needs an executive, operational and clinical lead before approval.
-          {permissions.edit || permissions.govern ? <> <Link to="team">Name the team</Link>.</> : null}
+          {permissions.manageTeam ? <> <Link to="team">Name the team</Link>.</> : null}
         </p>
       ) : (
         <dl className="nhsuk-summary-list">

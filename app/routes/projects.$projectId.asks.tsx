@@ -25,6 +25,9 @@ import {
 import { recordAudit } from "~/models/audit.server";
 import { getProjectHeader } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Asks – ${data?.projectTitle ?? "Project"} – Stepping Up` },
@@ -32,7 +35,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 function raiseSchema(day: string) {
   return z
-    .object({ intent: z.literal("raise"), ...askShape(day), [PII_CONFIRM_FIELD]: z.literal("yes").optional() })
+    .object({
+      intent: z.literal("raise"),
+      ...askShape(day),
+      [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
+      [FORM_TOKEN_FIELD]: formToken(),
+    })
     .strict()
     .refine(namesThePerson, NAMES_THE_PERSON);
 }
@@ -72,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { status: 400 }
     );
   }
-  const id = db.transaction(() => {
+  const { location } = createOnce(db, { userId: user.id, kind: "ask", token: submission.value.formToken }, () => {
     const askId = insertAsk(db, { projectId, statusReportId: null, ...row, userId: user.id });
     recordAudit(db, {
       actor: user,
@@ -83,9 +91,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       summary: `Raised an ask: "${row.what}"`,
       ip: context.clientIp,
     });
-    return askId;
+    return `/projects/${projectId}/asks?raised=${askId}#ask-${askId}`;
   });
-  return redirect(`/projects/${projectId}/asks?raised=${id}#ask-${id}`);
+  return redirect(location);
 }
 
 const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
@@ -195,6 +203,7 @@ export default function ProjectAsks() {
             />
             <Form method="post" {...getFormProps(form)}>
               <input type="hidden" name="intent" value="raise" />
+              <FormToken />
               <AskFields fields={fields} people={people} />
               <PiiConfirm show={Boolean(actionData?.pii)} />
               <button className="nhsuk-button" type="submit">

@@ -15,6 +15,8 @@ import { today } from "~/lib/today.server";
 import { addAnnotation, deleteAnnotation, listAnnotations } from "~/models/measure-data.server";
 import { requireMeasureEditor } from "~/models/measure.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Notes on the chart – Stepping Up" }];
 
@@ -46,8 +48,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning({ text: submission.value.text }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  addAnnotation(db, { measure, periodDate, text: submission.value.text, actor: user, ip: context.clientIp });
-  return redirect(`${base}?saved=noted`);
+  const once = { userId: user.id, kind: "annotation", token: submission.value.formToken };
+  const { location } = createOnce(db, once, () => {
+    addAnnotation(db, { measure, periodDate, text: submission.value.text, actor: user, ip: context.clientIp });
+    return `${base}?saved=noted`;
+  });
+  return redirect(location);
 }
 
 export default function Annotations() {
@@ -83,6 +89,7 @@ export default function Annotations() {
         </p>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="add" />
+          <FormToken />
           <TextField field={fields.periodDate} label="Date" type="date" hint="The note is shown at the period this date falls in." />
           <TextField field={fields.text} label="Note" hint="For example, Nurse-initiated antibiotics live in majors" width={30} />
           <PiiConfirm show={Boolean(actionData?.pii)} />

@@ -18,6 +18,8 @@ import { today } from "~/lib/today.server";
 import { addPoint, deletePoint, findPointByPeriod, getPoint, updatePoint, type Point, type PointValues } from "~/models/measure-data.server";
 import { requireMeasureEditor, type Measure } from "~/models/measure.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+import { FormToken } from "~/components/form-token";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "A value of a measure – Stepping Up" }];
 
@@ -101,6 +103,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ intent, result, pii }, 400);
   if (submission.status !== "success") return fail(submission.reply());
   const v = submission.value;
+  const once = { userId: user.id, kind: "measure_point", token: v.intent === "add" ? v.formToken : undefined };
+  const replay = spentFormToken(db, once);
+  if (replay) return redirect(replay);
   const entry = pointEntry(v, measure);
   const checked = entry ? checkPoint(entry, measure) : null;
   if (!checked?.ok) return fail(submission.reply({ formErrors: ["Enter the value"] }));
@@ -149,8 +154,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return redirect(`${base}?saved=corrected`);
   }
-  addPoint(db, { measure, values, actor: user, ip });
-  return redirect(`${base}?saved=added`);
+  const { location } = createOnce(db, once, () => {
+    addPoint(db, { measure, values, actor: user, ip });
+    return `${base}?saved=added`;
+  });
+  return redirect(location);
 }
 
 export default function PointPage() {
@@ -185,6 +193,7 @@ function PointForm({ mode }: { mode: "add" | "update" }) {
         ) : null}
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value={mode} />
+          {mode === "add" ? <FormToken /> : null}
           {point ? (
             <>
               <input type="hidden" name="pointId" value={point.id} />

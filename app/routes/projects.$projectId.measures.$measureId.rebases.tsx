@@ -13,6 +13,8 @@ import { patientDataWarning } from "~/lib/pii-guard.server";
 import { addRebase, deleteRebase, listRebases, listSeries } from "~/models/measure-data.server";
 import { requireMeasureEditor } from "~/models/measure.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+import { FormToken } from "~/components/form-token";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Recalculate the limits – Stepping Up" }];
 
@@ -38,6 +40,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, { schema: RebaseSchema });
   const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
   if (submission.status !== "success") return fail(submission.reply());
+  const once = { userId: user.id, kind: "rebase", token: submission.value.formToken };
+  const replay = spentFormToken(db, once);
+  if (replay) return redirect(replay);
   const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);
   const label = periodLabel(periodDate, measure.frequency);
   const series = listSeries(db, measure.id);
@@ -54,8 +59,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning({ reason: submission.value.reason }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  addRebase(db, { measure, periodDate, reason: submission.value.reason, actor: user, ip: context.clientIp });
-  return redirect(`${base}?saved=rebased`);
+  const { location } = createOnce(db, once, () => {
+    addRebase(db, { measure, periodDate, reason: submission.value.reason, actor: user, ip: context.clientIp });
+    return `${base}?saved=rebased`;
+  });
+  return redirect(location);
 }
 
 export default function Rebases() {
@@ -101,6 +109,7 @@ export default function Rebases() {
         ) : (
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
+            <FormToken />
             <TextField
               field={fields.periodDate}
               label="Recalculate the limits from"

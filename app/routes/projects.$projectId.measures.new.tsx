@@ -11,6 +11,8 @@ import { requireProjectEditor } from "~/lib/guards.server";
 import { CreateMeasureSchema, DEFINITION_TEXT_FIELDS, definitionProblems, toDefinitionValues } from "~/lib/measure-form";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { createMeasure, listMeasures } from "~/models/measure.server";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a measure – Stepping Up" }];
 
@@ -41,8 +43,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const id = createMeasure(getDb(), { projectId, values, actor: user, ip: context.clientIp });
-  return redirect(`/projects/${projectId}/measures/${id}?saved=created`);
+  const db = getDb();
+  const { location } = createOnce(db, { userId: user.id, kind: "measure", token: submission.value.formToken }, () => {
+    const id = createMeasure(db, { projectId, values, actor: user, ip: context.clientIp });
+    return `/projects/${projectId}/measures/${id}?saved=created`;
+  });
+  return redirect(location);
 }
 
 export default function NewMeasure() {
@@ -64,6 +70,7 @@ export default function NewMeasure() {
           <p>This project has no primary measure yet, so this one will be its primary measure unless you untick it.</p>
         )}
         <Form method="post" {...getFormProps(form)}>
+          <FormToken />
           <MeasureDefinitionFields fields={fields} fixed={null} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
           <div className="nhsuk-button-group">

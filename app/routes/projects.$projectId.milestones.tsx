@@ -25,6 +25,9 @@ import { recordAudit } from "~/models/audit.server";
 import { insertMilestone, listMilestones } from "~/models/milestone.server";
 import { getProjectHeader } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Milestones – ${data?.projectTitle ?? "Project"} – Stepping Up` },
@@ -41,6 +44,7 @@ const CreateMilestoneSchema = z
       invalid: "The baseline date must be a real date, like 31 January 2027",
     }),
     [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
+    [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict();
 
@@ -59,11 +63,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: CreateMilestoneSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
-  const { title, owner = "", baselineDate } = submission.value;
+  const { title, owner = "", baselineDate, formToken: token } = submission.value;
   const warnings = patientDataWarning({ title, owner }, formData);
   if (warnings) return data({ result: submission.reply({ fieldErrors: warnings }), pii: true }, { status: 400 });
 
-  const id = db.transaction(() => {
+  const { location } = createOnce(db, { userId: user.id, kind: "milestone", token }, () => {
     const milestoneId = insertMilestone(db, { projectId, title, owner, baselineDate, userId: user.id });
     recordAudit(db, {
       actor: user,
@@ -74,9 +78,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       summary: `Added milestone "${title}" (baseline ${formatDay(baselineDate)})`,
       ip: context.clientIp,
     });
-    return milestoneId;
+    return `/projects/${projectId}/milestones?added=${milestoneId}`;
   });
-  return redirect(`/projects/${projectId}/milestones?added=${id}`);
+  return redirect(location);
 }
 
 function MilestoneList() {
@@ -174,6 +178,7 @@ function MilestoneList() {
           />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
+            <FormToken />
             <TextField
               field={fields.title}
               label="Milestone"

@@ -1,4 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -56,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, { schema: CreateCycleSchema });
   const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
   if (submission.status !== "success") return fail(submission.reply());
-  const { intent: _intent, ...values } = submission.value;
+  const { intent: _intent, formToken: token, ...values } = submission.value;
 
   const wrong = referenceProblems(db, projectId, values);
   if (wrong) return fail(submission.reply(wrong));
@@ -64,8 +66,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const created = createCycle(db, { projectId, values, actor: user, ip: context.clientIp });
-  return redirect(`/projects/${projectId}/pdsa/${created.id}?saved=created`);
+  const { location } = createOnce(db, { userId: user.id, kind: "pdsa_cycle", token }, () => {
+    const created = createCycle(db, { projectId, values, actor: user, ip: context.clientIp });
+    return `/projects/${projectId}/pdsa/${created.id}?saved=created`;
+  });
+  return redirect(location);
 }
 
 export default function NewCycle() {
@@ -97,6 +102,7 @@ export default function NewCycle() {
         )}
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
+          <FormToken />
           {formValues.previousCycleId ? <input type="hidden" name="previousCycleId" value={formValues.previousCycleId} /> : null}
           <PlanFields fields={fields} ideas={ideas} measures={measures} measuresHref={`/projects/${projectId}/measures`} />
           <PiiConfirm show={Boolean(actionData?.pii)} />

@@ -15,6 +15,9 @@ import { optionalText as optionalTextField, requiredText as requiredTextField } 
 import { formatDay } from "~/lib/dates";
 import { notFound, parseId, requireProjectEditor } from "~/lib/guards.server";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
 import { insertAsk, isAskablePerson, listAskablePeople } from "~/models/ask.server";
@@ -45,6 +48,7 @@ function reportSchema(day: string) {
       asks: z.array(askFields(day)).max(MAX_ASKS, `Write at most ${MAX_ASKS} asks in one report`).optional(),
       corrects: z.number().int().positive().optional(),
       [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
+      [FORM_TOKEN_FIELD]: formToken(),
     })
     .strict()
     .refine((v) => !v.rag || v.rag === "green" || Boolean(v.ragReason), {
@@ -103,7 +107,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const corrected = v.corrects ? getStatusReport(db, projectId, v.corrects) : undefined;
 
-  const reportId = db.transaction(() => {
+  const { location } = createOnce(db, { userId: user.id, kind: "status_report", token: v.formToken }, () => {
     const id = insertStatusReport(db, {
       projectId,
       reportDate: v.reportDate,
@@ -141,9 +145,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         ip: context.clientIp,
       });
     }
-    return id;
+    return `/projects/${projectId}/status/${id}?written=1`;
   });
-  return redirect(`/projects/${projectId}/status/${reportId}?written=1`);
+  return redirect(location);
 }
 
 const RAG_OPTIONS = [
@@ -222,6 +226,7 @@ export default function NewStatusReport() {
           <button type="submit" className="nhsuk-u-visually-hidden" tabIndex={-1} aria-hidden="true">
             Save status report
           </button>
+          <FormToken />
           {correcting ? <input type="hidden" name="corrects" value={correcting.id} /> : null}
           <TextField
             field={fields.reportDate}

@@ -7,11 +7,11 @@ import { getDb } from "~/db.server";
 import { listOfLeads, missingRequiredLeads, mayVacateLead } from "~/domain/charter-rules";
 import { LEAD_ROLES, type TeamRole } from "~/domain/enums";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";
-import { canEditProject, canGovern } from "~/domain/permissions";
+import { canManageTeam } from "~/domain/permissions";
 import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { recordAudit } from "~/models/audit.server";
 import { getProjectState } from "~/models/charter.server";
-import { isOnProjectTeam } from "~/models/team.server";
+import { isProjectLead } from "~/models/team.server";
 import {
   addMember,
   assignLead,
@@ -24,6 +24,9 @@ import {
   listCurrentTeam,
   vacateLead,
 } from "~/models/team-edit.server";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Project team – Stepping Up" }];
 
@@ -33,18 +36,18 @@ const holder = z.union([z.literal(""), z.coerce.number().int().positive()]);
 const TeamAction = z.discriminatedUnion("intent", [
   z.strictObject({ intent: z.literal("lead"), role: z.enum(LEAD_ROLES), userId: personId, current: holder }),
   z.strictObject({ intent: z.literal("vacate"), role: z.enum(LEAD_ROLES), current: holder }),
-  z.strictObject({ intent: z.literal("add-member"), userId: personId }),
+  z.strictObject({ intent: z.literal("add-member"), userId: personId, [FORM_TOKEN_FIELD]: formToken() }),
   z.strictObject({ intent: z.literal("remove-member"), teamRowId: z.coerce.number().int().positive() }),
 ]);
 
-/** The team may change its own make-up; the board and admins may change any team. */
+/** Admins and the project's leads manage its team. */
 async function requireTeamManager(request: Request, context: AppLoadContext, param: string | undefined) {
   const user = await requireUser(request, context);
   const projectId = parseId(param, "project");
   const db = getDb();
   const project = getProjectState(db, projectId);
   if (!project) notFound("project");
-  if (!canEditProject(user, isOnProjectTeam(db, projectId, user.id)) && !canGovern(user)) {
+  if (!canManageTeam(user, isProjectLead(db, projectId, user.id))) {
     forbidden(user, context, "change this project's team", projectId);
   }
   return { user, projectId, project, db };
@@ -106,12 +109,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   if (input.intent === "add-member") {
+    const once = { userId: user.id, kind: "team_member", token: input.formToken };
+    const replay = spentFormToken(db, once);
+    if (replay) return redirect(replay);
     const person = getAssignablePerson(db, input.userId);
     if (!person) return fail("Choose a person from the list", "member");
     if (isCurrentMember(db, projectId, person.id)) return fail(`${person.name} is already a team member`, "member");
-    db.transaction(() => {
+    createOnce(db, once, () => {
       addMember(db, projectId, person.id);
       audit(`Added ${person.name} to the team`);
+      return `/projects/${projectId}/team`;
     });
     return { ok: true, message: `${person.name} has joined the team.`, role: "member" } satisfies Outcome;
   }
@@ -123,7 +130,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     audit(`Removed ${row.name} from the team`);
   });
   // Someone who removed themselves may no longer be allowed on this page.
-  if (row.userId === user.id && !canEditProject(user, isOnProjectTeam(db, projectId, user.id)) && !canGovern(user)) {
+  if (row.userId === user.id && !canManageTeam(user, isProjectLead(db, projectId, user.id))) {
     return redirect(`/projects/${projectId}`);
   }
   return { ok: true, message: `${row.name} has left the team.`, role: "member" } satisfies Outcome;
@@ -281,6 +288,7 @@ export default function ProjectTeam() {
       )}
       <Form method="post">
         <input type="hidden" name="intent" value="add-member" />
+        <FormToken />
         <div className={`nhsuk-form-group${outcome && !outcome.ok && outcome.role === "member" ? " nhsuk-form-group--error" : ""}`}>
           <label className="nhsuk-label" htmlFor="person-member">
             Add a team member

@@ -4,10 +4,10 @@ import { Breadcrumbs } from "~/components/layout";
 import { StageTag } from "~/components/tags";
 import { getDb } from "~/db.server";
 import { progressLabel } from "~/domain/labels";
-import { canEditProject, canGovern } from "~/domain/permissions";
+import { canEditProject, canGovern, canManageTeam } from "~/domain/permissions";
 import { notFound, parseId, requireUser } from "~/lib/guards.server";
 import { getProjectHeader } from "~/models/project.server";
-import { isOnProjectTeam } from "~/models/team.server";
+import { isOnProjectTeam, isProjectLead } from "~/models/team.server";
 
 // The frame of every project page: title, stage, and the workbook's sections.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -19,7 +19,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const onTeam = isOnProjectTeam(db, projectId, user.id);
   return {
     project: header,
-    permissions: { edit: canEditProject(user, onTeam), govern: canGovern(user), onTeam },
+    permissions: {
+      edit: canEditProject(user, onTeam),
+      govern: canGovern(user),
+      manageTeam: canManageTeam(user, isProjectLead(db, projectId, user.id)),
+      onTeam,
+    },
   };
 }
 

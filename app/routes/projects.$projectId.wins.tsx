@@ -30,6 +30,7 @@ import { recordAudit } from "~/models/audit.server";
 import { isOnProjectTeam } from "~/models/team.server";
 import { getWinEvidence, insertWin, listProjectWins } from "~/models/win.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
+import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Wins – Stepping Up" }];
 
@@ -78,11 +79,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const { title, description = "" } = submission.value;
     const pii = patientDataWarning({ title, description }, formData);
     if (pii) return data<WinFormResult>({ formId: RECORD_FORM_ID, result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
-    db.transaction(() => {
+    const { location } = createOnce(db, { userId: user.id, kind: "win", token: submission.value.formToken }, () => {
       const id = insertWin(db, { projectId, title, description, evidenceKind: "other", evidenceRef: "", userId: user.id });
       recordAudit(db, { ...audit, action: "win.recorded", entityType: "win", entityId: id, summary: `Recorded a win: "${title}"` });
+      return `${back}?saved=recorded`;
     });
-    return redirect(`${back}?saved=recorded`);
+    return redirect(location);
   }
 
   if (intent !== "confirm" && intent !== "dismiss") badRequest("That request was not understood.");

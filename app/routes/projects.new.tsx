@@ -14,6 +14,9 @@ import { patientDataWarning } from "~/lib/pii-guard.server";
 import { recordAudit } from "~/models/audit.server";
 import { insertProposal, listCharterOptions, optionBelongs } from "~/models/charter.server";
 import { getProgramme } from "~/models/programme.server";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FormToken } from "~/components/form-token";
+import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Propose a project – Stepping Up" }];
 
@@ -22,6 +25,7 @@ const ProposalSchema = strictForm({
   problem: requiredText("Describe the problem you want to fix", { what: "The problem", max: LONG_TEXT, multiline: true }),
   proposalIdea: requiredText("Describe your idea for improving it", { what: "The idea", max: LONG_TEXT, multiline: true }),
   divisionId: optionalId("Choose a division from the list"),
+  [FORM_TOKEN_FIELD]: formToken(),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -36,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: ProposalSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
-  const { title, problem, proposalIdea, divisionId = null } = submission.value;
+  const { title, problem, proposalIdea, divisionId = null, formToken: token } = submission.value;
 
   const programme = getProgramme(db);
   if (!optionBelongs(listCharterOptions(db, programme.id), "divisions", divisionId)) {
@@ -48,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const pii = patientDataWarning({ title, problem, proposalIdea }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
 
-  const projectId = db.transaction(() => {
+  const { location } = createOnce(db, { userId: user.id, kind: "project", token }, () => {
     const id = insertProposal(db, { programmeId: programme.id, title, problem, proposalIdea, divisionId }, user.id);
     recordAudit(db, {
       actor: user,
@@ -59,9 +63,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       summary: `Proposed "${title}"`,
       ip: context.clientIp,
     });
-    return id;
+    return `/projects/${id}`;
   });
-  return redirect(`/projects/${projectId}`);
+  return redirect(location);
 }
 
 export default function ProposeProject() {
@@ -80,9 +84,10 @@ export default function ProposeProject() {
           <h1>Propose a project</h1>
           <p>
             Tell the Stepping Up board what you want to improve. A board member will approve or decline your proposal.
-            You join the project team, so you can keep working on it: add the aim, the scope and the team while it waits.
+            You join the project team, so you can keep working on it: add the aim and the scope while it waits.
           </p>
           <Form method="post" {...getFormProps(form)}>
+            <FormToken />
             <TextField field={fields.title} label="Project title" hint="A short name people will recognise" width={30} />
             <TextareaField
               field={fields.problem}

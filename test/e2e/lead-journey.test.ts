@@ -81,7 +81,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await lead.locator(".nhsuk-tag", { hasText: "Proposed" }).first().waitFor();
 
   // 2. board@ approves it naming the three required leads (the approval form has no project lead),
-  // then makes lead@ the project lead on the team page.
+  // then admin@ makes lead@ the project lead on the team page.
   const { page: board, errors: boardErrors } = await signedIn("board@example.org");
   await board.goto(projectUrl);
   await board.getByRole("link", { name: "Approve or decline the proposal" }).click();
@@ -93,10 +93,12 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await board.waitForURL(projectUrl);
   await board.locator(".nhsuk-tag", { hasText: "Approved" }).first().waitFor();
 
-  await board.goto(`${projectUrl}/team`);
-  await board.getByLabel("Project lead", { exact: true }).selectOption({ label: "Lee Lead, Improvement Advisor" });
-  await board.getByRole("button", { name: "Assign the project lead" }).click();
-  await board.getByRole("status").getByText("Lee Lead is now the project lead.").waitFor();
+  // Admins and a project's leads manage its team; a board member not on it cannot.
+  const { page: admin, errors: adminErrors } = await signedIn("admin@example.org");
+  await admin.goto(`${projectUrl}/team`);
+  await admin.getByLabel("Project lead", { exact: true }).selectOption({ label: "Lee Lead, Improvement Advisor" });
+  await admin.getByRole("button", { name: "Assign the project lead" }).click();
+  await admin.getByRole("status").getByText("Lee Lead is now the project lead.").waitFor();
 
   // 3. lead@ writes a SMART aim with numbers and a date, and picks the CQC domains.
   await lead.goto(projectUrl);
@@ -278,4 +280,5 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
 
   expect(leadErrors).toEqual([]);
   expect(boardErrors).toEqual([]);
+  expect(adminErrors).toEqual([]);
 });

@@ -17,7 +17,7 @@ export async function importBuild(): Promise<BuiltServer> {
 
 type CreateApp = (
   build: ServerBuild,
-  options: { trustProxy: boolean; publicDir: string },
+  options: { trustProxy: number | string[]; publicDir: string },
 ) => import("express").Express;
 
 export type Timeouts = { requestTimeoutMs: number; headersTimeoutMs: number };

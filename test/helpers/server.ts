@@ -18,8 +18,9 @@ export type TestServer = {
   setNow: (ms: number | null) => void;
 };
 
+/** `trustProxy`: true means one proxy hop (TRUST_PROXY=1); a string is used as TRUST_PROXY. */
 export async function startTestServer(
-  opts: { demo?: boolean; trustProxy?: boolean; env?: Record<string, string>; timeouts?: Timeouts } = {},
+  opts: { demo?: boolean; trustProxy?: boolean | string; env?: Record<string, string>; timeouts?: Timeouts } = {},
 ) {
   const dir = tempDir();
   const databaseFile = path.join(dir, "app.sqlite");
@@ -30,7 +31,7 @@ export async function startTestServer(
     STEPPING_UP_TODAY: TEST_TODAY,
     DEMO_PASSWORD,
     SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789",
-    TRUST_PROXY: opts.trustProxy ? "1" : "0",
+    TRUST_PROXY: typeof opts.trustProxy === "string" ? opts.trustProxy : opts.trustProxy ? "1" : "0",
     ...opts.env,
   });
   const build = await importBuild();

@@ -342,7 +342,7 @@ describe("the team", () => {
     const id = await propose();
     await approve(id);
     const old = currentTeam(id).find((m) => m.role === "operational_lead")!;
-    const res = await clients.staff.post(`/projects/${id}/team`, {
+    const res = await clients.admin.post(`/projects/${id}/team`, {
       intent: "lead",
       role: "operational_lead",
       userId: String(personId("Karen Holt")),
@@ -365,10 +365,10 @@ describe("the team", () => {
     await approve(id);
     const before = team(id);
     const exec = currentTeam(id).find((m) => m.role === "executive_lead")!;
-    const vacate = await clients.staff.post(`/projects/${id}/team`, { intent: "vacate", role: "executive_lead", current: String(exec.userId) });
+    const vacate = await clients.admin.post(`/projects/${id}/team`, { intent: "vacate", role: "executive_lead", current: String(exec.userId) });
     expect(vacate.status).toBe(400);
     expect(await vacate.text()).toContain("An approved project must keep an executive lead");
-    const stale = await clients.staff.post(`/projects/${id}/team`, {
+    const stale = await clients.admin.post(`/projects/${id}/team`, {
       intent: "lead",
       role: "executive_lead",
       userId: String(personId("Mark Oyelaran")),
@@ -381,23 +381,23 @@ describe("the team", () => {
 
   it("adds and removes members, refusing duplicates and other projects' rows", async () => {
     const id = await propose();
-    const add = () => clients.staff.post(`/projects/${id}/team`, { intent: "add-member", userId: String(personId("Amy Fletcher")) });
+    const add = () => clients.admin.post(`/projects/${id}/team`, { intent: "add-member", userId: String(personId("Amy Fletcher")) });
     expect((await add()).status).toBe(200);
     const dup = await add();
     expect(dup.status).toBe(400);
     expect(await dup.text()).toContain("Amy Fletcher is already a team member");
     const amy = currentTeam(id).find((m) => m.userId === personId("Amy Fletcher"))!;
     const otherProjectsRow = server.db.select().from(projectTeam).where(sql`${projectTeam.projectId} <> ${id}`).get()!;
-    expect((await clients.staff.post(`/projects/${id}/team`, { intent: "remove-member", teamRowId: String(otherProjectsRow.id) })).status).toBe(404);
-    expect((await clients.staff.post(`/projects/${id}/team`, { intent: "remove-member", teamRowId: String(amy.id) })).status).toBe(200);
+    expect((await clients.admin.post(`/projects/${id}/team`, { intent: "remove-member", teamRowId: String(otherProjectsRow.id) })).status).toBe(404);
+    expect((await clients.admin.post(`/projects/${id}/team`, { intent: "remove-member", teamRowId: String(amy.id) })).status).toBe(200);
     expect(team(id).find((m) => m.id === amy.id)!.endedAt).not.toBeNull();
     expect(audits(id)[0].summary).toBe("Removed Amy Fletcher from the team");
   });
 
-  it("refuses the team page to lead@ on another team and to viewers", async () => {
+  it("refuses the team page to lead@ on another team, to viewers, to the board and to the proposer (a member, not a lead)", async () => {
     const id = await propose();
     const before = team(id);
-    for (const who of ["lead", "viewer"]) {
+    for (const who of ["lead", "viewer", "board", "staff"]) {
       expect((await clients[who].get(`/projects/${id}/team`)).status, who).toBe(403);
       const res = await clients[who].post(`/projects/${id}/team`, { intent: "add-member", userId: String(userId(`${who}@example.org`)) });
       expect(res.status, who).toBe(403);

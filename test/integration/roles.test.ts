@@ -159,3 +159,52 @@ describe("each role can do exactly its row of the table", () => {
     expect(server.db.select().from(progressScores).all().length).toBe(before.scores);
   });
 });
+
+describe("the team is managed by admins and the project's leads", () => {
+  const currentMembers = (projectId: number) =>
+    server.db.select().from(projectTeam).where(and(eq(projectTeam.projectId, projectId), isNull(projectTeam.endedAt))).all();
+  const signedIn = async (email: string) => {
+    const client = new Client(server.url);
+    await client.signIn(email);
+    return client;
+  };
+  /** An active project lead@ leads (any role but member) and board@ is not on. */
+  function ledByLead() {
+    const leadId = userId("lead@example.org");
+    const boardId = userId("board@example.org");
+    const led = server.db
+      .select({ projectId: projectTeam.projectId })
+      .from(projectTeam)
+      .where(and(eq(projectTeam.userId, leadId), isNull(projectTeam.endedAt), ne(projectTeam.role, "member")))
+      .all()
+      .map((r) => r.projectId);
+    const id = led.find((p) => !currentMembers(p).some((m) => m.userId === boardId));
+    expect(id, "a project led by lead@ without board@ on it").toBeDefined();
+    return id!;
+  }
+
+  it("refuses a board member who is not on the team adding themselves: 403, nothing written", async () => {
+    const projectId = ledByLead();
+    const board = await signedIn("board@example.org");
+    const before = server.db.select().from(projectTeam).all();
+    expect((await board.get(`/projects/${projectId}/team`)).status).toBe(403);
+    const res = await board.post(`/projects/${projectId}/team`, { intent: "add-member", userId: String(userId("board@example.org")) });
+    expect(res.status).toBe(403);
+    expect(server.db.select().from(projectTeam).all()).toEqual(before);
+    // Without team membership the board member still cannot edit the workbook.
+    expect((await board.get(`/projects/${projectId}/edit`)).status).toBe(403);
+  });
+
+  it("lets the project's lead and an admin add members", async () => {
+    const projectId = ledByLead();
+    const lead = await signedIn("lead@example.org");
+    const admin = await signedIn("admin@example.org");
+    const addedByLead = await lead.post(`/projects/${projectId}/team`, { intent: "add-member", userId: String(userId("board@example.org")) });
+    expect(addedByLead.status).toBe(200);
+    const addedByAdmin = await admin.post(`/projects/${projectId}/team`, { intent: "add-member", userId: String(userId("viewer@example.org")) });
+    expect(addedByAdmin.status).toBe(200);
+    const members = currentMembers(projectId).map((m) => m.userId);
+    expect(members).toContain(userId("board@example.org"));
+    expect(members).toContain(userId("viewer@example.org"));
+  });
+});
