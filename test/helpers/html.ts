@@ -111,6 +111,17 @@ export class Page {
     return rowsOf(this.get(selector));
   }
 
+  /** The body rows of the table whose caption is `caption` (NHS tables carry one, often
+   * visually hidden); throws when there is no such table. */
+  tableRowsCaptioned(caption: string): string[][] {
+    const table = this.findAll("table").find((t) => {
+      const c = t.querySelector("caption");
+      return c !== null && textOf(c) === caption;
+    });
+    if (!table) throw new Error(`no table has the caption ${JSON.stringify(caption)}`);
+    return rowsOf(table);
+  }
+
   /** A description list (the first `dl` by default) as { term: description }. */
   summaryList(selector = "dl"): Record<string, string> {
     return termsOf(this.get(selector));
