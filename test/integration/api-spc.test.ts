@@ -1,6 +1,7 @@
 // POST /api/spc and the /spc calculator over real HTTP against the built server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatNumber } from "~/domain/spc";
+import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 const VALUES = [5, 6, 5, 7, 6, 5, 6, 7, 6, 5, 6, 5, 9, 9, 10, 9, 10, 11, 10, 9];
@@ -166,9 +167,14 @@ describe("/spc calculator", () => {
     rebase: "",
   };
 
-  function spcValue(html: string, name: string): string {
-    return new RegExp(`data-spc="${name}">([^<]*)<`).exec(html)?.[1] ?? "";
-  }
+  const spcValue = (page: Page, name: string) => page.textOf(`[data-spc="${name}"]`);
+  /** Each plotted point's kind (its app-spc-point--<kind> class), in order. */
+  const pointKinds = (page: Page) =>
+    page.findAll(".app-spc-point[data-index]").map((point) => {
+      const kind = point.classList.value.find((c) => c.startsWith("app-spc-point--"));
+      return kind?.slice("app-spc-point--".length);
+    });
+  const hasImage = (page: Page, label: string) => page.find(`[role="img"][aria-label="${label}"]`) !== null;
 
   it("is for signed-in users only", async () => {
     const res = await new Client(server.url).get("/spc");
@@ -183,11 +189,11 @@ describe("/spc calculator", () => {
     await client.signIn("board@example.org");
     const res = await client.get("/spc");
     expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('data-spc="empty-state"');
-    expect(html).toContain("Paste one value per line");
-    expect(html).not.toContain("spc-results-heading");
-    expect(html).not.toMatch(/\sstyle="/);
+    const html = await readPage(res);
+    expect(html.find('[data-spc="empty-state"]')).not.toBeNull();
+    expect(html.text).toContain("Paste one value per line");
+    expect(html.anywhere).not.toContain("spc-results-heading");
+    expect(html.findAll("[style]")).toEqual([]);
   });
 
   it("shows the same numbers and icons as the API for the same series, and keeps the inputs", async () => {
@@ -197,40 +203,38 @@ describe("/spc calculator", () => {
     await client.signIn("board@example.org");
     const res = await client.post("/spc", FORM);
     expect(res.status).toBe(200);
-    const html = await res.text();
+    const html = await readPage(res);
 
     expect(spcValue(html, "mean")).toBe(formatNumber(api.mean));
     expect(spcValue(html, "mean")).toBe("7.3");
     expect(spcValue(html, "ucl")).toBe(formatNumber(api.ucl));
     expect(spcValue(html, "lcl")).toBe(formatNumber(api.lcl));
     expect(spcValue(html, "median")).toBe(formatNumber(api.run_chart.median));
-    expect(spcValue(html, "reading")).toBe(
-      api.description.replace(/'/g, "&#x27;").replace(/&(?!#x27;)/g, "&amp;"),
-    );
-    expect(html).toContain('role="img" aria-label="Special cause improvement (high)"');
-    expect(html).toContain('role="img" aria-label="Hit and miss: the target may or may not be met"');
-    expect(html).toContain('data-icon="special_cause_improvement_high"');
-    expect(html).toContain(`data-icon="${api.assurance_icon}"`);
+    expect(spcValue(html, "reading")).toBe(api.description);
+    expect(hasImage(html, "Special cause improvement (high)")).toBe(true);
+    expect(hasImage(html, "Hit and miss: the target may or may not be met")).toBe(true);
+    expect(html.find('[data-icon="special_cause_improvement_high"]')).not.toBeNull();
+    expect(html.find(`[data-icon="${api.assurance_icon}"]`)).not.toBeNull();
     // 20 points: the XmR chart, one focusable mark per point, coloured as the engine says.
-    const kinds = [...html.matchAll(/class="app-spc-point app-spc-point--(\w+)" data-index="(\d+)"/g)].map((m) => m[1]);
-    expect(kinds).toEqual(api.points.map((p: { special_cause: string }) => p.special_cause));
-    expect(html).toContain("Show data as a table");
+    expect(api.points).toHaveLength(20);
+    expect(pointKinds(html)).toEqual(api.points.map((p: { special_cause: string }) => p.special_cause));
+    expect(html.text).toContain("Show data as a table");
     // The page keeps what was typed.
-    expect(html).toMatch(/<textarea[^>]*name="data"[^>]*>5\n6\n5\n7/);
-    expect(html).toMatch(/<input[^>]*name="target"[^>]*value="8"/);
-    expect(html).not.toMatch(/\sstyle="/);
+    expect(html.fieldValue("data")).toMatch(/^5\n6\n5\n7/);
+    expect(html.fieldValue("target")).toBe("8");
+    expect(html.findAll("[style]")).toEqual([]);
   });
 
   it("shows a run chart under 12 points, and rebases with a reason", async () => {
     const client = new Client(server.url);
     await client.signIn("staff@example.org");
-    const short = await (await client.post("/spc", { ...FORM, data: "2026-01-01,5\n2026-02-01,7\n2026-03-01,6\n2026-04-01,8" })).text();
-    expect(short).toContain("app-spc-chart--run");
-    expect(short).toContain("With fewer than 12 points this is shown as a run chart");
-    expect(short).toContain('aria-label="Feb 2026: 7 — above the median"');
+    const short = await readPage(await client.post("/spc", { ...FORM, data: "2026-01-01,5\n2026-02-01,7\n2026-03-01,6\n2026-04-01,8" }));
+    expect(short.find(".app-spc-chart--run")).not.toBeNull();
+    expect(short.text).toContain("With fewer than 12 points this is shown as a run chart");
+    expect(short.find('[aria-label="Feb 2026: 7 — above the median"]')).not.toBeNull();
 
-    const rebased = await (await client.post("/spc", { ...FORM, rebase: "13 New falls pathway" })).text();
-    expect(rebased).toContain(">Rebased: New falls pathway</text>");
+    const rebased = await readPage(await client.post("/spc", { ...FORM, rebase: "13 New falls pathway" }));
+    expect(rebased.textsOf("svg text")).toContain("Rebased: New falls pathway");
     const api = await (await postJson({ values: VALUES, improvement: "increase", target: 8, rebase: [12] })).json();
     expect(spcValue(rebased, "mean")).toBe(formatNumber(api.mean));
   });
@@ -240,14 +244,14 @@ describe("/spc calculator", () => {
     await client.signIn("board@example.org");
     const res = await client.post("/spc", { ...FORM, data: "5\n6\n7\nabc\n8", baseline: "5", shift_length: "99" });
     expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(html).toContain("nhsuk-error-summary");
-    expect(html).toContain("There is a problem");
-    expect(html).toContain("Line 4: &#x27;abc&#x27; is not a number");
-    expect(html).toContain("Enter the baseline as a whole number of points, at least 12");
-    expect(html).toContain("Enter the shift length as a whole number from 3 to 15");
-    expect(html).toMatch(/<textarea[^>]*aria-invalid="true"[^>]*name="data"|<textarea[^>]*name="data"[^>]*aria-invalid="true"/);
-    expect(html).not.toContain("spc-results-heading");
-    expect(html).toMatch(/<textarea[^>]*name="data"[^>]*>5\n6\n7\nabc\n8/);
+    const html = await readPage(res);
+    expect(html.find(".nhsuk-error-summary")).not.toBeNull();
+    expect(html.text).toContain("There is a problem");
+    expect(html.errorSummary()).toContainEqual(expect.stringContaining("Line 4: 'abc' is not a number"));
+    expect(html.text).toContain("Enter the baseline as a whole number of points, at least 12");
+    expect(html.text).toContain("Enter the shift length as a whole number from 3 to 15");
+    expect(html.get('textarea[name="data"]').getAttribute("aria-invalid")).toBe("true");
+    expect(html.anywhere).not.toContain("spc-results-heading");
+    expect(html.fieldValue("data")).toBe("5\n6\n7\nabc\n8");
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, startApp, type RunningApp } from "../e2e/support";
 import { projectRoot } from "../helpers/build";
 import { tempDir } from "../helpers/db";
+import { readPage } from "../helpers/html";
 import { Client, TEST_TODAY } from "../helpers/server";
 
 const running: RunningApp[] = [];
@@ -142,9 +143,9 @@ describe("npm run backup", () => {
     const kept = before.at(-1)!;
     const page = await reader.get(`/projects/${projectId}/status/${kept.id}`);
     expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain(`Backup report ${kept.n}`);
-    expect(html).toContain(`Backup ask ${kept.n}`);
+    const report = await readPage(page);
+    expect(report.text).toContain(`Backup report ${kept.n}`);
+    expect(report.text).toContain(`Backup ask ${kept.n}`);
     const lost = after.find((s) => s.id !== undefined)!;
     expect((await reader.get(`/projects/${projectId}/status/${lost.id}`)).status).toBe(404);
   });

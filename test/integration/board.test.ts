@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { auditEvents, boardAssessments, measures, projects, projectSummaries, themes } from "../../db/schema";
 import { ASSURANCE_ICONS, VARIATION_ICONS } from "../../app/domain/enums";
 import { FLAG_CODES } from "../../app/domain/attention";
+import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -36,22 +37,24 @@ describe("the board", () => {
 
   it("filters, sorts and pages in the URL, and reads without JavaScript", async () => {
     const theme = server.db.select().from(themes).where(eq(themes.name, "Preventing C. difficile infection")).get()!;
-    const html = await (await board.get(`/board?theme=${theme.id}&sort=score&dir=desc`)).text();
+    const html = await readPage(await board.get(`/board?theme=${theme.id}&sort=score&dir=desc`));
     const expected = summaries().filter((s) => s.themeId === theme.id);
     expect(expected.length).toBeGreaterThan(1);
-    for (const s of expected) expect(html).toContain(s.title.replace(/'/g, "&#x27;"));
+    const listed = html.textsOf("td a"); // each project's title links to it from its row
+    for (const s of expected) expect(listed).toContain(s.title);
     const others = summaries().filter((s) => s.themeId !== theme.id);
-    for (const s of others) expect(html).not.toContain(`>${s.title}</a></td>`);
+    expect(others.length).toBeGreaterThan(0);
+    for (const s of others) expect(listed).not.toContain(s.title);
     // 18 demo projects fit on one page: a page beyond the last shows the last page, with no "Next".
-    const paged = await (await board.get("/board?size=25&page=2")).text();
-    expect(paged).toContain(summaries()[0].title.replace(/'/g, "&#x27;"));
-    expect(paged).not.toContain("Pages of the board");
+    const paged = await readPage(await board.get("/board?size=25&page=2"));
+    expect(paged.textsOf("td a")).toContain(summaries()[0].title);
+    expect(paged.anywhere).not.toContain("Pages of the board");
   });
 
   it("filters to projects that need attention", async () => {
-    const html = await (await board.get("/board?attention=1")).text();
+    const html = await readPage(await board.get("/board?attention=1"));
     const flagged = summaries().filter((s) => s.flagCount > 0);
-    expect(html).toContain(`${flagged.length} project${flagged.length === 1 ? "" : "s"} in this view`);
+    expect(html.text).toContain(`${flagged.length} project${flagged.length === 1 ? "" : "s"} in this view`);
   });
 
   it("exports every row of the filter as CSV, with flags and reasons, formula cells escaped", async () => {
@@ -106,9 +109,8 @@ describe("board assessments", () => {
     const before = count();
     const missing = await board.post(`/board/assess/${project.id}`, { rag: "purple", reason: "" });
     expect(missing.status).toBe(400);
-    const html = await missing.text();
-    expect(html).toContain("Choose the board&#x27;s RAG rating");
-    expect(html).toContain("Give the reason for the board&#x27;s rating");
+    const html = await readPage(missing);
+    expect(html.errorSummary()).toEqual(["Choose the board's RAG rating", "Give the reason for the board's rating"]);
     const staff = new Client(server.url);
     await staff.signIn("staff@example.org");
     expect((await staff.post(`/board/assess/${project.id}`, { rag: "green", reason: "Looks fine" })).status).toBe(403);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import { auditEvents, divisions, projectCqcDomains, projects, projectTeam, users } from "../../db/schema";
+import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -59,9 +60,8 @@ function charterForm(id: number, changes: Record<string, string | string[]> = {}
   };
 }
 
-/** Page HTML without React's text separators, so a sentence built from parts reads as one. */
-const pageText = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
-const versionIn = (html: string) => Number(html.match(/name="version" value="(\d+)"/)?.[1]);
+/** The version the page's form will send back. */
+const versionIn = (page: Page) => Number(page.fieldValue("version"));
 
 let leadProject: number;
 let otherProject: number;
@@ -80,12 +80,12 @@ describe("the edit page", () => {
   it("opens filled in with the charter and carries the version", async () => {
     const res = await lead.get(`/projects/${leadProject}/edit`);
     expect(res.status).toBe(200);
-    const html = await res.text();
+    const html = await readPage(res);
     const p = row(leadProject);
-    expect(html).toContain("Edit the charter");
-    expect(html).toContain(`value="${p.title}"`);
+    expect(html.text).toContain("Edit the charter");
+    expect(html.fieldValue("title")).toBe(p.title);
     expect(versionIn(html)).toBe(p.version);
-    for (const label of ["Safe", "Effective", "Caring", "Responsive", "Well-led"]) expect(html).toContain(label);
+    for (const label of ["Safe", "Effective", "Caring", "Responsive", "Well-led"]) expect(html.text).toContain(label);
   });
 
   it("answers 404 for a project that does not exist", async () => {
@@ -140,10 +140,10 @@ describe("saving the charter", () => {
     expect(audit.summary).toContain(`Aim: target: ${before.aimTarget} → 92.5`);
     expect(audit.summary).toContain("CQC domains");
 
-    const page = await pageText(await lead.get(`/projects/${leadProject}`));
-    expect(page).toContain("Safe, Responsive, Well-led");
-    expect(page).toContain("to 92.5 by 30 Jun 2027");
-    expect(page).not.toContain("not yet SMART");
+    const page = await readPage(await lead.get(`/projects/${leadProject}`));
+    expect(page.text).toContain("Safe, Responsive, Well-led");
+    expect(page.text).toContain("to 92.5 by 30 Jun 2027");
+    expect(page.anywhere).not.toContain("not yet SMART");
   });
 
   it("warns on the form and on the overview when the aim has no target or date, but still saves", async () => {
@@ -151,10 +151,10 @@ describe("saving the charter", () => {
     expect(res.status).toBe(302);
     expect(row(leadProject)).toMatchObject({ aimTarget: null, aimTargetDate: null });
     const warning = "This aim is not yet SMART: it needs a target value and a date to reach the target.";
-    expect(await (await lead.get(`/projects/${leadProject}`)).text()).toContain(warning);
-    expect(await (await lead.get(`/projects/${leadProject}/edit`)).text()).toContain(warning);
+    expect((await readPage(await lead.get(`/projects/${leadProject}`))).text).toContain(warning);
+    expect((await readPage(await lead.get(`/projects/${leadProject}/edit`))).text).toContain(warning);
     await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { aimTarget: "90", aimTargetDate: "2027-03-31" }));
-    expect(await (await lead.get(`/projects/${leadProject}`)).text()).not.toContain("not yet SMART");
+    expect((await readPage(await lead.get(`/projects/${leadProject}`))).anywhere).not.toContain("not yet SMART");
   });
 });
 
@@ -181,13 +181,13 @@ describe("bad input changes nothing", () => {
       const auditCount = audits(leadProject).length;
       const res = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { title: "Kept title", ...changes }));
       expect(res.status).toBe(400);
-      const html = await res.text();
-      expect(html).toContain("There is a problem");
-      expect(html).toContain(message);
+      const html = await readPage(res);
+      expect(html.text).toContain("There is a problem");
+      expect(html.text).toContain(message);
       expect(row(leadProject)).toEqual(before);
       expect(domains(leadProject)).toEqual(beforeDomains);
       expect(audits(leadProject).length).toBe(auditCount);
-      if (!("title" in changes)) expect(html).toContain('value="Kept title"'); // the user's input is kept
+      if (!("title" in changes)) expect(html.fieldValue("title")).toBe("Kept title"); // the user's input is kept
     });
   }
 });
@@ -198,9 +198,9 @@ describe("patient data", () => {
     const problem = "Audit of patient 943 476 5919 showed the delay.";
     const warned = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { problem }));
     expect(warned.status).toBe(400);
-    const html = await warned.text();
-    expect(html).toContain("This looks like patient-identifiable data (an NHS number)");
-    expect(html).toContain("I have checked: this text does not identify a patient");
+    const html = await readPage(warned);
+    expect(html.text).toContain("This looks like patient-identifiable data (an NHS number)");
+    expect(html.text).toContain("I have checked: this text does not identify a patient");
     expect(row(leadProject)).toEqual(before);
 
     const confirmed = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { problem, confirmNoPatientData: "yes" }));
@@ -219,8 +219,8 @@ describe("two people editing at once", () => {
     await other.signIn("admin@example.org");
     const first = await lead.get(`/projects/${leadProject}/edit`);
     const second = await other.get(`/projects/${leadProject}/edit`);
-    const version = versionIn(await first.text());
-    expect(versionIn(await second.text())).toBe(version);
+    const version = versionIn(await readPage(first));
+    expect(versionIn(await readPage(second))).toBe(version);
 
     const leadChanges = {
       version: String(version),
@@ -235,13 +235,14 @@ describe("two people editing at once", () => {
     const adminChanges = { version: String(version), title: "Sepsis Six: the admin's title", scope: "The admin's scope" };
     const clash = await other.post(`/projects/${leadProject}/edit`, charterForm(leadProject, adminChanges));
     expect(clash.status).toBe(409);
-    const html = await clash.text();
-    expect(html).toContain("Someone else changed this");
-    expect(html).toMatch(/This was changed by Lee Lead at \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d since you opened it/);
-    expect(html).toContain("Sepsis Six: the lead&#x27;s title");
-    expect(html).toContain("Sepsis Six: the admin&#x27;s title");
-    expect(html).toContain("The lead&#x27;s scope");
-    expect(html).toContain("The admin&#x27;s scope");
+    const html = await readPage(clash);
+    expect(html.textOf("#conflict-title")).toBe("Someone else changed this");
+    expect(html.conflict()?.message).toMatch(
+      /This was changed by Lee Lead at \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d since you opened it/,
+    );
+    const fields = html.conflict()?.fields;
+    expect(fields).toContainEqual({ field: expect.any(String), theirs: "Sepsis Six: the lead's title", yours: "Sepsis Six: the admin's title" });
+    expect(fields).toContainEqual({ field: expect.any(String), theirs: "The lead's scope", yours: "The admin's scope" });
     expect(versionIn(html)).toBe(version + 1);
 
     // Nothing of the first save was lost.
@@ -287,9 +288,9 @@ describe("who may edit", () => {
   });
 
   it("shows the edit link on the overview only to those who may edit", async () => {
-    expect(await (await lead.get(`/projects/${leadProject}`)).text()).toContain("Edit the charter");
+    expect((await readPage(await lead.get(`/projects/${leadProject}`))).text).toContain("Edit the charter");
     const viewer = new Client(server.url);
     await viewer.signIn("viewer@example.org");
-    expect(await (await viewer.get(`/projects/${leadProject}`)).text()).not.toContain("Edit the charter");
+    expect((await readPage(await viewer.get(`/projects/${leadProject}`))).anywhere).not.toContain("Edit the charter");
   });
 });

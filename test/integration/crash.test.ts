@@ -9,24 +9,13 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/build";
 import { tempDir } from "../helpers/db";
+import { readPage } from "../helpers/html";
+import { seededRandom } from "../helpers/random";
 import { Client, DEMO_PASSWORD, TEST_TODAY } from "../helpers/server";
 
-const SEED = 20261126;
 const CYCLES = 12;
 const WRITING_BUDGET_MS = 45_000; // a safety bound: about 20 s on an idle machine
 const KILL_AFTER_MS = { min: 0, max: 700 };
-
-/** mulberry32: the same "random" kill moments on every run. */
-function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -154,7 +143,7 @@ describe("killing the server mid-write", () => {
     const databaseFile = path.join(tempDir("stepping-up-crash-"), "app.sqlite");
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const random = seededRandom(SEED);
+    const random = seededRandom(); // the same "random" kill moments on every run
 
     let server = await startServer(databaseFile, port);
     const look = new Database(databaseFile, { readonly: true });
@@ -252,7 +241,7 @@ describe("killing the server mid-write", () => {
           inFlight.delete(n);
         }
       });
-      await new Promise((r) => setTimeout(r, KILL_AFTER_MS.min + random() * (KILL_AFTER_MS.max - KILL_AFTER_MS.min)));
+      await new Promise((r) => setTimeout(r, random.between(KILL_AFTER_MS.min, KILL_AFTER_MS.max)));
       if (inFlight.size > 0) killedWithWritesInFlight++;
       server.child.kill("SIGKILL");
       await server.exited;
@@ -263,11 +252,10 @@ describe("killing the server mid-write", () => {
 
     // The last start proves the database opens and migrates after the crashes; the app still answers.
     const lastPdsa = writes.filter((w) => w.kind === "pdsa" && w.outcome === "acknowledged").at(-1);
-    if (lastPdsa) {
-      const page = await writers[0].client.get(`/projects/${lastPdsa.projectId}/pdsa/${lastPdsa.id}`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain(`Crash cycle ${lastPdsa.n}`);
-    }
+    expect(lastPdsa, "an acknowledged PDSA cycle to read back").toBeDefined();
+    const page = await writers[0].client.get(`/projects/${lastPdsa!.projectId}/pdsa/${lastPdsa!.id}`);
+    expect(page.status).toBe(200);
+    expect((await readPage(page)).text).toContain(`Crash cycle ${lastPdsa!.n}`);
     server.child.kill("SIGTERM");
     await server.exited;
 

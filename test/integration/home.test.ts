@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { asks, meetingActions, meetings, projects, projectSummaries, projectTeam, users, wins } from "../../db/schema";
+import { hrefsIn, readPage, termsOf, textOf, type HTMLElement, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -11,19 +12,11 @@ let leadProjects: { id: number; title: string }[];
 let otherProject: { id: number; title: string };
 
 const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
-/** The page's HTML as text to search: React's separators gone, quotes and ampersands unescaped. */
-const read = async (res: Response) =>
-  (await res.text())
-    .replace(/<!-- -->/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&");
-/** The text of one section of the home page, by its heading id. */
-const section = (html: string, id: string) => {
-  const start = html.indexOf(`id="${id}"`);
-  expect(start, id).toBeGreaterThan(-1);
-  const end = html.indexOf("</section>", start);
-  return html.slice(start, end);
+/** One section of the home page, by its heading's id. */
+const section = (page: Page, id: string): HTMLElement => {
+  const found = page.find(`section[aria-labelledby="${id}"]`);
+  expect(found, id).not.toBeNull();
+  return found!;
 };
 
 beforeAll(async () => {
@@ -76,59 +69,58 @@ describe("the home page", () => {
   it("shows lead@ their projects with stage and RAG, their open actions and the asks addressed to them", async () => {
     const res = await lead.get("/");
     expect(res.status).toBe(200);
-    const html = await read(res);
-    expect(html).toContain("Welcome, Lee Lead");
+    const page = await readPage(res);
+    expect(page.text).toContain("Welcome, Lee Lead");
 
-    const mine = section(html, "home-my-projects");
+    const mine = section(page, "home-my-projects");
     expect(leadProjects.length).toBe(5);
-    for (const p of leadProjects) expect(mine).toContain(`href="/projects/${p.id}"`);
-    expect(mine).not.toContain(`href="/projects/${otherProject.id}"`);
-    expect(mine).toContain("Project lead");
-    expect(mine).toMatch(/nhsuk-tag--(green|yellow|red)/);
+    for (const p of leadProjects) expect(hrefsIn(mine)).toContain(`/projects/${p.id}`);
+    expect(hrefsIn(mine)).not.toContain(`/projects/${otherProject.id}`);
+    expect(textOf(mine)).toContain("Project lead");
+    expect(mine.querySelectorAll(".nhsuk-tag--green, .nhsuk-tag--yellow, .nhsuk-tag--red").length).toBeGreaterThan(0);
 
-    const actions = section(html, "home-my-actions");
+    const actions = textOf(section(page, "home-my-actions"));
     expect(actions).toContain("Home test: bring the run chart");
     expect(actions).toContain("Due 1 Nov 2026");
     expect(actions).toContain("Overdue");
     expect(actions).toContain("Share the Sepsis Six learning"); // from the demo, due in three weeks
     expect(actions).not.toContain("Home test: a completed action");
 
-    const myAsks = section(html, "home-my-asks");
-    expect(myAsks).toContain("Home test: share the sepsis grab bag checklist");
-    expect(myAsks).toContain(`href="/projects/${otherProject.id}/asks"`);
-    expect(myAsks).toContain('href="/asks?to=me"');
-    expect(myAsks).not.toContain("Home test: an answered ask");
-    expect(myAsks).not.toContain("waiting for the programme board"); // staff do not answer the board's asks
+    const myAsks = section(page, "home-my-asks");
+    expect(textOf(myAsks)).toContain("Home test: share the sepsis grab bag checklist");
+    expect(hrefsIn(myAsks)).toContain(`/projects/${otherProject.id}/asks`);
+    expect(hrefsIn(myAsks)).toContain("/asks?to=me");
+    expect(textOf(myAsks)).not.toContain("Home test: an answered ask");
+    expect(textOf(myAsks)).not.toContain("waiting for the programme board"); // staff do not answer the board's asks
   });
 
   it("shows recent wins across the programme, newest first", async () => {
     const latest = server.db.select().from(wins).all().sort((a, b) => b.at.getTime() - a.at.getTime())[0];
-    const html = await read(await viewer.get("/"));
-    const recent = section(html, "home-wins");
-    expect(recent).toContain(latest.title);
-    expect(recent).toContain('href="/wins"');
+    const recent = section(await readPage(await viewer.get("/")), "home-wins");
+    expect(textOf(recent)).toContain(latest.title);
+    expect(hrefsIn(recent)).toContain("/wins");
   });
 
   it("shows the programme in brief from the board summaries, with a link to what needs attention", async () => {
-    const html = await read(await viewer.get("/"));
-    const brief = section(html, "home-brief");
+    const brief = section(await readPage(await viewer.get("/")), "home-brief");
     const flagged = server.db.select().from(projectSummaries).where(gt(projectSummaries.flagCount, 0)).all().length;
     const active = server.db.select().from(projectSummaries).where(eq(projectSummaries.stage, "active")).all().length;
     expect(flagged).toBeGreaterThan(0);
-    expect(brief).toContain('href="/board?attention=1"');
-    expect(brief).toContain(`See the ${flagged} projects needing attention`);
-    expect(brief).toMatch(new RegExp(`href="/board\\?stage=active">Active</a></dt><dd>${active}</dd>`));
-    expect(brief).toContain("Measures improving");
+    expect(hrefsIn(brief)).toContain("/board?attention=1");
+    expect(textOf(brief)).toContain(`See the ${flagged} projects needing attention`);
+    expect(textOf(brief.querySelector('dt a[href="/board?stage=active"]')!)).toBe("Active");
+    expect(termsOf(brief.querySelector("dl")!)).toMatchObject({ Active: String(active) });
+    expect(textOf(brief)).toContain("Measures improving");
   });
 
   it("shows a viewer an empty 'my projects' state that says what to do next", async () => {
-    const html = await read(await viewer.get("/"));
-    const mine = section(html, "home-my-projects");
-    expect(mine).toContain("You are not on a project team.");
-    expect(mine).toContain('href="/projects"');
-    expect(mine).not.toContain("<table");
-    expect(section(html, "home-my-actions")).toContain("You have no open actions");
-    expect(section(html, "home-my-asks")).toContain("No one is waiting for an answer from you");
+    const page = await readPage(await viewer.get("/"));
+    const mine = section(page, "home-my-projects");
+    expect(textOf(mine)).toContain("You are not on a project team.");
+    expect(hrefsIn(mine)).toContain("/projects");
+    expect(mine.querySelector("table")).toBeNull();
+    expect(textOf(section(page, "home-my-actions"))).toContain("You have no open actions");
+    expect(textOf(section(page, "home-my-asks"))).toContain("No one is waiting for an answer from you");
   });
 
   it("tells a board member how many asks wait for the board", async () => {
@@ -138,9 +130,9 @@ describe("the home page", () => {
       .where(and(eq(asks.addressee, "board"), inArray(asks.state, ["open", "accepted"])))
       .all().length;
     expect(waiting).toBeGreaterThan(0);
-    const html = await read(await board.get("/"));
-    expect(section(html, "home-my-asks")).toContain(`${waiting} asks are waiting for the programme board`);
-    expect(section(html, "home-my-asks")).toContain('href="/asks?to=board"');
+    const myAsks = section(await readPage(await board.get("/")), "home-my-asks");
+    expect(textOf(myAsks)).toContain(`${waiting} asks are waiting for the programme board`);
+    expect(hrefsIn(myAsks)).toContain("/asks?to=board");
   });
 });
 
@@ -150,10 +142,10 @@ describe("the list of all wins", () => {
     expect(all.length, "the demo has wins to list").toBeGreaterThan(0);
     const res = await viewer.get("/wins");
     expect(res.status).toBe(200);
-    const html = await read(res);
+    const page = await readPage(res);
     for (const w of all) {
-      expect(html).toContain(w.title);
-      expect(html).toContain(`href="/projects/${w.projectId}/wins"`);
+      expect(page.text).toContain(w.title);
+      expect(page.hrefs("main")).toContain(`/projects/${w.projectId}/wins`);
     }
   });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { auditEvents, milestones, pdsaCycleMeasures, pdsaCycles, projectCqcDomains, projects, projectTeam, users } from "../../db/schema";
+import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -33,15 +34,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The page as people see it: no scripts (the data behind the page), React's text separators and quote entities undone. */
-const read = async (res: Response) =>
-  (await res.text())
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<!-- -->/g, "")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-const versionIn = (html: string) => Number(html.match(/name="version" value="(\d+)"/)?.[1]);
+/** The version the page's form will send back. */
+const versionIn = (page: Page) => Number(page.fieldValue("version"));
+/** The 409 panel's rows: each field with the value they saved and the one you sent. */
+const conflictFields = (page: Page) => {
+  const conflict = page.conflict();
+  expect(conflict, "the page shows the conflict panel").not.toBeNull();
+  return conflict!.fields;
+};
 const auditCount = (action: string, entityId: number) =>
   server.db
     .select({ n: sql<number>`count(*)` })
@@ -54,7 +54,7 @@ async function bothOpen(path: string, stored: number) {
   const [mine, theirs] = await Promise.all([lead.get(path), admin.get(path)]);
   expect(mine.status).toBe(200);
   expect(theirs.status).toBe(200);
-  const versions = [versionIn(await mine.text()), versionIn(await theirs.text())];
+  const versions = [versionIn(await readPage(mine)), versionIn(await readPage(theirs))];
   expect(versions).toEqual([stored, stored]);
   return stored;
 }
@@ -64,9 +64,9 @@ async function race(path: string, leadForm: Record<string, string | string[]>, a
   const [a, b] = await Promise.all([lead.post(path, leadForm), admin.post(path, adminForm)]);
   expect([a.status, b.status].sort()).toEqual([302, 409]);
   const loser = a.status === 409 ? a : b;
-  const html = await read(loser);
-  expect(html).toContain("Someone else changed this");
-  return { winner: a.status === 302 ? "lead" : "admin", loserHtml: html };
+  const page = await readPage(loser);
+  expect(page.textOf("#conflict-title")).toBe("Someone else changed this");
+  return { winner: a.status === 302 ? "lead" : "admin", loser: page };
 }
 
 describe("the charter", () => {
@@ -114,11 +114,11 @@ describe("the charter", () => {
 
     const second = await admin.post(path(), adminForm);
     expect(second.status).toBe(409);
-    const html = await read(second);
-    expect(html).toContain(`This was changed by ${leadName} at`);
-    expect(html).toContain("Scope from the first save");
-    expect(html).toContain("Service from the second save");
-    expect(versionIn(html)).toBe(version + 1);
+    const page = await readPage(second);
+    expect(page.conflict()?.message).toContain(`This was changed by ${leadName} at`);
+    expect(conflictFields(page)).toContainEqual(expect.objectContaining({ theirs: "Scope from the first save" }));
+    expect(conflictFields(page)).toContainEqual(expect.objectContaining({ yours: "Service from the second save" }));
+    expect(versionIn(page)).toBe(version + 1);
 
     expect(row()).toEqual(afterFirst);
     expect(domains()).toEqual(["caring", "safe"]);
@@ -127,7 +127,7 @@ describe("the charter", () => {
 
   it("lets exactly one of two simultaneous saves win, whole", async () => {
     const audits = auditCount("project.updated", projectId);
-    const { winner, loserHtml } = await race(
+    const { winner, loser } = await race(
       path(),
       form({ title: "Title raced by the lead", scope: "Scope raced by the lead" }),
       form({ title: "Title raced by the admin", scope: "Scope raced by the admin" }),
@@ -135,7 +135,7 @@ describe("the charter", () => {
     const p = row();
     expect(p.title).toBe(`Title raced by the ${winner}`);
     expect(p.scope).toBe(`Scope raced by the ${winner}`);
-    expect(loserHtml).toContain(`This was changed by ${winner === "lead" ? leadName : adminName}`);
+    expect(loser.conflict()?.message).toContain(`This was changed by ${winner === "lead" ? leadName : adminName}`);
     expect(auditCount("project.updated", projectId)).toBe(audits + 1);
   });
 });
@@ -179,11 +179,11 @@ describe("a milestone", () => {
 
     const second = await admin.post(path(), adminForm);
     expect(second.status).toBe(409);
-    const html = await read(second);
-    expect(html).toContain(`This was changed by ${leadName} at`);
-    expect(html).toContain("Milestone title from the first save");
-    expect(html).toContain("Owner from the second save");
-    expect(versionIn(html)).toBe(version + 1);
+    const page = await readPage(second);
+    expect(page.conflict()?.message).toContain(`This was changed by ${leadName} at`);
+    expect(conflictFields(page)).toContainEqual(expect.objectContaining({ theirs: "Milestone title from the first save" }));
+    expect(conflictFields(page)).toContainEqual(expect.objectContaining({ yours: "Owner from the second save" }));
+    expect(versionIn(page)).toBe(version + 1);
 
     expect(row()).toEqual(afterFirst);
     expect(audits()).toBe(before + 1);
@@ -267,11 +267,11 @@ describe("a PDSA cycle", () => {
 
     const second = await admin.post(path(), adminForm);
     expect(second.status).toBe(409);
-    const html = await read(second);
-    expect(html).toContain(`This was changed by ${leadName} at`);
-    expect(html).toContain("What happened, from the first save");
-    expect(html).toContain("Learning from the second save");
-    expect(versionIn(html)).toBe(version + 1);
+    const page = await readPage(second);
+    expect(page.conflict()?.message).toContain(`This was changed by ${leadName} at`);
+    expect(conflictFields(page)).toContainEqual(expect.objectContaining({ theirs: "What happened, from the first save" }));
+    expect(conflictFields(page)).toContainEqual(expect.objectContaining({ yours: "Learning from the second save" }));
+    expect(versionIn(page)).toBe(version + 1);
 
     expect(row()).toEqual(afterFirst);
     expect(links()).toEqual(linksBefore);

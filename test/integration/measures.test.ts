@@ -10,6 +10,7 @@ import {
   projectTeam,
   users,
 } from "../../db/schema";
+import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -82,21 +83,12 @@ function weeklySeries(n = 30, shiftAt = 15) {
 async function importText(base: string, data: string) {
   const check = await lead.post(`${base}/import`, { intent: "check", data });
   expect(check.status).toBe(200);
-  const html = await text(check);
-  const replace = html.match(/name="replace" value="([^"]+)"/)?.[1];
+  const replace = (await readPage(check)).fieldValue("replace");
   const res = await lead.post(`${base}/import`, { intent: "confirm", data, ...(replace ? { replace } : {}) });
   expect(res.status).toBe(302);
   return res;
 }
 
-/** The page as people read it: without React's text separators, with entities decoded. */
-async function text(res: Response) {
-  return (await res.text())
-    .replace(/<!-- -->/g, "")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-}
 
 async function multipart(client: Client, path: string, form: FormData) {
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -131,7 +123,7 @@ describe("defining a measure", () => {
     for (const [extra, message] of cases) {
       const res = await lead.post(`/projects/${leadProject}/measures/new`, { ...DEFINITION, ...extra });
       expect(res.status, JSON.stringify(extra)).toBe(400);
-      expect(await text(res), JSON.stringify(extra)).toContain(message);
+      expect((await readPage(res)).text, JSON.stringify(extra)).toContain(message);
     }
     expect(server.db.select().from(measures).all().length).toBe(count);
   });
@@ -159,9 +151,9 @@ describe("defining a measure", () => {
     await other.signIn("admin@example.org");
     const theirs = await other.post(`${base}/edit`, { intent: "save", version: v, ...DEFINITION, name: "Theirs" });
     expect(theirs.status).toBe(409);
-    const html = await text(theirs);
-    expect(html).toContain("Someone else changed this");
-    expect(html).toContain("Mine");
+    const html = await readPage(theirs);
+    expect(html.textOf("#conflict-title")).toBe("Someone else changed this");
+    expect(html.conflict()?.fields).toContainEqual({ field: expect.any(String), theirs: "Mine", yours: "Theirs" });
     expect(measure(id)).toMatchObject({ name: "Mine", version: 2 });
   });
 
@@ -170,14 +162,14 @@ describe("defining a measure", () => {
     await lead.post(`${base}/data`, { intent: "add", periodDate: "2025-03-03", value: "20" });
     const res = await lead.post(`${base}/edit`, { intent: "save", version: "1", ...DEFINITION, unit: "days" });
     expect(res.status).toBe(400);
-    expect(await text(res)).toContain("cannot change once the measure has data");
+    expect((await readPage(res)).text).toContain("cannot change once the measure has data");
     expect(measure(id)).toMatchObject({ unit: "minutes", version: 1 });
   });
 
   it("asks before deleting, then soft-deletes with an audit row; a stale version gets 409", async () => {
     const { id, base } = await createMeasure({ isPrimary: "on" });
     const page = await lead.get(`${base}/delete`);
-    expect(await text(page)).toContain("Delete the measure");
+    expect((await readPage(page)).text).toContain("Delete the measure");
     expect(measure(id).deletedAt).toBeNull();
     await lead.post(`${base}/edit`, { intent: "save", version: "1", ...DEFINITION, name: "Renamed", isPrimary: "on" });
     const stale = await lead.post(`${base}/delete`, { version: "1" });
@@ -189,7 +181,7 @@ describe("defining a measure", () => {
     expect(measure(id).isPrimary).toBe(false);
     expect(lastAudit("measure.deleted")).toMatchObject({ entityId: id, summary: "Deleted measure: Renamed (it was the primary measure)" });
     expect((await lead.get(base)).status).toBe(404);
-    expect(await text(await lead.get(res.headers.get("location")!))).toContain("The measure “Renamed” is deleted");
+    expect((await readPage(await lead.get(res.headers.get("location")!))).text).toContain("The measure “Renamed” is deleted");
   });
 });
 
@@ -258,7 +250,7 @@ describe("data entry", () => {
     for (const [form, message] of cases) {
       const res = await lead.post(`${base}/data`, { intent: "add", ...form });
       expect(res.status, JSON.stringify(form)).toBe(400);
-      expect(await text(res), JSON.stringify(form)).toContain(message);
+      expect((await readPage(res)).text, JSON.stringify(form)).toContain(message);
     }
     expect(points(id).map((p) => p.value)).toEqual([4]);
     expect(measure(id).spcPoints).toBe(1);
@@ -276,7 +268,7 @@ describe("data entry", () => {
     ]) {
       const res = await lead.post(`${base}/data`, { intent: "add", periodDate: "2025-03-10", numerator, denominator });
       expect(res.status).toBe(400);
-      expect(await text(res)).toContain(message);
+      expect((await readPage(res)).text).toContain(message);
     }
     const single = await lead.post(`${base}/data`, { intent: "add", periodDate: "2025-03-10", value: "80" });
     expect(single.status).toBe(400);
@@ -296,7 +288,7 @@ describe("data entry", () => {
 
     const stale = await lead.post(`${base}/data`, { intent: "update", pointId: String(p.id), updatedAt, periodDate: "2025-03-03", value: "25" });
     expect(stale.status).toBe(409);
-    expect(await text(stale)).toContain("Someone else changed this");
+    expect((await readPage(stale)).text).toContain("Someone else changed this");
     expect(points(id)[0].value).toBe(19);
   });
 
@@ -306,7 +298,7 @@ describe("data entry", () => {
     await lead.post(`${base}/data`, { intent: "add", periodDate: "2025-03-10", value: "22" });
     const p = points(id)[1];
     const confirm = await lead.get(`${base}/data?delete=${p.id}`);
-    expect(await text(confirm)).toContain("Delete the value for week beginning 10 Mar 2025?");
+    expect((await readPage(confirm)).text).toContain("Delete the value for week beginning 10 Mar 2025?");
     const res = await lead.post(`${base}/data`, { intent: "delete", pointId: String(p.id), updatedAt: String(p.updatedAt.getTime()) });
     expect(res.status).toBe(302);
     expect(points(id).map((x) => x.value)).toEqual([21]);
@@ -321,10 +313,10 @@ describe("import", () => {
     const data = weeklySeries();
     const check = await lead.post(`${base}/import`, { intent: "check", data });
     expect(check.status).toBe(200);
-    const html = await text(check);
-    expect(html).toContain("All 30 rows are correct");
-    expect(html).toContain("Save 30 values");
-    expect(html).toContain("Week beginning 6 Jan 2025");
+    const html = await readPage(check);
+    expect(html.text).toContain("All 30 rows are correct");
+    expect(html.text).toContain("Save 30 values");
+    expect(html.text).toContain("Week beginning 6 Jan 2025");
     expect(points(id)).toEqual([]);
 
     const before = auditCount("measure.data_changed");
@@ -339,9 +331,9 @@ describe("import", () => {
     expect(auditCount("measure.data_changed")).toBe(before + 1);
     expect(JSON.parse(lastAudit("measure.data_changed").details!)).toEqual({ rows: 30, added: 30, replaced: 0 });
 
-    const page = await text(await lead.get(base));
-    expect(page).toContain("Special cause improvement");
-    expect(page).toContain("XmR chart");
+    const page = await readPage(await lead.get(base));
+    expect(page.text).toContain("Special cause improvement");
+    expect(page.text).toContain("XmR chart");
   });
 
   it("reports each bad row with its line number and saves nothing", async () => {
@@ -352,11 +344,11 @@ describe("import", () => {
     lines[8] = "2025-02-24,-4";
     const res = await lead.post(`${base}/import`, { intent: "confirm", data: lines.join("\n") });
     expect(res.status).toBe(400);
-    const html = await text(res);
-    expect(html).toContain("Line 4: 'abc' is not a number");
-    expect(html).toContain("Line 7: duplicate period: line 2 already has a value for week beginning 6 Jan 2025");
-    expect(html).toContain("Line 9: a number of minutes cannot be negative, but the value is -4");
-    expect(html).toContain("3 rows need correcting");
+    const html = await readPage(res);
+    expect(html.text).toContain("Line 4: 'abc' is not a number");
+    expect(html.text).toContain("Line 7: duplicate period: line 2 already has a value for week beginning 6 Jan 2025");
+    expect(html.text).toContain("Line 9: a number of minutes cannot be negative, but the value is -4");
+    expect(html.text).toContain("3 rows need correcting");
     expect(points(id)).toEqual([]);
     expect(measure(id).spcPoints).toBe(0);
   });
@@ -366,14 +358,15 @@ describe("import", () => {
     await importText(base, weeklySeries(10));
     const overlapping = "2025-03-03,98\n2025-03-10,97\n2025-03-17,96\n2025-03-24,95";
     const check = await lead.post(`${base}/import`, { intent: "check", data: overlapping });
-    const html = await text(check);
-    expect(html).toContain("2 periods already have values");
-    expect(html).toContain("Replace these 2 periods and save 4 values");
-    const fingerprint = html.match(/name="replace" value="([^"]+)"/)![1];
+    const html = await readPage(check);
+    expect(html.text).toContain("2 periods already have values");
+    expect(html.text).toContain("Replace these 2 periods and save 4 values");
+    const fingerprint = html.fieldValue("replace")!;
+    expect(fingerprint).toBeTruthy();
 
     const unconfirmed = await lead.post(`${base}/import`, { intent: "confirm", data: overlapping });
     expect(unconfirmed.status).toBe(400);
-    expect(await text(unconfirmed)).toContain("confirm that they should be replaced");
+    expect((await readPage(unconfirmed)).text).toContain("confirm that they should be replaced");
     const wrong = await lead.post(`${base}/import`, { intent: "confirm", data: overlapping, replace: "2-00000000" });
     expect(wrong.status).toBe(409);
     expect(points(id)).toHaveLength(10);
@@ -393,8 +386,8 @@ describe("import", () => {
     form.set("file", new File([`\uFEFF${weeklySeries(12)}`], "triage.csv", { type: "text/csv" }));
     const res = await multipart(lead, `${base}/import`, form);
     expect(res.status).toBe(200);
-    const html = await text(res);
-    expect(html).toContain("All 12 rows are correct in triage.csv");
+    const html = await readPage(res);
+    expect(html.text).toContain("All 12 rows are correct in triage.csv");
     expect(points(id)).toEqual([]);
 
     const bad = new FormData();
@@ -402,7 +395,7 @@ describe("import", () => {
     bad.set("file", new File(["PK\u0003\u0004 binary"], "triage.xlsx"));
     const refused = await multipart(lead, `${base}/import`, bad);
     expect(refused.status).toBe(400);
-    expect(await text(refused)).toContain("triage.xlsx is not a CSV file");
+    expect((await readPage(refused)).text).toContain("triage.xlsx is not a CSV file");
   });
 
   it("saves a 10,000-row import in one go", async () => {
@@ -433,8 +426,8 @@ describe("rebases and notes", () => {
     expect(after.spcMean).not.toBe(before.spcMean);
     expect(after.spcUcl).not.toBe(before.spcUcl);
     expect(lastAudit("measure.updated").summary).toContain("limits recalculated from week beginning 21 Apr 2025 (New triage process)");
-    const page = await text(await lead.get(base));
-    expect(page).toContain("New triage process");
+    const page = await readPage(await lead.get(base));
+    expect(page.text).toContain("New triage process");
   });
 
   it("refuses a rebase without a reason, on a period with no value, or on the first value", async () => {
@@ -447,7 +440,7 @@ describe("rebases and notes", () => {
     ] as const) {
       const res = await lead.post(`${base}/rebases`, { intent: "add", ...form });
       expect(res.status).toBe(400);
-      expect(await text(res)).toContain(message);
+      expect((await readPage(res)).text).toContain(message);
     }
     expect(server.db.select().from(measureRebases).where(eq(measureRebases.measureId, id)).all()).toEqual([]);
   });
@@ -459,7 +452,7 @@ describe("rebases and notes", () => {
     expect(res.status).toBe(302);
     const note = server.db.select().from(measureAnnotations).where(eq(measureAnnotations.measureId, id)).get()!;
     expect(note).toMatchObject({ periodDate: "2025-02-03", text: "Triage nurse started" });
-    expect(await text(await lead.get(base))).toContain("Triage nurse started");
+    expect((await readPage(await lead.get(base))).text).toContain("Triage nurse started");
     const empty = await lead.post(`${base}/annotations`, { intent: "add", periodDate: "2025-02-05", text: " " });
     expect(empty.status).toBe(400);
     const gone = await lead.post(`${base}/annotations`, { intent: "delete", id: String(note.id) });
@@ -472,28 +465,28 @@ describe("pages", () => {
   it("lists the project's measures with their latest values and links to add one", async () => {
     const { base } = await createMeasure({ name: "Listed measure" });
     await importText(base, weeklySeries(13));
-    const html = await text(await lead.get(`/projects/${leadProject}/measures`));
-    expect(html).toContain("Listed measure");
-    expect(html).toContain("Add a measure");
-    expect(html).toContain("app-spc-sparkline");
-    expect(html).toContain("Week beginning 31 Mar 2025");
+    const html = await readPage(await lead.get(`/projects/${leadProject}/measures`));
+    expect(html.text).toContain("Listed measure");
+    expect(html.text).toContain("Add a measure");
+    expect(html.find(".app-spc-sparkline")).not.toBeNull();
+    expect(html.text).toContain("Week beginning 31 Mar 2025");
   });
 
   it("shows a run chart under 12 values by default, and either chart on request", async () => {
     const { base } = await createMeasure();
     await importText(base, weeklySeries(8));
-    const auto = await text(await lead.get(base));
-    expect(auto).toContain("app-spc-chart--run");
-    expect(auto).toContain("With fewer than 12 values");
-    const xmr = await text(await lead.get(`${base}?chart=xmr`));
-    expect(xmr).not.toContain("app-spc-chart--run");
-    expect(xmr).toContain("Trial limits");
+    const auto = await readPage(await lead.get(base));
+    expect(auto.find(".app-spc-chart--run")).not.toBeNull();
+    expect(auto.text).toContain("With fewer than 12 values");
+    const xmr = await readPage(await lead.get(`${base}?chart=xmr`));
+    expect(xmr.find(".app-spc-chart--run")).toBeNull();
+    expect(xmr.text).toContain("Trial limits");
   });
 
   it("says what to do when a measure has no data yet", async () => {
     const { base } = await createMeasure();
-    const html = await text(await lead.get(base));
-    expect(html).toContain("No data yet.");
-    expect(html).toContain("Paste or upload a series from a spreadsheet");
+    const html = await readPage(await lead.get(base));
+    expect(html.text).toContain("No data yet.");
+    expect(html.text).toContain("Paste or upload a series from a spreadsheet");
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import { auditEvents, milestoneChanges, milestones, projectTeam, users } from "../../db/schema";
+import { readPage, textOf } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -51,8 +52,6 @@ const auditFor = (id: number) =>
     .orderBy(desc(auditEvents.id))
     .all();
 const auditTotal = () => server.db.select().from(auditEvents).all().length;
-/** The page's HTML without React's text separators, so sentences read as written. */
-const read = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 const listPath = (p = projectId) => `/projects/${p}/milestones`;
 const pagePath = (id: number, p = projectId) => `/projects/${p}/milestones/${id}`;
 
@@ -91,9 +90,9 @@ describe("adding a milestone", () => {
     const [audit] = auditFor(id);
     expect(audit).toMatchObject({ action: "milestone.created", projectId, userId: userId("lead@example.org") });
     expect(audit.summary).toContain("Sepsis screen live on Ward 7");
-    const html = await read(await lead.get(`${listPath()}?added=${id}`));
-    expect(html).toContain("Milestone added: Sepsis screen live on Ward 7");
-    expect(html).toContain("1 Dec 2026");
+    const html = await readPage(await lead.get(`${listPath()}?added=${id}`));
+    expect(html.text).toContain("Milestone added: Sepsis screen live on Ward 7");
+    expect(html.text).toContain("1 Dec 2026");
   });
 
   it.each([
@@ -109,10 +108,10 @@ describe("adding a milestone", () => {
     const form = { intent: "create", title: "A good title", owner: "Someone", baselineDate: "2026-12-01", ...bad };
     const res = await lead.post(listPath(), form);
     expect(res.status).toBe(400);
-    const html = await read(res);
-    expect(html).toContain("There is a problem");
-    expect(html).toContain(message);
-    if (!("title" in bad)) expect(html).toContain('value="A good title"'); // the user's input is kept
+    const html = await readPage(res);
+    expect(html.text).toContain("There is a problem");
+    expect(html.text).toContain(message);
+    if (!("title" in bad)) expect(html.fieldValue("title")).toBe("A good title"); // the user's input is kept
     expect({ milestones: milestoneCount(), audit: auditTotal() }).toEqual(before);
   });
 
@@ -134,7 +133,7 @@ describe("adding a milestone", () => {
     const form = { intent: "create", title: "Review for patient 943 476 5919", baselineDate: "2026-12-01" };
     const warned = await lead.post(listPath(), form);
     expect(warned.status).toBe(400);
-    expect(await read(warned)).toContain("patient-identifiable");
+    expect((await readPage(warned)).text).toContain("patient-identifiable");
     expect(milestoneCount()).toBe(before);
     const confirmed = await lead.post(listPath(), { ...form, confirmNoPatientData: "yes" });
     expect(confirmed.status).toBe(302);
@@ -148,9 +147,9 @@ describe("moving the forecast", () => {
     const before = { row: milestoneRow(id), audit: auditFor(id).length };
     const res = await lead.post(pagePath(id), updateForm(id, { forecastDate: "2026-12-15" }));
     expect(res.status).toBe(400);
-    const html = await read(res);
-    expect(html).toContain("Give the reason the forecast is moving later than 1 Dec 2026");
-    expect(html).toContain('value="2026-12-15"');
+    const html = await readPage(res);
+    expect(html.text).toContain("Give the reason the forecast is moving later than 1 Dec 2026");
+    expect(html.fieldValue("forecastDate")).toBe("2026-12-15");
     expect(milestoneRow(id)).toEqual(before.row);
     expect(changesOf(id)).toEqual([]);
     expect(auditFor(id)).toHaveLength(before.audit);
@@ -177,13 +176,12 @@ describe("moving the forecast", () => {
     expect(audit.summary).toContain("Forecast: 1 Dec 2026 → 15 Dec 2026");
     expect(audit.summary).toContain(reason);
 
-    const page = await read(await viewer.get(pagePath(id)));
-    expect(page).toContain("14 days late");
-    expect(page).toContain(reason);
-    const list = await read(await viewer.get(listPath()));
-    expect(list).toMatch(/<svg[^>]*app-plan-strip__svg/);
-    expect(list).toMatch(/Paediatric screen agreed[^<]*<\/text>/);
-    expect(list).toContain("Paediatric screen agreed: baseline 1 Dec 2026, forecast 15 Dec 2026; 14 days late.");
+    const page = await readPage(await viewer.get(pagePath(id)));
+    expect(page.text).toContain("14 days late");
+    expect(page.text).toContain(reason);
+    const list = await readPage(await viewer.get(listPath()));
+    expect(list.textsOf("svg.app-plan-strip__svg text")).toContainEqual(expect.stringContaining("Paediatric screen agreed"));
+    expect(list.text).toContain("Paediatric screen agreed: baseline 1 Dec 2026, forecast 15 Dec 2026; 14 days late.");
   });
 
   it("moves a forecast earlier without a reason and records no slip", async () => {
@@ -193,14 +191,14 @@ describe("moving the forecast", () => {
     expect(milestoneRow(id).forecastDate).toBe("2026-12-10");
     expect(changesOf(id)).toEqual([]);
     expect(auditFor(id)[0].action).toBe("milestone.updated");
-    expect(await read(await lead.get(pagePath(id)))).toContain("10 days early");
+    expect((await readPage(await lead.get(pagePath(id)))).text).toContain("10 days early");
   });
 
   it("marks a milestone complete (audited as a completion) but never in the future", async () => {
     const id = await addMilestone("Grab bags in resus", "2026-11-20");
     const future = await lead.post(pagePath(id), updateForm(id, { completedOn: "2026-11-27" }));
     expect(future.status).toBe(400);
-    expect(await read(future)).toContain("The completed date must be today or in the past");
+    expect((await readPage(future)).text).toContain("The completed date must be today or in the past");
     expect(milestoneRow(id).completedOn).toBeNull();
 
     const done = await lead.post(pagePath(id), updateForm(id, { completedOn: "2026-11-24" }));
@@ -211,8 +209,9 @@ describe("moving the forecast", () => {
 
   it("overdue: a past forecast that is not complete is flagged", async () => {
     const id = await addMilestone("Late milestone", "2026-11-01");
-    const html = await read(await viewer.get(listPath()));
-    expect(html).toMatch(new RegExp(`href="${pagePath(id)}">Late milestone</a>.*?Overdue`, "s"));
+    const html = await readPage(await viewer.get(listPath()));
+    const row = html.get(`tr a[href="${pagePath(id)}"]`).closest("tr")!;
+    expect(textOf(row)).toMatch(/^Late milestone .*Overdue/);
   });
 });
 
@@ -222,7 +221,7 @@ describe("re-baselining", () => {
     const version = String(milestoneRow(id).version);
     const noReason = await lead.post(pagePath(id), { intent: "rebaseline", version, baselineDate: "2027-01-15" });
     expect(noReason.status).toBe(400);
-    expect(await read(noReason)).toContain("Give the reason for re-baselining");
+    expect((await readPage(noReason)).text).toContain("Give the reason for re-baselining");
     const same = await lead.post(pagePath(id), {
       intent: "rebaseline",
       version,
@@ -230,7 +229,7 @@ describe("re-baselining", () => {
       reason: "Board agreed",
     });
     expect(same.status).toBe(400);
-    expect(await read(same)).toContain("The baseline is already 1 Dec 2026");
+    expect((await readPage(same)).text).toContain("The baseline is already 1 Dec 2026");
     expect(milestoneRow(id).baselineDate).toBe("2026-12-01");
     expect(changesOf(id)).toEqual([]);
   });
@@ -250,9 +249,9 @@ describe("re-baselining", () => {
       expect.objectContaining({ kind: "rebaseline", fromDate: "2026-12-01", toDate: "2027-02-01", reason }),
     ]);
     expect(auditFor(id)[0]).toMatchObject({ action: "milestone.rebaselined" });
-    const page = await read(await lead.get(pagePath(id)));
-    expect(page).toContain("Re-baselined");
-    expect(page).toContain(reason);
+    const page = await readPage(await lead.get(pagePath(id)));
+    expect(page.text).toContain("Re-baselined");
+    expect(page.text).toContain(reason);
   });
 });
 
@@ -264,12 +263,12 @@ describe("concurrent edits", () => {
     expect(first.status).toBe(302);
     const second = await admin.post(pagePath(id), staleForm);
     expect(second.status).toBe(409);
-    const html = await read(second);
-    expect(html).toContain("Someone else changed this");
-    expect(html).toContain("This was changed by Lee Lead");
-    expect(html).toContain("Lead&#x27;s title");
-    expect(html).toContain('value="Admin&#x27;s title"'); // theirs kept in the form
-    expect(html).toContain('name="version" value="2"'); // saving again is a knowing choice
+    const html = await readPage(second);
+    expect(html.text).toContain("Someone else changed this");
+    expect(html.text).toContain("This was changed by Lee Lead");
+    expect(html.conflict()?.fields).toContainEqual({ field: expect.any(String), theirs: "Lead's title", yours: "Admin's title" });
+    expect(html.fieldValue("title")).toBe("Admin's title"); // yours kept in the form
+    expect(html.fieldValue("version")).toBe("2"); // saving again is a knowing choice
     expect(milestoneRow(id)).toMatchObject({ title: "Lead's title", owner: "Lee", version: 2 });
   });
 });
@@ -277,9 +276,9 @@ describe("concurrent edits", () => {
 describe("deleting", () => {
   it("asks for confirmation, then soft-deletes and audits", async () => {
     const id = await addMilestone("Added by mistake");
-    const confirm = await read(await lead.get(`${pagePath(id)}?delete`));
-    expect(confirm).toContain("Delete this milestone?");
-    expect(confirm).toContain("Yes, delete this milestone");
+    const confirm = await readPage(await lead.get(`${pagePath(id)}?delete`));
+    expect(confirm.text).toContain("Delete this milestone?");
+    expect(confirm.text).toContain("Yes, delete this milestone");
     expect(milestoneRow(id).deletedAt).toBeNull();
 
     const res = await lead.post(pagePath(id), { intent: "delete", version: String(milestoneRow(id).version) });
@@ -288,7 +287,7 @@ describe("deleting", () => {
     expect(milestoneRow(id).deletedAt).not.toBeNull();
     expect(auditFor(id)[0]).toMatchObject({ action: "milestone.deleted" });
     expect((await lead.get(pagePath(id))).status).toBe(404);
-    expect(await read(await lead.get(listPath()))).not.toContain("Added by mistake");
+    expect((await readPage(await lead.get(listPath()))).anywhere).not.toContain("Added by mistake");
   });
 
   it("refuses a delete of a version that has since changed", async () => {
@@ -333,7 +332,7 @@ describe("who may do what", () => {
   it("lets a viewer read but not add, and hides the forms", async () => {
     const page = await viewer.get(listPath());
     expect(page.status).toBe(200);
-    expect(await read(page)).not.toContain("Add a milestone");
+    expect((await readPage(page)).anywhere).not.toContain("Add a milestone");
     const res = await viewer.post(listPath(), { intent: "create", title: "Viewer's", baselineDate: "2026-12-01" });
     expect(res.status).toBe(403);
   });
@@ -352,8 +351,8 @@ describe("who may do what", () => {
       .where(notInArray(projectTeam.projectId, server.db.select({ id: milestones.projectId }).from(milestones)))
       .get();
     expect(empty).toBeDefined();
-    const html = await read(await admin.get(listPath(empty!.projectId)));
-    expect(html).toContain("No milestones yet.");
-    expect(html).toContain("Add the main steps of the plan below");
+    const html = await readPage(await admin.get(listPath(empty!.projectId)));
+    expect(html.text).toContain("No milestones yet.");
+    expect(html.text).toContain("Add the main steps of the plan below");
   });
 });

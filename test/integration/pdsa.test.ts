@@ -12,6 +12,7 @@ import {
   users,
 } from "../../db/schema";
 import { latestPdsaActivity } from "~/models/pdsa.server";
+import { readPage } from "../helpers/html";
 import { Client, startTestServer, TEST_TODAY, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -23,22 +24,6 @@ let ownId: number;
 let otherId: number;
 let ownMeasures: number[];
 let otherMeasure: number;
-
-/** The page's HTML with React's text separators and entities undone, so assertions read like the page. */
-const page = async (res: Response) =>
-  (await res.text())
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "") // the data behind the page, not what it shows
-    .replace(/<!-- -->/g, "")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-
-/** The value of the checked radio button called `name`, or null. */
-function checkedRadio(html: string, name: string) {
-  const inputs = html.match(/<input[^>]*>/g) ?? [];
-  const checked = inputs.find((i) => i.includes(`name="${name}"`) && i.includes('type="radio"') && /\bchecked=""/.test(i));
-  return checked?.match(/value="([^"]*)"/)?.[1] ?? null;
-}
 
 function userId(email: string) {
   return server.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
@@ -170,23 +155,23 @@ describe("reading", () => {
     expect(cycles.length).toBeGreaterThan(0);
     const res = await viewer.get(`/projects/${otherId}/pdsa`);
     expect(res.status).toBe(200);
-    const html = await page(res);
-    expect(html).toContain("Timeline by change idea");
+    const html = await readPage(res);
+    expect(html.text).toContain("Timeline by change idea");
     for (const c of cycles) {
-      expect(html).toContain(c.title);
-      expect(html).toContain(c.idea);
+      expect(html.text).toContain(c.title);
+      expect(html.text).toContain(c.idea);
     }
-    expect(html).not.toContain("Plan a new PDSA cycle");
+    expect(html.anywhere).not.toContain("Plan a new PDSA cycle");
   });
 
   it("shows a cycle's worksheet to a viewer, without edit controls", async () => {
     const cycle = server.db.select().from(pdsaCycles).where(eq(pdsaCycles.projectId, otherId)).get()!;
     const res = await viewer.get(`/projects/${otherId}/pdsa/${cycle.id}?edit`);
     expect(res.status).toBe(200);
-    const html = await page(res);
-    expect(html).toContain(`Cycle ${cycle.number}: ${cycle.title}`);
-    expect(html).not.toContain("Save the worksheet");
-    expect(html).not.toContain("Delete this cycle");
+    const html = await readPage(res);
+    expect(html.text).toContain(`Cycle ${cycle.number}: ${cycle.title}`);
+    expect(html.anywhere).not.toContain("Save the worksheet");
+    expect(html.anywhere).not.toContain("Delete this cycle");
   });
 
   it("says what to do next when a project has no cycles", async () => {
@@ -195,9 +180,9 @@ describe("reading", () => {
       .from(projects)
       .where(sql`not exists (select 1 from pdsa_cycles c where c.project_id = ${projects.id})`)
       .get()!;
-    const html = await page(await admin.get(`/projects/${empty.id}/pdsa`));
-    expect(html).toContain("No PDSA cycles yet. Plan the first cycle");
-    expect(html).toContain("Plan a new PDSA cycle");
+    const html = await readPage(await admin.get(`/projects/${empty.id}/pdsa`));
+    expect(html.text).toContain("No PDSA cycles yet. Plan the first cycle");
+    expect(html.text).toContain("Plan a new PDSA cycle");
   });
 
   it("answers 404 for a cycle of another project, a missing cycle and a malformed id", async () => {
@@ -246,10 +231,10 @@ describe("creating a cycle", () => {
     expect(audit[0].summary).toContain(`Planned PDSA cycle ${row.number}`);
     expect(auditFor("change_idea.created", idea.id)).toHaveLength(1);
 
-    const shown = await page(await lead.get(`/projects/${ownId}/pdsa/${id}?saved=created`));
-    expect(shown).toContain(`Cycle ${row.number} is planned`);
-    const overview = await page(await viewer.get(`/projects/${ownId}`));
-    expect(overview).toContain("Prompt card at every bedside, day shifts");
+    const shown = await readPage(await lead.get(`/projects/${ownId}/pdsa/${id}?saved=created`));
+    expect(shown.text).toContain(`Cycle ${row.number} is planned`);
+    const overview = await readPage(await viewer.get(`/projects/${ownId}`));
+    expect(overview.text).toContain("Prompt card at every bedside, day shifts");
   });
 
   it("reuses an existing change idea, chosen or named again in other capitals", async () => {
@@ -282,16 +267,16 @@ describe("creating a cycle", () => {
     const before = counts();
     const res = await lead.post(`/projects/${ownId}/pdsa/new`, createForm({ newChangeIdea: "Idea that must not be saved", ...overrides() }));
     expect(res.status).toBe(400);
-    const html = await page(res);
-    expect(html).toContain(message);
-    expect(html).toContain("There is a problem");
+    const html = await readPage(res);
+    expect(html.text).toContain(message);
+    expect(html.text).toContain("There is a problem");
     expect(counts()).toEqual(before);
   });
 
   it("keeps what the person typed when it refuses", async () => {
     const res = await lead.post(`/projects/${ownId}/pdsa/new`, createForm({ title: "", prediction: "Kept prediction text" }));
     expect(res.status).toBe(400);
-    expect(await page(res)).toContain("Kept prediction text");
+    expect((await readPage(res)).fieldValue("prediction")).toBe("Kept prediction text");
   });
 
   it("refuses another project's change idea", async () => {
@@ -299,7 +284,7 @@ describe("creating a cycle", () => {
     const before = counts();
     const res = await lead.post(`/projects/${ownId}/pdsa/new`, createForm({ changeIdea: String(foreignIdea.id), newChangeIdea: "" }));
     expect(res.status).toBe(400);
-    expect(await page(res)).toContain("Choose one of this project's change ideas, or name a new one");
+    expect((await readPage(res)).text).toContain("Choose one of this project's change ideas, or name a new one");
     expect(counts()).toEqual(before);
   });
 
@@ -308,7 +293,7 @@ describe("creating a cycle", () => {
     const before = counts();
     const res = await lead.post(`/projects/${ownId}/pdsa/new`, createForm({ previousCycleId: String(foreign.id) }));
     expect(res.status).toBe(400);
-    expect(await page(res)).toContain("The cycle this one follows is not part of this project");
+    expect((await readPage(res)).text).toContain("The cycle this one follows is not part of this project");
     expect(counts()).toEqual(before);
   });
 
@@ -317,9 +302,9 @@ describe("creating a cycle", () => {
     const risky = createForm({ planWho: "Started with Mrs Jane Smith 03/04/1950 on bay B" });
     const warned = await lead.post(`/projects/${ownId}/pdsa/new`, risky);
     expect(warned.status).toBe(400);
-    const html = await page(warned);
-    expect(html).toContain("This looks like patient-identifiable data");
-    expect(html).toContain("I have checked: this text does not identify a patient");
+    const html = await readPage(warned);
+    expect(html.text).toContain("This looks like patient-identifiable data");
+    expect(html.text).toContain("I have checked: this text does not identify a patient");
     expect(counts()).toEqual(before);
     const confirmed = await lead.post(`/projects/${ownId}/pdsa/new`, { ...risky, confirmNoPatientData: "yes" });
     expect(confirmed.status).toBe(302);
@@ -356,19 +341,19 @@ describe("starting the next cycle", () => {
       }),
     );
     expect(done.status).toBe(302);
-    const form = await page(await lead.get(`/projects/${ownId}/pdsa/new?from=${first}`));
+    const form = await readPage(await lead.get(`/projects/${ownId}/pdsa/new?from=${first}`));
     const idea = cycleRow(first).changeIdeaId;
-    expect(checkedRadio(form, "changeIdea")).toBe(String(idea));
-    expect(form).toContain("Does a bedside card make escalation quicker?");
-    expect(form).toContain("Restock the trolley at every handover");
-    expect(form).toContain(`name="previousCycleId" value="${first}"`);
-    expect(form).toContain("was adapted");
+    expect(form.checkedValues("changeIdea")).toEqual([String(idea)]);
+    expect(form.text).toContain("Does a bedside card make escalation quicker?");
+    expect(form.text).toContain("Restock the trolley at every handover");
+    expect(form.fieldValue("previousCycleId")).toBe(String(first));
+    expect(form.text).toContain("was adapted");
 
     const second = await createCycle({ changeIdea: String(idea), newChangeIdea: "", previousCycleId: String(first), title: "Trolley restocked at handover" });
     expect(cycleRow(second)).toMatchObject({ previousCycleId: first, changeIdeaId: idea });
-    const view = await page(await lead.get(`/projects/${ownId}/pdsa/${first}`));
-    expect(view).toContain("Followed by");
-    expect(view).toContain("Trolley restocked at handover");
+    const view = await readPage(await lead.get(`/projects/${ownId}/pdsa/${first}`));
+    expect(view.text).toContain("Followed by");
+    expect(view.text).toContain("Trolley restocked at handover");
   });
 
   it("asks for a new change idea after abandon", async () => {
@@ -378,9 +363,9 @@ describe("starting the next cycle", () => {
       editForm(id, { studyResults: "No change in escalation", actDecision: "abandon", actNextStep: "Try an EPR alert" }),
     );
     expect(res.status).toBe(302);
-    const form = await page(await lead.get(`/projects/${ownId}/pdsa/new?from=${id}`));
-    expect(checkedRadio(form, "changeIdea")).toBe("new");
-    expect(form).toContain("was abandoned");
+    const form = await readPage(await lead.get(`/projects/${ownId}/pdsa/new?from=${id}`));
+    expect(form.checkedValues("changeIdea")).toEqual(["new"]);
+    expect(form.text).toContain("was abandoned");
   });
 });
 
@@ -432,10 +417,10 @@ describe("editing the worksheet", () => {
     const counted = counts();
     const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { doProblems: "Must not be saved", ...overrides() }));
     expect(res.status).toBe(400);
-    const html = await page(res);
-    expect(html).toContain(message);
-    expect(html).toContain("There is a problem");
-    expect(html).toContain("Must not be saved"); // the person's input is kept
+    const html = await readPage(res);
+    expect(html.text).toContain(message);
+    expect(html.text).toContain("There is a problem");
+    expect(html.fieldValue("doProblems")).toBe("Must not be saved"); // the person's input is kept
     expect(cycleRow(id)).toEqual(before);
     expect(counts()).toEqual(counted);
   });
@@ -451,12 +436,15 @@ describe("editing the worksheet", () => {
 
     const second = await lead.post(`/projects/${ownId}/pdsa/${id}`, { ...opened, doWhatHappened: "Mine: ran on one shift" });
     expect(second.status).toBe(409);
-    const html = await page(second);
-    expect(html).toContain("Someone else changed this");
-    expect(html).toMatch(/This was changed by [^<]+ at \d{1,2} [A-Z][a-z]{2} \d{4}/);
-    expect(html).toContain("Theirs: ran on two shifts");
-    expect(html).toContain("Mine: ran on one shift");
-    expect(html).toContain('name="version" value="2"');
+    const html = await readPage(second);
+    expect(html.textOf("#conflict-title")).toBe("Someone else changed this");
+    expect(html.conflict()?.message).toMatch(/This was changed by .+ at \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect(html.conflict()?.fields).toContainEqual({
+      field: expect.any(String),
+      theirs: "Theirs: ran on two shifts",
+      yours: "Mine: ran on one shift",
+    });
+    expect(html.fieldValue("version")).toBe("2");
     expect(cycleRow(id)).toMatchObject({ doWhatHappened: "Theirs: ran on two shifts", version: 2 });
     expect(auditFor("pdsa.updated", id)).toHaveLength(auditsBefore);
 
@@ -494,9 +482,9 @@ describe("deleting a cycle", () => {
   it("asks for confirmation, soft-deletes, audits, and never reuses the number", async () => {
     const id = await createCycle({ newChangeIdea: "Delete idea", title: "Delete me" });
     const number = cycleRow(id).number;
-    const confirm = await page(await lead.get(`/projects/${ownId}/pdsa/${id}?delete`));
-    expect(confirm).toContain(`Delete cycle ${number}: Delete me?`);
-    expect(confirm).toContain("Yes, delete this cycle");
+    const confirm = await readPage(await lead.get(`/projects/${ownId}/pdsa/${id}?delete`));
+    expect(confirm.text).toContain(`Delete cycle ${number}: Delete me?`);
+    expect(confirm.text).toContain("Yes, delete this cycle");
     expect(cycleRow(id).deletedAt).toBeNull(); // showing the question deletes nothing
 
     const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, { intent: "delete", version: String(cycleRow(id).version) });
@@ -508,10 +496,10 @@ describe("deleting a cycle", () => {
     expect(audit[0].summary).toBe(`Deleted PDSA cycle ${number}: Delete me`);
 
     expect((await lead.get(`/projects/${ownId}/pdsa/${id}`)).status).toBe(404);
-    const list = await page(await lead.get(`/projects/${ownId}/pdsa?deleted=${number}`));
-    expect(list).toContain(`Cycle ${number} is deleted`);
-    expect(list).not.toContain("Delete me");
-    expect(await page(await lead.get(`/projects/${ownId}`))).not.toContain(`${number}. Delete me`);
+    const list = await readPage(await lead.get(`/projects/${ownId}/pdsa?deleted=${number}`));
+    expect(list.text).toContain(`Cycle ${number} is deleted`);
+    expect(list.text).not.toContain("Delete me");
+    expect((await readPage(await lead.get(`/projects/${ownId}`))).text).not.toContain(`${number}. Delete me`);
 
     const next = await createCycle({ newChangeIdea: "After delete", title: "After delete" });
     expect(cycleRow(next).number).toBe(number + 1);
@@ -522,7 +510,7 @@ describe("deleting a cycle", () => {
     expect((await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { doProblems: "changed" }))).status).toBe(302);
     const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, { intent: "delete", version: "1" });
     expect(res.status).toBe(409);
-    expect(await page(res)).toContain("so it has not been deleted");
+    expect((await readPage(res)).text).toContain("so it has not been deleted");
     expect(cycleRow(id).deletedAt).toBeNull();
     expect(auditFor("pdsa.deleted", id)).toHaveLength(0);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { asks, auditEvents, measures, projects, projectTeam, statusReports, users } from "../../db/schema";
+import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -49,12 +50,9 @@ afterAll(async () => {
 function userId(email: string) {
   return server.db.select().from(users).where(eq(users.email, email)).get()!.id;
 }
-const decode = (s: string) =>
-  s.replace(/<!-- -->/g, "").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-const read = async (res: Response) => decode(await res.text());
 /** The aria-labels of the deck's slides, in order. */
-const slideLabels = (html: string) =>
-  [...html.matchAll(/<section[^>]*aria-roledescription="slide"[^>]*aria-label="([^"]*)"/g)].map((m) => m[1]);
+const slideLabels = (page: Page) =>
+  page.findAll('section[aria-roledescription="slide"]').map((slide) => slide.getAttribute("aria-label") ?? "");
 const settingsJson = () => server.db.select().from(projects).where(eq(projects.id, projectId)).get()!.presentationSettings;
 const presentationAudits = () =>
   server.db.select().from(auditEvents).where(eq(auditEvents.action, "project.presentation_changed")).orderBy(desc(auditEvents.id)).all();
@@ -79,8 +77,9 @@ describe("the deck", () => {
   it("renders every kind of slide from the live workbook, for a viewer too", async () => {
     const res = await viewer.get(`/projects/${projectId}/present`);
     expect(res.status).toBe(200);
-    const html = await read(res);
-    const labels = slideLabels(html);
+    const page = await readPage(res);
+    const labels = slideLabels(page);
+    expect(measureIds.length, "the project has measures to show, in an order to change").toBeGreaterThan(1);
     const n = 2 + measureIds.length + 4;
     expect(labels).toHaveLength(n);
     const title = server.db.select().from(projects).where(eq(projects.id, projectId)).get()!.title;
@@ -94,28 +93,32 @@ describe("the deck", () => {
       `${n} of ${n}: Next steps`,
     ]);
     // Team with roles, the SMART aim, SPC icons and readings, adopt/adapt/abandon, the plan strip, asks, next steps.
-    expect(html).toContain("Project lead");
-    expect(html).toContain("Our SMART aim");
-    expect(html).toMatch(/data-icon="(common_cause|special_cause_[a-z_]+)"/);
-    expect(html).toContain('class="app-spc-chart"');
-    expect(html).toMatch(/nhsuk-tag--(green|yellow|red)">(Adopt|Adapt|Abandon)</);
-    expect(html).toContain("Plan strip: baseline against forecast");
+    expect(page.text).toContain("Project lead");
+    expect(page.text).toContain("Our SMART aim");
+    expect(page.findAll("[data-icon]").map((icon) => icon.getAttribute("data-icon"))).toContainEqual(
+      expect.stringMatching(/^(common_cause|special_cause_[a-z_]+)$/),
+    );
+    expect(page.find(".app-spc-chart")).not.toBeNull();
+    expect(page.textsOf(".nhsuk-tag--green, .nhsuk-tag--yellow, .nhsuk-tag--red")).toContainEqual(
+      expect.stringMatching(/^(Adopt|Adapt|Abandon)$/),
+    );
+    expect(page.text).toContain("Plan strip: baseline against forecast");
     const openAsk = server.db
       .select()
       .from(asks)
       .where(and(eq(asks.projectId, projectId), sql`${asks.state} in ('open', 'accepted')`))
       .get()!;
-    expect(html).toContain(openAsk.what);
+    expect(page.text).toContain(openAsk.what);
     const report = server.db
       .select()
       .from(statusReports)
       .where(eq(statusReports.projectId, projectId))
       .orderBy(desc(statusReports.reportDate), desc(statusReports.id))
       .get()!;
-    expect(html).toContain(report.nextSteps.split("\n")[0]);
+    expect(page.text).toContain(report.nextSteps.split("\n")[0]);
     // Without JavaScript the slides are anchored sections with a list of links.
-    expect(html).toContain('href="#slide-1"');
-    expect(html).toContain('id="slide-1"');
+    expect(page.hrefs()).toContain("#slide-1");
+    expect(page.find('section[aria-roledescription="slide"]')?.id).toBe("slide-1");
   });
 
   it("answers 404 for a project that does not exist", async () => {
@@ -126,10 +129,10 @@ describe("the deck", () => {
   it("prints the project on a page for anyone signed in", async () => {
     const res = await viewer.get(`/projects/${projectId}/one-page`);
     expect(res.status).toBe(200);
-    const html = await read(res);
-    expect(html).toContain('class="app-one-page"');
-    expect(html).toContain("SMART aim");
-    expect(html).toContain(measureName(measureIds[0]));
+    const page = await readPage(res);
+    expect(page.find(".app-one-page")).not.toBeNull();
+    expect(page.text).toContain("SMART aim");
+    expect(page.text).toContain(measureName(measureIds[0]));
   });
 });
 
@@ -157,7 +160,7 @@ describe("presentation settings", () => {
     form["measures[1].position"] = form["measures[0].position"];
     const dup = await lead.post(settingsPath(), form);
     expect(dup.status).toBe(400);
-    expect(await read(dup)).toContain(`Give each measure a different position, from 1 to ${measureIds.length}`);
+    expect((await readPage(dup)).text).toContain(`Give each measure a different position, from 1 to ${measureIds.length}`);
 
     const forged = await lead.post(settingsPath(), { ...settingsForm(), show: ["aim", "slide-of-someone-else"] });
     expect(forged.status).toBe(400);
@@ -170,7 +173,7 @@ describe("presentation settings", () => {
     delete missing[`measures[${measureIds.length - 1}].position`];
     const stale = await lead.post(settingsPath(), missing);
     expect(stale.status).toBe(400);
-    expect(await read(stale)).toContain("The project's measures changed since you opened this page");
+    expect((await readPage(stale)).text).toContain("The project's measures changed since you opened this page");
 
     expect(settingsJson()).toBe(before);
     expect(presentationAudits()).toHaveLength(audits);
@@ -194,7 +197,7 @@ describe("presentation settings", () => {
     expect(audit.summary).toContain(`Measure: ${measureName(hiddenMeasure)}`);
     expect(audit.summary).toContain(`measures in the order ${order.map(measureName).join(" → ")}`);
 
-    const labels = slideLabels(await read(await viewer.get(`/projects/${projectId}/present`)));
+    const labels = slideLabels(await readPage(await viewer.get(`/projects/${projectId}/present`)));
     const n = 2 + measureIds.length - 1 + 3;
     expect(labels).toHaveLength(n);
     expect(labels.some((l) => l.endsWith("The PDSA journey"))).toBe(false);
@@ -203,12 +206,12 @@ describe("presentation settings", () => {
     expect(labels.slice(2, 2 + shownOrder.length)).toEqual(shownOrder.map((name, i) => `${3 + i} of ${n}: ${name}`));
 
     // The settings page reopens with the saved choices.
-    const page = await read(await lead.get(`${settingsPath()}?saved=1`));
-    expect(page).toContain("The presentation is saved");
-    const box = (key: string) => page.match(new RegExp(`<input[^>]*value="${key}"[^>]*>`))![0];
-    expect(box("pdsa")).not.toContain("checked");
-    expect(box(`measure-${hiddenMeasure}`)).not.toContain("checked");
-    expect(box("aim")).toContain("checked");
+    const page = await readPage(await lead.get(`${settingsPath()}?saved=1`));
+    expect(page.text).toContain("The presentation is saved");
+    const checked = (key: string) => page.get(`input[name="show"][value="${key}"]`).hasAttribute("checked");
+    expect(checked("pdsa")).toBe(false);
+    expect(checked(`measure-${hiddenMeasure}`)).toBe(false);
+    expect(checked("aim")).toBe(true);
   });
 
   it("refuses a save made from a page opened before someone else's save (409), keeping theirs", async () => {
@@ -216,9 +219,9 @@ describe("presentation settings", () => {
     const audits = presentationAudits().length;
     const res = await lead.post(settingsPath(), settingsForm({ rev: 0 }));
     expect(res.status).toBe(409);
-    const html = await read(res);
-    expect(html).toContain("Someone else changed this");
-    expect(html).toContain("Hidden slides");
+    const page = await readPage(res);
+    expect(page.textOf("#conflict-title")).toBe("Someone else changed this");
+    expect(page.conflict()?.fields.map((f) => f.field)).toContain("Hidden slides");
     expect(settingsJson()).toBe(before);
     expect(presentationAudits()).toHaveLength(audits);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { auditEvents, milestones, projects, projectTeam, users, wins } from "../../db/schema";
+import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -52,12 +53,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The page's HTML as text to search: React's separators gone, quotes unescaped. */
-const read = async (res: Response) =>
-  (await res.text())
-    .replace(/<!-- -->/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'");
+/** The evidence each suggested win on the page would confirm or dismiss. */
+const suggested = (page: Page) => page.findAll('input[name="evidenceRef"]').map((input) => input.getAttribute("value"));
 const winsPath = () => `/projects/${projectId}/wins`;
 const winCount = () => server.db.select().from(wins).all().length;
 const winAudits = () =>
@@ -79,21 +76,21 @@ describe("the Wins page", () => {
   it("suggests completed milestones to the team, with the words ready to confirm", async () => {
     const res = await lead.get(winsPath());
     expect(res.status).toBe(200);
-    const html = await read(res);
-    expect(html).toContain("Suggested wins");
-    expect(html).toContain("Milestone reached: Wins test: grab bags on every ward");
-    expect(html).toContain(`value="milestone:${done[0]}"`);
-    expect(html).toContain("Completed on 20 Nov 2026.");
-    expect(html).toContain("Confirm this win");
+    const page = await readPage(res);
+    expect(page.text).toContain("Suggested wins");
+    expect(page.text).toContain("Milestone reached: Wins test: grab bags on every ward");
+    expect(suggested(page)).toContain(`milestone:${done[0]}`);
+    expect(page.text).toContain("Completed on 20 Nov 2026.");
+    expect(page.text).toContain("Confirm this win");
   });
 
   it("shows a viewer the recorded wins but no suggestions or forms", async () => {
     const res = await viewer.get(winsPath());
     expect(res.status).toBe(200);
-    const html = await read(res);
-    expect(html).toContain("Wins recorded");
-    expect(html).not.toContain("Suggested wins");
-    expect(html).not.toContain("Confirm this win");
+    const page = await readPage(res);
+    expect(page.text).toContain("Wins recorded");
+    expect(page.anywhere).not.toContain("Suggested wins");
+    expect(page.anywhere).not.toContain("Confirm this win");
   });
 
   it("answers 404 for a project that does not exist", async () => {
@@ -121,10 +118,10 @@ describe("confirming and dismissing", () => {
     expect(audit).toMatchObject({ action: "win.recorded", entityType: "win", entityId: win.id, projectId, userId: userId("lead@example.org") });
     expect(audit.summary).toContain("Grab bags on every ward");
 
-    const html = await read(await lead.get(`${winsPath()}?saved=recorded`));
-    expect(html).toContain("Win recorded.");
-    expect(html).not.toContain(`value="${ref}"`); // no longer suggested
-    expect(html).toContain("Grab bags on every ward");
+    const page = await readPage(await lead.get(`${winsPath()}?saved=recorded`));
+    expect(page.text).toContain("Win recorded.");
+    expect(page.findAll(`[value="${ref}"]`)).toEqual([]); // no longer suggested
+    expect(page.text).toContain("Grab bags on every ward");
   });
 
   it("answers 409 when the same evidence is confirmed again, and records nothing", async () => {
@@ -132,7 +129,7 @@ describe("confirming and dismissing", () => {
     const audits = winAudits().length;
     const res = await board.post(winsPath(), confirm(`milestone:${done[0]}`));
     expect(res.status).toBe(409);
-    expect(await read(res)).toContain("Someone has already confirmed or dismissed this win");
+    expect((await readPage(res)).text).toContain("Someone has already confirmed or dismissed this win");
     expect(winCount()).toBe(before);
     expect(winAudits().length).toBe(audits);
   });
@@ -147,7 +144,7 @@ describe("confirming and dismissing", () => {
     const [audit] = winAudits();
     expect(audit).toMatchObject({ action: "win.dismissed", entityType: "win_suggestion", projectId, userId: userId("board@example.org") });
     expect(JSON.parse(audit.details!)).toEqual({ evidenceRef: ref });
-    expect(await read(await lead.get(winsPath()))).not.toContain(`value="${ref}"`);
+    expect((await readPage(await lead.get(winsPath()))).findAll(`[value="${ref}"]`)).toEqual([]);
     // Confirming it afterwards is refused.
     expect((await lead.post(winsPath(), confirm(ref))).status).toBe(409);
     expect(winCount()).toBe(before);
@@ -185,7 +182,7 @@ describe("who may record wins", () => {
       }
       expect(winCount()).toBe(before);
       expect(winAudits().length).toBe(audits);
-      expect(await read(await lead.get(winsPath()))).toContain(`value="milestone:${extra}"`);
+      expect(suggested(await readPage(await lead.get(winsPath())))).toContain(`milestone:${extra}`);
     });
   }
 });
@@ -213,9 +210,9 @@ describe("bad input", () => {
       const audits = winAudits().length;
       const res = await lead.post(winsPath(), confirm(ref, change));
       expect(res.status).toBe(400);
-      const html = await read(res);
-      expect(html).toContain(message);
-      if (!("title" in change)) expect(html).toContain('value="Grab bags on every ward"');
+      const page = await readPage(res);
+      expect(page.text).toContain(message);
+      if (!("title" in change)) expect(page.fieldValue("title")).toBe("Grab bags on every ward");
       expect(winCount()).toBe(before);
       expect(winAudits().length).toBe(audits);
     });
@@ -227,7 +224,7 @@ describe("bad input", () => {
       const res = await lead.post(winsPath(), confirm(evidenceRef));
       expect(res.status, evidenceRef).toBe(400);
     }
-    expect(await read(await lead.post(winsPath(), confirm("milestone:999999")))).toContain("This win is no longer suggested");
+    expect((await readPage(await lead.post(winsPath(), confirm("milestone:999999")))).text).toContain("This win is no longer suggested");
     expect((await lead.post(winsPath(), { intent: "dismiss", evidenceRef: "milestone:999999" })).status).toBe(400);
     expect(winCount()).toBe(before);
   });
@@ -243,9 +240,9 @@ describe("bad input", () => {
     const description = "Patient 943 476 5919 got antibiotics in 20 minutes.";
     const warned = await lead.post(winsPath(), confirm(ref, { description }));
     expect(warned.status).toBe(400);
-    const html = await read(warned);
-    expect(html).toContain("This looks like patient-identifiable data (an NHS number)");
-    expect(html).toContain("I have checked: this text does not identify a patient");
+    const page = await readPage(warned);
+    expect(page.text).toContain("This looks like patient-identifiable data (an NHS number)");
+    expect(page.text).toContain("I have checked: this text does not identify a patient");
     expect(winCount()).toBe(before);
     const saved = await lead.post(winsPath(), confirm(ref, { description, confirmNoPatientData: "yes" }));
     expect(saved.status).toBe(302);
