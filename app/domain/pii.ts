@@ -103,7 +103,14 @@ const COMMON_WORDS = new Set(
 const WORD = String.raw`[A-Za-z][A-Za-z'’-]+`;
 const TITLED_NAME = String.raw`\b(?:mr|mrs|ms|miss|mx|dr)\.? ${WORD}(?: ${WORD})?`;
 const NAME_BEFORE = new RegExp(String.raw`(?:(?<titled>${TITLED_NAME})|\b(?<a>${WORD}),? (?<b>${WORD}))[ ,:;(-]{1,4}$`, "i");
-const NAME_AFTER = new RegExp(String.raw`^[ ,:;)-]{1,4}(?:(?<titled>${TITLED_NAME})|(?<a>${WORD}),? (?<b>${WORD})\b)`, "i");
+// After a date, prose goes on in lower case ("on 2 Nov 2026 shows special cause"): only capitalised words
+// (or a title) read as a name there.
+const CAPITALISED = String.raw`[A-Z][A-Za-z'’-]+`;
+const NAME_AFTER = new RegExp(
+  String.raw`^[ ,:;)-]{1,4}(?:(?<titled>(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x|[Dd]r)\.? ${WORD}(?: ${WORD})?)|(?<a>${CAPITALISED}),? (?<b>${CAPITALISED})\b)`,
+);
+// "on 3 April 2026", "since 12/10/2025": a date after a preposition is when something happened.
+const EVENT_PREPOSITION = /\b(?:on|from|since|by|until|till|at|in|before|after|of|during|between|and|to)\W{0,2}$/i;
 const DOB_LABEL = /\b(?:dob|d\.o\.b\.?|date of birth|birth date|born(?: on)?)\W{0,3}$/i;
 
 function looksLikeName(m: RegExpMatchArray | null): boolean {
@@ -119,9 +126,9 @@ function birthDates(text: string, today: string): string[] {
     if (!day || !couldBeBirthDate(day, today)) continue;
     const before = text.slice(Math.max(0, m.index! - 60), m.index);
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
-    if (DOB_LABEL.test(before) || looksLikeName(before.match(NAME_BEFORE)) || looksLikeName(after.match(NAME_AFTER))) {
-      found.push(m[0]);
-    }
+    if (DOB_LABEL.test(before)) found.push(m[0]);
+    else if (EVENT_PREPOSITION.test(before)) continue;
+    else if (looksLikeName(before.match(NAME_BEFORE)) || looksLikeName(after.match(NAME_AFTER))) found.push(m[0]);
   }
   return found;
 }

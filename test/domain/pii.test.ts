@@ -80,3 +80,15 @@ describe("fields", () => {
     expect(Object.keys(flagged)).toEqual(["notes"]);
   });
 });
+
+describe("dates that are events, not births", () => {
+  it("ignores a date after a preposition and lower-case prose after a date", () => {
+    expect(kinds("The latest point 87% on 2 Nov 2026 shows special cause improvement.")).toEqual([]);
+    expect(kinds("Completed on 03/04/2025 rolled out to wards")).toEqual([]);
+    expect(kinds("Audits since 1/4/2024 monthly")).toEqual([]);
+  });
+  it("still finds a name written after the date in capitals, or with a title", () => {
+    expect(kinds("03/04/1950 Jane Smith")).toContain("date_of_birth");
+    expect(kinds("03/04/1950 mrs smith")).toContain("date_of_birth");
+  });
+});

@@ -443,3 +443,25 @@ describe("seedDemo dates move with today", () => {
     }
   });
 });
+
+describe("the demo's own text and the patient-data guard", () => {
+  it("never looks like patient data, so editing a demo record never asks for a confirmation", async () => {
+    const { findPatientIdentifiers } = await import("~/domain/pii");
+    const db = seeded(TODAY);
+    const tables = all<{ name: string }>(db, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'");
+    let checked = 0;
+    const flagged: string[] = [];
+    for (const { name } of tables) {
+      const textColumns = all<{ name: string; type: string }>(db, `pragma table_info("${name}")`).filter((c) => c.type.toLowerCase() === "text");
+      for (const column of textColumns) {
+        for (const row of all<{ v: string | null }>(db, `select "${column.name}" as v from "${name}"`)) {
+          if (!row.v || row.v.length < 8) continue;
+          checked++;
+          if (findPatientIdentifiers(row.v, TODAY).length) flagged.push(`${name}.${column.name}: ${row.v.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(flagged).toEqual([]);
+  });
+});
