@@ -8,11 +8,14 @@ import {
   ReplacedPeriods,
 } from "~/components/measure-import-preview";
 import { periodLabel, unitSuffix } from "~/domain/measure-periods";
+import { FormToken } from "~/components/form-token";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { badRequest } from "~/lib/guards.server";
 import { checkImport, IMPORT_MAX_ROWS } from "~/lib/measure-import";
 import { importAnswer, readImportSource, type ImportAnswer } from "~/lib/measure-import.server";
 import { checkFieldNames } from "~/lib/submission.server";
 import { today } from "~/lib/today.server";
+import { createOnce, spentFormToken } from "~/models/form-token.server";
 import { importPoints, listSeries, storedValues } from "~/models/measure-data.server";
 import { requireMeasureEditor } from "~/models/measure.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
@@ -31,6 +34,7 @@ const ImportFields = z.object({
   data: z.string().optional(),
   file: z.unknown().optional(),
   replace: z.string().optional(),
+  [FORM_TOKEN_FIELD]: formToken(),
 });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -44,6 +48,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   checkFieldNames(formData, ImportFields);
   const intent = formData.get("intent");
   if (intent !== "check" && intent !== "confirm") badRequest("That request was not understood. Reload the page and try again.");
+  const token = formData.get(FORM_TOKEN_FIELD);
+  const once = { userId: user.id, kind: "measure_import", token: typeof token === "string" && token ? token : undefined };
+  // A resubmitted confirmation would see its own values as ones to replace: answer it with the first result.
+  const replay = intent === "confirm" ? spentFormToken(db, once) : null;
+  if (replay) return redirect(replay);
   const input = await readImportSource(formData);
   if (typeof input === "string") {
     const check = { entries: [], rows: [], problems: [], header: null, formError: input };
@@ -68,8 +77,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const notice = "The values saved for this measure have changed since you checked the data. Check the preview, then save again.";
     return data({ ...answer, notice }, { status: 409 });
   }
-  const saved = importPoints(db, { measure, rows: check.rows, replacing: answer.replaceCount, actor: user, ip: context.clientIp });
-  return redirect(`${base}?saved=imported&added=${saved.added}&replaced=${saved.replaced}`);
+  const { location } = createOnce(db, once, () => {
+    const saved = importPoints(db, { measure, rows: check.rows, replacing: answer.replaceCount, actor: user, ip: context.clientIp });
+    return `${base}?saved=imported&added=${saved.added}&replaced=${saved.replaced}`;
+  });
+  return redirect(location);
 }
 
 const EXAMPLES = {
@@ -122,6 +134,7 @@ export default function ImportData() {
           ) : null}
           <Form method="post" replace>
             <input type="hidden" name="intent" value="confirm" />
+            <FormToken />
             <input type="hidden" name="data" value={answer.data} />
             {answer.replaceCount ? <input type="hidden" name="replace" value={answer.fingerprint} /> : null}
             <div className="nhsuk-button-group">

@@ -135,3 +135,25 @@ describe("every other create form", () => {
     expect(actions()).toBe(before + 1);
   });
 });
+
+describe("measure imports", () => {
+  it("a resubmitted confirmation saves once and is sent to the first result, not asked to replace its own values", async () => {
+    const measureId = count(`select id n from measures where project_id = ${projectId} and deleted_at is null and uses_ratio = 0 and frequency = 'monthly' order by id`);
+    expect(measureId).toBeGreaterThan(0);
+    const page = `/projects/${projectId}/measures/${measureId}/import`;
+    const points = () => count(`select count(*) n from measure_points where measure_id = ${measureId}`);
+    const before = points();
+    const data = "Date,Value\n01/01/2001,41\n01/02/2001,43";
+    const checked = await clients.lead.post(page, { intent: "check", data });
+    expect(checked.status).toBe(200);
+    const formToken = (await checked.text()).match(/name="formToken" value="([^"]+)"/)?.[1];
+    expect(formToken, "the confirm form carries a token").toBeTruthy();
+    const first = await clients.lead.post(page, { intent: "confirm", data, formToken: formToken! });
+    expect(first.status).toBe(302);
+    expect(first.headers.get("location")).toMatch(/saved=imported&added=2&replaced=0$/);
+    const second = await clients.lead.post(page, { intent: "confirm", data, formToken: formToken! });
+    expect(second.status).toBe(302);
+    expect(second.headers.get("location")).toBe(first.headers.get("location"));
+    expect(points()).toBe(before + 2);
+  });
+});
