@@ -154,16 +154,16 @@ export function MeetingAgenda({
                         </>
                       }
                     >
-                        <ReviewForm
-                          itemId={item.id}
-                          title={item.title}
-                          version={meeting.version}
-                          decision={item.decision}
-                          notes={item.notes}
-                          hasAssessment={Boolean(item.assessment)}
-                          lastResult={review?.result}
-                          pii={Boolean(review?.pii)}
-                        />
+                      <ReviewForm
+                        itemId={item.id}
+                        title={item.title}
+                        version={meeting.version}
+                        decision={item.decision}
+                        notes={item.notes}
+                        hasAssessment={Boolean(item.assessment)}
+                        lastResult={review?.result}
+                        pii={Boolean(review?.pii)}
+                      />
                     </Details>
                     <Details
                       className="app-no-print"
@@ -174,16 +174,16 @@ export function MeetingAgenda({
                         </>
                       }
                     >
-                        <ActionForm
-                          formId={`action-${item.id}`}
-                          projectId={item.projectId}
-                          title={item.title}
-                          version={meeting.version}
-                          meetingDate={meeting.meetingDate}
-                          people={people}
-                          lastResult={action?.result}
-                          pii={Boolean(action?.pii)}
-                        />
+                      <ActionForm
+                        formId={`action-${item.id}`}
+                        projectId={item.projectId}
+                        title={item.title}
+                        version={meeting.version}
+                        meetingDate={meeting.meetingDate}
+                        people={people}
+                        lastResult={action?.result}
+                        pii={Boolean(action?.pii)}
+                      />
                     </Details>
                   </>
                 ) : null}

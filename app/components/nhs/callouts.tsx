@@ -11,8 +11,10 @@ export function InsetText({ className, children }: { className?: string; childre
 }
 
 /**
- * NHS.UK warning callout, which nhsuk-frontend 10 draws as a warning card. "Important:" is read
- * out before a heading that does not already say it.
+ * NHS.UK warning callout. "Important:" is read out before a heading that does not already say it.
+ * nhsuk-frontend 10 still styles this markup (it draws new callouts as a warning card and drops
+ * these classes in v11); the pages that write callouts by hand use it too, so all callouts look
+ * the same until they move to the card together.
  */
 export function WarningCallout({
   heading,
@@ -27,14 +29,12 @@ export function WarningCallout({
 }) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <div className="nhsuk-card nhsuk-card--warning" {...attributes}>
-      <div className="nhsuk-card__content">
-        <Heading className="nhsuk-card__heading">
-          {/important/i.test(heading) ? null : <span className="nhsuk-u-visually-hidden">Important: </span>}
-          {heading}
-        </Heading>
-        {children}
-      </div>
+    <div className="nhsuk-warning-callout" {...attributes}>
+      <Heading className="nhsuk-warning-callout__label">
+        {/important/i.test(heading) ? null : <span className="nhsuk-u-visually-hidden">Important: </span>}
+        {heading}
+      </Heading>
+      {children}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // announcement is not cut short when the summary takes focus.
 import type { FormMetadata } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { fieldErrors, type AnyField } from "./field";
+import type { AnyField } from "./field";
 
 export type ErrorSummaryItem = { text: ReactNode; href?: string };
 
@@ -51,7 +51,11 @@ export function ErrorSummaryBox({
   );
 }
 
-/** The error summary of a conform form: form-level errors first, then one link per invalid field, in `fields` order. */
+/**
+ * The error summary of a conform form: form-level errors first, then one link per invalid field, in
+ * `fields` order. Only a field's own errors are listed (a list field's items are passed as fields of
+ * their own), so a date checked as a whole should put its message on the date, not on its day box.
+ */
 export function ErrorSummary({
   form,
   fields,
@@ -62,7 +66,7 @@ export function ErrorSummary({
   const items: ErrorSummaryItem[] = [
     ...(form.errors ?? []).map((text: string) => ({ text })),
     ...Object.values(fields)
-      .map((f) => ({ f, errors: fieldErrors(f) }))
+      .map((f) => ({ f, errors: f.errors ?? [] }))
       .filter(({ errors }) => errors.length)
       .map(({ f, errors }) => ({ text: errors.join(". "), href: `#${f.id}` })),
   ];

@@ -8,8 +8,8 @@ const strip = (s: string) => s.replace(/ data-discover="true"/g, "");
 
 describe("Tag", () => {
   it("adds the colour modifier nhsuk-frontend styles; the app's tags build on it", () => {
-    expect(html(createElement(Tag, { colour: "aqua-green" }, "Approved"))).toBe('<strong class="nhsuk-tag nhsuk-tag--aqua-green">Approved</strong>');
-    expect(html(createElement(Tag, null, "Plain"))).toBe('<strong class="nhsuk-tag">Plain</strong>');
+    expect(html(createElement(Tag, { colour: "aqua-green", children: "Approved" }))).toBe('<strong class="nhsuk-tag nhsuk-tag--aqua-green">Approved</strong>');
+    expect(html(createElement(Tag, { children: "Plain" }))).toBe('<strong class="nhsuk-tag">Plain</strong>');
     expect(html(createElement(RagTag, { rag: "amber" }))).toBe('<strong class="nhsuk-tag nhsuk-tag--yellow">Amber</strong>');
     expect(html(createElement(StageTag, { stage: "active" }))).toBe('<strong class="nhsuk-tag nhsuk-tag--blue">Active</strong>');
   });
@@ -82,16 +82,16 @@ describe("Breadcrumb and BackLink", () => {
 
 describe("Details, inset text, warning callout and a plain error summary", () => {
   it("uses the design system's markup", () => {
-    expect(html(createElement(Details, { summary: "Show the data", open: true }, "Rows"))).toBe(
+    expect(html(createElement(Details, { summary: "Show the data", open: true, children: "Rows" }))).toBe(
       '<details class="nhsuk-details" open=""><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Show the data</span></summary><div class="nhsuk-details__text">Rows</div></details>',
     );
-    expect(html(createElement(InsetText, null, createElement("p", null, "Note")))).toBe(
+    expect(html(createElement(InsetText, { children: createElement("p", null, "Note") }))).toBe(
       '<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">Information: </span><p>Note</p></div>',
     );
-    expect(html(createElement(WarningCallout, { heading: "Check for patient data" }, createElement("p", null, "No NHS numbers")))).toBe(
-      '<div class="nhsuk-card nhsuk-card--warning"><div class="nhsuk-card__content"><h3 class="nhsuk-card__heading"><span class="nhsuk-u-visually-hidden">Important: </span>Check for patient data</h3><p>No NHS numbers</p></div></div>',
+    expect(html(createElement(WarningCallout, { heading: "Check for patient data", children: createElement("p", null, "No NHS numbers") }))).toBe(
+      '<div class="nhsuk-warning-callout"><h3 class="nhsuk-warning-callout__label"><span class="nhsuk-u-visually-hidden">Important: </span>Check for patient data</h3><p>No NHS numbers</p></div>',
     );
-    expect(html(createElement(WarningCallout, { heading: "Important" }, "x"))).not.toContain("visually-hidden");
+    expect(html(createElement(WarningCallout, { heading: "Important", children: "x" }))).not.toContain("visually-hidden");
     const summary = html(createElement(ErrorSummaryBox, { heading: "Someone else changed this", errors: [{ text: "Line 3: not a number", href: "#data" }] }, createElement("p", null, "Nothing was saved")));
     expect(summary).toBe(
       '<div class="nhsuk-error-summary" tabindex="-1"><div role="alert"><h2 class="nhsuk-error-summary__heading">Someone else changed this</h2><div class="nhsuk-error-summary__body"><p>Nothing was saved</p><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#data">Line 3: not a number</a></li></ul></div></div></div>',

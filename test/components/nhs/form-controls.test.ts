@@ -149,15 +149,15 @@ describe("TextField", () => {
 });
 
 describe("ErrorSummary", () => {
-  it("lists form errors, then links each invalid field (a date's parts included) to its control", () => {
+  it("lists form errors, then links each invalid field to its control (a date to its day box)", () => {
     const out = withForm((f, form) => createElement(ErrorSummary, { form, fields: { title: f.title, rag: f.rag, startDate: f.startDate } }), {
-      error: { "": ["Someone else saved first"], title: ["Enter a title"], "startDate.month": ["Month must be 1 to 12"] },
+      error: { "": ["Someone else saved first"], title: ["Enter a title"], startDate: ["Enter a real date"], "startDate.month": ["Month must be 1 to 12"] },
     });
     expect(out).toContain(
       '<div class="nhsuk-error-summary" tabindex="-1"><div role="alert"><h2 class="nhsuk-error-summary__heading">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list">',
     );
     const items = [...out.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
-    expect(items).toEqual(['Someone else saved first', '<a href="#t-title">Enter a title</a>', '<a href="#t-startDate">Month must be 1 to 12</a>']);
+    expect(items).toEqual(['Someone else saved first', '<a href="#t-title">Enter a title</a>', '<a href="#t-startDate">Enter a real date</a>']);
   });
 
   it("renders nothing when there is no problem", () => {
