@@ -5,6 +5,7 @@ import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { AskState, Rag, Stage, TeamRole } from "~/domain/enums";
 import { ASK_STATE_LABELS, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { formatDay } from "~/lib/dates";
+import { Table, Tag } from "~/components/nhs";
 
 export type MyProject = {
   projectId: number;
@@ -34,55 +35,55 @@ export function MyProjects({ projects, canPropose }: { projects: MyProject[]; ca
     );
   }
   return (
-    <div className="app-table-wrap">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Projects you are on the team of</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Project</th>
-            <th scope="col">Stage</th>
-            <th scope="col">Latest RAG</th>
-            <th scope="col">Attention</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {projects.map((p) => (
-            <tr key={p.projectId}>
-              <td>
-                <Link to={`/projects/${p.projectId}`}>{p.title}</Link>
-                <span className="nhsuk-body-s app-muted app-home-roles">{p.roles.map((r) => TEAM_ROLE_LABELS[r]).join(", ")}</span>
-              </td>
-              <td>
-                <StageTag stage={p.stage} />
-              </td>
-              <td>
-                {p.latestRag ? (
-                  <>
-                    <RagTag rag={p.latestRag} />
-                    <span className="nhsuk-body-s app-muted app-home-roles">{formatDay(p.latestRagDate)}</span>
-                  </>
-                ) : (
-                  <span className="app-muted">No report yet</span>
-                )}
-              </td>
-              <td>
-                {p.flags.length ? (
-                  <ul className="nhsuk-list nhsuk-body-s app-home-flags">
-                    {p.flags.map((f, i) => (
-                      <li key={i} title={f.reason}>
-                        {FLAG_LABELS[f.code] ?? f.reason}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="app-muted">None</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Projects you are on the team of"
+      captionHidden
+      scroll
+      rows={projects}
+      rowKey={(p) => p.projectId}
+      columns={[
+        {
+          id: "project",
+          header: "Project",
+          cell: (p) => (
+            <>
+              <Link to={`/projects/${p.projectId}`}>{p.title}</Link>
+              <span className="nhsuk-body-s app-muted app-home-roles">{p.roles.map((r) => TEAM_ROLE_LABELS[r]).join(", ")}</span>
+            </>
+          ),
+        },
+        { id: "stage", header: "Stage", cell: (p) => <StageTag stage={p.stage} /> },
+        {
+          id: "rag",
+          header: "Latest RAG",
+          cell: (p) =>
+            p.latestRag ? (
+              <>
+                <RagTag rag={p.latestRag} />
+                <span className="nhsuk-body-s app-muted app-home-roles">{formatDay(p.latestRagDate)}</span>
+              </>
+            ) : (
+              <span className="app-muted">No report yet</span>
+            ),
+        },
+        {
+          id: "attention",
+          header: "Attention",
+          cell: (p) =>
+            p.flags.length ? (
+              <ul className="nhsuk-list nhsuk-body-s app-home-flags">
+                {p.flags.map((f, i) => (
+                  <li key={i} title={f.reason}>
+                    {FLAG_LABELS[f.code] ?? f.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="app-muted">None</span>
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -107,7 +108,7 @@ export function MyActions({ actions, today }: { actions: MyAction[]; today: stri
           <span className="app-pre-line">{a.text}</span>
           <span className="nhsuk-body-s app-home-meta">
             Due {formatDay(a.dueOn)}
-            {a.dueOn < today ? <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">Overdue</strong> : null}
+            {a.dueOn < today ? <Tag colour="red" className="nhsuk-u-margin-left-2">Overdue</Tag> : null}
             {" · "}
             {a.meetingTitle}, {formatDay(a.meetingDate)}
             {a.projectId && a.projectTitle ? (
@@ -145,10 +146,10 @@ export function MyAsks({ asks, boardAsks, today }: { asks: MyAsk[]; boardAsks: n
               <li key={a.id}>
                 <span className="app-pre-line">{a.what}</span>
                 <span className="nhsuk-body-s app-home-meta">
-                  <strong className="nhsuk-tag nhsuk-tag--grey">{ASK_STATE_LABELS[a.state]}</strong>{" "}
+                  <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag>{" "}
                   <Link to={`/projects/${a.projectId}/asks`}>{a.projectTitle}</Link>, raised {formatDay(a.raisedOn)}
                   {a.dueOn ? ` · answer by ${formatDay(a.dueOn)}` : ""}
-                  {a.dueOn && a.dueOn < today ? <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">Overdue</strong> : null}
+                  {a.dueOn && a.dueOn < today ? <Tag colour="red" className="nhsuk-u-margin-left-2">Overdue</Tag> : null}
                 </span>
               </li>
             ))}

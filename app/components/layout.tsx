@@ -119,26 +119,5 @@ export function SiteFooter({ trustName }: { trustName: string }) {
   );
 }
 
-export function Breadcrumbs({ items }: { items: { to: string; label: string }[] }) {
-  if (items.length === 0) return null;
-  const parent = items[items.length - 1];
-  return (
-    <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-      <ol className="nhsuk-breadcrumb__list">
-        {items.map((item) => (
-          <li key={item.to} className="nhsuk-breadcrumb__list-item">
-            <Link className="nhsuk-breadcrumb__link" to={item.to}>
-              {item.label}
-            </Link>
-          </li>
-        ))}
-      </ol>
-      <p className="nhsuk-breadcrumb__back">
-        <Link className="nhsuk-breadcrumb__backlink" to={parent.to}>
-          <span className="nhsuk-u-visually-hidden">Back to &nbsp;</span>
-          {parent.label}
-        </Link>
-      </p>
-    </nav>
-  );
-}
+// The breadcrumb is the kit's; the name stays for the pages that import it from here.
+export { Breadcrumb as Breadcrumbs } from "~/components/nhs";

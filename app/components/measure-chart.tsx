@@ -4,6 +4,7 @@
 import { Link } from "@remix-run/react";
 import { AssuranceIcon, RunChart, SpcChart, VariationIcon, type ChartAnnotation, type PdsaMarker } from "~/components/spc";
 import { describeResult, type SpcResult } from "~/domain/spc";
+import { InsetText } from "~/components/nhs";
 
 export type ChartKind = "xmr" | "run";
 
@@ -67,13 +68,12 @@ export function MeasureChart({
       {chart === "run" ? (
         <>
           {autoChosen ? (
-            <div className="nhsuk-inset-text">
-              <span className="nhsuk-u-visually-hidden">Information: </span>
+            <InsetText>
               <p>
                 With fewer than 12 values this is shown as a run chart: process limits from so few points are only
                 trial limits. The icons and reading above use the XmR rules.
               </p>
-            </div>
+            </InsetText>
           ) : null}
           <RunChart result={result} title={`${title}: run chart`} unitLabel={unitLabel} pdsaMarkers={pdsaMarkers} annotations={annotations} />
         </>

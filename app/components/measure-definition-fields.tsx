@@ -1,13 +1,11 @@
 // The definition of a measure as NHS form controls, shared by "add a measure" and
 // "edit the definition". Once a measure has data its unit, rate, frequency and the way
 // values are entered are shown as fixed text: they decide what every stored value means.
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { SelectField, TextareaField, TextField } from "~/components/forms";
+import { Checkboxes, InsetText, SelectField, TextareaField, TextField, type AnyField } from "~/components/nhs";
 import { FREQUENCIES, IMPROVEMENT_DIRECTIONS, MEASURE_TYPES, MEASURE_UNITS, type Frequency, type MeasureUnit } from "~/domain/enums";
 import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
 
-type AnyField = FieldMetadata<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Fields = Record<string, AnyField>;
 
 export const UNIT_OPTION_LABELS: Record<MeasureUnit, string> = {
@@ -19,36 +17,9 @@ export const UNIT_OPTION_LABELS: Record<MeasureUnit, string> = {
   other: "Other (name the unit below)",
 };
 
+/** One yes-or-no checkbox bound to a conform field ("on" when ticked). */
 export function Checkbox({ field, label, hint }: { field: AnyField; label: ReactNode; hint?: ReactNode }) {
-  const { key, ...props } = getInputProps(field, { type: "checkbox", ariaAttributes: false });
-  const invalid = Boolean(field.errors?.length);
-  return (
-    <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
-      {invalid ? (
-        <span className="nhsuk-error-message" id={field.errorId}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {field.errors?.join(". ")}
-        </span>
-      ) : null}
-      <div className="nhsuk-checkboxes">
-        <div className="nhsuk-checkboxes__item">
-          <input
-            key={key}
-            {...props}
-            className="nhsuk-checkboxes__input"
-            aria-describedby={[hint ? `${field.id}-hint` : "", invalid ? field.errorId : ""].filter(Boolean).join(" ") || undefined}
-          />
-          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={field.id}>
-            {label}
-          </label>
-          {hint ? (
-            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${field.id}-hint`}>
-              {hint}
-            </div>
-          ) : null}
-        </div>
-      </div>
-    </div>
-  );
+  return <Checkboxes field={field} items={[{ value: "on", label, hint }]} />;
 }
 
 /** Form order, for the error summary's links. */
@@ -101,8 +72,7 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
       />
 
       {fixed ? (
-        <div className="nhsuk-inset-text">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
+        <InsetText>
           <p>
             Unit: {fixed.unit}. Collected {FREQUENCY_LABELS[fixed.frequency].toLowerCase()}
             {fixed.usesRatio ? ", entered as a numerator and a denominator" : ""}.
@@ -112,7 +82,7 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
             {fixed.points === 1 ? "value" : "values"}: they decide what each value means. To measure it another way,
             add a new measure.
           </p>
-        </div>
+        </InsetText>
       ) : (
         <>
           <SelectField

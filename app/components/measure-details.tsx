@@ -1,21 +1,12 @@
 // What a measure is (its operational definition and settings), and the rebases and
 // chart notes recorded on it, each with its reason.
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import type { Frequency, ImprovementDirection, MeasureType, MeasureUnit } from "~/domain/enums";
 import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
 import { capitalise, formatMeasureValue, periodLabel, unitSuffix } from "~/domain/measure-periods";
 import { formatDay } from "~/lib/dates";
 import { UNIT_OPTION_LABELS } from "~/components/measure-definition-fields";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
+import { SummaryList, Tag } from "~/components/nhs";
 
 const orNone = (value: string) =>
   value.trim() ? <span className="app-pre-line">{value}</span> : <span className="app-muted">Not recorded</span>;
@@ -46,29 +37,33 @@ export function MeasureDefinition({ m }: { m: DefinitionView }) {
         ? m.unitLabel
         : `${UNIT_OPTION_LABELS[m.unit]}${m.unitLabel && m.unit !== "percent" ? ` (${m.unitLabel})` : ""}`;
   return (
-    <dl className="nhsuk-summary-list" data-measure="definition">
-      <Row label="Type">{MEASURE_TYPE_LABELS[m.type]} measure</Row>
-      <Row label="Operational definition">{orNone(m.definition)}</Row>
-      <Row label="Unit">{unit}</Row>
-      <Row label="Entered as">
-        {m.usesRatio ? "A numerator and a denominator (the value is worked out)" : "A single value"}
-      </Row>
-      <Row label="Frequency">{FREQUENCY_LABELS[m.frequency]}</Row>
-      <Row label="Improvement">{IMPROVEMENT_LABELS[m.improvement]}</Row>
-      <Row label="Target">
-        {m.target === null ? (
-          <span className="app-muted">No target</span>
-        ) : (
-          `${formatMeasureValue(m.target, suffix)}${m.targetDate ? ` by ${formatDay(m.targetDate)}` : ""}`
-        )}
-      </Row>
-      <Row label="Limits calculated from">
-        {m.baselinePoints === null ? "Every value" : `The first ${m.baselinePoints} values (a fixed baseline)`}
-      </Row>
-      <Row label="Data owner">{orNone(m.dataOwner)}</Row>
-      <Row label="Data source">{orNone(m.dataSource)}</Row>
-      <Row label="Primary measure">{m.isPrimary ? "Yes: the programme board sees this measure" : "No"}</Row>
-    </dl>
+    <SummaryList
+      attributes={{ "data-measure": "definition" }}
+      rows={[
+        { key: "Type", value: <>{MEASURE_TYPE_LABELS[m.type]} measure</> },
+        { key: "Operational definition", value: orNone(m.definition) },
+        { key: "Unit", value: unit },
+        { key: "Entered as", value: m.usesRatio ? "A numerator and a denominator (the value is worked out)" : "A single value" },
+        { key: "Frequency", value: FREQUENCY_LABELS[m.frequency] },
+        { key: "Improvement", value: IMPROVEMENT_LABELS[m.improvement] },
+        {
+          key: "Target",
+          value:
+            m.target === null ? (
+              <span className="app-muted">No target</span>
+            ) : (
+              `${formatMeasureValue(m.target, suffix)}${m.targetDate ? ` by ${formatDay(m.targetDate)}` : ""}`
+            ),
+        },
+        {
+          key: "Limits calculated from",
+          value: m.baselinePoints === null ? "Every value" : `The first ${m.baselinePoints} values (a fixed baseline)`,
+        },
+        { key: "Data owner", value: orNone(m.dataOwner) },
+        { key: "Data source", value: orNone(m.dataSource) },
+        { key: "Primary measure", value: m.isPrimary ? "Yes: the programme board sees this measure" : "No" },
+      ]}
+    />
   );
 }
 
@@ -101,7 +96,7 @@ export function MeasureRebases({
               {r.createdByName ? <span className="app-muted"> (recorded by {r.createdByName})</span> : null}
               {r.applied ? null : (
                 <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                  <strong className="nhsuk-tag nhsuk-tag--yellow">Not applied</strong> There is no value for this period
+                  <Tag colour="yellow">Not applied</Tag> There is no value for this period
                   (or it is the first value), so the limits do not change here.
                 </p>
               )}

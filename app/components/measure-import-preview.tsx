@@ -2,7 +2,7 @@
 // preview of the rows, the periods that would be replaced, and a progress message
 // while a large paste is checked or saved.
 import { useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { ErrorSummaryBox, Table, WarningCallout, type TableColumn } from "~/components/nhs";
 import type { Frequency } from "~/domain/enums";
 import { capitalise, formatMeasureValue, periodLabel } from "~/domain/measure-periods";
 import { formatNumber } from "~/domain/spc";
@@ -35,45 +35,31 @@ export function ImportProblems({
   problemCount: number;
   target: string;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, [formError, problems]);
   if (!formError && problems.length === 0) return null;
+  const errors = [
+    ...(formError ? [{ text: formError, href: `#${target}` }] : []),
+    ...problems.map((p) => ({ text: `Line ${p.line}: ${p.message}`, href: `#${target}` })),
+  ];
   return (
-    <div className="nhsuk-error-summary" aria-labelledby="import-problems-title" role="alert" tabIndex={-1} ref={ref}>
-      <h2 className="nhsuk-error-summary__title" id="import-problems-title">
-        There is a problem
-      </h2>
-      <div className="nhsuk-error-summary__body">
-        {problems.length ? (
-          <p>
-            {count(problemCount, "row needs", "rows need")} correcting. Nothing has been saved: correct{" "}
-            {problemCount === 1 ? "it" : "them"} and check the data again.
-          </p>
-        ) : null}
-        <ul className="nhsuk-list nhsuk-error-summary__list" data-measure="import-problems">
-          {formError ? (
-            <li>
-              <a href={`#${target}`}>{formError}</a>
-            </li>
-          ) : null}
-          {problems.map((p) => (
-            <li key={p.line}>
-              <a href={`#${target}`}>
-                Line {p.line}: {p.message}
-              </a>
-            </li>
-          ))}
-        </ul>
-        {problemCount > problems.length ? (
+    <ErrorSummaryBox
+      errors={errors}
+      focusKey={`${formError ?? ""}|${problems.map((p) => p.line).join(",")}`}
+      after={
+        problemCount > problems.length ? (
           <p>
             And {count(problemCount - problems.length, "more row", "more rows")}: correct these first, then check again
             to see the rest.
           </p>
-        ) : null}
-      </div>
-    </div>
+        ) : null
+      }
+    >
+      {problems.length ? (
+        <p>
+          {count(problemCount, "row needs", "rows need")} correcting. Nothing has been saved: correct{" "}
+          {problemCount === 1 ? "it" : "them"} and check the data again.
+        </p>
+      ) : null}
+    </ErrorSummaryBox>
   );
 }
 
@@ -92,73 +78,72 @@ export function ImportPreviewTable({
   usesRatio: boolean;
   unitLabel: string | undefined;
 }) {
+  const numbers: TableColumn<PreviewRow>[] = usesRatio
+    ? [
+        {
+          id: "numerator",
+          header: "Numerator",
+          numeric: true,
+          cell: (r) => (r.numerator === null ? (r.cells[1] ?? "") : formatNumber(r.numerator)),
+        },
+        {
+          id: "denominator",
+          header: "Denominator",
+          numeric: true,
+          cell: (r) => (r.denominator === null ? (r.cells[2] ?? "") : formatNumber(r.denominator)),
+        },
+      ]
+    : [];
   return (
-    <div className="app-table-wrap">
+    <>
       {rows.length < rowCount ? (
         <p className="nhsuk-body-s">
           Showing the first {rows.length.toLocaleString("en-GB")} of {rowCount.toLocaleString("en-GB")} rows. Every row
           has been checked.
         </p>
       ) : null}
-      <table className="nhsuk-table app-measure-preview" data-measure="preview">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-          {problemCount
+      <Table
+        caption={
+          problemCount
             ? `Your ${count(rowCount, "row", "rows")}, checked: ${problemCount.toLocaleString("en-GB")} to correct`
-            : `Preview: ${count(rowCount, "row", "rows")} as they will be saved`}
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Date entered</th>
-            <th scope="col">Period</th>
-            {usesRatio ? (
-              <>
-                <th scope="col" className="nhsuk-table__header--numeric">
-                  Numerator
-                </th>
-                <th scope="col" className="nhsuk-table__header--numeric">
-                  Denominator
-                </th>
-              </>
-            ) : null}
-            <th scope="col" className="nhsuk-table__header--numeric">
-              Value
-            </th>
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {rows.map((r) => (
-            <tr key={r.line} className={r.problem ? "app-measure-preview__row--problem" : undefined}>
-              <td>{r.line}</td>
-              <td>{r.cells[0] ?? ""}</td>
-              <td>{r.periodDate ? capitalise(periodLabel(r.periodDate, frequency)) : "–"}</td>
-              {usesRatio ? (
-                <>
-                  <td className="nhsuk-table__cell--numeric">{r.numerator === null ? (r.cells[1] ?? "") : formatNumber(r.numerator)}</td>
-                  <td className="nhsuk-table__cell--numeric">{r.denominator === null ? (r.cells[2] ?? "") : formatNumber(r.denominator)}</td>
-                </>
-              ) : null}
-              <td className="nhsuk-table__cell--numeric">
-                {r.value === null ? (usesRatio ? "–" : (r.cells[1] ?? "")) : formatMeasureValue(r.value, unitLabel)}
-              </td>
-              <td>
-                {r.problem ? (
-                  <strong className="app-measure-preview__problem">
-                    <span className="nhsuk-u-visually-hidden">Problem: </span>
-                    {capitalise(r.problem)}
-                  </strong>
-                ) : r.replaces !== null ? (
-                  `Replaces ${formatMeasureValue(r.replaces, unitLabel)}`
-                ) : (
-                  "New"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            : `Preview: ${count(rowCount, "row", "rows")} as they will be saved`
+        }
+        captionSize="s"
+        className="app-measure-preview"
+        attributes={{ "data-measure": "preview" }}
+        scroll
+        rows={rows}
+        rowKey={(r) => r.line}
+        rowProps={(r) => ({ className: r.problem ? "app-measure-preview__row--problem" : undefined })}
+        columns={[
+          { id: "line", header: "Line", cell: (r) => r.line },
+          { id: "entered", header: "Date entered", cell: (r) => r.cells[0] ?? "" },
+          { id: "period", header: "Period", cell: (r) => (r.periodDate ? capitalise(periodLabel(r.periodDate, frequency)) : "–") },
+          ...numbers,
+          {
+            id: "value",
+            header: "Value",
+            numeric: true,
+            cell: (r) => (r.value === null ? (usesRatio ? "–" : (r.cells[1] ?? "")) : formatMeasureValue(r.value, unitLabel)),
+          },
+          {
+            id: "check",
+            header: "Check",
+            cell: (r) =>
+              r.problem ? (
+                <strong className="app-measure-preview__problem">
+                  <span className="nhsuk-u-visually-hidden">Problem: </span>
+                  {capitalise(r.problem)}
+                </strong>
+              ) : r.replaces !== null ? (
+                `Replaces ${formatMeasureValue(r.replaces, unitLabel)}`
+              ) : (
+                "New"
+              ),
+          },
+        ]}
+      />
+    </>
   );
 }
 
@@ -174,44 +159,25 @@ export function ReplacedPeriods({
   unitLabel: string | undefined;
 }) {
   return (
-    <div className="nhsuk-warning-callout" data-measure="replacing">
-      <h3 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {count(total, "period already has a value", "periods already have values")}
-        </span>
-      </h3>
+    <WarningCallout heading={count(total, "period already has a value", "periods already have values")} attributes={{ "data-measure": "replacing" }}>
       <p>
         Saving replaces {total === 1 ? "it" : "them"} with the value{total === 1 ? "" : "s"} you pasted. Notes on{" "}
         {total === 1 ? "that period" : "those periods"} are kept.
       </p>
-      <div className="app-table-wrap">
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Periods that would be replaced</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col" className="nhsuk-table__header--numeric">
-                Saved now
-              </th>
-              <th scope="col" className="nhsuk-table__header--numeric">
-                Would become
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {periods.map((p) => (
-              <tr key={p.periodDate}>
-                <td>{capitalise(periodLabel(p.periodDate, frequency))}</td>
-                <td className="nhsuk-table__cell--numeric">{formatMeasureValue(p.old, unitLabel)}</td>
-                <td className="nhsuk-table__cell--numeric">{formatMeasureValue(p.value, unitLabel)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Periods that would be replaced"
+        captionHidden
+        scroll
+        rows={periods}
+        rowKey={(p) => p.periodDate}
+        columns={[
+          { id: "period", header: "Period", cell: (p) => capitalise(periodLabel(p.periodDate, frequency)) },
+          { id: "old", header: "Saved now", numeric: true, cell: (p) => formatMeasureValue(p.old, unitLabel) },
+          { id: "new", header: "Would become", numeric: true, cell: (p) => formatMeasureValue(p.value, unitLabel) },
+        ]}
+      />
       {periods.length < total ? <p>And {count(total - periods.length, "more period", "more periods")}.</p> : null}
-    </div>
+    </WarningCallout>
   );
 }
 

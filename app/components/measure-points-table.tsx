@@ -1,6 +1,7 @@
 // The stored values of a measure, newest first, a page at a time, with "correct" and
 // "delete" links for the project's editors.
 import { Link } from "@remix-run/react";
+import { Pagination, Table, type TableColumn } from "~/components/nhs";
 import type { Frequency } from "~/domain/enums";
 import { capitalise, formatMeasureValue, periodLabel } from "~/domain/measure-periods";
 import { formatNumber } from "~/domain/spc";
@@ -42,92 +43,65 @@ export function MeasurePointsTable({
   return (
     <section aria-labelledby="measure-values-heading">
       <h3 id="measure-values-heading">Values</h3>
-      <div className="app-table-wrap">
-        <table className="nhsuk-table" data-measure="values">
-          <caption className="nhsuk-table__caption nhsuk-table__caption--s">
+      <Table
+        caption={
+          <>
             {total.toLocaleString("en-GB")} {total === 1 ? "value" : "values"}, newest first
             {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ""}
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col" className="nhsuk-table__header--numeric">
-                Value
-              </th>
-              {usesRatio ? (
-                <>
-                  <th scope="col" className="nhsuk-table__header--numeric">
-                    Numerator
-                  </th>
-                  <th scope="col" className="nhsuk-table__header--numeric">
-                    Denominator
-                  </th>
-                </>
-              ) : null}
-              <th scope="col">Note</th>
-              {canEdit ? <th scope="col">Change</th> : null}
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {rows.map((r) => {
-              const label = periodLabel(r.periodDate, frequency);
-              return (
-                <tr key={r.id}>
-                  <td>
-                    <time dateTime={r.periodDate}>{capitalise(label)}</time>
-                  </td>
-                  <td className="nhsuk-table__cell--numeric">{formatMeasureValue(r.value, unitLabel)}</td>
-                  {usesRatio ? (
-                    <>
-                      <td className="nhsuk-table__cell--numeric">{num(r.numerator)}</td>
-                      <td className="nhsuk-table__cell--numeric">{num(r.denominator)}</td>
-                    </>
-                  ) : null}
-                  <td className="app-pre-line">{r.note || <span className="app-muted">None</span>}</td>
-                  {canEdit ? (
-                    <td className="app-measure-actions">
-                      <Link to={`${dataHref}?point=${r.id}`}>
-                        Correct<span className="nhsuk-u-visually-hidden"> the value for {label}</span>
-                      </Link>{" "}
-                      <Link to={`${dataHref}?delete=${r.id}`}>
-                        Delete<span className="nhsuk-u-visually-hidden"> the value for {label}</span>
-                      </Link>
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {pageCount > 1 ? (
-        <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of values">
-          <ul className="nhsuk-list nhsuk-pagination__list">
-            {page > 1 ? (
-              <li className="nhsuk-pagination-item--previous">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageHref(page - 1)} preventScrollReset>
-                  <span className="nhsuk-pagination__title">Newer values</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">
-                    Page {page - 1} of {pageCount}
-                  </span>
-                </Link>
-              </li>
-            ) : null}
-            {page < pageCount ? (
-              <li className="nhsuk-pagination-item--next">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageHref(page + 1)} preventScrollReset>
-                  <span className="nhsuk-pagination__title">Older values</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">
-                    Page {page + 1} of {pageCount}
-                  </span>
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+          </>
+        }
+        captionSize="s"
+        scroll
+        attributes={{ "data-measure": "values" }}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          {
+            id: "period",
+            header: "Period",
+            cell: (r) => <time dateTime={r.periodDate}>{capitalise(periodLabel(r.periodDate, frequency))}</time>,
+          },
+          { id: "value", header: "Value", numeric: true, cell: (r) => formatMeasureValue(r.value, unitLabel) },
+          ...(usesRatio
+            ? ([
+                { id: "numerator", header: "Numerator", numeric: true, cell: (r: PointRow) => num(r.numerator) },
+                { id: "denominator", header: "Denominator", numeric: true, cell: (r: PointRow) => num(r.denominator) },
+              ] satisfies TableColumn<PointRow>[])
+            : []),
+          { id: "note", header: "Note", cellClassName: "app-pre-line", cell: (r) => r.note || <span className="app-muted">None</span> },
+          ...(canEdit
+            ? [
+                {
+                  id: "change",
+                  header: "Change",
+                  cellClassName: "app-measure-actions",
+                  cell: (r: PointRow) => {
+                    const label = periodLabel(r.periodDate, frequency);
+                    return (
+                      <>
+                        <Link to={`${dataHref}?point=${r.id}`}>
+                          Correct<span className="nhsuk-u-visually-hidden"> the value for {label}</span>
+                        </Link>{" "}
+                        <Link to={`${dataHref}?delete=${r.id}`}>
+                          Delete<span className="nhsuk-u-visually-hidden"> the value for {label}</span>
+                        </Link>
+                      </>
+                    );
+                  },
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Pagination
+        page={page}
+        pages={pageCount}
+        href={pageHref}
+        label="Pages of values"
+        previous="Newer values"
+        next="Older values"
+        preventScrollReset
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ACTION_STATUS_LABELS, actionStatus, type ActionStatus } from "~/domain/meeting-rules";
 import { formatDay } from "~/lib/dates";
+import { Table, Tag, type TableColumn, type TagColour } from "~/components/nhs";
 
 export type ActionView = {
   id: number;
@@ -18,14 +19,14 @@ export type ActionView = {
   version: number;
 };
 
-const STATUS_TAGS: Record<ActionStatus, string> = {
-  done: "nhsuk-tag--green",
-  open: "nhsuk-tag--blue",
-  overdue: "nhsuk-tag--red",
+const STATUS_TAGS: Record<ActionStatus, TagColour> = {
+  done: "green",
+  open: "blue",
+  overdue: "red",
 };
 
 export function ActionStatusTag({ status }: { status: ActionStatus }) {
-  return <strong className={`nhsuk-tag ${STATUS_TAGS[status]}`}>{ACTION_STATUS_LABELS[status]}</strong>;
+  return <Tag colour={STATUS_TAGS[status]}>{ACTION_STATUS_LABELS[status]}</Tag>;
 }
 
 export function ActionsTable({
@@ -44,60 +45,51 @@ export function ActionsTable({
   showMeeting?: boolean;
   showProject?: boolean;
 }) {
+  const columns: (TableColumn<ActionView> | false)[] = [
+    { id: "action", header: "Action", cellClassName: "app-pre-line", cell: (a) => a.text },
+    showProject && {
+      id: "project",
+      header: "Project",
+      cell: (a) => (a.projectId ? <Link to={`/projects/${a.projectId}`}>{a.projectTitle}</Link> : <span className="app-muted">Programme</span>),
+    },
+    { id: "owner", header: "Owner", cell: (a) => a.ownerName },
+    { id: "due", header: "Due", cell: (a) => formatDay(a.dueOn) },
+    {
+      id: "status",
+      header: "Status",
+      cell: (a) => (
+        <>
+          <ActionStatusTag status={actionStatus(a, today)} />
+          {a.completedOn ? <span className="nhsuk-body-s"> {formatDay(a.completedOn)}</span> : null}
+        </>
+      ),
+    },
+    showMeeting && { id: "meeting", header: "Set at", cell: (a) => <Link to={`/meetings/${a.meetingId}`}>{formatDay(a.meetingDate)}</Link> },
+    canComplete !== null && {
+      id: "complete",
+      header: <span className="nhsuk-u-visually-hidden">Mark done</span>,
+      cell: (a) =>
+        !a.completedOn && canComplete(a) ? (
+          <Form method="post" className="app-inline-form">
+            <input type="hidden" name="intent" value="complete" />
+            <input type="hidden" name="actionId" value={a.id} />
+            <input type="hidden" name="actionVersion" value={a.version} />
+            <button className="app-button--link" type="submit">
+              Mark done<span className="nhsuk-u-visually-hidden">: {a.text}</span>
+            </button>
+          </Form>
+        ) : null,
+    },
+  ];
   return (
-    <div className="app-table-wrap">
-      <table className="nhsuk-table app-meeting-actions">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Action</th>
-            {showProject ? <th scope="col">Project</th> : null}
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
-            {showMeeting ? <th scope="col">Set at</th> : null}
-            {canComplete ? <th scope="col"><span className="nhsuk-u-visually-hidden">Mark done</span></th> : null}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {actions.map((a) => {
-            const status = actionStatus(a, today);
-            return (
-              <tr key={a.id}>
-                <td className="app-pre-line">{a.text}</td>
-                {showProject ? (
-                  <td>{a.projectId ? <Link to={`/projects/${a.projectId}`}>{a.projectTitle}</Link> : <span className="app-muted">Programme</span>}</td>
-                ) : null}
-                <td>{a.ownerName}</td>
-                <td>{formatDay(a.dueOn)}</td>
-                <td>
-                  <ActionStatusTag status={status} />
-                  {a.completedOn ? <span className="nhsuk-body-s"> {formatDay(a.completedOn)}</span> : null}
-                </td>
-                {showMeeting ? (
-                  <td>
-                    <Link to={`/meetings/${a.meetingId}`}>{formatDay(a.meetingDate)}</Link>
-                  </td>
-                ) : null}
-                {canComplete ? (
-                  <td>
-                    {!a.completedOn && canComplete(a) ? (
-                      <Form method="post" className="app-inline-form">
-                        <input type="hidden" name="intent" value="complete" />
-                        <input type="hidden" name="actionId" value={a.id} />
-                        <input type="hidden" name="actionVersion" value={a.version} />
-                        <button className="app-button--link" type="submit">
-                          Mark done<span className="nhsuk-u-visually-hidden">: {a.text}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      captionSize="s"
+      className="app-meeting-actions"
+      scroll
+      rows={actions}
+      rowKey={(a) => a.id}
+      columns={columns.filter((c): c is TableColumn<ActionView> => Boolean(c))}
+    />
   );
 }

@@ -9,6 +9,7 @@ import type { MeetingDecision, Rag } from "~/domain/enums";
 import { DECISION_LABELS } from "~/domain/meeting-rules";
 import { formatDateTime } from "~/lib/dates";
 import { AddItemSchema } from "~/lib/meeting-form";
+import { Details, SummaryList } from "~/components/nhs";
 
 type Last = { intent: string; itemId?: number; result?: SubmissionResult<string[]>; pii?: boolean } | undefined;
 
@@ -24,14 +25,20 @@ export type AgendaItemView = {
 
 export function AssessmentAndDecision({ item }: { item: AgendaItemView }) {
   return (
-    <dl className="nhsuk-summary-list app-meeting-record">
-      <div className="nhsuk-summary-list__row">
-        <dt className="nhsuk-summary-list__key">Board's view</dt>
-        <dd className="nhsuk-summary-list__value">
-          {item.assessment ? (
+    <SummaryList
+      className="app-meeting-record"
+      rows={[
+        {
+          key: "Board's view",
+          value: item.assessment ? (
             <>
               <RagTag rag={item.assessment.rag} /> <span className="app-pre-line">{item.assessment.reason}</span>
-              {item.assessment.comment ? <span className="app-pre-line nhsuk-body-s"><br />{item.assessment.comment}</span> : null}
+              {item.assessment.comment ? (
+                <span className="app-pre-line nhsuk-body-s">
+                  <br />
+                  {item.assessment.comment}
+                </span>
+              ) : null}
               <span className="nhsuk-body-s app-muted">
                 <br />
                 {item.assessment.byName ?? "Unknown"}, {formatDateTime(item.assessment.at)}
@@ -39,17 +46,19 @@ export function AssessmentAndDecision({ item }: { item: AgendaItemView }) {
             </>
           ) : (
             <span className="app-muted">Not recorded at this meeting</span>
-          )}
-        </dd>
-      </div>
-      <div className="nhsuk-summary-list__row">
-        <dt className="nhsuk-summary-list__key">Decision</dt>
-        <dd className="nhsuk-summary-list__value">
-          {item.decision ? <strong>{DECISION_LABELS[item.decision]}</strong> : <span className="app-muted">No decision yet</span>}
-          {item.notes ? <p className="app-pre-line nhsuk-u-margin-bottom-0">{item.notes}</p> : null}
-        </dd>
-      </div>
-    </dl>
+          ),
+        },
+        {
+          key: "Decision",
+          value: (
+            <>
+              {item.decision ? <strong>{DECISION_LABELS[item.decision]}</strong> : <span className="app-muted">No decision yet</span>}
+              {item.notes ? <p className="app-pre-line nhsuk-u-margin-bottom-0">{item.notes}</p> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -135,45 +144,47 @@ export function MeetingAgenda({
                 ) : null}
                 {canGovern ? (
                   <>
-                    <details className="nhsuk-details app-no-print" open={review ? true : undefined}>
-                      <summary className="nhsuk-details__summary">
-                        <span className="nhsuk-details__summary-text">
+                    <Details
+                      className="app-no-print"
+                      open={Boolean(review)}
+                      summary={
+                        <>
                           {item.decision ? "Change" : "Record"} the board's view and decision
                           <span className="nhsuk-u-visually-hidden"> on {item.title}</span>
-                        </span>
-                      </summary>
-                      <div className="nhsuk-details__text">
-                        <ReviewForm
-                          itemId={item.id}
-                          title={item.title}
-                          version={meeting.version}
-                          decision={item.decision}
-                          notes={item.notes}
-                          hasAssessment={Boolean(item.assessment)}
-                          lastResult={review?.result}
-                          pii={Boolean(review?.pii)}
-                        />
-                      </div>
-                    </details>
-                    <details className="nhsuk-details app-no-print" open={action ? true : undefined}>
-                      <summary className="nhsuk-details__summary">
-                        <span className="nhsuk-details__summary-text">
+                        </>
+                      }
+                    >
+                      <ReviewForm
+                        itemId={item.id}
+                        title={item.title}
+                        version={meeting.version}
+                        decision={item.decision}
+                        notes={item.notes}
+                        hasAssessment={Boolean(item.assessment)}
+                        lastResult={review?.result}
+                        pii={Boolean(review?.pii)}
+                      />
+                    </Details>
+                    <Details
+                      className="app-no-print"
+                      open={Boolean(action)}
+                      summary={
+                        <>
                           Add an action<span className="nhsuk-u-visually-hidden"> for {item.title}</span>
-                        </span>
-                      </summary>
-                      <div className="nhsuk-details__text">
-                        <ActionForm
-                          formId={`action-${item.id}`}
-                          projectId={item.projectId}
-                          title={item.title}
-                          version={meeting.version}
-                          meetingDate={meeting.meetingDate}
-                          people={people}
-                          lastResult={action?.result}
-                          pii={Boolean(action?.pii)}
-                        />
-                      </div>
-                    </details>
+                        </>
+                      }
+                    >
+                      <ActionForm
+                        formId={`action-${item.id}`}
+                        projectId={item.projectId}
+                        title={item.title}
+                        version={meeting.version}
+                        meetingDate={meeting.meetingDate}
+                        people={people}
+                        lastResult={action?.result}
+                        pii={Boolean(action?.pii)}
+                      />
+                    </Details>
                   </>
                 ) : null}
               </li>

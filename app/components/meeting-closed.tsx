@@ -6,6 +6,7 @@ import { FrozenBoardTable } from "~/components/meeting-board-table";
 import { ClosingTheLoop } from "~/components/meeting-loop";
 import type { BoardRow } from "~/components/board/board-table";
 import { formatDateTime, formatDay } from "~/lib/dates";
+import { InsetText } from "~/components/nhs";
 
 type Snapshot = {
   takenAt: number;
@@ -58,12 +59,12 @@ export function MeetingClosedView({
   if (!frozen) {
     return (
       <>
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             This meeting closed{meeting.closedAt ? ` on ${formatDateTime(meeting.closedAt)}` : ""}, before board views were frozen
             at closing, so only its agenda, decisions and actions are shown. Action statuses are as they stand today.
           </p>
-        </div>
+        </InsetText>
         {record ? <Decisions agenda={record.agenda} actions={record.actions} today={record.today} /> : null}
       </>
     );
@@ -71,12 +72,12 @@ export function MeetingClosedView({
   const { board } = frozen;
   return (
     <>
-      <div className="nhsuk-inset-text">
+      <InsetText>
         <p>
           This meeting closed on {formatDateTime(frozen.takenAt)}. Everything below is the board as it stood then
           (as of {formatDay(board.today)}), not as it is now. <a href="/board">See the live board</a>.
         </p>
-      </div>
+      </InsetText>
       <ClosingTheLoop actions={frozen.loop.actions} previousMeetingDate={frozen.loop.previousMeetingDate} today={board.today} canComplete={null} />
       <Decisions agenda={frozen.agenda} actions={frozen.actions} today={board.today} />
       <section aria-labelledby="frozen-board" className="app-meeting-section">

@@ -1,7 +1,7 @@
 // The forms the board fills in during a meeting: its view and decision on a project, and actions.
-import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { ErrorSummary, Radios, SelectField, TextareaField, TextField, useNhsForm, type AnyField } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
 import { RAG_LABELS } from "~/domain/labels";
@@ -9,40 +9,10 @@ import { DECISION_LABELS } from "~/domain/meeting-rules";
 import { actionSchema, ReviewSchema } from "~/lib/meeting-form";
 import { FormToken } from "~/components/form-token";
 
-type AnyField = FieldMetadata<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Result = SubmissionResult<string[]> | undefined;
 
 function RagRadios({ field, legend }: { field: AnyField; legend: string }) {
-  const invalid = Boolean(field.errors?.length);
-  return (
-    <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={invalid ? field.errorId : undefined}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {invalid ? (
-          <span className="nhsuk-error-message" id={field.errorId}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {field.errors?.join(". ")}
-          </span>
-        ) : null}
-        <div className="nhsuk-radios nhsuk-radios--inline">
-          {RAGS.map((rag) => (
-            <div className="nhsuk-radios__item" key={rag}>
-              <input
-                className="nhsuk-radios__input"
-                id={`${field.id}-${rag}`}
-                name={field.name}
-                type="radio"
-                value={rag}
-                defaultChecked={field.initialValue === rag}
-              />
-              <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${field.id}-${rag}`}>
-                {RAG_LABELS[rag]}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
+  return <Radios field={field} legend={legend} inline items={RAGS.map((rag) => ({ value: rag, label: RAG_LABELS[rag] }))} />;
 }
 
 export function ReviewForm({

@@ -5,6 +5,7 @@ import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { AskState, AssuranceIcon as AssuranceIconId, Rag, Stage, TeamRole, VariationIcon as VariationIconId } from "~/domain/enums";
 import { ASK_STATE_LABELS, progressLabel, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { formatDay } from "~/lib/dates";
+import { SummaryList, Tag } from "~/components/nhs";
 
 export type PackPageView = {
   projectId: number;
@@ -42,45 +43,60 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
         {page.title}
       </h2>
       {reason ? <p className="nhsuk-body-s"><strong>On the agenda because:</strong> {reason}</p> : null}
-      <dl className="nhsuk-summary-list app-pack-summary">
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Stage and score</dt>
-          <dd className="nhsuk-summary-list__value">
-            <StageTag stage={page.stage} /> {progressLabel(page.progressScore)}
-          </dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Leads</dt>
-          <dd className="nhsuk-summary-list__value">
-            {page.leads.length ? page.leads.map((l) => `${TEAM_ROLE_LABELS[l.role]}: ${l.name}`).join("; ") : <span className="app-muted">No leads named</span>}
-          </dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">RAG</dt>
-          <dd className="nhsuk-summary-list__value">
-            Team: {page.latestRag ? <><RagTag rag={page.latestRag} /> {formatDay(page.latestRagDate)}</> : "no report"}
-            {" · "}Board: {page.boardRag ? <><RagTag rag={page.boardRag} /> {formatDay(page.boardRagDate)}</> : "not assessed"}
-            {page.boardRagReason ? <span className="app-pre-line nhsuk-body-s"><br />{page.boardRagReason}</span> : null}
-          </dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Primary measure</dt>
-          <dd className="nhsuk-summary-list__value">
-            {page.primaryMeasureName ? (
-              <span className="app-board-measure">
-                <span>{page.primaryMeasureName}</span>
-                {page.primarySparkline ? <Sparkline values={page.primarySparkline} latest={latest} latestDirection={direction} label={page.primaryMeasureName} /> : null}
-                <span className="app-board-measure__icons">
-                  <VariationIcon icon={page.primaryVariationIcon} size={32} showLabel />
-                  <AssuranceIcon icon={page.primaryAssuranceIcon} size={32} />
-                </span>
-              </span>
-            ) : (
-              <span className="app-muted">No measures yet</span>
-            )}
-          </dd>
-        </div>
-      </dl>
+      <SummaryList
+        className="app-pack-summary"
+        rows={[
+          {
+            key: "Stage and score",
+            value: (
+              <>
+                <StageTag stage={page.stage} /> {progressLabel(page.progressScore)}
+          
+              </>
+            ),
+          },
+          {
+            key: "Leads",
+            value: (
+              <>
+                {page.leads.length ? page.leads.map((l) => `${TEAM_ROLE_LABELS[l.role]}: ${l.name}`).join("; ") : <span className="app-muted">No leads named</span>}
+          
+              </>
+            ),
+          },
+          {
+            key: "RAG",
+            value: (
+              <>
+                Team: {page.latestRag ? <><RagTag rag={page.latestRag} /> {formatDay(page.latestRagDate)}</> : "no report"}
+                {" · "}Board: {page.boardRag ? <><RagTag rag={page.boardRag} /> {formatDay(page.boardRagDate)}</> : "not assessed"}
+                {page.boardRagReason ? <span className="app-pre-line nhsuk-body-s"><br />{page.boardRagReason}</span> : null}
+          
+              </>
+            ),
+          },
+          {
+            key: "Primary measure",
+            value: (
+              <>
+                {page.primaryMeasureName ? (
+                  <span className="app-board-measure">
+                    <span>{page.primaryMeasureName}</span>
+                    {page.primarySparkline ? <Sparkline values={page.primarySparkline} latest={latest} latestDirection={direction} label={page.primaryMeasureName} /> : null}
+                    <span className="app-board-measure__icons">
+                      <VariationIcon icon={page.primaryVariationIcon} size={32} showLabel />
+                      <AssuranceIcon icon={page.primaryAssuranceIcon} size={32} />
+                    </span>
+                  </span>
+                ) : (
+                  <span className="app-muted">No measures yet</span>
+                )}
+          
+              </>
+            ),
+          },
+        ]}
+      />
       <h3 className="nhsuk-heading-s">Attention flags</h3>
       {page.flags.length ? (
         <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
@@ -99,7 +115,7 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
           {page.milestones.map((m) => (
             <li key={m.id}>
               {m.title}: {m.completedOn ? `done ${formatDay(m.completedOn)}` : `due ${formatDay(m.forecastDate)}`}
-              {!m.completedOn && m.forecastDate < today ? <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">Overdue</strong> : null}
+              {!m.completedOn && m.forecastDate < today ? <Tag colour="red" className="nhsuk-u-margin-left-2">Overdue</Tag> : null}
               {m.forecastDate > m.baselineDate ? <span className="app-muted"> (baseline {formatDay(m.baselineDate)})</span> : null}
             </li>
           ))}
@@ -124,7 +140,7 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
         <ul className="nhsuk-list nhsuk-body-s">
           {page.asks.map((a) => (
             <li key={a.id}>
-              <strong className="nhsuk-tag nhsuk-tag--grey">{ASK_STATE_LABELS[a.state]}</strong>{" "}
+              <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag>{" "}
               <span className="app-pre-line">{a.what}</span> — to {a.addressee === "board" ? "the programme board" : a.addresseeName}
               {a.dueOn ? `, by ${formatDay(a.dueOn)}` : ""}
             </li>

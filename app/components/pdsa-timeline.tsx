@@ -5,27 +5,28 @@ import type { PdsaDecision, PdsaStatus } from "~/domain/enums";
 import { PDSA_DECISION_LABELS, PDSA_STATUS_LABELS } from "~/domain/labels";
 import { groupByChangeIdea } from "~/domain/pdsa-rules";
 import { formatDay } from "~/lib/dates";
+import { Tag, type TagColour } from "~/components/nhs";
 
-const STATUS_COLOURS: Record<PdsaStatus, string> = {
-  planned: "nhsuk-tag--white",
-  doing: "nhsuk-tag--blue",
-  studying: "nhsuk-tag--purple",
-  done: "nhsuk-tag--grey",
+const STATUS_COLOURS: Record<PdsaStatus, TagColour> = {
+  planned: "white",
+  doing: "blue",
+  studying: "purple",
+  done: "grey",
 };
 
 export function PdsaStatusTag({ status }: { status: PdsaStatus }) {
-  return <strong className={`nhsuk-tag ${STATUS_COLOURS[status]}`}>{PDSA_STATUS_LABELS[status]}</strong>;
+  return <Tag colour={STATUS_COLOURS[status]}>{PDSA_STATUS_LABELS[status]}</Tag>;
 }
 
-const DECISION_COLOURS: Record<PdsaDecision, string> = {
-  adopt: "nhsuk-tag--green",
-  adapt: "nhsuk-tag--yellow",
-  abandon: "nhsuk-tag--red",
+const DECISION_COLOURS: Record<PdsaDecision, TagColour> = {
+  adopt: "green",
+  adapt: "yellow",
+  abandon: "red",
 };
 
 /** The word as well as the colour, so colour is never the only cue. */
 export function PdsaDecisionTag({ decision }: { decision: PdsaDecision }) {
-  return <strong className={`nhsuk-tag ${DECISION_COLOURS[decision]}`}>{PDSA_DECISION_LABELS[decision]}</strong>;
+  return <Tag colour={DECISION_COLOURS[decision]}>{PDSA_DECISION_LABELS[decision]}</Tag>;
 }
 
 export function CycleDates({ start, end }: { start: string; end: string | null }) {

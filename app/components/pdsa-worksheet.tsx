@@ -1,52 +1,11 @@
 // The IHI PDSA worksheet as NHS form controls, shared by "plan a new cycle" and "edit the worksheet".
 // Choices are radios and checkboxes that work without JavaScript; nothing is hidden until clicked.
-import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { TextareaField, TextField } from "~/components/forms";
+import { Checkboxes, Radios, TextareaField, TextField, type AnyField } from "~/components/nhs";
 import { PDSA_DECISIONS, type MeasureType } from "~/domain/enums";
 import { MEASURE_TYPE_LABELS, PDSA_DECISION_LABELS } from "~/domain/labels";
 
-type AnyField = FieldMetadata<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Fields = Record<string, AnyField>;
-
-const initialList = (field: AnyField): string[] => [field.initialValue ?? []].flat().map(String);
-
-function ChoiceGroup({
-  field,
-  legend,
-  hint,
-  children,
-}: {
-  field: AnyField;
-  legend: ReactNode;
-  hint?: ReactNode;
-  children: ReactNode;
-}) {
-  const invalid = Boolean(field.errors?.length);
-  const described = [hint ? `${field.id}-hint` : "", invalid ? field.errorId : ""].filter(Boolean).join(" ");
-  return (
-    <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={described || undefined}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div className="nhsuk-hint" id={`${field.id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {invalid ? (
-          <span className="nhsuk-error-message" id={field.errorId}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {field.errors?.join(". ")}
-          </span>
-        ) : null}
-        {children}
-      </fieldset>
-    </div>
-  );
-}
-
-/** The first control takes the field's id, so the error summary's link lands on it. */
-const choiceId = (field: AnyField, index: number) => (index === 0 ? field.id : `${field.id}-${index}`);
 
 export function ChangeIdeaChoice({ fields, ideas }: { fields: Fields; ideas: { id: number; title: string }[] }) {
   const field = fields.changeIdea;
@@ -66,42 +25,16 @@ export function ChangeIdeaChoice({ fields, ideas }: { fields: Fields; ideas: { i
       </>
     );
   }
-  const chosen = String(field.initialValue ?? "");
   return (
-    <ChoiceGroup field={field} legend="Which change idea does this cycle test?">
-      <div className="nhsuk-radios">
-        {ideas.map((idea, i) => (
-          <div className="nhsuk-radios__item" key={idea.id}>
-            <input
-              className="nhsuk-radios__input"
-              id={choiceId(field, i)}
-              name={field.name}
-              type="radio"
-              value={String(idea.id)}
-              defaultChecked={chosen === String(idea.id)}
-            />
-            <label className="nhsuk-label nhsuk-radios__label" htmlFor={choiceId(field, i)}>
-              {idea.title}
-            </label>
-          </div>
-        ))}
-        <div className="nhsuk-radios__divider">or</div>
-        <div className="nhsuk-radios__item">
-          <input
-            className="nhsuk-radios__input"
-            id={`${field.id}-new`}
-            name={field.name}
-            type="radio"
-            value="new"
-            defaultChecked={chosen === "new"}
-          />
-          <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${field.id}-new`}>
-            A new change idea
-          </label>
-        </div>
-        <div className="nhsuk-radios__conditional">{newIdea}</div>
-      </div>
-    </ChoiceGroup>
+    <Radios
+      field={field}
+      legend="Which change idea does this cycle test?"
+      items={[
+        ...ideas.map((idea) => ({ value: String(idea.id), label: idea.title })),
+        { divider: "or" },
+        { value: "new", label: "A new change idea", conditional: newIdea },
+      ]}
+    />
   );
 }
 
@@ -125,27 +58,20 @@ export function MeasureChoice({
       </div>
     );
   }
-  const chosen = initialList(field);
   return (
-    <ChoiceGroup field={field} legend="Measures" hint="Which of the project's measures will show whether the change is an improvement?">
-      <div className="nhsuk-checkboxes">
-        {measures.map((m, i) => (
-          <div className="nhsuk-checkboxes__item" key={m.id}>
-            <input
-              className="nhsuk-checkboxes__input"
-              id={choiceId(field, i)}
-              name={field.name}
-              type="checkbox"
-              value={String(m.id)}
-              defaultChecked={chosen.includes(String(m.id))}
-            />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={choiceId(field, i)}>
-              {m.name} <span className="app-muted">({MEASURE_TYPE_LABELS[m.type].toLowerCase()} measure)</span>
-            </label>
-          </div>
-        ))}
-      </div>
-    </ChoiceGroup>
+    <Checkboxes
+      field={field}
+      legend="Measures"
+      hint="Which of the project's measures will show whether the change is an improvement?"
+      items={measures.map((m) => ({
+        value: String(m.id),
+        label: (
+          <>
+            {m.name} <span className="app-muted">({MEASURE_TYPE_LABELS[m.type].toLowerCase()} measure)</span>
+          </>
+        ),
+      }))}
+    />
   );
 }
 
@@ -197,10 +123,9 @@ const DECISION_HINTS = {
 
 export function DoStudyActFields({ fields }: { fields: Fields }) {
   const decision = fields.actDecision;
-  const chosen = String(decision.initialValue ?? "");
   const options = [
     ...PDSA_DECISIONS.map((d) => ({ value: d, label: PDSA_DECISION_LABELS[d], hint: DECISION_HINTS[d] })),
-    { value: "", label: "Not decided yet", hint: "" },
+    { value: "", label: "Not decided yet" },
   ];
   return (
     <>
@@ -212,31 +137,7 @@ export function DoStudyActFields({ fields }: { fields: Fields }) {
       <TextareaField field={fields.studyResults} label="Results against the prediction" hint="Compare what the data showed with what you predicted." />
       <TextareaField field={fields.studyLearning} label="What was learned?" />
       <h3 id="act">Act</h3>
-      <ChoiceGroup field={decision} legend="Decision" hint="Choosing a decision marks the cycle as done.">
-        <div className="nhsuk-radios">
-          {options.map((o, i) => (
-            <div className="nhsuk-radios__item" key={o.value || "undecided"}>
-              <input
-                className="nhsuk-radios__input"
-                id={choiceId(decision, i)}
-                name={decision.name}
-                type="radio"
-                value={o.value}
-                defaultChecked={chosen === o.value}
-                aria-describedby={o.hint ? `${choiceId(decision, i)}-item-hint` : undefined}
-              />
-              <label className="nhsuk-label nhsuk-radios__label" htmlFor={choiceId(decision, i)}>
-                {o.label}
-              </label>
-              {o.hint ? (
-                <div className="nhsuk-hint nhsuk-radios__hint" id={`${choiceId(decision, i)}-item-hint`}>
-                  {o.hint}
-                </div>
-              ) : null}
-            </div>
-          ))}
-        </div>
-      </ChoiceGroup>
+      <Radios field={decision} legend="Decision" hint="Choosing a decision marks the cycle as done." items={options} />
       <TextareaField field={fields.actNextStep} label="Next step" hint="What will the next cycle test?" rows={3} />
     </>
   );

@@ -12,6 +12,7 @@ import {
   type MilestoneDates,
   type MilestoneStatus,
 } from "~/domain/milestone-rules";
+import { Tag, type TagColour } from "~/components/nhs";
 
 export type PlanStripMilestone = MilestoneDates & { id: number; title: string };
 
@@ -156,14 +157,14 @@ export function PlanStrip({ milestones, today }: { milestones: readonly PlanStri
   );
 }
 
-const STATUS_TAGS: Record<MilestoneStatus, string> = {
-  complete: "nhsuk-tag--green",
-  overdue: "nhsuk-tag--red",
-  late: "nhsuk-tag--orange",
-  on_track: "nhsuk-tag--blue",
+const STATUS_TAGS: Record<MilestoneStatus, TagColour> = {
+  complete: "green",
+  overdue: "red",
+  late: "orange",
+  on_track: "blue",
 };
 
 /** The milestone's status as a tag: colour plus the word. */
 export function MilestoneStatusTag({ status }: { status: MilestoneStatus }) {
-  return <strong className={`nhsuk-tag ${STATUS_TAGS[status]}`}>{MILESTONE_STATUS_LABELS[status]}</strong>;
+  return <Tag colour={STATUS_TAGS[status]}>{MILESTONE_STATUS_LABELS[status]}</Tag>;
 }

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { progressLabel } from "~/domain/labels";
 import { formatDateTime } from "~/lib/dates";
+import { Details, Table } from "~/components/nhs";
 
 export type ScorePoint = { id: number; score: number; at: string | number | Date; byName: string | null; evidence: string };
 
@@ -90,14 +91,9 @@ export function ProgressChart({
       </svg>
       <figcaption className="nhsuk-body-s app-muted">{describeScores(points)}</figcaption>
       {showTable ? (
-        <details className="nhsuk-details">
-          <summary className="nhsuk-details__summary">
-            <span className="nhsuk-details__summary-text">Show the scores as a table</span>
-          </summary>
-          <div className="nhsuk-details__text">
-            <ScoreTable points={points} />
-          </div>
-        </details>
+        <Details summary="Show the scores as a table">
+          <ScoreTable points={points} />
+        </Details>
       ) : null}
     </figure>
   );
@@ -106,28 +102,18 @@ export function ProgressChart({
 /** The score history, newest first: the chart's text alternative and the evidence behind each claim. */
 export function ScoreTable({ points }: { points: readonly ScorePoint[] }) {
   return (
-    <div className="app-table-wrap">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Progress score history, newest first</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Score</th>
-            <th scope="col">Evidence</th>
-            <th scope="col">By</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {[...points].reverse().map((p) => (
-            <tr key={p.id}>
-              <td>{formatDateTime(p.at)}</td>
-              <td>{progressLabel(p.score)}</td>
-              <td className="app-pre-line">{p.evidence}</td>
-              <td>{p.byName ?? "Unknown"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Progress score history, newest first"
+      captionHidden
+      scroll
+      rows={[...points].reverse()}
+      rowKey={(p) => p.id}
+      columns={[
+        { id: "when", header: "When", cell: (p) => formatDateTime(p.at) },
+        { id: "score", header: "Score", cell: (p) => progressLabel(p.score) },
+        { id: "evidence", header: "Evidence", cellClassName: "app-pre-line", cell: (p) => p.evidence },
+        { id: "by", header: "By", cell: (p) => p.byName ?? "Unknown" },
+      ]}
+    />
   );
 }

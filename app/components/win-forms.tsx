@@ -11,6 +11,7 @@ import { strictForm } from "~/lib/charter-form";
 import { optionalText, requiredText } from "~/lib/text-field";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
+import { Tag } from "~/components/nhs";
 
 const title = requiredText("Enter a title for the win", { what: "The title", max: TITLE_MAX });
 const description = optionalText({ what: "The description", max: DESCRIPTION_MAX, multiline: true });
@@ -39,7 +40,7 @@ export function WinSuggestionCard({ suggestion, last }: { suggestion: WinSuggest
     <div className="nhsuk-card app-win-suggestion">
       <div className="nhsuk-card__content">
         <p className="nhsuk-u-margin-bottom-2">
-          <strong className="nhsuk-tag nhsuk-tag--blue">{WIN_KIND_LABELS[suggestion.evidenceKind]}</strong>
+          <Tag colour="blue">{WIN_KIND_LABELS[suggestion.evidenceKind]}</Tag>
         </p>
         <h4 className="nhsuk-card__heading nhsuk-heading-s">{suggestion.title}</h4>
         <ErrorSummary form={form} fields={{ title: fields.title, description: fields.description }} />

@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import type { WIN_EVIDENCE_KINDS } from "~/domain/enums";
 import { formatDateTime } from "~/lib/dates";
+import { Tag } from "~/components/nhs";
 
 type Kind = (typeof WIN_EVIDENCE_KINDS)[number];
 
@@ -59,7 +60,7 @@ export function WinList({
             ) : null}
             {w.description ? <p className="app-pre-line app-win__description">{w.description}</p> : null}
             <p className="app-win__meta">
-              <strong className="nhsuk-tag nhsuk-tag--green">{WIN_KIND_LABELS[w.evidenceKind]}</strong>{" "}
+              <Tag colour="green">{WIN_KIND_LABELS[w.evidenceKind]}</Tag>{" "}
               {href ? (
                 <Link to={href}>
                   See the evidence<span className="nhsuk-u-visually-hidden"> for {w.title}</span>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
-import { Fragment, useMemo } from "react";
+import { useMemo } from "react";
+import { Table, Tag, type TableColumn } from "~/components/nhs";
 import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
 import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
@@ -120,7 +121,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
           {r.milestonesOverdue ? (
             <>
               <br />
-              <strong className="nhsuk-tag nhsuk-tag--red">{r.milestonesOverdue} overdue</strong>
+              <Tag colour="red">{r.milestonesOverdue} overdue</Tag>
             </>
           ) : null}
           {r.worstSlipDays && r.worstSlipDays > 0 ? (
@@ -210,70 +211,58 @@ export function BoardTable({
   const groupKey = (r: BoardRow) =>
     query.group === "theme" ? r.themeName : query.group === "division" ? r.divisionName : query.group === "wave" ? r.waveNumber : null;
 
-  let lastGroup: string | number | null | undefined;
+  const tableRows = table.getRowModel().rows;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const kitColumns: TableColumn<(typeof tableRows)[number]>[] = headers.map((header, i) => {
+    const id = header.column.id as BoardColumnId;
+    const sorted = query.sort === id;
+    const next = sorted ? (dir === "asc" ? "desc" : "asc") : id === "flags" || id === "asks" ? "desc" : "asc";
+    return {
+      id,
+      header: <table.FlexRender header={header} />,
+      cell: (row) => <table.FlexRender cell={row.getAllCells()[i]} />,
+      sort: {
+        href: boardSearch(query, { sort: id, dir: next, page: 1 }),
+        direction: sorted ? (dir === "asc" ? "ascending" : "descending") : undefined,
+        next: next === "asc" ? "ascending" : "descending",
+      },
+    };
+  });
   return (
-    <div className="app-table-wrap">
-      <table className="nhsuk-table app-board-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Projects on the board</caption>
-        <thead className="nhsuk-table__head">
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id}>
-              {hg.headers.map((header) => {
-                const id = header.column.id as BoardColumnId;
-                const sorted = query.sort === id;
-                const next = sorted ? (dir === "asc" ? "desc" : "asc") : id === "flags" || id === "asks" ? "desc" : "asc";
+    <Table
+      caption="Projects on the board"
+      captionHidden
+      className="app-board-table"
+      scroll
+      columns={kitColumns}
+      rows={tableRows}
+      rowKey={(row) => row.id}
+      group={
+        query.group
+          ? {
+              key: (row) => groupKey(row.original),
+              className: "app-group-row",
+              heading: (row) => {
+                const key = groupKey(row.original);
+                const g = groups.find((x) => x.key === key);
                 return (
-                  <th key={header.id} scope="col" aria-sort={sorted ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-                    <Link to={boardSearch(query, { sort: id, dir: next, page: 1 })} className="app-sort-link">
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted ? (dir === "asc" ? " ▲" : " ▼") : ""}</span>
-                      <span className="nhsuk-u-visually-hidden">, sort {next === "asc" ? "ascending" : "descending"}</span>
-                    </Link>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {table.getRowModel().rows.map((row) => {
-            const key = groupKey(row.original);
-            const header =
-              query.group && key !== lastGroup ? (
-                <tr className="app-group-row">
-                  <th scope="colgroup" colSpan={visible.length}>
+                  <>
                     {groupLabel(query.group, key)}
-                    {(() => {
-                      const g = groups.find((x) => x.key === key);
-                      return g ? (
-                        <span className="app-group-row__totals">
-                          {" "}
-                          — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention,{" "}
-                          {g.overdue} overdue milestone{g.overdue === 1 ? "" : "s"}, {g.openAsks} open ask
-                          {g.openAsks === 1 ? "" : "s"}
-                          {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
-                        </span>
-                      ) : null;
-                    })()}
-                  </th>
-                </tr>
-              ) : null;
-            lastGroup = key;
-            return (
-              <Fragment key={row.id}>
-                {header}
-                <tr className="nhsuk-table__row">
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="nhsuk-table__cell">
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                    {g ? (
+                      <span className="app-group-row__totals">
+                        {" "}
+                        — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention,{" "}
+                        {g.overdue} overdue milestone{g.overdue === 1 ? "" : "s"}, {g.openAsks} open ask
+                        {g.openAsks === 1 ? "" : "s"}
+                        {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
+                      </span>
+                    ) : null}
+                  </>
+                );
+              },
+            }
+          : undefined
+      }
+    />
   );
 }

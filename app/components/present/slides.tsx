@@ -10,6 +10,7 @@ import { formatDay } from "~/lib/dates";
 import { aimSentence, SECTION_LABELS, type SlideRef } from "~/lib/presentation";
 import type { PresentationData } from "~/models/presentation.server";
 import { MeasurePanel } from "./measure-panel";
+import { Tag } from "~/components/nhs";
 
 export type Slide = { key: string; title: string; body: ReactNode };
 
@@ -116,9 +117,7 @@ function AsksSlide({ data }: { data: PresentationData }) {
         <ul className="app-present-list">
           {data.asks.map((a) => (
             <li key={a.id}>
-              <strong className={`nhsuk-tag ${a.state === "open" ? "nhsuk-tag--blue" : "nhsuk-tag--green"}`}>
-                {ASK_STATE_LABELS[a.state]}
-              </strong>{" "}
+              <Tag colour={a.state === "open" ? "blue" : "green"}>{ASK_STATE_LABELS[a.state]}</Tag>{" "}
               <span className="app-pre-line">{a.what}</span>
               <span className="app-present-muted">
                 {" "}

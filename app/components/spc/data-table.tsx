@@ -2,6 +2,7 @@
 // without JavaScript): the text alternative for every point.
 import { formatNumber, type SpcResult } from "~/domain/spc";
 import { pointSignalText } from "./labels";
+import { Details, Table, type TableColumn } from "~/components/nhs";
 
 /** A longer series lists only its latest points: no one reads a 10,000-row table. */
 export const TABLE_ROW_LIMIT = 1000;
@@ -30,88 +31,38 @@ export function SpcDataTable({
 }) {
   const median = result.run_chart.median;
   const rows = result.points.length > TABLE_ROW_LIMIT ? result.points.slice(-TABLE_ROW_LIMIT) : result.points;
+  type Point = (typeof rows)[number];
+  const sideOfMedian = (p: Point) => (median === null ? "–" : p.value > median ? "Above" : p.value < median ? "Below" : "On the median");
+  const columns: TableColumn<Point>[] = [
+    { id: "point", header: "Point", cell: (p) => p.index + 1 },
+    ...(hasDates ? [{ id: "date", header: "Date", cell: (p: Point) => pointLabel(p.index) }] : []),
+    { id: "value", header: "Value", numeric: true, cell: (p) => formatNumber(p.value) },
+    ...(variant === "xmr"
+      ? ([
+          { id: "mean", header: "Mean", numeric: true, cell: (p) => num(p.mean) },
+          { id: "lcl", header: "Lower limit", numeric: true, cell: (p) => num(p.lcl) },
+          { id: "ucl", header: "Upper limit", numeric: true, cell: (p) => num(p.ucl) },
+          {
+            id: "signal",
+            header: "Signal",
+            cellClassName: (p) => `app-spc-signal app-spc-signal--${p.special_cause}`,
+            cell: (p) => capitalise(pointSignalText(p)),
+          },
+        ] satisfies TableColumn<Point>[])
+      : ([
+          { id: "median", header: "Median", numeric: true, cell: () => num(median) },
+          { id: "side", header: "Side of the median", cell: sideOfMedian },
+        ] satisfies TableColumn<Point>[])),
+  ];
   return (
-    <details className="nhsuk-details app-spc-chart__table">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Show data as a table</span>
-      </summary>
-      <div className="nhsuk-details__text app-table-wrap">
-        {rows.length < result.points.length ? (
-          <p className="nhsuk-body-s" data-spc="table-limit">
-            Showing the latest {rows.length.toLocaleString("en-GB")} of {result.points.length.toLocaleString("en-GB")}{" "}
-            points.
-          </p>
-        ) : null}
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th className="nhsuk-table__header" scope="col">
-                Point
-              </th>
-              {hasDates ? (
-                <th className="nhsuk-table__header" scope="col">
-                  Date
-                </th>
-              ) : null}
-              <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-                Value
-              </th>
-              {variant === "xmr" ? (
-                <>
-                  <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-                    Mean
-                  </th>
-                  <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-                    Lower limit
-                  </th>
-                  <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-                    Upper limit
-                  </th>
-                  <th className="nhsuk-table__header" scope="col">
-                    Signal
-                  </th>
-                </>
-              ) : (
-                <>
-                  <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-                    Median
-                  </th>
-                  <th className="nhsuk-table__header" scope="col">
-                    Side of the median
-                  </th>
-                </>
-              )}
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {rows.map((p) => (
-              <tr key={p.index} className="nhsuk-table__row">
-                <td className="nhsuk-table__cell">{p.index + 1}</td>
-                {hasDates ? <td className="nhsuk-table__cell">{pointLabel(p.index)}</td> : null}
-                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatNumber(p.value)}</td>
-                {variant === "xmr" ? (
-                  <>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{num(p.mean)}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{num(p.lcl)}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{num(p.ucl)}</td>
-                    <td className={`nhsuk-table__cell app-spc-signal app-spc-signal--${p.special_cause}`}>
-                      {capitalise(pointSignalText(p))}
-                    </td>
-                  </>
-                ) : (
-                  <>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{num(median)}</td>
-                    <td className="nhsuk-table__cell">
-                      {median === null ? "–" : p.value > median ? "Above" : p.value < median ? "Below" : "On the median"}
-                    </td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+    <Details summary="Show data as a table" className="app-spc-chart__table">
+      {rows.length < result.points.length ? (
+        <p className="nhsuk-body-s" data-spc="table-limit">
+          Showing the latest {rows.length.toLocaleString("en-GB")} of {result.points.length.toLocaleString("en-GB")}{" "}
+          points.
+        </p>
+      ) : null}
+      <Table caption={caption} captionHidden scroll rows={rows} rowKey={(p) => p.index} columns={columns} />
+    </Details>
   );
 }

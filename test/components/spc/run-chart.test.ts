@@ -32,7 +32,8 @@ describe("RunChart", () => {
     expect(html).toContain(">Median 4 minutes</text>");
     expect(html).toContain(">Target 3 minutes</text>");
     expect(html).not.toContain("app-spc-chart__limit");
-    expect(html.match(/tabindex="0"/g)).toHaveLength(5);
+    // One focus stop per point (the data table's scroll region is the only other).
+    expect(html.match(/<g [^>]*tabindex="0"/g)).toHaveLength(5);
     expect(html).toContain('aria-label="Point 2: 5 minutes — above the median"');
     expect(html).toContain('aria-label="Point 3: 4 minutes — on the median"');
     expect(html).toContain("Run chart of 5 points.");

@@ -1,0 +1,33 @@
+// Server rendering for the kit's tests: a router (for links) around the element, and a form
+// whose conform fields come from a real useForm with a failed submission's result.
+import type { SubmissionResult } from "@conform-to/react";
+import { createElement, type ReactElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { StaticRouter } from "react-router-dom/server";
+import { z } from "zod";
+import { useNhsForm, type AnyField } from "~/components/nhs";
+
+export const html = (element: ReactElement) => renderToStaticMarkup(createElement(StaticRouter, { location: "/" }, element));
+
+export const schema = z.object({
+  rag: z.enum(["red", "amber", "green"]),
+  measures: z.array(z.string()).optional(),
+  agree: z.string().optional(),
+  startDate: z.object({ day: z.string(), month: z.string(), year: z.string() }),
+  title: z.string(),
+});
+
+/** Renders `render(fields)` inside a conform form called "t", after a submission that failed with `error`. */
+export function withForm(
+  render: (fields: Record<string, AnyField>, form: ReturnType<typeof useNhsForm>[0]) => ReactNode,
+  options: { error?: Record<string, string[]>; initialValue?: Record<string, unknown>; defaultValue?: Record<string, unknown> } = {},
+) {
+  const lastResult: SubmissionResult<string[]> | undefined = options.error
+    ? { status: "error", initialValue: (options.initialValue ?? {}) as Record<string, string>, error: options.error }
+    : undefined;
+  function Form() {
+    const [form, fields] = useNhsForm(schema, lastResult, "t", options.defaultValue);
+    return createElement("div", null, render(fields as unknown as Record<string, AnyField>, form));
+  }
+  return html(createElement(Form));
+}
