@@ -5,7 +5,7 @@ import type { Conflict } from "~/lib/conflict";
 export function ConflictNotice({ conflict }: { conflict: Conflict | null | undefined }) {
   if (!conflict) return null;
   return (
-    <ErrorSummaryBox heading="Someone else changed this">
+    <ErrorSummaryBox heading="Someone else changed this" headingId="conflict-title">
       <p>{conflict.message}</p>
       {conflict.fields.length ? (
         <Table

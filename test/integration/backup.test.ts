@@ -83,12 +83,14 @@ describe("npm run backup", () => {
       }
     })();
 
-    await new Promise((r) => setTimeout(r, 400)); // some writes before the backup begins
+    // Some writes saved before the backup begins (counted, not timed: the machine may be busy).
+    while (sent.filter((x) => x.ackAt !== undefined).length < 4) await new Promise((r) => setTimeout(r, 20));
     const file = path.join(tempDir("stepping-up-backup-"), "backup.sqlite");
     const backupStarted = Date.now();
     const result = await backup(app.databaseFile, file);
     const backupEnded = Date.now();
-    await new Promise((r) => setTimeout(r, 300)); // and some after it ended
+    // And some begun after it ended.
+    while (!sent.some((x) => x.sentAt > backupEnded && x.ackAt !== undefined)) await new Promise((r) => setTimeout(r, 20));
     writing = false;
     await loop;
 

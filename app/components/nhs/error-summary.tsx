@@ -30,7 +30,7 @@ export function ErrorSummaryBox({
     ref.current?.focus();
   }, [focusKey]);
   return (
-    <div className="nhsuk-error-summary" tabIndex={-1} ref={ref}>
+    <div className="nhsuk-error-summary" tabIndex={-1} ref={ref} aria-labelledby={headingId}>
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading" id={headingId}>
           {heading}
