@@ -8,7 +8,6 @@ import type { Db } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import {
   deleteSession,
-  deleteSessionsForUser,
   findSessionWithUser,
   touchSession,
   type NewSession,
@@ -104,10 +103,6 @@ export async function sessionIdHash(request: Request, context: AppLoadContext): 
 
 /** The Set-Cookie header that clears the session cookie. */
 export const endedSessionCookie = (context: AppLoadContext) => sessionCookie(context).serialize("", { maxAge: 0 });
-
-export function endAllSessionsForUser(db: Db, userId: number) {
-  deleteSessionsForUser(db, userId);
-}
 
 /** Only same-site paths of URL-safe characters: no open redirects, nothing a header cannot hold. */
 export const safeRedirect = safePath;
