@@ -8,10 +8,9 @@ import type { Db } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import {
   deleteSession,
-  deleteSessionsForUser,
   findSessionWithUser,
-  insertSession,
   touchSession,
+  type NewSession,
   type SessionUser,
 } from "~/models/session.server";
 
@@ -76,16 +75,15 @@ export async function getSessionUser(db: Db, request: Request, context: AppLoadC
   return { ...found.user, sessionExpiresAt: Math.min(found.expiresAt, Math.max(found.lastSeenAt, now) + idleMs) };
 }
 
-/** Starts a new session (a new random id at every sign-in) and returns its Set-Cookie header. */
-export async function startSession(
-  db: Db,
+/** A new session (a new random id at every sign-in): the row to insert and its Set-Cookie header. */
+export async function newSession(
   context: AppLoadContext,
   userId: number,
   userAgent: string,
-): Promise<string> {
+): Promise<{ row: NewSession; cookie: string }> {
   const id = crypto.randomBytes(16).toString("hex"); // 128 bits
   const now = nowMs();
-  insertSession(db, {
+  const row = {
     idHash: hashSessionId(id),
     userId,
     createdAt: new Date(now),
@@ -93,19 +91,18 @@ export async function startSession(
     expiresAt: now + sessionLimits().maxMs,
     ip: context.clientIp,
     userAgent: userAgent.slice(0, 300),
-  });
-  return sessionCookie(context).serialize(id);
+  };
+  return { row, cookie: await sessionCookie(context).serialize(id) };
 }
 
-export async function endSession(db: Db, request: Request, context: AppLoadContext): Promise<string> {
+/** The stored hash of the session this request names, if its cookie holds one. */
+export async function sessionIdHash(request: Request, context: AppLoadContext): Promise<string | null> {
   const id = await readSessionId(request, context);
-  if (id) deleteSession(db, hashSessionId(id));
-  return sessionCookie(context).serialize("", { maxAge: 0 });
+  return id ? hashSessionId(id) : null;
 }
 
-export function endAllSessionsForUser(db: Db, userId: number) {
-  deleteSessionsForUser(db, userId);
-}
+/** The Set-Cookie header that clears the session cookie. */
+export const endedSessionCookie = (context: AppLoadContext) => sessionCookie(context).serialize("", { maxAge: 0 });
 
 /** Only same-site paths of URL-safe characters: no open redirects, nothing a header cannot hold. */
 export const safeRedirect = safePath;

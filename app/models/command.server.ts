@@ -8,11 +8,14 @@ import { recordAudit } from "~/models/audit.server";
 
 /** Who does the write, and from where (the audit trail keeps the address). */
 export type Actor = { id: number; email: string; ip?: string };
+/** Someone not (yet) known as a user, e.g. a failed sign-in: the trail keeps the address typed. */
+export type Anonymous = { id: null; email: string; ip?: string };
 
 export type Ok<T> = { ok: true; value: T };
 export type Conflicted<C> = { ok: false; conflict: C };
 export type Refused = { ok: false; refused: string; status: 400 | 403 | 404 | 409 };
-export type CommandResult<T, C = never> = Ok<T> | Conflicted<C> | Refused;
+// A command that cannot conflict has no conflict case, so `!result.ok` narrows to Refused.
+export type CommandResult<T, C = never> = Ok<T> | ([C] extends [never] ? never : Conflicted<C>) | Refused;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
 export const conflict = <C>(current: C): Conflicted<C> => ({ ok: false, conflict: current });
@@ -38,8 +41,9 @@ export function onEvent(fn: Subscriber): () => void {
 }
 
 /** Records a domain event: its audit row, then every subscriber, in the caller's transaction. */
-export function record(db: Db, actor: Actor | null, event: DomainEvent) {
-  recordAudit(db, { ...event, actor, actorEmail: actor?.email, ip: actor?.ip });
+export function record(db: Db, by: Actor | Anonymous | null, event: DomainEvent) {
+  const actor = by?.id == null ? null : (by as Actor);
+  recordAudit(db, { ...event, actor, actorEmail: by?.email, ip: by?.ip });
   for (const fn of subscribers) fn(db, { ...event, actor });
 }
 

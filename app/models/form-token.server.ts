@@ -40,11 +40,22 @@ export function createOnce<L extends string | null>(
     const spent = spentFormToken(db, once);
     if (spent !== null) return { replayed: true as const, location: spent };
     const location = create();
-    if (location !== null) {
-      const now = nowMs();
-      db.delete(formTokens).where(lt(formTokens.createdAt, now - KEEP_MS)).run();
-      db.insert(formTokens).values({ userId, kind, token, location, createdAt: now }).run();
-    }
+    if (location !== null) spendFormToken(db, { userId, kind, token }, location);
     return { replayed: false as const, location };
   });
 }
+
+/**
+ * Marks a token spent on `location`, for a command that checks `spentFormToken` itself inside its
+ * own transaction (so the spend commits or rolls back with what it created).
+ */
+export function spendFormToken(db: Db, once: FormOnce, location: string) {
+  const { userId, kind, token } = once;
+  if (!token) return;
+  const now = nowMs();
+  db.delete(formTokens).where(lt(formTokens.createdAt, now - KEEP_MS)).run();
+  db.insert(formTokens).values({ userId, kind, token, location, createdAt: now }).run();
+}
+
+/** What a create command answers: the new record's page, or the first submission's on a replay. */
+export type Created = { replayed: boolean; location: string; id: number | null };

@@ -34,7 +34,9 @@ export function findSessionWithUser(db: Db, idHash: string) {
   return row ? { ...row, lastSeenAt: Number(row.lastSeenAt), expiresAt: Number(row.expiresAt) } : undefined;
 }
 
-export function insertSession(db: Db, row: typeof sessions.$inferInsert) {
+export type NewSession = typeof sessions.$inferInsert;
+
+export function insertSession(db: Db, row: NewSession) {
   db.insert(sessions).values(row).run();
 }
 

@@ -17,10 +17,11 @@ import { requireUser } from "~/lib/guards.server";
 import { hashPassword, passwordProblem, verifyPassword } from "~/lib/password.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/lib/password-rules";
 import { redirectField } from "~/lib/safe-path";
-import { endAllSessionsForUser, safeRedirect, startSession } from "~/lib/session.server";
-import { recordAudit } from "~/models/audit.server";
-import { auditThrottled, passwordCheckThrottle, recordSignInAttempt } from "~/models/sign-in-attempt.server";
-import { getUser, setUserPassword } from "~/models/user.server";
+import { actorOf } from "~/lib/actor.server";
+import { newSession, safeRedirect } from "~/lib/session.server";
+import { changeOwnPassword, failPasswordCheck } from "~/models/sign-in.server";
+import { auditThrottled, passwordCheckThrottle } from "~/models/sign-in-attempt.server";
+import { getUser } from "~/models/user.server";
 
 // Retry-After on a throttled attempt.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -68,15 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const account = getUser(db, user.id);
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
-    recordSignInAttempt(db, attempt, false);
-    recordAudit(db, {
-      actor: user,
-      action: "auth.password_change_failed",
-      entityType: "user",
-      entityId: user.id,
-      summary: "Password not changed: the current password was wrong",
-      ip: context.clientIp,
-    });
+    failPasswordCheck(db, actorOf(user, context));
     return data(submission.reply({ ...hide, fieldErrors: { currentPassword: ["Your current password is incorrect"] } }), {
       status: 400,
     });
@@ -90,19 +83,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
-  setUserPassword(db, user.id, await hashPassword(newPassword), false);
-  // A password change ends every session, including stolen ones; this device gets a fresh one.
-  endAllSessionsForUser(db, user.id);
-  const cookie = await startSession(db, context, user.id, request.headers.get("User-Agent") ?? "");
-  recordAudit(db, {
-    actor: user,
-    action: "auth.password_changed",
-    entityType: "user",
-    entityId: user.id,
-    summary: "Changed their password (all other sessions ended)",
-    ip: context.clientIp,
-  });
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  const session = await newSession(context, user.id, request.headers.get("User-Agent") ?? "");
+  changeOwnPassword(db, actorOf(user, context), { passwordHash: await hashPassword(newPassword), session: session.row });
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": session.cookie } });
 }
 
 export default function AccountPassword() {

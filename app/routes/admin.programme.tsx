@@ -2,9 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseFields, parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { divisions, projects, themes, waves } from "../../db/schema";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
@@ -12,21 +10,14 @@ import { formatDay } from "~/lib/dates";
 import { dayField } from "~/lib/day-field";
 import { optionalText, requiredText } from "~/lib/text-field";
 import { badRequest, notFound, requirePermission } from "~/lib/guards.server";
-import { nowMs } from "~/lib/clock.server";
-import { recordAudit } from "~/models/audit.server";
+import { actorOf } from "~/lib/actor.server";
+import { refusal, valueOf } from "~/lib/command-reply.server";
 import { getProgramme } from "~/models/programme.server";
-import {
-  clearSummaries,
-  findInProgramme,
-  getProgrammeSetup,
-  nameTaken,
-  projectsUsing,
-  updateProgrammeDetails,
-  waveNumberTaken,
-} from "~/models/programme-setup.server";
+import { getProgrammeSetup } from "~/models/programme-setup.server";
+import { addNamed, changeNamed, namedLabel, saveProgrammeDetails, saveWave, type NamedKind } from "~/models/programme-commands.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
+import { spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Programme set-up – Admin – Stepping Up" }];
 
@@ -86,20 +77,16 @@ type Reply = { details?: unknown; wave?: unknown; named?: string | null; done?: 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, canAdminister, "change the programme set-up");
   const db = getDb();
-  const programme = getProgramme(db);
+  const programmeId = getProgramme(db).id;
+  const actor = actorOf(user, context);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const audit = (summary: string, entityType = "programme", entityId: number | null = programme.id) =>
-    recordAudit(db, { actor: user, action: "programme.updated", entityType, entityId, summary, ip: context.clientIp });
 
   if (intent === "details") {
     const submission = parseSubmission(formData, { schema: DetailsSchema });
     if (submission.status !== "success") return data<Reply>({ details: submission.reply() }, { status: 400 });
     const { intent: _i, ...values } = submission.value;
-    db.transaction(() => {
-      updateProgrammeDetails(db, programme.id, values);
-      audit(`Updated the programme's name and attention thresholds`);
-    });
+    valueOf(saveProgrammeDetails(db, actor, { programmeId, values }));
     return data<Reply>({ details: submission.reply(), done: "Programme details saved. The board's flags use the new thresholds." });
   }
 
@@ -107,69 +94,46 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: WaveSchema });
     if (submission.status !== "success") return data<Reply>({ wave: submission.reply() }, { status: 400 });
     const w = submission.value;
-    const once = { userId: user.id, kind: "wave", token: w.intent === "wave-add" ? w.formToken : undefined };
-    const replay = spentFormToken(db, once);
-    if (replay) return redirect(replay);
-    if (w.intent === "wave-edit" && (!w.id || !findInProgramme(db, waves, programme.id, w.id))) notFound("wave");
-    if (waveNumberTaken(db, programme.id, w.number, w.id)) {
-      return data<Reply>({ wave: submission.reply({ fieldErrors: { number: [`There is already a wave ${w.number}`] } }) }, { status: 400 });
+    const adding = w.intent === "wave-add";
+    if (!adding && !w.id) notFound("wave");
+    const wave = { id: adding ? undefined : w.id, number: w.number, name: w.name || `Wave ${w.number}`, startsOn: w.startsOn, endsOn: w.endsOn };
+    const once = { userId: user.id, kind: "wave", token: adding ? w.formToken : undefined };
+    const saved = saveWave(db, actor, { programmeId, wave, once });
+    if (!saved.ok) {
+      if (saved.status !== 400) refusal(saved);
+      return data<Reply>({ wave: submission.reply({ fieldErrors: { number: [saved.refused] } }) }, { status: 400 });
     }
-    const values = { number: w.number, name: w.name || `Wave ${w.number}`, startsOn: w.startsOn, endsOn: w.endsOn };
-    createOnce(db, once, () => {
-      if (w.intent === "wave-add") {
-        const id = db.insert(waves).values({ ...values, programmeId: programme.id }).returning({ id: waves.id }).get().id;
-        audit(`Added wave ${w.number} (${formatDay(w.startsOn)} to ${formatDay(w.endsOn)})`, "wave", id);
-      } else {
-        db.update(waves).set(values).where(eq(waves.id, w.id!)).run();
-        audit(`Changed wave ${w.number} (${formatDay(w.startsOn)} to ${formatDay(w.endsOn)})`, "wave", w.id!);
-      }
-      clearSummaries(db, programme.id);
-      return "/admin/programme";
-    });
+    if (saved.value.replayed) return redirect(saved.value.location);
     return data<Reply>({ wave: submission.reply({ resetForm: true }), done: `Wave ${w.number} saved.` });
   }
 
   const parsed = parseFields(formData, NamedSchema);
   if (!parsed.success) badRequest("That request was not understood.");
-  const [kind, verb] = parsed.data.intent.split("-") as ["theme" | "division", string];
-  const table = kind === "theme" ? themes : divisions;
-  const column = kind === "theme" ? projects.themeId : projects.divisionId;
-  const label = kind === "theme" ? "strategic theme" : "division";
+  const [kind, verb] = parsed.data.intent.split("-") as [NamedKind, "add" | "rename" | "retire" | "restore" | "delete"];
+  const label = namedLabel(kind);
   const once = { userId: user.id, kind, token: verb === "add" ? parsed.data.formToken : undefined };
   const replay = spentFormToken(db, once);
   if (replay) return redirect(replay);
+  let name = "";
   if (verb === "add" || verb === "rename") {
-    const name = nameField(label).safeParse(parsed.data.name ?? "");
-    if (!name.success) return data<Reply>({ named: `${kind}:${name.error.issues[0].message}` }, { status: 400 });
-    if (nameTaken(db, table, programme.id, name.data, parsed.data.id)) {
-      return data<Reply>({ named: `${kind}:There is already a ${label} called ${name.data}` }, { status: 400 });
-    }
-    if (verb === "add") {
-      createOnce(db, once, () => {
-        const id = db.insert(table).values({ programmeId: programme.id, name: name.data }).returning({ id: table.id }).get().id;
-        audit(`Added the ${label} ${name.data}`, kind, id);
-        return "/admin/programme";
-      });
-      return data<Reply>({ done: `Added ${name.data}.` });
-    }
+    const checked = nameField(label).safeParse(parsed.data.name ?? "");
+    if (!checked.success) return data<Reply>({ named: `${kind}:${checked.error.issues[0].message}` }, { status: 400 });
+    name = checked.data;
   }
   const id = parsed.data.id;
-  if (!id || !findInProgramme(db, table, programme.id, id)) notFound(label);
-  db.transaction(() => {
-    if (verb === "rename") {
-      db.update(table).set({ name: String(parsed.data.name).trim() }).where(eq(table.id, id)).run();
-      audit(`Renamed a ${label} to ${String(parsed.data.name).trim()}`, kind, id);
-    } else if (verb === "retire" || verb === "restore") {
-      db.update(table).set({ retiredAt: verb === "retire" ? new Date(nowMs()) : null }).where(eq(table.id, id)).run();
-      audit(`${verb === "retire" ? "Retired" : "Restored"} a ${label}`, kind, id);
-    } else if (verb === "delete") {
-      if (projectsUsing(db, column, id) > 0) badRequest(`This ${label} is used by projects: retire it instead of deleting it.`);
-      db.delete(table).where(eq(table.id, id)).run();
-      audit(`Deleted an unused ${label}`, kind, id);
-    }
-    clearSummaries(db, programme.id);
-  });
-  return data<Reply>({ done: "Saved." });
+  const saved =
+    verb === "add"
+      ? addNamed(db, actor, { programmeId, kind, name, once })
+      : id
+        ? changeNamed(db, actor, { programmeId, kind, id, change: verb === "rename" ? { verb, name } : { verb } })
+        : notFound(label);
+  if (!saved.ok) {
+    // A taken name is shown beside the list; other refusals are the error page.
+    if (verb === "delete" || saved.status !== 400) refusal(saved);
+    return data<Reply>({ named: `${kind}:${saved.refused}` }, { status: 400 });
+  }
+  if (saved.value?.replayed) return redirect(saved.value.location);
+  return data<Reply>({ done: verb === "add" ? `Added ${name}.` : "Saved." });
 }
 
 function NamedList({

@@ -11,23 +11,15 @@ import { ROLE_LABELS } from "~/domain/labels";
 import { canAdminister } from "~/domain/permissions";
 import { formatDateTime } from "~/lib/dates";
 import { optionalText, requiredText } from "~/lib/text-field";
-import { badRequest, notFound, requirePermission } from "~/lib/guards.server";
+import { badRequest, requirePermission } from "~/lib/guards.server";
 import { hashPassword } from "~/lib/password.server";
-import { endAllSessionsForUser } from "~/lib/session.server";
-import { recordAudit } from "~/models/audit.server";
-import {
-  emailTaken,
-  getUser,
-  insertUser,
-  listUsers,
-  normaliseEmail,
-  setUserDisabled,
-  setUserPassword,
-  updateUserAccount,
-} from "~/models/user.server";
+import { actorOf } from "~/lib/actor.server";
+import { valueOf } from "~/lib/command-reply.server";
+import { changeUser, createUser, EMAIL_TAKEN } from "~/models/user-commands.server";
+import { emailTaken, listUsers, normaliseEmail } from "~/models/user.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
+import { spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Users – Admin – Stepping Up" }];
 
@@ -66,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, canAdminister, "manage users");
   const db = getDb();
   const formData = await request.formData();
-  const audit = { actor: admin, ip: context.clientIp, entityType: "user" };
+  const actor = actorOf(admin, context);
 
   if (formData.get("intent") === "create") {
     const submission = parseSubmission(formData, { schema: CreateUserSchema });
@@ -75,59 +67,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const once = { userId: admin.id, kind: "user", token: submission.value.formToken };
     const replay = spentFormToken(db, once);
     if (replay) return redirect(replay);
-    const taken = () =>
-      data({ create: submission.reply({ fieldErrors: { email: ["An account with this email address already exists"] } }), done: null }, { status: 400 });
+    const taken = () => data({ create: submission.reply({ fieldErrors: { email: [EMAIL_TAKEN] } }), done: null }, { status: 400 });
+    // Checked before the slow hash too, so a taken address answers at once.
     if (emailTaken(db, email)) return taken();
     const password = oneTimePassword();
-    const passwordHash = await hashPassword(password);
-    // Checked again: another request may have taken the address while the password was hashed.
-    const created = createOnce(db, once, () => {
-      if (emailTaken(db, email)) return null;
-      const id = insertUser(db, { email, name, jobTitle, role, passwordHash, mustChangePassword: true });
-      recordAudit(db, { ...audit, action: "user.created", entityId: id, summary: `Created ${normaliseEmail(email)} (${ROLE_LABELS[role]})` });
-      return "/admin/users";
-    });
-    if (created.replayed) return redirect(created.location);
-    if (created.location === null) return taken();
+    const created = createUser(db, actor, { email, name, jobTitle, role, passwordHash: await hashPassword(password), once });
+    if (!created.ok) return taken();
+    if (created.value.replayed) return redirect(created.value.location);
     return { create: submission.reply({ resetForm: true }), done: { message: `Account created for ${normaliseEmail(email)}.`, password } };
   }
 
   const parsed = parseFields(formData, UserActionSchema);
   if (!parsed.success) badRequest("That request was not understood.");
-  const { intent, userId } = parsed.data;
-  const target = getUser(db, userId);
-  if (!target) notFound("user");
-  if (userId === admin.id && intent !== "reset") badRequest("You cannot disable yourself or change your own role.");
-
-  switch (intent) {
-    case "disable":
-      setUserDisabled(db, userId, true);
-      endAllSessionsForUser(db, userId);
-      recordAudit(db, { ...audit, action: "user.disabled", entityId: userId, summary: `Disabled ${target.email} and ended their sessions` });
-      return { create: null, done: { message: `${target.email} is disabled and has been signed out.`, password: null } };
-    case "enable":
-      setUserDisabled(db, userId, false);
-      recordAudit(db, { ...audit, action: "user.enabled", entityId: userId, summary: `Enabled ${target.email}` });
-      return { create: null, done: { message: `${target.email} can sign in again.`, password: null } };
-    case "reset": {
-      const password = oneTimePassword();
-      setUserPassword(db, userId, await hashPassword(password), true);
-      endAllSessionsForUser(db, userId);
-      recordAudit(db, { ...audit, action: "user.password_reset", entityId: userId, summary: `Reset the password of ${target.email}` });
-      return { create: null, done: { message: `Password reset for ${target.email}.`, password } };
-    }
-    case "role": {
-      if (!parsed.data.role) badRequest("Choose a role.");
-      updateUserAccount(db, userId, { role: parsed.data.role });
-      recordAudit(db, {
-        ...audit,
-        action: "user.updated",
-        entityId: userId,
-        summary: `Changed the role of ${target.email} from ${ROLE_LABELS[target.role]} to ${ROLE_LABELS[parsed.data.role]}`,
-      });
-      return { create: null, done: { message: `${target.email} is now ${ROLE_LABELS[parsed.data.role]}.`, password: null } };
-    }
-  }
+  const { intent, userId, role } = parsed.data;
+  if (intent === "role" && !role) badRequest("Choose a role.");
+  const password = intent === "reset" ? oneTimePassword() : null;
+  const change =
+    intent === "role" ? { kind: intent, role: role! } : intent === "reset" ? { kind: intent, passwordHash: await hashPassword(password!) } : { kind: intent };
+  const { email } = valueOf(changeUser(db, actor, { userId, change }));
+  const message = {
+    disable: `${email} is disabled and has been signed out.`,
+    enable: `${email} can sign in again.`,
+    reset: `Password reset for ${email}.`,
+    role: `${email} is now ${ROLE_LABELS[role!]}.`,
+  }[intent];
+  return { create: null, done: { message, password } };
 }
 
 export default function AdminUsers() {

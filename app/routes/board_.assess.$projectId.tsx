@@ -15,8 +15,10 @@ import { notFound, parseId, requirePermission } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { redirectField, safePath } from "~/lib/safe-path";
 import { optionalText, requiredText } from "~/lib/text-field";
-import { recordAudit } from "~/models/audit.server";
-import { listBoardAssessments, recordBoardAssessment } from "~/models/board.server";
+import { actorOf } from "~/lib/actor.server";
+import { valueOf } from "~/lib/command-reply.server";
+import { assessProject } from "~/models/board-commands.server";
+import { listBoardAssessments } from "~/models/board.server";
 import { getProjectHeader } from "~/models/project.server";
 
 export const meta: MetaFunction = () => [{ title: "Record the board's view – Stepping Up" }];
@@ -56,18 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { rag, reason, comment, back } = submission.value;
   const pii = patientDataWarning({ reason, comment }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
-  db.transaction(() => {
-    const id = recordBoardAssessment(db, { projectId, rag, reason, comment: comment ?? "", userId: user.id });
-    recordAudit(db, {
-      actor: user,
-      action: "board.assessed",
-      entityType: "board_assessment",
-      entityId: id,
-      projectId,
-      summary: `Board's view: ${RAG_LABELS[rag]} — ${reason.slice(0, 120)}`,
-      ip: context.clientIp,
-    });
-  });
+  valueOf(assessProject(db, actorOf(user, context), { projectId, rag, reason, comment: comment ?? "" }));
   return redirect(back);
 }
 

@@ -10,23 +10,16 @@ import { CQC_DOMAINS } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS } from "~/domain/labels";
 import { canAdminister } from "~/domain/permissions";
 import { parseCqcPaste } from "~/lib/cqc-paste";
-import { badRequest, forbidden, notFound, requireUser } from "~/lib/guards.server";
+import { badRequest, forbidden, requireUser } from "~/lib/guards.server";
 import { optionalText, requiredText } from "~/lib/text-field";
-import { recordAudit } from "~/models/audit.server";
-import {
-  deleteCqcAction,
-  getCqcAction,
-  insertCqcActions,
-  linkProject,
-  listCqcRegister,
-  projectChoices,
-  referencesInUse,
-  unlinkProject,
-} from "~/models/cqc.server";
+import { actorOf } from "~/lib/actor.server";
+import { valueOf } from "~/lib/command-reply.server";
+import { addCqcAction, addCqcActionsFromPaste, linkCqcAction, removeCqcAction } from "~/models/cqc-commands.server";
+import { listCqcRegister, projectChoices, referencesInUse } from "~/models/cqc.server";
 import { getProgramme } from "~/models/programme.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
+import { spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "CQC register – Stepping Up" }];
 
@@ -67,30 +60,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   if (!canAdminister(user)) forbidden(user, context, "change the CQC register");
   const db = getDb();
-  const programme = getProgramme(db);
+  const programmeId = getProgramme(db).id;
+  const actor = actorOf(user, context);
   const formData = await request.formData();
-  const audit = { actor: user, ip: context.clientIp, action: "cqc.updated" as const, entityType: "cqc_action" };
   const intent = formData.get("intent");
 
   if (intent === "add") {
     const submission = parseSubmission(formData, { schema: AddActionSchema });
     if (submission.status !== "success") return data({ add: submission.reply(), paste: null, done: null }, { status: 400 });
-    const { intent: _intent, formToken: token, ...row } = submission.value;
+    const { intent: _intent, formToken: token, ...fields } = submission.value;
     const once = { userId: user.id, kind: "cqc_action", token };
     const replay = spentFormToken(db, once);
     if (replay) return redirect(replay);
-    if (referencesInUse(db, programme.id, [row.reference]).length) {
-      return data(
-        { add: submission.reply({ fieldErrors: { reference: [`${row.reference} is already in the register`] } }), paste: null, done: null },
-        { status: 400 },
-      );
+    const added = addCqcAction(db, actor, { programmeId, row: { ...fields, service: fields.service ?? "" }, once });
+    if (!added.ok) {
+      return data({ add: submission.reply({ fieldErrors: { reference: [added.refused] } }), paste: null, done: null }, { status: 400 });
     }
-    createOnce(db, once, () => {
-      const [id] = insertCqcActions(db, programme.id, [{ ...row, service: row.service ?? "" }]);
-      recordAudit(db, { ...audit, entityId: id, summary: `Added CQC action ${row.reference}` });
-      return "/cqc";
-    });
-    return { add: submission.reply({ resetForm: true }), paste: null, done: `Added ${row.reference}.` };
+    if (added.value.replayed) return redirect(added.value.location);
+    return { add: submission.reply({ resetForm: true }), paste: null, done: `Added ${fields.reference}.` };
   }
 
   if (intent === "paste") {
@@ -105,42 +92,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (seen.has(v.reference)) errors.push(`${v.reference} appears more than once`);
       seen.add(v.reference);
     }
-    for (const ref of referencesInUse(db, programme.id, values.map((v) => v.reference))) errors.push(`${ref} is already in the register`);
-    if (errors.length || values.length === 0) {
-      return data({ add: null, paste: { text, errors: errors.length ? errors : ["No actions found in what you pasted"] }, done: null }, { status: 400 });
-    }
-    db.transaction(() => {
-      insertCqcActions(db, programme.id, values);
-      recordAudit(db, { ...audit, summary: `Added ${values.length} CQC actions from a paste: ${values.map((v) => v.reference).join(", ")}` });
-    });
+    for (const ref of referencesInUse(db, programmeId, values.map((v) => v.reference))) errors.push(`${ref} is already in the register`);
+    const pasteErrors = (list: string[]) => data({ add: null, paste: { text, errors: list }, done: null }, { status: 400 });
+    if (errors.length || values.length === 0) return pasteErrors(errors.length ? errors : ["No actions found in what you pasted"]);
+    const added = addCqcActionsFromPaste(db, actor, { programmeId, rows: values });
+    if (!added.ok) return pasteErrors(added.refused.split("\n"));
     return { add: null, paste: null, done: `Added ${values.length} action${values.length === 1 ? "" : "s"}.` };
   }
 
   const parsed = parseFields(formData, LinkSchema);
   if (!parsed.success) badRequest("That request was not understood.");
-  const cqcAction = getCqcAction(db, programme.id, parsed.data.actionId);
-  if (!cqcAction) notFound("CQC action");
+  const { actionId, projectId } = parsed.data;
   if (parsed.data.intent === "delete") {
-    db.transaction(() => {
-      deleteCqcAction(db, cqcAction.id);
-      recordAudit(db, { ...audit, entityId: cqcAction.id, summary: `Removed CQC action ${cqcAction.reference}` });
-    });
-    return { add: null, paste: null, done: `Removed ${cqcAction.reference}.` };
+    const { reference } = valueOf(removeCqcAction(db, actor, { programmeId, actionId }));
+    return { add: null, paste: null, done: `Removed ${reference}.` };
   }
-  const projectId = parsed.data.projectId;
   if (!projectId) badRequest("Choose a project.");
-  const project = projectChoices(db, programme.id).find((p) => p.id === projectId);
-  if (!project) notFound("project");
-  db.transaction(() => {
-    if (parsed.data.intent === "link") linkProject(db, cqcAction.id, projectId);
-    else unlinkProject(db, cqcAction.id, projectId);
-    recordAudit(db, {
-      ...audit,
-      entityId: cqcAction.id,
-      projectId,
-      summary: `${parsed.data.intent === "link" ? "Linked" : "Unlinked"} ${project.title} ${parsed.data.intent === "link" ? "to" : "from"} CQC action ${cqcAction.reference}`,
-    });
-  });
+  valueOf(linkCqcAction(db, actor, { programmeId, actionId, projectId, link: parsed.data.intent === "link" }));
   return { add: null, paste: null, done: null };
 }
 

@@ -15,10 +15,10 @@ import { getDb } from "~/db.server";
 import { getOptionalUser } from "~/lib/guards.server";
 import { dummyVerify, verifyPassword } from "~/lib/password.server";
 import { redirectField } from "~/lib/safe-path";
-import { safeRedirect, startSession } from "~/lib/session.server";
-import { recordAudit } from "~/models/audit.server";
+import { newSession, safeRedirect } from "~/lib/session.server";
 import { deviceNonceFor, issueDeviceCookie } from "~/lib/device-cookie.server";
-import { auditThrottled, recordSignInAttempt, signInThrottle } from "~/models/sign-in-attempt.server";
+import { failSignIn, signIn } from "~/models/sign-in.server";
+import { auditThrottled, signInThrottle } from "~/models/sign-in-attempt.server";
 import { findUserForSignIn } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Stepping Up" }];
@@ -74,24 +74,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Verify against a dummy hash for unknown accounts so the answer takes as long either way.
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
   if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
-    recordSignInAttempt(db, attempt, false);
-    recordAudit(db, {
-      actor: user && user.passwordHash ? { id: user.id, email: user.email } : null,
-      actorEmail: email,
-      action: "auth.sign_in_failed",
-      entityType: "user",
-      entityId: user?.id ?? null,
-      summary: user?.disabledAt ? `Failed sign-in for ${email} (account disabled)` : `Failed sign-in for ${email}`,
-      ip,
-    });
+    failSignIn(db, attempt, user);
     return data(submission.reply({ formErrors: [INCORRECT], hideFields: ["password"] }), { status: 401 });
   }
 
-  recordSignInAttempt(db, attempt, true);
+  const session = await newSession(context, user.id, request.headers.get("User-Agent") ?? "");
+  signIn(db, { id: user.id, email: user.email, ip }, { attempt, session: session.row });
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(db, context, user.id, request.headers.get("User-Agent") ?? ""));
+  headers.append("Set-Cookie", session.cookie);
   headers.append("Set-Cookie", await issueDeviceCookie(request, context, user.email));
-  recordAudit(db, { actor: user, action: "auth.sign_in", entityType: "user", entityId: user.id, summary: "Signed in", ip });
   const target = safeRedirect(redirectTo);
   const next = user.mustChangePassword ? `/account/password?${new URLSearchParams({ redirectTo: target })}` : target;
   return redirect(next, { headers });

@@ -8,17 +8,17 @@ import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { mergeAttendees } from "~/domain/meeting-rules";
 import { canGovern } from "~/domain/permissions";
-import { formatDay } from "~/lib/dates";
 import { requirePermission } from "~/lib/guards.server";
 import { NewMeetingSchema } from "~/lib/meeting-form";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
-import { recordAudit } from "~/models/audit.server";
-import { insertMeeting, listGovernors, peopleByIds, projectsInProgramme, suggestedAgenda } from "~/models/meeting.server";
+import { actorOf } from "~/lib/actor.server";
+import { valueOf } from "~/lib/command-reply.server";
+import { createMeeting } from "~/models/meeting-commands.server";
+import { listGovernors, peopleByIds, projectsInProgramme, suggestedAgenda } from "~/models/meeting.server";
 import { getProgramme } from "~/models/programme.server";
 import { ensureSummariesFresh } from "~/models/summary.server";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Plan a board meeting – Stepping Up" }];
 
@@ -62,18 +62,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ...suggested.filter((s) => picked.has(s.projectId)).map((s) => ({ projectId: s.projectId, reasonSuggested: s.reason })),
     ...projectIds.filter((id) => !suggested.some((s) => s.projectId === id)).map((id) => ({ projectId: id, reasonSuggested: "" })),
   ];
-  const { location } = createOnce(db, { userId: user.id, kind: "meeting", token: v.formToken }, () => {
-    const meetingId = insertMeeting(db, { programmeId: programme.id, title: v.title, meetingDate: v.meetingDate, attendees, userId: user.id, items });
-    recordAudit(db, {
-      actor: user,
-      action: "meeting.created",
-      entityType: "meeting",
-      entityId: meetingId,
-      summary: `Planned "${v.title}" on ${formatDay(v.meetingDate)} with ${items.length} project${items.length === 1 ? "" : "s"} on the agenda`,
-      ip: context.clientIp,
-    });
-    return `/meetings/${meetingId}?saved=created`;
-  });
+  const once = { userId: user.id, kind: "meeting", token: v.formToken };
+  const meeting = { programmeId: programme.id, title: v.title, meetingDate: v.meetingDate, attendees, items, once };
+  const { location } = valueOf(createMeeting(db, actorOf(user, context), meeting));
   return redirect(location);
 }
 

@@ -16,16 +16,8 @@ import { ErrorSummary, SelectField, TextareaField, useNhsForm } from "~/componen
 import { PiiConfirm } from "~/components/pii-confirm";
 import { StageTag } from "~/components/tags";
 import { getDb } from "~/db.server";
-import {
-  availableActions,
-  listOfLeads,
-  missingRequiredLeads,
-  mayTakeAction,
-  STAGE_ACTIONS,
-  transitionProblem,
-  type StageAction,
-} from "~/domain/charter-rules";
-import { REQUIRED_LEAD_ROLES, type TeamRole } from "~/domain/enums";
+import { availableActions, listOfLeads, missingRequiredLeads, mayTakeAction, STAGE_ACTIONS, type StageAction } from "~/domain/charter-rules";
+import { REQUIRED_LEAD_ROLES } from "~/domain/enums";
 import { STAGE_LABELS, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { canEditProject, canGovern } from "~/domain/permissions";
 import { LONG_TEXT, optionalId, strictForm, version } from "~/lib/charter-form";
@@ -33,10 +25,12 @@ import { requiredText } from "~/lib/text-field";
 import { buildConflict, type Conflict } from "~/lib/conflict";
 import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
-import { recordAudit } from "~/models/audit.server";
-import { getProjectState, updateStage } from "~/models/charter.server";
+import { actorOf } from "~/lib/actor.server";
+import { refusal } from "~/lib/command-reply.server";
+import { getProjectState } from "~/models/charter.server";
+import { decideStage, refuseStageAction, type StageDecision } from "~/models/project-stage-commands.server";
 import { isOnProjectTeam } from "~/models/team.server";
-import { assignLead, getAssignablePerson, listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
+import { getAssignablePerson, listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions – Stepping Up" }];
 
@@ -98,7 +92,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: FormIntent | null; result: SubmissionResult<string[]> | null; version: number | null; pii: boolean; conflict: Conflict | null; message: string | null };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, projectId, project, rights, db } = await requireDecider(request, context, params.projectId);
+  const { user, projectId, rights, db } = await requireDecider(request, context, params.projectId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const postedVersion = Number(formData.get("version")) || null;
@@ -107,7 +101,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!(intent in SCHEMAS)) return reply({ message: "That decision was not understood. Reload the page and try again" }, 400);
   const action = intent as FormIntent;
   if (!mayTakeAction(action, rights)) {
-    recordAudit(db, { actor: user, action: "auth.permission_denied", projectId, summary: `Refused: ${STAGE_ACTIONS[action].label.toLowerCase()}`, ip: context.clientIp });
+    refuseStageAction(db, actorOf(user, context), { projectId, action });
     return reply({ message: `Only the programme board or an administrator can ${STAGE_ACTIONS[action].label.toLowerCase()}` }, 400);
   }
   const submission = parseSubmission(formData, { schema: SCHEMAS[action] });
@@ -116,7 +110,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   // Approval may name the required leads in the same step.
   const team = listCurrentTeam(db, projectId);
-  const assignments: { role: RequiredLead; userId: number; name: string }[] = [];
+  const assignments: StageDecision["assignments"] = [];
   const leadErrors: Record<string, string[]> = {};
   if (action === "approve") {
     for (const role of REQUIRED_LEAD_ROLES) {
@@ -132,42 +126,26 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (Object.keys(leadErrors).length) return reply({ intent: action, result: submission.reply({ fieldErrors: leadErrors }) }, 400);
   }
-  const heldAfter: TeamRole[] = [...team.map((m) => m.role), ...assignments.map((a) => a.role)];
-  const problem = transitionProblem(action, project.stage, missingRequiredLeads(heldAfter));
-  if (problem) return reply({ intent: action, result: submission.reply({ formErrors: [problem] }) }, 400);
   const reason = value.reason ?? "";
   const pii = patientDataWarning({ reason }, formData);
   if (pii) return reply({ intent: action, result: submission.reply({ fieldErrors: pii }), pii: true }, 400);
 
-  const to = STAGE_ACTIONS[action].to;
-  const saved = db.transaction(() => {
-    if (!updateStage(db, projectId, value.version, { stage: to, stageReason: reason }, user.id)) return false;
-    for (const a of assignments) assignLead(db, projectId, a.role, a.userId);
-    const leads = assignments.map((a) => `${TEAM_ROLE_LABELS[a.role].toLowerCase()} ${a.name}`).join(", ");
-    recordAudit(db, {
-      actor: user,
-      action: action === "approve" ? "project.approved" : action === "decline" ? "project.declined" : "project.stage_changed",
-      entityType: "project",
-      entityId: projectId,
-      projectId,
-      summary: `Stage: ${STAGE_LABELS[project.stage]} → ${STAGE_LABELS[to]}${reason ? ` (reason: ${reason})` : ""}${leads ? `; named ${leads}` : ""}`,
-      ip: context.clientIp,
-    });
-    return true;
-  });
-  if (!saved) {
-    const current = getProjectState(db, projectId)!;
-    const conflict = buildConflict({
-      changedBy: current.updatedByName,
-      changedAt: current.updatedAt,
-      currentVersion: current.version,
-      current: { stage: STAGE_LABELS[current.stage], stageReason: current.stageReason },
-      submitted: { stage: STAGE_LABELS[to], stageReason: reason },
-      labels: { stage: "Stage", stageReason: "Reason" },
-    });
-    return reply({ intent: action, result: submission.reply(), version: current.version, conflict }, 409);
+  const decided = decideStage(db, actorOf(user, context), { projectId, action, version: value.version, reason, assignments });
+  if (decided.ok) return redirect(`/projects/${projectId}`);
+  if ("refused" in decided) {
+    if (decided.status !== 400) refusal(decided);
+    return reply({ intent: action, result: submission.reply({ formErrors: [decided.refused] }) }, 400);
   }
-  return redirect(`/projects/${projectId}`);
+  const current = decided.conflict;
+  const conflict = buildConflict({
+    changedBy: current.updatedByName,
+    changedAt: current.updatedAt,
+    currentVersion: current.version,
+    current: { stage: STAGE_LABELS[current.stage], stageReason: current.stageReason },
+    submitted: { stage: STAGE_LABELS[STAGE_ACTIONS[action].to], stageReason: reason },
+    labels: { stage: "Stage", stageReason: "Reason" },
+  });
+  return reply({ intent: action, result: submission.reply(), version: current.version, conflict }, 409);
 }
 
 const HINTS: Partial<Record<StageAction, string>> = {

@@ -11,12 +11,13 @@ import { LONG_TEXT, optionalId, SHORT_TEXT, strictForm } from "~/lib/charter-for
 import { requiredText } from "~/lib/text-field";
 import { requirePermission } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
-import { recordAudit } from "~/models/audit.server";
-import { insertProposal, listCharterOptions, optionBelongs } from "~/models/charter.server";
+import { actorOf } from "~/lib/actor.server";
+import { valueOf } from "~/lib/command-reply.server";
+import { proposeProject } from "~/models/project-stage-commands.server";
+import { listCharterOptions, optionBelongs } from "~/models/charter.server";
 import { getProgramme } from "~/models/programme.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Propose a project – Stepping Up" }];
 
@@ -52,19 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const pii = patientDataWarning({ title, problem, proposalIdea }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
 
-  const { location } = createOnce(db, { userId: user.id, kind: "project", token }, () => {
-    const id = insertProposal(db, { programmeId: programme.id, title, problem, proposalIdea, divisionId }, user.id);
-    recordAudit(db, {
-      actor: user,
-      action: "project.proposed",
-      entityType: "project",
-      entityId: id,
-      projectId: id,
-      summary: `Proposed "${title}"`,
-      ip: context.clientIp,
-    });
-    return `/projects/${id}`;
-  });
+  const once = { userId: user.id, kind: "project", token };
+  const { location } = valueOf(proposeProject(db, actorOf(user, context), { programmeId: programme.id, title, problem, proposalIdea, divisionId, once }));
   return redirect(location);
 }
 

@@ -1,0 +1,66 @@
+// Administering accounts. Passwords are hashed by the caller (async) and handed in.
+import type { Db } from "~/db.server";
+import type { Role } from "~/domain/enums";
+import { ROLE_LABELS } from "~/domain/labels";
+import { ok, record, refused, runCommand, type Actor } from "~/models/command.server";
+import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/models/form-token.server";
+import { deleteSessionsForUser } from "~/models/session.server";
+import { emailTaken, getUser, insertUser, normaliseEmail, setUserDisabled, setUserPassword, updateUserAccount } from "~/models/user.server";
+
+export const EMAIL_TAKEN = "An account with this email address already exists";
+const USERS_PAGE = "/admin/users";
+
+type NewUser = { email: string; name: string; jobTitle?: string; role: Role; passwordHash: string; once: FormOnce };
+
+/** A new account that must change its one-time password at first sign-in. */
+export function createUser(db: Db, actor: Actor, input: NewUser) {
+  return runCommand<Created>(db, (tx) => {
+    const replay = spentFormToken(tx, input.once);
+    if (replay) return ok({ replayed: true, location: replay, id: null });
+    // Checked inside the transaction: another request may have taken the address meanwhile.
+    if (emailTaken(tx, input.email)) return refused(EMAIL_TAKEN, 400);
+    const { once: _once, ...row } = input;
+    const id = insertUser(tx, { ...row, mustChangePassword: true });
+    record(tx, actor, { action: "user.created", entityType: "user", entityId: id, summary: `Created ${normaliseEmail(input.email)} (${ROLE_LABELS[input.role]})` });
+    spendFormToken(tx, input.once, USERS_PAGE);
+    return ok({ replayed: false, location: USERS_PAGE, id });
+  });
+}
+
+type Change = { kind: "disable" } | { kind: "enable" } | { kind: "reset"; passwordHash: string } | { kind: "role"; role: Role };
+
+/** Disabling and resetting a password end the person's sessions; nobody disables or demotes themselves. */
+export function changeUser(db: Db, actor: Actor, input: { userId: number; change: Change }) {
+  const { userId, change } = input;
+  return runCommand(db, (tx) => {
+    const target = getUser(tx, userId);
+    if (!target) return refused("We could not find that user.", 404);
+    if (userId === actor.id && change.kind !== "reset") return refused("You cannot disable yourself or change your own role.", 400);
+    const event = { entityType: "user", entityId: userId };
+    switch (change.kind) {
+      case "disable":
+        setUserDisabled(tx, userId, true);
+        deleteSessionsForUser(tx, userId);
+        record(tx, actor, { ...event, action: "user.disabled", summary: `Disabled ${target.email} and ended their sessions` });
+        break;
+      case "enable":
+        setUserDisabled(tx, userId, false);
+        record(tx, actor, { ...event, action: "user.enabled", summary: `Enabled ${target.email}` });
+        break;
+      case "reset":
+        setUserPassword(tx, userId, change.passwordHash, true);
+        deleteSessionsForUser(tx, userId);
+        record(tx, actor, { ...event, action: "user.password_reset", summary: `Reset the password of ${target.email}` });
+        break;
+      case "role":
+        updateUserAccount(tx, userId, { role: change.role });
+        record(tx, actor, {
+          ...event,
+          action: "user.updated",
+          summary: `Changed the role of ${target.email} from ${ROLE_LABELS[target.role]} to ${ROLE_LABELS[change.role]}`,
+        });
+        break;
+    }
+    return ok({ email: target.email });
+  });
+}
