@@ -3,6 +3,7 @@ import { parseSubmission } from "~/lib/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FormToken } from "~/components/form-token";
 import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { RagTag } from "~/components/tags";
@@ -11,6 +12,7 @@ import { RAGS } from "~/domain/enums";
 import { RAG_LABELS } from "~/domain/labels";
 import { canGovern } from "~/domain/permissions";
 import { formatDateTime } from "~/lib/dates";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { notFound, parseId, requirePermission } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { redirectField, safePath } from "~/lib/safe-path";
@@ -30,6 +32,7 @@ const AssessmentSchema = z
     comment: optionalText({ what: "The comment", max: 4000, multiline: true }),
     back: redirectField("/board"),
     confirmNoPatientData: z.literal("yes").optional(),
+    [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict();
 
@@ -55,11 +58,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: AssessmentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
-  const { rag, reason, comment, back } = submission.value;
+  const { rag, reason, comment, back, formToken: token } = submission.value;
   const pii = patientDataWarning({ reason, comment }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
-  valueOf(assessProject(db, actorOf(user, context), { projectId, rag, reason, comment: comment ?? "" }));
-  return redirect(back);
+  const { location } = valueOf(
+    assessProject(db, actorOf(user, context), { projectId, rag, reason, comment: comment ?? "", formToken: token, back }),
+  );
+  return redirect(location);
 }
 
 export default function AssessProject() {
@@ -77,6 +82,7 @@ export default function AssessProject() {
         <h1>Record the board's view</h1>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="back" value={back} />
+          <FormToken />
           <div className={`nhsuk-form-group${fields.rag.errors?.length ? " nhsuk-form-group--error" : ""}`}>
             <fieldset className="nhsuk-fieldset" aria-describedby={fields.rag.errors?.length ? fields.rag.errorId : undefined}>
               <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">The board's RAG rating</legend>

@@ -77,4 +77,14 @@ describe("assessProject", () => {
     expect(rows(db, "board_assessments")).toBe(before + 1);
     expect(auditSince(db, since)).toMatchObject([{ action: "board.assessed", projectId: 1, summary: "Board's view: Red — Off track" }]);
   });
+
+  it("records a view once per form token and sends the replay where the first went", () => {
+    const { db, board, since } = setup();
+    const before = rows(db, "board_assessments");
+    const input = { projectId: 1, rag: "amber" as const, reason: "Slipping", comment: "", formToken: "token-0123456789abcdef", back: "/board?theme=2" };
+    expect(assessProject(db, board, input)).toMatchObject({ ok: true, value: { location: "/board?theme=2" } });
+    expect(assessProject(db, board, { ...input, back: "/board" })).toMatchObject({ ok: true, value: { id: null, location: "/board?theme=2" } });
+    expect(rows(db, "board_assessments")).toBe(before + 1);
+    expect(auditSince(db, since)).toHaveLength(1);
+  });
 });
