@@ -33,6 +33,33 @@ export default tseslint.config(
     rules: { "stepping-up/server-values-in-browser": ["error", { routeModule: true }] },
   },
   {
+    // Every write is a command in app/models (ADR 011): routes never open a transaction or write an audit row.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "User text is never rendered as HTML.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Routes call a command (app/models); the command runs the transaction.",
+        },
+        {
+          selector: "CallExpression[callee.name='recordAudit']",
+          message: "Routes call a command (app/models); the command records the audit row.",
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "~/models/audit.server", importNames: ["recordAudit"], message: "Routes call a command; it records the audit row." }],
+        },
+      ],
+    },
+  },
+  {
     // The domain is pure rules: it knows nothing of the database, HTTP, forms or pages.
     files: ["app/domain/**/*.ts"],
     rules: {

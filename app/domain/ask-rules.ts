@@ -53,3 +53,6 @@ export function askAgeDays(raisedOn: string, today: string): number {
 export function isAskOverdue(ask: { state: AskState; dueOn: string | null }, today: string): boolean {
   return isOpenAsk(ask.state) && ask.dueOn !== null && ask.dueOn < today;
 }
+
+/** The start of an ask, for a summary line or a hidden label. */
+export const excerpt = (text: string, n = 80) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);

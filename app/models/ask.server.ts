@@ -185,7 +185,7 @@ export function listAskHistory(db: Db, askIds: number[]) {
 }
 
 /** False when someone answered or changed the ask since `version` was read (nothing is written). */
-export function answerAsk(
+export function updateAskAnswer(
   db: Db,
   askId: number,
   version: number,

@@ -14,21 +14,21 @@ import {
   ASK_OUTCOMES,
   ASK_TRANSITIONS,
   askAgeDays,
-  askTransitionProblem,
+  excerpt,
   isAskOverdue,
 } from "~/domain/ask-rules";
 import type { AskState } from "~/domain/enums";
-import { ASK_STATE_LABELS } from "~/domain/labels";
 import { canAnswerAsk } from "~/domain/permissions";
-import { buildConflict, type Conflict } from "~/lib/conflict";
+import type { Conflict } from "~/lib/conflict";
 import { formatDay } from "~/lib/dates";
 import { requiredText } from "~/lib/text-field";
 import { badRequest, forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
-import { answerAsk, getAsk, listOpenAskFilterOptions, listOpenAsks } from "~/models/ask.server";
-import { recordAudit } from "~/models/audit.server";
+import { actorOf } from "~/lib/actor.server";
+import { getAsk, listOpenAskFilterOptions, listOpenAsks } from "~/models/ask.server";
+import { answerAsk } from "~/models/ask-commands.server";
 import { getProgramme } from "~/models/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Asks – Stepping Up" }];
@@ -97,8 +97,6 @@ type ActionResult = {
   done?: string;
 };
 
-const excerpt = (text: string, n = 80) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const db = getDb();
@@ -113,35 +111,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     data({ askId: ask.id, ...body } as ActionResult, { status });
   if (submission.status !== "success") return fail({ result: submission.reply() }, 400);
   const { version, outcome, response } = submission.value;
-  const conflict = (current: NonNullable<ReturnType<typeof getAsk>>) =>
-    buildConflict({
-      changedBy: current.updatedByName,
-      changedAt: current.updatedAt,
-      currentVersion: current.version,
-      current: { state: ASK_STATE_LABELS[current.state], response: current.response },
-      submitted: { state: ASK_OUTCOME_PAST[outcome], response },
-      labels: { state: "State", response: "Response" },
-    });
-  if (version !== ask.version) return fail({ result: submission.reply(), conflict: conflict(ask) }, 409);
-  const problem = askTransitionProblem(ask.state, outcome);
-  if (problem) return fail({ result: submission.reply({ formErrors: [problem] }) }, 400);
   const warnings = patientDataWarning({ response }, formData);
   if (warnings) return fail({ result: submission.reply({ fieldErrors: warnings }), pii: true }, 400);
 
-  const saved = db.transaction(() => {
-    if (!answerAsk(db, ask.id, version, { state: outcome, response }, user.id)) return false;
-    recordAudit(db, {
-      actor: user,
-      action: "ask.answered",
-      entityType: "ask",
-      entityId: ask.id,
-      projectId: ask.projectId,
-      summary: `${ASK_OUTCOME_PAST[outcome]} the ask "${excerpt(ask.what)}": ${response}`,
-      ip: context.clientIp,
-    });
-    return true;
-  });
-  if (!saved) return fail({ result: submission.reply(), conflict: conflict(getAsk(db, ask.id) ?? ask) }, 409);
+  const answered = answerAsk(db, actorOf(user, context), { askId: ask.id, version, outcome, response });
+  if ("conflict" in answered) return fail({ result: submission.reply(), conflict: answered.conflict }, 409);
+  if (!answered.ok) return fail({ result: submission.reply({ formErrors: [answered.refused] }) }, answered.status);
   const verb = ASK_OUTCOME_PAST[outcome].toLowerCase();
   return {
     askId: ask.id,

@@ -16,18 +16,16 @@ import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
 import {
-  insertAsk,
-  isAskablePerson,
   listAskablePeople,
   listAskHistory,
   listProjectAskRecords,
 } from "~/models/ask.server";
-import { recordAudit } from "~/models/audit.server";
+import { NOT_ASKABLE, raiseAsk } from "~/models/ask-commands.server";
+import { actorOf } from "~/lib/actor.server";
 import { getProjectHeader } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Asks – ${data?.projectTitle ?? "Project"} – Stepping Up` },
@@ -74,26 +72,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const row = askRow(submission.value);
   const warnings = patientDataWarning({ what: row.what }, formData);
   if (warnings) return data({ result: submission.reply({ fieldErrors: warnings }), pii: true }, { status: 400 });
-  if (row.addresseeUserId !== null && !isAskablePerson(db, row.addresseeUserId)) {
-    return data(
-      { result: submission.reply({ fieldErrors: { addresseeUserId: ["Choose a person from the list"] } }), pii: false },
-      { status: 400 }
-    );
-  }
-  const { location } = createOnce(db, { userId: user.id, kind: "ask", token: submission.value.formToken }, () => {
-    const askId = insertAsk(db, { projectId, statusReportId: null, ...row, userId: user.id });
-    recordAudit(db, {
-      actor: user,
-      action: "ask.created",
-      entityType: "ask",
-      entityId: askId,
-      projectId,
-      summary: `Raised an ask: "${row.what}"`,
-      ip: context.clientIp,
-    });
-    return `/projects/${projectId}/asks?raised=${askId}#ask-${askId}`;
+  const raised = raiseAsk(db, actorOf(user, context), {
+    projectId,
+    ...row,
+    formToken: submission.value.formToken,
+    locate: (askId) => `/projects/${projectId}/asks?raised=${askId}#ask-${askId}`,
   });
-  return redirect(location);
+  if (!raised.ok) {
+    const fieldErrors = { addresseeUserId: ["refused" in raised ? raised.refused : NOT_ASKABLE] };
+    return data({ result: submission.reply({ fieldErrors }), pii: false }, { status: 400 });
+  }
+  return redirect(raised.value.location);
 }
 
 const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;

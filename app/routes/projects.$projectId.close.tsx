@@ -15,17 +15,17 @@ import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { transitionProblem } from "~/domain/charter-rules";
-import { STAGE_LABELS } from "~/domain/labels";
 import { canGovern } from "~/domain/permissions";
 import { LONG_TEXT, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
 import { requiredText, type TextRule } from "~/lib/text-field";
 
 const paragraph = (what: string): TextRule => ({ what, max: LONG_TEXT, multiline: true });
-import { buildConflict, type Conflict } from "~/lib/conflict";
+import type { Conflict } from "~/lib/conflict";
 import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
-import { recordAudit } from "~/models/audit.server";
-import { getProjectState, updateStage } from "~/models/charter.server";
+import { actorOf } from "~/lib/actor.server";
+import { getProjectState } from "~/models/charter.server";
+import { closeProject } from "~/models/charter-commands.server";
 import { latestProgressScore } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Close the project – Stepping Up" }];
@@ -62,46 +62,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type ActionResult = { result: SubmissionResult<string[]>; version: number | null; pii: boolean; conflict: Conflict | null };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, projectId, project, db } = await requireCloser(request, context, params.projectId);
+  const { user, projectId, db } = await requireCloser(request, context, params.projectId);
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: ClosureSchema });
   const postedVersion = Number(formData.get("version")) || null;
   const fail = (result: SubmissionResult<string[]>, extra: Partial<ActionResult> = {}, status = 400) =>
     data<ActionResult>({ result, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
   if (submission.status !== "success") return fail(submission.reply());
-  const problem = transitionProblem("close", project.stage);
-  if (problem) return fail(submission.reply({ formErrors: [problem] }));
   const { version: expected, closureAimAchieved, ...text } = submission.value;
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), { pii: true });
 
-  const achieved = closureAimAchieved === "yes";
-  const saved = db.transaction(() => {
-    const ok = updateStage(db, projectId, expected, { stage: "closed", stageReason: "", closureAimAchieved: achieved, ...text }, user.id);
-    if (!ok) return false;
-    recordAudit(db, {
-      actor: user,
-      action: "project.closed",
-      entityType: "project",
-      entityId: projectId,
-      projectId,
-      summary: `Stage: ${STAGE_LABELS[project.stage]} → Closed; aim ${achieved ? "achieved" : "not achieved"}`,
-      ip: context.clientIp,
-    });
-    return true;
-  });
-  if (!saved) {
-    const current = getProjectState(db, projectId)!;
-    const conflict = buildConflict({
-      changedBy: current.updatedByName,
-      changedAt: current.updatedAt,
-      currentVersion: current.version,
-      current: { stage: STAGE_LABELS[current.stage] },
-      submitted: { stage: "Closed" },
-      labels: { stage: "Stage" },
-    });
-    return fail(submission.reply(), { version: current.version, conflict }, 409);
+  const input = { projectId, version: expected, aimAchieved: closureAimAchieved === "yes", ...text };
+  const closed = closeProject(db, actorOf(user, context), input);
+  if ("conflict" in closed) {
+    const { conflict } = closed;
+    return fail(submission.reply(), { version: conflict.currentVersion, conflict }, 409);
   }
+  if (!closed.ok) return fail(submission.reply({ formErrors: [closed.refused] }), {}, closed.status);
   return redirect(`/projects/${projectId}`);
 }
 

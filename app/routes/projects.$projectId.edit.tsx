@@ -14,11 +14,12 @@ import { CQC_DOMAIN_LABELS, ORIGIN_LABELS, STAGE_LABELS } from "~/domain/labels"
 import { LONG_TEXT, optionalId, optionalNumber, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
 import { optionalDay } from "~/lib/day-field";
 import { optionalText, requiredText } from "~/lib/text-field";
-import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
+import type { Conflict } from "~/lib/conflict";
 import { requireProjectEditor } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
-import { recordAudit } from "~/models/audit.server";
-import { getCharterForEdit, listCharterOptions, optionBelongs, updateCharter } from "~/models/charter.server";
+import { actorOf } from "~/lib/actor.server";
+import { editCharter } from "~/models/charter-commands.server";
+import { getCharterForEdit, listCharterOptions, optionBelongs } from "~/models/charter.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit the charter – Stepping Up" }];
 
@@ -52,45 +53,8 @@ const CharterSchema = strictForm({
   }
 });
 
-/** Field labels for the audit summary and the conflict table. */
-const LABELS: Record<string, string> = {
-  title: "Title",
-  problem: "Problem",
-  proposalIdea: "Idea",
-  aimWhat: "Aim: what will improve",
-  aimForWhom: "Aim: for whom",
-  aimMeasure: "Aim: measure",
-  aimBaseline: "Aim: baseline",
-  aimTarget: "Aim: target",
-  aimTargetDate: "Aim: date to reach the target",
-  scope: "Scope",
-  divisionId: "Division",
-  service: "Service or ward",
-  themeId: "Strategic theme",
-  cqcDomains: "CQC domains",
-  origin: "Origin",
-  originReference: "Origin reference",
-  waveId: "Wave",
-  plannedStart: "Planned start",
-  plannedEnd: "Planned end",
-};
-
-type Options = ReturnType<typeof listCharterOptions>;
 type Charter = NonNullable<ReturnType<typeof getCharterForEdit>>;
 type Values = Omit<Charter, "id" | "programmeId" | "stage" | "version" | "updatedAt" | "updatedByName">;
-
-/** The charter as people read it (names, not ids), for the audit summary and the conflict table. */
-function readable(v: Values, options: Options): Record<string, unknown> {
-  const name = (list: { id: number; name: string }[], id: number | null) => list.find((o) => o.id === id)?.name ?? "";
-  return {
-    ...v,
-    divisionId: name(options.divisions, v.divisionId),
-    themeId: name(options.themes, v.themeId),
-    waveId: name(options.waves, v.waveId),
-    origin: ORIGIN_LABELS[v.origin],
-    cqcDomains: CQC_DOMAINS.filter((d) => v.cqcDomains.includes(d)).map((d) => CQC_DOMAIN_LABELS[d]),
-  };
-}
 
 /** The stored charter as form values (strings), so the form opens filled in. */
 function asFormValues(c: Charter): Record<string, string | string[]> {
@@ -177,32 +141,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(changedText, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), { pii: true });
 
-  const domains = [...new Set(cqcDomains)] as CqcDomain[];
-  const saved = db.transaction(() => {
-    if (!updateCharter(db, projectId, expected, values, domains, user.id)) return false;
-    recordAudit(db, {
-      actor: user,
-      action: "project.updated",
-      entityType: "project",
-      entityId: projectId,
-      projectId,
-      summary: `Charter: ${describeChanges(readable(before, options), readable({ ...values, cqcDomains: domains }, options), LABELS)}`,
-      ip: context.clientIp,
-    });
-    return true;
-  });
-  if (!saved) {
-    const current = getCharterForEdit(db, projectId)!;
-    const conflict = buildConflict({
-      changedBy: current.updatedByName,
-      changedAt: current.updatedAt,
-      currentVersion: current.version,
-      current: readable(current, options),
-      submitted: readable({ ...values, cqcDomains: domains }, options),
-      labels: LABELS,
-    });
-    return fail(submission.reply(), { version: current.version, conflict }, 409);
+  const domains = cqcDomains as CqcDomain[];
+  const saved = editCharter(db, actorOf(user, context), { projectId, version: expected, values, domains });
+  if ("conflict" in saved) {
+    const { conflict } = saved;
+    return fail(submission.reply(), { version: conflict.currentVersion, conflict }, 409);
   }
+  if (!saved.ok) return fail(submission.reply({ formErrors: [saved.refused] }), {}, saved.status);
   return redirect(`/projects/${projectId}`);
 }
 

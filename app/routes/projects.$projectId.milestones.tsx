@@ -21,13 +21,13 @@ import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guar
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
-import { recordAudit } from "~/models/audit.server";
-import { insertMilestone, listMilestones } from "~/models/milestone.server";
+import { actorOf } from "~/lib/actor.server";
+import { addMilestone } from "~/models/milestone-commands.server";
+import { listMilestones } from "~/models/milestone.server";
 import { getProjectHeader } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Milestones – ${data?.projectTitle ?? "Project"} – Stepping Up` },
@@ -67,20 +67,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const warnings = patientDataWarning({ title, owner }, formData);
   if (warnings) return data({ result: submission.reply({ fieldErrors: warnings }), pii: true }, { status: 400 });
 
-  const { location } = createOnce(db, { userId: user.id, kind: "milestone", token }, () => {
-    const milestoneId = insertMilestone(db, { projectId, title, owner, baselineDate, userId: user.id });
-    recordAudit(db, {
-      actor: user,
-      action: "milestone.created",
-      entityType: "milestone",
-      entityId: milestoneId,
-      projectId,
-      summary: `Added milestone "${title}" (baseline ${formatDay(baselineDate)})`,
-      ip: context.clientIp,
-    });
-    return `/projects/${projectId}/milestones?added=${milestoneId}`;
+  const added = addMilestone(db, actorOf(user, context), {
+    projectId,
+    title,
+    owner,
+    baselineDate,
+    formToken: token,
+    locate: (milestoneId) => `/projects/${projectId}/milestones?added=${milestoneId}`,
   });
-  return redirect(location);
+  if (!added.ok) return data({ result: submission.reply(), pii: false }, { status: 400 });
+  return redirect(added.value.location);
 }
 
 function MilestoneList() {

@@ -14,14 +14,15 @@ import { PROGRESS_SCALE, progressLabel, STAGE_LABELS } from "~/domain/labels";
 import { canEditProject } from "~/domain/permissions";
 import { LONG_TEXT, strictForm } from "~/lib/charter-form";
 import { requiredText } from "~/lib/text-field";
-import { buildConflict, type Conflict } from "~/lib/conflict";
+import type { Conflict } from "~/lib/conflict";
 import { formatDateTime } from "~/lib/dates";
 import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
-import { recordAudit } from "~/models/audit.server";
+import { actorOf } from "~/lib/actor.server";
+import { scoreProgress } from "~/models/progress-commands.server";
 import { getProjectState } from "~/models/charter.server";
-import { latestProgressScore, listProgressScores, recordProgressScore } from "~/models/progress.server";
+import { listProgressScores } from "~/models/progress.server";
 import { isOnProjectTeam } from "~/models/team.server";
 
 export const meta: MetaFunction = () => [{ title: "Progress score – Stepping Up" }];
@@ -65,44 +66,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     data<ActionResult>({ result, since: Number.isInteger(postedSince) ? postedSince : null, pii: false, conflict: null, ...extra }, { status });
   if (submission.status !== "success") return fail(submission.reply());
   const { score, evidence, since } = submission.value;
-  const project = getProjectState(db, projectId)!;
-  if (!mayRecordScore(project.stage)) {
-    return fail(
-      submission.reply({
-        formErrors: [`This project is ${STAGE_LABELS[project.stage].toLowerCase()}, so its progress score can no longer change`],
-      }),
-    );
-  }
   const pii = patientDataWarning({ evidence }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), { pii: true });
 
-  const outcome = db.transaction(() => {
-    const latest = latestProgressScore(db, projectId);
-    if ((latest?.id ?? 0) !== since) return { saved: false as const, latest };
-    recordProgressScore(db, projectId, score, evidence, user.id);
-    recordAudit(db, {
-      actor: user,
-      action: "project.progress_scored",
-      entityType: "project",
-      entityId: projectId,
-      projectId,
-      summary: `Progress score: ${latest ? latest.score.toFixed(1) : "none"} → ${progressLabel(score)}`,
-      ip: context.clientIp,
-    });
-    return { saved: true as const, latest };
-  });
-  if (!outcome.saved) {
-    const latest = outcome.latest!;
-    const conflict = buildConflict({
-      changedBy: latest.byName,
-      changedAt: latest.at,
-      currentVersion: latest.id,
-      current: { score: progressLabel(latest.score), evidence: latest.evidence },
-      submitted: { score: progressLabel(score), evidence },
-      labels: { score: "Score", evidence: "Evidence" },
-    });
-    return fail(submission.reply(), { since: latest.id, conflict }, 409);
+  const scored = scoreProgress(db, actorOf(user, context), { projectId, score, evidence, since });
+  if ("conflict" in scored) {
+    const { conflict } = scored;
+    return fail(submission.reply(), { since: conflict.currentVersion, conflict }, 409);
   }
+  if (!scored.ok) return fail(submission.reply({ formErrors: [scored.refused] }), {}, scored.status);
   return redirect(`/projects/${projectId}/progress`);
 }
 

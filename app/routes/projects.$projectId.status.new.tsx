@@ -17,12 +17,12 @@ import { notFound, parseId, requireProjectEditor } from "~/lib/guards.server";
 import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
-import { insertAsk, isAskablePerson, listAskablePeople } from "~/models/ask.server";
-import { recordAudit } from "~/models/audit.server";
-import { getStatusReport, insertStatusReport, listStatusReports } from "~/models/status-report.server";
+import { isAskablePerson, listAskablePeople } from "~/models/ask.server";
+import { actorOf } from "~/lib/actor.server";
+import { writeStatusReport } from "~/models/status-report-commands.server";
+import { getStatusReport, listStatusReports } from "~/models/status-report.server";
 
 export const meta: MetaFunction = () => [{ title: "Write a status report – Stepping Up" }];
 
@@ -105,49 +105,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (Object.keys(unknownPeople).length) {
     return data({ result: submission.reply({ fieldErrors: unknownPeople }), pii: false }, { status: 400 });
   }
-  const corrected = v.corrects ? getStatusReport(db, projectId, v.corrects) : undefined;
-
-  const { location } = createOnce(db, { userId: user.id, kind: "status_report", token: v.formToken }, () => {
-    const id = insertStatusReport(db, {
-      projectId,
-      reportDate: v.reportDate,
-      rag: v.rag,
-      ragReason: v.ragReason ?? "",
-      progress: v.progress,
-      nextSteps: v.nextSteps,
-      risks: v.risks ?? "",
-      userId: user.id,
-    });
-    const rag = v.rag[0].toUpperCase() + v.rag.slice(1);
-    recordAudit(db, {
-      actor: user,
-      action: "status_report.created",
-      entityType: "status_report",
-      entityId: id,
-      projectId,
-      summary: corrected
-        ? `Wrote a correction (${rag}) to the status report for ${formatDay(corrected.reportDate)}`
-        : `Wrote the status report for ${formatDay(v.reportDate)} (${rag})${
-            asks.length ? ` with ${asks.length} ${asks.length === 1 ? "ask" : "asks"}` : ""
-          }`,
-      ip: context.clientIp,
-    });
-    for (const ask of asks) {
-      const row = askRow(ask);
-      const askId = insertAsk(db, { projectId, statusReportId: id, ...row, userId: user.id });
-      recordAudit(db, {
-        actor: user,
-        action: "ask.created",
-        entityType: "ask",
-        entityId: askId,
-        projectId,
-        summary: `Raised an ask in the status report for ${formatDay(v.reportDate)}: "${row.what}"`,
-        ip: context.clientIp,
-      });
-    }
-    return `/projects/${projectId}/status/${id}?written=1`;
+  const written = writeStatusReport(db, actorOf(user, context), {
+    projectId,
+    reportDate: v.reportDate,
+    rag: v.rag,
+    ragReason: v.ragReason ?? "",
+    progress: v.progress,
+    nextSteps: v.nextSteps,
+    risks: v.risks ?? "",
+    corrects: v.corrects,
+    asks: asks.map(askRow),
+    formToken: v.formToken,
+    locate: (id) => `/projects/${projectId}/status/${id}?written=1`,
   });
-  return redirect(location);
+  if (!written.ok) return data({ result: submission.reply(), pii: false }, { status: 400 });
+  return redirect(written.value.location);
 }
 
 const RAG_OPTIONS = [

@@ -9,24 +9,14 @@ import { LEAD_ROLES, type TeamRole } from "~/domain/enums";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";
 import { canManageTeam } from "~/domain/permissions";
 import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
-import { recordAudit } from "~/models/audit.server";
+import { actorOf } from "~/lib/actor.server";
+import type { Refused } from "~/models/command.server";
+import { addTeamMember, assignTeamLead, removeTeamMember, vacateTeamLead } from "~/models/team-commands.server";
 import { getProjectState } from "~/models/charter.server";
 import { isProjectLead } from "~/models/team.server";
-import {
-  addMember,
-  assignLead,
-  currentLead,
-  endMembership,
-  getAssignablePerson,
-  getCurrentMemberRow,
-  isCurrentMember,
-  listAssignablePeople,
-  listCurrentTeam,
-  vacateLead,
-} from "~/models/team-edit.server";
+import { listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { FormToken } from "~/components/form-token";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Project team – Stepping Up" }];
 
@@ -67,7 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type Outcome = { ok: boolean; message: string; role?: TeamRole | "member" };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, projectId, project, db } = await requireTeamManager(request, context, params.projectId);
+  const { user, projectId, db } = await requireTeamManager(request, context, params.projectId);
   const formData = await request.formData();
   const parsed = parseFields(formData, TeamAction);
   const form = Object.fromEntries(formData);
@@ -78,57 +68,32 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return fail(noPerson ? "Choose a person from the list" : "That change was not understood. Reload the page and try again", role);
   }
   const input = parsed.data;
-  const audit = (summary: string) =>
-    recordAudit(db, { actor: user, action: "project.team_changed", entityType: "project", entityId: projectId, projectId, summary, ip: context.clientIp });
+  const actor = actorOf(user, context);
+  const refusal = (result: { refused: string; status: number }, role: Outcome["role"]) =>
+    fail(result.refused, role, result.status);
 
   if (input.intent === "lead" || input.intent === "vacate") {
-    const label = TEAM_ROLE_LABELS[input.role];
-    const now = currentLead(db, projectId, input.role);
-    if ((now?.userId ?? "") !== input.current) {
-      return fail(`The ${label.toLowerCase()} was changed by someone else since you opened this page: it is now ${now?.name ?? "nobody"}. Check and try again`, input.role, 409);
-    }
-    if (input.intent === "vacate") {
-      if (!now) return fail(`Nobody is the ${label.toLowerCase()}`, input.role);
-      if (!mayVacateLead(project.stage, input.role)) {
-        return fail(`An approved project must keep ${listOfLeads([input.role])}: choose someone else instead`, input.role);
-      }
-      db.transaction(() => {
-        vacateLead(db, projectId, input.role);
-        audit(`${label}: ${now.name} stood down`);
-      });
-      return { ok: true, message: `${now.name} is no longer the ${label.toLowerCase()}.`, role: input.role } satisfies Outcome;
-    }
-    const person = getAssignablePerson(db, input.userId);
-    if (!person) return fail("Choose a person from the list", input.role);
-    if (now?.userId === person.id) return fail(`${person.name} is already the ${label.toLowerCase()}`, input.role);
-    db.transaction(() => {
-      assignLead(db, projectId, input.role, person.id);
-      audit(`${label}: ${now ? `${now.name} → ` : ""}${person.name}`);
-    });
-    return { ok: true, message: `${person.name} is now the ${label.toLowerCase()}.`, role: input.role } satisfies Outcome;
+    const label = TEAM_ROLE_LABELS[input.role].toLowerCase();
+    const change = { projectId, role: input.role, current: input.current };
+    const done =
+      input.intent === "vacate" ? vacateTeamLead(db, actor, change) : assignTeamLead(db, actor, { ...change, userId: input.userId });
+    if (!done.ok) return refusal(done as Refused, input.role);
+    const message =
+      input.intent === "vacate" ? `${done.value.name} is no longer the ${label}.` : `${done.value.name} is now the ${label}.`;
+    return { ok: true, message, role: input.role } satisfies Outcome;
   }
 
   if (input.intent === "add-member") {
-    const once = { userId: user.id, kind: "team_member", token: input.formToken };
-    const replay = spentFormToken(db, once);
-    if (replay) return redirect(replay);
-    const person = getAssignablePerson(db, input.userId);
-    if (!person) return fail("Choose a person from the list", "member");
-    if (isCurrentMember(db, projectId, person.id)) return fail(`${person.name} is already a team member`, "member");
-    createOnce(db, once, () => {
-      addMember(db, projectId, person.id);
-      audit(`Added ${person.name} to the team`);
-      return `/projects/${projectId}/team`;
-    });
-    return { ok: true, message: `${person.name} has joined the team.`, role: "member" } satisfies Outcome;
+    const location = `/projects/${projectId}/team`;
+    const added = addTeamMember(db, actor, { projectId, userId: input.userId, formToken: input.formToken, location });
+    if (!added.ok) return refusal(added as Refused, "member");
+    if (added.value.replayed) return redirect(added.value.location);
+    return { ok: true, message: `${added.value.name} has joined the team.`, role: "member" } satisfies Outcome;
   }
 
-  const row = getCurrentMemberRow(db, projectId, input.teamRowId);
-  if (!row) notFound("team member");
-  db.transaction(() => {
-    endMembership(db, row.id);
-    audit(`Removed ${row.name} from the team`);
-  });
+  const removed = removeTeamMember(db, actor, { projectId, teamRowId: input.teamRowId });
+  if (!removed.ok) notFound("team member");
+  const row = removed.value;
   // Someone who removed themselves may no longer be allowed on this page.
   if (row.userId === user.id && !canManageTeam(user, isProjectLead(db, projectId, user.id))) {
     return redirect(`/projects/${projectId}`);

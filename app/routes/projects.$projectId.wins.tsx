@@ -26,11 +26,12 @@ import { suggestWins } from "~/domain/win-suggestions";
 import { badRequest, forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
-import { recordAudit } from "~/models/audit.server";
+import { actorOf } from "~/lib/actor.server";
+import type { Refused } from "~/models/command.server";
+import { confirmWin, dismissWin, recordWin } from "~/models/win-commands.server";
 import { isOnProjectTeam } from "~/models/team.server";
-import { getWinEvidence, insertWin, listProjectWins } from "~/models/win.server";
+import { getWinEvidence, listProjectWins } from "~/models/win.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
-import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Wins – Stepping Up" }];
 
@@ -69,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const audit = { actor: user, projectId, ip: context.clientIp };
+  const actor = actorOf(user, context);
   const back = `/projects/${projectId}/wins`;
 
   if (intent === "record") {
@@ -79,12 +80,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const { title, description = "" } = submission.value;
     const pii = patientDataWarning({ title, description }, formData);
     if (pii) return data<WinFormResult>({ formId: RECORD_FORM_ID, result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
-    const { location } = createOnce(db, { userId: user.id, kind: "win", token: submission.value.formToken }, () => {
-      const id = insertWin(db, { projectId, title, description, evidenceKind: "other", evidenceRef: "", userId: user.id });
-      recordAudit(db, { ...audit, action: "win.recorded", entityType: "win", entityId: id, summary: `Recorded a win: "${title}"` });
-      return `${back}?saved=recorded`;
-    });
-    return redirect(location);
+    const location = `${back}?saved=recorded`;
+    const recorded = recordWin(db, actor, { projectId, title, description, formToken: submission.value.formToken, location });
+    if (!recorded.ok) return fail();
+    return redirect(recorded.value.location);
   }
 
   if (intent !== "confirm" && intent !== "dismiss") badRequest("That request was not understood.");
@@ -96,44 +95,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     data<WinFormResult>({ formId, result, pii }, { status });
   if (submission.status !== "success") return reply();
 
-  // Check and write in one transaction, so two people confirming at once record one win.
-  const outcome = db.transaction(() => {
-    const evidence = getWinEvidence(db, projectId, today())!;
-    const suggestion = suggestWins(evidence).find((s) => s.evidenceRef === ref);
-    if (!suggestion) return evidence.handled.has(ref) ? ("handled" as const) : ("unknown" as const);
-    if (submission.value.intent === "dismiss") {
-      recordAudit(db, {
-        ...audit,
-        action: "win.dismissed",
-        entityType: "win_suggestion",
-        summary: `Dismissed the suggested win "${suggestion.title}" (${ref})`,
-        details: { evidenceRef: ref },
-      });
-      return "dismissed" as const;
-    }
+  const suggested = { projectId, evidenceRef: ref, today: today() };
+  let done;
+  if (submission.value.intent === "dismiss") done = dismissWin(db, actor, suggested);
+  else {
     const { title, description = "" } = submission.value;
     const pii = patientDataWarning({ title, description }, formData);
-    if (pii) return { pii };
-    const id = insertWin(db, { projectId, title, description, evidenceKind: suggestion.evidenceKind, evidenceRef: ref, userId: user.id });
-    recordAudit(db, {
-      ...audit,
-      action: "win.recorded",
-      entityType: "win",
-      entityId: id,
-      summary: `Recorded a win: "${title}" (${ref})`,
-      details: { evidenceRef: ref },
-    });
-    return "recorded" as const;
-  });
-
-  if (outcome === "recorded" || outcome === "dismissed") return redirect(`${back}?saved=${outcome}`);
-  if (outcome === "handled") {
-    return reply(submission.reply({ formErrors: ["Someone has already confirmed or dismissed this win. The list below is up to date"] }), 409);
+    if (pii) return reply(submission.reply({ fieldErrors: pii }), 400, true);
+    done = confirmWin(db, actor, { ...suggested, title, description });
   }
-  if (outcome === "unknown") {
-    return reply(submission.reply({ formErrors: ["This win is no longer suggested: its evidence has changed. Reload the page to see the current suggestions"] }));
+  if (!done.ok) {
+    const { refused, status } = done as Refused;
+    return reply(submission.reply({ formErrors: [refused] }), status);
   }
-  return reply(submission.reply({ fieldErrors: outcome.pii }), 400, true);
+  return redirect(`${back}?saved=${submission.value.intent === "dismiss" ? "dismissed" : "recorded"}`);
 }
 
 export default function ProjectWins() {

@@ -1,0 +1,192 @@
+// The milestone's editing forms: update, re-baseline and the delete confirmation.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import type { z, ZodType } from "zod";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, TextareaField, TextField } from "~/components/forms";
+import { PiiConfirm } from "~/components/pii-confirm";
+import { formatDay } from "~/lib/dates";
+import { rebaselineSchema, updateSchema, type ActionResult } from "./schemas";
+
+type Milestone = {
+  id: number;
+  title: string;
+  owner: string;
+  baselineDate: string;
+  forecastDate: string;
+  completedOn: string | null;
+  version: number;
+};
+
+/** conform's form with the record's current values filled in (the NHS pattern: validate on submit). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function useEditForm<S extends ZodType<Record<string, any>, Record<string, any>>>(
+  id: string,
+  schema: S,
+  lastResult: SubmissionResult<string[]> | undefined,
+  defaultValue: Record<string, string>,
+) {
+  return useForm<z.input<S>, z.output<S>>({
+    id,
+    lastResult,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    defaultValue: defaultValue as any,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
+export function MilestoneForms({
+  m,
+  today,
+  base,
+  permissions,
+  confirmingDelete,
+  actionData,
+}: {
+  m: Milestone;
+  today: string;
+  base: string;
+  permissions: { edit: boolean };
+  confirmingDelete: boolean;
+  actionData: ActionResult | undefined;
+}) {
+  const resultFor = (intent: ActionResult["intent"]) => (actionData?.intent === intent ? actionData : undefined);
+  const update = resultFor("update");
+  const rebase = resultFor("rebaseline");
+  const removal = resultFor("delete");
+  const [updateForm, uf] = useEditForm(
+    `milestone-update-${m.version}`,
+    updateSchema({ today, currentForecast: m.forecastDate }),
+    update?.result,
+    {
+      title: m.title,
+      owner: m.owner,
+      forecastDate: m.forecastDate,
+      completedOn: m.completedOn ?? "",
+    },
+  );
+  const [rebaseForm, rf] = useEditForm(
+    `milestone-rebaseline-${m.version}`,
+    rebaselineSchema({ currentBaseline: m.baselineDate }),
+    rebase?.result,
+    {
+      baselineDate: m.forecastDate === m.baselineDate ? "" : m.forecastDate,
+    },
+  );
+  const versionFor = (r: ActionResult | undefined) => r?.conflict?.currentVersion ?? m.version;
+  return (
+    <>
+      {permissions.edit && confirmingDelete ? (
+        <div className="nhsuk-warning-callout">
+          <h3 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Delete this milestone?
+            </span>
+          </h3>
+          <ConflictNotice conflict={removal?.conflict} />
+          <p>
+            &ldquo;{m.title}&rdquo; will disappear from the plan. Its history stays in the audit trail. Only delete a
+            milestone added by mistake: a step that will not happen is better re-baselined or completed.
+          </p>
+          <Form method="post" className="app-inline-form">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="version" value={versionFor(removal)} />
+            <button className="nhsuk-button nhsuk-button--warning nhsuk-u-margin-bottom-0" type="submit">
+              Yes, delete this milestone
+            </button>
+          </Form>{" "}
+          <Link to={`${base}/${m.id}`} className="nhsuk-u-margin-left-3">
+            No, keep it
+          </Link>
+        </div>
+      ) : null}
+
+      {permissions.edit ? (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <h3>Update the milestone</h3>
+            <ConflictNotice conflict={update?.conflict} />
+            <ErrorSummary
+              form={updateForm}
+              fields={{
+                title: uf.title,
+                owner: uf.owner,
+                forecastDate: uf.forecastDate,
+                forecastReason: uf.forecastReason,
+                completedOn: uf.completedOn,
+              }}
+            />
+            <Form method="post" {...getFormProps(updateForm)}>
+              <input type="hidden" name="intent" value="update" />
+              <input type="hidden" name="version" value={versionFor(update)} />
+              <TextField field={uf.title} label="Milestone" width={30} />
+              <TextField field={uf.owner} label="Owner (optional)" width={20} />
+              <TextField
+                field={uf.forecastDate}
+                label="Forecast date"
+                hint={`When you now expect to finish. The baseline stays ${formatDay(m.baselineDate)}.`}
+                type="date"
+                width={10}
+              />
+              <TextareaField
+                field={uf.forecastReason}
+                label="Reason for moving the forecast"
+                hint="Needed when the forecast moves later: say what is holding it up."
+                rows={3}
+              />
+              <TextField
+                field={uf.completedOn}
+                label="Completed on (optional)"
+                hint="Leave blank until the milestone is done."
+                type="date"
+                width={10}
+              />
+              <PiiConfirm show={Boolean(update?.pii)} />
+              <button className="nhsuk-button" type="submit">
+                Save milestone
+              </button>
+            </Form>
+
+            <details className="nhsuk-details" open={Boolean(rebase)}>
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">Re-baseline this milestone</span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <p>
+                  Re-baseline only when the plan itself is agreed again (for example by the programme board). The old
+                  baseline, the new one and your reason are kept in the history.
+                </p>
+                <ConflictNotice conflict={rebase?.conflict} />
+                <ErrorSummary form={rebaseForm} fields={{ baselineDate: rf.baselineDate, reason: rf.reason }} />
+                <Form method="post" {...getFormProps(rebaseForm)}>
+                  <input type="hidden" name="intent" value="rebaseline" />
+                  <input type="hidden" name="version" value={versionFor(rebase)} />
+                  <TextField
+                    field={rf.baselineDate}
+                    label="New baseline date"
+                    hint={`The baseline is now ${formatDay(m.baselineDate)}.`}
+                    type="date"
+                    width={10}
+                  />
+                  <TextareaField field={rf.reason} label="Reason for re-baselining" rows={3} />
+                  <PiiConfirm show={Boolean(rebase?.pii)} />
+                  <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+                    Re-baseline
+                  </button>
+                </Form>
+              </div>
+            </details>
+            {!confirmingDelete ? (
+              <p>
+                <Link to="?delete">Delete this milestone</Link>
+              </p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
