@@ -8,7 +8,7 @@ import { getAsk, insertAsk, isAskablePerson, updateAskAnswer } from "~/models/as
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";
 
-export const NOT_ASKABLE = "Choose a person from the list";
+import { NOT_ASKABLE } from "~/domain/messages";
 
 export type RaiseAsk = {
   projectId: number;

@@ -74,7 +74,7 @@ export function recordRepeatedAudit(
 
 export type AuditFilter = { userId?: number; projectId?: number; from?: string; to?: string };
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export function listAuditEvents(db: Db, filter: AuditFilter, page = 1) {
   const where: SQL[] = [];
@@ -104,7 +104,7 @@ export function listAuditEvents(db: Db, filter: AuditFilter, page = 1) {
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(condition).get()?.n ?? 0;
-  return { rows, total };
+  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 
 export function listProjectActivity(db: Db, projectId: number, limit = 20) {

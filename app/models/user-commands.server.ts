@@ -7,7 +7,7 @@ import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/m
 import { deleteSessionsForUser } from "~/models/session.server";
 import { emailTaken, getUser, insertUser, normaliseEmail, setUserDisabled, setUserPassword, updateUserAccount } from "~/models/user.server";
 
-export const EMAIL_TAKEN = "An account with this email address already exists";
+import { EMAIL_TAKEN } from "~/domain/messages";
 const USERS_PAGE = "/admin/users";
 
 type NewUser = { email: string; name: string; jobTitle?: string; role: Role; passwordHash: string; once: FormOnce };

@@ -9,7 +9,7 @@ import { canAdminister } from "~/domain/permissions";
 import { formatDateTime } from "~/lib/dates";
 import { isPlausibleDay } from "~/lib/day-field";
 import { requirePermission } from "~/lib/guards.server";
-import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
+import { listAuditEvents } from "~/models/audit.server";
 import { listUsers } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Admin – Stepping Up" }];
@@ -27,11 +27,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, canAdminister, "read the audit trail");
   const db = getDb();
   const q = AuditQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { rows, total } = listAuditEvents(db, { userId: q.user, projectId: q.project, from: q.from, to: q.to }, q.page);
+  const { rows, total, pages } = listAuditEvents(db, { userId: q.user, projectId: q.project, from: q.from, to: q.to }, q.page);
   return {
     rows,
     total,
-    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    pages,
     q,
     users: listUsers(db).map((u) => ({ id: u.id, name: u.name })),
     projects: db.select({ id: projects.id, title: projects.title }).from(projects).orderBy(asc(projects.title)).all(),

@@ -20,7 +20,8 @@ import {
   listAskHistory,
   listProjectAskRecords,
 } from "~/models/ask.server";
-import { NOT_ASKABLE, raiseAsk } from "~/models/ask-commands.server";
+import { NOT_ASKABLE } from "~/domain/messages";
+import { raiseAsk } from "~/models/ask-commands.server";
 import { actorOf } from "~/lib/actor.server";
 import { getProjectHeader } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
