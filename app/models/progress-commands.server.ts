@@ -6,14 +6,19 @@ import { progressLabel, STAGE_LABELS } from "~/domain/labels";
 import { buildConflict, type Conflict } from "~/lib/conflict";
 import { getProjectState } from "~/models/charter.server";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
+import { spendFormToken, spentFormToken } from "~/models/form-token.server";
 import { latestProgressScore, recordProgressScore } from "~/models/progress.server";
 
 /** `since`: the id of the latest score the form showed (0 for none). */
-export type ScoreProgress = { projectId: number; score: number; evidence: string; since: number };
+export type ScoreProgress = { projectId: number; score: number; evidence: string; since: number; formToken?: string };
 
 export function scoreProgress(db: Db, actor: Actor, input: ScoreProgress): CommandResult<{ scoreId: number }, Conflict> {
   const { projectId, score, evidence, since } = input;
+  const once = { userId: actor.id, kind: "progress_score", token: input.formToken };
   return runCommand(db, (tx) => {
+    // A double click or a resubmission after Back: the score is already recorded once.
+    const replayed = spentFormToken(tx, once);
+    if (replayed !== null) return ok({ scoreId: Number(replayed.split("#score-")[1]) || 0 });
     const project = getProjectState(tx, projectId);
     if (!project) return refused("We could not find that project.", 404);
     if (!mayRecordScore(project.stage)) {
@@ -41,6 +46,7 @@ export function scoreProgress(db: Db, actor: Actor, input: ScoreProgress): Comma
       projectId,
       summary: `Progress score: ${latest ? latest.score.toFixed(1) : "none"} → ${progressLabel(score)}`,
     });
+    spendFormToken(tx, once, `/projects/${projectId}/progress#score-${scoreId}`);
     return ok({ scoreId });
   });
 }

@@ -20,6 +20,8 @@ import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guar
 import { patientDataWarning } from "~/lib/pii-guard.server";
 import { today } from "~/lib/today.server";
 import { actorOf } from "~/lib/actor.server";
+import { FormToken } from "~/components/form-token";
+import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
 import { scoreProgress } from "~/models/progress-commands.server";
 import { getProjectState } from "~/models/charter.server";
 import { listProgressScores } from "~/models/progress.server";
@@ -36,6 +38,7 @@ const ScoreSchema = strictForm({
   evidence: requiredText("Describe the evidence for this score", { what: "The evidence", max: LONG_TEXT, multiline: true }),
   /** The latest score the person saw (0 for none), so a score given meanwhile is not passed over silently. */
   since: z.number({ error: "Reload the page and try again" }).int().min(0),
+  [FORM_TOKEN_FIELD]: formToken(),
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -65,11 +68,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const fail = (result: SubmissionResult<string[]>, extra: Partial<ActionResult> = {}, status = 400) =>
     data<ActionResult>({ result, since: Number.isInteger(postedSince) ? postedSince : null, pii: false, conflict: null, ...extra }, { status });
   if (submission.status !== "success") return fail(submission.reply());
-  const { score, evidence, since } = submission.value;
+  const { score, evidence, since, formToken: token } = submission.value;
   const pii = patientDataWarning({ evidence }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), { pii: true });
 
-  const scored = scoreProgress(db, actorOf(user, context), { projectId, score, evidence, since });
+  const scored = scoreProgress(db, actorOf(user, context), { projectId, score, evidence, since, formToken: token });
   if ("conflict" in scored) {
     const { conflict } = scored;
     return fail(submission.reply(), { since: conflict.currentVersion, conflict }, 409);
@@ -120,6 +123,7 @@ export default function Progress() {
             <h3>Record a new score</h3>
             <Form method="post" {...getFormProps(form)}>
               <input type="hidden" name="since" value={actionData?.since ?? since} />
+              <FormToken />
               <div className={`nhsuk-form-group${scoreInvalid ? " nhsuk-form-group--error" : ""}`}>
                 <fieldset className="nhsuk-fieldset" aria-describedby={scoreInvalid ? scoreField.errorId : undefined}>
                   <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Score</legend>

@@ -43,4 +43,14 @@ describe("scoreProgress", () => {
     expect(result).toMatchObject({ ok: false, ...expected });
     expect([w.count("progress_scores"), w.count("audit_events")]).toEqual(before);
   });
+
+  it("records a score once per form token: the resubmitted form is not a conflict with itself", () => {
+    const w = setup();
+    const before = [w.count("progress_scores"), w.count("audit_events")];
+    const input = { projectId: w.projectId, score: 4, evidence: "Sustained", since: w.since, formToken: "progress-0123456789ab" };
+    const first = scoreProgress(w.db, w.actor, input);
+    expect(first.ok).toBe(true);
+    expect(scoreProgress(w.db, w.actor, input)).toEqual(first);
+    expect([w.count("progress_scores"), w.count("audit_events")]).toEqual([before[0] + 1, before[1] + 1]);
+  });
 });
