@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, startApp, type RunningApp } from "./support";
+import { open } from "./js-on";
 import { dbRow, dbRows, errorSummary, expectNoMissingValues, signedInPage } from "./form-helpers";
 
 let app: RunningApp;
@@ -57,7 +58,7 @@ const ukDay = (iso: string) => iso.split("-").reverse().join("/");
 
 it("make a measure the primary measure from its page", async () => {
   const primaryBefore = dbRow<{ id: number }>(app, "select id from measures where project_id = ? and is_primary = 1 and deleted_at is null", ids.project);
-  await lead.goto(measureUrl());
+  await open(lead, measureUrl());
   await button("Make this the primary measure").click();
   await savedAs("primary");
   await banner("This is now the project's primary measure");
@@ -69,7 +70,7 @@ it("make a measure the primary measure from its page", async () => {
 
 it("edit the definition: a missing name, then a target date without a target (a server check), then saved", async () => {
   const name = "Minutes from arrival to initial assessment (median, majors)";
-  await lead.goto(measureUrl("/edit"));
+  await open(lead, measureUrl("/edit"));
   await lead.getByLabel("Name of the measure").fill("");
   await button("Save the definition").click();
   expect(await errorSummary(lead)).toEqual(["Enter the name of the measure"]);
@@ -95,7 +96,7 @@ it("add, correct and delete a value; a missing value, a future week and a week t
   const day = weeksBeforeFirst(3);
   const taken = dbRow<{ d: string; v: number }>(app, "select period_date as d, value as v from measure_points where measure_id = ? order by period_date desc", ids.measure)!;
 
-  await lead.goto(measureUrl("/data"));
+  await open(lead, measureUrl("/data"));
   await lead.getByLabel("Date", { exact: true }).fill(day);
   await button("Add the value").click();
   expect(await errorSummary(lead)).toEqual(["Enter the value"]);
@@ -115,7 +116,7 @@ it("add, correct and delete a value; a missing value, a future week and a week t
   expect(point.value).toBe(27);
 
   // Correct it: a value that is not a number is refused.
-  await lead.goto(measureUrl(`/data?point=${point.id}`));
+  await open(lead, measureUrl(`/data?point=${point.id}`));
   await lead.getByRole("heading", { name: "Correct a value" }).waitFor();
   expect(await lead.getByLabel(/^Value/).inputValue()).toBe("27");
   await lead.getByLabel(/^Value/).fill("twenty");
@@ -129,7 +130,7 @@ it("add, correct and delete a value; a missing value, a future week and a week t
   expect(dbRow(app, "select value, note from measure_points where id = ?", point.id)).toEqual({ value: 24.5, note: "Two agency-staffed nights" });
 
   // Delete it after the confirmation step.
-  await lead.goto(measureUrl(`/data?delete=${point.id}`));
+  await open(lead, measureUrl(`/data?delete=${point.id}`));
   await button("Delete the value").click();
   await savedAs("deleted");
   await banner("The value is deleted");
@@ -140,7 +141,7 @@ it("add, correct and delete a value; a missing value, a future week and a week t
 
 it("add a note to the chart (an empty note and a future date refused), then remove it after confirming", async () => {
   const text = "Second triage nurse on every late shift";
-  await lead.goto(measureUrl("/annotations"));
+  await open(lead, measureUrl("/annotations"));
   await button("Add the note").click();
   expect(await errorSummary(lead)).toEqual(["Enter the note to show on the chart"]);
   await lead.getByLabel("Note", { exact: true }).fill(text);
@@ -154,7 +155,7 @@ it("add a note to the chart (an empty note and a future date refused), then remo
   const note = dbRow<{ id: number; period_date: string }>(app, "select id, period_date from measure_annotations where measure_id = ? and text = ?", ids.measure, text)!;
   expect(note.period_date).toBe("2026-10-12");
 
-  await lead.goto(measureUrl("/annotations"));
+  await open(lead, measureUrl("/annotations"));
   await lead.locator("li", { hasText: text }).getByRole("link", { name: /^Remove/ }).click();
   await lead.getByRole("heading", { name: /^Remove the note for / }).waitFor();
   await button("Remove the note").click();
@@ -167,7 +168,7 @@ it("add a note to the chart (an empty note and a future date refused), then remo
 it("recalculate the limits from a period with no value (refused by the server), then from one with a value, then remove it", async () => {
   const points = dbRows<{ d: string }>(app, "select period_date as d from measure_points where measure_id = ? order by period_date", ids.measure);
   const from = points[12].d;
-  await lead.goto(measureUrl("/rebases"));
+  await open(lead, measureUrl("/rebases"));
   await lead.getByLabel("Recalculate the limits from").fill(weeksBeforeFirst(10));
   await lead.getByLabel("Reason").fill("Streaming nurse started");
   await button("Recalculate the limits").click();
@@ -180,7 +181,7 @@ it("recalculate the limits from a period with no value (refused by the server), 
   const rebase = dbRow<{ id: number }>(app, "select id from measure_rebases where measure_id = ? and period_date = ? and reason = ?", ids.measure, from, "Streaming nurse started")!;
   expect(rebase).toBeDefined();
 
-  await lead.goto(measureUrl("/rebases"));
+  await open(lead, measureUrl("/rebases"));
   await lead.locator("li", { hasText: "Streaming nurse started" }).getByRole("link", { name: /^Remove/ }).click();
   await button("Remove the rebase").click();
   await savedAs("rebase-removed");
@@ -192,7 +193,7 @@ it("recalculate the limits from a period with no value (refused by the server), 
 it("import: upload a CSV file with a bad row, upload it corrected, save; then replace a period after confirming", async () => {
   const [a, b] = [weeksBeforeFirst(6), weeksBeforeFirst(5)];
   const csv = (rows: string[]) => ({ name: "triage.csv", mimeType: "text/csv", buffer: Buffer.from(["Week,Minutes", ...rows].join("\n")) });
-  await lead.goto(measureUrl("/import"));
+  await open(lead, measureUrl("/import"));
   await lead.getByLabel("Or upload a CSV file").setInputFiles(csv([`${ukDay(a)},33`, `${ukDay(b)},abc`]));
   await button("Check the file").click();
   await lead.getByRole("alert").getByRole("link", { name: "Line 3: 'abc' is not a number" }).waitFor();
@@ -211,7 +212,7 @@ it("import: upload a CSV file with a bad row, upload it corrected, save; then re
   ]);
 
   // Pasting a value for a week that has one asks before replacing it.
-  await lead.goto(measureUrl("/import"));
+  await open(lead, measureUrl("/import"));
   await lead.getByLabel("Paste the data").fill(`${a},35`);
   await button("Check the data").click();
   await lead.getByText("1 period already has a value").waitFor();
@@ -224,7 +225,7 @@ it("import: upload a CSV file with a bad row, upload it corrected, save; then re
 
 it("delete a measure after the confirmation step", async () => {
   const { name } = dbRow<{ name: string }>(app, "select name from measures where id = ?", ids.other)!;
-  await lead.goto(measureUrl("/delete", ids.other));
+  await open(lead, measureUrl("/delete", ids.other));
   await lead.getByRole("heading", { name: `Delete the measure “${name}”?` }).waitFor();
   await button("Delete the measure").click();
   await lead.waitForURL((u) => u.pathname === `/projects/${ids.project}/measures` && u.searchParams.has("deleted"));

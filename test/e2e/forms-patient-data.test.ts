@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { E2E_TODAY, launchBrowser, startApp, type RunningApp } from "./support";
+import { open } from "./js-on";
 import { confirmPatientData, dbRow, expectNoMissingValues, PATIENT_DATA, signedInPage } from "./form-helpers";
 
 let app: RunningApp;
@@ -52,7 +53,7 @@ const stored = (sql: string, ...args: unknown[]) => dbRow(app, sql, ...args);
 
 it("the false positive is gone: a milestone with a future date beside a committee's name saves with no warning", async () => {
   const title = "PGD approval at Medicines Committee 14/01/2027";
-  await lead.goto(projectUrl("/milestones"));
+  await open(lead, projectUrl("/milestones"));
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
   await lead.getByLabel("Baseline date").fill("2027-01-14");
   await lead.getByRole("button", { name: "Add milestone" }).click();
@@ -65,7 +66,7 @@ it("the false positive is gone: a milestone with a future date beside a committe
 });
 
 it("charter edit: a problem statement with patient data is saved once confirmed", async () => {
-  await lead.goto(projectUrl("/edit"));
+  await open(lead, projectUrl("/edit"));
   await lead.getByLabel("Problem statement").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Save the charter"));
   await lead.waitForURL(projectUrl());
@@ -75,7 +76,7 @@ it("charter edit: a problem statement with patient data is saved once confirmed"
 
 it("add a milestone: an owner with patient data is saved once confirmed", async () => {
   const title = "Sepsis trolley restocked daily";
-  await lead.goto(projectUrl("/milestones"));
+  await open(lead, projectUrl("/milestones"));
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
   await lead.getByLabel("Owner (optional)").fill(PATIENT_DATA);
   await lead.getByLabel("Baseline date").fill("2026-12-10");
@@ -86,7 +87,7 @@ it("add a milestone: an owner with patient data is saved once confirmed", async 
 });
 
 it("update a milestone: a slip reason with patient data is saved once confirmed", async () => {
-  await lead.goto(projectUrl(`/milestones/${ids.milestone}`));
+  await open(lead, projectUrl(`/milestones/${ids.milestone}`));
   const forecast = stored("select forecast_date from milestones where id = ?", ids.milestone) as { forecast_date: string };
   const later = new Date(`${forecast.forecast_date}T00:00:00Z`);
   later.setUTCDate(later.getUTCDate() + 21);
@@ -102,7 +103,7 @@ it("update a milestone: a slip reason with patient data is saved once confirmed"
 });
 
 it("re-baseline a milestone: a reason with patient data is saved once confirmed", async () => {
-  await lead.goto(projectUrl(`/milestones/${ids.milestone}`));
+  await open(lead, projectUrl(`/milestones/${ids.milestone}`));
   await lead.getByText("Re-baseline this milestone").click();
   await lead.getByLabel("New baseline date").fill("2027-02-26");
   await lead.getByLabel("Reason for re-baselining").fill(PATIENT_DATA);
@@ -116,7 +117,7 @@ it("re-baseline a milestone: a reason with patient data is saved once confirmed"
 });
 
 it("write a status report: progress with patient data is saved once confirmed", async () => {
-  await lead.goto(projectUrl("/status/new"));
+  await open(lead, projectUrl("/status/new"));
   await lead.getByLabel("Green", { exact: true }).check();
   await lead.getByLabel("Progress since the last report").fill(PATIENT_DATA);
   await lead.getByLabel("Next steps").fill("Audit the next 50 red-flag patients.");
@@ -131,7 +132,7 @@ it("write a status report: progress with patient data is saved once confirmed", 
 });
 
 it("raise an ask on the project: an ask with patient data is saved once confirmed", async () => {
-  await lead.goto(projectUrl("/asks"));
+  await open(lead, projectUrl("/asks"));
   await lead.getByLabel("What do you need?").fill(PATIENT_DATA);
   await lead.getByLabel("The programme board").check();
   await confirmPatientData(lead, click(lead, "Raise ask"));
@@ -144,7 +145,7 @@ it("raise an ask on the project: an ask with patient data is saved once confirme
 });
 
 it("progress score: evidence with patient data is saved once confirmed", async () => {
-  await lead.goto(projectUrl("/progress"));
+  await open(lead, projectUrl("/progress"));
   await lead.getByLabel("3.0 Modest improvement").check();
   await lead.getByLabel("Evidence").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Save the score"));
@@ -158,7 +159,7 @@ it("progress score: evidence with patient data is saved once confirmed", async (
 
 it("record a win by hand: a description with patient data is saved once confirmed", async () => {
   const title = "Thank-you card from the ED family liaison team";
-  await lead.goto(projectUrl("/wins"));
+  await open(lead, projectUrl("/wins"));
   await lead.getByText("Record another win").click();
   await lead.getByLabel("Title", { exact: true }).last().fill(title);
   await lead.getByLabel("What was achieved, and how you know").fill(PATIENT_DATA);
@@ -172,7 +173,7 @@ it("record a win by hand: a description with patient data is saved once confirme
 });
 
 it("confirm a suggested win: a description with patient data is saved once confirmed", async () => {
-  await lead.goto(projectUrl("/wins"));
+  await open(lead, projectUrl("/wins"));
   const card = lead.locator(".app-win-suggestion").first();
   const title = (await card.getByLabel("Title", { exact: true }).inputValue()).trim();
   await card.getByLabel("What was achieved", { exact: true }).fill(PATIENT_DATA);
@@ -190,7 +191,7 @@ it("confirm a suggested win: a description with patient data is saved once confi
 
 it("plan a PDSA cycle: a prediction with patient data is saved once confirmed", async () => {
   const title = "Grab bag check at handover";
-  await lead.goto(projectUrl("/pdsa/new"));
+  await open(lead, projectUrl("/pdsa/new"));
   const newIdea = lead.getByRole("radio", { name: "A new change idea" });
   if (await newIdea.count()) await newIdea.check();
   await lead.getByLabel(/^(Name of the new change idea|Change idea)$/).fill("Sepsis grab bags");
@@ -206,7 +207,7 @@ it("plan a PDSA cycle: a prediction with patient data is saved once confirmed", 
 });
 
 it("edit a PDSA worksheet: observations with patient data are saved once confirmed", async () => {
-  await lead.goto(projectUrl(`/pdsa/${ids.cycle}?edit`));
+  await open(lead, projectUrl(`/pdsa/${ids.cycle}?edit`));
   await lead.getByLabel("Observations").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Save the worksheet"));
   await lead.waitForURL(/\?saved=updated$/);
@@ -217,7 +218,7 @@ it("edit a PDSA worksheet: observations with patient data are saved once confirm
 
 it("add a measure: an operational definition with patient data is saved once confirmed", async () => {
   const name = "Sepsis screens completed at triage";
-  await lead.goto(projectUrl("/measures/new"));
+  await open(lead, projectUrl("/measures/new"));
   await lead.getByLabel("Name of the measure").fill(name);
   await lead.getByLabel("Type of measure").selectOption("process");
   await lead.getByLabel("Operational definition").fill(PATIENT_DATA);
@@ -233,7 +234,7 @@ it("add a measure: an operational definition with patient data is saved once con
 });
 
 it("edit a measure's definition: a data owner with patient data is saved once confirmed", async () => {
-  await lead.goto(measureUrl("/edit"));
+  await open(lead, measureUrl("/edit"));
   await lead.getByLabel("Data owner (optional)").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Save the definition"));
   await lead.waitForURL((u) => u.searchParams.get("saved") === "updated");
@@ -247,7 +248,7 @@ it("add a value: a note with patient data is saved once confirmed", async () => 
   const earlier = new Date(`${first.d}T00:00:00Z`);
   earlier.setUTCDate(earlier.getUTCDate() - 7);
   const day = earlier.toISOString().slice(0, 10);
-  await lead.goto(measureUrl("/data"));
+  await open(lead, measureUrl("/data"));
   await lead.getByLabel("Date", { exact: true }).fill(day);
   await lead.getByLabel(/^Value/).fill("41");
   await lead.getByLabel("Note (optional)").fill(PATIENT_DATA);
@@ -261,7 +262,7 @@ it("add a value: a note with patient data is saved once confirmed", async () => 
 });
 
 it("add a note to the chart: a note with patient data is saved once confirmed", async () => {
-  await lead.goto(measureUrl("/annotations"));
+  await open(lead, measureUrl("/annotations"));
   await lead.getByLabel("Date", { exact: true }).fill(E2E_TODAY);
   await lead.getByLabel("Note", { exact: true }).fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Add the note"));
@@ -277,7 +278,7 @@ it("recalculate the limits: a reason with patient data is saved once confirmed",
        order by period_date limit 1 offset 5`,
     ids.measure,
   ) as { period_date: string };
-  await lead.goto(measureUrl("/rebases"));
+  await open(lead, measureUrl("/rebases"));
   await lead.getByLabel("Recalculate the limits from").fill(day);
   await lead.getByLabel("Reason").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Recalculate the limits"));
@@ -291,7 +292,7 @@ it("recalculate the limits: a reason with patient data is saved once confirmed",
 });
 
 it("close a project: lessons with patient data are saved once confirmed", async () => {
-  await board.goto(`${app.url}/projects/${ids.other}/close`);
+  await open(board, `${app.url}/projects/${ids.other}/close`);
   await board.getByLabel("Yes", { exact: true }).check();
   await board.getByLabel("Evidence").fill("Sixteen weeks above the target on the run chart.");
   await board.getByLabel("What was adopted").fill("The stewardship ward round on every medical ward.");

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { E2E_TODAY, launchBrowser, startApp, type RunningApp } from "./support";
+import { open } from "./js-on";
 import { dbRow, dbRows, errorSummary, expectNoMissingValues, signedInPage } from "./form-helpers";
 
 let app: RunningApp;
@@ -58,7 +59,7 @@ const teamRole = (projectId: number, email: string) =>
 
 it("team: assign a lead, stand them down, add and remove a member; a missing person is refused", async () => {
   const projectId = ids.teamProject;
-  await admin.goto(projectUrl("/team", projectId));
+  await open(admin, projectUrl("/team", projectId));
   const status = admin.getByRole("status");
 
   // Assign a senior manager: first with nobody chosen, then with a person.
@@ -94,7 +95,7 @@ it("team: assign a lead, stand them down, add and remove a member; a missing per
 
 it("add a milestone: the missing fields are named, then it is added", async () => {
   const title = "Sepsis e-learning module live";
-  await lead.goto(projectUrl("/milestones"));
+  await open(lead, projectUrl("/milestones"));
   await button(lead, "Add milestone").click();
   expect(await errorSummary(lead)).toEqual(["Enter the milestone", "Enter the baseline date"]);
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
@@ -110,7 +111,7 @@ it("add a milestone: the missing fields are named, then it is added", async () =
 
 it("a milestone's page: update, re-baseline and delete, each refusing what the server refuses", async () => {
   const title = "Sepsis audit tool in the EPR";
-  await lead.goto(projectUrl("/milestones"));
+  await open(lead, projectUrl("/milestones"));
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
   await lead.getByLabel("Baseline date").fill("2026-12-04");
   await button(lead, "Add milestone").click();
@@ -118,7 +119,7 @@ it("a milestone's page: update, re-baseline and delete, each refusing what the s
   const id = dbRow<{ id: number }>(app, "select id from milestones where project_id = ? and title = ?", ids.project, title)!.id;
 
   // Update: an empty title and a completion date in the future are refused; then it is completed today.
-  await lead.goto(projectUrl(`/milestones/${id}`));
+  await open(lead, projectUrl(`/milestones/${id}`));
   await lead.getByLabel("Milestone", { exact: true }).fill("");
   await lead.getByLabel("Completed on (optional)").fill("2026-12-01");
   await button(lead, "Save milestone").click();
@@ -160,7 +161,7 @@ it("write a correction to a status report, with an ask to a named person; the mi
     "select id, report_date from status_reports where project_id = ? order by id desc",
     ids.project,
   )!;
-  await lead.goto(projectUrl(`/status/new?correct=${original.id}`));
+  await open(lead, projectUrl(`/status/new?correct=${original.id}`));
   await lead.getByRole("heading", { name: "Write a correction" }).waitFor();
   await lead.getByLabel("Reporting date").fill("2026-12-01");
   await lead.getByLabel("Red", { exact: true }).check();
@@ -197,7 +198,7 @@ it("write a correction to a status report, with an ask to a named person; the mi
 
 it("raise an ask on the project: missing text, person and a past date are refused, then it is raised", async () => {
   const what = "Ask the estates team to fit a second sepsis trolley bay in majors.";
-  await lead.goto(projectUrl("/asks"));
+  await open(lead, projectUrl("/asks"));
   await lead.getByLabel("A named person").check();
   await lead.getByLabel("Answer needed by (optional)").fill("2026-11-01");
   await button(lead, "Raise ask").click();
@@ -222,7 +223,7 @@ it("raise an ask on the project: missing text, person and a past date are refuse
 });
 
 it("edit a PDSA worksheet: a decision without results is refused by the server; delete a cycle after confirming", async () => {
-  await lead.goto(projectUrl(`/pdsa/${ids.cycle}?edit`));
+  await open(lead, projectUrl(`/pdsa/${ids.cycle}?edit`));
   await lead.getByLabel("End date (optional)").fill("2020-01-01");
   await button(lead, "Save the worksheet").click();
   expect(await errorSummary(lead)).toEqual(["The end date must be on or after the start date"]);
@@ -256,7 +257,7 @@ it("presentation settings: two measures in one position are refused, then slides
     ids.project,
   );
   expect(measures.length).toBeGreaterThan(1);
-  await lead.goto(projectUrl("/present/settings"));
+  await open(lead, projectUrl("/present/settings"));
   await lead.getByLabel(`Position of ${measures[0].name}`).selectOption("2");
   await button(lead, "Save the presentation").click();
   expect(await errorSummary(lead)).toEqual([`Give each measure a different position, from 1 to ${measures.length}`]);
@@ -278,7 +279,7 @@ it("presentation settings: two measures in one position are refused, then slides
 
 it("wins: record one (a missing title refused), dismiss a suggestion, and confirm another (an emptied title refused)", async () => {
   const title = "Sepsis nurse of the year at the trust awards";
-  await lead.goto(projectUrl("/wins"));
+  await open(lead, projectUrl("/wins"));
   const cards = lead.locator(".app-win-suggestion");
   expect(await cards.count()).toBeGreaterThan(1);
 
@@ -325,7 +326,7 @@ it("wins: record one (a missing title refused), dismiss a suggestion, and confir
 
 it("close a project: every missing part is named, then the project is closed", async () => {
   const projectId = ids.closeProject;
-  await admin.goto(projectUrl("/close", projectId));
+  await open(admin, projectUrl("/close", projectId));
   await button(admin, "Close the project").click();
   expect(await errorSummary(admin)).toEqual([
     "Select whether the aim was achieved",
