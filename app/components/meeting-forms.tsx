@@ -1,7 +1,8 @@
 // The forms the board fills in during a meeting: its view and decision on a project, and actions.
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { ErrorSummary, Radios, SelectField, TextareaField, TextField, useNhsForm, type AnyField } from "~/components/nhs";
+import { ErrorSummary, Radios, SelectField, TextareaField, TextField, type AnyField } from "~/components/nhs";
+import { useNhsForm } from "~/components/nhs/use-nhs-form";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
 import { RAG_LABELS } from "~/domain/labels";

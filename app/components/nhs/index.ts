@@ -14,4 +14,4 @@ export { SummaryList, type SummaryAction, type SummaryRow } from "./summary-list
 export { Table, TableScroll, type SortDirection, type TableColumn, type TableGroup } from "./table";
 export { Tag, type TagColour } from "./tag";
 export { SelectField, TextareaField, TextField } from "./text-fields";
-export { useNhsForm } from "./use-nhs-form";
+// useNhsForm is imported from ~/components/forms: it brings the zod adapter, which every page need not load.

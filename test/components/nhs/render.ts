@@ -5,7 +5,8 @@ import { createElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server";
 import { z } from "zod";
-import { useNhsForm, type AnyField } from "~/components/nhs";
+import { type AnyField } from "~/components/nhs";
+import { useNhsForm } from "~/components/nhs/use-nhs-form";
 
 export const html = (element: ReactElement) => renderToStaticMarkup(createElement(StaticRouter, { location: "/" }, element));
 
