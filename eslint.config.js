@@ -4,6 +4,8 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 import serverValuesInBrowser from "./scripts/eslint-rules/server-values-in-browser.js";
 
+const IMPORT_STYLE = { group: ["../*"], message: 'Import from "~/…"; the database is reached through ~/db.server.' };
+
 export default tseslint.config(
   { ignores: ["build/**", "public/**", "node_modules/**", "db/migrations/**", "app/styles/**", "bench/results/**"] },
   js.configs.recommended,
@@ -33,6 +35,17 @@ export default tseslint.config(
     rules: { "stepping-up/server-values-in-browser": ["error", { routeModule: true }] },
   },
   {
+    // One import style: "~/…" inside app; only the database corner (app/*.server.ts) reaches db/ and seeds/.
+    files: ["app/*/**/*.{ts,tsx}"],
+    ignores: ["app/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [IMPORT_STYLE] },
+      ],
+    },
+  },
+  {
     // Every write is a command in app/models (ADR 011): routes never open a transaction or write an audit row.
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
@@ -55,6 +68,7 @@ export default tseslint.config(
         "error",
         {
           paths: [{ name: "~/models/audit.server", importNames: ["recordAudit"], message: "Routes call a command; it records the audit row." }],
+          patterns: [IMPORT_STYLE],
         },
       ],
     },
@@ -69,6 +83,21 @@ export default tseslint.config(
           patterns: [
             { group: ["~/*", "!~/domain", "!~/domain/**"], message: "app/domain imports only itself and date libraries." },
             { group: ["../**/db/*", "../../db/*", "drizzle-orm", "drizzle-orm/*", "@remix-run/*"], message: "app/domain is pure." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Models are queries and commands: no HTTP pages, no components, no form modules (types aside).
+    files: ["app/models/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["~/routes/*", "~/components/*", "@remix-run/*"], message: "app/models holds no HTTP or page code." },
+            { group: ["~/forms/*"], allowTypeImports: true, message: "app/models takes only types from forms; labels live in app/domain." },
           ],
         },
       ],

@@ -4,13 +4,13 @@ import { getEnv } from "~/env.server";
 import { getDb } from "~/db.server";
 import { runMigrations } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../seeds/demo";
-import { hashPassword } from "~/lib/password.server";
-import { loadDemoPassword, loadSessionSecret } from "~/lib/secrets.server";
-import { today } from "~/lib/today.server";
+import { hashPassword } from "~/auth/password.server";
+import { loadDemoPassword, loadSessionSecret } from "~/auth/secrets.server";
+import { today } from "~/today.server";
 import { ensureProgramme, getProgramme, isDemoProgramme } from "~/models/programme.server";
 import { ensureSummariesFresh } from "~/models/summary.server";
 import { countUsers } from "~/models/user.server";
-import type { TrustProxy } from "~/lib/trust-proxy.server";
+import type { TrustProxy } from "~/auth/trust-proxy.server";
 import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
 
 export type StartupInfo = {

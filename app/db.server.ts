@@ -1,7 +1,9 @@
 import { openDatabase, type Db } from "../db/client";
 import { getEnv } from "~/env.server";
 
-export type { Db };
+export { openDatabase, type Db };
+// The tables, so models reach the schema through the one database corner.
+export * from "../db/schema";
 
 // One handle per process, kept on global so dev rebuilds don't open new ones.
 const holder = globalThis as unknown as { __steppingUpDb?: Db };

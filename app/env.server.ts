@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValid, parseISO } from "date-fns";
-import { trustProxySetting } from "~/lib/trust-proxy.server";
+import { trustProxySetting } from "~/auth/trust-proxy.server";
 
 const flag = z.enum(["0", "1"]);
 

@@ -15,9 +15,9 @@ import { SiteHeader, SiteFooter, DemoBanner } from "~/components/layout";
 import { SessionTimeoutWarning } from "~/components/session-timeout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
-import { getOptionalUser } from "~/lib/guards.server";
+import { getOptionalUser } from "~/auth/guards.server";
 import { getProgramme } from "~/models/programme.server";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 import { newFormToken } from "~/models/form-token.server";
 
 export const links: LinksFunction = () => [

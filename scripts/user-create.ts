@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { getEnv } from "../app/env.server";
 import { ROLES } from "../app/domain/enums";
-import { hashPassword, passwordProblem } from "../app/lib/password.server";
+import { hashPassword, passwordProblem } from "../app/auth/password.server";
 import { recordAudit } from "../app/models/audit.server";
 import { emailTaken, insertUser, normaliseEmail } from "../app/models/user.server";
 import { ensureProgramme } from "../app/models/programme.server";

@@ -1,8 +1,8 @@
 // npm run db:seed — seeds the demo portfolio into an empty database (never touches a non-empty one).
 import { getEnv } from "../app/env.server";
-import { hashPassword } from "../app/lib/password.server";
-import { loadDemoPassword } from "../app/lib/secrets.server";
-import { today } from "../app/lib/today.server";
+import { hashPassword } from "../app/auth/password.server";
+import { loadDemoPassword } from "../app/auth/secrets.server";
+import { today } from "../app/today.server";
 import { refreshAllMeasureSummaries } from "../app/models/measure-summary.server";
 import { openDatabase } from "../db/client";
 import { defaultMigrationsFolder, runMigrations } from "../db/migrate";

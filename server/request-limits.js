@@ -9,7 +9,7 @@ const MiB = 1024 * 1024;
 export const FORM_BODY_LIMIT = 1 * MiB;
 export const IMPORT_BODY_LIMIT = 5 * MiB;
 const IMPORT_PATH = /^\/projects\/[^/]+\/measures\/[^/]+\/import\/?$/;
-// /api/spc reads and bounds its own JSON body (app/lib/spc-body.server.ts) and answers in JSON.
+// /api/spc reads and bounds its own JSON body (app/web/spc-body.server.ts) and answers in JSON.
 const OWN_BODY = new Set(["/api/spc"]);
 const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Past the limit, this much more is read and dropped so the client can read the 413;

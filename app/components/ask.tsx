@@ -3,7 +3,7 @@
 import { Radios, SelectField, Tag, TextareaField, TextField, type AnyField, type TagColour } from "~/components/nhs";
 import type { AskState } from "~/domain/enums";
 import { ASK_STATE_LABELS } from "~/domain/labels";
-import type { AskPerson } from "~/lib/ask-form";
+import type { AskPerson } from "~/forms/ask-form";
 
 const STATE_TAGS: Record<AskState, TagColour> = {
   open: "blue",

@@ -1,5 +1,5 @@
 import { ErrorSummaryBox, Table } from "~/components/nhs";
-import type { Conflict } from "~/lib/conflict";
+import type { Conflict } from "~/domain/conflict";
 
 /** The 409 panel: both versions side by side, so the second person decides knowingly. */
 export function ConflictNotice({ conflict }: { conflict: Conflict | null | undefined }) {

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { FORM_TOKEN_FIELD } from "~/lib/form-token";
+import { FORM_TOKEN_FIELD } from "~/forms/form-token";
 
 /**
  * The hidden one-time token of a create form. It comes from the root loader, which runs again

@@ -4,7 +4,7 @@ import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { AskState, Rag, Stage, TeamRole } from "~/domain/enums";
 import { ASK_STATE_LABELS, TEAM_ROLE_LABELS } from "~/domain/labels";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { Table, Tag } from "~/components/nhs";
 
 export type MyProject = {

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { Frequency, ImprovementDirection, MeasureType, MeasureUnit } from "~/domain/enums";
 import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
 import { capitalise, formatMeasureValue, periodLabel, unitSuffix } from "~/domain/measure-periods";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { UNIT_OPTION_LABELS } from "~/components/measure-definition-fields";
 import { SummaryList, Tag } from "~/components/nhs";
 

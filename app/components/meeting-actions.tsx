@@ -1,7 +1,7 @@
 // Board actions as a table, each with its status, and "Mark done" for those who may.
 import { Form, Link } from "@remix-run/react";
 import { ACTION_STATUS_LABELS, actionStatus, type ActionStatus } from "~/domain/meeting-rules";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { Table, Tag, type TableColumn, type TagColour } from "~/components/nhs";
 
 export type ActionView = {

@@ -7,8 +7,8 @@ import { ActionForm, ReviewForm } from "~/components/meeting-forms";
 import { RagTag } from "~/components/tags";
 import type { MeetingDecision, Rag } from "~/domain/enums";
 import { DECISION_LABELS } from "~/domain/meeting-rules";
-import { formatDateTime } from "~/lib/dates";
-import { AddItemSchema } from "~/lib/meeting-form";
+import { formatDateTime } from "~/web/dates";
+import { AddItemSchema } from "~/forms/meeting-form";
 import { Details, SummaryList } from "~/components/nhs";
 
 type Last = { intent: string; itemId?: number; result?: SubmissionResult<string[]>; pii?: boolean } | undefined;

@@ -5,7 +5,7 @@ import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS } from "~/domain/attention";
 import { progressLabel } from "~/domain/labels";
 import type { BoardRow } from "~/components/board/board-table";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { Table, Tag } from "~/components/nhs";
 
 export function FrozenBoardTable({ rows, caption }: { rows: BoardRow[]; caption: string }) {

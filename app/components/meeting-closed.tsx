@@ -5,7 +5,7 @@ import { AssessmentAndDecision, type AgendaItemView } from "~/components/meeting
 import { FrozenBoardTable } from "~/components/meeting-board-table";
 import { ClosingTheLoop } from "~/components/meeting-loop";
 import type { BoardRow } from "~/components/board/board-table";
-import { formatDateTime, formatDay } from "~/lib/dates";
+import { formatDateTime, formatDay } from "~/web/dates";
 import { InsetText } from "~/components/nhs";
 
 type Snapshot = {

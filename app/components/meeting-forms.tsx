@@ -7,7 +7,7 @@ import { PiiConfirm } from "~/components/pii-confirm";
 import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
 import { RAG_LABELS } from "~/domain/labels";
 import { DECISION_LABELS } from "~/domain/meeting-rules";
-import { actionSchema, ReviewSchema } from "~/lib/meeting-form";
+import { actionSchema, ReviewSchema } from "~/forms/meeting-form";
 import { FormToken } from "~/components/form-token";
 
 type Result = SubmissionResult<string[]> | undefined;

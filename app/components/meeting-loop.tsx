@@ -1,7 +1,7 @@
 // Closing the loop: actions from earlier meetings, done since the last one, still open, overdue.
 import { ActionsTable, type ActionView } from "~/components/meeting-actions";
 import { loopGroup } from "~/domain/meeting-rules";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 
 export function ClosingTheLoop({
   actions,

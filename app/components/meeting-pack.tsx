@@ -4,7 +4,7 @@ import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { AskState, AssuranceIcon as AssuranceIconId, Rag, Stage, TeamRole, VariationIcon as VariationIconId } from "~/domain/enums";
 import { ASK_STATE_LABELS, progressLabel, TEAM_ROLE_LABELS } from "~/domain/labels";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { SummaryList, Tag } from "~/components/nhs";
 
 export type PackPageView = {

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { PdsaDecision, PdsaStatus } from "~/domain/enums";
 import { PDSA_DECISION_LABELS, PDSA_STATUS_LABELS } from "~/domain/labels";
 import { groupByChangeIdea } from "~/domain/pdsa-rules";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { Tag, type TagColour } from "~/components/nhs";
 
 const STATUS_COLOURS: Record<PdsaStatus, TagColour> = {

@@ -1,5 +1,5 @@
 import { Checkboxes, WarningCallout } from "~/components/nhs";
-import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
+import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
 
 /** Shown after the server warned about patient-identifiable data: one tick to confirm and save. */
 export function PiiConfirm({ show }: { show: boolean }) {

@@ -3,7 +3,7 @@
 // today as a dashed line. Server-rendered SVG; the words are in <desc>, each row's
 // <title> and the status column, so colour and position are never the only cue.
 import { addDays, addMonths, format, parseISO, startOfMonth } from "date-fns";
-import { daysBetween, formatDay } from "~/lib/dates";
+import { daysBetween, formatDay } from "~/web/dates";
 import {
   describeSlip,
   isOverdue,

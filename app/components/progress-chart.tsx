@@ -2,7 +2,7 @@
 // Server-rendered SVG (no script, no inline styles) with a text summary and a table beside it.
 import { useId } from "react";
 import { progressLabel } from "~/domain/labels";
-import { formatDateTime } from "~/lib/dates";
+import { formatDateTime } from "~/web/dates";
 import { Details, Table } from "~/components/nhs";
 
 export type ScorePoint = { id: number; score: number; at: string | number | Date; byName: string | null; evidence: string };

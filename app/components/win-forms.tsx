@@ -7,9 +7,9 @@ import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components
 import { PiiConfirm } from "~/components/pii-confirm";
 import { WIN_KIND_LABELS } from "~/components/win-list";
 import { DESCRIPTION_MAX, TITLE_MAX, type WinSuggestion } from "~/domain/win-suggestions";
-import { strictForm } from "~/lib/charter-form";
-import { optionalText, requiredText } from "~/lib/text-field";
-import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { strictForm } from "~/forms/charter-form";
+import { optionalText, requiredText } from "~/forms/text-field";
+import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { Tag } from "~/components/nhs";
 

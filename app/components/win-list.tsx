@@ -1,7 +1,7 @@
 // Wins as people read them: what was achieved, the evidence behind it, who confirmed it and when.
 import { Link } from "@remix-run/react";
 import type { WIN_EVIDENCE_KINDS } from "~/domain/enums";
-import { formatDateTime } from "~/lib/dates";
+import { formatDateTime } from "~/web/dates";
 import { Tag } from "~/components/nhs";
 
 type Kind = (typeof WIN_EVIDENCE_KINDS)[number];

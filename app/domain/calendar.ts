@@ -1,5 +1,6 @@
 // The trust's calendar: days are Europe/London calendar days written YYYY-MM-DD. Every rule that
 // needs "today" is given it; nothing here reads the clock.
+import { TZDate } from "@date-fns/tz";
 import { differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
 
 export const TRUST_TIME_ZONE = "Europe/London";
@@ -27,4 +28,11 @@ export function formatDay(iso: string | null | undefined): string {
   if (!iso) return "";
   const d = parseISO(iso.slice(0, 10));
   return isValid(d) ? format(d, "d MMM yyyy") : "";
+}
+
+/** An instant → "26 Nov 2026, 14:05" in UK time. */
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "";
+  const d = new TZDate(new Date(value).getTime(), TRUST_TIME_ZONE);
+  return isValid(d) ? format(d, "d MMM yyyy, HH:mm") : "";
 }

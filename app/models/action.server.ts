@@ -1,12 +1,12 @@
 // Board actions: who owns what, by when, tracked to completion across meetings.
 import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { meetingActions as a, meetings, projects, users } from "../../db/schema";
+import { meetingActions as a, meetings, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
 import { canGovern } from "~/domain/permissions";
-import { nowMs } from "~/lib/clock.server";
-import { formatDateTime, formatDay } from "~/lib/dates";
+import { nowMs } from "~/clock.server";
+import { formatDateTime, formatDay } from "~/domain/calendar";
 import { recordAudit } from "~/models/audit.server";
 
 const updatedBy = alias(users, "action_updated_by");

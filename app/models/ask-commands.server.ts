@@ -3,7 +3,7 @@ import type { Db } from "~/db.server";
 import { ASK_OUTCOME_PAST, askTransitionProblem, excerpt, type AskOutcome } from "~/domain/ask-rules";
 import type { AskAddressee } from "~/domain/enums";
 import { ASK_STATE_LABELS } from "~/domain/labels";
-import { buildConflict, type Conflict } from "~/lib/conflict";
+import { buildConflict, type Conflict } from "~/domain/conflict";
 import { getAsk, insertAsk, isAskablePerson, updateAskAnswer } from "~/models/ask.server";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { asks, auditEvents, projects, statusReports, users } from "../../db/schema";
+import { asks, auditEvents, projects, statusReports, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AskOutcome } from "~/domain/ask-rules";
 import type { AskAddressee } from "~/domain/enums";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 import { londonDay } from "~/domain/calendar";
 import { updateIfVersion } from "~/models/versioned.server";
 

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { auditEvents, users } from "../../db/schema";
+import { auditEvents, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AuditAction } from "~/domain/enums";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 
 export type AuditInput = {
   actor?: { id: number; email: string } | null;

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { openDatabase } from "../../db/client";
+import { openDatabase } from "~/db.server";
 
 /** The tables a restore is judged by: what people would miss first. */
 export const KEY_TABLES = [

@@ -10,13 +10,13 @@ import {
   waves,
   users,
   projectTeam,
-} from "../../db/schema";
+} from "~/db.server";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db.server";
 import type { AttentionFlag } from "~/domain/attention";
-import type { BoardGroup, BoardQuery } from "~/lib/board-query";
-import { sortDirection } from "~/lib/board-query";
-import { nowMs } from "~/lib/clock.server";
+import type { BoardGroup, BoardQuery } from "~/web/board-query";
+import { sortDirection } from "~/web/board-query";
+import { nowMs } from "~/clock.server";
 
 function escapeLike(text: string) {
   return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

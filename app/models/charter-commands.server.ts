@@ -3,7 +3,7 @@ import type { Db } from "~/db.server";
 import { transitionProblem } from "~/domain/charter-rules";
 import { CQC_DOMAINS, type CqcDomain } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, ORIGIN_LABELS, STAGE_LABELS } from "~/domain/labels";
-import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
+import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
 import {
   getCharterForEdit,
   getProjectState,

@@ -1,10 +1,10 @@
 // The charter of a project: proposing one, reading it for the edit form, saving it
 // (optimistic concurrency) and moving it between stages.
 import { and, asc, eq, isNull, or } from "drizzle-orm";
-import { divisions, projectCqcDomains, projects, projectTeam, themes, users, waves } from "../../db/schema";
+import { divisions, projectCqcDomains, projects, projectTeam, themes, users, waves } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { CqcDomain, Origin, Stage } from "~/domain/enums";
-import { now } from "~/lib/clock.server";
+import { now } from "~/clock.server";
 import { updateIfVersion } from "~/models/versioned.server";
 
 export type CharterValues = {

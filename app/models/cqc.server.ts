@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { cqcActionProjects, cqcActions, projects } from "../../db/schema";
+import { cqcActionProjects, cqcActions, projects } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { CqcDomain } from "~/domain/enums";
 

@@ -1,9 +1,9 @@
 // Double submits (a double click, a resubmission after Back, concurrent posts) create one record.
 import crypto from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
-import { formTokens } from "../../db/schema";
+import { formTokens } from "~/db.server";
 import type { Db } from "~/db.server";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 
 const KEEP_MS = 7 * 86_400_000; // longer than any form stays open in a browser tab
 

@@ -1,7 +1,7 @@
 // What the home page shows one person: the programme in brief and their own work.
 // Reads the stored board summaries (call ensureSummariesFresh first) and a few direct queries.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { meetingActions, meetings, projects, projectSummaries as s, projectTeam } from "../../db/schema";
+import { meetingActions, meetings, projects, projectSummaries as s, projectTeam } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AttentionFlag } from "~/domain/attention";
 import { STAGES, type Stage, type TeamRole } from "~/domain/enums";

@@ -2,12 +2,12 @@
 // Every change runs in one transaction with its audit row and the refresh of the
 // measure's stored SPC summary, so the board never sees a half-saved series.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { measureAnnotations, measurePoints, measureRebases, users } from "../../db/schema";
+import { measureAnnotations, measurePoints, measureRebases, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { periodLabel } from "~/domain/measure-periods";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 import { formatNumber } from "~/domain/spc";
-import type { ImportRow } from "~/lib/measure-import";
+import type { ImportRow } from "~/forms/measure-import-check.server";
 import { recordAudit } from "~/models/audit.server";
 import { refreshMeasureSummary } from "~/models/measure-summary.server";
 import type { Actor, Measure } from "~/models/measure.server";

@@ -1,10 +1,10 @@
 // The stored SPC summary of each measure, recomputed when its data or settings change,
 // so the board reads one row per measure instead of analysing every series per request.
 import { asc, eq, isNull } from "drizzle-orm";
-import { measurePoints, measureRebases, measures } from "../../db/schema";
+import { measurePoints, measureRebases, measures } from "~/db.server";
 import type { Db } from "~/db.server";
 import { analyseSeries } from "~/domain/spc";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 
 const SPARKLINE_POINTS = 26;
 

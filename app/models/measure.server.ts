@@ -1,16 +1,15 @@
 // Measures of improvement: their definitions, the primary measure, soft deletion, and
 // what their charts need from the rest of the project (PDSA cycles). Every query is
 // scoped by project; a deleted measure is gone from every page but keeps its data.
-import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
-import { measurePoints, measures, pdsaCycles, users } from "../../db/schema";
-import { getDb, type Db } from "~/db.server";
+import { measurePoints, measures, pdsaCycles, users } from "~/db.server";
+import { type Db } from "~/db.server";
 import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
-import { nowMs } from "~/lib/clock.server";
-import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
-import { formatDay } from "~/lib/dates";
-import { notFound, parseId, requireProjectEditor } from "~/lib/guards.server";
-import { DEFINITION_LABELS, type DefinitionValues } from "~/lib/measure-form";
+import { nowMs } from "~/clock.server";
+import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
+import { formatDay } from "~/domain/calendar";
+import { DEFINITION_LABELS } from "~/domain/measure-fields";
+import type { DefinitionValues } from "~/forms/measure-form";
 import { recordAudit } from "~/models/audit.server";
 import { refreshMeasureSummary } from "~/models/measure-summary.server";
 import { updateIfVersion } from "~/models/versioned.server";
@@ -88,19 +87,6 @@ export function deletedMeasureName(db: Db, projectId: number, measureId: number)
     .where(and(eq(measures.id, measureId), eq(measures.projectId, projectId)))
     .get();
   return row?.deletedAt ? row.name : null;
-}
-
-/**
- * The guard of every page that changes a measure or its data: the project's editors only
- * (403), and a measure of another project, or a deleted one, is a 404.
- */
-export async function requireMeasureEditor(request: Request, context: AppLoadContext, params: LoaderFunctionArgs["params"]) {
-  const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
-  const measureId = parseId(params.measureId, "measure");
-  const db = getDb();
-  const measure = getMeasure(db, projectId, measureId);
-  if (!measure) notFound("measure");
-  return { user, db, measure, projectId, base: `/projects/${projectId}/measures/${measureId}` };
 }
 
 export function countPoints(db: Db, measureId: number): number {

@@ -11,14 +11,14 @@ import {
   projects,
   projectSummaries as s,
   users,
-} from "../../db/schema";
+} from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AttentionFlag } from "~/domain/attention";
 import { LEAD_ROLES } from "~/domain/enums";
 import { suggestAgenda, type AgendaSuggestion } from "~/domain/meeting-rules";
-import { parseBoardQuery } from "~/lib/board-query.server";
-import { nowMs } from "~/lib/clock.server";
-import { formatDay } from "~/lib/dates";
+import { parseBoardQuery } from "~/web/board-query.server";
+import { nowMs } from "~/clock.server";
+import { formatDay } from "~/domain/calendar";
 import { boardRollup, listBoardRowsForExport } from "~/models/board.server";
 import { listEarlierActions, listMeetingActions } from "~/models/action.server";
 import { getLatestStatusReport, listProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";

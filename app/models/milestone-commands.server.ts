@@ -2,8 +2,8 @@
 // moved later and every re-baseline keep their reason in the milestone's history.
 import type { Db } from "~/db.server";
 import { forecastMoveNeedsReason } from "~/domain/milestone-rules";
-import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
-import { formatDay } from "~/lib/dates";
+import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
+import { formatDay } from "~/domain/calendar";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";
 import {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { auditEvents, milestoneChanges, milestones, users } from "../../db/schema";
+import { auditEvents, milestoneChanges, milestones, users } from "~/db.server";
 import type { Db } from "~/db.server";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 import { updateIfVersion } from "~/models/versioned.server";
 
 const changeCount = sql<number>`(select count(*) from milestone_changes c where c.milestone_id = ${milestones.id})`;

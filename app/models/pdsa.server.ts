@@ -2,15 +2,16 @@
 // cycle is gone from every list and page but keeps its number, its links and its audit trail.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { changeIdeas, measures, pdsaCycleMeasures, pdsaCycles, users } from "../../db/schema";
+import { changeIdeas, measures, pdsaCycleMeasures, pdsaCycles, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { PdsaDecision } from "~/domain/enums";
 import { PDSA_DECISION_LABELS, PDSA_STATUS_LABELS } from "~/domain/labels";
 import { deriveStatus, nextCycleNumber, quarterStart } from "~/domain/pdsa-rules";
-import { nowMs } from "~/lib/clock.server";
-import { buildConflict, describeChanges, type Conflict } from "~/lib/conflict";
+import { nowMs } from "~/clock.server";
+import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
 import { formatDay, londonDay } from "~/domain/calendar";
-import { CYCLE_LABELS, CYCLE_TEXT_FIELDS, type CycleValues } from "~/lib/pdsa-form";
+import { CYCLE_LABELS, CYCLE_TEXT_FIELDS } from "~/domain/pdsa-fields";
+import type { CycleValues } from "~/forms/pdsa-form";
 import { recordAudit } from "~/models/audit.server";
 import { updateIfVersion } from "~/models/versioned.server";
 

@@ -1,7 +1,7 @@
 // Presentation mode: everything a project's deck and its one-page print show, read
 // from the live workbook in one go, and the team's saved slide choices.
 import { and, desc, eq } from "drizzle-orm";
-import { auditEvents, projects, users } from "../../db/schema";
+import { auditEvents, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { LEAD_ROLES } from "~/domain/enums";
 import {
@@ -10,7 +10,7 @@ import {
   serialiseSettings,
   visibleSlides,
   type PresentationSettings,
-} from "~/lib/presentation";
+} from "~/web/presentation";
 import { recordAudit } from "~/models/audit.server";
 import { listRebases, listSeries } from "~/models/measure-data.server";
 import { getMeasure, listMeasures, listPdsaMarkers } from "~/models/measure.server";

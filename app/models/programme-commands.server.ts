@@ -1,10 +1,10 @@
 // Changing the programme set-up: its details and thresholds, waves, strategic themes and divisions.
 // Every change clears the board summaries, which read these.
 import { eq } from "drizzle-orm";
-import { divisions, projects, themes, waves } from "../../db/schema";
+import { divisions, projects, themes, waves } from "~/db.server";
 import type { Db } from "~/db.server";
-import { formatDay } from "~/lib/dates";
-import { nowMs } from "~/lib/clock.server";
+import { formatDay } from "~/domain/calendar";
+import { nowMs } from "~/clock.server";
 import { ok, record, refused, runCommand, type Actor } from "~/models/command.server";
 import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/models/form-token.server";
 import {

@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { divisions, programmes, projects, themes, waves } from "../../db/schema";
+import { divisions, programmes, projects, themes, waves } from "~/db.server";
 import type { Db } from "~/db.server";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 
 export function getProgrammeSetup(db: Db, programmeId: number) {
   const usage = (column: typeof projects.themeId | typeof projects.divisionId | typeof projects.waveId) =>

@@ -1,5 +1,5 @@
 import { asc } from "drizzle-orm";
-import { programmes } from "../../db/schema";
+import { programmes } from "~/db.server";
 import type { Db } from "~/db.server";
 
 /** One trust runs one programme per installation; this is it. */

@@ -3,7 +3,7 @@
 import type { Db } from "~/db.server";
 import { mayRecordScore } from "~/domain/charter-rules";
 import { progressLabel, STAGE_LABELS } from "~/domain/labels";
-import { buildConflict, type Conflict } from "~/lib/conflict";
+import { buildConflict, type Conflict } from "~/domain/conflict";
 import { getProjectState } from "~/models/charter.server";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { spendFormToken, spentFormToken } from "~/models/form-token.server";

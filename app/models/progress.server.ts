@@ -1,8 +1,8 @@
 // The IHI progress score: an append-only history, and projects.progress_score as its latest value.
 import { asc, desc, eq } from "drizzle-orm";
-import { progressScores, projects, users } from "../../db/schema";
+import { progressScores, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
-import { now } from "~/lib/clock.server";
+import { now } from "~/clock.server";
 
 /** Every score in the order it was given (oldest first), with who gave it. */
 export function listProgressScores(db: Db, projectId: number) {

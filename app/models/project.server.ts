@@ -13,10 +13,10 @@ import {
   themes,
   users,
   waves,
-} from "../../db/schema";
+} from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Stage } from "~/domain/enums";
-import type { ProjectSort } from "~/lib/project-list";
+import type { ProjectSort } from "~/web/project-list";
 
 
 const lead = (role: "executive_lead" | "clinical_lead" | "project_lead") =>

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { sessions, users } from "../../db/schema";
+import { sessions, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
 

@@ -2,9 +2,9 @@
 // Attempts that carry a valid device cookie for their account count against that device
 // only, and the account and address limits do not apply to them (see ADR 008).
 import { and, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
-import { signInAttempts } from "../../db/schema";
+import { signInAttempts } from "~/db.server";
 import type { Db } from "~/db.server";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 import { recordRepeatedAudit } from "~/models/audit.server";
 import { normaliseEmail } from "~/models/user.server";
 

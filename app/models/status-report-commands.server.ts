@@ -1,7 +1,7 @@
 // Writing a status report, with the asks raised in it, as one record of what the board saw.
 import type { Db } from "~/db.server";
 import type { AskAddressee, Rag } from "~/domain/enums";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/domain/calendar";
 import { insertAsk } from "~/models/ask.server";
 import { ok, record, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";

@@ -1,9 +1,9 @@
 // Highlight reports are append-only: there is an insert and reads, never an update or delete.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { statusReports, users } from "../../db/schema";
+import { statusReports, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Rag } from "~/domain/enums";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 
 const reportColumns = {
   id: statusReports.id,

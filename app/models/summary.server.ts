@@ -19,12 +19,12 @@ import {
   themes,
   users,
   waves,
-} from "../../db/schema";
+} from "~/db.server";
 import type { Db } from "~/db.server";
 import { isOverdue, slipDays } from "~/domain/milestone-rules";
 import { attentionFlags, type AttentionInput, type AttentionThresholds } from "~/domain/attention";
-import { nowMs } from "~/lib/clock.server";
-import { londonDay } from "~/lib/today.server";
+import { nowMs } from "~/clock.server";
+import { londonDay } from "~/today.server";
 
 type Scope = number[] | null;
 

@@ -1,10 +1,10 @@
 // Changing a project's team. Nothing is deleted: a change ends the current row
 // (ended_at) and starts a new one, so the overview can show who held each role when.
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { projectTeam, users } from "../../db/schema";
+import { projectTeam, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { TeamRole } from "~/domain/enums";
-import { now } from "~/lib/clock.server";
+import { now } from "~/clock.server";
 
 export type LeadRole = Exclude<TeamRole, "member">;
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
-import { projects, projectTeam } from "../../db/schema";
+import { projects, projectTeam } from "~/db.server";
 import type { Db } from "~/db.server";
 
 export function projectExists(db: Db, projectId: number): boolean {

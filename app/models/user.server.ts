@@ -1,8 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 

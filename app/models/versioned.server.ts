@@ -3,7 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db.server";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs } from "~/clock.server";
 
 type Versioned = SQLiteTable & {
   id: SQLiteColumn;

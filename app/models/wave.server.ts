@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { projectSummaries as s, waves } from "../../db/schema";
+import { projectSummaries as s, waves } from "~/db.server";
 import type { Db } from "~/db.server";
 
 export function listWaves(db: Db, programmeId: number) {

@@ -2,11 +2,11 @@
 // A dismissed suggestion is an audit event (win.dismissed, entity "win_suggestion", details.evidenceRef):
 // no extra table, and the dismissal keeps who and when.
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { auditEvents, changeIdeas, measures, milestones, pdsaCycles, projects, users, wins } from "../../db/schema";
+import { auditEvents, changeIdeas, measures, milestones, pdsaCycles, projects, users, wins } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { WinEvidence, WinEvidenceKind } from "~/domain/win-suggestions";
-import { nowMs } from "~/lib/clock.server";
-import { londonDay } from "~/lib/today.server";
+import { nowMs } from "~/clock.server";
+import { londonDay } from "~/today.server";
 
 const winColumns = {
   id: wins.id,

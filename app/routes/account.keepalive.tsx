@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/lib/guards.server";
+import { requireUser } from "~/auth/guards.server";
 
 // Reading a page refreshes the idle clock; this is the smallest page to read.
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import {
   data,
   redirect,
@@ -13,12 +13,12 @@ import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { ROLE_LABELS } from "~/domain/labels";
-import { requireUser } from "~/lib/guards.server";
-import { hashPassword, passwordProblem, verifyPassword } from "~/lib/password.server";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/lib/password-rules";
-import { redirectField } from "~/lib/safe-path";
-import { actorOf } from "~/lib/actor.server";
-import { newSession, safeRedirect } from "~/lib/session.server";
+import { requireUser } from "~/auth/guards.server";
+import { hashPassword, passwordProblem, verifyPassword } from "~/auth/password.server";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/password-rules";
+import { redirectField } from "~/web/safe-path";
+import { actorOf } from "~/auth/actor.server";
+import { newSession, safeRedirect } from "~/auth/session.server";
 import { changeOwnPassword, failPasswordCheck } from "~/models/sign-in.server";
 import { auditThrottled, passwordCheckThrottle } from "~/models/sign-in-attempt.server";
 import { getUser } from "~/models/user.server";

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActionsTable } from "~/components/meeting-actions";
 import { getDb } from "~/db.server";
-import { forbidden, notFound, requireUser } from "~/lib/guards.server";
-import { CompleteActionSchema } from "~/lib/meeting-form";
-import { today as getToday } from "~/lib/today.server";
+import { forbidden, notFound, requireUser } from "~/auth/guards.server";
+import { CompleteActionSchema } from "~/forms/meeting-form";
+import { today as getToday } from "~/today.server";
 import { completeAction, listOpenActionsFor } from "~/models/action.server";
 
 export const meta: MetaFunction = () => [{ title: "Your actions – Stepping Up" }];

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { canAdminister } from "~/domain/permissions";
-import { requirePermission } from "~/lib/guards.server";
+import { requirePermission } from "~/auth/guards.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, canAdminister, "open the admin pages");

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { asc } from "drizzle-orm";
 import { z } from "zod";
-import { projects } from "../../db/schema";
+import { projects } from "~/db.server";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
-import { formatDateTime } from "~/lib/dates";
-import { isPlausibleDay } from "~/lib/day-field";
-import { requirePermission } from "~/lib/guards.server";
+import { formatDateTime } from "~/web/dates";
+import { isPlausibleDay } from "~/forms/day-field";
+import { requirePermission } from "~/auth/guards.server";
 import { listAuditEvents } from "~/models/audit.server";
 import { listUsers } from "~/models/user.server";
 

@@ -2,8 +2,8 @@
 // stateless: it stores nothing and reads nothing but the request.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { analyseSeries, describeResult } from "~/domain/spc";
-import { readBodyText } from "~/lib/spc-body.server";
-import { MAX_BODY_BYTES, parseSpcRequest } from "~/lib/spc-request";
+import { readBodyText } from "~/web/spc-body.server";
+import { MAX_BODY_BYTES, parseSpcRequest } from "~/forms/spc-request";
 
 // The server sends Cache-Control: no-store on every response (server/app.js).
 

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseFields, parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -9,15 +9,15 @@ import { getDb } from "~/db.server";
 import { CQC_DOMAINS } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS } from "~/domain/labels";
 import { canAdminister } from "~/domain/permissions";
-import { parseCqcPaste } from "~/lib/cqc-paste";
-import { badRequest, forbidden, requireUser } from "~/lib/guards.server";
-import { optionalText, requiredText } from "~/lib/text-field";
-import { actorOf } from "~/lib/actor.server";
-import { valueOf } from "~/lib/command-reply.server";
+import { parseCqcPaste } from "~/forms/cqc-paste";
+import { badRequest, forbidden, requireUser } from "~/auth/guards.server";
+import { optionalText, requiredText } from "~/forms/text-field";
+import { actorOf } from "~/auth/actor.server";
+import { valueOf } from "~/web/command-reply.server";
 import { addCqcAction, addCqcActionsFromPaste, linkCqcAction, removeCqcAction } from "~/models/cqc-commands.server";
 import { listCqcRegister, projectChoices, referencesInUse } from "~/models/cqc.server";
 import { getProgramme } from "~/models/programme.server";
-import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
 

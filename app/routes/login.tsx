@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import {
   data,
   redirect,
@@ -12,11 +12,11 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
-import { getOptionalUser } from "~/lib/guards.server";
-import { dummyVerify, verifyPassword } from "~/lib/password.server";
-import { redirectField } from "~/lib/safe-path";
-import { newSession, safeRedirect } from "~/lib/session.server";
-import { deviceNonceFor, issueDeviceCookie } from "~/lib/device-cookie.server";
+import { getOptionalUser } from "~/auth/guards.server";
+import { dummyVerify, verifyPassword } from "~/auth/password.server";
+import { redirectField } from "~/web/safe-path";
+import { newSession, safeRedirect } from "~/auth/session.server";
+import { deviceNonceFor, issueDeviceCookie } from "~/auth/device-cookie.server";
 import { failSignIn, signIn } from "~/models/sign-in.server";
 import { auditThrottled, signInThrottle } from "~/models/sign-in-attempt.server";
 import { findUserForSignIn } from "~/models/user.server";

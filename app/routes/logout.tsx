@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
-import { getOptionalUser } from "~/lib/guards.server";
-import { actorOf } from "~/lib/actor.server";
-import { endedSessionCookie, sessionIdHash } from "~/lib/session.server";
+import { getOptionalUser } from "~/auth/guards.server";
+import { actorOf } from "~/auth/actor.server";
+import { endedSessionCookie, sessionIdHash } from "~/auth/session.server";
 import { signOut } from "~/models/sign-in.server";
 
 // Signing out changes state, so it is a POST; a GET just goes home.

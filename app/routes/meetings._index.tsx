@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { canGovern } from "~/domain/permissions";
-import { formatDay } from "~/lib/dates";
-import { requireUser } from "~/lib/guards.server";
+import { formatDay } from "~/web/dates";
+import { requireUser } from "~/auth/guards.server";
 import { listMeetings } from "~/models/meeting.server";
 import { getProgramme } from "~/models/programme.server";
 

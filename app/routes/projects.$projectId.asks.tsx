@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -9,12 +9,12 @@ import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { askAgeDays, isAskOverdue, isOpenAsk } from "~/domain/ask-rules";
 import { canAnswerAsk } from "~/domain/permissions";
-import { askRow, askShape, NAMES_THE_PERSON, namesThePerson } from "~/lib/ask-form";
-import { formatDateTime, formatDay } from "~/lib/dates";
-import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
-import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { today } from "~/lib/today.server";
+import { askRow, askShape, NAMES_THE_PERSON, namesThePerson } from "~/forms/ask-form";
+import { formatDateTime, formatDay } from "~/web/dates";
+import { notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
+import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { today } from "~/today.server";
 import {
   listAskablePeople,
   listAskHistory,
@@ -22,10 +22,10 @@ import {
 } from "~/models/ask.server";
 import { NOT_ASKABLE } from "~/domain/messages";
 import { raiseAsk } from "~/models/ask-commands.server";
-import { actorOf } from "~/lib/actor.server";
+import { actorOf } from "~/auth/actor.server";
 import { getProjectHeader } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
-import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import {
   data,
   redirect,
@@ -16,14 +16,14 @@ import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { transitionProblem } from "~/domain/charter-rules";
 import { canGovern } from "~/domain/permissions";
-import { LONG_TEXT, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
-import { requiredText, type TextRule } from "~/lib/text-field";
+import { LONG_TEXT, SHORT_TEXT, strictForm, version } from "~/forms/charter-form";
+import { requiredText, type TextRule } from "~/forms/text-field";
 
 const paragraph = (what: string): TextRule => ({ what, max: LONG_TEXT, multiline: true });
-import type { Conflict } from "~/lib/conflict";
-import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { actorOf } from "~/lib/actor.server";
+import type { Conflict } from "~/domain/conflict";
+import { forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { actorOf } from "~/auth/actor.server";
 import { getProjectState } from "~/models/charter.server";
 import { closeProject } from "~/models/charter-commands.server";
 import { latestProgressScore } from "~/models/progress.server";

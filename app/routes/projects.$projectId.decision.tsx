@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import {
   data,
   redirect,
@@ -20,13 +20,13 @@ import { availableActions, listOfLeads, missingRequiredLeads, mayTakeAction, STA
 import { REQUIRED_LEAD_ROLES } from "~/domain/enums";
 import { STAGE_LABELS, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { canEditProject, canGovern } from "~/domain/permissions";
-import { LONG_TEXT, optionalId, strictForm, version } from "~/lib/charter-form";
-import { requiredText } from "~/lib/text-field";
-import { buildConflict, type Conflict } from "~/lib/conflict";
-import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { actorOf } from "~/lib/actor.server";
-import { refusal } from "~/lib/command-reply.server";
+import { LONG_TEXT, optionalId, strictForm, version } from "~/forms/charter-form";
+import { requiredText } from "~/forms/text-field";
+import { buildConflict, type Conflict } from "~/domain/conflict";
+import { forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal } from "~/web/command-reply.server";
 import { getProjectState } from "~/models/charter.server";
 import { decideStage, refuseStageAction, type StageDecision } from "~/models/project-stage-commands.server";
 import { isOnProjectTeam } from "~/models/team.server";

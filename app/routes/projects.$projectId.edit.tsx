@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -11,13 +11,13 @@ import { getDb } from "~/db.server";
 import { smartAimWarning } from "~/domain/charter-rules";
 import { CQC_DOMAINS, ORIGINS, type CqcDomain } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, ORIGIN_LABELS, STAGE_LABELS } from "~/domain/labels";
-import { LONG_TEXT, optionalId, optionalNumber, SHORT_TEXT, strictForm, version } from "~/lib/charter-form";
-import { optionalDay } from "~/lib/day-field";
-import { optionalText, requiredText } from "~/lib/text-field";
-import type { Conflict } from "~/lib/conflict";
-import { requireProjectEditor } from "~/lib/guards.server";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { actorOf } from "~/lib/actor.server";
+import { LONG_TEXT, optionalId, optionalNumber, SHORT_TEXT, strictForm, version } from "~/forms/charter-form";
+import { optionalDay } from "~/forms/day-field";
+import { optionalText, requiredText } from "~/forms/text-field";
+import type { Conflict } from "~/domain/conflict";
+import { requireProjectEditor } from "~/auth/guards.server";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { actorOf } from "~/auth/actor.server";
 import { editCharter } from "~/models/charter-commands.server";
 import { getCharterForEdit, listCharterOptions, optionBelongs } from "~/models/charter.server";
 

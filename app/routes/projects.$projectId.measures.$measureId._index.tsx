@@ -9,7 +9,7 @@ import { getDb } from "~/db.server";
 import { MEASURE_TYPE_LABELS } from "~/domain/labels";
 import { defaultChart, measureSpcInput, PERIOD_NOUNS, unitSuffix } from "~/domain/measure-periods";
 import { analyseSeries } from "~/domain/spc";
-import { notFound, parseId, requireUser } from "~/lib/guards.server";
+import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { listAnnotations, listPointsPage, listRebases, listSeries } from "~/models/measure-data.server";
 import { getMeasure, listPdsaMarkers } from "~/models/measure.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";

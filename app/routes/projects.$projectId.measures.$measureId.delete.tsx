@@ -1,12 +1,12 @@
-import { parseFields } from "~/lib/submission.server";
+import { parseFields } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice } from "~/components/conflict-notice";
-import type { Conflict } from "~/lib/conflict";
-import { formatDateTime } from "~/lib/dates";
-import { badRequest } from "~/lib/guards.server";
-import { DeleteMeasureSchema } from "~/lib/measure-form";
-import { countPoints, deleteMeasure, requireMeasureEditor } from "~/models/measure.server";
+import type { Conflict } from "~/domain/conflict";
+import { formatDateTime } from "~/web/dates";
+import { badRequest, requireMeasureEditor } from "~/auth/guards.server";
+import { DeleteMeasureSchema } from "~/forms/measure-form";
+import { countPoints, deleteMeasure } from "~/models/measure.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete a measure – Stepping Up" }];
 

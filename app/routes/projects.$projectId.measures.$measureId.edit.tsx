@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseFields, parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -7,9 +7,9 @@ import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { DEFINITION_FIELDS, MeasureDefinitionFields, pickFields, UNIT_OPTION_LABELS } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
-import type { Conflict } from "~/lib/conflict";
-import { formatDateTime } from "~/lib/dates";
-import { badRequest } from "~/lib/guards.server";
+import type { Conflict } from "~/domain/conflict";
+import { formatDateTime } from "~/web/dates";
+import { badRequest, requireMeasureEditor } from "~/auth/guards.server";
 import {
   DEFINITION_TEXT_FIELDS,
   definitionProblems,
@@ -17,9 +17,9 @@ import {
   fixedSettingChanges,
   PrimaryMeasureSchema,
   toDefinitionValues,
-} from "~/lib/measure-form";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { countPoints, definitionConflict, getMeasure, makePrimary, requireMeasureEditor, updateMeasure, type Measure } from "~/models/measure.server";
+} from "~/forms/measure-form";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { countPoints, definitionConflict, getMeasure, makePrimary, updateMeasure, type Measure } from "~/models/measure.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit a measure – Stepping Up" }];
 

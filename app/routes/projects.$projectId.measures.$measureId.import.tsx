@@ -9,15 +9,15 @@ import {
 } from "~/components/measure-import-preview";
 import { periodLabel, unitSuffix } from "~/domain/measure-periods";
 import { FormToken } from "~/components/form-token";
-import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
-import { badRequest } from "~/lib/guards.server";
-import { checkImport, IMPORT_MAX_ROWS } from "~/lib/measure-import";
-import { importAnswer, readImportSource, type ImportAnswer } from "~/lib/measure-import.server";
-import { checkFieldNames } from "~/lib/submission.server";
-import { today } from "~/lib/today.server";
+import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
+import { badRequest, requireMeasureEditor } from "~/auth/guards.server";
+import { checkImport } from "~/forms/measure-import-check.server";
+import { IMPORT_MAX_ROWS } from "~/forms/measure-form";
+import { importAnswer, readImportSource, type ImportAnswer } from "~/forms/measure-import.server";
+import { checkFieldNames } from "~/forms/submission.server";
+import { today } from "~/today.server";
 import { createOnce, spentFormToken } from "~/models/form-token.server";
 import { importPoints, listSeries, storedValues } from "~/models/measure-data.server";
-import { requireMeasureEditor } from "~/models/measure.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 
 export const meta: MetaFunction = () => [{ title: "Paste or upload data – Stepping Up" }];

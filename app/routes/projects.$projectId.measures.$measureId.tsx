@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useRouteLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { canEditProject } from "~/domain/permissions";
-import { notFound, parseId, requireUser } from "~/lib/guards.server";
+import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { getMeasure } from "~/models/measure.server";
 import { isOnProjectTeam } from "~/models/team.server";
 

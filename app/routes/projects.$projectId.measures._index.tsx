@@ -7,7 +7,7 @@ import type { VariationIcon as VariationIconId } from "~/domain/enums";
 import { FREQUENCY_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
 import { capitalise, formatMeasureValue, periodLabel, unitSuffix } from "~/domain/measure-periods";
 import type { SpecialCause } from "~/domain/spc";
-import { parseId, requireUser } from "~/lib/guards.server";
+import { parseId, requireUser } from "~/auth/guards.server";
 import { deletedMeasureName, listMeasures } from "~/models/measure.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 

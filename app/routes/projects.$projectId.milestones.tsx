@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -14,19 +14,19 @@ import {
   MILESTONE_TITLE_MAX,
   slipDays,
 } from "~/domain/milestone-rules";
-import { formatDay } from "~/lib/dates";
-import { dayField } from "~/lib/day-field";
-import { optionalText, requiredText } from "~/lib/text-field";
-import { notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
-import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { today } from "~/lib/today.server";
-import { actorOf } from "~/lib/actor.server";
+import { formatDay } from "~/web/dates";
+import { dayField } from "~/forms/day-field";
+import { optionalText, requiredText } from "~/forms/text-field";
+import { notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
+import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { today } from "~/today.server";
+import { actorOf } from "~/auth/actor.server";
 import { addMilestone } from "~/models/milestone-commands.server";
 import { listMilestones } from "~/models/milestone.server";
 import { getProjectHeader } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
-import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { OnePage } from "~/components/present/one-page";
 import { getDb } from "~/db.server";
-import { notFound, parseId, requireUser } from "~/lib/guards.server";
-import { today } from "~/lib/today.server";
+import { notFound, parseId, requireUser } from "~/auth/guards.server";
+import { today } from "~/today.server";
 import { loadPresentation } from "~/models/presentation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseFields, parseSubmission } from "~/lib/submission.server";
+import { parseFields, parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
@@ -11,11 +11,11 @@ import { DoStudyActFields, PlanFields } from "~/components/pdsa-worksheet";
 import { getDb } from "~/db.server";
 import { canEditProject } from "~/domain/permissions";
 import { filledParts, worksheetProblems } from "~/domain/pdsa-rules";
-import type { Conflict } from "~/lib/conflict";
-import { formatDateTime } from "~/lib/dates";
-import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
-import { CYCLE_TEXT_FIELDS, DeleteCycleSchema, EditCycleSchema, summaryFieldNames } from "~/lib/pdsa-form";
-import { patientDataWarning } from "~/lib/pii-guard.server";
+import type { Conflict } from "~/domain/conflict";
+import { formatDateTime } from "~/web/dates";
+import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
+import { CYCLE_TEXT_FIELDS, DeleteCycleSchema, EditCycleSchema, summaryFieldNames } from "~/forms/pdsa-form";
+import { patientDataWarning } from "~/forms/pii-guard.server";
 import {
   cycleConflict,
   deleteCycle,

@@ -4,7 +4,7 @@ import { PdsaTimeline } from "~/components/pdsa-timeline";
 import { getDb } from "~/db.server";
 import { PDSA_STATUSES } from "~/domain/enums";
 import { PDSA_STATUS_LABELS } from "~/domain/labels";
-import { notFound, parseId, requireUser } from "~/lib/guards.server";
+import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { listTimelineCycles } from "~/models/pdsa.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { projectExists } from "~/models/team.server";

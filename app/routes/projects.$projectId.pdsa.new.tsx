@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { FormToken } from "~/components/form-token";
 import { createOnce } from "~/models/form-token.server";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -11,10 +11,10 @@ import { PdsaDecisionTag } from "~/components/pdsa-timeline";
 import { PlanFields } from "~/components/pdsa-worksheet";
 import { getDb } from "~/db.server";
 import { prefillNextCycle } from "~/domain/pdsa-rules";
-import { notFound, parseId, requireProjectEditor } from "~/lib/guards.server";
-import { CreateCycleSchema, CYCLE_TEXT_FIELDS, summaryFieldNames } from "~/lib/pdsa-form";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { today } from "~/lib/today.server";
+import { notFound, parseId, requireProjectEditor } from "~/auth/guards.server";
+import { CreateCycleSchema, CYCLE_TEXT_FIELDS, summaryFieldNames } from "~/forms/pdsa-form";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { today } from "~/today.server";
 import { createCycle, getCycle, listChangeIdeas, listMeasureOptions, referenceProblems } from "~/models/pdsa.server";
 
 export const meta: MetaFunction = () => [{ title: "Plan a PDSA cycle – Stepping Up" }];

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -7,8 +7,8 @@ import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { MeasureBanner } from "~/components/measure-banner";
 import { getDb } from "~/db.server";
-import { buildConflict, type Conflict } from "~/lib/conflict";
-import { badRequest, notFound, requireProjectEditor } from "~/lib/guards.server";
+import { buildConflict, type Conflict } from "~/domain/conflict";
+import { badRequest, notFound, requireProjectEditor } from "~/auth/guards.server";
 import {
   measureSlideKey,
   orderFromForm,
@@ -16,7 +16,7 @@ import {
   SECTION_LABELS,
   SECTION_SLIDES,
   type PresentationSettings,
-} from "~/lib/presentation";
+} from "~/web/presentation";
 import { getSettings, lastSettingsChange, listOrderableMeasures, saveSettings } from "~/models/presentation.server";
 
 export const meta: MetaFunction = () => [{ title: "Presentation settings – Stepping Up" }];

@@ -4,8 +4,8 @@ import { useCallback, useMemo } from "react";
 import { Deck } from "~/components/present/deck";
 import { buildSlides } from "~/components/present/slides";
 import { getDb } from "~/db.server";
-import { notFound, parseId, requireUser } from "~/lib/guards.server";
-import { today } from "~/lib/today.server";
+import { notFound, parseId, requireUser } from "~/auth/guards.server";
+import { today } from "~/today.server";
 import { loadPresentation } from "~/models/presentation.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 

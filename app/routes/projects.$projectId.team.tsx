@@ -1,4 +1,4 @@
-import { parseFields } from "~/lib/submission.server";
+import { parseFields } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/node";
@@ -8,14 +8,14 @@ import { listOfLeads, missingRequiredLeads, mayVacateLead } from "~/domain/chart
 import { LEAD_ROLES, type TeamRole } from "~/domain/enums";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";
 import { canManageTeam } from "~/domain/permissions";
-import { forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
-import { actorOf } from "~/lib/actor.server";
+import { forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { actorOf } from "~/auth/actor.server";
 import type { Refused } from "~/models/command.server";
 import { addTeamMember, assignTeamLead, removeTeamMember, vacateTeamLead } from "~/models/team-commands.server";
 import { getProjectState } from "~/models/charter.server";
 import { isProjectLead } from "~/models/team.server";
 import { listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
-import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 
 export const meta: MetaFunction = () => [{ title: "Project team – Stepping Up" }];

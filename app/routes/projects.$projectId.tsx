@@ -5,7 +5,7 @@ import { StageTag } from "~/components/tags";
 import { getDb } from "~/db.server";
 import { progressLabel } from "~/domain/labels";
 import { canEditProject, canGovern, canManageTeam } from "~/domain/permissions";
-import { notFound, parseId, requireUser } from "~/lib/guards.server";
+import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { getProjectHeader } from "~/models/project.server";
 import { isOnProjectTeam, isProjectLead } from "~/models/team.server";
 

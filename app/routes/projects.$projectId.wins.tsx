@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   ConfirmWinSchema,
@@ -23,10 +23,10 @@ import { getDb } from "~/db.server";
 import { STAGE_LABELS } from "~/domain/labels";
 import { canEditProject, canGovern } from "~/domain/permissions";
 import { suggestWins } from "~/domain/win-suggestions";
-import { badRequest, forbidden, notFound, parseId, requireUser } from "~/lib/guards.server";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { today } from "~/lib/today.server";
-import { actorOf } from "~/lib/actor.server";
+import { badRequest, forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { today } from "~/today.server";
+import { actorOf } from "~/auth/actor.server";
 import type { Refused } from "~/models/command.server";
 import { confirmWin, dismissWin, recordWin } from "~/models/win-commands.server";
 import { isOnProjectTeam } from "~/models/team.server";

@@ -6,10 +6,10 @@ import { StageTag } from "~/components/tags";
 import { getDb } from "~/db.server";
 import { STAGES } from "~/domain/enums";
 import { STAGE_LABELS, progressLabel } from "~/domain/labels";
-import { requireUser } from "~/lib/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { canPropose } from "~/domain/permissions";
 import { listProjects } from "~/models/project.server";
-import { PROJECT_SORTS, PROJECTS_PER_PAGE, ProjectListQuery } from "~/lib/project-list";
+import { PROJECT_SORTS, PROJECTS_PER_PAGE, ProjectListQuery } from "~/web/project-list";
 import { getProgramme } from "~/models/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Projects – Stepping Up" }];

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/layout";
@@ -7,16 +7,16 @@ import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from 
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { canPropose } from "~/domain/permissions";
-import { LONG_TEXT, optionalId, SHORT_TEXT, strictForm } from "~/lib/charter-form";
-import { requiredText } from "~/lib/text-field";
-import { requirePermission } from "~/lib/guards.server";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { actorOf } from "~/lib/actor.server";
-import { valueOf } from "~/lib/command-reply.server";
+import { LONG_TEXT, optionalId, SHORT_TEXT, strictForm } from "~/forms/charter-form";
+import { requiredText } from "~/forms/text-field";
+import { requirePermission } from "~/auth/guards.server";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { actorOf } from "~/auth/actor.server";
+import { valueOf } from "~/web/command-reply.server";
 import { proposeProject } from "~/models/project-stage-commands.server";
 import { listCharterOptions, optionBelongs } from "~/models/charter.server";
 import { getProgramme } from "~/models/programme.server";
-import { FORM_TOKEN_FIELD, formToken } from "~/lib/form-token";
+import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 
 export const meta: MetaFunction = () => [{ title: "Propose a project – Stepping Up" }];

@@ -1,6 +1,6 @@
 // /spc: the SPC calculator. Paste a series, choose the options, see the chart,
 // icons and reading. Nothing is saved. The same schema and engine as POST /api/spc.
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,10 +11,10 @@ import { Breadcrumbs } from "~/components/layout";
 import { SpcResults } from "~/components/spc/spc-results";
 import { IMPROVEMENT_LABELS } from "~/domain/labels";
 import { IMPROVEMENT_DIRECTIONS, analyseSeries } from "~/domain/spc";
-import { requireUser } from "~/lib/guards.server";
-import { readBodyText } from "~/lib/spc-body.server";
-import { SPC_EXAMPLE, SPC_FORM_DEFAULTS, SpcFormSchema, type SpcCalculation, type SpcFormFields } from "~/lib/spc-form";
-import { MAX_BODY_BYTES, MAX_VALUES } from "~/lib/spc-request";
+import { requireUser } from "~/auth/guards.server";
+import { readBodyText } from "~/web/spc-body.server";
+import { SPC_EXAMPLE, SPC_FORM_DEFAULTS, SpcFormSchema, type SpcCalculation, type SpcFormFields } from "~/forms/spc-form";
+import { MAX_BODY_BYTES, MAX_VALUES } from "~/forms/spc-request";
 
 export const meta: MetaFunction = () => [{ title: "SPC calculator – Stepping Up" }];
 

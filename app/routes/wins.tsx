@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { WinList } from "~/components/win-list";
 import { getDb } from "~/db.server";
-import { requireUser } from "~/lib/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { getProgramme } from "~/models/programme.server";
 import { listRecentWins } from "~/models/win.server";
 

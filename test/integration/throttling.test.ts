@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
-import { trustProxySetting } from "../../app/lib/trust-proxy.server";
+import { trustProxySetting } from "../../app/auth/trust-proxy.server";
 import { importBuild, importServerApp, projectRoot } from "../helpers/build";
 import { Client, DEMO_PASSWORD, startTestServer, type TestServer } from "../helpers/server";
 

@@ -24,3 +24,19 @@ it("refuses an import from outside the domain in app/domain", async () => {
   const messages = await messagesFor(`import { getDb } from "~/db.server";\nexport const x = getDb;\n`, "app/domain/probe.ts");
   expect(messages.join("\n")).toContain("app/domain imports only itself");
 });
+
+it("refuses a model that imports a page, a component or a form's values (types are allowed)", async () => {
+  const component = await messagesFor(`import { Tag } from "~/components/tags";\nexport const x = Tag;\n`, "app/models/probe.server.ts");
+  expect(component.join("\n")).toContain("app/models holds no HTTP or page code");
+  const labels = await messagesFor(`import { CYCLE_LABELS } from "~/forms/pdsa-form";\nexport const x = CYCLE_LABELS;\n`, "app/models/probe.server.ts");
+  expect(labels.join("\n")).toContain("labels live in app/domain");
+  const types = await messagesFor(`import type { CycleValues } from "~/forms/pdsa-form";\nexport type X = CycleValues;\n`, "app/models/probe.server.ts");
+  expect(types).toEqual([]);
+});
+
+it("refuses a relative import reaching across app (one import style)", async () => {
+  const messages = await messagesFor(`import { users } from "../../db/schema";\nexport const x = users;\n`, "app/models/probe.server.ts");
+  expect(messages.join("\n")).toContain('Import from "~/…"');
+  const route = await messagesFor(`import { users } from "../../db/schema";\nexport const x = users;\n`, "app/routes/probe.tsx");
+  expect(route.join("\n")).toContain('Import from "~/…"');
+});

@@ -27,13 +27,13 @@ describe("server-values-in-browser", () => {
   it("flags a form schema built from a .server constant (the change-password defect)", () => {
     const messages = lint(`
       import { z } from "zod";
-      import { hashPassword, PASSWORD_MIN } from "~/lib/password.server";
+      import { hashPassword, PASSWORD_MIN } from "~/auth/password.server";
       const Schema = z.object({ newPassword: z.string().min(PASSWORD_MIN) });
       export async function action() { await hashPassword("x"); return Schema; }
       export default function Page() { return <p>{Schema.description}</p>; }
     `);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain("'PASSWORD_MIN' comes from the server-only module '~/lib/password.server'");
+    expect(messages[0]).toContain("'PASSWORD_MIN' comes from the server-only module '~/auth/password.server'");
   });
 
   it("flags a value used directly in the component, and through a helper the component calls", () => {
@@ -48,7 +48,7 @@ describe("server-values-in-browser", () => {
   it("allows server values in loaders, actions, helpers only they call, and types anywhere", () => {
     const messages = lint(`
       import { getDb } from "~/db.server";
-      import { requireUser, type User } from "~/lib/guards.server";
+      import { requireUser, type User } from "~/auth/guards.server";
       import type { Row } from "~/models/board.server";
       function load(): Row[] { return getDb().all(); }
       export async function loader() { await requireUser(); return load(); }
@@ -62,11 +62,11 @@ describe("server-values-in-browser", () => {
   });
 
   it("treats every export of a shared module as browser code", () => {
-    const messages = lint(`import { today } from "~/lib/today.server";\nexport const label = () => today();`, false, "app/components/x.tsx");
+    const messages = lint(`import { today } from "~/today.server";\nexport const label = () => today();`, false, "app/components/x.tsx");
     expect(messages).toHaveLength(1);
   });
 
   it("leaves .server modules alone", () => {
-    expect(lint(`import { today } from "~/lib/today.server";\nexport const t = today();`, false, "app/lib/x.server.ts")).toEqual([]);
+    expect(lint(`import { today } from "~/today.server";\nexport const t = today();`, false, "app/web/x.server.ts")).toEqual([]);
   });
 });

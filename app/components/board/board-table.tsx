@@ -7,8 +7,8 @@ import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { AssuranceIcon as AssuranceIconId, Rag, Stage, VariationIcon as VariationIconId } from "~/domain/enums";
 import { progressLabel } from "~/domain/labels";
-import { BOARD_COLUMNS, boardSearch, sortDirection, type BoardColumnId, type BoardQuery } from "~/lib/board-query";
-import { formatDay } from "~/lib/dates";
+import { BOARD_COLUMNS, boardSearch, sortDirection, type BoardColumnId, type BoardQuery } from "~/web/board-query";
+import { formatDay } from "~/web/dates";
 
 export type BoardRow = {
   projectId: number;

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatMonth } from "~/lib/dates";
+import { formatMonth } from "~/web/dates";
 import { VariationIcon } from "~/components/spc";
 import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { Rag, Stage, VariationIcon as VariationIconId } from "~/domain/enums";

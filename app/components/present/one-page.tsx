@@ -5,8 +5,8 @@ import { RagTag, StageTag } from "~/components/tags";
 import { ASK_STATE_LABELS, progressLabel, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { describeSlip, milestoneStatus, MILESTONE_STATUS_LABELS, slipDays } from "~/domain/milestone-rules";
 import { groupByChangeIdea } from "~/domain/pdsa-rules";
-import { formatDay } from "~/lib/dates";
-import { aimSentence, SECTION_LABELS } from "~/lib/presentation";
+import { formatDay } from "~/web/dates";
+import { aimSentence, SECTION_LABELS } from "~/web/presentation";
 import type { PresentationData } from "~/models/presentation.server";
 import { MeasurePanel } from "./measure-panel";
 

@@ -2,7 +2,7 @@
 // annotation markers on the time axis, and the notes listing those markers.
 import { useId } from "react";
 import { formatNumber, type SpcResult } from "~/domain/spc";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import {
   HEIGHT,
   PLOT,

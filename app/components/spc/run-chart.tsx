@@ -2,7 +2,7 @@
 // read with the Anhøj rules (and the older IHI rules) in words. Suits short
 // series: the calculator shows it by default under 12 points.
 import type { RunChartResult, SpcResult } from "~/domain/spc";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { SpcDataTable } from "./data-table";
 import {
   DatedMarkers,

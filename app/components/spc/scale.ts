@@ -2,7 +2,7 @@
 // labels thinned so they do not overlap, and positions for dated markers.
 import { differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
 import { formatNumber } from "~/domain/spc";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 
 export const WIDTH = 760;
 export const HEIGHT = 380;

@@ -4,7 +4,7 @@
 // focusable with its date, value and signal; a text alternative and the data
 // as a table. Needs no JavaScript and no inline styles.
 import { describeResult, type SpcResult } from "~/domain/spc";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { SpcDataTable } from "./data-table";
 import {
   DatedMarkers,

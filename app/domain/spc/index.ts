@@ -14,5 +14,4 @@ export {
   segmentLimits,
   segmentStarts,
 } from "./xmr";
-export { benchmarkAnalyse, syntheticSeries, type BenchmarkResult } from "./bench";
 export * from "./types";

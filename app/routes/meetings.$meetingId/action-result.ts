@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { Conflict } from "~/lib/conflict";
+import type { Conflict } from "~/domain/conflict";
 
 /** What a failed edit sends back to the meeting page: which form, and what went wrong. */
 export type ActionResult = {

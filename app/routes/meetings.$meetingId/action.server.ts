@@ -1,14 +1,14 @@
 // The meeting page's forms: each parses its fields, calls one meeting command and replies.
-import { parseSubmission } from "~/lib/submission.server";
+import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Db } from "~/db.server";
 import { mergeAttendees } from "~/domain/meeting-rules";
 import { canGovern } from "~/domain/permissions";
-import { actorOf } from "~/lib/actor.server";
-import { refusal } from "~/lib/command-reply.server";
-import { buildConflict } from "~/lib/conflict";
-import { formatDateTime, formatDay } from "~/lib/dates";
-import { forbidden, notFound, type SessionUser } from "~/lib/guards.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal } from "~/web/command-reply.server";
+import { buildConflict } from "~/domain/conflict";
+import { formatDateTime, formatDay } from "~/web/dates";
+import { forbidden, notFound, type SessionUser } from "~/auth/guards.server";
 import {
   actionSchema,
   AddItemSchema,
@@ -18,9 +18,9 @@ import {
   MoveItemSchema,
   RemoveItemSchema,
   ReviewSchema,
-} from "~/lib/meeting-form";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { today as getToday } from "~/lib/today.server";
+} from "~/forms/meeting-form";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { today as getToday } from "~/today.server";
 import { completeAction } from "~/models/action.server";
 import type { Actor, CommandResult } from "~/models/command.server";
 import { spentFormToken } from "~/models/form-token.server";

@@ -9,7 +9,7 @@ import { MeetingDetailsFields } from "~/components/meeting-details-fields";
 import { ActionForm } from "~/components/meeting-forms";
 import { ClosingTheLoop } from "~/components/meeting-loop";
 import { PiiConfirm } from "~/components/pii-confirm";
-import { CloseSchema, DetailsSchema } from "~/lib/meeting-form";
+import { CloseSchema, DetailsSchema } from "~/forms/meeting-form";
 import type { ActionResult } from "./action-result";
 import type { loader } from "./route";
 

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingClosedView } from "~/components/meeting-closed";
-import { formatDay } from "~/lib/dates";
-import { requireUser } from "~/lib/guards.server";
+import { formatDay } from "~/web/dates";
+import { requireUser } from "~/auth/guards.server";
 import type { ActionResult } from "./action-result";
 import { meetingAction } from "./action.server";
 import { meetingPage } from "./loader.server";

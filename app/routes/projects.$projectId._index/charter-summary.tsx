@@ -3,7 +3,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { CQC_DOMAINS } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, ORIGIN_LABELS } from "~/domain/labels";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import type { loader } from "./route";
 
 export function Row({ label, children }: { label: string; children: React.ReactNode }) {

@@ -17,9 +17,9 @@ import {
   progressLabel,
   TEAM_ROLE_LABELS,
 } from "~/domain/labels";
-import { formatDateTime, formatDay } from "~/lib/dates";
-import { notFound, parseId, requireUser } from "~/lib/guards.server";
-import { today } from "~/lib/today.server";
+import { formatDateTime, formatDay } from "~/web/dates";
+import { notFound, parseId, requireUser } from "~/auth/guards.server";
+import { today } from "~/today.server";
 import { listProjectActivity } from "~/models/audit.server";
 import { listProgressScores } from "~/models/progress.server";
 import {

@@ -6,7 +6,7 @@ import type { z, ZodType } from "zod";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, TextareaField, TextField } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
-import { formatDay } from "~/lib/dates";
+import { formatDay } from "~/web/dates";
 import { rebaselineSchema, updateSchema, type ActionResult } from "./schemas";
 
 type Milestone = {

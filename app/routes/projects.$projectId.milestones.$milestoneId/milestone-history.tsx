@@ -1,6 +1,6 @@
 // The milestone's history: forecast moves and re-baselines with reasons, then every audited change.
 import { MILESTONE_CHANGE_LABELS } from "~/domain/milestone-rules";
-import { formatDateTime, formatDay } from "~/lib/dates";
+import { formatDateTime, formatDay } from "~/web/dates";
 
 type Change = {
   id: number;

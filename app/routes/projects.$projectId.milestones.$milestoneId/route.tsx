@@ -3,12 +3,12 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { MilestoneStatusTag } from "~/components/plan-strip";
 import { getDb } from "~/db.server";
 import { describeSlip, milestoneStatus, slipDays } from "~/domain/milestone-rules";
-import { actorOf } from "~/lib/actor.server";
-import { formatDateTime, formatDay } from "~/lib/dates";
-import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/lib/guards.server";
-import { patientDataWarning } from "~/lib/pii-guard.server";
-import { parseSubmission } from "~/lib/submission.server";
-import { today } from "~/lib/today.server";
+import { actorOf } from "~/auth/actor.server";
+import { formatDateTime, formatDay } from "~/web/dates";
+import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
+import { patientDataWarning } from "~/forms/pii-guard.server";
+import { parseSubmission } from "~/forms/submission.server";
+import { today } from "~/today.server";
 import { deleteMilestone, rebaselineMilestone, updateMilestone } from "~/models/milestone-commands.server";
 import { getMilestone, listMilestoneAudit, listMilestoneChanges } from "~/models/milestone.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";

@@ -7,11 +7,11 @@ import {
   MILESTONE_REASON_MAX,
   MILESTONE_TITLE_MAX,
 } from "~/domain/milestone-rules";
-import type { Conflict } from "~/lib/conflict";
-import { formatDay } from "~/lib/dates";
-import { dayField, isPlausibleDay } from "~/lib/day-field";
-import { PII_CONFIRM_FIELD } from "~/lib/pii-field";
-import { optionalText, requiredText } from "~/lib/text-field";
+import type { Conflict } from "~/domain/conflict";
+import { formatDay } from "~/web/dates";
+import { dayField, isPlausibleDay } from "~/forms/day-field";
+import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
+import { optionalText, requiredText } from "~/forms/text-field";
 
 const version = z.number({ error: "Reload the page and try again" }).int().positive();
 const title = requiredText("Enter the milestone", {

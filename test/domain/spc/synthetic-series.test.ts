@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyseSeries, syntheticSeries } from "~/domain/spc";
+import { analyseSeries } from "~/domain/spc";
+import { syntheticSeries } from "../../../bench/spc-engine";
 
 describe("SPC benchmark inputs", () => {
   it("synthetic series are deterministic and exercise the rules", () => {
