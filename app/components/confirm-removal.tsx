@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { FormButtons } from "~/components/nhs";
 import type { ReactNode } from "react";
 
 /** The NHS confirm-before-removing step: what will go, one warning button, a way back. */
@@ -30,14 +31,7 @@ export function ConfirmRemoval({
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              {confirmLabel}
-            </button>
-            <Link className="nhsuk-link" to={cancelTo}>
-              {cancelLabel}
-            </Link>
-          </div>
+          <FormButtons submit={confirmLabel} warning cancelTo={cancelTo} cancelLabel={cancelLabel} />
         </Form>
       </div>
     </div>

@@ -1,5 +1,6 @@
 // The NHS.UK component kit: nhsuk-frontend 10 markup as React components, form controls wired to
 // conform. Pages are composed from these rather than written as markup (docs/decisions/009).
+export { ButtonGroup, FormButtons } from "./buttons";
 export { InsetText, WarningCallout } from "./callouts";
 export { Checkboxes, Radios, type ChoiceItem, type ChoiceSource } from "./choices";
 export { DateInput, datePartsFromIso, isoFromDateParts, type DateParts } from "./date-input";

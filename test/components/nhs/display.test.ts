@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { BackLink, Breadcrumb, Details, ErrorSummaryBox, InsetText, Pagination, SummaryList, Tag, WarningCallout } from "~/components/nhs";
+import { BackLink, Breadcrumb, Details, FormButtons, ErrorSummaryBox, InsetText, Pagination, SummaryList, Tag, WarningCallout } from "~/components/nhs";
 import { RagTag, StageTag } from "~/components/tags";
 import { html } from "./render";
 
@@ -95,6 +95,20 @@ describe("Details, inset text, warning callout and a plain error summary", () =>
     const summary = html(createElement(ErrorSummaryBox, { heading: "Someone else changed this", errors: [{ text: "Line 3: not a number", href: "#data" }] }, createElement("p", null, "Nothing was saved")));
     expect(summary).toBe(
       '<div class="nhsuk-error-summary" tabindex="-1"><div role="alert"><h2 class="nhsuk-error-summary__heading">Someone else changed this</h2><div class="nhsuk-error-summary__body"><p>Nothing was saved</p><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#data">Line 3: not a number</a></li></ul></div></div></div>',
+    );
+  });
+});
+
+describe("FormButtons", () => {
+  it("closes a form with the submit button and a cancel link; a removal's button is the warning one", () => {
+    expect(strip(html(createElement(FormButtons, { submit: "Save the plan", cancelTo: "/projects/1/pdsa" })))).toBe(
+      '<div class="nhsuk-button-group"><button class="nhsuk-button" type="submit">Save the plan</button><a class="nhsuk-link" href="/projects/1/pdsa">Cancel</a></div>',
+    );
+    expect(strip(html(createElement(FormButtons, { submit: "Delete the value", warning: true, cancelTo: "/m", cancelLabel: "No, keep it" })))).toBe(
+      '<div class="nhsuk-button-group"><button class="nhsuk-button nhsuk-button--warning" type="submit">Delete the value</button><a class="nhsuk-link" href="/m">No, keep it</a></div>',
+    );
+    expect(strip(html(createElement(FormButtons, { submit: "Go", name: "intent", value: "go" })))).toBe(
+      '<div class="nhsuk-button-group"><button class="nhsuk-button" type="submit" name="intent" value="go">Go</button></div>',
     );
   });
 });
