@@ -3,7 +3,7 @@
 import { redirect, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { getSessionUser, redirectToLogin } from "~/auth/session.server";
-import { recordAudit } from "~/models/audit.server";
+import { recordRefusal } from "~/models/session-commands.server";
 import type { SessionUser } from "~/models/session.server";
 import { getMeasure } from "~/models/measure.server";
 import { isOnProjectTeam, projectExists } from "~/models/team.server";
@@ -33,13 +33,7 @@ export function forbidden(
   what: string,
   projectId?: number | null,
 ): never {
-  recordAudit(getDb(), {
-    actor: user,
-    action: "auth.permission_denied",
-    projectId: projectId ?? null,
-    summary: `Refused: ${what}`,
-    ip: context.clientIp,
-  });
+  recordRefusal(getDb(), { id: user.id, email: user.email, ip: context.clientIp }, { what, projectId });
   throw new Response(`You do not have permission to ${what}.`, { status: 403 });
 }
 

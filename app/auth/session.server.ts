@@ -5,9 +5,8 @@ import { getSessionSecret } from "~/auth/secrets.server";
 import { nowMs } from "~/clock.server";
 import { safePath } from "~/web/safe-path";
 import type { Db } from "~/db.server";
-import { recordAudit } from "~/models/audit.server";
+import { endExpiredSession } from "~/models/session-commands.server";
 import {
-  deleteSession,
   findSessionWithUser,
   touchSession,
   type NewSession,
@@ -58,17 +57,11 @@ export async function getSessionUser(db: Db, request: Request, context: AppLoadC
   const now = nowMs();
   const { idleMs } = sessionLimits();
   if (found.user.disabledAt || now >= found.expiresAt || now - found.lastSeenAt >= idleMs) {
-    deleteSession(db, idHash);
-    if (!found.user.disabledAt) {
-      recordAudit(db, {
-        actor: found.user,
-        action: "auth.session_expired",
-        entityType: "user",
-        entityId: found.user.id,
-        summary: now >= found.expiresAt ? "Session ended: maximum session length reached" : "Session ended after inactivity",
-        ip: context.clientIp,
-      });
-    }
+    endExpiredSession(db, { id: found.user.id, email: found.user.email, ip: context.clientIp }, {
+      idHash,
+      reason: now >= found.expiresAt ? "maximum" : "idle",
+      audited: !found.user.disabledAt,
+    });
     return null;
   }
   if (now - found.lastSeenAt >= REFRESH_EVERY_MS) touchSession(db, idHash, now);
