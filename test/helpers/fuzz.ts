@@ -247,6 +247,10 @@ export function tableState(db: Db): Record<string, string> {
     if (columns.includes("deleted_at")) parts.push("count(deleted_at)");
     state[name] = Object.values(sqlite.prepare(`select ${parts.join(", ")} as v from "${name}"`).get() as object).join("/");
   }
+  // A fingerprint without the tables the actions write would let every refusal pass as writing nothing.
+  for (const table of ["projects", "milestones", "measures", "pdsa_cycles", "status_reports", "asks", "users"]) {
+    if (!(table in state)) throw new Error(`the database fingerprint has no ${table} table`);
+  }
   return state;
 }
 
