@@ -15,6 +15,27 @@ export async function importBuild(): Promise<BuiltServer> {
   return (await import(/* @vite-ignore */ file)) as BuiltServer;
 }
 
+export type BuiltRoute = { id: string; pattern: string; hasAction: boolean; hasLoader: boolean };
+
+/** Every route of the build but the root, with its URL pattern ("/projects/:projectId/edit"; an
+ * index route has its parent's pattern, the home page "/"). */
+export async function builtRoutes(): Promise<BuiltRoute[]> {
+  const routes = (await importBuild()).routes;
+  const full = (id: string): string => {
+    const route = routes[id]!;
+    const parent = route.parentId && route.parentId !== "root" ? full(route.parentId) : "";
+    return [parent, route.path ?? ""].filter(Boolean).join("/");
+  };
+  return Object.values(routes)
+    .filter((route) => route !== undefined && route.id !== "root")
+    .map((route) => ({
+      id: route!.id,
+      pattern: `/${full(route!.id)}`.replace(/\/+/g, "/").replace(/(.)\/$/, "$1"),
+      hasAction: typeof route!.module.action === "function",
+      hasLoader: typeof route!.module.loader === "function",
+    }));
+}
+
 type CreateApp = (
   build: ServerBuild,
   options: { trustProxy: number | string[]; publicDir: string },

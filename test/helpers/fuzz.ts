@@ -3,23 +3,15 @@
 import http from "node:http";
 import fc from "fast-check";
 import type { Db } from "../../db/client";
-import { importBuild } from "./build";
+import { builtRoutes } from "./build";
+import { parsePage, type HTMLElement } from "./html";
 import type { Client } from "./server";
 
 export type ActionRoute = { id: string; pattern: string };
 
 /** Every route module with an action, as a URL pattern ("/projects/:projectId/edit"). */
 export async function actionRoutes(): Promise<ActionRoute[]> {
-  const build = await importBuild();
-  const routes = build.routes as Record<string, { path?: string; parentId?: string; module: { action?: unknown } }>;
-  const full = (id: string): string => {
-    const r = routes[id];
-    const parent = r.parentId && r.parentId !== "root" ? full(r.parentId) : "";
-    return [parent, r.path ?? ""].filter(Boolean).join("/");
-  };
-  return Object.entries(routes)
-    .filter(([, r]) => typeof r.module.action === "function")
-    .map(([id]) => ({ id, pattern: `/${full(id)}`.replace(/\/+/g, "/") }));
+  return (await builtRoutes()).filter((route) => route.hasAction).map(({ id, pattern }) => ({ id, pattern }));
 }
 
 export function fillParams(pattern: string, params: Record<string, number | string>): string {
@@ -30,49 +22,63 @@ export function fillParams(pattern: string, params: Record<string, number | stri
 }
 
 // ---------------------------------------------------------------------------------------------
-// Forms scraped from a page: field names with the values the page offers.
+// Forms read from a page: field names with the values the page offers.
 
 export type Field = { name: string; kind: "hidden" | "text" | "choice" | "checkbox" | "file"; values: string[] };
 export type PageForm = { fields: Field[] };
 
-const attr = (tag: string, name: string) => {
-  const m = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
-  return m ? decodeEntities(m[1]) : undefined;
+const INPUT_KINDS: Record<string, Field["kind"]> = {
+  hidden: "hidden",
+  checkbox: "checkbox",
+  radio: "checkbox",
+  file: "file",
+  submit: "choice",
+  image: "choice",
+  button: "choice",
 };
-const decodeEntities = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** The fields of one form, by name, each with every value the page offers for it. */
+function fieldsOf(form: HTMLElement): Field[] {
+  const byName = new Map<string, Field>();
+  const add = (name: string | undefined, kind: Field["kind"], value: string) => {
+    if (!name) return;
+    const f = byName.get(name) ?? { name, kind, values: [] };
+    if (!f.values.includes(value)) f.values.push(value);
+    byName.set(name, f);
+  };
+  for (const el of form.querySelectorAll("input, button, select, textarea")) {
+    const name = el.getAttribute("name");
+    switch (el.tagName) {
+      case "INPUT": {
+        const kind = INPUT_KINDS[(el.getAttribute("type") ?? "text").toLowerCase()] ?? "text";
+        add(name, kind, el.getAttribute("value") ?? (kind === "checkbox" ? "on" : ""));
+        break;
+      }
+      case "BUTTON":
+        add(name, "choice", el.getAttribute("value") ?? "");
+        break;
+      case "SELECT":
+        for (const option of el.querySelectorAll("option")) add(name, "choice", option.getAttribute("value") ?? option.text);
+        break;
+      case "TEXTAREA":
+        add(name, "text", el.text);
+        break;
+    }
+  }
+  return [...byName.values()];
+}
 
 /** The POST forms of a page that submit to `path` (not sign-out), with their fields. */
 export function scrapeForms(html: string, path: string): PageForm[] {
-  const forms: PageForm[] = [];
-  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
-    const open = m[1];
-    if ((attr(open, "method") ?? "get").toLowerCase() !== "post") continue;
-    const action = attr(open, "action");
-    if (action !== undefined && action.split("?")[0] !== path) continue;
-    const byName = new Map<string, Field>();
-    const add = (name: string | undefined, kind: Field["kind"], value: string) => {
-      if (!name) return;
-      const f = byName.get(name) ?? { name, kind, values: [] };
-      if (!f.values.includes(value)) f.values.push(value);
-      byName.set(name, f);
-    };
-    const body = m[2];
-    for (const [tag] of body.matchAll(/<input\b[^>]*>/g)) {
-      const type = attr(tag, "type") ?? "text";
-      const kind = type === "hidden" ? "hidden" : type === "checkbox" || type === "radio" ? "checkbox" : type === "file" ? "file" : "text";
-      add(attr(tag, "name"), kind, attr(tag, "value") ?? (kind === "checkbox" ? "on" : ""));
-    }
-    for (const [tag] of body.matchAll(/<button\b[^>]*>/g)) {
-      if (attr(tag, "name")) add(attr(tag, "name"), "choice", attr(tag, "value") ?? "");
-    }
-    for (const s of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
-      for (const [opt] of s[2].matchAll(/<option\b[^>]*>/g)) add(attr(s[1], "name"), "choice", attr(opt, "value") ?? "");
-    }
-    for (const t of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) add(attr(t[1], "name"), "text", decodeEntities(t[2]));
-    if (byName.size > 0) forms.push({ fields: [...byName.values()] });
-  }
-  return forms;
+  return parsePage(html)
+    .findAll("form")
+    .filter((form) => (form.getAttribute("method") ?? "get").toLowerCase() === "post")
+    .filter((form) => {
+      const action = form.getAttribute("action");
+      return action === undefined || action.split("?")[0] === path;
+    })
+    .map((form) => ({ fields: fieldsOf(form) }))
+    .filter((form) => form.fields.length > 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,6 +246,10 @@ export function tableState(db: Db): Record<string, string> {
     if (columns.includes("version")) parts.push("sum(version)");
     if (columns.includes("deleted_at")) parts.push("count(deleted_at)");
     state[name] = Object.values(sqlite.prepare(`select ${parts.join(", ")} as v from "${name}"`).get() as object).join("/");
+  }
+  // A fingerprint without the tables the actions write would let every refusal pass as writing nothing.
+  for (const table of ["projects", "milestones", "measures", "pdsa_cycles", "status_reports", "asks", "users"]) {
+    if (!(table in state)) throw new Error(`the database fingerprint has no ${table} table`);
   }
   return state;
 }

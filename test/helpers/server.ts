@@ -108,6 +108,13 @@ export class Client {
     return res;
   }
 
+  /** A client signed in as `email` (with the demo password unless told). */
+  static async signedIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
+    const client = new Client(baseUrl);
+    await client.signIn(email, password);
+    return client;
+  }
+
   async signIn(email: string, password = DEMO_PASSWORD) {
     const res = await this.post("/login", { email, password, redirectTo: "/projects" });
     if (res.status !== 302) throw new Error(`sign-in as ${email} failed with ${res.status}`);

@@ -7,13 +7,16 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const mod of testModules) {
+      let failedHere = 0;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") passed++;
-        else if (state === "failed") failed++;
+        else if (state === "failed") failedHere++;
         else skipped++;
       }
-      if (mod.state() === "failed" && [...mod.children.allTests()].length === 0) failed++;
+      // A file that failed outside its tests (it did not load, or a beforeAll threw and its tests
+      // were skipped) is a failure too.
+      failed += mod.state() === "failed" && failedHere === 0 ? 1 : failedHere;
     }
     failed += unhandledErrors.length;
     const tail = skipped ? `, ${skipped} skipped` : "";

@@ -11,8 +11,7 @@ let server: TestServer;
 let board: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  board = new Client(server.url);
-  await board.signIn("board@example.org");
+  board = await Client.signedIn(server.url, "board@example.org");
 });
 afterAll(async () => {
   await server?.close();
@@ -25,6 +24,7 @@ describe("the board", () => {
     const res = await board.get("/board");
     expect(res.status).toBe(200);
     const rows = summaries();
+    expect(rows.length, "the demo has projects").toBeGreaterThan(10);
     expect(rows.length).toBe(server.db.select().from(projects).all().length);
     const seen = new Set(rows.flatMap((r) => (JSON.parse(r.flags) as { code: string }[]).map((f) => f.code)));
     expect([...FLAG_CODES].filter((c) => !seen.has(c))).toEqual([]);
@@ -54,7 +54,13 @@ describe("the board", () => {
   it("filters to projects that need attention", async () => {
     const html = await readPage(await board.get("/board?attention=1"));
     const flagged = summaries().filter((s) => s.flagCount > 0);
-    expect(html.text).toContain(`${flagged.length} project${flagged.length === 1 ? "" : "s"} in this view`);
+    const calm = summaries().filter((s) => s.flagCount === 0);
+    expect(flagged.length, "the demo has projects needing attention").toBeGreaterThan(1);
+    expect(calm.length, "and projects that do not").toBeGreaterThan(0);
+    expect(html.text).toContain(`${flagged.length} projects in this view`);
+    const listed = html.textsOf("td a");
+    for (const s of flagged) expect(listed).toContain(s.title);
+    for (const s of calm) expect(listed).not.toContain(s.title);
   });
 
   it("exports every row of the filter as CSV, with flags and reasons, formula cells escaped", async () => {
@@ -69,11 +75,13 @@ describe("the board", () => {
     const parsed = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ""), { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
     expect(header).toContain("Attention flags");
-    expect(rows.length).toBe(summaries().length);
+    expect(rows.length, "a row per project").toBe(summaries().length);
+    expect(rows.length).toBeGreaterThan(10);
     const renamed = rows.find((r) => r[0] === String(target.id))!;
     expect(renamed[1]).toBe(`'${title}`);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@]/);
     const flagged = rows.filter((r) => r[header.indexOf("Attention flags")] !== "");
+    expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.length).toBe(summaries().filter((s) => s.flagCount > 0).length);
     expect(flagged[0][header.indexOf("Reasons")].length).toBeGreaterThan(10);
   });
@@ -111,8 +119,7 @@ describe("board assessments", () => {
     expect(missing.status).toBe(400);
     const html = await readPage(missing);
     expect(html.errorSummary()).toEqual(["Choose the board's RAG rating", "Give the reason for the board's rating"]);
-    const staff = new Client(server.url);
-    await staff.signIn("staff@example.org");
+    const staff = await Client.signedIn(server.url, "staff@example.org");
     expect((await staff.post(`/board/assess/${project.id}`, { rag: "green", reason: "Looks fine" })).status).toBe(403);
     expect((await staff.get(`/board/assess/${project.id}`)).status).toBe(403);
     expect((await board.post(`/board/assess/999999`, { rag: "green", reason: "x" })).status).toBe(404);

@@ -3,30 +3,19 @@
 // restarted on the same database. Every write the server acknowledged must be there exactly
 // once and whole; a write that got no answer may or may not be there, but never in part.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/build";
 import { tempDir } from "../helpers/db";
 import { readPage } from "../helpers/html";
+import { freePort, waitUntilHealthy } from "../helpers/net";
 import { seededRandom } from "../helpers/random";
 import { Client, DEMO_PASSWORD, TEST_TODAY } from "../helpers/server";
 
 const CYCLES = 12;
 const WRITING_BUDGET_MS = 45_000; // a safety bound: about 20 s on an idle machine
 const KILL_AFTER_MS = { min: 0, max: 700 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 type Running = { child: ChildProcess; exited: Promise<void>; output: () => string };
 const children = new Set<ChildProcess>();
@@ -52,17 +41,7 @@ async function startServer(databaseFile: string, port: number): Promise<Running>
   const exited = new Promise<void>((resolve) => child.once("exit", () => (children.delete(child), resolve())));
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the server did not start within 30 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitUntilHealthy(`http://127.0.0.1:${port}`, { exited: () => child.exitCode !== null, output: () => output });
   return { child, exited, output: () => output };
 }
 

@@ -9,8 +9,7 @@ let server: TestServer;
 let viewer: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = new Client(server.url);
-  await viewer.signIn("viewer@example.org");
+  viewer = await Client.signedIn(server.url, "viewer@example.org");
 });
 afterAll(async () => {
   await server?.close();

@@ -21,12 +21,15 @@ import {
   type RawBody,
   type Submission,
 } from "../helpers/fuzz";
+import { parsePage } from "../helpers/html";
 import { bodyLimitOf, hostileContentType, oversizeBody, withHostileNames, type HostileRequest } from "../helpers/hostile-requests";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 const SEED = 20261126;
 const RUNS = 20;
 const HOSTILE_RUNS = 12;
+// The time limits below leave room for a busy machine: a test that times out leaves its posts
+// running into the next test, which then sees their writes.
 
 let server: TestServer;
 let routes: ActionRoute[];
@@ -34,6 +37,8 @@ let params: Record<string, number>;
 let forged: Record<string, number>;
 let forgedIds: number[];
 let spareMeasureId: number;
+/** Each route's forms as the demo first shows them (see formsOf). */
+const firstForms = new Map<string, PageForm[]>();
 const clients: Record<string, Client> = {};
 
 const one = (sql: string, ...args: unknown[]) => {
@@ -52,8 +57,7 @@ beforeAll(async () => {
   // Deletes last, so the records the other routes need still exist while they are fuzzed.
   routes.sort((a, b) => Number(a.pattern.endsWith("/delete")) - Number(b.pattern.endsWith("/delete")));
   for (const email of ["admin@example.org", "lead@example.org"]) {
-    clients[email] = new Client(server.url);
-    await clients[email].signIn(email);
+    clients[email] = await Client.signedIn(server.url, email);
   }
   const leadId = one("select id from users where email = 'lead@example.org'");
   const onTeam = `select project_id from project_team where user_id = ${leadId} and ended_at is null`;
@@ -65,14 +69,15 @@ beforeAll(async () => {
                 (select count(*) from status_reports s where s.project_id = p.id) desc, p.id`,
   );
   const otherId = one(`select id from projects where id not in (${onTeam}) and exists (select 1 from measures m where m.project_id = projects.id) order by id`);
-  const childOf = (table: string, project: number, live = true) =>
-    one(`select id from ${table} where project_id = ? ${live ? "and deleted_at is null" : ""} order by id`, project);
+  const childOf = (table: string, project: number) => one(`select id from ${table} where project_id = ? and deleted_at is null order by id`, project);
   params = {
     projectId,
     measureId: childOf("measures", projectId),
     milestoneId: childOf("milestones", projectId),
     cycleId: childOf("pdsa_cycles", projectId),
-    reportId: childOf("status_reports", projectId, false),
+    reportId: one("select id from status_reports where project_id = ? order by id", projectId),
+    // A meeting still planned: a closed one offers no form.
+    meetingId: one("select id from meetings where state = 'planned' order by id"),
   };
   spareMeasureId = one("select id from measures where project_id = ? and deleted_at is null and id <> ? order by id", projectId, params.measureId);
   forged = {
@@ -83,7 +88,19 @@ beforeAll(async () => {
     reportId: one("select id from status_reports where project_id <> ? order by id", projectId),
   };
   forgedIds = [...new Set(Object.values(forged))];
-}, 60_000);
+  // Each route is fuzzed with the fields of its own form: one that cannot be found fails the run here
+  // rather than being fuzzed with made-up field names.
+  const missing: string[] = [];
+  for (const route of routes) {
+    if (FORMLESS.has(route.pattern)) continue;
+    const forms = await formsOf(route, pathOf(route));
+    if (forms.length === 0) missing.push(route.pattern);
+    firstForms.set(route.pattern, forms);
+  }
+  if (missing.length > 0) {
+    throw new Error(`no form posting to ${missing.join(", ")} was found: show the fuzzer where it is (FORM_QUERY) or list the route in FORMLESS`);
+  }
+}, 120_000);
 afterAll(async () => {
   await server?.close();
 });
@@ -119,15 +136,36 @@ function clientFor(route: ActionRoute, email: string): Client | null {
   return SIGNED_OUT.has(route.pattern) ? null : clients[email];
 }
 
+const isHtml = (res: Response) => (res.headers.get("content-type") ?? "").includes("text/html");
+
+/** Routes that no page offers a form for: fuzzed with generic field names. */
+const FORMLESS = new Map([
+  ["/api/spc", "a JSON API"],
+  ["/logout", "its form (in every page's header) has no fields"],
+  ["/projects/:projectId/status/:reportId", "reports are append-only: it refuses every post with 405"],
+]);
+/** The query that shows a route's form when its page does not show one by default. */
+const FORM_QUERY: Record<string, string> = { "/projects/:projectId/pdsa/:cycleId": "?edit" };
+
+/**
+ * The forms on the route's page that post to it, read now (so their versions are current) as
+ * whoever is shown one: a visitor for /login, else admin@ or lead@ (the only one with actions to
+ * complete on /actions). When the page no longer shows one (a meeting closed by the fuzzing, say),
+ * the forms the demo first showed.
+ */
 async function formsOf(route: ActionRoute, path: string): Promise<PageForm[]> {
-  const res = await (clients["admin@example.org"] ?? new Client(server.url)).get(path);
-  if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes("html")) return [];
-  return scrapeForms(await res.text(), path);
+  const readers = SIGNED_OUT.has(route.pattern) ? [new Client(server.url)] : [clients["admin@example.org"], clients["lead@example.org"]];
+  for (const reader of readers) {
+    const res = await reader.get(path + (FORM_QUERY[route.pattern] ?? ""));
+    if (res.status !== 200 || !isHtml(res)) continue;
+    const forms = scrapeForms(await res.text(), path);
+    if (forms.length > 0) return forms;
+  }
+  return firstForms.get(route.pattern) ?? [];
 }
 
 type Outcome = { status: number; changed: string[]; location: string | null };
 
-/** Posts one submission and checks what every response must satisfy, whatever the input. */
 /** Posts one submission (or a raw body) and checks what every response must satisfy, whatever the input. */
 async function submit(path: string, client: Client | null, sub: Submission | HostileRequest, email: string): Promise<Outcome> {
   const before = tableState(server.db);
@@ -147,7 +185,7 @@ async function submit(path: string, client: Client | null, sub: Submission | Hos
   expect(body.includes(SCRIPT), `${where}: the response echoes an unescaped script`).toBe(false);
   if (res.status >= 400) expect(changed, `${where}: a refusal wrote to the database`).toEqual([]);
   // An answer that shows the form's error summary is a refusal, so it must say so in its status.
-  if (body.includes('class="nhsuk-error-summary"')) expect(res.status, `${where}: errors shown with a success status`).toBeGreaterThanOrEqual(400);
+  if (isHtml(res) && body.includes("nhsuk-error-summary") && parsePage(body).find(".nhsuk-error-summary")) expect(res.status, `${where}: errors shown with a success status`).toBeGreaterThanOrEqual(400);
   const location = res.headers.get("location");
   if (client && location?.startsWith("/login")) throw new Error(`${where}: the session was lost (redirected to ${location})`);
   return { status: res.status, changed, location };
@@ -176,7 +214,7 @@ describe.each(["lead@example.org", "admin@example.org"])("fuzzing every action a
     const all = Object.values(statuses).flatMap((s) => Object.entries(s));
     const refused = all.filter(([s]) => Number(s) >= 400).reduce((n, [, c]) => n + c, 0);
     expect(refused).toBeGreaterThan(all.reduce((n, [, c]) => n + c, 0) / 2);
-  }, 120_000);
+  }, 300_000);
 
   it("refuses a submission whose every field is 100 KB long, writing nothing", async () => {
     for (const route of routes) {
@@ -186,7 +224,7 @@ describe.each(["lead@example.org", "admin@example.org"])("fuzzing every action a
       const status = (await submit(path, clientFor(route, email), allHuge(forms), email)).status;
       expect(status, `${email} POST ${path} with 100 KB fields`).toBeGreaterThanOrEqual(400);
     }
-  }, 60_000);
+  }, 120_000);
 
   // The shape of a request, not its values: each is refused (4xx) by every route, without a write.
   it("refuses hostile field names, content types and oversize bodies, writing nothing", async () => {
@@ -213,7 +251,7 @@ describe.each(["lead@example.org", "admin@example.org"])("fuzzing every action a
       );
     }
     console.log(`${email}: hostile requests by status ${JSON.stringify(statuses)}`);
-  }, 180_000);
+  }, 300_000);
 
   it("refuses forged and malformed ids in the address with 403 or 404, writing nothing", async () => {
     for (const route of routes.filter((r) => r.pattern.includes(":"))) {
@@ -236,7 +274,7 @@ describe.each(["lead@example.org", "admin@example.org"])("fuzzing every action a
         expect([403, 404, 405], `${email} POST ${target}`).toContain(outcome.status);
       }
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("field names conform reserves or cannot parse", () => {

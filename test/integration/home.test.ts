@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { asks, meetingActions, meetings, projects, projectSummaries, projectTeam, users, wins } from "../../db/schema";
+import { asks, meetingActions, meetings, projects, projectSummaries, projectTeam, wins } from "../../db/schema";
+import { userIdOf } from "../helpers/db";
 import { hrefsIn, readPage, termsOf, textOf, type HTMLElement, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
@@ -11,7 +12,7 @@ let viewer: Client;
 let leadProjects: { id: number; title: string }[];
 let otherProject: { id: number; title: string };
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 /** One section of the home page, by its heading's id. */
 const section = (page: Page, id: string): HTMLElement => {
   const found = page.find(`section[aria-labelledby="${id}"]`);
@@ -21,13 +22,7 @@ const section = (page: Page, id: string): HTMLElement => {
 
 beforeAll(async () => {
   server = await startTestServer();
-  [lead, board, viewer] = await Promise.all(
-    ["lead", "board", "viewer"].map(async (name) => {
-      const client = new Client(server.url);
-      await client.signIn(`${name}@example.org`);
-      return client;
-    }),
-  );
+  [lead, board, viewer] = await Promise.all(["lead", "board", "viewer"].map((name) => Client.signedIn(server.url, `${name}@example.org`)));
   const ids = server.db
     .selectDistinct({ projectId: projectTeam.projectId })
     .from(projectTeam)

@@ -1,7 +1,8 @@
 // One test per role: each can do exactly its row of the permission table (docs/decisions/004).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
-import { asks, progressScores, projects, projectTeam, users } from "../../db/schema";
+import { asks, progressScores, projects, projectTeam } from "../../db/schema";
+import { userIdOf } from "../helpers/db";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -14,7 +15,7 @@ afterAll(async () => {
 
 type Role = "admin" | "board" | "staff" | "viewer";
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 
 /** An active project the user is on the team of (null if none), and one they are not on. */
 function projectsFor(email: string) {
@@ -70,8 +71,7 @@ const READ_PAGES = ["/board", "/projects", "/waves", "/cqc", "/asks", "/spc", "/
 
 async function can(role: Role) {
   const email = `${role}@example.org`;
-  const client = new Client(server.url);
-  await client.signIn(email);
+  const client = await Client.signedIn(server.url, email);
   const { mine, notMine } = projectsFor(email);
   const anyProject = server.db.select().from(projects).where(ne(projects.stage, "proposed")).get()!;
 
@@ -132,8 +132,7 @@ describe("each role can do exactly its row of the table", () => {
     expect(r.answerBoardAsk).toBe(REFUSED);
     expect(r.manageUsers).toBe(REFUSED);
     expect(r.setUpProgramme).toBe(REFUSED);
-    const staff = new Client(server.url);
-    await staff.signIn("staff@example.org");
+    const staff = await Client.signedIn(server.url, "staff@example.org");
     const staffId = userId("staff@example.org");
     expect((await answerAsk(staff, staffId)).status).toBe(OK_PAGE);
     const answered = server.db.select().from(asks).where(eq(asks.addresseeUserId, staffId)).orderBy(desc(asks.id)).get()!;
@@ -163,11 +162,7 @@ describe("each role can do exactly its row of the table", () => {
 describe("the team is managed by admins and the project's leads", () => {
   const currentMembers = (projectId: number) =>
     server.db.select().from(projectTeam).where(and(eq(projectTeam.projectId, projectId), isNull(projectTeam.endedAt))).all();
-  const signedIn = async (email: string) => {
-    const client = new Client(server.url);
-    await client.signIn(email);
-    return client;
-  };
+  const signedIn = (email: string) => Client.signedIn(server.url, email);
   /** An active project lead@ leads (any role but member) and board@ is not on. */
   function ledByLead() {
     const leadId = userId("lead@example.org");
