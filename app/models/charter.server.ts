@@ -1,6 +1,7 @@
 // The charter of a project: proposing one, reading it for the edit form, saving it
 // (optimistic concurrency) and moving it between stages.
 import { and, asc, eq, isNull, or } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { divisions, projectCqcDomains, projects, projectTeam, themes, users, waves } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { CqcDomain, Origin, Stage } from "~/domain/enums";
@@ -30,8 +31,7 @@ export type CharterValues = {
 
 /** The charter as the edit form and the conflict check see it. */
 export function getCharterForEdit(db: Db, projectId: number) {
-  const row = db
-    .select({
+  const row = getProjectWithVersion(db, projectId, {
       id: projects.id,
       programmeId: projects.programmeId,
       title: projects.title,
@@ -53,14 +53,7 @@ export function getCharterForEdit(db: Db, projectId: number) {
       plannedStart: projects.plannedStart,
       plannedEnd: projects.plannedEnd,
       stage: projects.stage,
-      version: projects.version,
-      updatedAt: projects.updatedAt,
-      updatedByName: users.name,
-    })
-    .from(projects)
-    .leftJoin(users, eq(users.id, projects.updatedBy))
-    .where(eq(projects.id, projectId))
-    .get();
+    });
   if (!row) return undefined;
   return { ...row, cqcDomains: listCqcDomains(db, projectId) };
 }
@@ -154,16 +147,18 @@ export function updateStage(
 
 /** What a decision page needs: the stage, the version and who changed it last. */
 export function getProjectState(db: Db, projectId: number) {
+  return getProjectWithVersion(db, projectId, {
+    id: projects.id,
+    title: projects.title,
+    stage: projects.stage,
+    stageReason: projects.stageReason,
+  });
+}
+
+/** The project's `columns` with its version and who saved it last, as a conflict check needs them. */
+function getProjectWithVersion<Columns extends Record<string, SQLiteColumn>>(db: Db, projectId: number, columns: Columns) {
   return db
-    .select({
-      id: projects.id,
-      title: projects.title,
-      stage: projects.stage,
-      stageReason: projects.stageReason,
-      version: projects.version,
-      updatedAt: projects.updatedAt,
-      updatedByName: users.name,
-    })
+    .select({ ...columns, version: projects.version, updatedAt: projects.updatedAt, updatedByName: users.name })
     .from(projects)
     .leftJoin(users, eq(users.id, projects.updatedBy))
     .where(eq(projects.id, projectId))

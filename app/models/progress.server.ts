@@ -4,8 +4,8 @@ import { progressScores, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { now } from "~/clock.server";
 
-/** Every score in the order it was given (oldest first), with who gave it. */
-export function listProgressScores(db: Db, projectId: number) {
+/** The project's scores with who gave it, to be ordered by the caller. */
+function scoresOf(db: Db, projectId: number) {
   return db
     .select({
       id: progressScores.id,
@@ -16,26 +16,16 @@ export function listProgressScores(db: Db, projectId: number) {
     })
     .from(progressScores)
     .leftJoin(users, eq(users.id, progressScores.byUserId))
-    .where(eq(progressScores.projectId, projectId))
-    .orderBy(asc(progressScores.at), asc(progressScores.id))
-    .all();
+    .where(eq(progressScores.projectId, projectId));
+}
+
+/** Every score in the order it was given (oldest first), with who gave it. */
+export function listProgressScores(db: Db, projectId: number) {
+  return scoresOf(db, projectId).orderBy(asc(progressScores.at), asc(progressScores.id)).all();
 }
 
 export function latestProgressScore(db: Db, projectId: number) {
-  return db
-    .select({
-      id: progressScores.id,
-      score: progressScores.score,
-      evidence: progressScores.evidence,
-      at: progressScores.at,
-      byName: users.name,
-    })
-    .from(progressScores)
-    .leftJoin(users, eq(users.id, progressScores.byUserId))
-    .where(eq(progressScores.projectId, projectId))
-    .orderBy(desc(progressScores.at), desc(progressScores.id))
-    .limit(1)
-    .get();
+  return scoresOf(db, projectId).orderBy(desc(progressScores.at), desc(progressScores.id)).limit(1).get();
 }
 
 /**

@@ -3,10 +3,8 @@ import {
   asks,
   changeIdeas,
   divisions,
-  measures,
   milestones,
   pdsaCycles,
-  projectCqcDomains,
   projects,
   projectTeam,
   statusReports,
@@ -17,7 +15,8 @@ import {
 import type { Db } from "~/db.server";
 import type { Stage } from "~/domain/enums";
 import type { ProjectSort } from "~/web/project-list";
-
+import { listCqcDomains } from "~/models/charter.server";
+import { listMeasures } from "~/models/measure.server";
 
 const lead = (role: "executive_lead" | "clinical_lead" | "project_lead") =>
   sql<string | null>`(select u.name from project_team t join users u on u.id = t.user_id
@@ -105,14 +104,7 @@ export function getProjectCharter(db: Db, projectId: number) {
     .where(eq(projects.id, projectId))
     .get();
   if (!project) return undefined;
-  const cqcDomains = db
-    .select({ domain: projectCqcDomains.domain })
-    .from(projectCqcDomains)
-    .where(eq(projectCqcDomains.projectId, projectId))
-    .orderBy(asc(projectCqcDomains.domain))
-    .all()
-    .map((r) => r.domain);
-  return { ...project, cqcDomains };
+  return { ...project, cqcDomains: listCqcDomains(db, projectId) };
 }
 
 export function listProjectTeam(db: Db, projectId: number) {
@@ -169,27 +161,11 @@ export function listProjectMilestones(db: Db, projectId: number) {
     .all();
 }
 
+/** The project's measures as the overview shows them: the measures list without the fields only its own page uses. */
 export function listProjectMeasures(db: Db, projectId: number) {
-  return db
-    .select({
-      id: measures.id,
-      name: measures.name,
-      type: measures.type,
-      unit: measures.unit,
-      improvement: measures.improvement,
-      target: measures.target,
-      frequency: measures.frequency,
-      isPrimary: measures.isPrimary,
-      points: measures.spcPoints,
-      latestDate: measures.spcLatestDate,
-      latestValue: measures.spcLatestValue,
-      variationIcon: measures.spcVariationIcon,
-      assuranceIcon: measures.spcAssuranceIcon,
-    })
-    .from(measures)
-    .where(and(eq(measures.projectId, projectId), isNull(measures.deletedAt)))
-    .orderBy(desc(measures.isPrimary), asc(measures.id))
-    .all();
+  return listMeasures(db, projectId).map(
+    ({ unitLabel: _unitLabel, ratePer: _ratePer, latestSignal: _latestSignal, sparkline: _sparkline, ...shown }) => shown,
+  );
 }
 
 export function listProjectAsks(db: Db, projectId: number) {

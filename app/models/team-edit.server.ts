@@ -1,10 +1,11 @@
 // Changing a project's team. Nothing is deleted: a change ends the current row
 // (ended_at) and starts a new one, so the overview can show who held each role when.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { projectTeam, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { TeamRole } from "~/domain/enums";
 import { now } from "~/clock.server";
+import { currentTeamRows, hasCurrentTeamRow } from "~/models/team.server";
 
 export type LeadRole = Exclude<TeamRole, "member">;
 
@@ -21,18 +22,23 @@ export function listCurrentTeam(db: Db, projectId: number) {
     })
     .from(projectTeam)
     .innerJoin(users, eq(users.id, projectTeam.userId))
-    .where(and(eq(projectTeam.projectId, projectId), isNull(projectTeam.endedAt)))
+    .where(currentTeamRows(projectId))
     .orderBy(asc(users.name))
     .all();
 }
 
-export function currentLead(db: Db, projectId: number, role: LeadRole) {
+/** One current team row of the project with the person's name (the first that meets `more`). */
+function currentTeamPerson(db: Db, projectId: number, ...more: SQL[]) {
   return db
     .select({ id: projectTeam.id, userId: projectTeam.userId, name: users.name })
     .from(projectTeam)
     .innerJoin(users, eq(users.id, projectTeam.userId))
-    .where(and(eq(projectTeam.projectId, projectId), eq(projectTeam.role, role), isNull(projectTeam.endedAt)))
+    .where(currentTeamRows(projectId, ...more))
     .get();
+}
+
+export function currentLead(db: Db, projectId: number, role: LeadRole) {
+  return currentTeamPerson(db, projectId, eq(projectTeam.role, role));
 }
 
 /** People who can be named on a team: every account that is not disabled (a lead need not sign in). */
@@ -61,14 +67,7 @@ export function assignLead(db: Db, projectId: number, role: LeadRole, userId: nu
   // nobody is listed twice (the history keeps both).
   db.update(projectTeam)
     .set({ endedAt: at })
-    .where(
-      and(
-        eq(projectTeam.projectId, projectId),
-        eq(projectTeam.userId, userId),
-        eq(projectTeam.role, "member"),
-        isNull(projectTeam.endedAt),
-      ),
-    )
+    .where(currentTeamRows(projectId, eq(projectTeam.userId, userId), eq(projectTeam.role, "member")))
     .run();
   db.insert(projectTeam).values({ projectId, userId, role, startedAt: at }).run();
 }
@@ -76,25 +75,12 @@ export function assignLead(db: Db, projectId: number, role: LeadRole, userId: nu
 export function vacateLead(db: Db, projectId: number, role: LeadRole, at = now()) {
   db.update(projectTeam)
     .set({ endedAt: at })
-    .where(and(eq(projectTeam.projectId, projectId), eq(projectTeam.role, role), isNull(projectTeam.endedAt)))
+    .where(currentTeamRows(projectId, eq(projectTeam.role, role)))
     .run();
 }
 
 export function isCurrentMember(db: Db, projectId: number, userId: number): boolean {
-  return Boolean(
-    db
-      .select({ id: projectTeam.id })
-      .from(projectTeam)
-      .where(
-        and(
-          eq(projectTeam.projectId, projectId),
-          eq(projectTeam.userId, userId),
-          eq(projectTeam.role, "member"),
-          isNull(projectTeam.endedAt),
-        ),
-      )
-      .get(),
-  );
+  return hasCurrentTeamRow(db, projectId, userId, eq(projectTeam.role, "member"));
 }
 
 export function addMember(db: Db, projectId: number, userId: number) {
@@ -103,19 +89,7 @@ export function addMember(db: Db, projectId: number, userId: number) {
 
 /** A current member row of this project, or undefined (another project's row is not found here). */
 export function getCurrentMemberRow(db: Db, projectId: number, teamRowId: number) {
-  return db
-    .select({ id: projectTeam.id, userId: projectTeam.userId, name: users.name })
-    .from(projectTeam)
-    .innerJoin(users, eq(users.id, projectTeam.userId))
-    .where(
-      and(
-        eq(projectTeam.id, teamRowId),
-        eq(projectTeam.projectId, projectId),
-        eq(projectTeam.role, "member"),
-        isNull(projectTeam.endedAt),
-      ),
-    )
-    .get();
+  return currentTeamPerson(db, projectId, eq(projectTeam.id, teamRowId), eq(projectTeam.role, "member"));
 }
 
 export function endMembership(db: Db, teamRowId: number) {

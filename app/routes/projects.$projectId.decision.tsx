@@ -1,21 +1,14 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type AppLoadContext,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, SelectField, TextareaField, useNhsForm } from "~/components/forms";
+import { ErrorSummaryBox, InsetText } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { StageTag } from "~/components/tags";
-import { getDb } from "~/db.server";
 import { availableActions, listOfLeads, missingRequiredLeads, mayTakeAction, STAGE_ACTIONS, type StageAction } from "~/domain/charter-rules";
 import { REQUIRED_LEAD_ROLES } from "~/domain/enums";
 import { STAGE_LABELS, TEAM_ROLE_LABELS } from "~/domain/labels";
@@ -23,13 +16,13 @@ import { canEditProject, canGovern } from "~/domain/permissions";
 import { LONG_TEXT, optionalId, strictForm, version } from "~/forms/charter-form";
 import { requiredText } from "~/forms/text-field";
 import { buildConflict, type Conflict } from "~/domain/conflict";
-import { forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { forbidden } from "~/auth/guards.server";
+import { requireProjectRecord } from "~/auth/project-page.server";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { actorOf } from "~/auth/actor.server";
 import { refusal } from "~/web/command-reply.server";
 import { getProjectState } from "~/models/charter.server";
 import { decideStage, refuseStageAction, type StageDecision } from "~/models/project-stage-commands.server";
-import { isOnProjectTeam } from "~/models/team.server";
 import { getAssignablePerson, listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions – Stepping Up" }];
@@ -63,19 +56,15 @@ const MoveSchema = strictForm({ intent: z.enum(["start", "sustain"]), version: v
 const SCHEMAS = { approve: ApproveSchema, decline: DeclineSchema, stop: StopSchema, start: MoveSchema, sustain: MoveSchema };
 type FormIntent = keyof typeof SCHEMAS;
 
-async function requireDecider(request: Request, context: AppLoadContext, param: string | undefined) {
-  const user = await requireUser(request, context);
-  const projectId = parseId(param, "project");
-  const db = getDb();
-  const project = getProjectState(db, projectId);
-  if (!project) notFound("project");
-  const rights = { edit: canEditProject(user, isOnProjectTeam(db, projectId, user.id)), govern: canGovern(user) };
+async function requireDecider({ request, context, params }: LoaderFunctionArgs) {
+  const { user, projectId, db, found: project, onTeam } = await requireProjectRecord(request, context, params.projectId, getProjectState);
+  const rights = { edit: canEditProject(user, onTeam()), govern: canGovern(user) };
   if (!rights.edit && !rights.govern) forbidden(user, context, "make decisions on this project", projectId);
   return { user, projectId, project, rights, db };
 }
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { projectId, project, rights, db } = await requireDecider(request, context, params.projectId);
+export async function loader(args: LoaderFunctionArgs) {
+  const { projectId, project, rights, db } = await requireDecider(args);
   const team = listCurrentTeam(db, projectId);
   const leads = Object.fromEntries(
     REQUIRED_LEAD_ROLES.map((r) => [LEAD_FIELDS[r], String(team.find((m) => m.role === r)?.userId ?? "")]),
@@ -91,8 +80,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 type ActionResult = { intent: FormIntent | null; result: SubmissionResult<string[]> | null; version: number | null; pii: boolean; conflict: Conflict | null; message: string | null };
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, projectId, rights, db } = await requireDecider(request, context, params.projectId);
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const { user, projectId, rights, db } = await requireDecider(args);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const postedVersion = Number(formData.get("version")) || null;
@@ -172,21 +162,16 @@ export default function Decisions() {
       <div className="nhsuk-grid-column-two-thirds">
         <ConflictNotice conflict={result?.conflict} />
         {result?.message ? (
-          <div className="nhsuk-error-summary" role="alert" aria-labelledby="decision-error-title" tabIndex={-1}>
-            <h2 className="nhsuk-error-summary__title" id="decision-error-title">
-              There is a problem
-            </h2>
-            <div className="nhsuk-error-summary__body">
-              <p>{result.message}</p>
-            </div>
-          </div>
+          <ErrorSummaryBox headingId="decision-error-title" focusKey={result.message}>
+            <p>{result.message}</p>
+          </ErrorSummaryBox>
         ) : null}
         <h2>Decisions</h2>
         <p>
           This project is <StageTag stage={project.stage} />.
         </p>
         {actions.length === 0 ? (
-          <div className="nhsuk-inset-text">
+          <InsetText>
             <p>
               {project.stage === "proposed"
                 ? "The programme board decides on proposals. While it waits, fill in the charter and name the team."
@@ -194,7 +179,7 @@ export default function Decisions() {
                   ? "There is nothing for you to decide at this stage. The programme board stops or closes projects."
                   : `This project is ${STAGE_LABELS[project.stage].toLowerCase()}: there are no more decisions to make.`}
             </p>
-          </div>
+          </InsetText>
         ) : null}
 
         {actions.includes("approve") ? (

@@ -1,11 +1,12 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { Checkboxes, Fieldset, FormButtons, Hint, WarningCallout } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { smartAimWarning } from "~/domain/charter-rules";
@@ -14,10 +15,9 @@ import { CQC_DOMAIN_LABELS, ORIGIN_LABELS, STAGE_LABELS } from "~/domain/labels"
 import { LONG_TEXT, optionalId, optionalNumber, SHORT_TEXT, strictForm, version } from "~/forms/charter-form";
 import { optionalDay } from "~/forms/day-field";
 import { optionalText, requiredText } from "~/forms/text-field";
-import type { Conflict } from "~/domain/conflict";
 import { requireProjectEditor } from "~/auth/guards.server";
-import { patientDataWarning } from "~/forms/pii-guard.server";
 import { actorOf } from "~/auth/actor.server";
+import { versionedFormReplies } from "~/web/versioned-form.server";
 import { editCharter } from "~/models/charter-commands.server";
 import { getCharterForEdit, listCharterOptions, optionBelongs } from "~/models/charter.server";
 
@@ -94,16 +94,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; version: number | null; pii: boolean; conflict: Conflict | null };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const db = getDb();
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: CharterSchema });
-  const postedVersion = Number(formData.get("version")) || null;
-  const fail = (result: SubmissionResult<string[]>, extra: Partial<ActionResult> = {}, status = 400) =>
-    data<ActionResult>({ result, version: postedVersion, pii: false, conflict: null, ...extra }, { status });
+  const { fail, patientData, saved } = versionedFormReplies(formData);
   if (submission.status !== "success") return fail(submission.reply());
 
   const { version: expected, cqcDomains = [], ...v } = submission.value;
@@ -138,17 +134,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
   // Only text that changed is checked: what was confirmed before is not asked about again.
   const changedText = Object.fromEntries(Object.entries(values).filter(([k, val]) => typeof val === "string" && val !== before[k as keyof Values]));
-  const pii = patientDataWarning(changedText, formData);
-  if (pii) return fail(submission.reply({ fieldErrors: pii }), { pii: true });
+  const pii = patientData(submission, changedText);
+  if (pii) return pii;
 
   const domains = cqcDomains as CqcDomain[];
-  const saved = editCharter(db, actorOf(user, context), { projectId, version: expected, values, domains });
-  if ("conflict" in saved) {
-    const { conflict } = saved;
-    return fail(submission.reply(), { version: conflict.currentVersion, conflict }, 409);
-  }
-  if (!saved.ok) return fail(submission.reply({ formErrors: [saved.refused] }), {}, saved.status);
-  return redirect(`/projects/${projectId}`);
+  return saved(submission, editCharter(db, actorOf(user, context), { projectId, version: expected, values, domains }), `/projects/${projectId}`);
 }
 
 export default function EditCharter() {
@@ -156,8 +146,6 @@ export default function EditCharter() {
   const actionData = useActionData<typeof action>();
   const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
   const [form, fields] = useNhsForm(CharterSchema, actionData?.result ?? opened);
-  const chosenDomains = [fields.cqcDomains.initialValue ?? []].flat();
-  const domainErrors = fields.cqcDomains.errors ?? [];
   const idOptions = (list: { id: number; name: string }[]) => list.map((o) => ({ value: String(o.id), label: o.name }));
   const { title, problem, proposalIdea, aimWhat, aimForWhom, aimMeasure, aimBaseline, aimTarget, aimTargetDate } = fields;
   const { scope, divisionId, service, themeId, origin, originReference, waveId, plannedStart, plannedEnd } = fields;
@@ -181,18 +169,12 @@ export default function EditCharter() {
           <TextareaField field={problem} label="Problem statement" hint="What happens now, who it affects and how you know" />
           <TextareaField field={proposalIdea} label="The idea" hint="The change first proposed" rows={3} />
 
-          <fieldset className="nhsuk-fieldset">
-            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">SMART aim</legend>
-            <div className="nhsuk-hint">Specific, measurable, achievable, relevant and time-bound: how much, for whom, by when.</div>
+          <Fieldset legend="SMART aim" legendSize="m">
+            <Hint>Specific, measurable, achievable, relevant and time-bound: how much, for whom, by when.</Hint>
             {aimWarning ? (
-              <div className="nhsuk-warning-callout">
-                <h3 className="nhsuk-warning-callout__label">
-                  <span role="text">
-                    <span className="nhsuk-u-visually-hidden">Important: </span>Aim not yet SMART
-                  </span>
-                </h3>
+              <WarningCallout heading="Aim not yet SMART">
                 <p>{aimWarning}</p>
-              </div>
+              </WarningCallout>
             ) : null}
             <TextField field={aimWhat} label="What will improve" hint="For example, give IV antibiotics within one hour of arrival" />
             <TextField field={aimForWhom} label="For whom" hint="For example, adults with red-flag sepsis in the Emergency Department" />
@@ -200,43 +182,19 @@ export default function EditCharter() {
             <TextField field={aimBaseline} label="Baseline value" hint="Where it is now, as a number" width={5} />
             <TextField field={aimTarget} label="Target value" hint="Where you aim to get to, as a number" width={5} />
             <TextField field={aimTargetDate} label="Date to reach the target" type="date" />
-          </fieldset>
+          </Fieldset>
 
           <TextareaField field={scope} label="Scope" hint="Which patients, wards and times are in, and what is left out" />
           <SelectField field={divisionId} label="Division" placeholder="Not chosen" options={idOptions(options.divisions)} />
           <TextField field={service} label="Service or ward" width={30} />
           <SelectField field={themeId} label="Strategic theme" placeholder="No theme" options={idOptions(options.themes)} />
 
-          <div className={`nhsuk-form-group${domainErrors.length ? " nhsuk-form-group--error" : ""}`}>
-            <fieldset className="nhsuk-fieldset" aria-describedby="cqcDomains-hint">
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">CQC domains</legend>
-              <div className="nhsuk-hint" id="cqcDomains-hint">
-                Select all of the CQC key questions this project helps answer.
-              </div>
-              {domainErrors.length ? (
-                <span className="nhsuk-error-message" id={fields.cqcDomains.errorId}>
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {domainErrors.join(". ")}
-                </span>
-              ) : null}
-              <div className="nhsuk-checkboxes" id={fields.cqcDomains.id}>
-                {CQC_DOMAINS.map((d) => (
-                  <div className="nhsuk-checkboxes__item" key={d}>
-                    <input
-                      className="nhsuk-checkboxes__input"
-                      id={`cqcDomains-${d}`}
-                      name="cqcDomains"
-                      type="checkbox"
-                      value={d}
-                      defaultChecked={chosenDomains.includes(d)}
-                    />
-                    <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`cqcDomains-${d}`}>
-                      {CQC_DOMAIN_LABELS[d]}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <Checkboxes
+            field={fields.cqcDomains}
+            legend="CQC domains"
+            hint="Select all of the CQC key questions this project helps answer."
+            items={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))}
+          />
 
           <SelectField
             field={origin}
@@ -259,14 +217,7 @@ export default function EditCharter() {
           <TextField field={plannedEnd} label="Planned end" type="date" hint="On or after the planned start" />
 
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Save the charter
-            </button>
-            <Link className="nhsuk-link" to="..">
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Save the charter" cancelTo=".." />
         </Form>
       </div>
     </div>

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { OnePage } from "~/components/present/one-page";
-import { getDb } from "~/db.server";
-import { notFound, parseId, requireUser } from "~/auth/guards.server";
+import { requireProjectRecord } from "~/auth/project-page.server";
 import { today } from "~/today.server";
 import { loadPresentation } from "~/models/presentation.server";
 
@@ -14,10 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // The printable "project on a page": the deck's content (the team's hidden slides left out)
 // on one A4 landscape sheet, through the browser's own print dialog.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const deck = loadPresentation(getDb(), projectId);
-  if (!deck) notFound("project");
+  const { found: deck } = await requireProjectRecord(request, context, params.projectId, loadPresentation);
   return { deck, today: today() };
 }
 

@@ -1,11 +1,12 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { MeasureBanner } from "~/components/measure-banner";
+import { Checkboxes, ErrorMessage, FormButtons } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { buildConflict, type Conflict } from "~/domain/conflict";
 import { badRequest, notFound, requireProjectEditor } from "~/auth/guards.server";
@@ -140,7 +141,6 @@ export default function PresentationSettingsPage() {
   const actionData = useActionData<typeof action>();
   const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
   const [form, fields] = useNhsForm(PresentationFormSchema, actionData?.result ?? opened, "presentation-settings");
-  const shown = [fields.show.initialValue ?? []].flat().map(String);
   const positions = new Map(
     [fields.measures.initialValue ?? []].flat().map((m) => {
       const row = (m ?? {}) as { id?: string; position?: string };
@@ -168,31 +168,13 @@ export default function PresentationSettingsPage() {
         </p>
         <Form method="post" {...getFormProps(form)} key={`${rev}-${actionData ? "result" : "opened"}`}>
           <input type="hidden" name="rev" value={rev} />
-          <div className="nhsuk-form-group">
-            <fieldset className="nhsuk-fieldset" aria-describedby="show-hint">
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Slides to show</legend>
-              <div className="nhsuk-hint" id="show-hint">
-                The title slide with the team is always shown.
-              </div>
-              <div className="nhsuk-checkboxes">
-                {slideChoices.map((c) => (
-                  <div className="nhsuk-checkboxes__item" key={c.key}>
-                    <input
-                      className="nhsuk-checkboxes__input"
-                      id={`show-${c.key}`}
-                      name="show"
-                      type="checkbox"
-                      value={c.key}
-                      defaultChecked={shown.includes(c.key)}
-                    />
-                    <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`show-${c.key}`}>
-                      {c.label}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <Checkboxes
+            field={fields.show}
+            legend="Slides to show"
+            legendSize="m"
+            hint="The title slide with the team is always shown."
+            items={slideChoices.map((c) => ({ value: c.key, label: c.label }))}
+          />
 
           {measures.length > 1 ? (
             <div className={`nhsuk-form-group${orderErrors.length ? " nhsuk-form-group--error" : ""}`}>
@@ -206,11 +188,7 @@ export default function PresentationSettingsPage() {
                 <div className="nhsuk-hint" id="order-hint">
                   Position 1 is presented first.
                 </div>
-                {orderErrors.length ? (
-                  <span className="nhsuk-error-message" id={fields.measures.errorId}>
-                    <span className="nhsuk-u-visually-hidden">Error:</span> {orderErrors.join(". ")}
-                  </span>
-                ) : null}
+                {orderErrors.length ? <ErrorMessage id={fields.measures.errorId}>{orderErrors.join(". ")}</ErrorMessage> : null}
                 {measures.map((m, i) => (
                   <div className="nhsuk-form-group app-present-order" key={m.id}>
                     <input type="hidden" name={`measures[${i}].id`} value={m.id} />
@@ -242,14 +220,7 @@ export default function PresentationSettingsPage() {
             ))
           )}
 
-          <div className="app-present-actions">
-            <button className="nhsuk-button" type="submit">
-              Save the presentation
-            </button>
-            <Link to={`/projects/${projectId}/present`} className="nhsuk-link">
-              Start presenting
-            </Link>
-          </div>
+          <FormButtons submit="Save the presentation" cancelTo={`/projects/${projectId}/present`} cancelLabel="Start presenting" />
         </Form>
       </div>
     </div>

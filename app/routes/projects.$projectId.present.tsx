@@ -3,8 +3,7 @@ import { Link, useLoaderData, useNavigate, useOutlet } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { Deck } from "~/components/present/deck";
 import { buildSlides } from "~/components/present/slides";
-import { getDb } from "~/db.server";
-import { notFound, parseId, requireUser } from "~/auth/guards.server";
+import { requireProjectRecord } from "~/auth/project-page.server";
 import { today } from "~/today.server";
 import { loadPresentation } from "~/models/presentation.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
@@ -15,10 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Everyone signed in may view the deck; the settings page (a child route) is for the team.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const deck = loadPresentation(getDb(), projectId);
-  if (!deck) notFound("project");
+  const { found: deck } = await requireProjectRecord(request, context, params.projectId, loadPresentation);
   return { deck, today: today() };
 }
 

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
+import { FormButtons, InsetText, Radios } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { ProgressChart, ScoreTable } from "~/components/progress-chart";
 import { getDb } from "~/db.server";
@@ -16,7 +17,8 @@ import { LONG_TEXT, strictForm } from "~/forms/charter-form";
 import { requiredText } from "~/forms/text-field";
 import type { Conflict } from "~/domain/conflict";
 import { formatDateTime } from "~/web/dates";
-import { notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
+import { requireProjectEditor } from "~/auth/guards.server";
+import { requireProjectRecord } from "~/auth/project-page.server";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
 import { actorOf } from "~/auth/actor.server";
@@ -25,7 +27,6 @@ import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { scoreProgress } from "~/models/progress-commands.server";
 import { getProjectState } from "~/models/charter.server";
 import { listProgressScores } from "~/models/progress.server";
-import { isOnProjectTeam } from "~/models/team.server";
 
 export const meta: MetaFunction = () => [{ title: "Progress score – Stepping Up" }];
 
@@ -42,17 +43,13 @@ const ScoreSchema = strictForm({
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const db = getDb();
-  const project = getProjectState(db, projectId);
-  if (!project) notFound("project");
+  const { user, projectId, db, found: project, onTeam } = await requireProjectRecord(request, context, params.projectId, getProjectState);
   const scores = listProgressScores(db, projectId);
   return {
     stage: project.stage,
     scores,
     since: scores.length ? scores[scores.length - 1].id : 0,
-    canScore: canEditProject(user, isOnProjectTeam(db, projectId, user.id)) && mayRecordScore(project.stage),
+    canScore: canEditProject(user, onTeam()) && mayRecordScore(project.stage),
     today: today(),
   };
 }
@@ -87,7 +84,6 @@ export default function Progress() {
   const [form, fields] = useNhsForm(ScoreSchema, actionData?.result);
   const latest = scores.length ? scores[scores.length - 1] : null;
   const scoreField = fields.score;
-  const scoreInvalid = Boolean(scoreField.errors?.length);
 
   return (
     <>
@@ -106,12 +102,12 @@ export default function Progress() {
               {latest.byName ?? "unknown"}.
             </p>
           ) : (
-            <div className="nhsuk-inset-text">
+            <InsetText>
               <p>
                 No progress score yet.{" "}
                 {canScore ? "Record the first one below: most projects start at 0.5 or 1.0." : "The project team records it."}
               </p>
-            </div>
+            </InsetText>
           )}
         </div>
       </div>
@@ -124,51 +120,22 @@ export default function Progress() {
             <Form method="post" {...getFormProps(form)}>
               <input type="hidden" name="since" value={actionData?.since ?? since} />
               <FormToken />
-              <div className={`nhsuk-form-group${scoreInvalid ? " nhsuk-form-group--error" : ""}`}>
-                <fieldset className="nhsuk-fieldset" aria-describedby={scoreInvalid ? scoreField.errorId : undefined}>
-                  <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Score</legend>
-                  {scoreInvalid ? (
-                    <span className="nhsuk-error-message" id={scoreField.errorId}>
-                      <span className="nhsuk-u-visually-hidden">Error:</span> {scoreField.errors?.join(". ")}
-                    </span>
-                  ) : null}
-                  <div className="nhsuk-radios">
-                    {PROGRESS_SCORES.map((s, i) => {
-                      const inputId = i === 0 ? scoreField.id : `${scoreField.id}-${String(s).replace(".", "-")}`;
-                      const scale = PROGRESS_SCALE[String(s)];
-                      return (
-                        <div className="nhsuk-radios__item" key={s}>
-                          <input
-                            className="nhsuk-radios__input"
-                            id={inputId}
-                            name="score"
-                            type="radio"
-                            value={String(s)}
-                            defaultChecked={scoreField.initialValue === String(s)}
-                            aria-describedby={`${inputId}-hint`}
-                          />
-                          <label className="nhsuk-label nhsuk-radios__label" htmlFor={inputId}>
-                            {s.toFixed(1)} {scale.label}
-                            {latest?.score === s ? " (current)" : ""}
-                          </label>
-                          <div className="nhsuk-hint nhsuk-radios__hint" id={`${inputId}-hint`}>
-                            {scale.meaning}
-                          </div>
-                        </div>
-                      );
-                    })}
-                  </div>
-                </fieldset>
-              </div>
+              <Radios
+                field={scoreField}
+                legend="Score"
+                items={PROGRESS_SCORES.map((s) => ({
+                  value: String(s),
+                  label: `${s.toFixed(1)} ${PROGRESS_SCALE[String(s)].label}${latest?.score === s ? " (current)" : ""}`,
+                  hint: PROGRESS_SCALE[String(s)].meaning,
+                }))}
+              />
               <TextareaField
                 field={fields.evidence}
                 label="Evidence"
                 hint="What shows the project is at this point: measures on a chart, tests done, changes adopted"
               />
               <PiiConfirm show={Boolean(actionData?.pii)} />
-              <button className="nhsuk-button" type="submit">
-                Save the score
-              </button>
+              <FormButtons submit="Save the score" />
             </Form>
           </div>
         </div>

@@ -1,14 +1,14 @@
 import { parseFields } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { getDb } from "~/db.server";
+import { ErrorMessage, ErrorSummaryBox, InsetText, Table } from "~/components/nhs";
 import { listOfLeads, missingRequiredLeads, mayVacateLead } from "~/domain/charter-rules";
 import { LEAD_ROLES, type TeamRole } from "~/domain/enums";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";
 import { canManageTeam } from "~/domain/permissions";
-import { forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { forbidden, notFound } from "~/auth/guards.server";
+import { requireProjectRecord } from "~/auth/project-page.server";
 import { actorOf } from "~/auth/actor.server";
 import type { Refused } from "~/models/command.server";
 import { addTeamMember, assignTeamLead, removeTeamMember, vacateTeamLead } from "~/models/team-commands.server";
@@ -17,6 +17,8 @@ import { isProjectLead } from "~/models/team.server";
 import { listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
+
+type LeadRole = (typeof LEAD_ROLES)[number];
 
 export const meta: MetaFunction = () => [{ title: "Project team – Stepping Up" }];
 
@@ -31,20 +33,16 @@ const TeamAction = z.discriminatedUnion("intent", [
 ]);
 
 /** Admins and the project's leads manage its team. */
-async function requireTeamManager(request: Request, context: AppLoadContext, param: string | undefined) {
-  const user = await requireUser(request, context);
-  const projectId = parseId(param, "project");
-  const db = getDb();
-  const project = getProjectState(db, projectId);
-  if (!project) notFound("project");
+async function requireTeamManager({ request, context, params }: LoaderFunctionArgs) {
+  const { user, projectId, db, found: project } = await requireProjectRecord(request, context, params.projectId, getProjectState);
   if (!canManageTeam(user, isProjectLead(db, projectId, user.id))) {
     forbidden(user, context, "change this project's team", projectId);
   }
   return { user, projectId, project, db };
 }
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { projectId, project, db } = await requireTeamManager(request, context, params.projectId);
+export async function loader(args: LoaderFunctionArgs) {
+  const { projectId, project, db } = await requireTeamManager(args);
   const team = listCurrentTeam(db, projectId);
   return {
     stage: project.stage,
@@ -56,8 +54,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 type Outcome = { ok: boolean; message: string; role?: TeamRole | "member" };
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, projectId, db } = await requireTeamManager(request, context, params.projectId);
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const { user, projectId, db } = await requireTeamManager(args);
   const formData = await request.formData();
   const parsed = parseFields(formData, TeamAction);
   const form = Object.fromEntries(formData);
@@ -111,7 +110,7 @@ function PersonSelect({
   id: string;
   /** A visually hidden label, when the select has no visible one. */
   label?: string;
-  people: { id: number; name: string; jobTitle: string }[];
+  people: Person[];
   defaultValue?: number;
   invalid?: boolean;
 }) {
@@ -141,6 +140,51 @@ function PersonSelect({
   );
 }
 
+type Person = { id: number; name: string; jobTitle: string };
+
+/** Assign, change or remove the holder of a lead role. */
+function LeadChange({
+  role,
+  holder,
+  people,
+  mayVacate,
+  error,
+}: {
+  role: LeadRole;
+  holder?: { userId: number; name: string };
+  people: Person[];
+  mayVacate: boolean;
+  error: string | null;
+}) {
+  const label = TEAM_ROLE_LABELS[role];
+  return (
+    <>
+      {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+      <Form method="post" className="app-inline-form">
+        <input type="hidden" name="intent" value="lead" />
+        <input type="hidden" name="role" value={role} />
+        <input type="hidden" name="current" value={holder?.userId ?? ""} />
+        <PersonSelect id={`person-${role}`} label={label} people={people} defaultValue={holder?.userId} invalid={Boolean(error)} />{" "}
+        <button className="app-button--link" type="submit">
+          {holder ? "Change" : "Assign"}
+          <span className="nhsuk-u-visually-hidden"> the {label.toLowerCase()}</span>
+        </button>
+      </Form>
+      {holder && mayVacate ? (
+        <Form method="post" className="app-inline-form">
+          <input type="hidden" name="intent" value="vacate" />
+          <input type="hidden" name="role" value={role} />
+          <input type="hidden" name="current" value={holder.userId} />
+          {" · "}
+          <button className="app-button--link" type="submit">
+            Remove<span className="nhsuk-u-visually-hidden"> {holder.name} as {label.toLowerCase()}</span>
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
 export default function ProjectTeam() {
   const { stage, team, people, missing } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
@@ -148,87 +192,54 @@ export default function ProjectTeam() {
   return (
     <>
       {outcome && !outcome.ok ? (
-        <div className="nhsuk-error-summary" role="alert" aria-labelledby="team-error-title" tabIndex={-1}>
-          <h2 className="nhsuk-error-summary__title" id="team-error-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              <li>
-                <a href={outcome.role ? `#person-${outcome.role}` : "#team-leads"}>{outcome.message}</a>
-              </li>
-            </ul>
-          </div>
-        </div>
+        <ErrorSummaryBox
+          headingId="team-error-title"
+          errors={[{ text: outcome.message, href: outcome.role ? `#person-${outcome.role}` : "#team-leads" }]}
+          focusKey={outcome}
+        />
       ) : null}
       {outcome?.ok ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>{outcome.message}</p>
-        </div>
+        </InsetText>
       ) : null}
 
       <h2 id="team-leads">Team</h2>
       {missing.length ? (
-        <div className="nhsuk-inset-text">
-          <p>
-            This project needs {listOfLeads(missing)} before it can be approved.
-          </p>
-        </div>
+        <InsetText>
+          <p>This project needs {listOfLeads(missing)} before it can be approved.</p>
+        </InsetText>
       ) : null}
       <p>Each role is held by one person at a time. A change keeps the previous holder in the team history on the overview.</p>
 
       <div className="app-table-wrap">
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Leads</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Held by</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {LEAD_ROLES.map((role) => {
-              const now = team.find((m) => m.role === role);
-              const label = TEAM_ROLE_LABELS[role];
-              const invalid = Boolean(outcome && !outcome.ok && outcome.role === role);
-              return (
-                <tr key={role}>
-                  <th scope="row">{label}</th>
-                  <td>{now ? now.name : <span className="app-muted">Not assigned</span>}</td>
-                  <td>
-                    {invalid ? (
-                      <span className="nhsuk-error-message">
-                        <span className="nhsuk-u-visually-hidden">Error:</span> {outcome?.message}
-                      </span>
-                    ) : null}
-                    <Form method="post" className="app-inline-form">
-                      <input type="hidden" name="intent" value="lead" />
-                      <input type="hidden" name="role" value={role} />
-                      <input type="hidden" name="current" value={now?.userId ?? ""} />
-                      <PersonSelect id={`person-${role}`} label={label} people={people} defaultValue={now?.userId} invalid={invalid} />{" "}
-                      <button className="app-button--link" type="submit">
-                        {now ? "Change" : "Assign"}
-                        <span className="nhsuk-u-visually-hidden"> the {label.toLowerCase()}</span>
-                      </button>
-                    </Form>
-                    {now && mayVacateLead(stage, role) ? (
-                      <Form method="post" className="app-inline-form">
-                        <input type="hidden" name="intent" value="vacate" />
-                        <input type="hidden" name="role" value={role} />
-                        <input type="hidden" name="current" value={now.userId} />
-                        {" · "}
-                        <button className="app-button--link" type="submit">
-                          Remove<span className="nhsuk-u-visually-hidden"> {now.name} as {label.toLowerCase()}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          caption="Leads"
+          captionHidden
+          rows={LEAD_ROLES}
+          rowKey={(role) => role}
+          columns={[
+            { id: "role", header: "Role", rowHeader: true, cell: (role) => TEAM_ROLE_LABELS[role] },
+            {
+              id: "holder",
+              header: "Held by",
+              cell: (role) => team.find((m) => m.role === role)?.name ?? <span className="app-muted">Not assigned</span>,
+            },
+            {
+              id: "change",
+              header: "Change",
+              cell: (role) => (
+                <LeadChange
+                  role={role}
+                  holder={team.find((m) => m.role === role)}
+                  people={people}
+                  mayVacate={mayVacateLead(stage, role)}
+                  error={outcome && !outcome.ok && outcome.role === role ? outcome.message : null}
+                />
+              ),
+            },
+          ]}
+        />
       </div>
 
       <h3>Team members</h3>
@@ -258,11 +269,7 @@ export default function ProjectTeam() {
           <label className="nhsuk-label" htmlFor="person-member">
             Add a team member
           </label>
-          {outcome && !outcome.ok && outcome.role === "member" ? (
-            <span className="nhsuk-error-message" id="person-member-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {outcome.message}
-            </span>
-          ) : null}
+          {outcome && !outcome.ok && outcome.role === "member" ? <ErrorMessage id="person-member-error">{outcome.message}</ErrorMessage> : null}
           <PersonSelect id="person-member" people={people} invalid={Boolean(outcome && !outcome.ok && outcome.role === "member")} />
         </div>
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">

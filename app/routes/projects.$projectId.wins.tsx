@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type AppLoadContext,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { parseSubmission } from "~/forms/submission.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
@@ -19,42 +12,30 @@ import {
   type WinFormResult,
 } from "~/components/win-forms";
 import { WinList } from "~/components/win-list";
-import { getDb } from "~/db.server";
+import { Details, ErrorSummaryBox, InsetText } from "~/components/nhs";
 import { STAGE_LABELS } from "~/domain/labels";
 import { canEditProject, canGovern } from "~/domain/permissions";
 import { suggestWins } from "~/domain/win-suggestions";
-import { badRequest, forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { badRequest, forbidden } from "~/auth/guards.server";
+import { requireProjectRecord } from "~/auth/project-page.server";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
 import { actorOf } from "~/auth/actor.server";
 import type { Refused } from "~/models/command.server";
 import { confirmWin, dismissWin, recordWin } from "~/models/win-commands.server";
-import { isOnProjectTeam } from "~/models/team.server";
 import { getWinEvidence, listProjectWins } from "~/models/win.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 
 export const meta: MetaFunction = () => [{ title: "Wins – Stepping Up" }];
 
-/** The project's team records its wins; the board may too, to celebrate what it sees. */
-async function requireWinRecorder(request: Request, context: AppLoadContext, param: string | undefined) {
-  const user = await requireUser(request, context);
-  const projectId = parseId(param, "project");
-  const db = getDb();
-  const evidence = getWinEvidence(db, projectId, today());
-  if (!evidence) notFound("project");
-  if (!canEditProject(user, isOnProjectTeam(db, projectId, user.id)) && !canGovern(user)) {
-    forbidden(user, context, "record wins on this project", projectId);
-  }
-  return { user, projectId };
+/** The project's evidence for wins; its team records them, and the board may too, to celebrate what it sees. */
+async function requireWins({ request, context, params }: LoaderFunctionArgs) {
+  const page = await requireProjectRecord(request, context, params.projectId, (db, id) => getWinEvidence(db, id, today()));
+  return { ...page, canRecord: canEditProject(page.user, page.onTeam()) || canGovern(page.user) };
 }
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const db = getDb();
-  const evidence = getWinEvidence(db, projectId, today());
-  if (!evidence) notFound("project");
-  const canRecord = canEditProject(user, isOnProjectTeam(db, projectId, user.id)) || canGovern(user);
+export async function loader(args: LoaderFunctionArgs) {
+  const { db, projectId, found: evidence, canRecord } = await requireWins(args);
   return {
     wins: listProjectWins(db, projectId),
     suggestions: canRecord ? suggestWins(evidence) : [],
@@ -65,9 +46,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 const SAVED_MESSAGES = { recorded: "Win recorded. Well done to the team.", dismissed: "Suggestion dismissed. It will not be suggested again." } as const;
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, projectId } = await requireWinRecorder(request, context, params.projectId);
-  const db = getDb();
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const { user, projectId, db, canRecord } = await requireWins(args);
+  if (!canRecord) forbidden(user, context, "record wins on this project", projectId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const actor = actorOf(user, context);
@@ -131,23 +113,12 @@ export default function ProjectWins() {
         Celebrate success: each win is linked to its evidence, so the programme can see what changed and how we know.
       </p>
       {message ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>{message}</p>
-        </div>
+        </InsetText>
       ) : null}
       {orphan.length ? (
-        <div className="nhsuk-error-summary" role="alert" aria-labelledby="win-problem-title" tabIndex={-1}>
-          <h2 className="nhsuk-error-summary__title" id="win-problem-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              {orphan.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <ErrorSummaryBox headingId="win-problem-title" errors={orphan.map((text) => ({ text }))} focusKey={orphan.join()} />
       ) : null}
 
       {canRecord ? (
@@ -175,14 +146,9 @@ export default function ProjectWins() {
               below.
             </p>
           )}
-          <details className="nhsuk-details" open={last?.formId === RECORD_FORM_ID || undefined}>
-            <summary className="nhsuk-details__summary">
-              <span className="nhsuk-details__summary-text">Record another win</span>
-            </summary>
-            <div className="nhsuk-details__text">
-              <RecordWinForm last={last} />
-            </div>
-          </details>
+          <Details summary="Record another win" open={last?.formId === RECORD_FORM_ID}>
+            <RecordWinForm last={last} />
+          </Details>
         </section>
       ) : null}
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
 import { Pagination } from "~/components/list-controls";
+import { InsetText, Table, type TableColumn } from "~/components/nhs";
 import { StageTag } from "~/components/tags";
 import { getDb } from "~/db.server";
 import { STAGES } from "~/domain/enums";
@@ -70,6 +71,21 @@ export default function Projects() {
     return `?${next}`;
   };
 
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const kitColumns: TableColumn<ReturnType<typeof table.getRowModel>["rows"][number]>[] = headers.map((header, i) => {
+    const id = header.column.id;
+    const sorted = query.sort === id;
+    const next = sorted && query.dir === "asc" ? "descending" : "ascending";
+    return {
+      id,
+      header: <table.FlexRender header={header} />,
+      cell: (row) => <table.FlexRender cell={row.getAllCells()[i]} />,
+      sort: SORTABLE.has(id)
+        ? { href: sortLink(id), direction: sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined, next }
+        : undefined,
+    };
+  });
+
   return (
     <>
       <div className="nhsuk-grid-row">
@@ -114,53 +130,21 @@ export default function Projects() {
         </button>
       </Form>
       {rows.length === 0 ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             No projects match. {query.q || query.stage ? <Link to="/projects">Clear the filters</Link> : null}
             {!query.q && !query.stage ? (canPropose ? <Link to="/projects/new">Propose the first project</Link> : "No projects have been proposed yet.") : null}
           </p>
-        </div>
+        </InsetText>
       ) : (
         <div className="app-table-wrap">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Projects</caption>
-            <thead className="nhsuk-table__head">
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sorted = query.sort === header.column.id;
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                      >
-                        {SORTABLE.has(header.column.id) ? (
-                          <Link to={sortLink(header.column.id)}>
-                            <table.FlexRender header={header} />
-                            {sorted ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
-                          </Link>
-                        ) : (
-                          <table.FlexRender header={header} />
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="nhsuk-table__row">
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="nhsuk-table__cell">
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Projects"
+            captionHidden
+            columns={kitColumns}
+            rows={table.getRowModel().rows}
+            rowKey={(row) => row.id}
+          />
           <p className="nhsuk-body-s app-muted">
             {`${total} project${total === 1 ? "" : "s"}${pages > 1 ? ` · page ${page} of ${pages}` : ""}`}
           </p>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/layout";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { FormButtons } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { canPropose } from "~/domain/permissions";
@@ -98,9 +99,7 @@ export default function ProposeProject() {
               options={divisions.map((d) => ({ value: String(d.id), label: d.name }))}
             />
             <PiiConfirm show={Boolean(actionData?.pii)} />
-            <button className="nhsuk-button" type="submit">
-              Send proposal
-            </button>
+            <FormButtons submit="Send proposal" />
           </Form>
         </div>
       </div>

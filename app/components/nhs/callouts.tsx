@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 
-/** NHS.UK inset text; "Information:" is read out before it. */
-export function InsetText({ className, children }: { className?: string; children: ReactNode }) {
+/** NHS.UK inset text; "Information:" is read out before it. `role="status"` for a message saying what was just done. */
+export function InsetText({ className, role, children }: { className?: string; role?: "status"; children: ReactNode }) {
   return (
-    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`}>
+    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`} role={role}>
       <span className="nhsuk-u-visually-hidden">Information: </span>
       {children}
     </div>

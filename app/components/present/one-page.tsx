@@ -1,6 +1,7 @@
 // "Project on a page": the deck's content laid out to print on one A4 landscape sheet
 // (styles/_present.scss). Long text is clamped by the stylesheet so the page never spills.
 import { PdsaDecisionTag, PdsaStatusTag } from "~/components/pdsa-timeline";
+import { Table } from "~/components/nhs";
 import { RagTag, StageTag } from "~/components/tags";
 import { ASK_STATE_LABELS, progressLabel, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { describeSlip, milestoneStatus, MILESTONE_STATUS_LABELS, slipDays } from "~/domain/milestone-rules";
@@ -125,36 +126,18 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
               {data.milestones.length === 0 ? (
                 <p>No milestones yet.</p>
               ) : (
-                <table className="app-one-page__table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Milestone</th>
-                      <th scope="col">Baseline</th>
-                      <th scope="col">Forecast</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.milestones.slice(0, 8).map((m) => {
-                      const status = milestoneStatus(m, today);
-                      return (
-                        <tr key={m.id}>
-                          <td>
-                            {m.title}{" "}
-                            <span className={`app-one-page__ms app-one-page__ms--${status}`}>
-                              {m.completedOn
-                                ? `Done ${formatDay(m.completedOn)}`
-                                : status === "on_track"
-                                  ? MILESTONE_STATUS_LABELS[status]
-                                  : `${MILESTONE_STATUS_LABELS[status]}${slipDays(m) > 0 ? `, ${describeSlip(slipDays(m))}` : ""}`}
-                            </span>
-                          </td>
-                          <td>{formatDay(m.baselineDate)}</td>
-                          <td>{formatDay(m.forecastDate)}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <Table
+                  caption={SECTION_LABELS.milestones}
+                  captionHidden
+                  className="app-one-page__table"
+                  rows={data.milestones.slice(0, 8)}
+                  rowKey={(m) => m.id}
+                  columns={[
+                    { id: "milestone", header: "Milestone", cell: (m) => <MilestoneCell milestone={m} today={today} /> },
+                    { id: "baseline", header: "Baseline", cell: (m) => formatDay(m.baselineDate) },
+                    { id: "forecast", header: "Forecast", cell: (m) => formatDay(m.forecastDate) },
+                  ]}
+                />
               )}
               {data.milestones.length > 8 ? <p>and {data.milestones.length - 8} more milestones.</p> : null}
             </section>
@@ -162,5 +145,23 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
         </div>
       </div>
     </article>
+  );
+}
+
+type Milestone = PresentationData["milestones"][number];
+
+function MilestoneCell({ milestone: m, today }: { milestone: Milestone; today: string }) {
+  const status = milestoneStatus(m, today);
+  return (
+    <>
+      {m.title}{" "}
+      <span className={`app-one-page__ms app-one-page__ms--${status}`}>
+        {m.completedOn
+          ? `Done ${formatDay(m.completedOn)}`
+          : status === "on_track"
+            ? MILESTONE_STATUS_LABELS[status]
+            : `${MILESTONE_STATUS_LABELS[status]}${slipDays(m) > 0 ? `, ${describeSlip(slipDays(m))}` : ""}`}
+      </span>
+    </>
   );
 }
