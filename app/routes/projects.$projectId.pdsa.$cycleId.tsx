@@ -152,7 +152,7 @@ const orNone = (value: string | null | undefined, none = "Not recorded yet") =>
 const boxes = (entries: [string, string | null | undefined][]): SummaryRow[] =>
   entries.map(([key, value]) => ({ key, value: orNone(value) }));
 
-function Part({ id, title, done, editHref, rows }: { id: string; title: string; done: boolean; editHref: string | null; rows: SummaryRow[] }) {
+function Part({ id, title, done, editHref, rows }: { id: string; title: string; done: boolean; editHref: string | null; rows: readonly SummaryRow[] }) {
   return (
     <section aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
@@ -245,51 +245,23 @@ function ViewWorksheet() {
         </ButtonGroup>
       ) : null}
 
-      <Part
-        id="plan"
-        title="Plan"
-        done={parts.plan}
-        editHref={edit("plan")}
-        rows={boxes([
-          ["Prediction", c.prediction],
-          ["Who", c.planWho],
-          ["What", c.planWhat],
-          ["When", c.planWhen],
-          ["Where", c.planWhere],
-          ["Data collection", c.planDataCollection],
-        ])}
-      />
-      <Part
-        id="do"
-        title="Do"
-        done={parts.do}
-        editHref={edit("do")}
-        rows={boxes([
-          ["What happened", c.doWhatHappened],
-          ["Observations", c.doObservations],
-          ["Problems and surprises", c.doProblems],
-        ])}
-      />
-      <Part
-        id="study"
-        title="Study"
-        done={parts.study}
-        editHref={edit("study")}
-        rows={boxes([
-          ["Results against the prediction", c.studyResults],
-          ["What was learned", c.studyLearning],
-        ])}
-      />
-      <Part
-        id="act"
-        title="Act"
-        done={parts.act}
-        editHref={edit("act")}
-        rows={[
-          { key: "Decision", value: c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : orNone(null, "Not decided yet") },
-          { key: "Next step", value: orNone(c.actNextStep) },
-        ]}
-      />
+      {(
+        [
+          ["plan", "Plan", boxes([["Prediction", c.prediction], ["Who", c.planWho], ["What", c.planWhat], ["When", c.planWhen], ["Where", c.planWhere], ["Data collection", c.planDataCollection]])],
+          ["do", "Do", boxes([["What happened", c.doWhatHappened], ["Observations", c.doObservations], ["Problems and surprises", c.doProblems]])],
+          ["study", "Study", boxes([["Results against the prediction", c.studyResults], ["What was learned", c.studyLearning]])],
+          [
+            "act",
+            "Act",
+            [
+              { key: "Decision", value: c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : orNone(null, "Not decided yet") },
+              { key: "Next step", value: orNone(c.actNextStep) },
+            ],
+          ],
+        ] as const
+      ).map(([id, title, rows]) => (
+        <Part key={id} id={id} title={title} done={parts[id]} editHref={edit(id)} rows={rows} />
+      ))}
 
       {canEdit ? (
         <p>
