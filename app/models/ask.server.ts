@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { asks, auditEvents, projects, statusReports, users } from "~/db.server";
+import { asks, projects, statusReports, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AskOutcome } from "~/domain/ask-rules";
 import type { AskAddressee } from "~/domain/enums";
 import { nowMs } from "~/clock.server";
 import { londonDay } from "~/domain/calendar";
+import { listEntityAudit } from "~/models/entity-audit.server";
 import { updateIfVersion } from "~/models/versioned.server";
 
 const addresseeUser = alias(users, "addressee_user");
@@ -161,25 +162,13 @@ export function getAsk(db: Db, askId: number) {
 /** The audit trail of some asks (raised, each answer), oldest first, grouped by ask. */
 export function listAskHistory(db: Db, askIds: number[]) {
   if (askIds.length === 0) return new Map<number, { at: Date; summary: string; who: string }[]>();
-  const rows = db
-    .select({
-      askId: auditEvents.entityId,
-      at: auditEvents.at,
-      summary: auditEvents.summary,
-      userName: users.name,
-      actorEmail: auditEvents.actorEmail,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(and(eq(auditEvents.entityType, "ask"), inArray(auditEvents.entityId, askIds)))
-    .orderBy(asc(auditEvents.at), asc(auditEvents.id))
-    .all();
+  const rows = listEntityAudit(db, { type: "ask", ids: askIds }, "oldest first");
   const byAsk = new Map<number, { at: Date; summary: string; who: string }[]>();
   for (const r of rows) {
-    if (r.askId === null) continue;
-    const list = byAsk.get(r.askId) ?? [];
+    if (r.entityId === null) continue;
+    const list = byAsk.get(r.entityId) ?? [];
     list.push({ at: r.at, summary: r.summary, who: r.userName ?? r.actorEmail });
-    byAsk.set(r.askId, list);
+    byAsk.set(r.entityId, list);
   }
   return byAsk;
 }

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { auditEvents, milestoneChanges, milestones, users } from "~/db.server";
+import { milestoneChanges, milestones, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
+import { listEntityAudit } from "~/models/entity-audit.server";
 import { updateIfVersion } from "~/models/versioned.server";
 
 const changeCount = sql<number>`(select count(*) from milestone_changes c where c.milestone_id = ${milestones.id})`;
@@ -137,23 +138,7 @@ export function listMilestoneChanges(db: Db, milestoneIds: number[]) {
 
 /** Everything recorded about one milestone in the audit trail, newest first. */
 export function listMilestoneAudit(db: Db, projectId: number, milestoneId: number) {
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      summary: auditEvents.summary,
-      userName: users.name,
-      actorEmail: auditEvents.actorEmail,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(
-      and(
-        eq(auditEvents.projectId, projectId),
-        eq(auditEvents.entityType, "milestone"),
-        eq(auditEvents.entityId, milestoneId)
-      )
-    )
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .all();
+  return listEntityAudit(db, { type: "milestone", ids: [milestoneId], projectId }, "newest first").map(
+    ({ entityId: _entityId, ...line }) => line,
+  );
 }

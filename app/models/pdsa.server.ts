@@ -157,23 +157,16 @@ type WorksheetInput = Partial<Record<(typeof CYCLE_TEXT_FIELDS)[number], string>
   actDecision?: PdsaDecision | null;
 };
 
+/** The worksheet's text boxes (the name of a new change idea belongs to the idea, the title is required). */
+type Box = Exclude<(typeof CYCLE_TEXT_FIELDS)[number], "newChangeIdea" | "title">;
+const BOXES = CYCLE_TEXT_FIELDS.filter((f): f is Box => f !== "newChangeIdea" && f !== "title");
+
 function worksheetColumns(values: WorksheetInput) {
+  const boxes = Object.fromEntries(BOXES.map((f) => [f, values[f] ?? ""])) as Record<Box, string>;
   const columns = {
     title: values.title,
-    question: values.question ?? "",
-    prediction: values.prediction ?? "",
-    planWho: values.planWho ?? "",
-    planWhat: values.planWhat ?? "",
-    planWhen: values.planWhen ?? "",
-    planWhere: values.planWhere ?? "",
-    planDataCollection: values.planDataCollection ?? "",
-    doWhatHappened: values.doWhatHappened ?? "",
-    doObservations: values.doObservations ?? "",
-    doProblems: values.doProblems ?? "",
-    studyResults: values.studyResults ?? "",
-    studyLearning: values.studyLearning ?? "",
+    ...boxes,
     actDecision: values.actDecision ?? null,
-    actNextStep: values.actNextStep ?? "",
     startDate: values.startDate,
     endDate: values.endDate ?? null,
   };

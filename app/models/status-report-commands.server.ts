@@ -1,20 +1,13 @@
 // Writing a status report, with the asks raised in it, as one record of what the board saw.
 import type { Db } from "~/db.server";
-import type { AskAddressee, Rag } from "~/domain/enums";
+import type { AskAddressee } from "~/domain/enums";
 import { formatDay } from "~/domain/calendar";
 import { insertAsk } from "~/models/ask.server";
 import { ok, record, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";
-import { getStatusReport, insertStatusReport } from "~/models/status-report.server";
+import { getStatusReport, insertStatusReport, type StatusReportValues } from "~/models/status-report.server";
 
-export type WriteStatusReport = {
-  projectId: number;
-  reportDate: string;
-  rag: Rag;
-  ragReason: string;
-  progress: string;
-  nextSteps: string;
-  risks: string;
+export type WriteStatusReport = StatusReportValues & {
   /** The report this one corrects, if any (reports are never edited: a correction is a new one). */
   corrects?: number;
   asks: { what: string; addressee: AskAddressee; addresseeUserId: number | null; dueOn: string | null }[];

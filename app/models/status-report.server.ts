@@ -42,19 +42,18 @@ export function getStatusReport(db: Db, projectId: number, reportId: number) {
 
 export type StatusReportRow = NonNullable<ReturnType<typeof getStatusReport>>;
 
-export function insertStatusReport(
-  db: Db,
-  values: {
-    projectId: number;
-    reportDate: string;
-    rag: Rag;
-    ragReason: string;
-    progress: string;
-    nextSteps: string;
-    risks: string;
-    userId: number;
-  }
-): number {
+/** What a status report says; it is never changed once written. */
+export type StatusReportValues = {
+  projectId: number;
+  reportDate: string;
+  rag: Rag;
+  ragReason: string;
+  progress: string;
+  nextSteps: string;
+  risks: string;
+};
+
+export function insertStatusReport(db: Db, values: StatusReportValues & { userId: number }): number {
   const { userId, ...report } = values;
   return db
     .insert(statusReports)

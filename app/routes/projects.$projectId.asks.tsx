@@ -11,7 +11,7 @@ import { askAgeDays, isAskOverdue, isOpenAsk } from "~/domain/ask-rules";
 import { canAnswerAsk } from "~/domain/permissions";
 import { askRow, askShape, NAMES_THE_PERSON, namesThePerson } from "~/forms/ask-form";
 import { formatDateTime, formatDay } from "~/web/dates";
-import { notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
+import { requireProjectEditor, requireUser } from "~/auth/guards.server";
 import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
@@ -23,9 +23,10 @@ import {
 import { NOT_ASKABLE } from "~/domain/messages";
 import { raiseAsk } from "~/models/ask-commands.server";
 import { actorOf } from "~/auth/actor.server";
-import { getProjectHeader } from "~/models/project.server";
+import { projectFromUrl } from "~/web/project-page.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
+import { Details, InsetText } from "~/components/nhs";
 import { FormToken } from "~/components/form-token";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -46,10 +47,7 @@ function raiseSchema(day: string) {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const db = getDb();
-  const header = getProjectHeader(db, projectId);
-  if (!header) notFound("project");
+  const { db, projectId, header } = projectFromUrl(params);
   const asks = listProjectAskRecords(db, projectId);
   const history = listAskHistory(
     db,
@@ -106,22 +104,22 @@ export default function ProjectAsks() {
         also raised in <Link to={`/projects/${projectId}/status`}>status reports</Link>.
       </p>
       {raised ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>
             Ask raised. {raised.addressee === "board" ? "The programme board" : raised.addresseeName} will see it in{" "}
             <Link to="/asks">the list of open asks</Link>.
           </p>
-        </div>
+        </InsetText>
       ) : null}
       {asks.length === 0 ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             No asks yet.{" "}
             {permissions.edit
               ? "If the team needs a decision, money, staff time or help with a barrier, raise an ask below."
               : "When the team needs something from the board, its asks and the answers appear here."}
           </p>
-        </div>
+        </InsetText>
       ) : (
         asks.map((a) => (
           <article
@@ -159,20 +157,15 @@ export default function ProjectAsks() {
               </p>
             ) : null}
             {a.history.length > 1 ? (
-              <details className="nhsuk-details">
-                <summary className="nhsuk-details__summary">
-                  <span className="nhsuk-details__summary-text">History of this ask</span>
-                </summary>
-                <div className="nhsuk-details__text">
-                  <ul className="app-history">
-                    {a.history.map((h, i) => (
-                      <li key={i}>
-                        {formatDateTime(h.at)} — {h.who}: {h.summary}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              </details>
+              <Details summary="History of this ask">
+                <ul className="app-history">
+                  {a.history.map((h, i) => (
+                    <li key={i}>
+                      {formatDateTime(h.at)} — {h.who}: {h.summary}
+                    </li>
+                  ))}
+                </ul>
+              </Details>
             ) : null}
           </article>
         ))

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
+import { InsetText, Table } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MilestoneStatusTag, PlanStrip } from "~/components/plan-strip";
 import { getDb } from "~/db.server";
@@ -17,14 +18,14 @@ import {
 import { formatDay } from "~/web/dates";
 import { dayField } from "~/forms/day-field";
 import { optionalText, requiredText } from "~/forms/text-field";
-import { notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
+import { requireProjectEditor, requireUser } from "~/auth/guards.server";
 import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
 import { actorOf } from "~/auth/actor.server";
 import { addMilestone } from "~/models/milestone-commands.server";
 import { listMilestones } from "~/models/milestone.server";
-import { getProjectHeader } from "~/models/project.server";
+import { projectFromUrl } from "~/web/project-page.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
@@ -50,10 +51,7 @@ const CreateMilestoneSchema = z
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const db = getDb();
-  const header = getProjectHeader(db, projectId);
-  if (!header) notFound("project");
+  const { db, projectId, header } = projectFromUrl(params);
   return { projectId, projectTitle: header.title, milestones: listMilestones(db, projectId), today: today() };
 }
 
@@ -97,70 +95,63 @@ function MilestoneList() {
     <>
       <h2>Milestones</h2>
       {added ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>Milestone added: {added.title}.</p>
-        </div>
+        </InsetText>
       ) : null}
       {params.has("deleted") ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>The milestone was deleted. Its history stays in the audit trail.</p>
-        </div>
+        </InsetText>
       ) : null}
       {milestones.length === 0 ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             No milestones yet.{" "}
             {permissions.edit
               ? "Add the main steps of the plan below, each with the date agreed for it (its baseline)."
               : "The project team adds the steps of its plan here."}
           </p>
-        </div>
+        </InsetText>
       ) : (
         <>
           <PlanStrip milestones={milestones} today={today} />
           <div className="app-table-wrap">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-                Milestones, baseline against forecast
-              </caption>
-              <thead className="nhsuk-table__head">
-                <tr>
-                  <th scope="col">Milestone</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Baseline</th>
-                  <th scope="col">Forecast</th>
-                  <th scope="col">Slip</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Changes</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {milestones.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <Link to={`${base}/${m.id}`}>{m.title}</Link>
-                    </td>
-                    <td>{m.owner || "—"}</td>
-                    <td>{formatDay(m.baselineDate)}</td>
-                    <td>{formatDay(m.forecastDate)}</td>
-                    <td>{describeSlip(slipDays(m))}</td>
-                    <td>
+            <Table
+              caption="Milestones, baseline against forecast"
+              captionHidden
+              rows={milestones}
+              rowKey={(m) => m.id}
+              columns={[
+                { id: "milestone", header: "Milestone", cell: (m) => <Link to={`${base}/${m.id}`}>{m.title}</Link> },
+                { id: "owner", header: "Owner", cell: (m) => m.owner || "—" },
+                { id: "baseline", header: "Baseline", cell: (m) => formatDay(m.baselineDate) },
+                { id: "forecast", header: "Forecast", cell: (m) => formatDay(m.forecastDate) },
+                { id: "slip", header: "Slip", cell: (m) => describeSlip(slipDays(m)) },
+                {
+                  id: "status",
+                  header: "Status",
+                  cell: (m) => (
+                    <>
                       <MilestoneStatusTag status={milestoneStatus(m, today)} />
                       {m.completedOn ? <span className="nhsuk-body-s"> {formatDay(m.completedOn)}</span> : null}
-                    </td>
-                    <td>
-                      {m.changes ? (
-                        <Link to={`${base}/${m.id}#history`}>
-                          {m.changes} <span className="nhsuk-u-visually-hidden">recorded changes to {m.title}</span>
-                        </Link>
-                      ) : (
-                        "None"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  id: "changes",
+                  header: "Changes",
+                  cell: (m) =>
+                    m.changes ? (
+                      <Link to={`${base}/${m.id}#history`}>
+                        {m.changes} <span className="nhsuk-u-visually-hidden">recorded changes to {m.title}</span>
+                      </Link>
+                    ) : (
+                      "None"
+                    ),
+                },
+              ]}
+            />
           </div>
         </>
       )}

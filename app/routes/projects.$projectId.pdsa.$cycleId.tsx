@@ -2,9 +2,11 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseFields, parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { ButtonGroup, FormButtons, SummaryList, Tag, WarningCallout, type SummaryRow } from "~/components/nhs";
+import { SuccessBanner } from "~/components/success-banner";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { CycleDates, PdsaDecisionTag, PdsaStatusTag } from "~/components/pdsa-timeline";
 import { DoStudyActFields, PlanFields } from "~/components/pdsa-worksheet";
@@ -139,43 +141,27 @@ export default function CyclePage() {
 function SavedBanner({ saved, number }: { saved: string | null; number: number }) {
   if (saved !== "created" && saved !== "updated") return null;
   return (
-    <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-      <div className="nhsuk-notification-banner__header">
-        <h2 className="nhsuk-notification-banner__title" id="saved-title">
-          Success
-        </h2>
-      </div>
-      <div className="nhsuk-notification-banner__content">
-        <p className="nhsuk-notification-banner__heading">
-          {saved === "created" ? `Cycle ${number} is planned` : `Cycle ${number} is saved`}
-        </p>
-      </div>
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
+    <SuccessBanner message={saved === "created" ? `Cycle ${number} is planned` : `Cycle ${number} is saved`} titleId="saved-title" />
   );
 }
 
 const orNone = (value: string | null | undefined, none = "Not recorded yet") =>
   value && value.trim() ? <span className="app-pre-line">{value}</span> : <span className="app-muted">{none}</span>;
 
-function Part({ id, title, done, editHref, children }: { id: string; title: string; done: boolean; editHref: string | null; children: ReactNode }) {
+/** Summary rows of worksheet boxes, each shown as written or "Not recorded yet". */
+const boxes = (entries: [string, string | null | undefined][]): SummaryRow[] =>
+  entries.map(([key, value]) => ({ key, value: orNone(value) }));
+
+function Part({ id, title, done, editHref, rows }: { id: string; title: string; done: boolean; editHref: string | null; rows: readonly SummaryRow[] }) {
   return (
     <section aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
         {title} <span className="nhsuk-u-visually-hidden">–</span>
-        <strong className={`nhsuk-tag nhsuk-tag--${done ? "green" : "grey"} nhsuk-u-margin-left-2`}>
+        <Tag colour={done ? "green" : "grey"} className="nhsuk-u-margin-left-2">
           {done ? "Filled in" : "Not filled in"}
-        </strong>
+        </Tag>
       </h3>
-      <dl className="nhsuk-summary-list">{children}</dl>
+      <SummaryList rows={rows} />
       {editHref ? (
         <p>
           <Link to={editHref}>
@@ -203,50 +189,51 @@ function ViewWorksheet() {
       <p>
         <PdsaStatusTag status={c.status} /> {c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : null}
       </p>
-      <dl className="nhsuk-summary-list">
-        <Row label="Question">{orNone(c.question)}</Row>
-        <Row label="Dates">
-          <CycleDates start={c.startDate} end={c.endDate} />
-        </Row>
-        <Row label="Measures">
-          {detail.measures.length ? (
-            detail.measures.map((m) => `${m.name}${m.deleted ? " (deleted)" : ""}`).join(", ")
-          ) : (
-            <span className="app-muted">None linked</span>
-          )}
-        </Row>
-        {detail.previous ? (
-          <Row label="Follows">
-            {detail.previous.deleted ? (
+      <SummaryList
+        rows={[
+          { key: "Question", value: orNone(c.question) },
+          { key: "Dates", value: <CycleDates start={c.startDate} end={c.endDate} /> },
+          {
+            key: "Measures",
+            value: detail.measures.length ? (
+              detail.measures.map((m) => `${m.name}${m.deleted ? " (deleted)" : ""}`).join(", ")
+            ) : (
+              <span className="app-muted">None linked</span>
+            ),
+          },
+          detail.previous && {
+            key: "Follows",
+            value: detail.previous.deleted ? (
               `Cycle ${detail.previous.number}: ${detail.previous.title} (deleted)`
             ) : (
               <Link to={`${base}/${detail.previous.id}`}>
                 Cycle {detail.previous.number}: {detail.previous.title}
               </Link>
-            )}
-          </Row>
-        ) : null}
-        {following.length ? (
-          <Row label="Followed by">
-            <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
-              {following.map((f) => (
-                <li key={f.id}>
-                  <Link to={`${base}/${f.id}`}>
-                    Cycle {f.number}: {f.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </Row>
-        ) : null}
-        <Row label="Last changed">
-          {formatDateTime(c.updatedAt)}
-          {detail.updatedByName ? ` by ${detail.updatedByName}` : ""}
-        </Row>
-      </dl>
+            ),
+          },
+          following.length > 0 && {
+            key: "Followed by",
+            value: (
+              <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                {following.map((f) => (
+                  <li key={f.id}>
+                    <Link to={`${base}/${f.id}`}>
+                      Cycle {f.number}: {f.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          {
+            key: "Last changed",
+            value: `${formatDateTime(c.updatedAt)}${detail.updatedByName ? ` by ${detail.updatedByName}` : ""}`,
+          },
+        ]}
+      />
 
       {canEdit ? (
-        <div className="nhsuk-button-group">
+        <ButtonGroup>
           <Link className="nhsuk-button" to={`${base}/${c.id}?edit`}>
             Edit the worksheet
           </Link>
@@ -255,30 +242,26 @@ function ViewWorksheet() {
               Start the next cycle
             </Link>
           ) : null}
-        </div>
+        </ButtonGroup>
       ) : null}
 
-      <Part id="plan" title="Plan" done={parts.plan} editHref={edit("plan")}>
-        <Row label="Prediction">{orNone(c.prediction)}</Row>
-        <Row label="Who">{orNone(c.planWho)}</Row>
-        <Row label="What">{orNone(c.planWhat)}</Row>
-        <Row label="When">{orNone(c.planWhen)}</Row>
-        <Row label="Where">{orNone(c.planWhere)}</Row>
-        <Row label="Data collection">{orNone(c.planDataCollection)}</Row>
-      </Part>
-      <Part id="do" title="Do" done={parts.do} editHref={edit("do")}>
-        <Row label="What happened">{orNone(c.doWhatHappened)}</Row>
-        <Row label="Observations">{orNone(c.doObservations)}</Row>
-        <Row label="Problems and surprises">{orNone(c.doProblems)}</Row>
-      </Part>
-      <Part id="study" title="Study" done={parts.study} editHref={edit("study")}>
-        <Row label="Results against the prediction">{orNone(c.studyResults)}</Row>
-        <Row label="What was learned">{orNone(c.studyLearning)}</Row>
-      </Part>
-      <Part id="act" title="Act" done={parts.act} editHref={edit("act")}>
-        <Row label="Decision">{c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : orNone(null, "Not decided yet")}</Row>
-        <Row label="Next step">{orNone(c.actNextStep)}</Row>
-      </Part>
+      {(
+        [
+          ["plan", "Plan", boxes([["Prediction", c.prediction], ["Who", c.planWho], ["What", c.planWhat], ["When", c.planWhen], ["Where", c.planWhere], ["Data collection", c.planDataCollection]])],
+          ["do", "Do", boxes([["What happened", c.doWhatHappened], ["Observations", c.doObservations], ["Problems and surprises", c.doProblems]])],
+          ["study", "Study", boxes([["Results against the prediction", c.studyResults], ["What was learned", c.studyLearning]])],
+          [
+            "act",
+            "Act",
+            [
+              { key: "Decision", value: c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : orNone(null, "Not decided yet") },
+              { key: "Next step", value: orNone(c.actNextStep) },
+            ],
+          ],
+        ] as const
+      ).map(([id, title, rows]) => (
+        <Part key={id} id={id} title={title} done={parts[id]} editHref={edit(id)} rows={rows} />
+      ))}
 
       {canEdit ? (
         <p>
@@ -320,14 +303,7 @@ function EditWorksheet() {
           <PlanFields fields={fields} ideas={options?.ideas ?? []} measures={options?.measures ?? []} measuresHref={`/projects/${projectId}/measures`} />
           <DoStudyActFields fields={fields} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Save the worksheet
-            </button>
-            <Link className="nhsuk-link" to={`${base}/${c.id}`}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Save the worksheet" cancelTo={`${base}/${c.id}`} />
         </Form>
       </div>
     </div>
@@ -351,12 +327,7 @@ function ConfirmDelete() {
         <h2>
           Delete cycle {c.number}: {c.title}?
         </h2>
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Check before you delete
-            </span>
-          </h3>
+        <WarningCallout heading="Check before you delete">
           <p>
             The cycle will no longer appear on the project's timeline or lists. Its number is not used again, and the audit
             trail keeps a record that it was deleted.
@@ -367,18 +338,11 @@ function ConfirmDelete() {
               cycle and will be kept.
             </p>
           ) : null}
-        </div>
+        </WarningCallout>
         <Form method="post" action={`${base}/${c.id}?delete`}>
           <input type="hidden" name="intent" value="delete" />
           <input type="hidden" name="version" value={actionData?.version ?? c.version} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Yes, delete this cycle
-            </button>
-            <Link className="nhsuk-link" to={`${base}/${c.id}`}>
-              No, keep it
-            </Link>
-          </div>
+          <FormButtons submit="Yes, delete this cycle" warning cancelTo={`${base}/${c.id}`} cancelLabel="No, keep it" />
         </Form>
       </div>
     </div>

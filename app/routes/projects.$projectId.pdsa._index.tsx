@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PdsaTimeline } from "~/components/pdsa-timeline";
+import { SuccessBanner } from "~/components/success-banner";
 import { getDb } from "~/db.server";
 import { PDSA_STATUSES } from "~/domain/enums";
 import { PDSA_STATUS_LABELS } from "~/domain/labels";
@@ -31,18 +32,7 @@ export default function PdsaCycles() {
   const counts = PDSA_STATUSES.map((s) => ({ status: s, n: cycles.filter((c) => c.status === s).length })).filter((x) => x.n);
   return (
     <>
-      {deleted ? (
-        <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="deleted-title">
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="deleted-title">
-              Success
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">Cycle {deleted} is deleted</p>
-          </div>
-        </div>
-      ) : null}
+      {deleted ? <SuccessBanner message={`Cycle ${deleted} is deleted`} titleId="deleted-title" /> : null}
       <h2>PDSA cycles</h2>
       <p>
         Each Plan-Do-Study-Act cycle tests one change on a small scale. Cycles that test the same change idea build on each

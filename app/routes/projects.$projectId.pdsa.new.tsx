@@ -3,9 +3,10 @@ import { FormToken } from "~/components/form-token";
 import { createOnce } from "~/models/form-token.server";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { FormButtons, InsetText } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { PdsaDecisionTag } from "~/components/pdsa-timeline";
 import { PlanFields } from "~/components/pdsa-worksheet";
@@ -87,13 +88,13 @@ export default function NewCycle() {
         <ErrorSummary form={form} fields={shown} />
         <h2>{previous ? "Plan the next PDSA cycle" : "Plan a PDSA cycle"}</h2>
         {previous ? (
-          <div className="nhsuk-inset-text">
+          <InsetText>
             <p>
               Follows cycle {previous.number}: {previous.title}{" "}
               {previous.actDecision ? <PdsaDecisionTag decision={previous.actDecision} /> : null}
             </p>
             <p>{guidance}</p>
-          </div>
+          </InsetText>
         ) : (
           <p>
             A cycle tests one change on a small scale. Plan it now; record what happened, what you learned and your
@@ -106,14 +107,7 @@ export default function NewCycle() {
           {formValues.previousCycleId ? <input type="hidden" name="previousCycleId" value={formValues.previousCycleId} /> : null}
           <PlanFields fields={fields} ideas={ideas} measures={measures} measuresHref={`/projects/${projectId}/measures`} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Save the plan
-            </button>
-            <Link className="nhsuk-link" to={previous ? `${pdsaPath}/${previous.id}` : pdsaPath}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Save the plan" cancelTo={previous ? `${pdsaPath}/${previous.id}` : pdsaPath} />
         </Form>
       </div>
     </div>

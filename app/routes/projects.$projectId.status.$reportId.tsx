@@ -1,3 +1,4 @@
+import { InsetText } from "~/components/nhs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AskStateTag } from "~/components/ask";
@@ -56,12 +57,12 @@ export default function StatusReportPage() {
         <Link to={base}>All status reports</Link>
       </p>
       {params.has("written") ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>
             Status report saved
             {asks.length ? `, with ${asks.length} ${asks.length === 1 ? "ask" : "asks"} for the board to answer` : ""}.
           </p>
-        </div>
+        </InsetText>
       ) : null}
       <article className="app-record">
         <h2 className="nhsuk-u-margin-bottom-2">

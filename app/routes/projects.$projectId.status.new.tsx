@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AskFields, RadiosField } from "~/components/ask";
-import { ErrorSummary, TextareaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { ErrorMessage, InsetText } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { RAGS } from "~/domain/enums";
@@ -132,21 +132,14 @@ export default function NewStatusReport() {
   const { projectId, today, people, latestDate, correcting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const schema = reportSchema(today);
-  const [form, fields] = useForm<z.input<typeof schema>, z.output<typeof schema>>({
-    id: "status-report",
-    lastResult: actionData?.result,
-    defaultValue: {
-      reportDate: correcting?.reportDate ?? today,
-      rag: correcting?.rag,
-      ragReason: correcting?.ragReason,
-      progress: correcting?.progress,
-      nextSteps: correcting?.nextSteps,
-      risks: correcting?.risks,
-      asks: [],
-    },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  const [form, fields] = useNhsForm(schema, actionData?.result, "status-report", {
+    reportDate: correcting?.reportDate ?? today,
+    rag: correcting?.rag,
+    ragReason: correcting?.ragReason,
+    progress: correcting?.progress,
+    nextSteps: correcting?.nextSteps,
+    risks: correcting?.risks,
+    asks: [],
   });
   const askList = fields.asks.getFieldList();
   const askSummaryFields = Object.fromEntries(
@@ -182,12 +175,12 @@ export default function NewStatusReport() {
         />
         <h2>{correcting ? "Write a correction" : "Write a status report"}</h2>
         {correcting ? (
-          <div className="nhsuk-inset-text">
+          <InsetText>
             <p>
               This starts from the report for {formatDay(correcting.reportDate)}. Your correction is saved as a new
               report; the original stays in the history exactly as it was written.
             </p>
-          </div>
+          </InsetText>
         ) : latestDate ? (
           <p>The last report was for {formatDay(latestDate)}.</p>
         ) : (
@@ -228,11 +221,7 @@ export default function NewStatusReport() {
             Anything the team needs: a decision, money, staff time, or help to remove a barrier. Each ask is tracked
             until it is answered.
           </p>
-          {fields.asks.errors?.length ? (
-            <span className="nhsuk-error-message" id={fields.asks.errorId}>
-              <span className="nhsuk-u-visually-hidden">Error:</span> {fields.asks.errors.join(". ")}
-            </span>
-          ) : null}
+          {fields.asks.errors?.length ? <ErrorMessage id={fields.asks.errorId}>{fields.asks.errors.join(". ")}</ErrorMessage> : null}
           {askList.length === 0 ? <p>No asks in this report.</p> : null}
           {askList.map((item, i) => (
             <fieldset key={item.key} className="nhsuk-fieldset app-record app-record--open">
@@ -256,9 +245,9 @@ export default function NewStatusReport() {
           ) : null}
 
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-inset-text">
+          <InsetText>
             <p>A status report cannot be changed once it is saved. To put something right, write a correction.</p>
-          </div>
+          </InsetText>
           <button className="nhsuk-button" type="submit">
             Save status report
           </button>

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useOutlet } from "@remix-run/react";
+import { InsetText, Table } from "~/components/nhs";
 import { RagTag } from "~/components/tags";
-import { getDb } from "~/db.server";
 import { daysBetween, formatDay } from "~/web/dates";
-import { notFound, parseId, requireUser } from "~/auth/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { today } from "~/today.server";
-import { getProjectHeader } from "~/models/project.server";
+import { projectFromUrl } from "~/web/project-page.server";
 import { listStatusReports } from "~/models/status-report.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 
@@ -15,10 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const db = getDb();
-  const header = getProjectHeader(db, projectId);
-  if (!header) notFound("project");
+  const { db, projectId, header } = projectFromUrl(params);
   return { projectId, projectTitle: header.title, reports: listStatusReports(db, projectId), today: today() };
 }
 
@@ -60,47 +57,44 @@ function ReportHistory() {
             .
           </p>
           <div className="app-table-wrap">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption nhsuk-table__caption--m">History, newest first</caption>
-              <thead className="nhsuk-table__head">
-                <tr>
-                  <th scope="col">Reporting date</th>
-                  <th scope="col">RAG</th>
-                  <th scope="col">Reason for the rating</th>
-                  <th scope="col">Asks</th>
-                  <th scope="col">Written by</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {reports.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`${base}/${r.id}`}>
-                        {formatDay(r.reportDate)}
-                        <span className="nhsuk-u-visually-hidden"> report, read in full</span>
-                      </Link>
-                    </td>
-                    <td>
-                      <RagTag rag={r.rag} />
-                    </td>
-                    <td className="app-pre-line">{r.ragReason || <span className="app-muted">None given</span>}</td>
-                    <td>{r.asks}</td>
-                    <td>{r.authorName ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="History, newest first"
+              captionSize="m"
+              rows={reports}
+              rowKey={(r) => r.id}
+              columns={[
+                {
+                  id: "date",
+                  header: "Reporting date",
+                  cell: (r) => (
+                    <Link to={`${base}/${r.id}`}>
+                      {formatDay(r.reportDate)}
+                      <span className="nhsuk-u-visually-hidden"> report, read in full</span>
+                    </Link>
+                  ),
+                },
+                { id: "rag", header: "RAG", cell: (r) => <RagTag rag={r.rag} /> },
+                {
+                  id: "reason",
+                  header: "Reason for the rating",
+                  cell: (r) => r.ragReason || <span className="app-muted">None given</span>,
+                  cellClassName: "app-pre-line",
+                },
+                { id: "asks", header: "Asks", cell: (r) => r.asks },
+                { id: "author", header: "Written by", cell: (r) => r.authorName ?? "—" },
+              ]}
+            />
           </div>
         </>
       ) : (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             No status reports yet.{" "}
             {permissions.edit
               ? "Write the first one: a RAG rating with its reason, progress, next steps, risks, and any asks of the board."
               : "The project team writes them for the programme board."}
           </p>
-        </div>
+        </InsetText>
       )}
       <p>
         <Link to={`/projects/${projectId}/asks`}>Asks of this project</Link>

@@ -2,20 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/layout";
 import { StageTag } from "~/components/tags";
-import { getDb } from "~/db.server";
 import { progressLabel } from "~/domain/labels";
 import { canEditProject, canGovern, canManageTeam } from "~/domain/permissions";
-import { notFound, parseId, requireUser } from "~/auth/guards.server";
-import { getProjectHeader } from "~/models/project.server";
+import { requireUser } from "~/auth/guards.server";
+import { projectFromUrl } from "~/web/project-page.server";
 import { isOnProjectTeam, isProjectLead } from "~/models/team.server";
 
 // The frame of every project page: title, stage, and the workbook's sections.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const projectId = parseId(params.projectId, "project");
-  const db = getDb();
-  const header = getProjectHeader(db, projectId);
-  if (!header) notFound("project");
+  const { db, projectId, header } = projectFromUrl(params);
   const onTeam = isOnProjectTeam(db, projectId, user.id);
   return {
     project: header,

@@ -1,7 +1,16 @@
 import type { ReactNode } from "react";
 
-/** NHS.UK inset text; "Information:" is read out before it. `role="status"` for a message saying what was just done. */
-export function InsetText({ className, role, children }: { className?: string; role?: "status"; children: ReactNode }) {
+/** NHS.UK inset text; "Information:" is read out before it. */
+export function InsetText({
+  className,
+  role,
+  children,
+}: {
+  className?: string;
+  /** "status" for a message that confirms what just happened, so screen readers announce it. */
+  role?: "status";
+  children: ReactNode;
+}) {
   return (
     <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`} role={role}>
       <span className="nhsuk-u-visually-hidden">Information: </span>

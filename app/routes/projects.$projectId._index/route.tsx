@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MILESTONE_STATUS_LABELS, milestoneStatus, slipDays } from "~/domain/milestone-rules";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressChart } from "~/components/progress-chart";
+import { Details, InsetText, SummaryList, Table, Tag } from "~/components/nhs";
 import { RagTag } from "~/components/tags";
 import { getDb } from "~/db.server";
 import { availableActions, listOfLeads, missingRequiredLeads, smartAimWarning } from "~/domain/charter-rules";
@@ -32,7 +33,7 @@ import {
   listProjectTeam,
 } from "~/models/project.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
-import { CharterSummary, orNone, Row } from "./charter-summary";
+import { CharterSummary, orNone } from "./charter-summary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.charter.project.title ?? "Project"} – Stepping Up` },
@@ -78,11 +79,11 @@ export default function ProjectPage() {
         </p>
       ) : null}
       {p.stageReason && (p.stage === "stopped" || p.stage === "declined") ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             <strong>Reason {p.stage === "stopped" ? "stopped" : "declined"}:</strong> {p.stageReason}
           </p>
-        </div>
+        </InsetText>
       ) : null}
 
       <nav aria-label="Project actions" className="nhsuk-u-margin-bottom-4">
@@ -128,11 +129,11 @@ export default function ProjectPage() {
         </ul>
       </nav>
       {p.stage === "proposed" && permissions.govern && missingLeads.length ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             This proposal needs {listOfLeads(missingLeads)} before it can be approved: name them when you approve it.
           </p>
-        </div>
+        </InsetText>
       ) : null}
 
       <CharterSummary charter={charter} aimWarning={aimWarning} canEdit={permissions.edit} />
@@ -144,51 +145,37 @@ export default function ProjectPage() {
           {permissions.manageTeam ? <> <Link to="team">Name the team</Link>.</> : null}
         </p>
       ) : (
-        <dl className="nhsuk-summary-list">
-          {LEAD_ROLES.map((role) => {
-            const holder = currentTeam.find((m) => m.role === role);
-            return (
-              <Row key={role} label={TEAM_ROLE_LABELS[role]}>
-                {holder ? `${holder.name}${holder.jobTitle ? `, ${holder.jobTitle}` : ""}` : orNone(null, "Not assigned")}
-              </Row>
-            );
-          })}
-          <Row label="Team members">
-            {currentTeam.filter((m) => m.role === "member").map((m) => m.name).join(", ") || orNone(null, "None")}
-          </Row>
-        </dl>
+        <SummaryList
+          rows={[
+            ...LEAD_ROLES.map((role) => {
+              const holder = currentTeam.find((m) => m.role === role);
+              return {
+                key: TEAM_ROLE_LABELS[role],
+                value: holder ? `${holder.name}${holder.jobTitle ? `, ${holder.jobTitle}` : ""}` : orNone(null, "Not assigned"),
+              };
+            }),
+            {
+              key: "Team members",
+              value: currentTeam.filter((m) => m.role === "member").map((m) => m.name).join(", ") || orNone(null, "None"),
+            },
+          ]}
+        />
       )}
       {pastTeam.length ? (
-        <details className="nhsuk-details">
-          <summary className="nhsuk-details__summary">
-            <span className="nhsuk-details__summary-text">Team history ({pastTeam.length} earlier)</span>
-          </summary>
-          <div className="nhsuk-details__text app-table-wrap">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Earlier leads and members</caption>
-              <thead className="nhsuk-table__head">
-                <tr>
-                  <th scope="col">Role</th>
-                  <th scope="col">Person</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Until</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {[...pastTeam]
-                  .sort((a, b) => new Date(b.endedAt!).getTime() - new Date(a.endedAt!).getTime())
-                  .map((m) => (
-                    <tr key={m.id}>
-                      <td>{TEAM_ROLE_LABELS[m.role]}</td>
-                      <td>{m.name}</td>
-                      <td>{formatDateTime(m.startedAt)}</td>
-                      <td>{formatDateTime(m.endedAt)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <Details summary={`Team history (${pastTeam.length} earlier)`} textClassName="app-table-wrap">
+          <Table
+            caption="Earlier leads and members"
+            captionHidden
+            rows={[...pastTeam].sort((a, b) => new Date(b.endedAt!).getTime() - new Date(a.endedAt!).getTime())}
+            rowKey={(m) => m.id}
+            columns={[
+              { id: "role", header: "Role", cell: (m) => TEAM_ROLE_LABELS[m.role] },
+              { id: "person", header: "Person", cell: (m) => m.name },
+              { id: "from", header: "From", cell: (m) => formatDateTime(m.startedAt) },
+              { id: "until", header: "Until", cell: (m) => formatDateTime(m.endedAt) },
+            ]}
+          />
+        </Details>
       ) : null}
 
       <h2>Progress score</h2>
@@ -211,116 +198,103 @@ export default function ProjectPage() {
       {cycles.length === 0 ? (
         <p className="app-muted">No PDSA cycles yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">PDSA cycles</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Cycle</th>
-              <th scope="col">Change idea</th>
-              <th scope="col">Status</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {cycles.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  {c.number}. {c.title}
-                </td>
-                <td>{c.changeIdea}</td>
-                <td>{PDSA_STATUS_LABELS[c.status]}</td>
-                <td>
-                  {formatDay(c.startDate)}
-                  {c.endDate ? ` to ${formatDay(c.endDate)}` : ""}
-                </td>
-                <td>{c.actDecision ? PDSA_DECISION_LABELS[c.actDecision] : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="PDSA cycles"
+          captionHidden
+          rows={cycles}
+          rowKey={(c) => c.id}
+          columns={[
+            { id: "cycle", header: "Cycle", cell: (c) => `${c.number}. ${c.title}` },
+            { id: "idea", header: "Change idea", cell: (c) => c.changeIdea },
+            { id: "status", header: "Status", cell: (c) => PDSA_STATUS_LABELS[c.status] },
+            {
+              id: "dates",
+              header: "Dates",
+              cell: (c) => `${formatDay(c.startDate)}${c.endDate ? ` to ${formatDay(c.endDate)}` : ""}`,
+            },
+            { id: "decision", header: "Decision", cell: (c) => (c.actDecision ? PDSA_DECISION_LABELS[c.actDecision] : "—") },
+          ]}
+        />
       )}
 
       <h2>Milestones</h2>
       {milestones.length === 0 ? (
         <p className="app-muted">No milestones yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Milestones</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Baseline</th>
-              <th scope="col">Forecast</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {milestones.map((m) => {
-              const slip = slipDays(m);
-              const status = milestoneStatus(m, today);
-              return (
-                <tr key={m.id}>
-                  <td>{m.title}</td>
-                  <td>{m.owner || "—"}</td>
-                  <td>{formatDay(m.baselineDate)}</td>
-                  <td>
-                    {formatDay(m.forecastDate)}
-                    {slip > 0 ? ` (slipped ${slip} days)` : ""}
-                  </td>
-                  <td>
-                    {m.completedOn ? (
-                      `Done ${formatDay(m.completedOn)}`
-                    ) : status === "overdue" ? (
-                      <strong className="nhsuk-tag nhsuk-tag--red">{MILESTONE_STATUS_LABELS.overdue}</strong>
-                    ) : (
-                      MILESTONE_STATUS_LABELS[status]
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          caption="Milestones"
+          captionHidden
+          rows={milestones}
+          rowKey={(m) => m.id}
+          columns={[
+            { id: "milestone", header: "Milestone", cell: (m) => m.title },
+            { id: "owner", header: "Owner", cell: (m) => m.owner || "—" },
+            { id: "baseline", header: "Baseline", cell: (m) => formatDay(m.baselineDate) },
+            {
+              id: "forecast",
+              header: "Forecast",
+              cell: (m) => {
+                const slip = slipDays(m);
+                return `${formatDay(m.forecastDate)}${slip > 0 ? ` (slipped ${slip} days)` : ""}`;
+              },
+            },
+            {
+              id: "status",
+              header: "Status",
+              cell: (m) => {
+                const status = milestoneStatus(m, today);
+                return m.completedOn ? (
+                  `Done ${formatDay(m.completedOn)}`
+                ) : status === "overdue" ? (
+                  <Tag colour="red">{MILESTONE_STATUS_LABELS.overdue}</Tag>
+                ) : (
+                  MILESTONE_STATUS_LABELS[status]
+                );
+              },
+            },
+          ]}
+        />
       )}
 
       <h2>Measures of improvement</h2>
       {measures.length === 0 ? (
         <p className="app-muted">No measures yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Measures</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Type</th>
-              <th scope="col">Direction</th>
-              <th scope="col">Target</th>
-              <th scope="col">Data</th>
-              <th scope="col">Latest</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {measures.map((m) => (
-              <tr key={m.id}>
-                <td>
+        <Table
+          caption="Measures"
+          captionHidden
+          rows={measures}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              id: "measure",
+              header: "Measure",
+              cell: (m) => (
+                <>
                   {m.name}
-                  {m.isPrimary ? <strong className="nhsuk-tag nhsuk-tag--blue nhsuk-u-margin-left-2">Primary</strong> : null}
-                </td>
-                <td>{MEASURE_TYPE_LABELS[m.type]}</td>
-                <td>{IMPROVEMENT_LABELS[m.improvement]}</td>
-                <td>{m.target === null ? "—" : `${m.target}${MEASURE_UNIT_LABELS[m.unit] === "%" ? "%" : ""}`}</td>
-                <td>
-                  {m.points} points, {FREQUENCY_LABELS[m.frequency].toLowerCase()}
-                </td>
-                <td>
-                  {m.latestValue === null ? "—" : `${m.latestValue} on ${formatDay(m.latestDate)}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  {m.isPrimary ? (
+                    <Tag colour="blue" className="nhsuk-u-margin-left-2">
+                      Primary
+                    </Tag>
+                  ) : null}
+                </>
+              ),
+            },
+            { id: "type", header: "Type", cell: (m) => MEASURE_TYPE_LABELS[m.type] },
+            { id: "direction", header: "Direction", cell: (m) => IMPROVEMENT_LABELS[m.improvement] },
+            {
+              id: "target",
+              header: "Target",
+              cell: (m) => (m.target === null ? "—" : `${m.target}${MEASURE_UNIT_LABELS[m.unit] === "%" ? "%" : ""}`),
+            },
+            { id: "data", header: "Data", cell: (m) => `${m.points} points, ${FREQUENCY_LABELS[m.frequency].toLowerCase()}` },
+            {
+              id: "latest",
+              header: "Latest",
+              cell: (m) => (m.latestValue === null ? "—" : `${m.latestValue} on ${formatDay(m.latestDate)}`),
+            },
+          ]}
+        />
       )}
 
       <h2>Asks of the board</h2>
@@ -330,7 +304,7 @@ export default function ProjectPage() {
         <ul className="nhsuk-list nhsuk-list--border">
           {asks.map((a) => (
             <li key={a.id}>
-              <strong className="nhsuk-tag nhsuk-tag--grey">{ASK_STATE_LABELS[a.state]}</strong>{" "}
+              <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag>{" "}
               <span className="app-pre-line">{a.what}</span> — to {a.addressee === "board" ? "the programme board" : a.addresseeName}
               {a.dueOn ? `, by ${formatDay(a.dueOn)}` : ""}
               {a.response ? <p className="app-pre-line nhsuk-u-margin-bottom-0">Response: {a.response}</p> : null}

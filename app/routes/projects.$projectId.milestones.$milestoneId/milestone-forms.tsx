@@ -1,10 +1,9 @@
 // The milestone's editing forms: update, re-baseline and the delete confirmation.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { z, ZodType } from "zod";
 import { ConflictNotice } from "~/components/conflict-notice";
-import { ErrorSummary, TextareaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { Details, FormButtons, WarningCallout } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { formatDay } from "~/web/dates";
 import { rebaselineSchema, updateSchema, type ActionResult } from "./schemas";
@@ -18,25 +17,6 @@ type Milestone = {
   completedOn: string | null;
   version: number;
 };
-
-/** conform's form with the record's current values filled in (the NHS pattern: validate on submit). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function useEditForm<S extends ZodType<Record<string, any>, Record<string, any>>>(
-  id: string,
-  schema: S,
-  lastResult: SubmissionResult<string[]> | undefined,
-  defaultValue: Record<string, string>,
-) {
-  return useForm<z.input<S>, z.output<S>>({
-    id,
-    lastResult,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    defaultValue: defaultValue as any,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-}
 
 export function MilestoneForms({
   m,
@@ -57,10 +37,10 @@ export function MilestoneForms({
   const update = resultFor("update");
   const rebase = resultFor("rebaseline");
   const removal = resultFor("delete");
-  const [updateForm, uf] = useEditForm(
-    `milestone-update-${m.version}`,
+  const [updateForm, uf] = useNhsForm(
     updateSchema({ today, currentForecast: m.forecastDate }),
     update?.result,
+    `milestone-update-${m.version}`,
     {
       title: m.title,
       owner: m.owner,
@@ -68,10 +48,10 @@ export function MilestoneForms({
       completedOn: m.completedOn ?? "",
     },
   );
-  const [rebaseForm, rf] = useEditForm(
-    `milestone-rebaseline-${m.version}`,
+  const [rebaseForm, rf] = useNhsForm(
     rebaselineSchema({ currentBaseline: m.baselineDate }),
     rebase?.result,
+    `milestone-rebaseline-${m.version}`,
     {
       baselineDate: m.forecastDate === m.baselineDate ? "" : m.forecastDate,
     },
@@ -80,28 +60,18 @@ export function MilestoneForms({
   return (
     <>
       {permissions.edit && confirmingDelete ? (
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Delete this milestone?
-            </span>
-          </h3>
+        <WarningCallout heading="Delete this milestone?">
           <ConflictNotice conflict={removal?.conflict} />
           <p>
             &ldquo;{m.title}&rdquo; will disappear from the plan. Its history stays in the audit trail. Only delete a
             milestone added by mistake: a step that will not happen is better re-baselined or completed.
           </p>
-          <Form method="post" className="app-inline-form">
+          <Form method="post">
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="version" value={versionFor(removal)} />
-            <button className="nhsuk-button nhsuk-button--warning nhsuk-u-margin-bottom-0" type="submit">
-              Yes, delete this milestone
-            </button>
-          </Form>{" "}
-          <Link to={`${base}/${m.id}`} className="nhsuk-u-margin-left-3">
-            No, keep it
-          </Link>
-        </div>
+            <FormButtons submit="Yes, delete this milestone" warning cancelTo={`${base}/${m.id}`} cancelLabel="No, keep it" />
+          </Form>
+        </WarningCallout>
       ) : null}
 
       {permissions.edit ? (
@@ -150,11 +120,7 @@ export function MilestoneForms({
               </button>
             </Form>
 
-            <details className="nhsuk-details" open={Boolean(rebase)}>
-              <summary className="nhsuk-details__summary">
-                <span className="nhsuk-details__summary-text">Re-baseline this milestone</span>
-              </summary>
-              <div className="nhsuk-details__text">
+            <Details summary="Re-baseline this milestone" open={Boolean(rebase)}>
                 <p>
                   Re-baseline only when the plan itself is agreed again (for example by the programme board). The old
                   baseline, the new one and your reason are kept in the history.
@@ -177,8 +143,7 @@ export function MilestoneForms({
                     Re-baseline
                   </button>
                 </Form>
-              </div>
-            </details>
+            </Details>
             {!confirmingDelete ? (
               <p>
                 <Link to="?delete">Delete this milestone</Link>

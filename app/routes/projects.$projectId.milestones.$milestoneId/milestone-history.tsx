@@ -1,4 +1,5 @@
 // The milestone's history: forecast moves and re-baselines with reasons, then every audited change.
+import { Table } from "~/components/nhs";
 import { MILESTONE_CHANGE_LABELS } from "~/domain/milestone-rules";
 import { formatDateTime, formatDay } from "~/web/dates";
 
@@ -27,31 +28,20 @@ export function MilestoneHistory({ changes, audit }: { changes: Change[]; audit:
         <p className="app-muted">The forecast has not moved later and the milestone has not been re-baselined.</p>
       ) : (
         <div className="app-table-wrap">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--s">Forecast moves and re-baselines</caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Change</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Reason</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {changes.map((c) => (
-                <tr key={c.id}>
-                  <td>{formatDateTime(c.at)}</td>
-                  <td>{MILESTONE_CHANGE_LABELS[c.kind]}</td>
-                  <td>{formatDay(c.fromDate)}</td>
-                  <td>{formatDay(c.toDate)}</td>
-                  <td className="app-pre-line">{c.reason || "—"}</td>
-                  <td>{c.byName ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Forecast moves and re-baselines"
+            captionSize="s"
+            rows={changes}
+            rowKey={(c) => c.id}
+            columns={[
+              { id: "when", header: "When", cell: (c) => formatDateTime(c.at) },
+              { id: "change", header: "Change", cell: (c) => MILESTONE_CHANGE_LABELS[c.kind] },
+              { id: "from", header: "From", cell: (c) => formatDay(c.fromDate) },
+              { id: "to", header: "To", cell: (c) => formatDay(c.toDate) },
+              { id: "reason", header: "Reason", cell: (c) => c.reason || "—", cellClassName: "app-pre-line" },
+              { id: "by", header: "By", cell: (c) => c.byName ?? "—" },
+            ]}
+          />
         </div>
       )}
       {audit.length ? (

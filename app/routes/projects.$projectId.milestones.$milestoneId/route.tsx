@@ -1,6 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { InsetText, SummaryList } from "~/components/nhs";
 import { MilestoneStatusTag } from "~/components/plan-strip";
+import type { Conflict } from "~/domain/conflict";
+import type { CommandResult } from "~/models/command.server";
 import { getDb } from "~/db.server";
 import { describeSlip, milestoneStatus, slipDays } from "~/domain/milestone-rules";
 import { actorOf } from "~/auth/actor.server";
@@ -53,93 +57,50 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const ref = { projectId, milestoneId: milestone.id };
   const page = `/projects/${projectId}/milestones/${milestone.id}`;
   const fail = (body: ActionResult, status: number) => data(body, { status });
+  /** The command's answer: a conflict is the 409 view, a milestone gone meanwhile a 404, success the next page. */
+  const reply = <T,>(
+    intent: ActionResult["intent"],
+    result: SubmissionResult<string[]>,
+    saved: CommandResult<T, Conflict>,
+    next: (value: T) => string,
+  ) => {
+    if ("conflict" in saved) return fail({ intent, result, conflict: saved.conflict }, 409);
+    if (!saved.ok) notFound("milestone");
+    return redirect(next(saved.value));
+  };
 
   if (intent === "update") {
-    const schema = updateSchema({
-      today: today(),
-      currentForecast: milestone.forecastDate,
-    });
+    const schema = updateSchema({ today: today(), currentForecast: milestone.forecastDate });
     const submission = parseSubmission(formData, { schema });
     if (submission.status !== "success") return fail({ intent, result: submission.reply() }, 400);
     const v = submission.value;
-    const values = {
-      title: v.title,
-      owner: v.owner ?? "",
-      forecastDate: v.forecastDate,
-      completedOn: v.completedOn ?? null,
-    };
+    const values = { title: v.title, owner: v.owner ?? "", forecastDate: v.forecastDate, completedOn: v.completedOn ?? null };
     const forecastReason = v.forecastReason ?? "";
     const warnings = patientDataWarning({ title: values.title, owner: values.owner, forecastReason }, formData);
-    if (warnings)
-      return fail(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: warnings }),
-          pii: true,
-        },
-        400,
-      );
-    const saved = updateMilestone(db, actor, {
-      ...ref,
-      version: v.version,
-      values,
-      forecastReason,
-    });
-    if ("conflict" in saved) return fail({ intent, result: submission.reply(), conflict: saved.conflict }, 409);
-    if (!saved.ok) notFound("milestone");
-    return redirect(saved.value.changed ? `${page}?saved=1` : page);
+    if (warnings) return fail({ intent, result: submission.reply({ fieldErrors: warnings }), pii: true }, 400);
+    const saved = updateMilestone(db, actor, { ...ref, version: v.version, values, forecastReason });
+    return reply(intent, submission.reply(), saved, ({ changed }) => (changed ? `${page}?saved=1` : page));
   }
 
   if (intent === "rebaseline") {
-    const schema = rebaselineSchema({
-      currentBaseline: milestone.baselineDate,
-    });
+    const schema = rebaselineSchema({ currentBaseline: milestone.baselineDate });
     const submission = parseSubmission(formData, { schema });
     if (submission.status !== "success") return fail({ intent, result: submission.reply() }, 400);
     const { version, baselineDate, reason } = submission.value;
     const warnings = patientDataWarning({ reason }, formData);
-    if (warnings)
-      return fail(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: warnings }),
-          pii: true,
-        },
-        400,
-      );
-    const saved = rebaselineMilestone(db, actor, {
-      ...ref,
-      version,
-      baselineDate,
-      reason,
-    });
-    if ("conflict" in saved) return fail({ intent, result: submission.reply(), conflict: saved.conflict }, 409);
-    if (!saved.ok) notFound("milestone");
-    return redirect(`${page}?rebaselined=1`);
+    if (warnings) return fail({ intent, result: submission.reply({ fieldErrors: warnings }), pii: true }, 400);
+    const saved = rebaselineMilestone(db, actor, { ...ref, version, baselineDate, reason });
+    return reply(intent, submission.reply(), saved, () => `${page}?rebaselined=1`);
   }
 
   if (intent === "delete") {
     const submission = parseSubmission(formData, { schema: DeleteSchema });
     if (submission.status !== "success") badRequest("That request was not understood. Reload the page and try again.");
-    const deleted = deleteMilestone(db, actor, {
-      ...ref,
-      version: submission.value.version,
-    });
-    if ("conflict" in deleted) return fail({ intent, result: submission.reply(), conflict: deleted.conflict }, 409);
-    if (!deleted.ok) notFound("milestone");
-    return redirect(`/projects/${projectId}/milestones?deleted=1`);
+    const deleted = deleteMilestone(db, actor, { ...ref, version: submission.value.version });
+    return reply(intent, submission.reply(), deleted, () => `/projects/${projectId}/milestones?deleted=1`);
   }
 
   badRequest("That request was not understood.");
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
-  );
 }
 
 export default function MilestonePage() {
@@ -161,27 +122,24 @@ export default function MilestonePage() {
         {m.title} <MilestoneStatusTag status={milestoneStatus(m, today)} />
       </h2>
       {params.has("saved") || params.has("rebaselined") ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>
             {params.has("saved")
               ? "Milestone saved."
               : "Milestone re-baselined. The change and its reason are in the history below."}
           </p>
-        </div>
+        </InsetText>
       ) : null}
-      <dl className="nhsuk-summary-list">
-        <Row label="Owner">{m.owner || <span className="app-muted">Not recorded</span>}</Row>
-        <Row label="Baseline">{formatDay(m.baselineDate)}</Row>
-        <Row label="Forecast">{formatDay(m.forecastDate)}</Row>
-        <Row label="Slip">{describeSlip(slip)}</Row>
-        <Row label="Completed">
-          {m.completedOn ? formatDay(m.completedOn) : <span className="app-muted">Not yet</span>}
-        </Row>
-        <Row label="Last changed">
-          {formatDateTime(m.updatedAt)}
-          {m.updatedByName ? ` by ${m.updatedByName}` : ""}
-        </Row>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "Owner", value: m.owner || <span className="app-muted">Not recorded</span> },
+          { key: "Baseline", value: formatDay(m.baselineDate) },
+          { key: "Forecast", value: formatDay(m.forecastDate) },
+          { key: "Slip", value: describeSlip(slip) },
+          { key: "Completed", value: m.completedOn ? formatDay(m.completedOn) : <span className="app-muted">Not yet</span> },
+          { key: "Last changed", value: `${formatDateTime(m.updatedAt)}${m.updatedByName ? ` by ${m.updatedByName}` : ""}` },
+        ]}
+      />
 
       <MilestoneForms
         m={m}
