@@ -23,7 +23,7 @@ import {
 import { NOT_ASKABLE } from "~/domain/messages";
 import { raiseAsk } from "~/models/ask-commands.server";
 import { actorOf } from "~/auth/actor.server";
-import { projectFromUrl } from "~/web/project-page.server";
+import { projectFromUrl } from "~/auth/project-page.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { Details, InsetText } from "~/components/nhs";

@@ -25,7 +25,7 @@ import { today } from "~/today.server";
 import { actorOf } from "~/auth/actor.server";
 import { addMilestone } from "~/models/milestone-commands.server";
 import { listMilestones } from "~/models/milestone.server";
-import { projectFromUrl } from "~/web/project-page.server";
+import { projectFromUrl } from "~/auth/project-page.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";

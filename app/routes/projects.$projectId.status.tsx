@@ -5,7 +5,7 @@ import { RagTag } from "~/components/tags";
 import { daysBetween, formatDay } from "~/web/dates";
 import { requireUser } from "~/auth/guards.server";
 import { today } from "~/today.server";
-import { projectFromUrl } from "~/web/project-page.server";
+import { projectFromUrl } from "~/auth/project-page.server";
 import { listStatusReports } from "~/models/status-report.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 

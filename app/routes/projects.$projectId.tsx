@@ -5,7 +5,7 @@ import { StageTag } from "~/components/tags";
 import { progressLabel } from "~/domain/labels";
 import { canEditProject, canGovern, canManageTeam } from "~/domain/permissions";
 import { requireUser } from "~/auth/guards.server";
-import { projectFromUrl } from "~/web/project-page.server";
+import { projectFromUrl } from "~/auth/project-page.server";
 import { isOnProjectTeam, isProjectLead } from "~/models/team.server";
 
 // The frame of every project page: title, stage, and the workbook's sections.
