@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormToken } from "~/components/form-token";
 import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
+import { Radios } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { RagTag } from "~/components/tags";
 import { getDb } from "~/db.server";
@@ -83,33 +84,7 @@ export default function AssessProject() {
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="back" value={back} />
           <FormToken />
-          <div className={`nhsuk-form-group${fields.rag.errors?.length ? " nhsuk-form-group--error" : ""}`}>
-            <fieldset className="nhsuk-fieldset" aria-describedby={fields.rag.errors?.length ? fields.rag.errorId : undefined}>
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">The board's RAG rating</legend>
-              {fields.rag.errors?.length ? (
-                <span className="nhsuk-error-message" id={fields.rag.errorId}>
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {fields.rag.errors.join(". ")}
-                </span>
-              ) : null}
-              <div className="nhsuk-radios nhsuk-radios--inline">
-                {RAGS.map((rag) => (
-                  <div className="nhsuk-radios__item" key={rag}>
-                    <input
-                      className="nhsuk-radios__input"
-                      id={`${fields.rag.id}-${rag}`}
-                      name={fields.rag.name}
-                      type="radio"
-                      value={rag}
-                      defaultChecked={fields.rag.initialValue === rag}
-                    />
-                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${fields.rag.id}-${rag}`}>
-                      {RAG_LABELS[rag]}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <Radios field={fields.rag} legend="The board's RAG rating" inline items={RAGS.map((rag) => ({ value: rag, label: RAG_LABELS[rag] }))} />
           <TextareaField field={fields.reason} label="Reason" hint="What the board based its view on: data, milestones, what the team said." rows={3} />
           <TextareaField field={fields.comment} label="Comment (optional)" rows={3} />
           <PiiConfirm show={Boolean(last?.pii)} />

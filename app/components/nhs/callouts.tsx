@@ -1,9 +1,18 @@
 import type { ReactNode } from "react";
 
 /** NHS.UK inset text; "Information:" is read out before it. */
-export function InsetText({ className, children }: { className?: string; children: ReactNode }) {
+export function InsetText({
+  className,
+  role,
+  children,
+}: {
+  className?: string;
+  /** "status" for a notice that something was just done, so it is announced. */
+  role?: "status";
+  children: ReactNode;
+}) {
   return (
-    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`}>
+    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`} role={role}>
       <span className="nhsuk-u-visually-hidden">Information: </span>
       {children}
     </div>
