@@ -14,7 +14,6 @@ import {
   actionSchema,
   AddItemSchema,
   CloseSchema,
-  CompleteActionSchema,
   DetailsSchema,
   MoveItemSchema,
   RemoveItemSchema,
