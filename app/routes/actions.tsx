@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActionsTable } from "~/components/meeting-actions";
-import { ErrorSummaryBox, InsetText } from "~/components/nhs";
+import { DoneNotice } from "~/components/done-notice";
+import { ErrorSummaryBox } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { requireUser } from "~/auth/guards.server";
 import { completeActionFromForm } from "~/web/complete-action.server";
@@ -34,11 +35,9 @@ export default function MyActions() {
         <ErrorSummaryBox headingId="actions-problem" focusKey={last}>
           <p>{last.message}</p>
         </ErrorSummaryBox>
-      ) : search.get("done") ? (
-        <InsetText role="status">
-          <p>Action marked done. The board will see it at its next meeting.</p>
-        </InsetText>
-      ) : null}
+      ) : (
+        <DoneNotice message={search.get("done") ? "Action marked done. The board will see it at its next meeting." : null} />
+      )}
       {actions.length === 0 ? (
         <p className="app-muted">
           You have no open actions. Actions set at <Link to="/meetings">board meetings</Link> appear here when you own them.

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
-import { ErrorMessage, InsetText, Table, type TableColumn } from "~/components/nhs";
+import { ErrorMessage, Table, type TableColumn } from "~/components/nhs";
+import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
 import { formatDay } from "~/web/dates";
@@ -234,11 +235,7 @@ export default function ProgrammeSetup() {
       <p>
         <Link to="/admin/users">Users</Link> · <Link to="/admin/audit">Audit trail</Link>
       </p>
-      {result?.done ? (
-        <InsetText role="status">
-          <p>{result.done}</p>
-        </InsetText>
-      ) : null}
+      <DoneNotice message={result?.done} />
       <h2>Programme and attention thresholds</h2>
       <ErrorSummary
         form={form}

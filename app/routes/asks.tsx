@@ -9,6 +9,7 @@ import { FilterSelect } from "~/components/list-controls";
 import { Details, InsetText, Tag } from "~/components/nhs";
 import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
+import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
 import {
   ASK_OUTCOME_LABELS,
@@ -196,11 +197,7 @@ export default function Asks() {
           </p>
         </div>
       </div>
-      {actionData?.done ? (
-        <InsetText role="status">
-          <p>{actionData.done}</p>
-        </InsetText>
-      ) : null}
+      <DoneNotice message={actionData?.done} />
       <p>
         <Link to="?to=me">My asks</Link> (addressed to you by name) ·{" "}
         <Link to="?to=board">Asks of the programme board</Link>

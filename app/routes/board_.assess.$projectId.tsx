@@ -1,11 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormToken } from "~/components/form-token";
 import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
-import { Radios } from "~/components/nhs";
+import { BackLink, Radios } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { RagTag } from "~/components/tags";
 import { getDb } from "~/db.server";
@@ -75,9 +75,7 @@ export default function AssessProject() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={back}>
-          Back to the board
-        </Link>
+        <BackLink to={back}>Back to the board</BackLink>
         <ErrorSummary form={form} fields={{ rag: fields.rag, reason: fields.reason, comment: fields.comment }} />
         <span className="nhsuk-caption-l">{project.title}</span>
         <h1>Record the board's view</h1>

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
 import { ErrorMessage, InsetText, Tag } from "~/components/nhs";
 import { StageTag } from "~/components/tags";
+import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
 import { CQC_DOMAINS } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS } from "~/domain/labels";
@@ -127,11 +128,7 @@ export default function CqcRegister() {
       <p className="nhsuk-lede-text">
         The must-do and should-do actions from the trust's latest CQC inspection, and the projects addressing each.
       </p>
-      {result?.done ? (
-        <InsetText role="status">
-          <p>{result.done}</p>
-        </InsetText>
-      ) : null}
+      <DoneNotice message={result?.done} />
       {register.length ? (
         <p>
           {uncovered === 0 ? (

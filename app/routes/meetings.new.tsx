@@ -1,9 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
-import { Checkboxes, ErrorMessage, Fieldset, Hint } from "~/components/nhs";
+import { BackLink, Checkboxes, ErrorMessage, Fieldset, Hint } from "~/components/nhs";
 import { MeetingDetailsFields } from "~/components/meeting-details-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
@@ -82,9 +82,7 @@ export default function NewMeeting() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/meetings">
-          Back to board meetings
-        </Link>
+        <BackLink to="/meetings">Back to board meetings</BackLink>
         <ErrorSummary
           form={form}
           fields={{ title: fields.title, meetingDate: fields.meetingDate, attendees: fields.attendees, attendeeIds: fields.attendeeIds, projectIds: fields.projectIds }}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { DoneNotice } from "~/components/done-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingClosedView } from "~/components/meeting-closed";
-import { Breadcrumb, ErrorSummaryBox, InsetText, Tag } from "~/components/nhs";
+import { Breadcrumb, ErrorSummaryBox, Tag } from "~/components/nhs";
 import { formatDay } from "~/web/dates";
 import { requireUser } from "~/auth/guards.server";
 import type { ActionResult } from "./action-result";
@@ -75,11 +76,7 @@ export default function MeetingPage() {
           <p>{last.message}</p>
         </ErrorSummaryBox>
       ) : null}
-      {saved ? (
-        <InsetText role="status">
-          <p>{saved}</p>
-        </InsetText>
-      ) : null}
+      <DoneNotice message={saved} />
       <span className="nhsuk-caption-l">{formatDay(meeting.meetingDate)}</span>
       <h1>{meeting.title}</h1>
       <p>
