@@ -1,5 +1,6 @@
 // The programme in brief for the home page: a pointer into the board, not a copy of it.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { Stage } from "~/domain/enums";
 import { STAGE_LABELS } from "~/domain/labels";
 
@@ -12,6 +13,17 @@ export type ProgrammeBrief = {
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One figure with what it means and where to look. */
+function BriefCard({ title, number, children }: { title: string; number: number; children: ReactNode }) {
+  return (
+    <div className="app-home-brief__card">
+      <h3 className="nhsuk-heading-s">{title}</h3>
+      <p className="app-home-brief__number">{number}</p>
+      <p>{children}</p>
+    </div>
+  );
+}
 
 export function HomeBrief({ brief }: { brief: ProgrammeBrief }) {
   if (brief.total === 0) {
@@ -38,28 +50,18 @@ export function HomeBrief({ brief }: { brief: ProgrammeBrief }) {
             ))}
         </dl>
       </div>
-      <div className="app-home-brief__card">
-        <h3 className="nhsuk-heading-s">Needing attention</h3>
-        <p className="app-home-brief__number">{brief.flagged}</p>
-        <p>
-          {brief.flagged ? (
-            <Link to="/board?attention=1">
-              See the {plural(brief.flagged, "project")} needing attention
-            </Link>
-          ) : (
-            "No project is flagged for the board's attention."
-          )}
-        </p>
-      </div>
-      <div className="app-home-brief__card">
-        <h3 className="nhsuk-heading-s">Measures improving</h3>
-        <p className="app-home-brief__number">{brief.measuresImproving}</p>
-        <p>
-          {brief.measuresImproving
-            ? `Special cause improvement on ${plural(brief.projectsImproving, "project")}.`
-            : "No measure shows special cause improvement yet."}
-        </p>
-      </div>
+      <BriefCard title="Needing attention" number={brief.flagged}>
+        {brief.flagged ? (
+          <Link to="/board?attention=1">See the {plural(brief.flagged, "project")} needing attention</Link>
+        ) : (
+          "No project is flagged for the board's attention."
+        )}
+      </BriefCard>
+      <BriefCard title="Measures improving" number={brief.measuresImproving}>
+        {brief.measuresImproving
+          ? `Special cause improvement on ${plural(brief.projectsImproving, "project")}.`
+          : "No measure shows special cause improvement yet."}
+      </BriefCard>
     </div>
   );
 }

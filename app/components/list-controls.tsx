@@ -6,6 +6,7 @@ export function FilterSelect({
   value,
   options,
   all,
+  id = `filter-${name}`,
 }: {
   name: string;
   label: string;
@@ -13,8 +14,9 @@ export function FilterSelect({
   options: readonly { value: string | number; label: string }[];
   /** The first option, meaning "no filter". */
   all: string;
+  /** The select's id, where a page's links or tests already name it. */
+  id?: string;
 }) {
-  const id = `filter-${name}`;
   return (
     <div className="nhsuk-form-group">
       <label className="nhsuk-label" htmlFor={id}>

@@ -264,16 +264,18 @@ export function recordBoardAssessment(
     .get().id;
 }
 
+/** A board view as the pages show it: the rating, why, and who recorded it when (join users on byUserId). */
+export const ASSESSMENT_COLUMNS = {
+  rag: boardAssessments.rag,
+  reason: boardAssessments.reason,
+  comment: boardAssessments.comment,
+  at: boardAssessments.at,
+  byName: users.name,
+};
+
 export function listBoardAssessments(db: Db, projectId: number) {
   return db
-    .select({
-      id: boardAssessments.id,
-      rag: boardAssessments.rag,
-      reason: boardAssessments.reason,
-      comment: boardAssessments.comment,
-      at: boardAssessments.at,
-      byName: users.name,
-    })
+    .select({ id: boardAssessments.id, ...ASSESSMENT_COLUMNS })
     .from(boardAssessments)
     .leftJoin(users, eq(users.id, boardAssessments.byUserId))
     .where(eq(boardAssessments.projectId, projectId))

@@ -19,7 +19,7 @@ import { suggestAgenda, type AgendaSuggestion } from "~/domain/meeting-rules";
 import { parseBoardQuery } from "~/web/board-query.server";
 import { nowMs } from "~/clock.server";
 import { formatDay } from "~/domain/calendar";
-import { boardRollup, listBoardRowsForExport } from "~/models/board.server";
+import { ASSESSMENT_COLUMNS, boardRollup, listBoardRowsForExport } from "~/models/board.server";
 import { listEarlierActions, listMeetingActions } from "~/models/action.server";
 import { getLatestStatusReport, listProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";
 
@@ -86,14 +86,7 @@ export function listAgenda(db: Db, meetingId: number) {
     .orderBy(asc(meetingItems.position), asc(meetingItems.id))
     .all();
   const assessed = db
-    .select({
-      projectId: boardAssessments.projectId,
-      rag: boardAssessments.rag,
-      reason: boardAssessments.reason,
-      comment: boardAssessments.comment,
-      at: boardAssessments.at,
-      byName: users.name,
-    })
+    .select({ projectId: boardAssessments.projectId, ...ASSESSMENT_COLUMNS })
     .from(boardAssessments)
     .leftJoin(users, eq(users.id, boardAssessments.byUserId))
     .where(eq(boardAssessments.meetingId, meetingId))

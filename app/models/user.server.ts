@@ -10,17 +10,20 @@ export function countUsers(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
 }
 
+/** What signing in and changing a password read of an account. */
+const ACCOUNT_COLUMNS = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  passwordHash: users.passwordHash,
+  disabledAt: users.disabledAt,
+  mustChangePassword: users.mustChangePassword,
+};
+
 export function findUserForSignIn(db: Db, email: string) {
   return db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      passwordHash: users.passwordHash,
-      disabledAt: users.disabledAt,
-      mustChangePassword: users.mustChangePassword,
-    })
+    .select(ACCOUNT_COLUMNS)
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
     .get();
@@ -28,17 +31,7 @@ export function findUserForSignIn(db: Db, email: string) {
 
 export function getUser(db: Db, id: number) {
   return db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      jobTitle: users.jobTitle,
-      role: users.role,
-      passwordHash: users.passwordHash,
-      disabledAt: users.disabledAt,
-      mustChangePassword: users.mustChangePassword,
-      version: users.version,
-    })
+    .select({ ...ACCOUNT_COLUMNS, jobTitle: users.jobTitle, version: users.version })
     .from(users)
     .where(eq(users.id, id))
     .get();

@@ -9,8 +9,7 @@ import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { listOpenAsks } from "~/models/ask.server";
 import { listMyOpenActions, listMyProjects, programmeInBrief } from "~/models/home.server";
-import { getProgramme } from "~/models/programme.server";
-import { ensureSummariesFresh } from "~/models/summary.server";
+import { freshProgramme } from "~/models/programme.server";
 import { listRecentWins } from "~/models/win.server";
 
 export const meta: MetaFunction = () => [{ title: "Home – Stepping Up" }];
@@ -20,9 +19,8 @@ const RECENT_WINS = 5;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const db = getDb();
-  const programme = getProgramme(db);
   const today = getToday();
-  ensureSummariesFresh(db, programme.id, today);
+  const programme = freshProgramme(db, today);
   const governs = canGovern(user);
   return {
     today,

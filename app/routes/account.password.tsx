@@ -11,6 +11,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
+import { SummaryList, WarningCallout } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { ROLE_LABELS } from "~/domain/labels";
 import { requireUser } from "~/auth/guards.server";
@@ -102,29 +103,17 @@ export default function AccountPassword() {
         />
         <h1>{account.mustChange ? "Choose a new password" : "Your account"}</h1>
         {account.mustChange ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>Your password was reset
-              </span>
-            </h2>
+          <WarningCallout heading="Your password was reset" headingLevel={2}>
             <p>You signed in with a one-time password. Choose your own password to continue.</p>
-          </div>
+          </WarningCallout>
         ) : (
-          <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Name</dt>
-              <dd className="nhsuk-summary-list__value">{account.name}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Email</dt>
-              <dd className="nhsuk-summary-list__value">{account.email}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Role</dt>
-              <dd className="nhsuk-summary-list__value">{ROLE_LABELS[account.role]}</dd>
-            </div>
-          </dl>
+          <SummaryList
+            rows={[
+              { key: "Name", value: account.name },
+              { key: "Email", value: account.email },
+              { key: "Role", value: ROLE_LABELS[account.role] },
+            ]}
+          />
         )}
         <h2>Change your password</h2>
         <Form method="post" {...getFormProps(form)}>

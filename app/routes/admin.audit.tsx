@@ -4,6 +4,7 @@ import { asc } from "drizzle-orm";
 import { z } from "zod";
 import { projects } from "~/db.server";
 import { FilterSelect, Pagination } from "~/components/list-controls";
+import { Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
 import { formatDateTime } from "~/web/dates";
@@ -37,6 +38,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     projects: db.select({ id: projects.id, title: projects.title }).from(projects).orderBy(asc(projects.title)).all(),
   };
 }
+
+type AuditRow = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+const AUDIT_COLUMNS: TableColumn<AuditRow>[] = [
+  { id: "when", header: "When", cell: (e) => formatDateTime(e.at) },
+  { id: "who", header: "Who", cell: (e) => e.userName ?? (e.actorEmail || "Unknown") },
+  {
+    id: "what",
+    header: "What",
+    cell: (e) => (
+      <>
+        {e.summary}
+        {e.projectId ? (
+          <>
+            {" "}
+            (<Link to={`/projects/${e.projectId}`}>project</Link>)
+          </>
+        ) : null}
+      </>
+    ),
+  },
+  { id: "event", header: "Event", cell: (e) => <code>{e.action}</code> },
+  { id: "address", header: "Address", cell: (e) => e.ip },
+];
 
 export default function AdminAudit() {
   const { rows, total, pages, q, users, projects } = useLoaderData<typeof loader>();
@@ -77,41 +102,7 @@ export default function AdminAudit() {
       {rows.length === 0 ? (
         <p>No events match these filters.</p>
       ) : (
-        <div className="app-table-wrap">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Audit events</caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Event</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.userName ?? (e.actorEmail || "Unknown")}</td>
-                  <td>
-                    {e.summary}
-                    {e.projectId ? (
-                      <>
-                        {" "}
-                        (<Link to={`/projects/${e.projectId}`}>project</Link>)
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>{e.ip}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Audit events" captionHidden scroll columns={AUDIT_COLUMNS} rows={rows} rowKey={(e) => e.id} />
       )}
       <p className="nhsuk-body-s">
         {total} event{total === 1 ? "" : "s"} · page {q.page} of {pages}

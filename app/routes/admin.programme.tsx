@@ -4,6 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
+import { ErrorMessage, Table, type TableColumn } from "~/components/nhs";
+import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
 import { formatDay } from "~/web/dates";
@@ -190,11 +192,7 @@ function NamedList({
         <label className="nhsuk-label" htmlFor={`${kind}-new`}>
           Add a {label}
         </label>
-        {error ? (
-          <span className="nhsuk-error-message" id={`${kind}-new-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        ) : null}
+        {error ? <ErrorMessage id={`${kind}-new-error`}>{error}</ErrorMessage> : null}
         <input
           className={`nhsuk-input nhsuk-input--width-20${error ? " nhsuk-input--error" : ""}`}
           id={`${kind}-new`}
@@ -208,6 +206,14 @@ function NamedList({
     </section>
   );
 }
+
+type SetupWave = ReturnType<typeof useLoaderData<typeof loader>>["waves"][number];
+
+const WAVE_COLUMNS: TableColumn<SetupWave>[] = [
+  { id: "wave", header: "Wave", cell: (w) => `Wave ${w.number}${w.name !== `Wave ${w.number}` ? `: ${w.name}` : ""}` },
+  { id: "dates", header: "Dates", cell: (w) => `${formatDay(w.startsOn)} to ${formatDay(w.endsOn)}` },
+  { id: "projects", header: "Projects", cell: (w) => w.projects },
+];
 
 export default function ProgrammeSetup() {
   const { programme, themes, divisions, waves } = useLoaderData<typeof loader>();
@@ -229,11 +235,7 @@ export default function ProgrammeSetup() {
       <p>
         <Link to="/admin/users">Users</Link> · <Link to="/admin/audit">Audit trail</Link>
       </p>
-      {result?.done ? (
-        <div className="nhsuk-inset-text" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      <DoneNotice message={result?.done} />
       <h2>Programme and attention thresholds</h2>
       <ErrorSummary
         form={form}
@@ -270,30 +272,7 @@ export default function ProgrammeSetup() {
       <section>
         <h2>Waves</h2>
         {waves.length ? (
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Waves</caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Wave</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Projects</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {waves.map((w) => (
-                <tr key={w.id}>
-                  <td>
-                    Wave {w.number}
-                    {w.name !== `Wave ${w.number}` ? `: ${w.name}` : ""}
-                  </td>
-                  <td>
-                    {formatDay(w.startsOn)} to {formatDay(w.endsOn)}
-                  </td>
-                  <td>{w.projects}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table caption="Waves" captionHidden columns={WAVE_COLUMNS} rows={waves} rowKey={(w) => w.id} />
         ) : (
           <p>No waves yet.</p>
         )}

@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, SelectField, TextField } from "~/components/forms";
+import { InsetText, Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { ROLES } from "~/domain/enums";
 import { ROLE_LABELS } from "~/domain/labels";
@@ -95,6 +96,79 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { create: null, done: { message, password } };
 }
 
+type UserRow = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
+
+function userStatus(u: UserRow) {
+  if (u.disabledAt) return `Disabled ${formatDateTime(u.disabledAt)}`;
+  if (!u.canSignIn) return "No password (cannot sign in)";
+  return u.mustChangePassword ? "Must change password" : "Active";
+}
+
+function RoleForm({ user: u }: { user: UserRow }) {
+  return (
+    <Form method="post" className="app-inline-form">
+      <input type="hidden" name="intent" value="role" />
+      <input type="hidden" name="userId" value={u.id} />
+      <label className="nhsuk-u-visually-hidden" htmlFor={`role-${u.id}`}>
+        Role of {u.name}
+      </label>
+      <select className="nhsuk-select" id={`role-${u.id}`} name="role" defaultValue={u.role}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>{" "}
+      <button className="app-button--link" type="submit">
+        Save role<span className="nhsuk-u-visually-hidden"> of {u.name}</span>
+      </button>
+    </Form>
+  );
+}
+
+/** A one-button form that acts on one user. */
+function UserButton({ user: u, intent, label, hidden }: { user: UserRow; intent: string; label: string; hidden: string }) {
+  return (
+    <Form method="post" className="app-inline-form">
+      <input type="hidden" name="userId" value={u.id} />
+      <button className="app-button--link" type="submit" name="intent" value={intent}>
+        {label}
+        <span className="nhsuk-u-visually-hidden"> {hidden}</span>
+      </button>
+    </Form>
+  );
+}
+
+const userColumns = (me: number): TableColumn<UserRow>[] => [
+  {
+    id: "name",
+    header: "Name",
+    cell: (u) => (
+      <>
+        {u.name}
+        {u.jobTitle ? <span className="nhsuk-body-s app-muted"><br />{u.jobTitle}</span> : null}
+      </>
+    ),
+  },
+  { id: "email", header: "Email", cell: (u) => u.email },
+  { id: "role", header: "Role", cell: (u) => (u.id === me ? ROLE_LABELS[u.role] : <RoleForm user={u} />) },
+  { id: "status", header: "Status", cell: userStatus },
+  {
+    id: "actions",
+    header: "Actions",
+    cell: (u) =>
+      u.id === me ? (
+        <span className="app-muted">You</span>
+      ) : (
+        <>
+          <UserButton user={u} intent={u.disabledAt ? "enable" : "disable"} label={u.disabledAt ? "Enable" : "Disable"} hidden={u.name} />
+          {" · "}
+          <UserButton user={u} intent="reset" label={u.canSignIn ? "Reset password" : "Set a one-time password"} hidden={`for ${u.name}`} />
+        </>
+      ),
+  },
+];
+
 export default function AdminUsers() {
   const { users, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -103,7 +177,7 @@ export default function AdminUsers() {
     <>
       <h1>Users</h1>
       {result?.done ? (
-        <div className="nhsuk-inset-text" role="status">
+        <InsetText role="status">
           <p>{result.done.message}</p>
           {result.done.password ? (
             <p>
@@ -111,88 +185,15 @@ export default function AdminUsers() {
               person securely; they must choose their own password when they next sign in. It will not be shown again.
             </p>
           ) : null}
-        </div>
+        </InsetText>
       ) : null}
-      <div className="app-table-wrap">
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption">Everyone with a Stepping Up account</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  {u.name}
-                  {u.jobTitle ? <span className="nhsuk-body-s app-muted"><br />{u.jobTitle}</span> : null}
-                </td>
-                <td>{u.email}</td>
-                <td>
-                  {u.id === me ? (
-                    ROLE_LABELS[u.role]
-                  ) : (
-                    <Form method="post" className="app-inline-form">
-                      <input type="hidden" name="intent" value="role" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <label className="nhsuk-u-visually-hidden" htmlFor={`role-${u.id}`}>
-                        Role of {u.name}
-                      </label>
-                      <select className="nhsuk-select" id={`role-${u.id}`} name="role" defaultValue={u.role}>
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>{" "}
-                      <button className="app-button--link" type="submit">
-                        Save role<span className="nhsuk-u-visually-hidden"> of {u.name}</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-                <td>
-                  {u.disabledAt
-                    ? `Disabled ${formatDateTime(u.disabledAt)}`
-                    : !u.canSignIn
-                      ? "No password (cannot sign in)"
-                      : u.mustChangePassword
-                        ? "Must change password"
-                        : "Active"}
-                </td>
-                <td>
-                  {u.id === me ? (
-                    <span className="app-muted">You</span>
-                  ) : (
-                    <>
-                      <Form method="post" className="app-inline-form">
-                        <input type="hidden" name="userId" value={u.id} />
-                        <button className="app-button--link" type="submit" name="intent" value={u.disabledAt ? "enable" : "disable"}>
-                          {u.disabledAt ? "Enable" : "Disable"}
-                          <span className="nhsuk-u-visually-hidden"> {u.name}</span>
-                        </button>
-                      </Form>
-                      {" · "}
-                      <Form method="post" className="app-inline-form">
-                        <input type="hidden" name="userId" value={u.id} />
-                        <button className="app-button--link" type="submit" name="intent" value="reset">
-                          {u.canSignIn ? "Reset password" : "Set a one-time password"}
-                          <span className="nhsuk-u-visually-hidden"> for {u.name}</span>
-                        </button>
-                      </Form>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Everyone with a Stepping Up account"
+        scroll
+        columns={userColumns(me)}
+        rows={users}
+        rowKey={(u) => u.id}
+      />
 
       <h2>Add a user</h2>
       <ErrorSummary form={form} fields={{ email: fields.email, name: fields.name, jobTitle: fields.jobTitle, role: fields.role }} />

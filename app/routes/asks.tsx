@@ -5,8 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AskStateTag, RadiosField } from "~/components/ask";
 import { ConflictNotice } from "~/components/conflict-notice";
+import { FilterSelect } from "~/components/list-controls";
+import { Details, InsetText, Tag } from "~/components/nhs";
 import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
+import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
 import {
   ASK_OUTCOME_LABELS,
@@ -138,33 +141,34 @@ function AnswerForm({
   const [form, fields] = useNhsForm(AnswerSchema, mine?.result, `answer-${ask.id}`);
   const options = ASK_TRANSITIONS[ask.state].map((o) => ({ value: o, ...ASK_OUTCOME_LABELS[o] }));
   return (
-    <details className="nhsuk-details nhsuk-u-margin-bottom-0" open={Boolean(mine)}>
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">
+    <Details
+      className="nhsuk-u-margin-bottom-0"
+      open={Boolean(mine)}
+      summary={
+        <>
           Answer this ask<span className="nhsuk-u-visually-hidden">: {excerpt(ask.what, 60)}</span>
-        </span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <ConflictNotice conflict={mine?.conflict} />
-        <ErrorSummary form={form} fields={{ outcome: fields.outcome, response: fields.response }} />
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="answer" />
-          <input type="hidden" name="askId" value={ask.id} />
-          <input type="hidden" name="version" value={mine?.conflict?.currentVersion ?? ask.version} />
-          <RadiosField field={fields.outcome} legend="Your answer" options={options} />
-          <TextareaField
-            field={fields.response}
-            label="Response"
-            hint="In words the team can act on. It is shown on the project's page."
-            rows={3}
-          />
-          <PiiConfirm show={Boolean(mine?.pii)} />
-          <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
-            Save answer
-          </button>
-        </Form>
-      </div>
-    </details>
+        </>
+      }
+    >
+      <ConflictNotice conflict={mine?.conflict} />
+      <ErrorSummary form={form} fields={{ outcome: fields.outcome, response: fields.response }} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="answer" />
+        <input type="hidden" name="askId" value={ask.id} />
+        <input type="hidden" name="version" value={mine?.conflict?.currentVersion ?? ask.version} />
+        <RadiosField field={fields.outcome} legend="Your answer" options={options} />
+        <TextareaField
+          field={fields.response}
+          label="Response"
+          hint="In words the team can act on. It is shown on the project's page."
+          rows={3}
+        />
+        <PiiConfirm show={Boolean(mine?.pii)} />
+        <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
+          Save answer
+        </button>
+      </Form>
+    </Details>
   );
 }
 
@@ -193,45 +197,33 @@ export default function Asks() {
           </p>
         </div>
       </div>
-      {actionData?.done ? (
-        <div className="nhsuk-inset-text" role="status">
-          <p>{actionData.done}</p>
-        </div>
-      ) : null}
+      <DoneNotice message={actionData?.done} />
       <p>
         <Link to="?to=me">My asks</Link> (addressed to you by name) ·{" "}
         <Link to="?to=board">Asks of the programme board</Link>
       </p>
       <Form method="get" className="nhsuk-u-margin-bottom-4" role="search" aria-label="Filter asks">
         <div className="app-definition-grid">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="to">
-              Addressed to
-            </label>
-            <select className="nhsuk-select" id="to" name="to" defaultValue={filters.to}>
-              <option value="">Anyone</option>
-              <option value="board">The programme board</option>
-              <option value="me">Me ({me.name})</option>
-              {personOptions.map((p) => (
-                <option key={p.id} value={String(p.id)}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="project">
-              Project
-            </label>
-            <select className="nhsuk-select" id="project" name="project" defaultValue={filters.project}>
-              <option value="">All projects</option>
-              {options.projects.map((p) => (
-                <option key={p.id} value={String(p.id)}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="to"
+            name="to"
+            label="Addressed to"
+            value={filters.to}
+            all="Anyone"
+            options={[
+              { value: "board", label: "The programme board" },
+              { value: "me", label: `Me (${me.name})` },
+              ...personOptions.map((p) => ({ value: String(p.id), label: p.name })),
+            ]}
+          />
+          <FilterSelect
+            id="project"
+            name="project"
+            label="Project"
+            value={filters.project}
+            all="All projects"
+            options={options.projects.map((p) => ({ value: String(p.id), label: p.title }))}
+          />
         </div>
         <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
           Apply filters
@@ -243,7 +235,7 @@ export default function Asks() {
         {filters.to === "me" ? " addressed to you" : filters.to === "board" ? " of the programme board" : ""}
       </h2>
       {asks.length === 0 ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             {filtered ? (
               <>
@@ -253,7 +245,7 @@ export default function Asks() {
               "No open asks. When a project team asks the board or a named person for something, it appears here until it is answered."
             )}
           </p>
-        </div>
+        </InsetText>
       ) : (
         asks.map((a) => (
           <article key={a.id} id={`ask-${a.id}`} className="app-record app-record--open">
@@ -270,7 +262,7 @@ export default function Asks() {
               {isAskOverdue(a, today) ? (
                 <>
                   {" "}
-                  <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
+                  <Tag colour="red">Overdue</Tag>
                 </>
               ) : null}
               {a.reportDate ? (

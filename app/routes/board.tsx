@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BoardRollup } from "~/components/board/rollup";
 import { BoardTable } from "~/components/board/board-table";
 import { FilterSelect, Pagination } from "~/components/list-controls";
+import { Checkboxes, Details, InsetText } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { CQC_DOMAINS, RAGS, STAGES } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, RAG_LABELS, STAGE_LABELS } from "~/domain/labels";
@@ -13,8 +14,7 @@ import { lastTwelveMonths } from "~/web/dates";
 import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { boardFilterOptions, boardRollup, listBoardPage } from "~/models/board.server";
-import { getProgramme } from "~/models/programme.server";
-import { ensureSummariesFresh } from "~/models/summary.server";
+import { freshProgramme } from "~/models/programme.server";
 
 export const handle = { wide: true };
 
@@ -23,9 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Programme board – Stepping 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const db = getDb();
-  const programme = getProgramme(db);
   const today = getToday();
-  ensureSummariesFresh(db, programme.id, today);
+  const programme = freshProgramme(db, today);
   const query = parseBoardQuery(new URL(request.url).searchParams);
   const page = listBoardPage(db, programme.id, query);
   const months = lastTwelveMonths(today);
@@ -54,63 +53,46 @@ export default function Board() {
         Every project in {programmeName}: what needs the board, and whether the data backs what teams report.
       </p>
 
-      <details className="nhsuk-details" open={filtered || undefined}>
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">Filter, group and choose columns</span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <Form method="get" aria-label="Filter the board">
-            <div className="app-definition-grid">
-              <div className="nhsuk-form-group">
-                <label className="nhsuk-label" htmlFor="filter-q">
-                  Search projects and leads
-                </label>
-                <input className="nhsuk-input" id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} />
-              </div>
-              <FilterSelect name="theme" label="Strategic theme" value={query.theme} all="All themes" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
-              <FilterSelect name="division" label="Division" value={query.division} all="All divisions" options={options.divisions.map((d) => ({ value: d.id, label: d.name }))} />
-              <FilterSelect name="wave" label="Wave" value={query.wave} all="All waves" options={options.waves.map((w) => ({ value: w.id, label: `Wave ${w.number}` }))} />
-              <FilterSelect name="stage" label="Stage" value={query.stage} all="All stages" options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
-              <FilterSelect name="rag" label="Team's latest RAG" value={query.rag} all="Any RAG" options={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} />
-              <FilterSelect name="cqc" label="CQC domain" value={query.cqc} all="All domains" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />
-              <FilterSelect name="lead" label="Executive or clinical lead" value={query.lead} all="Anyone" options={options.leads.map((l) => ({ value: l.id, label: l.name }))} />
-              <FilterSelect name="group" label="Group by" value={query.group} all="No grouping" options={BOARD_GROUPS.map((g) => ({ value: g, label: g[0].toUpperCase() + g.slice(1) }))} />
-              <FilterSelect name="size" label="Projects per page" value={query.size} all="25" options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: n, label: String(n) }))} />
+      <Details summary="Filter, group and choose columns" open={filtered}>
+        <Form method="get" aria-label="Filter the board">
+          <div className="app-definition-grid">
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="filter-q">
+                Search projects and leads
+              </label>
+              <input className="nhsuk-input" id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} />
             </div>
-            <div className="nhsuk-checkboxes nhsuk-u-margin-bottom-4">
-              <div className="nhsuk-checkboxes__item">
-                <input className="nhsuk-checkboxes__input" id="filter-attention" name="attention" type="checkbox" value="1" defaultChecked={Boolean(query.attention)} />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="filter-attention">
-                  Only projects that need attention
-                </label>
-              </div>
-            </div>
-            <fieldset className="nhsuk-fieldset">
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Hide columns</legend>
-              <div className="nhsuk-checkboxes nhsuk-checkboxes--small app-columns-grid">
-                {BOARD_COLUMNS.filter((c) => c.hideable).map((c) => (
-                  <div className="nhsuk-checkboxes__item" key={c.id}>
-                    <input className="nhsuk-checkboxes__input" id={`hide-${c.id}`} name="hide" type="checkbox" value={c.id} defaultChecked={query.hide.includes(c.id)} />
-                    <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`hide-${c.id}`}>
-                      {c.label}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-            <input type="hidden" name="sort" value={query.sort} />
-            {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-            <button className="nhsuk-button nhsuk-u-margin-bottom-2" type="submit">
-              Apply
-            </button>{" "}
-            {filtered ? (
-              <Link to="/board" className="nhsuk-u-margin-left-3">
-                Clear filters
-              </Link>
-            ) : null}
-          </Form>
-        </div>
-      </details>
+            <FilterSelect name="theme" label="Strategic theme" value={query.theme} all="All themes" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
+            <FilterSelect name="division" label="Division" value={query.division} all="All divisions" options={options.divisions.map((d) => ({ value: d.id, label: d.name }))} />
+            <FilterSelect name="wave" label="Wave" value={query.wave} all="All waves" options={options.waves.map((w) => ({ value: w.id, label: `Wave ${w.number}` }))} />
+            <FilterSelect name="stage" label="Stage" value={query.stage} all="All stages" options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+            <FilterSelect name="rag" label="Team's latest RAG" value={query.rag} all="Any RAG" options={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} />
+            <FilterSelect name="cqc" label="CQC domain" value={query.cqc} all="All domains" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />
+            <FilterSelect name="lead" label="Executive or clinical lead" value={query.lead} all="Anyone" options={options.leads.map((l) => ({ value: l.id, label: l.name }))} />
+            <FilterSelect name="group" label="Group by" value={query.group} all="No grouping" options={BOARD_GROUPS.map((g) => ({ value: g, label: g[0].toUpperCase() + g.slice(1) }))} />
+            <FilterSelect name="size" label="Projects per page" value={query.size} all="25" options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: n, label: String(n) }))} />
+          </div>
+          <Checkboxes name="attention" idPrefix="filter-attention" checked={query.attention ? ["1"] : []} items={[{ value: "1", label: "Only projects that need attention" }]} />
+          <Checkboxes
+            name="hide"
+            legend="Hide columns"
+            small
+            className="app-columns-grid"
+            checked={query.hide}
+            items={BOARD_COLUMNS.filter((c) => c.hideable).map((c) => ({ value: c.id, label: c.label }))}
+          />
+          <input type="hidden" name="sort" value={query.sort} />
+          {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+          <button className="nhsuk-button nhsuk-u-margin-bottom-2" type="submit">
+            Apply
+          </button>{" "}
+          {filtered ? (
+            <Link to="/board" className="nhsuk-u-margin-left-3">
+              Clear filters
+            </Link>
+          ) : null}
+        </Form>
+      </Details>
 
       <BoardRollup rollup={rollup} months={months} total={total} />
 
@@ -121,11 +103,11 @@ export default function Board() {
         </a>
       </p>
       {rows.length === 0 ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>
             No projects match this view. <Link to="/board">Clear the filters</Link> to see the whole portfolio.
           </p>
-        </div>
+        </InsetText>
       ) : (
         <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} />
       )}

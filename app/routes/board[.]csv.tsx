@@ -7,8 +7,7 @@ import { toCsv } from "~/web/csv";
 import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { listBoardRowsForExport } from "~/models/board.server";
-import { getProgramme } from "~/models/programme.server";
-import { ensureSummariesFresh } from "~/models/summary.server";
+import { freshProgramme } from "~/models/programme.server";
 
 const HEADER = [
   "Project ID",
@@ -43,9 +42,8 @@ const HEADER = [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const db = getDb();
-  const programme = getProgramme(db);
   const today = getToday();
-  ensureSummariesFresh(db, programme.id, today);
+  const programme = freshProgramme(db, today);
   const rows = listBoardRowsForExport(db, programme.id, parseBoardQuery(new URL(request.url).searchParams));
   const csv = toCsv(
     HEADER,

@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormToken } from "~/components/form-token";
 import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
+import { BackLink, Radios } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { RagTag } from "~/components/tags";
 import { getDb } from "~/db.server";
@@ -74,42 +75,14 @@ export default function AssessProject() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={back}>
-          Back to the board
-        </Link>
+        <BackLink to={back}>Back to the board</BackLink>
         <ErrorSummary form={form} fields={{ rag: fields.rag, reason: fields.reason, comment: fields.comment }} />
         <span className="nhsuk-caption-l">{project.title}</span>
         <h1>Record the board's view</h1>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="back" value={back} />
           <FormToken />
-          <div className={`nhsuk-form-group${fields.rag.errors?.length ? " nhsuk-form-group--error" : ""}`}>
-            <fieldset className="nhsuk-fieldset" aria-describedby={fields.rag.errors?.length ? fields.rag.errorId : undefined}>
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">The board's RAG rating</legend>
-              {fields.rag.errors?.length ? (
-                <span className="nhsuk-error-message" id={fields.rag.errorId}>
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {fields.rag.errors.join(". ")}
-                </span>
-              ) : null}
-              <div className="nhsuk-radios nhsuk-radios--inline">
-                {RAGS.map((rag) => (
-                  <div className="nhsuk-radios__item" key={rag}>
-                    <input
-                      className="nhsuk-radios__input"
-                      id={`${fields.rag.id}-${rag}`}
-                      name={fields.rag.name}
-                      type="radio"
-                      value={rag}
-                      defaultChecked={fields.rag.initialValue === rag}
-                    />
-                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${fields.rag.id}-${rag}`}>
-                      {RAG_LABELS[rag]}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <Radios field={fields.rag} legend="The board's RAG rating" inline items={RAGS.map((rag) => ({ value: rag, label: RAG_LABELS[rag] }))} />
           <TextareaField field={fields.reason} label="Reason" hint="What the board based its view on: data, milestones, what the team said." rows={3} />
           <TextareaField field={fields.comment} label="Comment (optional)" rows={3} />
           <PiiConfirm show={Boolean(last?.pii)} />

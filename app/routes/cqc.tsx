@@ -4,7 +4,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
+import { ErrorMessage, InsetText, Tag } from "~/components/nhs";
 import { StageTag } from "~/components/tags";
+import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
 import { CQC_DOMAINS } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS } from "~/domain/labels";
@@ -126,23 +128,19 @@ export default function CqcRegister() {
       <p className="nhsuk-lede-text">
         The must-do and should-do actions from the trust's latest CQC inspection, and the projects addressing each.
       </p>
-      {result?.done ? (
-        <div className="nhsuk-inset-text" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      <DoneNotice message={result?.done} />
       {register.length ? (
         <p>
           {uncovered === 0 ? (
             "Every must-do action has an approved, active or sustaining project."
           ) : (
-            <strong className="nhsuk-tag nhsuk-tag--red">{`${uncovered} must-do action${uncovered === 1 ? "" : "s"} with no active project`}</strong>
+            <Tag colour="red">{`${uncovered} must-do action${uncovered === 1 ? "" : "s"} with no active project`}</Tag>
           )}
         </p>
       ) : (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>The register is empty. {canManage ? "Add the actions from the inspection report below." : "An administrator adds the actions from the inspection report."}</p>
-        </div>
+        </InsetText>
       )}
       {groups.map((g) => {
         const items = register.filter((a) => a.kind === g.kind);
@@ -157,9 +155,13 @@ export default function CqcRegister() {
                     {a.reference} · {CQC_DOMAIN_LABELS[a.domain]}
                     {a.service ? ` · ${a.service}` : ""}
                     {a.uncoveredMustDo ? (
-                      <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">No active project</strong>
+                      <Tag colour="red" className="nhsuk-u-margin-left-2">
+                        No active project
+                      </Tag>
                     ) : a.covered ? (
-                      <strong className="nhsuk-tag nhsuk-tag--green nhsuk-u-margin-left-2">Covered</strong>
+                      <Tag colour="green" className="nhsuk-u-margin-left-2">
+                        Covered
+                      </Tag>
                     ) : null}
                   </h3>
                   <p className="app-pre-line">{a.text}</p>
@@ -241,14 +243,14 @@ export default function CqcRegister() {
                 <code>MD7, must do, safe, Emergency Department, Ensure sepsis screening is completed for every adult</code>
               </div>
               {result?.paste?.errors.length ? (
-                <div className="nhsuk-error-message" id="paste-rows-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> Nothing was saved. Correct these lines and paste again:
+                <ErrorMessage id="paste-rows-error">
+                  Nothing was saved. Correct these lines and paste again:
                   <ul>
                     {result.paste.errors.map((e) => (
                       <li key={e}>{e}</li>
                     ))}
                   </ul>
-                </div>
+                </ErrorMessage>
               ) : null}
               <textarea
                 className={`nhsuk-textarea${result?.paste?.errors.length ? " nhsuk-textarea--error" : ""}`}

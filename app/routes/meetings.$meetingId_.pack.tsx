@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BoardRollup, type Rollup } from "~/components/board/rollup";
 import { PackProjectPage, type PackPageView } from "~/components/meeting-pack";
+import { InsetText } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { splitAttendees } from "~/domain/meeting-rules";
 import { formatDateTime, formatDay } from "~/web/dates";
@@ -69,9 +70,9 @@ export default function BoardPack() {
       </h1>
       <p className="app-no-print nhsuk-body-s">Print this page (or save it as PDF) from your browser: each project starts on a new page.</p>
       {!board ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>This meeting closed before board packs were kept. The meeting page shows its agenda, decisions and actions.</p>
-        </div>
+        </InsetText>
       ) : (
         <>
           <p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { canGovern } from "~/domain/permissions";
 import { formatDay } from "~/web/dates";
@@ -24,37 +25,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Meeting = ReturnType<typeof useLoaderData<typeof loader>>["planned"][number];
 
 function MeetingList({ meetings, caption }: { meetings: Meeting[]; caption: string }) {
-  return (
-    <table className="nhsuk-table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Meeting</th>
-          <th scope="col">Agenda</th>
-          <th scope="col">Actions</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {meetings.map((m) => (
-          <tr key={m.id}>
-            <td>{formatDay(m.meetingDate)}</td>
-            <td>
-              <Link to={`/meetings/${m.id}`}>{m.title}</Link>
-            </td>
-            <td>
-              {m.items} project{m.items === 1 ? "" : "s"}
-            </td>
-            <td>
-              {m.actions} action{m.actions === 1 ? "" : "s"}
-              {m.openActions ? `, ${m.openActions} open` : ""}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <Table caption={caption} captionHidden columns={MEETING_COLUMNS} rows={meetings} rowKey={(m) => m.id} />;
 }
+
+const MEETING_COLUMNS: TableColumn<Meeting>[] = [
+  { id: "date", header: "Date", cell: (m) => formatDay(m.meetingDate) },
+  { id: "meeting", header: "Meeting", cell: (m) => <Link to={`/meetings/${m.id}`}>{m.title}</Link> },
+  { id: "agenda", header: "Agenda", cell: (m) => `${m.items} project${m.items === 1 ? "" : "s"}` },
+  {
+    id: "actions",
+    header: "Actions",
+    cell: (m) => `${m.actions} action${m.actions === 1 ? "" : "s"}${m.openActions ? `, ${m.openActions} open` : ""}`,
+  },
+];
 
 export default function Meetings() {
   const { planned, closed, canGovern } = useLoaderData<typeof loader>();

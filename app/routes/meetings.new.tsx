@@ -1,8 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
+import { BackLink, Checkboxes, ErrorMessage, Fieldset, Hint } from "~/components/nhs";
 import { MeetingDetailsFields } from "~/components/meeting-details-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
@@ -16,8 +17,7 @@ import { actorOf } from "~/auth/actor.server";
 import { valueOf } from "~/web/command-reply.server";
 import { createMeeting } from "~/models/meeting-commands.server";
 import { listGovernors, peopleByIds, projectsInProgramme, suggestedAgenda } from "~/models/meeting.server";
-import { getProgramme } from "~/models/programme.server";
-import { ensureSummariesFresh } from "~/models/summary.server";
+import { freshProgramme } from "~/models/programme.server";
 import { FormToken } from "~/components/form-token";
 
 export const meta: MetaFunction = () => [{ title: "Plan a board meeting – Stepping Up" }];
@@ -26,8 +26,7 @@ const WHAT = "plan board meetings";
 
 function suggestions() {
   const db = getDb();
-  const programme = getProgramme(db);
-  ensureSummariesFresh(db, programme.id, today());
+  const programme = freshProgramme(db, today());
   return { db, programme, suggested: suggestedAgenda(db, programme.id) };
 }
 
@@ -68,6 +67,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(location);
 }
 
+const AGENDA_HINT =
+  "Suggested from the board: projects that need attention (most flags first), then those the board has gone longest without reviewing. Untick any you will not discuss; you can add, remove and reorder projects until the meeting closes.";
+
 export default function NewMeeting() {
   const { suggested, people, defaultTitle } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
@@ -75,14 +77,12 @@ export default function NewMeeting() {
     title: defaultTitle,
     projectIds: suggested.map((s) => String(s.projectId)),
   });
-  const picked = new Set(([fields.projectIds.initialValue ?? []].flat() as unknown[]).map(String));
   const agendaInvalid = Boolean(fields.projectIds.errors?.length);
+  const hintId = `${fields.projectIds.id}-hint`;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/meetings">
-          Back to board meetings
-        </Link>
+        <BackLink to="/meetings">Back to board meetings</BackLink>
         <ErrorSummary
           form={form}
           fields={{ title: fields.title, meetingDate: fields.meetingDate, attendees: fields.attendees, attendeeIds: fields.attendeeIds, projectIds: fields.projectIds }}
@@ -91,46 +91,23 @@ export default function NewMeeting() {
         <Form method="post" {...getFormProps(form)}>
           <FormToken />
           <MeetingDetailsFields fields={fields} people={people} />
-          <div className={`nhsuk-form-group${agendaInvalid ? " nhsuk-form-group--error" : ""}`}>
-            <fieldset className="nhsuk-fieldset" aria-describedby="agenda-hint">
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Agenda</legend>
-              <div className="nhsuk-hint" id="agenda-hint">
-                Suggested from the board: projects that need attention (most flags first), then those the board has gone
-                longest without reviewing. Untick any you will not discuss; you can add, remove and reorder projects until the
-                meeting closes.
-              </div>
-              {agendaInvalid ? (
-                <span className="nhsuk-error-message" id={fields.projectIds.errorId}>
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {fields.projectIds.errors?.join(". ")}
-                </span>
-              ) : null}
-              {suggested.length === 0 ? (
+          {suggested.length ? (
+            <Checkboxes
+              field={fields.projectIds}
+              legend="Agenda"
+              legendSize="m"
+              hint={AGENDA_HINT}
+              items={suggested.map((s) => ({ value: String(s.projectId), label: s.title, hint: s.reason }))}
+            />
+          ) : (
+            <div className={`nhsuk-form-group${agendaInvalid ? " nhsuk-form-group--error" : ""}`}>
+              <Fieldset legend="Agenda" legendSize="m" describedBy={hintId}>
+                <Hint id={hintId}>{AGENDA_HINT}</Hint>
+                {agendaInvalid ? <ErrorMessage id={fields.projectIds.errorId}>{fields.projectIds.errors?.join(". ")}</ErrorMessage> : null}
                 <p className="app-muted">No project needs attention and every project has been reviewed recently. Add projects to the agenda after you save.</p>
-              ) : (
-                <div className="nhsuk-checkboxes">
-                  {suggested.map((s) => (
-                    <div className="nhsuk-checkboxes__item" key={s.projectId}>
-                      <input
-                        className="nhsuk-checkboxes__input"
-                        id={`${fields.projectIds.id}-${s.projectId}`}
-                        name={fields.projectIds.name}
-                        type="checkbox"
-                        value={s.projectId}
-                        defaultChecked={picked.has(String(s.projectId))}
-                        aria-describedby={`reason-${s.projectId}`}
-                      />
-                      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${fields.projectIds.id}-${s.projectId}`}>
-                        {s.title}
-                      </label>
-                      <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`reason-${s.projectId}`}>
-                        {s.reason}
-                      </div>
-                    </div>
-                  ))}
-                </div>
-              )}
-            </fieldset>
-          </div>
+              </Fieldset>
+            </div>
+          )}
           <PiiConfirm show={Boolean(last?.pii)} />
           <button className="nhsuk-button" type="submit">
             Save the meeting

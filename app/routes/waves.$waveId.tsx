@@ -11,8 +11,7 @@ import { formatDay, lastTwelveMonths } from "~/web/dates";
 import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { boardRollup, listBoardPage } from "~/models/board.server";
-import { getProgramme } from "~/models/programme.server";
-import { ensureSummariesFresh } from "~/models/summary.server";
+import { freshProgramme } from "~/models/programme.server";
 import { getWave } from "~/models/wave.server";
 
 export const handle = { wide: true };
@@ -24,11 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const db = getDb();
-  const programme = getProgramme(db);
+  const today = getToday();
+  const programme = freshProgramme(db, today);
   const wave = getWave(db, programme.id, parseId(params.waveId, "wave"));
   if (!wave) notFound("wave");
-  const today = getToday();
-  ensureSummariesFresh(db, programme.id, today);
   const search = new URL(request.url).searchParams;
   search.set("wave", String(wave.id));
   search.set("size", "100");

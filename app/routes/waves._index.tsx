@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { InsetText, Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { describeWaveClock, waveClock } from "~/domain/wave-clock";
 import { formatDay } from "~/web/dates";
 import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
-import { getProgramme } from "~/models/programme.server";
-import { ensureSummariesFresh } from "~/models/summary.server";
+import { freshProgramme } from "~/models/programme.server";
 import { compareWaves, listWaves } from "~/models/wave.server";
 
 export const meta: MetaFunction = () => [{ title: "Waves – Stepping Up" }];
@@ -14,9 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Waves – Stepping Up" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const db = getDb();
-  const programme = getProgramme(db);
   const today = getToday();
-  ensureSummariesFresh(db, programme.id, today);
+  const programme = freshProgramme(db, today);
   const stats = compareWaves(db, programme.id);
   return {
     waves: listWaves(db, programme.id).map((w) => ({
@@ -29,6 +28,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
 
+type Wave = ReturnType<typeof useLoaderData<typeof loader>>["waves"][number];
+
+const count = (w: Wave) => w.stats?.projects ?? 0;
+
+const WAVE_COLUMNS: TableColumn<Wave>[] = [
+  {
+    id: "wave",
+    header: "Wave",
+    rowHeader: true,
+    cell: (w) => (
+      <>
+        <Link to={`/waves/${w.id}`}>Wave {w.number}</Link>
+        {w.name && w.name !== `Wave ${w.number}` ? <span className="nhsuk-body-s app-muted"><br />{w.name}</span> : null}
+      </>
+    ),
+  },
+  { id: "dates", header: "Dates", cell: (w) => `${formatDay(w.startsOn)} to ${formatDay(w.endsOn)}` },
+  { id: "clock", header: "Clock", cell: (w) => w.clock },
+  { id: "projects", header: "Projects", numeric: true, cell: count },
+  { id: "pdsa", header: "PDSA cycles", numeric: true, cell: (w) => w.stats?.pdsaCycles ?? 0 },
+  { id: "improving", header: "With special-cause improvement", numeric: true, cell: (w) => percent(w.stats?.withImprovement ?? 0, count(w)) },
+  { id: "closed", header: "Closed or sustaining", numeric: true, cell: (w) => percent(w.stats?.closedOrSustaining ?? 0, count(w)) },
+  { id: "attention", header: "Need attention", numeric: true, cell: (w) => w.stats?.needAttention ?? 0 },
+];
+
 export default function Waves() {
   const { waves } = useLoaderData<typeof loader>();
   return (
@@ -39,49 +63,11 @@ export default function Waves() {
         results, as in Listening into Action.
       </p>
       {waves.length === 0 ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>No waves yet. An administrator can add them in programme set-up.</p>
-        </div>
+        </InsetText>
       ) : (
-        <div className="app-table-wrap">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">Waves compared</caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Wave</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Clock</th>
-                <th scope="col" className="nhsuk-table__header--numeric">Projects</th>
-                <th scope="col" className="nhsuk-table__header--numeric">PDSA cycles</th>
-                <th scope="col" className="nhsuk-table__header--numeric">With special-cause improvement</th>
-                <th scope="col" className="nhsuk-table__header--numeric">Closed or sustaining</th>
-                <th scope="col" className="nhsuk-table__header--numeric">Need attention</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {waves.map((w) => {
-                const n = w.stats?.projects ?? 0;
-                return (
-                  <tr key={w.id}>
-                    <th scope="row">
-                      <Link to={`/waves/${w.id}`}>Wave {w.number}</Link>
-                      {w.name && w.name !== `Wave ${w.number}` ? <span className="nhsuk-body-s app-muted"><br />{w.name}</span> : null}
-                    </th>
-                    <td>
-                      {formatDay(w.startsOn)} to {formatDay(w.endsOn)}
-                    </td>
-                    <td>{w.clock}</td>
-                    <td className="nhsuk-table__cell--numeric">{n}</td>
-                    <td className="nhsuk-table__cell--numeric">{w.stats?.pdsaCycles ?? 0}</td>
-                    <td className="nhsuk-table__cell--numeric">{percent(w.stats?.withImprovement ?? 0, n)}</td>
-                    <td className="nhsuk-table__cell--numeric">{percent(w.stats?.closedOrSustaining ?? 0, n)}</td>
-                    <td className="nhsuk-table__cell--numeric">{w.stats?.needAttention ?? 0}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Waves compared" scroll columns={WAVE_COLUMNS} rows={waves} rowKey={(w) => w.id} />
       )}
     </>
   );

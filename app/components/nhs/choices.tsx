@@ -19,8 +19,8 @@ export type ChoiceItem =
 
 /** A field, or for a control that is not part of a conform form, its name and id. */
 export type ChoiceSource =
-  | { field: AnyField; name?: never; idPrefix?: never }
-  | { field?: never; name: string; idPrefix?: string };
+  | { field: AnyField; name?: never; idPrefix?: never; checked?: never }
+  | { field?: never; name: string; idPrefix?: string; /** The values chosen to start with. */ checked?: readonly string[] };
 
 type GroupProps = ChoiceSource & {
   /** Without a legend there is no fieldset, as for a single "I confirm" checkbox. */
@@ -30,16 +30,18 @@ type GroupProps = ChoiceSource & {
   items: readonly ChoiceItem[];
   inline?: boolean;
   small?: boolean;
+  /** Extra classes on the group of controls, e.g. to lay them out in columns. */
+  className?: string;
 };
 
 function ChoiceGroup({ kind, ...props }: GroupProps & { kind: "radios" | "checkboxes" }) {
-  const { field, legend, legendSize = "s", hint, items, inline, small } = props;
+  const { field, legend, legendSize = "s", hint, items, inline, small, className } = props;
   const id = field ? field.id : (props.idPrefix ?? props.name!);
   const name = field ? field.name : props.name!;
   const errors = field?.errors ?? [];
   const errorId = field ? field.errorId : `${id}-error`;
   const invalid = errors.length > 0;
-  const chosen = field ? initialValues(field) : [];
+  const chosen = field ? initialValues(field) : (props.checked ?? []);
   const groupDescribedBy = describedBy(hint ? hintId(id) : null, invalid && errorId);
   const type = kind === "radios" ? "radio" : "checkbox";
 
@@ -47,7 +49,7 @@ function ChoiceGroup({ kind, ...props }: GroupProps & { kind: "radios" | "checkb
   const controls = (
     <div
       key={field?.key}
-      className={`nhsuk-${kind}${inline ? ` nhsuk-${kind}--inline` : ""}${small ? ` nhsuk-${kind}--small` : ""}`}
+      className={`nhsuk-${kind}${inline ? ` nhsuk-${kind}--inline` : ""}${small ? ` nhsuk-${kind}--small` : ""}${className ? ` ${className}` : ""}`}
     >
       {items.map((item, i) => {
         if ("divider" in item) {

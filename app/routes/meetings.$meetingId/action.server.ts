@@ -6,6 +6,7 @@ import { mergeAttendees } from "~/domain/meeting-rules";
 import { canGovern } from "~/domain/permissions";
 import { actorOf } from "~/auth/actor.server";
 import { refusal } from "~/web/command-reply.server";
+import { completeActionFromForm } from "~/web/complete-action.server";
 import { buildConflict } from "~/domain/conflict";
 import { formatDateTime, formatDay } from "~/web/dates";
 import { forbidden, notFound, type SessionUser } from "~/auth/guards.server";
@@ -13,7 +14,6 @@ import {
   actionSchema,
   AddItemSchema,
   CloseSchema,
-  CompleteActionSchema,
   DetailsSchema,
   MoveItemSchema,
   RemoveItemSchema,
@@ -21,7 +21,6 @@ import {
 } from "~/forms/meeting-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today as getToday } from "~/today.server";
-import { completeAction } from "~/models/action.server";
 import type { Actor, CommandResult } from "~/models/command.server";
 import { spentFormToken } from "~/models/form-token.server";
 import {
@@ -195,19 +194,8 @@ export async function meetingAction(user: SessionUser, context: AppLoadContext, 
   const done = (saved: string, hash = "") => redirect(`/meetings/${meeting.id}?saved=${saved}${hash}`);
 
   if (intent === "complete") {
-    const submission = parseSubmission(formData, { schema: CompleteActionSchema });
-    if (submission.status !== "success") return fail({ intent, message: "Choose an action to mark done." }, 400);
-    const outcome = completeAction(db, {
-      actor: user,
-      actionId: submission.value.actionId,
-      version: submission.value.actionVersion,
-      today: getToday(),
-      ip: context.clientIp,
-    });
-    if (outcome.status === 404) notFound("action");
-    if (outcome.status === 403) forbidden(user, context, outcome.message);
-    if (outcome.status === 400 || outcome.status === 409) return fail({ intent, message: outcome.message }, outcome.status);
-    return done("completed");
+    const problem = completeActionFromForm(db, user, context, formData);
+    return problem ? fail({ intent, message: problem.message }, problem.status) : done("completed");
   }
 
   if (!canGovern(user)) forbidden(user, context, "run board meetings");

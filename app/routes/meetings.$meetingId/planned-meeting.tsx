@@ -5,6 +5,7 @@ import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { ActionsTable, type ActionView } from "~/components/meeting-actions";
 import { MeetingAgenda } from "~/components/meeting-agenda";
+import { Checkboxes, Details, WarningCallout } from "~/components/nhs";
 import { MeetingDetailsFields } from "~/components/meeting-details-fields";
 import { ActionForm } from "~/components/meeting-forms";
 import { ClosingTheLoop } from "~/components/meeting-loop";
@@ -18,6 +19,7 @@ type Planned = Extract<SerializeFrom<typeof loader>, { kind: "planned" }>;
 export function PlannedMeeting({ data, last }: { data: Planned; last: ActionResult | undefined }) {
   const { meeting, today, agenda, actions, loop, people, governors, agendaOptions, userId, canGovern } = data;
   const canComplete = (a: ActionView) => canGovern || a.ownerUserId === userId;
+  const generalAction = last?.intent === "add-action" && last.itemId === undefined;
   const general = actions.filter((a) => a.projectId === null || !agenda.some((i) => i.projectId === a.projectId));
   return (
     <>
@@ -41,23 +43,18 @@ export function PlannedMeeting({ data, last }: { data: Planned; last: ActionResu
           <p className="app-muted">No programme-wide actions yet.</p>
         )}
         {canGovern ? (
-          <details className="nhsuk-details" open={last?.intent === "add-action" && last.itemId === undefined ? true : undefined}>
-            <summary className="nhsuk-details__summary">
-              <span className="nhsuk-details__summary-text">Add a programme-wide action</span>
-            </summary>
-            <div className="nhsuk-details__text">
-              <ActionForm
-                formId="action-programme"
-                projectId={null}
-                title={null}
-                version={meeting.version}
-                meetingDate={meeting.meetingDate}
-                people={people}
-                lastResult={last?.intent === "add-action" && last.itemId === undefined ? last.result : undefined}
-                pii={Boolean(last?.intent === "add-action" && last.itemId === undefined && last.pii)}
-              />
-            </div>
-          </details>
+          <Details summary="Add a programme-wide action" open={generalAction}>
+            <ActionForm
+              formId="action-programme"
+              projectId={null}
+              title={null}
+              version={meeting.version}
+              meetingDate={meeting.meetingDate}
+              people={people}
+              lastResult={generalAction ? last?.result : undefined}
+              pii={Boolean(generalAction && last?.pii)}
+            />
+          </Details>
         ) : null}
       </section>
       {canGovern ? (
@@ -78,33 +75,25 @@ function DetailsForm({ meeting, governors, last }: { meeting: Planned["meeting"]
   });
   return (
     <section aria-labelledby="details-title" className="app-meeting-section app-no-print">
-      <details className="nhsuk-details" open={last ? true : undefined}>
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text" id="details-title">
-            Change the title, date or attendees
-          </span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <ConflictNotice conflict={last?.conflict} />
-          <ErrorSummary form={form} fields={{ title: fields.title, meetingDate: fields.meetingDate, attendees: fields.attendees, attendeeIds: fields.attendeeIds }} />
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="details" />
-            <input type="hidden" name="version" value={meeting.version} />
-            <MeetingDetailsFields fields={fields} people={governors} />
-            <PiiConfirm show={Boolean(last?.pii)} />
-            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-              Save the details
-            </button>
-          </Form>
-        </div>
-      </details>
+      <Details summary={<span id="details-title">Change the title, date or attendees</span>} open={Boolean(last)}>
+        <ConflictNotice conflict={last?.conflict} />
+        <ErrorSummary form={form} fields={{ title: fields.title, meetingDate: fields.meetingDate, attendees: fields.attendees, attendeeIds: fields.attendeeIds }} />
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="details" />
+          <input type="hidden" name="version" value={meeting.version} />
+          <MeetingDetailsFields fields={fields} people={governors} />
+          <PiiConfirm show={Boolean(last?.pii)} />
+          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+            Save the details
+          </button>
+        </Form>
+      </Details>
     </section>
   );
 }
 
 function CloseForm({ version, last, agendaCount, undecided }: { version: number; last: ActionResult | undefined; agendaCount: number; undecided: number }) {
   const [form, fields] = useNhsForm(CloseSchema, last?.result, "close-meeting");
-  const invalid = Boolean(fields.confirm.errors?.length);
   return (
     <section aria-labelledby="close-title" className="app-meeting-section app-no-print">
       <h2 id="close-title">Close the meeting</h2>
@@ -113,35 +102,15 @@ function CloseForm({ version, last, agendaCount, undecided }: { version: number;
         The meeting can't be changed afterwards; its actions can still be marked done.
       </p>
       {undecided ? (
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              {undecided} of {agendaCount} project{agendaCount === 1 ? " has" : "s have"} no decision yet
-            </span>
-          </h3>
+        <WarningCallout heading={`${undecided} of ${agendaCount} project${agendaCount === 1 ? " has" : "s have"} no decision yet`}>
           <p>Record a decision for each project discussed, or remove those the board did not reach, before closing.</p>
-        </div>
+        </WarningCallout>
       ) : null}
       <ErrorSummary form={form} fields={{ confirm: fields.confirm }} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="close" />
         <input type="hidden" name="version" value={version} />
-        <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
-          {invalid ? (
-            <span className="nhsuk-error-message" id={fields.confirm.errorId}>
-              <span className="nhsuk-u-visually-hidden">Error:</span> {fields.confirm.errors?.join(". ")}
-            </span>
-          ) : null}
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input className="nhsuk-checkboxes__input" id={fields.confirm.id} name={fields.confirm.name} type="checkbox" value="yes" />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={fields.confirm.id}>
-                The board has finished this meeting
-              </label>
-            </div>
-          </div>
-        </div>
+        <Checkboxes field={fields.confirm} items={[{ value: "yes", label: "The board has finished this meeting" }]} />
         <button className="nhsuk-button nhsuk-button--warning" type="submit">
           Close the meeting
         </button>

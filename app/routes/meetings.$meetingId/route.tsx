@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { DoneNotice } from "~/components/done-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingClosedView } from "~/components/meeting-closed";
+import { Breadcrumb, ErrorSummaryBox, Tag } from "~/components/nhs";
 import { formatDay } from "~/web/dates";
 import { requireUser } from "~/auth/guards.server";
 import type { ActionResult } from "./action-result";
@@ -30,15 +32,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 function Breadcrumbs() {
   return (
-    <nav className="nhsuk-breadcrumb app-no-print" aria-label="Breadcrumb">
-      <ol className="nhsuk-breadcrumb__list">
-        <li className="nhsuk-breadcrumb__list-item">
-          <Link className="nhsuk-breadcrumb__link" to="/meetings">
-            Board meetings
-          </Link>
-        </li>
-      </ol>
-    </nav>
+    <div className="app-no-print">
+      <Breadcrumb items={[{ to: "/meetings", label: "Board meetings" }]} />
+    </div>
   );
 }
 
@@ -72,26 +68,19 @@ export default function MeetingPage() {
     <>
       <Breadcrumbs />
       {last?.message ? (
-        <div className="nhsuk-error-summary" role="alert" aria-labelledby="meeting-problem" tabIndex={-1}>
-          <h2 className="nhsuk-error-summary__title" id="meeting-problem">
-            {last.message.startsWith("This meeting was changed") ? "Someone else changed this meeting" : "There is a problem"}
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>{last.message}</p>
-          </div>
-        </div>
+        <ErrorSummaryBox
+          headingId="meeting-problem"
+          heading={last.message.startsWith("This meeting was changed") ? "Someone else changed this meeting" : "There is a problem"}
+          focusKey={last}
+        >
+          <p>{last.message}</p>
+        </ErrorSummaryBox>
       ) : null}
-      {saved ? (
-        <div className="nhsuk-inset-text" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
+      <DoneNotice message={saved} />
       <span className="nhsuk-caption-l">{formatDay(meeting.meetingDate)}</span>
       <h1>{meeting.title}</h1>
       <p>
-        <strong className={`nhsuk-tag ${meeting.state === "closed" ? "nhsuk-tag--grey" : "nhsuk-tag--blue"}`}>
-          {meeting.state === "closed" ? "Held" : "Planned"}
-        </strong>{" "}
+        <Tag colour={meeting.state === "closed" ? "grey" : "blue"}>{meeting.state === "closed" ? "Held" : "Planned"}</Tag>{" "}
         <Link to={`/meetings/${meeting.id}/pack`} className="nhsuk-u-margin-left-2">
           Board pack (printable)
         </Link>
