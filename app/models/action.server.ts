@@ -3,11 +3,7 @@ import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { meetingActions as a, meetings, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
-import type { Role } from "~/domain/enums";
-import { canGovern } from "~/domain/permissions";
 import { nowMs } from "~/clock.server";
-import { formatDateTime, formatDay } from "~/domain/calendar";
-import { recordAudit } from "~/models/audit.server";
 
 const updatedBy = alias(users, "action_updated_by");
 
@@ -94,49 +90,4 @@ export function completeActionIfVersion(db: Db, actionId: number, version: numbe
     .where(and(eq(a.id, actionId), eq(a.version, version), isNull(a.completedOn)))
     .run();
   return result.changes === 1;
-}
-
-/**
- * Marking an action done, from the meeting page or a person's own list: its owner, a board
- * member or an admin may; an action already done is a 400 and a changed one a 409.
- */
-export function completeAction(
-  db: Db,
-  input: { actor: { id: number; email: string; role: Role }; actionId: number; version: number; today: string; ip: string },
-): { status: 200 | 400 | 403 | 404 | 409; message: string; action?: ActionRow } {
-  const action = getAction(db, input.actionId);
-  if (!action) return { status: 404, message: "We could not find that action." };
-  if (action.ownerUserId !== input.actor.id && !canGovern(input.actor)) {
-    return { status: 403, message: "mark this action done" };
-  }
-  if (action.completedOn) {
-    return { status: 400, message: `This action was already marked done on ${formatDay(action.completedOn)}.` };
-  }
-  const done = db.transaction(() => {
-    if (!completeActionIfVersion(db, action.id, input.version, input.today, input.actor.id)) return false;
-    recordAudit(db, {
-      actor: input.actor,
-      action: "action.completed",
-      entityType: "meeting_action",
-      entityId: action.id,
-      projectId: action.projectId,
-      summary: `Marked done: "${action.text.slice(0, 120)}" (owner ${action.ownerName})`,
-      ip: input.ip,
-    });
-    return true;
-  });
-  if (!done) {
-    const current = getAction(db, action.id) ?? action;
-    if (current.completedOn) {
-      return { status: 400, message: `This action was already marked done on ${formatDay(current.completedOn)}.` };
-    }
-    return {
-      status: 409,
-      message: `This action was changed by ${current.updatedByName ?? "someone else"}${
-        current.updatedAt ? ` at ${formatDateTime(current.updatedAt)}` : ""
-      } since you opened the page. Check it below and try again.`,
-      action: current,
-    };
-  }
-  return { status: 200, message: `Marked done: ${action.text}`, action };
 }

@@ -6,16 +6,11 @@ import { changeIdeas, measures, pdsaCycleMeasures, pdsaCycles, users } from "~/d
 import type { Db } from "~/db.server";
 import type { PdsaDecision } from "~/domain/enums";
 import { PDSA_DECISION_LABELS, PDSA_STATUS_LABELS } from "~/domain/labels";
-import { deriveStatus, nextCycleNumber, quarterStart } from "~/domain/pdsa-rules";
-import { nowMs } from "~/clock.server";
-import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
+import { deriveStatus, quarterStart } from "~/domain/pdsa-rules";
+import { buildConflict, type Conflict } from "~/domain/conflict";
 import { formatDay, londonDay } from "~/domain/calendar";
 import { CYCLE_LABELS, CYCLE_TEXT_FIELDS } from "~/domain/pdsa-fields";
 import type { CycleValues } from "~/forms/pdsa-form";
-import { recordAudit } from "~/models/audit.server";
-import { updateIfVersion } from "~/models/versioned.server";
-
-type Actor = { id: number; email: string };
 
 export function listChangeIdeas(db: Db, projectId: number) {
   return db
@@ -161,7 +156,7 @@ type WorksheetInput = Partial<Record<(typeof CYCLE_TEXT_FIELDS)[number], string>
 type Box = Exclude<(typeof CYCLE_TEXT_FIELDS)[number], "newChangeIdea" | "title">;
 const BOXES = CYCLE_TEXT_FIELDS.filter((f): f is Box => f !== "newChangeIdea" && f !== "title");
 
-function worksheetColumns(values: WorksheetInput) {
+export function worksheetColumns(values: WorksheetInput) {
   const boxes = Object.fromEntries(BOXES.map((f) => [f, values[f] ?? ""])) as Record<Box, string>;
   const columns = {
     title: values.title,
@@ -173,38 +168,8 @@ function worksheetColumns(values: WorksheetInput) {
   return { ...columns, status: deriveStatus(columns) };
 }
 
-/** An existing change idea, one of the same name (any case), or a new one (audited). */
-function resolveChangeIdea(db: Db, projectId: number, values: CycleValues, actor: Actor, ip: string) {
-  if (values.changeIdea !== "new") {
-    const id = Number(values.changeIdea);
-    const idea = db.select({ title: changeIdeas.title }).from(changeIdeas).where(eq(changeIdeas.id, id)).get();
-    return { id, title: idea?.title ?? "" };
-  }
-  const title = (values.newChangeIdea ?? "").trim();
-  const same = db
-    .select({ id: changeIdeas.id, title: changeIdeas.title })
-    .from(changeIdeas)
-    .where(and(eq(changeIdeas.projectId, projectId), sql`lower(${changeIdeas.title}) = lower(${title})`))
-    .get();
-  if (same) return same;
-  const created = db
-    .insert(changeIdeas)
-    .values({ projectId, title, createdAt: new Date(nowMs()) })
-    .returning({ id: changeIdeas.id })
-    .get();
-  recordAudit(db, {
-    actor,
-    action: "change_idea.created",
-    entityType: "change_idea",
-    entityId: created.id,
-    projectId,
-    summary: `Added change idea: ${title}`,
-    ip,
-  });
-  return { id: created.id, title };
-}
-
-function linkMeasures(db: Db, projectId: number, cycleId: number, measureIds: number[]) {
+/** Links the cycle to these measures, in place of the project's current ones it had. */
+export function linkMeasures(db: Db, projectId: number, cycleId: number, measureIds: number[]) {
   // Links to measures deleted since stay: the cycle was judged on them.
   db.delete(pdsaCycleMeasures)
     .where(
@@ -221,47 +186,6 @@ function linkMeasures(db: Db, projectId: number, cycleId: number, measureIds: nu
     )
     .run();
   for (const measureId of new Set(measureIds)) db.insert(pdsaCycleMeasures).values({ cycleId, measureId }).run();
-}
-
-export function createCycle(db: Db, opts: { projectId: number; values: CycleValues; actor: Actor; ip: string }) {
-  const { projectId, values, actor, ip } = opts;
-  return db.transaction(() => {
-    const idea = resolveChangeIdea(db, projectId, values, actor, ip);
-    const numbers = db
-      .select({ number: pdsaCycles.number })
-      .from(pdsaCycles)
-      .where(eq(pdsaCycles.projectId, projectId))
-      .all()
-      .map((r) => r.number);
-    const number = nextCycleNumber(numbers);
-    const at = new Date(nowMs());
-    const cycle = db
-      .insert(pdsaCycles)
-      .values({
-        projectId,
-        number,
-        changeIdeaId: idea.id,
-        previousCycleId: values.previousCycleId ?? null,
-        ...worksheetColumns(values),
-        createdBy: actor.id,
-        updatedBy: actor.id,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: pdsaCycles.id })
-      .get();
-    linkMeasures(db, projectId, cycle.id, values.measureIds);
-    recordAudit(db, {
-      actor,
-      action: "pdsa.created",
-      entityType: "pdsa_cycle",
-      entityId: cycle.id,
-      projectId,
-      summary: `Planned PDSA cycle ${number}: ${values.title} (change idea: ${idea.title})`,
-      ip,
-    });
-    return { id: cycle.id, number };
-  });
 }
 
 function measureNames(db: Db, ids: number[]) {
@@ -289,7 +213,7 @@ function readable(c: Worksheet & { changeIdea: string; measures: string[] }) {
   };
 }
 
-function readableStored(detail: CycleDetail) {
+export function readableStored(detail: CycleDetail) {
   const { cycle } = detail;
   return readable({
     ...worksheetColumns(cycle),
@@ -299,39 +223,12 @@ function readableStored(detail: CycleDetail) {
   });
 }
 
-function readableSubmitted(db: Db, values: CycleValues) {
+export function readableSubmitted(db: Db, values: CycleValues) {
   const idea =
     values.changeIdea === "new"
       ? (values.newChangeIdea ?? "")
       : (db.select({ title: changeIdeas.title }).from(changeIdeas).where(eq(changeIdeas.id, Number(values.changeIdea))).get()?.title ?? "");
   return readable({ ...worksheetColumns(values), changeIdea: idea, measures: measureNames(db, values.measureIds) });
-}
-
-/** Saves the worksheet if nobody saved since `values.version`; false on a conflict (nothing written). */
-export function updateCycle(
-  db: Db,
-  opts: { projectId: number; before: CycleDetail; values: CycleValues & { version: number }; actor: Actor; ip: string },
-): boolean {
-  const { projectId, before, values, actor, ip } = opts;
-  const id = before.cycle.id;
-  return db.transaction(() => {
-    // The version check comes first, so a losing save writes nothing, not even a new change idea.
-    if (!updateIfVersion(db, pdsaCycles, id, values.version, worksheetColumns(values), actor.id)) return false;
-    const idea = resolveChangeIdea(db, projectId, values, actor, ip);
-    db.update(pdsaCycles).set({ changeIdeaId: idea.id }).where(eq(pdsaCycles.id, id)).run();
-    linkMeasures(db, projectId, id, values.measureIds);
-    const changes = describeChanges(readableStored(before), readableSubmitted(db, values), { ...CYCLE_LABELS, status: "Status" });
-    recordAudit(db, {
-      actor,
-      action: "pdsa.updated",
-      entityType: "pdsa_cycle",
-      entityId: id,
-      projectId,
-      summary: `Updated PDSA cycle ${before.cycle.number} (${values.title}): ${changes}`,
-      ip,
-    });
-    return true;
-  });
 }
 
 /** The 409 panel: who saved the cycle since, and their values beside the submitted ones. */
@@ -343,27 +240,6 @@ export function cycleConflict(db: Db, current: CycleDetail, values: CycleValues)
     current: readableStored(current),
     submitted: readableSubmitted(db, values),
     labels: CYCLE_LABELS,
-  });
-}
-
-/** Soft delete at `version`; false when someone saved the cycle since it was opened. */
-export function deleteCycle(
-  db: Db,
-  opts: { projectId: number; cycle: CycleDetail["cycle"]; version: number; actor: Actor; ip: string },
-): boolean {
-  const { projectId, cycle, version, actor, ip } = opts;
-  return db.transaction(() => {
-    if (!updateIfVersion(db, pdsaCycles, cycle.id, version, { deletedAt: new Date(nowMs()) }, actor.id)) return false;
-    recordAudit(db, {
-      actor,
-      action: "pdsa.deleted",
-      entityType: "pdsa_cycle",
-      entityId: cycle.id,
-      projectId,
-      summary: `Deleted PDSA cycle ${cycle.number}: ${cycle.title}`,
-      ip,
-    });
-    return true;
   });
 }
 

@@ -7,11 +7,9 @@ import { LEAD_ROLES } from "~/domain/enums";
 import {
   orderMeasures,
   parseSettings,
-  serialiseSettings,
   visibleSlides,
   type PresentationSettings,
 } from "~/web/presentation";
-import { recordAudit } from "~/models/audit.server";
 import { listRebases, listSeries } from "~/models/measure-data.server";
 import { getMeasure, listMeasures, listPdsaMarkers } from "~/models/measure.server";
 import { listTimelineCycles } from "~/models/pdsa.server";
@@ -132,42 +130,4 @@ export function lastSettingsChange(db: Db, projectId: number) {
       .limit(1)
       .get() ?? null
   );
-}
-
-/**
- * Saves the settings if nobody saved since revision `rev` was read; false on a conflict.
- * Only this column changes, so the charter's version (and anyone editing it) is untouched.
- */
-export function saveSettings(
-  db: Db,
-  opts: {
-    projectId: number;
-    rev: number;
-    hidden: string[];
-    measureOrder: number[];
-    actor: { id: number; email: string };
-    ip: string;
-    summary: string;
-  },
-): boolean {
-  return db.transaction(() => {
-    const current = getSettings(db, opts.projectId);
-    if (!current || current.rev !== opts.rev) return false;
-    const next = { rev: current.rev + 1, hidden: opts.hidden, measureOrder: opts.measureOrder };
-    db.update(projects)
-      .set({ presentationSettings: serialiseSettings(next) })
-      .where(eq(projects.id, opts.projectId))
-      .run();
-    recordAudit(db, {
-      actor: opts.actor,
-      action: "project.presentation_changed",
-      entityType: "project",
-      entityId: opts.projectId,
-      projectId: opts.projectId,
-      summary: opts.summary,
-      details: next,
-      ip: opts.ip,
-    });
-    return true;
-  });
 }

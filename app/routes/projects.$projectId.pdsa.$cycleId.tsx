@@ -19,16 +19,16 @@ import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from
 import { CYCLE_TEXT_FIELDS, DeleteCycleSchema, EditCycleSchema, summaryFieldNames } from "~/forms/pdsa-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import {
-  cycleConflict,
-  deleteCycle,
   getCycle,
   listChangeIdeas,
   listFollowingCycles,
   listMeasureOptions,
   referenceProblems,
-  updateCycle,
   type CycleDetail,
 } from "~/models/pdsa.server";
+import { deleteCycle, updateCycle } from "~/models/pdsa-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal } from "~/web/command-reply.server";
 import { isOnProjectTeam } from "~/models/team.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -94,15 +94,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete") {
     const parsed = parseFields(formData, DeleteCycleSchema);
     if (!parsed.success) badRequest("That request was not understood.");
-    const ok = deleteCycle(db, { projectId, cycle: before.cycle, version: parsed.data.version, actor: user, ip: context.clientIp });
-    if (!ok) {
-      const who = before.updatedByName ?? "someone else";
-      const conflict: Conflict = {
-        message: `This cycle was changed by ${who} at ${formatDateTime(before.cycle.updatedAt)} since you opened it, so it has not been deleted. Check the latest version, then delete it again if you still want to.`,
-        currentVersion: before.cycle.version,
-        fields: [],
-      };
-      return answer({ intent: "delete", version: before.cycle.version, conflict }, 409);
+    const deleted = deleteCycle(db, actorOf(user, context), { projectId, cycleId, version: parsed.data.version });
+    if (!deleted.ok) {
+      if ("refused" in deleted) refusal(deleted);
+      return answer({ intent: "delete", version: deleted.conflict.currentVersion, conflict: deleted.conflict }, 409);
     }
     return redirect(`/projects/${projectId}/pdsa?deleted=${before.cycle.number}`);
   }
@@ -119,11 +114,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  if (!updateCycle(db, { projectId, before, values, actor: user, ip: context.clientIp })) {
-    const current = getCycle(db, projectId, cycleId);
-    const conflict: Conflict = current
-      ? cycleConflict(db, current, values)
-      : { message: "Someone deleted this cycle since you opened it. Your changes have not been saved.", currentVersion: values.version, fields: [] };
+  const saved = updateCycle(db, actorOf(user, context), { projectId, cycleId, values });
+  if (!saved.ok) {
+    if ("refused" in saved) refusal(saved);
+    const { conflict } = saved;
     return answer({ intent: "save", result: submission.reply(), version: conflict.currentVersion, conflict }, 409);
   }
   return redirect(`/projects/${projectId}/pdsa/${cycleId}?saved=updated`);

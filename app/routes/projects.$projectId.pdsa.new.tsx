@@ -1,6 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,7 +15,10 @@ import { notFound, parseId, requireProjectEditor } from "~/auth/guards.server";
 import { CreateCycleSchema, CYCLE_TEXT_FIELDS, summaryFieldNames } from "~/forms/pdsa-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
-import { createCycle, getCycle, listChangeIdeas, listMeasureOptions, referenceProblems } from "~/models/pdsa.server";
+import { getCycle, listChangeIdeas, listMeasureOptions, referenceProblems } from "~/models/pdsa.server";
+import { createCycle } from "~/models/pdsa-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { valueOf } from "~/web/command-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Plan a PDSA cycle – Stepping Up" }];
 
@@ -67,10 +69,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const { location } = createOnce(db, { userId: user.id, kind: "pdsa_cycle", token }, () => {
-    const created = createCycle(db, { projectId, values, actor: user, ip: context.clientIp });
-    return `/projects/${projectId}/pdsa/${created.id}?saved=created`;
-  });
+  const { location } = valueOf(createCycle(db, actorOf(user, context), { projectId, values, formToken: token }));
   return redirect(location);
 }
 

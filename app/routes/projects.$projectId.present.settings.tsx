@@ -18,7 +18,10 @@ import {
   SECTION_SLIDES,
   type PresentationSettings,
 } from "~/web/presentation";
-import { getSettings, lastSettingsChange, listOrderableMeasures, saveSettings } from "~/models/presentation.server";
+import { getSettings, lastSettingsChange, listOrderableMeasures } from "~/models/presentation.server";
+import { saveSettings } from "~/models/presentation-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal } from "~/web/command-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Presentation settings – Stepping Up" }];
 
@@ -109,16 +112,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (rev === settings.rev && JSON.stringify(before) === JSON.stringify(after)) {
     return redirect(`/projects/${projectId}/present/settings?saved=0`);
   }
-  const saved = saveSettings(db, {
-    projectId,
-    rev,
-    ...next,
-    actor: user,
-    ip: context.clientIp,
-    summary: summarise(before, after),
-  });
-  if (!saved) {
-    const latest = getSettings(db, projectId)!;
+  const saved = saveSettings(db, actorOf(user, context), { projectId, rev, ...next, summary: summarise(before, after) });
+  if (!saved.ok) {
+    if ("refused" in saved) refusal(saved);
+    const latest = saved.conflict;
     const who = lastSettingsChange(db, projectId);
     return fail(
       submission.reply(),

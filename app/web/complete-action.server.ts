@@ -5,7 +5,8 @@ import type { Db } from "~/db.server";
 import { forbidden, notFound, type SessionUser } from "~/auth/guards.server";
 import { CompleteActionSchema } from "~/forms/meeting-form";
 import { parseSubmission } from "~/forms/submission.server";
-import { completeAction } from "~/models/action.server";
+import { actorOf } from "~/auth/actor.server";
+import { completeAction } from "~/models/action-commands.server";
 import { today as getToday } from "~/today.server";
 
 /**
@@ -21,15 +22,14 @@ export function completeActionFromForm(
 ): { status: 400 | 409; message: string } | null {
   const submission = parseSubmission(formData, { schema: CompleteActionSchema });
   if (submission.status !== "success") return { status: 400, message: "Choose an action to mark done." };
-  const outcome = completeAction(db, {
-    actor: user,
+  const outcome = completeAction(db, { ...actorOf(user, context), role: user.role }, {
     actionId: submission.value.actionId,
     version: submission.value.actionVersion,
     today: getToday(),
-    ip: context.clientIp,
   });
+  if (outcome.ok) return null;
+  if ("conflict" in outcome) return { status: 409, message: outcome.conflict.message };
   if (outcome.status === 404) notFound("action");
-  if (outcome.status === 403) forbidden(user, context, outcome.message);
-  if (outcome.status === 400 || outcome.status === 409) return { status: outcome.status, message: outcome.message };
-  return null;
+  if (outcome.status === 403) forbidden(user, context, outcome.refused);
+  return { status: 400, message: outcome.refused };
 }

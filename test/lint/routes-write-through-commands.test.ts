@@ -20,6 +20,20 @@ it("refuses a transaction or an audit row written by a route", async () => {
   expect(audit.join("\n")).toContain("records the audit row");
 });
 
+it("lets only record() in command.server import recordAudit", async () => {
+  const code = `import { recordAudit } from "~/models/audit.server";\nexport const write = recordAudit;\n`;
+  const model = await messagesFor(code, "app/models/probe.server.ts");
+  expect(model.join("\n")).toContain("record() in ~/models/command.server writes the audit row");
+  const web = await messagesFor(code, "app/web/probe.server.ts");
+  expect(web.join("\n")).toContain("record() in ~/models/command.server writes the audit row");
+  expect(await messagesFor(code, "app/models/command.server.ts")).toEqual([]);
+  const repeated = `import { recordRepeatedAudit } from "~/models/audit.server";\nexport const write = recordRepeatedAudit;\n`;
+  expect(await messagesFor(repeated, "app/models/probe.server.ts")).toEqual([]);
+  // The exception for command.server keeps the one import style.
+  const relative = await messagesFor(`import { users } from "../../db/schema";\nexport const x = users;\n`, "app/models/command.server.ts");
+  expect(relative.join("\n")).toContain('Import from "~/…"');
+});
+
 it("refuses an import from outside the domain in app/domain", async () => {
   const messages = await messagesFor(`import { getDb } from "~/db.server";\nexport const x = getDb;\n`, "app/domain/probe.ts");
   expect(messages.join("\n")).toContain("app/domain imports only itself");
