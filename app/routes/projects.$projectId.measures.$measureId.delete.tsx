@@ -2,11 +2,12 @@ import { parseFields } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice } from "~/components/conflict-notice";
-import type { Conflict } from "~/domain/conflict";
-import { formatDateTime } from "~/web/dates";
 import { badRequest, requireMeasureEditor } from "~/auth/guards.server";
 import { DeleteMeasureSchema } from "~/forms/measure-form";
-import { countPoints, deleteMeasure } from "~/models/measure.server";
+import { countPoints } from "~/models/measure.server";
+import { deleteMeasure } from "~/models/measure-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal } from "~/web/command-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete a measure – Stepping Up" }];
 
@@ -26,13 +27,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseFields(formData, DeleteMeasureSchema);
   if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
-  if (!deleteMeasure(db, { measure, version: parsed.data.version, actor: user, ip: context.clientIp })) {
-    const conflict: Conflict = {
-      message: `This measure was changed by ${measure.updatedByName ?? "someone else"} at ${formatDateTime(measure.updatedAt)} since you opened it, so it has not been deleted. Check the latest version, then delete it again if you still want to.`,
-      currentVersion: measure.version,
-      fields: [],
-    };
-    return data({ conflict, version: measure.version }, { status: 409 });
+  const deleted = deleteMeasure(db, actorOf(user, context), { measure, version: parsed.data.version });
+  if (!deleted.ok) {
+    if ("refused" in deleted) refusal(deleted);
+    return data({ conflict: deleted.conflict, version: deleted.conflict.currentVersion }, { status: 409 });
   }
   return redirect(`/projects/${projectId}/measures?deleted=${measure.id}`);
 }

@@ -16,8 +16,11 @@ import { IMPORT_MAX_ROWS } from "~/forms/measure-form";
 import { importAnswer, readImportSource, type ImportAnswer } from "~/forms/measure-import.server";
 import { checkFieldNames } from "~/forms/submission.server";
 import { today } from "~/today.server";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
-import { importPoints, listSeries, storedValues } from "~/models/measure-data.server";
+import { spentFormToken } from "~/models/form-token.server";
+import { listSeries, storedValues } from "~/models/measure-data.server";
+import { importPoints } from "~/models/measure-data-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 
 export const meta: MetaFunction = () => [{ title: "Paste or upload data – Stepping Up" }];
@@ -77,11 +80,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const notice = "The values saved for this measure have changed since you checked the data. Check the preview, then save again.";
     return data({ ...answer, notice }, { status: 409 });
   }
-  const { location } = createOnce(db, once, () => {
-    const saved = importPoints(db, { measure, rows: check.rows, replacing: answer.replaceCount, actor: user, ip: context.clientIp });
-    return `${base}?saved=imported&added=${saved.added}&replaced=${saved.replaced}`;
+  const imported = importPoints(db, actorOf(user, context), {
+    measure,
+    rows: check.rows,
+    replacing: answer.replaceCount,
+    formToken: once.token,
+    locate: (saved) => `${base}?saved=imported&added=${saved.added}&replaced=${saved.replaced}`,
   });
-  return redirect(location);
+  return redirect(valueOf(imported).location);
 }
 
 const EXAMPLES = {

@@ -10,9 +10,11 @@ import { getDb } from "~/db.server";
 import { requireProjectEditor } from "~/auth/guards.server";
 import { CreateMeasureSchema, DEFINITION_TEXT_FIELDS, definitionProblems, toDefinitionValues } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
-import { createMeasure, listMeasures } from "~/models/measure.server";
+import { listMeasures } from "~/models/measure.server";
+import { createMeasure } from "~/models/measure-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { valueOf } from "~/web/command-reply.server";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a measure – Stepping Up" }];
 
@@ -43,12 +45,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const db = getDb();
-  const { location } = createOnce(db, { userId: user.id, kind: "measure", token: submission.value.formToken }, () => {
-    const id = createMeasure(db, { projectId, values, actor: user, ip: context.clientIp });
-    return `/projects/${projectId}/measures/${id}?saved=created`;
+  const created = createMeasure(getDb(), actorOf(user, context), {
+    projectId,
+    values,
+    formToken: submission.value.formToken,
+    locate: (id) => `/projects/${projectId}/measures/${id}?saved=created`,
   });
-  return redirect(location);
+  return redirect(valueOf(created).location);
 }
 
 export default function NewMeasure() {
