@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
@@ -91,14 +92,7 @@ export default function Annotations() {
           <TextField field={fields.periodDate} label="Date" type="date" hint="The note is shown at the period this date falls in." />
           <TextField field={fields.text} label="Note" hint="For example, Nurse-initiated antibiotics live in majors" width={30} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Add the note
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Add the note" cancelTo={base} />
         </Form>
         {notes.length ? (
           <>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConflictNotice } from "~/components/conflict-notice";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
 import { pickFields } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
@@ -186,14 +187,7 @@ function PointForm({ mode }: { mode: "add" | "update" }) {
           )}
           <TextareaField field={fields.note} label="Note (optional)" hint="Anything that explains this value, like two agency-staffed nights" rows={3} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              {mode === "update" ? "Save the correction" : "Add the value"}
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit={mode === "update" ? "Save the correction" : "Add the value"} cancelTo={base} />
         </Form>
       </div>
     </div>
@@ -224,14 +218,7 @@ function ConfirmDelete() {
           <input type="hidden" name="intent" value="delete" />
           <input type="hidden" name="pointId" value={point.id} />
           <input type="hidden" name="updatedAt" value={actionData?.updatedAt ?? point.updatedAt} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Delete the value
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              No, keep it
-            </Link>
-          </div>
+          <FormButtons submit="Delete the value" cancelTo={base} cancelLabel="No, keep it" warning />
         </Form>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { parseFields } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormButtons, WarningCallout } from "~/components/nhs";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { badRequest, requireMeasureEditor } from "~/auth/guards.server";
 import { DeleteMeasureSchema } from "~/forms/measure-form";
@@ -43,29 +44,17 @@ export default function DeleteMeasure() {
       <div className="nhsuk-grid-column-two-thirds">
         <ConflictNotice conflict={actionData?.conflict} />
         <h2>Delete the measure “{name}”?</h2>
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>What deleting does
-            </span>
-          </h3>
+        <WarningCallout heading="What deleting does">
           <p>
             The measure and its chart disappear from the project and the programme board
             {points > 0 ? `, with its ${points.toLocaleString("en-GB")} ${points === 1 ? "value" : "values"}` : ""}.
             {isPrimary ? " It is the primary measure, so the project will have no primary measure until you choose another." : ""}
           </p>
           <p>PDSA cycles judged on it keep the link, and the audit trail keeps the record of the deletion.</p>
-        </div>
+        </WarningCallout>
         <Form method="post">
           <input type="hidden" name="version" value={actionData?.version ?? version} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Delete the measure
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              No, keep it
-            </Link>
-          </div>
+          <FormButtons submit="Delete the measure" cancelTo={base} cancelLabel="No, keep it" warning />
         </Form>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConflictNotice } from "~/components/conflict-notice";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { DEFINITION_FIELDS, MeasureDefinitionFields, pickFields, UNIT_OPTION_LABELS } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
@@ -129,14 +130,7 @@ export default function EditMeasure() {
           <input type="hidden" name="version" value={actionData?.version ?? version} />
           <MeasureDefinitionFields fields={fields} fixed={fixed} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Save the definition
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Save the definition" cancelTo={base} />
         </Form>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
+import { FormButtons, InsetText } from "~/components/nhs";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
@@ -98,13 +99,12 @@ export default function Rebases() {
           process. Give the reason: it is shown on the chart.
         </p>
         {points < 2 ? (
-          <div className="nhsuk-inset-text">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
+          <InsetText>
             <p>
               There {points === 1 ? "is only one value" : "are no values"} yet. <Link to={`${base}/import`}>Add the data</Link>{" "}
               first: limits can be recalculated from the second value onwards.
             </p>
-          </div>
+          </InsetText>
         ) : (
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
@@ -117,14 +117,7 @@ export default function Rebases() {
             />
             <TextField field={fields.reason} label="Reason" hint="For example, New triage process started" width={30} />
             <PiiConfirm show={Boolean(actionData?.pii)} />
-            <div className="nhsuk-button-group">
-              <button className="nhsuk-button" type="submit">
-                Recalculate the limits
-              </button>
-              <Link className="nhsuk-link" to={base}>
-                Cancel
-              </Link>
-            </div>
+            <FormButtons submit="Recalculate the limits" cancelTo={base} />
           </Form>
         )}
         {rebases.length ? (

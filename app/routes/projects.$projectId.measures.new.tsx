@@ -1,8 +1,9 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { DEFINITION_FIELDS, MeasureDefinitionFields, pickFields } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
@@ -76,14 +77,7 @@ export default function NewMeasure() {
           <FormToken />
           <MeasureDefinitionFields fields={fields} fixed={null} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Add the measure
-            </button>
-            <Link className="nhsuk-link" to={`/projects/${projectId}/measures`}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Add the measure" cancelTo={`/projects/${projectId}/measures`} />
         </Form>
       </div>
     </div>
