@@ -1,9 +1,17 @@
 import type { ReactNode } from "react";
 
 /** NHS.UK inset text; "Information:" is read out before it. */
-export function InsetText({ className, children }: { className?: string; children: ReactNode }) {
+export function InsetText({
+  className,
+  attributes,
+  children,
+}: {
+  className?: string;
+  attributes?: Record<`data-${string}`, string>;
+  children: ReactNode;
+}) {
   return (
-    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`}>
+    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`} {...attributes}>
       <span className="nhsuk-u-visually-hidden">Information: </span>
       {children}
     </div>
