@@ -22,17 +22,20 @@ export function listSeries(db: Db, measureId: number) {
     .all();
 }
 
+/** A value as the data table and the correction form show it. */
+const POINT_COLUMNS = {
+  id: measurePoints.id,
+  periodDate: measurePoints.periodDate,
+  value: measurePoints.value,
+  numerator: measurePoints.numerator,
+  denominator: measurePoints.denominator,
+  note: measurePoints.note,
+};
+
 /** One page of the values with everything the data table shows, newest first. */
 export function listPointsPage(db: Db, measureId: number, page: number, pageSize: number) {
   return db
-    .select({
-      id: measurePoints.id,
-      periodDate: measurePoints.periodDate,
-      value: measurePoints.value,
-      numerator: measurePoints.numerator,
-      denominator: measurePoints.denominator,
-      note: measurePoints.note,
-    })
+    .select(POINT_COLUMNS)
     .from(measurePoints)
     .where(eq(measurePoints.measureId, measureId))
     .orderBy(desc(measurePoints.periodDate))
@@ -44,15 +47,7 @@ export function listPointsPage(db: Db, measureId: number, page: number, pageSize
 export function getPoint(db: Db, measureId: number, pointId: number) {
   return (
     db
-      .select({
-        id: measurePoints.id,
-        periodDate: measurePoints.periodDate,
-        value: measurePoints.value,
-        numerator: measurePoints.numerator,
-        denominator: measurePoints.denominator,
-        note: measurePoints.note,
-        updatedAt: measurePoints.updatedAt,
-      })
+      .select({ ...POINT_COLUMNS, updatedAt: measurePoints.updatedAt })
       .from(measurePoints)
       .where(and(eq(measurePoints.id, pointId), eq(measurePoints.measureId, measureId)))
       .get() ?? null

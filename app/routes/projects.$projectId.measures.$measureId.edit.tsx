@@ -19,7 +19,7 @@ import {
   toDefinitionValues,
 } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
-import { countPoints, type Measure } from "~/models/measure.server";
+import { countPoints, definitionOf, type Measure } from "~/models/measure.server";
 import { makePrimary, updateMeasure } from "~/models/measure-commands.server";
 import { actorOf } from "~/auth/actor.server";
 import { refusal } from "~/web/command-reply.server";
@@ -30,24 +30,8 @@ const seriesOf = (m: Measure) => ({ unit: m.unit, ratePer: m.ratePer, frequency:
 
 /** The stored definition as form values (strings), so the form opens filled in. */
 function asFormValues(m: Measure): Record<string, string> {
-  const s = (v: string | number | null) => (v === null ? "" : String(v));
-  return {
-    name: m.name,
-    type: m.type,
-    definition: m.definition,
-    unit: m.unit,
-    unitLabel: m.unitLabel,
-    ratePer: s(m.ratePer),
-    improvement: m.improvement,
-    target: s(m.target),
-    targetDate: s(m.targetDate),
-    frequency: m.frequency,
-    dataOwner: m.dataOwner,
-    dataSource: m.dataSource,
-    usesRatio: m.usesRatio ? "on" : "",
-    baselinePoints: s(m.baselinePoints),
-    isPrimary: m.isPrimary ? "on" : "",
-  };
+  const text = (v: string | number | boolean | null) => (typeof v === "boolean" ? (v ? "on" : "") : v === null ? "" : String(v));
+  return Object.fromEntries(Object.entries(definitionOf(m)).map(([name, v]) => [name, text(v)]));
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
