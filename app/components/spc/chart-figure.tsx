@@ -20,6 +20,20 @@ import {
 } from "./frame";
 import type { YScale } from "./scale";
 
+/** What either chart is drawn from. */
+export interface ChartProps {
+  result: SpcResult;
+  title: string;
+  /** One ISO date per point; defaults to the dates in the result. */
+  dates?: readonly string[];
+  /** "%" is attached ("95%"), anything else spaced ("12 minutes"). */
+  unitLabel?: string;
+  /** Defaults to the result's target. */
+  target?: number | null;
+  pdsaMarkers?: readonly PdsaMarker[];
+  annotations?: readonly ChartAnnotation[];
+}
+
 export function ChartFigure({
   variant,
   className,

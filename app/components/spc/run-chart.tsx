@@ -1,21 +1,13 @@
 // A run chart in the same style as the XmR chart: values around the median,
 // read with the Anhøj rules (and the older IHI rules) in words. Suits short
 // series: the calculator shows it by default under 12 points.
-import type { RunChartResult, SpcResult } from "~/domain/spc";
-import { ChartFigure } from "./chart-figure";
-import { HorizontalLine, targetLabel, useChartBasics, type ChartAnnotation, type LineLabel, type PdsaMarker } from "./frame";
+import type { RunChartResult } from "~/domain/spc";
+import { ChartFigure, type ChartProps } from "./chart-figure";
+import { HorizontalLine, targetLabel, useChartBasics, type LineLabel } from "./frame";
 import { ChartLegend, markClassName, markPaths } from "./marks";
 import { withUnit, xOf, yScale } from "./scale";
 
-export interface RunChartProps {
-  result: SpcResult;
-  title: string;
-  dates?: readonly string[];
-  unitLabel?: string;
-  target?: number | null;
-  pdsaMarkers?: readonly PdsaMarker[];
-  annotations?: readonly ChartAnnotation[];
-}
+export type RunChartProps = ChartProps;
 
 /** The Anhøj reading in words, e.g. "Signal: … The longest run … 8 points (more than 7 is a signal) …". */
 export function describeRunChart(rc: RunChartResult, unitLabel?: string): string {

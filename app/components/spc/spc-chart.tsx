@@ -4,8 +4,8 @@
 // focusable with its date, value and signal; a text alternative and the data
 // as a table. Needs no JavaScript and no inline styles.
 import { describeResult, type SpcResult } from "~/domain/spc";
-import { ChartFigure } from "./chart-figure";
-import { HorizontalLine, targetLabel, useChartBasics, type ChartAnnotation, type LineLabel, type PdsaMarker } from "./frame";
+import { ChartFigure, type ChartProps } from "./chart-figure";
+import { HorizontalLine, targetLabel, useChartBasics, type LineLabel } from "./frame";
 import { pointSignalText } from "./labels";
 import { ChartLegend, markClassName, markPaths, type MarkKind } from "./marks";
 import { PLOT, WIDTH, fitText, inferPeriod, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
@@ -13,17 +13,7 @@ import { PLOT, WIDTH, fitText, inferPeriod, pointLabeller, r1, withUnit, xOf, yS
 /** Above this many points, points are drawn as one path per kind and are not focusable (the table lists them). */
 export { FOCUSABLE_POINT_LIMIT, resolveDates } from "./frame";
 
-export interface SpcChartProps {
-  result: SpcResult;
-  title: string;
-  /** One ISO date per point; defaults to the dates in the result. */
-  dates?: readonly string[];
-  /** "%" is attached ("95%"), anything else spaced ("12 minutes"). */
-  unitLabel?: string;
-  /** Defaults to the result's target. */
-  target?: number | null;
-  pdsaMarkers?: readonly PdsaMarker[];
-  annotations?: readonly ChartAnnotation[];
+export interface SpcChartProps extends ChartProps {
   /** Why limits were recalculated at each rebase (index = first point of the new segment). */
   rebaseReasons?: readonly { index: number; reason: string }[];
 }
