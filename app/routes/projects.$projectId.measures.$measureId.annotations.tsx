@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { confirmedRemovalId, pendingRemoval } from "~/web/removal.server";
+import { pendingRemoval, redirectAfterRemoval } from "~/web/removal.server";
 import { parseSubmission } from "~/forms/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
@@ -19,6 +19,7 @@ import { addAnnotation, removeAnnotation } from "~/models/measure-data-commands.
 import { valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 import { FormToken } from "~/components/form-token";
+import { formFailure } from "~/web/form-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Notes on the chart – Stepping Up" }];
 
@@ -29,19 +30,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { base, notes, removing, today: today() };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  const removeId = confirmedRemovalId(formData);
-  if (removeId !== null) {
-    valueOf(removeAnnotation(db, actorOf(user, context), { measure, annotationId: removeId }));
-    return redirect(`${base}?saved=note-removed`);
-  }
+  const removed = redirectAfterRemoval(formData, (annotationId) => {
+    valueOf(removeAnnotation(db, actorOf(user, context), { measure, annotationId }));
+    return `${base}?saved=note-removed`;
+  });
+  if (removed) return removed;
 
   const submission = parseSubmission(formData, { schema: AnnotationSchema });
-  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  const fail = formFailure;
   if (submission.status !== "success") return fail(submission.reply());
   const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);
   if (periodDate > normalisePeriod(today(), measure.frequency)) {

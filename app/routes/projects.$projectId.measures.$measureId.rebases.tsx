@@ -1,7 +1,7 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { confirmedRemovalId, pendingRemoval } from "~/web/removal.server";
+import { getFormProps } from "@conform-to/react";
+import { pendingRemoval, redirectAfterRemoval } from "~/web/removal.server";
 import { parseSubmission } from "~/forms/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
 import { FormButtons, InsetText } from "~/components/nhs";
@@ -18,6 +18,7 @@ import { valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
+import { formFailure } from "~/web/form-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Recalculate the limits – Stepping Up" }];
 
@@ -29,19 +30,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { base, rebases, removing, points: series.length, first: series[0]?.periodDate ?? null, last: series.at(-1)?.periodDate ?? null };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  const removeId = confirmedRemovalId(formData);
-  if (removeId !== null) {
-    valueOf(removeRebase(db, actorOf(user, context), { measure, rebaseId: removeId }));
-    return redirect(`${base}?saved=rebase-removed`);
-  }
+  const removed = redirectAfterRemoval(formData, (rebaseId) => {
+    valueOf(removeRebase(db, actorOf(user, context), { measure, rebaseId }));
+    return `${base}?saved=rebase-removed`;
+  });
+  if (removed) return removed;
 
   const submission = parseSubmission(formData, { schema: RebaseSchema });
-  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  const fail = formFailure;
   if (submission.status !== "success") return fail(submission.reply());
   const { reason, formToken } = submission.value;
   const replay = spentFormToken(db, { userId: user.id, kind: "rebase", token: formToken });

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { FormButtons } from "~/components/nhs";
@@ -16,6 +16,7 @@ import { createMeasure } from "~/models/measure-commands.server";
 import { actorOf } from "~/auth/actor.server";
 import { valueOf } from "~/web/command-reply.server";
 import { FormToken } from "~/components/form-token";
+import { formFailure } from "~/web/form-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a measure – Stepping Up" }];
 
@@ -30,13 +31,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: CreateMeasureSchema });
-  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  const fail = formFailure;
   if (submission.status !== "success") return fail(submission.reply());
 
   const values = toDefinitionValues(submission.value, null);

@@ -37,14 +37,10 @@ export interface ChartProps {
 export function ChartFigure({
   variant,
   className,
-  result,
+  chart,
   basics,
-  title,
   reading,
   scale,
-  unitLabel,
-  pdsaMarkers,
-  annotations,
   lines,
   points,
   lineLabels,
@@ -53,14 +49,11 @@ export function ChartFigure({
 }: {
   variant: "xmr" | "run";
   className: string;
-  result: SpcResult;
+  /** The chart's own props: the result, title, unit and the dated markers come from here. */
+  chart: ChartProps;
   basics: ReturnType<typeof useChartBasics>;
-  title: string;
   reading: ReactNode;
   scale: YScale;
-  unitLabel?: string;
-  pdsaMarkers: readonly PdsaMarker[];
-  annotations: readonly ChartAnnotation[];
   /** Drawn under the markers: the centre line, limits, target. */
   lines: ReactNode;
   /** Drawn over the line of values. */
@@ -72,6 +65,7 @@ export function ChartFigure({
   tableCaption: string;
 }) {
   const { titleId, descId, n, dates, label, focusable } = basics;
+  const { result, title, unitLabel, pdsaMarkers = [], annotations = [] } = chart;
   return (
     <figure className={className}>
       <figcaption className="app-spc-chart__title" id={titleId}>

@@ -34,16 +34,9 @@ export function describeRunChart(rc: RunChartResult, unitLabel?: string): string
   return `${verdict}${because}. ${median} ${runs}; ${crossings}.${onMedian}`;
 }
 
-export function RunChart({
-  result,
-  title,
-  dates: datesProp,
-  unitLabel,
-  target: targetProp,
-  pdsaMarkers = [],
-  annotations = [],
-}: RunChartProps) {
-  const basics = useChartBasics(result, datesProp, targetProp);
+export function RunChart(props: RunChartProps) {
+  const { result, unitLabel } = props;
+  const basics = useChartBasics(result, props.dates, props.target);
   const { n, target, label, focusable, k } = basics;
   const rc = result.run_chart;
   const median = rc.median;
@@ -60,14 +53,10 @@ export function RunChart({
     <ChartFigure
       variant="run"
       className="app-spc-chart app-spc-chart--run"
-      result={result}
+      chart={props}
       basics={basics}
-      title={title}
       reading={`Run chart of ${n} ${n === 1 ? "point" : "points"}. ${describeRunChart(rc, unitLabel)}`}
       scale={scale}
-      unitLabel={unitLabel}
-      pdsaMarkers={pdsaMarkers}
-      annotations={annotations}
       lines={
         <>
           {median !== null ? <HorizontalLine className="app-spc-chart__median" y={y(median)} /> : null}
@@ -98,7 +87,7 @@ export function RunChart({
       }
       lineLabels={lineLabels}
       legend={<ChartLegend variant="run" hasTarget={target !== null} />}
-      tableCaption={`${title}: data and median`}
+      tableCaption={`${props.title}: data and median`}
     />
   );
 }

@@ -40,17 +40,9 @@ export function spcChartSummary(
   return `${reading} ${limits}${rebaseText}`;
 }
 
-export function SpcChart({
-  result,
-  title,
-  dates: datesProp,
-  unitLabel,
-  target: targetProp,
-  pdsaMarkers = [],
-  annotations = [],
-  rebaseReasons = [],
-}: SpcChartProps) {
-  const basics = useChartBasics(result, datesProp, targetProp);
+export function SpcChart(props: SpcChartProps) {
+  const { result, unitLabel, rebaseReasons = [] } = props;
+  const basics = useChartBasics(result, props.dates, props.target);
   const { n, dates, target, label, focusable, k } = basics;
   const summary = spcChartSummary(result, { unitLabel, dates, rebaseReasons });
 
@@ -75,14 +67,10 @@ export function SpcChart({
     <ChartFigure
       variant="xmr"
       className="app-spc-chart"
-      result={result}
+      chart={props}
       basics={basics}
-      title={title}
       reading={summary}
       scale={scale}
-      unitLabel={unitLabel}
-      pdsaMarkers={pdsaMarkers}
-      annotations={annotations}
       lines={
         <>
           <g className="app-spc-chart__segments" aria-hidden="true">
@@ -175,7 +163,7 @@ export function SpcChart({
           ) : null}
         </>
       }
-      tableCaption={`${title}: data, mean, limits and signals`}
+      tableCaption={`${props.title}: data, mean, limits and signals`}
     />
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressChart } from "~/components/progress-chart";
 import { Details, InsetText, SummaryList, Table, Tag } from "~/components/nhs";
 import { RagTag } from "~/components/tags";
+import { PrimaryTag } from "~/components/measure-primary-tag";
 import { getDb } from "~/db.server";
 import { availableActions, listOfLeads, missingRequiredLeads, smartAimWarning } from "~/domain/charter-rules";
 import { LEAD_ROLES } from "~/domain/enums";
@@ -272,11 +273,7 @@ export default function ProjectPage() {
               cell: (m) => (
                 <>
                   {m.name}
-                  {m.isPrimary ? (
-                    <Tag colour="blue" className="nhsuk-u-margin-left-2">
-                      Primary
-                    </Tag>
-                  ) : null}
+                  {m.isPrimary ? <PrimaryTag /> : null}
                 </>
               ),
             },
