@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeasureBanner } from "~/components/measure-banner";
-import { PrimaryTag } from "~/components/measure-primary-tag";
+import { MeasureName } from "~/components/measure-primary-tag";
 import { InsetText, Table } from "~/components/nhs";
 import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
 import { getDb } from "~/db.server";
@@ -81,8 +81,7 @@ export default function MeasuresList() {
               header: "Measure",
               cell: (m) => (
                 <>
-                  <Link to={`${base}/${m.id}`}>{m.name}</Link>
-                  {m.isPrimary ? <PrimaryTag /> : null}
+                  <MeasureName name={m.name} isPrimary={m.isPrimary} to={`${base}/${m.id}`} />
                   <span className="nhsuk-body-s app-muted app-measure-list__meta">
                     {MEASURE_TYPE_LABELS[m.type]} measure, {FREQUENCY_LABELS[m.frequency].toLowerCase()},{" "}
                     {m.points.toLocaleString("en-GB")} {m.points === 1 ? "value" : "values"}
