@@ -2,9 +2,8 @@
 // chart by default, a run chart under 12 values (limits from so few are only trial
 // limits); links switch between them, so it works without JavaScript.
 import { Link } from "@remix-run/react";
-import { AssuranceIcon, RunChart, SpcChart, VariationIcon, type ChartAnnotation, type PdsaMarker } from "~/components/spc";
-import { describeResult, type SpcResult } from "~/domain/spc";
-import { InsetText } from "~/components/nhs";
+import { ChosenChart, SpcHeadline, type ChartAnnotation, type PdsaMarker } from "~/components/spc";
+import type { SpcResult } from "~/domain/spc";
 
 export type ChartKind = "xmr" | "run";
 
@@ -30,12 +29,6 @@ export function MeasureChart({
   annotations: readonly ChartAnnotation[];
   rebaseReasons: readonly { index: number; reason: string }[];
 }) {
-  const assuranceNone =
-    result.improvement === "neutral"
-      ? "No assurance: a neutral measure has no target to pass or fail"
-      : result.target === null
-        ? "No assurance: no target"
-        : "No assurance: no process limits yet";
   const choices: { kind: ChartKind; label: string }[] = [
     { kind: "xmr", label: "XmR chart (with process limits)" },
     { kind: "run", label: "Run chart (median)" },
@@ -43,13 +36,12 @@ export function MeasureChart({
   return (
     <section aria-labelledby="measure-chart-heading" className="app-measure-chart">
       <h3 id="measure-chart-heading">Chart</h3>
-      <div className="app-spc-icons" data-measure="icons">
-        <VariationIcon icon={result.variation_icon} size={64} showLabel />
-        <AssuranceIcon icon={result.assurance_icon} size={64} showLabel noneText={assuranceNone} />
-      </div>
-      <p className="nhsuk-body-l" data-measure="reading">
-        {describeResult(result, { unitLabel, periodWord })}
-      </p>
+      <SpcHeadline
+        result={result}
+        unitLabel={unitLabel}
+        periodWord={periodWord}
+        data={{ icons: { "data-measure": "icons" }, reading: { "data-measure": "reading" } }}
+      />
       <nav aria-label="Chart type" className="app-measure-chart__switch">
         <ul className="nhsuk-list app-measure-inline-list">
           {choices.map((c) => (
@@ -65,28 +57,17 @@ export function MeasureChart({
           ))}
         </ul>
       </nav>
-      {chart === "run" ? (
-        <>
-          {autoChosen ? (
-            <InsetText>
-              <p>
-                With fewer than 12 values this is shown as a run chart: process limits from so few points are only
-                trial limits. The icons and reading above use the XmR rules.
-              </p>
-            </InsetText>
-          ) : null}
-          <RunChart result={result} title={`${title}: run chart`} unitLabel={unitLabel} pdsaMarkers={pdsaMarkers} annotations={annotations} />
-        </>
-      ) : (
-        <SpcChart
-          result={result}
-          title={`${title}: XmR chart`}
-          unitLabel={unitLabel}
-          pdsaMarkers={pdsaMarkers}
-          annotations={annotations}
-          rebaseReasons={rebaseReasons}
-        />
-      )}
+      <ChosenChart
+        chart={chart}
+        autoChosen={autoChosen}
+        autoNote="With fewer than 12 values this is shown as a run chart: process limits from so few points are only trial limits. The icons and reading above use the XmR rules."
+        result={result}
+        title={title}
+        unitLabel={unitLabel}
+        pdsaMarkers={pdsaMarkers}
+        annotations={annotations}
+        rebaseReasons={rebaseReasons}
+      />
     </section>
   );
 }

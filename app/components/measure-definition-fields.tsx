@@ -41,6 +41,9 @@ export const DEFINITION_FIELDS = [
   "isPrimary",
 ] as const;
 
+/** A select's options: each value of a list with its label. */
+const labelled = <V extends string>(values: readonly V[], labels: Record<V, string>) => values.map((value) => ({ value, label: labels[value] }));
+
 /** The named fields of a conform fieldset, for ErrorSummary. */
 export function pickFields(fields: Fields, names: readonly string[]): Fields {
   return Object.fromEntries(names.map((n) => [n, fields[n]]));
@@ -62,7 +65,7 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
         label="Type of measure"
         hint="Outcome: the aim itself. Process: is the change happening as planned? Balancing: has it caused a problem elsewhere?"
         placeholder="Choose a type"
-        options={MEASURE_TYPES.map((t) => ({ value: t, label: MEASURE_TYPE_LABELS[t] }))}
+        options={labelled(MEASURE_TYPES, MEASURE_TYPE_LABELS)}
       />
       <TextareaField
         field={fields.definition}
@@ -89,7 +92,7 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
             field={fields.unit}
             label="Unit"
             placeholder="Choose a unit"
-            options={MEASURE_UNITS.map((u) => ({ value: u, label: UNIT_OPTION_LABELS[u] }))}
+            options={labelled(MEASURE_UNITS, UNIT_OPTION_LABELS)}
           />
           <TextField
             field={fields.ratePer}
@@ -112,7 +115,7 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
             label="How often is the data collected?"
             hint="One value per period. Weekly values belong to the week starting on Monday; monthly values to the month."
             placeholder="Choose how often"
-            options={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
+            options={labelled(FREQUENCIES, FREQUENCY_LABELS)}
           />
           <Checkbox
             field={fields.usesRatio}
@@ -125,7 +128,7 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
         field={fields.improvement}
         label="Which direction is an improvement?"
         placeholder="Choose a direction"
-        options={IMPROVEMENT_DIRECTIONS.map((d) => ({ value: d, label: IMPROVEMENT_LABELS[d] }))}
+        options={labelled(IMPROVEMENT_DIRECTIONS, IMPROVEMENT_LABELS)}
       />
       <TextField field={fields.target} label="Target (optional)" hint="A number, like 90 or 12.5" width={10} />
       <TextField field={fields.targetDate} label="Date to reach the target (optional)" type="date" />

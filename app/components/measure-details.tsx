@@ -67,6 +67,9 @@ export function MeasureDefinition({ m }: { m: DefinitionView }) {
   );
 }
 
+/** A list under the chart: the periods it names, the page that adds to it, and whether this reader may. */
+type ChartListProps = { frequency: Frequency; href: string; canEdit: boolean };
+
 export type RebaseView = { id: number; periodDate: string; reason: string; applied: boolean; createdByName: string | null };
 
 export function MeasureRebases({
@@ -74,12 +77,7 @@ export function MeasureRebases({
   frequency,
   href,
   canEdit,
-}: {
-  rebases: readonly RebaseView[];
-  frequency: Frequency;
-  href: string;
-  canEdit: boolean;
-}) {
+}: { rebases: readonly RebaseView[] } & ChartListProps) {
   return (
     <section aria-labelledby="measure-rebases-heading">
       <h3 id="measure-rebases-heading">Limits recalculated (rebases)</h3>
@@ -127,12 +125,7 @@ export function MeasureAnnotations({
   frequency,
   href,
   canEdit,
-}: {
-  annotations: readonly AnnotationView[];
-  frequency: Frequency;
-  href: string;
-  canEdit: boolean;
-}) {
+}: { annotations: readonly AnnotationView[] } & ChartListProps) {
   return (
     <section aria-labelledby="measure-notes-heading">
       <h3 id="measure-notes-heading">Notes on the chart</h3>

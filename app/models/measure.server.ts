@@ -1,20 +1,15 @@
 // Measures of improvement: their definitions, the primary measure, soft deletion, and
 // what their charts need from the rest of the project (PDSA cycles). Every query is
 // scoped by project; a deleted measure is gone from every page but keeps its data.
-import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+// The writes are commands in measure-commands.server.ts.
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { measurePoints, measures, pdsaCycles, users } from "~/db.server";
 import { type Db } from "~/db.server";
 import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
-import { nowMs } from "~/clock.server";
-import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
+import { buildConflict, type Conflict } from "~/domain/conflict";
 import { formatDay } from "~/domain/calendar";
 import { DEFINITION_LABELS } from "~/domain/measure-fields";
 import type { DefinitionValues } from "~/forms/measure-form";
-import { recordAudit } from "~/models/audit.server";
-import { refreshMeasureSummary } from "~/models/measure-summary.server";
-import { updateIfVersion } from "~/models/versioned.server";
-
-export type Actor = { id: number; email: string };
 
 /** The project's measures with their stored SPC summary, primary first. */
 export function listMeasures(db: Db, projectId: number) {
@@ -123,39 +118,6 @@ export function readableDefinition(v: DefinitionValues): Record<string, unknown>
   };
 }
 
-/** Only one measure of a project is primary: unset the others first (a partial unique index enforces it). */
-function clearOtherPrimary(db: Db, projectId: number, keepId: number | null) {
-  const others = and(eq(measures.projectId, projectId), eq(measures.isPrimary, true), isNull(measures.deletedAt));
-  db.update(measures)
-    .set({ isPrimary: false })
-    .where(keepId === null ? others : and(others, ne(measures.id, keepId)))
-    .run();
-}
-
-export function createMeasure(db: Db, opts: { projectId: number; values: DefinitionValues; actor: Actor; ip: string }) {
-  const { projectId, values, actor, ip } = opts;
-  return db.transaction(() => {
-    if (values.isPrimary) clearOtherPrimary(db, projectId, null);
-    const at = new Date(nowMs());
-    const row = db
-      .insert(measures)
-      .values({ projectId, ...values, updatedBy: actor.id, createdAt: at, updatedAt: at })
-      .returning({ id: measures.id })
-      .get();
-    recordAudit(db, {
-      actor,
-      action: "measure.created",
-      entityType: "measure",
-      entityId: row.id,
-      projectId,
-      summary: `Added measure: ${values.name}${values.isPrimary ? " (primary)" : ""}`,
-      ip,
-    });
-    refreshMeasureSummary(db, row.id);
-    return row.id;
-  });
-}
-
 export function definitionOf(m: Measure): DefinitionValues {
   return {
     name: m.name,
@@ -174,77 +136,6 @@ export function definitionOf(m: Measure): DefinitionValues {
     baselinePoints: m.baselinePoints,
     isPrimary: m.isPrimary,
   };
-}
-
-/** Saves the definition if nobody saved since `version`; false on a conflict (nothing written). */
-export function updateMeasure(
-  db: Db,
-  opts: { before: Measure; values: DefinitionValues; version: number; actor: Actor; ip: string },
-): boolean {
-  const { before, values, version, actor, ip } = opts;
-  return db.transaction(() => {
-    // The version check comes first, so a losing save writes nothing, not even the primary switch.
-    const current = db.select({ version: measures.version }).from(measures).where(eq(measures.id, before.id)).get();
-    if (current?.version !== version) return false;
-    if (values.isPrimary && !before.isPrimary) clearOtherPrimary(db, before.projectId, before.id);
-    updateIfVersion(db, measures, before.id, version, values, actor.id);
-    recordAudit(db, {
-      actor,
-      action: "measure.updated",
-      entityType: "measure",
-      entityId: before.id,
-      projectId: before.projectId,
-      summary: `${before.name}: ${describeChanges(readableDefinition(definitionOf(before)), readableDefinition(values), DEFINITION_LABELS)}`,
-      ip,
-    });
-    refreshMeasureSummary(db, before.id);
-    return true;
-  });
-}
-
-/** Makes this the project's primary measure (the one the board shows); false on a conflict. */
-export function makePrimary(db: Db, opts: { measure: Measure; version: number; actor: Actor; ip: string }): boolean {
-  const { measure, version, actor, ip } = opts;
-  return db.transaction(() => {
-    const current = db.select({ version: measures.version }).from(measures).where(eq(measures.id, measure.id)).get();
-    if (current?.version !== version) return false;
-    const previous = db
-      .select({ name: measures.name })
-      .from(measures)
-      .where(and(eq(measures.projectId, measure.projectId), eq(measures.isPrimary, true), isNull(measures.deletedAt)))
-      .get();
-    clearOtherPrimary(db, measure.projectId, measure.id);
-    updateIfVersion(db, measures, measure.id, version, { isPrimary: true }, actor.id);
-    recordAudit(db, {
-      actor,
-      action: "measure.updated",
-      entityType: "measure",
-      entityId: measure.id,
-      projectId: measure.projectId,
-      summary: `Made ${measure.name} the primary measure${previous && previous.name !== measure.name ? ` (was ${previous.name})` : ""}`,
-      ip,
-    });
-    return true;
-  });
-}
-
-/** Soft delete at `version`; false when someone saved the measure since it was opened. */
-export function deleteMeasure(db: Db, opts: { measure: Measure; version: number; actor: Actor; ip: string }): boolean {
-  const { measure, version, actor, ip } = opts;
-  return db.transaction(() => {
-    const values = { deletedAt: new Date(nowMs()), isPrimary: false };
-    if (!updateIfVersion(db, measures, measure.id, version, values, actor.id)) return false;
-    recordAudit(db, {
-      actor,
-      action: "measure.deleted",
-      entityType: "measure",
-      entityId: measure.id,
-      projectId: measure.projectId,
-      summary: `Deleted measure: ${measure.name}${measure.isPrimary ? " (it was the primary measure)" : ""}`,
-      ip,
-    });
-    return true;
-  });
 }
 
 export function definitionConflict(current: Measure, submitted: DefinitionValues): Conflict {

@@ -7,8 +7,11 @@ import { updateIfVersion } from "~/models/versioned.server";
 
 const changeCount = sql<number>`(select count(*) from milestone_changes c where c.milestone_id = ${milestones.id})`;
 
-/** The project's live milestones in plan order (soft-deleted ones are left out). */
-export function listMilestones(db: Db, projectId: number) {
+/**
+ * The project's live milestones (soft-deleted ones are left out), in plan order (baseline) or, for the
+ * project's overview, in the order they are now expected (forecast).
+ */
+export function listMilestones(db: Db, projectId: number, order: "baseline" | "forecast" = "baseline") {
   return db
     .select({
       id: milestones.id,
@@ -21,7 +24,7 @@ export function listMilestones(db: Db, projectId: number) {
     })
     .from(milestones)
     .where(and(eq(milestones.projectId, projectId), isNull(milestones.deletedAt)))
-    .orderBy(asc(milestones.baselineDate), asc(milestones.id))
+    .orderBy(asc(order === "forecast" ? milestones.forecastDate : milestones.baselineDate), asc(milestones.id))
     .all();
 }
 

@@ -3,7 +3,6 @@ import {
   asks,
   changeIdeas,
   divisions,
-  milestones,
   pdsaCycles,
   projects,
   projectTeam,
@@ -16,6 +15,7 @@ import type { Db } from "~/db.server";
 import type { Stage } from "~/domain/enums";
 import type { ProjectSort } from "~/web/project-list";
 import { listCqcDomains } from "~/models/charter.server";
+import { listMilestones } from "~/models/milestone.server";
 import { listMeasures } from "~/models/measure.server";
 
 const lead = (role: "executive_lead" | "clinical_lead" | "project_lead") =>
@@ -146,19 +146,7 @@ export function listProjectCycles(db: Db, projectId: number) {
 }
 
 export function listProjectMilestones(db: Db, projectId: number) {
-  return db
-    .select({
-      id: milestones.id,
-      title: milestones.title,
-      owner: milestones.owner,
-      baselineDate: milestones.baselineDate,
-      forecastDate: milestones.forecastDate,
-      completedOn: milestones.completedOn,
-    })
-    .from(milestones)
-    .where(and(eq(milestones.projectId, projectId), isNull(milestones.deletedAt)))
-    .orderBy(asc(milestones.forecastDate), asc(milestones.id))
-    .all();
+  return listMilestones(db, projectId, "forecast");
 }
 
 /** The project's measures as the overview shows them: the measures list without the fields only its own page uses. */

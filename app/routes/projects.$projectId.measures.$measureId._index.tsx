@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { MeasureBanner } from "~/components/measure-banner";
+import { PrimaryTag } from "~/components/measure-primary-tag";
+import { InsetText } from "~/components/nhs";
 import { MeasureChart } from "~/components/measure-chart";
 import { MeasureAnnotations, MeasureDefinition, MeasureRebases } from "~/components/measure-details";
 import { MeasurePointsTable } from "~/components/measure-points-table";
@@ -112,7 +114,7 @@ export default function MeasurePage() {
       <span className="nhsuk-caption-m">{MEASURE_TYPE_LABELS[m.type]} measure</span>
       <h2>
         {m.name}
-        {m.isPrimary ? <strong className="nhsuk-tag nhsuk-tag--blue nhsuk-u-margin-left-2">Primary</strong> : null}
+        {m.isPrimary ? <PrimaryTag /> : null}
       </h2>
 
       {canEdit ? (
@@ -152,8 +154,7 @@ export default function MeasurePage() {
       ) : null}
 
       {series.length === 0 ? (
-        <div className="nhsuk-inset-text" data-measure="empty">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
+        <InsetText attributes={{ "data-measure": "empty" }}>
           <p>No data yet.</p>
           {canEdit ? (
             <p>
@@ -164,7 +165,7 @@ export default function MeasurePage() {
           ) : (
             <p>The project team adds the data. The chart appears once there is a value.</p>
           )}
-        </div>
+        </InsetText>
       ) : (
         <>
           <MeasureChart

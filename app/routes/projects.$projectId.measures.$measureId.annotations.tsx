@@ -1,21 +1,25 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { confirmedRemovalId, pendingRemoval } from "~/web/removal.server";
+import { pendingRemoval, redirectAfterRemoval } from "~/web/removal.server";
 import { parseSubmission } from "~/forms/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
-import { notFound, requireMeasureEditor } from "~/auth/guards.server";
+import { requireMeasureEditor } from "~/auth/guards.server";
+import { actorOf } from "~/auth/actor.server";
 import { AnnotationSchema } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
-import { addAnnotation, deleteAnnotation, listAnnotations } from "~/models/measure-data.server";
+import { listAnnotations } from "~/models/measure-data.server";
+import { addAnnotation, removeAnnotation } from "~/models/measure-data-commands.server";
+import { valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
+import { formFailure } from "~/web/form-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Notes on the chart – Stepping Up" }];
 
@@ -26,19 +30,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { base, notes, removing, today: today() };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  const removeId = confirmedRemovalId(formData);
-  if (removeId !== null) {
-    if (!deleteAnnotation(db, { measure, annotationId: removeId, actor: user, ip: context.clientIp })) notFound("note");
-    return redirect(`${base}?saved=note-removed`);
-  }
+  const removed = redirectAfterRemoval(formData, (annotationId) => {
+    valueOf(removeAnnotation(db, actorOf(user, context), { measure, annotationId }));
+    return `${base}?saved=note-removed`;
+  });
+  if (removed) return removed;
 
   const submission = parseSubmission(formData, { schema: AnnotationSchema });
-  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  const fail = formFailure;
   if (submission.status !== "success") return fail(submission.reply());
   const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);
   if (periodDate > normalisePeriod(today(), measure.frequency)) {
@@ -47,12 +49,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning({ text: submission.value.text }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const once = { userId: user.id, kind: "annotation", token: submission.value.formToken };
-  const { location } = createOnce(db, once, () => {
-    addAnnotation(db, { measure, periodDate, text: submission.value.text, actor: user, ip: context.clientIp });
-    return `${base}?saved=noted`;
-  });
-  return redirect(location);
+  const { text, formToken } = submission.value;
+  const added = addAnnotation(db, actorOf(user, context), { measure, periodDate, text, formToken, location: `${base}?saved=noted` });
+  return redirect(valueOf(added).location);
 }
 
 export default function Annotations() {
@@ -92,14 +91,7 @@ export default function Annotations() {
           <TextField field={fields.periodDate} label="Date" type="date" hint="The note is shown at the period this date falls in." />
           <TextField field={fields.text} label="Note" hint="For example, Nurse-initiated antibiotics live in majors" width={30} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Add the note
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Add the note" cancelTo={base} />
         </Form>
         {notes.length ? (
           <>

@@ -4,22 +4,25 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConflictNotice } from "~/components/conflict-notice";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
 import { pickFields } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
 import type { Frequency } from "~/domain/enums";
 import { capitalise, checkPoint, formatMeasureValue, normalisePeriod, periodLabel, unitSuffix } from "~/domain/measure-periods";
 import { formatNumber } from "~/domain/spc";
-import { buildConflict, type Conflict } from "~/domain/conflict";
+import type { Conflict } from "~/domain/conflict";
 import { badRequest, notFound, parseId, requireMeasureEditor } from "~/auth/guards.server";
 import { DeletePointSchema, pointEntry, pointSchema } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
-import { addPoint, deletePoint, findPointByPeriod, getPoint, updatePoint, type Point, type PointValues } from "~/models/measure-data.server";
-import { type Measure } from "~/models/measure.server";
+import { findPointByPeriod, getPoint, type Point, type PointValues } from "~/models/measure-data.server";
+import { addPoint, correctPoint, deletePoint } from "~/models/measure-data-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal, valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 import { FormToken } from "~/components/form-token";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
+import { spentFormToken } from "~/models/form-token.server";
 
 export const meta: MetaFunction = () => [{ title: "A value of a measure – Stepping Up" }];
 
@@ -63,38 +66,20 @@ type ActionResult = {
   updatedAt: number | null;
 };
 
-const readablePoint = (m: Measure, v: Pick<PointValues, "periodDate" | "value" | "numerator" | "denominator" | "note">) => ({
-  periodDate: capitalise(periodLabel(v.periodDate, m.frequency)),
-  value:
-    v.numerator !== null && v.denominator !== null
-      ? `${formatMeasureValue(v.value, unitSuffix(m))} (${formatNumber(v.numerator)} / ${formatNumber(v.denominator)})`
-      : formatMeasureValue(v.value, unitSuffix(m)),
-  note: v.note,
-});
-
-const POINT_LABELS = { periodDate: "Period", value: "Value", note: "Note" };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  const ip = context.clientIp;
+  const actor = actorOf(user, context);
   const answer = (extra: Partial<ActionResult> & Pick<ActionResult, "intent">, status: number) =>
     data<ActionResult>({ result: null, pii: false, conflict: null, updatedAt: null, ...extra }, { status });
 
   if (formData.get("intent") === "delete") {
     const parsed = parseFields(formData, DeletePointSchema);
     if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
-    const point = getPoint(db, measure.id, parsed.data.pointId);
-    if (!point) notFound("value");
-    if (!deletePoint(db, { measure, point, updatedAt: parsed.data.updatedAt, actor: user, ip })) {
-      const conflict: Conflict = {
-        message: "This value was corrected by someone else since you opened it, so it has not been deleted. Check the value below, then delete it again if you still want to.",
-        currentVersion: 0,
-        fields: [],
-      };
-      return answer({ intent: "delete", conflict, updatedAt: point.updatedAt.getTime() }, 409);
-    }
-    return redirect(`${base}?saved=deleted`);
+    const deleted = deletePoint(db, actor, { measure, pointId: parsed.data.pointId, updatedAt: parsed.data.updatedAt });
+    if (deleted.ok) return redirect(`${base}?saved=deleted`);
+    if ("refused" in deleted) refusal(deleted);
+    return answer({ intent: "delete", conflict: deleted.conflict.notice, updatedAt: deleted.conflict.updatedAt }, 409);
   }
 
   const schema = pointSchema(measure);
@@ -103,8 +88,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ intent, result, pii }, 400);
   if (submission.status !== "success") return fail(submission.reply());
   const v = submission.value;
-  const once = { userId: user.id, kind: "measure_point", token: v.intent === "add" ? v.formToken : undefined };
-  const replay = spentFormToken(db, once);
+  const formToken = v.intent === "add" ? v.formToken : undefined;
+  const replay = spentFormToken(db, { userId: user.id, kind: "measure_point", token: formToken });
   if (replay) return redirect(replay);
   const entry = pointEntry(v, measure);
   const checked = entry ? checkPoint(entry, measure) : null;
@@ -137,27 +122,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
   if (before) {
-    const updatedAt = v.updatedAt as number;
-    if (!updatePoint(db, { measure, before, values, updatedAt, actor: user, ip })) {
-      const current = getPoint(db, measure.id, before.id);
-      const conflict = current
-        ? buildConflict({
-            changedBy: null,
-            changedAt: current.updatedAt,
-            currentVersion: 0,
-            current: readablePoint(measure, current),
-            submitted: readablePoint(measure, values),
-            labels: POINT_LABELS,
-          })
-        : { message: "Someone deleted this value since you opened it. Your correction has not been saved.", currentVersion: 0, fields: [] };
-      return answer({ intent, result: submission.reply(), conflict, updatedAt: current?.updatedAt.getTime() ?? null }, 409);
-    }
-    return redirect(`${base}?saved=corrected`);
+    const corrected = correctPoint(db, actor, { measure, pointId: before.id, values, updatedAt: v.updatedAt as number });
+    if (corrected.ok) return redirect(`${base}?saved=corrected`);
+    if ("refused" in corrected) refusal(corrected);
+    const { notice, updatedAt } = corrected.conflict;
+    return answer({ intent, result: submission.reply(), conflict: notice, updatedAt }, 409);
   }
-  const { location } = createOnce(db, once, () => {
-    addPoint(db, { measure, values, actor: user, ip });
-    return `${base}?saved=added`;
-  });
+  const { location } = valueOf(addPoint(db, actor, { measure, values, formToken, location: `${base}?saved=added` }));
   return redirect(location);
 }
 
@@ -216,14 +187,7 @@ function PointForm({ mode }: { mode: "add" | "update" }) {
           )}
           <TextareaField field={fields.note} label="Note (optional)" hint="Anything that explains this value, like two agency-staffed nights" rows={3} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              {mode === "update" ? "Save the correction" : "Add the value"}
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit={mode === "update" ? "Save the correction" : "Add the value"} cancelTo={base} />
         </Form>
       </div>
     </div>
@@ -254,14 +218,7 @@ function ConfirmDelete() {
           <input type="hidden" name="intent" value="delete" />
           <input type="hidden" name="pointId" value={point.id} />
           <input type="hidden" name="updatedAt" value={actionData?.updatedAt ?? point.updatedAt} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Delete the value
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              No, keep it
-            </Link>
-          </div>
+          <FormButtons submit="Delete the value" cancelTo={base} cancelLabel="No, keep it" warning />
         </Form>
       </div>
     </div>

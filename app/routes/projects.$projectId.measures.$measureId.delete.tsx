@@ -1,12 +1,14 @@
 import { parseFields } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormButtons, WarningCallout } from "~/components/nhs";
 import { ConflictNotice } from "~/components/conflict-notice";
-import type { Conflict } from "~/domain/conflict";
-import { formatDateTime } from "~/web/dates";
 import { badRequest, requireMeasureEditor } from "~/auth/guards.server";
 import { DeleteMeasureSchema } from "~/forms/measure-form";
-import { countPoints, deleteMeasure } from "~/models/measure.server";
+import { countPoints } from "~/models/measure.server";
+import { deleteMeasure } from "~/models/measure-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal } from "~/web/command-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete a measure – Stepping Up" }];
 
@@ -26,13 +28,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseFields(formData, DeleteMeasureSchema);
   if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
-  if (!deleteMeasure(db, { measure, version: parsed.data.version, actor: user, ip: context.clientIp })) {
-    const conflict: Conflict = {
-      message: `This measure was changed by ${measure.updatedByName ?? "someone else"} at ${formatDateTime(measure.updatedAt)} since you opened it, so it has not been deleted. Check the latest version, then delete it again if you still want to.`,
-      currentVersion: measure.version,
-      fields: [],
-    };
-    return data({ conflict, version: measure.version }, { status: 409 });
+  const deleted = deleteMeasure(db, actorOf(user, context), { measure, version: parsed.data.version });
+  if (!deleted.ok) {
+    if ("refused" in deleted) refusal(deleted);
+    return data({ conflict: deleted.conflict, version: deleted.conflict.currentVersion }, { status: 409 });
   }
   return redirect(`/projects/${projectId}/measures?deleted=${measure.id}`);
 }
@@ -45,29 +44,17 @@ export default function DeleteMeasure() {
       <div className="nhsuk-grid-column-two-thirds">
         <ConflictNotice conflict={actionData?.conflict} />
         <h2>Delete the measure “{name}”?</h2>
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>What deleting does
-            </span>
-          </h3>
+        <WarningCallout heading="What deleting does">
           <p>
             The measure and its chart disappear from the project and the programme board
             {points > 0 ? `, with its ${points.toLocaleString("en-GB")} ${points === 1 ? "value" : "values"}` : ""}.
             {isPrimary ? " It is the primary measure, so the project will have no primary measure until you choose another." : ""}
           </p>
           <p>PDSA cycles judged on it keep the link, and the audit trail keeps the record of the deletion.</p>
-        </div>
+        </WarningCallout>
         <Form method="post">
           <input type="hidden" name="version" value={actionData?.version ?? version} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Delete the measure
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              No, keep it
-            </Link>
-          </div>
+          <FormButtons submit="Delete the measure" cancelTo={base} cancelLabel="No, keep it" warning />
         </Form>
       </div>
     </div>

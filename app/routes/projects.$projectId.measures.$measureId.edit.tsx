@@ -4,11 +4,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConflictNotice } from "~/components/conflict-notice";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { DEFINITION_FIELDS, MeasureDefinitionFields, pickFields, UNIT_OPTION_LABELS } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
 import type { Conflict } from "~/domain/conflict";
-import { formatDateTime } from "~/web/dates";
 import { badRequest, requireMeasureEditor } from "~/auth/guards.server";
 import {
   DEFINITION_TEXT_FIELDS,
@@ -19,7 +19,10 @@ import {
   toDefinitionValues,
 } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
-import { countPoints, definitionConflict, getMeasure, makePrimary, updateMeasure, type Measure } from "~/models/measure.server";
+import { countPoints, definitionOf, type Measure } from "~/models/measure.server";
+import { makePrimary, updateMeasure } from "~/models/measure-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { refusal } from "~/web/command-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit a measure – Stepping Up" }];
 
@@ -27,24 +30,8 @@ const seriesOf = (m: Measure) => ({ unit: m.unit, ratePer: m.ratePer, frequency:
 
 /** The stored definition as form values (strings), so the form opens filled in. */
 function asFormValues(m: Measure): Record<string, string> {
-  const s = (v: string | number | null) => (v === null ? "" : String(v));
-  return {
-    name: m.name,
-    type: m.type,
-    definition: m.definition,
-    unit: m.unit,
-    unitLabel: m.unitLabel,
-    ratePer: s(m.ratePer),
-    improvement: m.improvement,
-    target: s(m.target),
-    targetDate: s(m.targetDate),
-    frequency: m.frequency,
-    dataOwner: m.dataOwner,
-    dataSource: m.dataSource,
-    usesRatio: m.usesRatio ? "on" : "",
-    baselinePoints: s(m.baselinePoints),
-    isPrimary: m.isPrimary ? "on" : "",
-  };
+  const text = (v: string | number | boolean | null) => (typeof v === "boolean" ? (v ? "on" : "") : v === null ? "" : String(v));
+  return Object.fromEntries(Object.entries(definitionOf(m)).map(([name, v]) => [name, text(v)]));
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -67,8 +54,7 @@ function unitText(m: Measure) {
 type ActionResult = { result: SubmissionResult<string[]> | null; version: number | null; pii: boolean; conflict: Conflict | null };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, db, measure: before, projectId, base } = await requireMeasureEditor(request, context, params);
-  const measureId = before.id;
+  const { user, db, measure: before, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
   const postedVersion = Number(formData.get("version")) || null;
   const answer = (extra: Partial<ActionResult>, status: number) =>
@@ -77,13 +63,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "primary") {
     const parsed = parseFields(formData, PrimaryMeasureSchema);
     if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
-    if (!before.isPrimary && !makePrimary(db, { measure: before, version: parsed.data.version, actor: user, ip: context.clientIp })) {
-      const conflict: Conflict = {
-        message: `This measure was changed by ${before.updatedByName ?? "someone else"} at ${formatDateTime(before.updatedAt)} since you opened it, so it has not been made the primary measure. Check the definition below, then try again.`,
-        currentVersion: before.version,
-        fields: [],
-      };
-      return answer({ version: before.version, conflict }, 409);
+    const made = makePrimary(db, actorOf(user, context), { measure: before, version: parsed.data.version });
+    if (!made.ok) {
+      if ("refused" in made) refusal(made);
+      return answer({ version: made.conflict.currentVersion, conflict: made.conflict }, 409);
     }
     return redirect(`${base}?saved=primary`);
   }
@@ -91,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, { schema: EditMeasureSchema });
   const fail = (result: SubmissionResult<string[]>, pii = false) => answer({ result, pii }, 400);
   if (submission.status !== "success") return fail(submission.reply());
-  const fixed = countPoints(db, measureId) > 0 ? seriesOf(before) : null;
+  const fixed = countPoints(db, before.id) > 0 ? seriesOf(before) : null;
   if (fixed) {
     const changes = fixedSettingChanges(submission.value, fixed);
     if (changes) return fail(submission.reply({ fieldErrors: changes }));
@@ -103,13 +86,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const saved = updateMeasure(db, { before, values, version: submission.value.version, actor: user, ip: context.clientIp });
-  if (!saved) {
-    const current = getMeasure(db, projectId, measureId);
-    const conflict: Conflict = current
-      ? definitionConflict(current, values)
-      : { message: "Someone deleted this measure since you opened it. Your changes have not been saved.", currentVersion: before.version, fields: [] };
-    return answer({ result: submission.reply(), version: conflict.currentVersion, conflict }, 409);
+  const saved = updateMeasure(db, actorOf(user, context), { before, values, version: submission.value.version });
+  if (!saved.ok) {
+    if ("refused" in saved) refusal(saved);
+    return answer({ result: submission.reply(), version: saved.conflict.currentVersion, conflict: saved.conflict }, 409);
   }
   return redirect(`${base}?saved=updated`);
 }
@@ -134,14 +114,7 @@ export default function EditMeasure() {
           <input type="hidden" name="version" value={actionData?.version ?? version} />
           <MeasureDefinitionFields fields={fields} fixed={fixed} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Save the definition
-            </button>
-            <Link className="nhsuk-link" to={base}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Save the definition" cancelTo={base} />
         </Form>
       </div>
     </div>

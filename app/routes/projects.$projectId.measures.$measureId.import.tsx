@@ -7,6 +7,7 @@ import {
   ImportProgress,
   ReplacedPeriods,
 } from "~/components/measure-import-preview";
+import { ErrorSummaryBox, FormButtons } from "~/components/nhs";
 import { periodLabel, unitSuffix } from "~/domain/measure-periods";
 import { FormToken } from "~/components/form-token";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
@@ -16,8 +17,11 @@ import { IMPORT_MAX_ROWS } from "~/forms/measure-form";
 import { importAnswer, readImportSource, type ImportAnswer } from "~/forms/measure-import.server";
 import { checkFieldNames } from "~/forms/submission.server";
 import { today } from "~/today.server";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
-import { importPoints, listSeries, storedValues } from "~/models/measure-data.server";
+import { spentFormToken } from "~/models/form-token.server";
+import { listSeries, storedValues } from "~/models/measure-data.server";
+import { importPoints } from "~/models/measure-data-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 
 export const meta: MetaFunction = () => [{ title: "Paste or upload data – Stepping Up" }];
@@ -77,11 +81,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const notice = "The values saved for this measure have changed since you checked the data. Check the preview, then save again.";
     return data({ ...answer, notice }, { status: 409 });
   }
-  const { location } = createOnce(db, once, () => {
-    const saved = importPoints(db, { measure, rows: check.rows, replacing: answer.replaceCount, actor: user, ip: context.clientIp });
-    return `${base}?saved=imported&added=${saved.added}&replaced=${saved.replaced}`;
+  const imported = importPoints(db, actorOf(user, context), {
+    measure,
+    rows: check.rows,
+    replacing: answer.replaceCount,
+    formToken: once.token,
+    locate: (saved) => `${base}?saved=imported&added=${saved.added}&replaced=${saved.replaced}`,
   });
-  return redirect(location);
+  return redirect(valueOf(imported).location);
 }
 
 const EXAMPLES = {
@@ -112,14 +119,9 @@ export default function ImportData() {
         <section aria-labelledby="import-preview-heading" className="nhsuk-u-margin-bottom-6">
           <h3 id="import-preview-heading">Check the data before saving</h3>
           {answer.notice ? (
-            <div className="nhsuk-error-summary" role="alert" aria-labelledby="import-notice-title" tabIndex={-1}>
-              <h2 className="nhsuk-error-summary__title" id="import-notice-title">
-                Confirm before saving
-              </h2>
-              <div className="nhsuk-error-summary__body">
-                <p>{answer.notice}</p>
-              </div>
-            </div>
+            <ErrorSummaryBox heading="Confirm before saving" headingId="import-notice-title" focusKey={answer.notice}>
+              <p>{answer.notice}</p>
+            </ErrorSummaryBox>
           ) : null}
           <p data-measure="import-summary">
             All {answer.validCount.toLocaleString("en-GB")} {answer.validCount === 1 ? "row is" : "rows are"} correct
@@ -137,16 +139,16 @@ export default function ImportData() {
             <FormToken />
             <input type="hidden" name="data" value={answer.data} />
             {answer.replaceCount ? <input type="hidden" name="replace" value={answer.fingerprint} /> : null}
-            <div className="nhsuk-button-group">
-              <button className={`nhsuk-button${answer.replaceCount ? " nhsuk-button--warning" : ""}`} type="submit" disabled={busy}>
-                {answer.replaceCount
+            <FormButtons
+              submit={
+                answer.replaceCount
                   ? `${answer.replaceCount === 1 ? "Replace this period" : `Replace these ${answer.replaceCount.toLocaleString("en-GB")} periods`} and save ${answer.validCount.toLocaleString("en-GB")} ${answer.validCount === 1 ? "value" : "values"}`
-                  : `Save ${answer.validCount.toLocaleString("en-GB")} ${answer.validCount === 1 ? "value" : "values"}`}
-              </button>
-              <Link className="nhsuk-link" to={base}>
-                Cancel
-              </Link>
-            </div>
+                  : `Save ${answer.validCount.toLocaleString("en-GB")} ${answer.validCount === 1 ? "value" : "values"}`
+              }
+              warning={answer.replaceCount > 0}
+              disabled={busy}
+              cancelTo={base}
+            />
           </Form>
           <ImportPreviewTable rows={answer.rows} rowCount={answer.rowCount} problemCount={answer.problemCount} frequency={m.frequency} usesRatio={m.usesRatio} unitLabel={suffix} />
         </section>

@@ -1,19 +1,24 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { confirmedRemovalId, pendingRemoval } from "~/web/removal.server";
+import { getFormProps } from "@conform-to/react";
+import { pendingRemoval, redirectAfterRemoval } from "~/web/removal.server";
 import { parseSubmission } from "~/forms/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
+import { FormButtons, InsetText } from "~/components/nhs";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
-import { notFound, requireMeasureEditor } from "~/auth/guards.server";
+import { requireMeasureEditor } from "~/auth/guards.server";
+import { actorOf } from "~/auth/actor.server";
 import { RebaseSchema } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
-import { addRebase, deleteRebase, listRebases, listSeries } from "~/models/measure-data.server";
+import { listRebases, listSeries } from "~/models/measure-data.server";
+import { addRebase, removeRebase } from "~/models/measure-data-commands.server";
+import { valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 import { FormToken } from "~/components/form-token";
-import { createOnce, spentFormToken } from "~/models/form-token.server";
+import { spentFormToken } from "~/models/form-token.server";
+import { formFailure } from "~/web/form-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Recalculate the limits – Stepping Up" }];
 
@@ -25,22 +30,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { base, rebases, removing, points: series.length, first: series[0]?.periodDate ?? null, last: series.at(-1)?.periodDate ?? null };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure, base } = await requireMeasureEditor(request, context, params);
   const formData = await request.formData();
-  const removeId = confirmedRemovalId(formData);
-  if (removeId !== null) {
-    if (!deleteRebase(db, { measure, rebaseId: removeId, actor: user, ip: context.clientIp })) notFound("rebase");
-    return redirect(`${base}?saved=rebase-removed`);
-  }
+  const removed = redirectAfterRemoval(formData, (rebaseId) => {
+    valueOf(removeRebase(db, actorOf(user, context), { measure, rebaseId }));
+    return `${base}?saved=rebase-removed`;
+  });
+  if (removed) return removed;
 
   const submission = parseSubmission(formData, { schema: RebaseSchema });
-  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  const fail = formFailure;
   if (submission.status !== "success") return fail(submission.reply());
-  const once = { userId: user.id, kind: "rebase", token: submission.value.formToken };
-  const replay = spentFormToken(db, once);
+  const { reason, formToken } = submission.value;
+  const replay = spentFormToken(db, { userId: user.id, kind: "rebase", token: formToken });
   if (replay) return redirect(replay);
   const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);
   const label = periodLabel(periodDate, measure.frequency);
@@ -58,11 +61,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning({ reason: submission.value.reason }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const { location } = createOnce(db, once, () => {
-    addRebase(db, { measure, periodDate, reason: submission.value.reason, actor: user, ip: context.clientIp });
-    return `${base}?saved=rebased`;
-  });
-  return redirect(location);
+  const added = addRebase(db, actorOf(user, context), { measure, periodDate, reason, formToken, location: `${base}?saved=rebased` });
+  return redirect(valueOf(added).location);
 }
 
 export default function Rebases() {
@@ -98,13 +98,12 @@ export default function Rebases() {
           process. Give the reason: it is shown on the chart.
         </p>
         {points < 2 ? (
-          <div className="nhsuk-inset-text">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
+          <InsetText>
             <p>
               There {points === 1 ? "is only one value" : "are no values"} yet. <Link to={`${base}/import`}>Add the data</Link>{" "}
               first: limits can be recalculated from the second value onwards.
             </p>
-          </div>
+          </InsetText>
         ) : (
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
@@ -117,14 +116,7 @@ export default function Rebases() {
             />
             <TextField field={fields.reason} label="Reason" hint="For example, New triage process started" width={30} />
             <PiiConfirm show={Boolean(actionData?.pii)} />
-            <div className="nhsuk-button-group">
-              <button className="nhsuk-button" type="submit">
-                Recalculate the limits
-              </button>
-              <Link className="nhsuk-link" to={base}>
-                Cancel
-              </Link>
-            </div>
+            <FormButtons submit="Recalculate the limits" cancelTo={base} />
           </Form>
         )}
         {rebases.length ? (

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeasureBanner } from "~/components/measure-banner";
+import { MeasureName } from "~/components/measure-primary-tag";
+import { InsetText, Table } from "~/components/nhs";
 import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
 import { getDb } from "~/db.server";
 import type { VariationIcon as VariationIconId } from "~/domain/enums";
@@ -53,8 +55,7 @@ export default function MeasuresList() {
       ) : null}
 
       {measures.length === 0 ? (
-        <div className="nhsuk-inset-text">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
+        <InsetText>
           <p>
             This project has no measures yet.{" "}
             {permissions.edit ? (
@@ -66,74 +67,76 @@ export default function MeasuresList() {
               "The project team adds them."
             )}
           </p>
-        </div>
+        </InsetText>
       ) : (
-        <div className="app-table-wrap">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Measures, primary first</caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Measure</th>
-                <th scope="col">Recent values</th>
-                <th scope="col">Variation and assurance</th>
-                <th scope="col">Latest value</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {measures.map((m) => {
-                const suffix = unitSuffix(m);
-                return (
-                  <tr key={m.id}>
-                    <td>
-                      <Link to={`${base}/${m.id}`}>{m.name}</Link>
-                      {m.isPrimary ? <strong className="nhsuk-tag nhsuk-tag--blue nhsuk-u-margin-left-2">Primary</strong> : null}
-                      <span className="nhsuk-body-s app-muted app-measure-list__meta">
-                        {MEASURE_TYPE_LABELS[m.type]} measure, {FREQUENCY_LABELS[m.frequency].toLowerCase()},{" "}
-                        {m.points.toLocaleString("en-GB")} {m.points === 1 ? "value" : "values"}
-                        {m.target !== null ? `, target ${formatMeasureValue(m.target, suffix)}` : ""}
-                      </span>
-                    </td>
-                    <td>
-                      <Sparkline
-                        values={m.sparkline}
-                        latest={(m.latestSignal as SpecialCause | null) ?? null}
-                        latestDirection={directionOf(m.variationIcon)}
-                        label={m.name}
-                        unitLabel={suffix}
-                      />
-                    </td>
-                    <td>
-                      {m.points === 0 ? (
-                        <span className="app-muted">No data yet</span>
-                      ) : (
-                        <span className="app-measure-list__icons">
-                          <VariationIcon icon={m.variationIcon} size={40} />
-                          <AssuranceIcon icon={m.assuranceIcon} size={40} noneText={null} />
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {m.latestValue === null || m.latestDate === null ? (
-                        permissions.edit ? (
-                          <Link to={`${base}/${m.id}/import`}>
-                            Add data<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
-                          </Link>
-                        ) : (
-                          <span className="app-muted">None yet</span>
-                        )
-                      ) : (
-                        <>
-                          <strong>{formatMeasureValue(m.latestValue, suffix)}</strong>
-                          <span className="nhsuk-body-s app-measure-list__meta">{capitalise(periodLabel(m.latestDate, m.frequency))}</span>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Measures, primary first"
+          captionHidden
+          scroll
+          rows={measures}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              id: "measure",
+              header: "Measure",
+              cell: (m) => (
+                <>
+                  <MeasureName name={m.name} isPrimary={m.isPrimary} to={`${base}/${m.id}`} />
+                  <span className="nhsuk-body-s app-muted app-measure-list__meta">
+                    {MEASURE_TYPE_LABELS[m.type]} measure, {FREQUENCY_LABELS[m.frequency].toLowerCase()},{" "}
+                    {m.points.toLocaleString("en-GB")} {m.points === 1 ? "value" : "values"}
+                    {m.target !== null ? `, target ${formatMeasureValue(m.target, unitSuffix(m))}` : ""}
+                  </span>
+                </>
+              ),
+            },
+            {
+              id: "recent",
+              header: "Recent values",
+              cell: (m) => (
+                <Sparkline
+                  values={m.sparkline}
+                  latest={(m.latestSignal as SpecialCause | null) ?? null}
+                  latestDirection={directionOf(m.variationIcon)}
+                  label={m.name}
+                  unitLabel={unitSuffix(m)}
+                />
+              ),
+            },
+            {
+              id: "icons",
+              header: "Variation and assurance",
+              cell: (m) =>
+                m.points === 0 ? (
+                  <span className="app-muted">No data yet</span>
+                ) : (
+                  <span className="app-measure-list__icons">
+                    <VariationIcon icon={m.variationIcon} size={40} />
+                    <AssuranceIcon icon={m.assuranceIcon} size={40} noneText={null} />
+                  </span>
+                ),
+            },
+            {
+              id: "latest",
+              header: "Latest value",
+              cell: (m) =>
+                m.latestValue === null || m.latestDate === null ? (
+                  permissions.edit ? (
+                    <Link to={`${base}/${m.id}/import`}>
+                      Add data<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
+                    </Link>
+                  ) : (
+                    <span className="app-muted">None yet</span>
+                  )
+                ) : (
+                  <>
+                    <strong>{formatMeasureValue(m.latestValue, unitSuffix(m))}</strong>
+                    <span className="nhsuk-body-s app-measure-list__meta">{capitalise(periodLabel(m.latestDate, m.frequency))}</span>
+                  </>
+                ),
+            },
+          ]}
+        />
       )}
     </>
   );

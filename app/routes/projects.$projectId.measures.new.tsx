@@ -1,8 +1,9 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { FormButtons } from "~/components/nhs";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { DEFINITION_FIELDS, MeasureDefinitionFields, pickFields } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
@@ -10,9 +11,12 @@ import { getDb } from "~/db.server";
 import { requireProjectEditor } from "~/auth/guards.server";
 import { CreateMeasureSchema, DEFINITION_TEXT_FIELDS, definitionProblems, toDefinitionValues } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
-import { createMeasure, listMeasures } from "~/models/measure.server";
+import { listMeasures } from "~/models/measure.server";
+import { createMeasure } from "~/models/measure-commands.server";
+import { actorOf } from "~/auth/actor.server";
+import { valueOf } from "~/web/command-reply.server";
 import { FormToken } from "~/components/form-token";
-import { createOnce } from "~/models/form-token.server";
+import { formFailure } from "~/web/form-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a measure – Stepping Up" }];
 
@@ -27,13 +31,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; pii: boolean };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: CreateMeasureSchema });
-  const fail = (result: SubmissionResult<string[]>, pii = false) => data<ActionResult>({ result, pii }, { status: 400 });
+  const fail = formFailure;
   if (submission.status !== "success") return fail(submission.reply());
 
   const values = toDefinitionValues(submission.value, null);
@@ -43,12 +45,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const db = getDb();
-  const { location } = createOnce(db, { userId: user.id, kind: "measure", token: submission.value.formToken }, () => {
-    const id = createMeasure(db, { projectId, values, actor: user, ip: context.clientIp });
-    return `/projects/${projectId}/measures/${id}?saved=created`;
+  const created = createMeasure(getDb(), actorOf(user, context), {
+    projectId,
+    values,
+    formToken: submission.value.formToken,
+    locate: (id) => `/projects/${projectId}/measures/${id}?saved=created`,
   });
-  return redirect(location);
+  return redirect(valueOf(created).location);
 }
 
 export default function NewMeasure() {
@@ -73,14 +76,7 @@ export default function NewMeasure() {
           <FormToken />
           <MeasureDefinitionFields fields={fields} fixed={null} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Add the measure
-            </button>
-            <Link className="nhsuk-link" to={`/projects/${projectId}/measures`}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons submit="Add the measure" cancelTo={`/projects/${projectId}/measures`} />
         </Form>
       </div>
     </div>

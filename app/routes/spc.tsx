@@ -1,13 +1,14 @@
 // /spc: the SPC calculator. Paste a series, choose the options, see the chart,
 // icons and reading. Nothing is saved. The same schema and engine as POST /api/spc.
 import { parseSubmission } from "~/forms/submission.server";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary, SelectField, TextField, TextareaField } from "~/components/forms";
 import { Breadcrumbs } from "~/components/layout";
+import { Checkboxes, Details, InsetText } from "~/components/nhs";
 import { SpcResults } from "~/components/spc/spc-results";
 import { IMPROVEMENT_LABELS } from "~/domain/labels";
 import { IMPROVEMENT_DIRECTIONS, analyseSeries } from "~/domain/spc";
@@ -63,6 +64,14 @@ const TWO_OF_THREE_OPTIONS = [
   { value: "beyond_two_sigma", label: "Points beyond the 2σ line, including beyond the limit (Making Data Count 2023)" },
 ];
 
+const SCREEN_OUTLIERS = [
+  {
+    value: "on",
+    label: "Screen out unusually large moving ranges",
+    hint: "As NHSRplotthedots does. The Making Data Count Excel tool does not.",
+  },
+];
+
 const ADVANCED = ["baseline", "rebase", "screen_outliers", "shift_length", "trend_length", "two_of_three_mode"] as const;
 
 export default function SpcCalculator() {
@@ -87,7 +96,6 @@ export default function SpcCalculator() {
     const fallback = (SPC_FORM_DEFAULTS as Record<string, string>)[name];
     return (initial ?? "") !== (fallback ?? "");
   });
-  const { key: screenKey, ...screenProps } = getInputProps(fields.screen_outliers, { type: "checkbox" });
 
   return (
     <>
@@ -114,8 +122,7 @@ export default function SpcCalculator() {
             rules. Nothing you paste is saved.
           </p>
           {analysis === null ? (
-            <div className="nhsuk-inset-text" data-spc="empty-state">
-              <span className="nhsuk-u-visually-hidden">Information: </span>
+            <InsetText attributes={{ "data-spc": "empty-state" }}>
               <p>
                 Paste one value per line, oldest first, or two columns copied from a spreadsheet: the date and the
                 value. Use at least 12 points for SPC limits (20 or more is better); with fewer you will see a run
@@ -128,7 +135,7 @@ export default function SpcCalculator() {
                 </Link>{" "}
                 (20 months that step up after month 12, higher is better, target 8).
               </p>
-            </div>
+            </InsetText>
           ) : null}
 
           <Form method="post" {...getFormProps(form)}>
@@ -147,11 +154,7 @@ export default function SpcCalculator() {
             <TextField field={fields.unit} label="Unit (optional)" width={10} hint="Shown after numbers, like % or minutes." />
             <SelectField field={fields.chart} label="Chart" options={CHART_OPTIONS} />
 
-            <details className="nhsuk-details" open={advancedOpen || undefined}>
-              <summary className="nhsuk-details__summary">
-                <span className="nhsuk-details__summary-text">Limits and rules (advanced)</span>
-              </summary>
-              <div className="nhsuk-details__text">
+            <Details summary="Limits and rules (advanced)" open={advancedOpen}>
                 <TextField
                   field={fields.baseline}
                   label="Fix the limits on the first points (optional)"
@@ -164,19 +167,7 @@ export default function SpcCalculator() {
                   rows={3}
                   hint="One per line: a point number (counting from 1, as in the data table) or a date, then the reason if you like. For example: 13 New triage process."
                 />
-                <div className="nhsuk-form-group">
-                  <div className="nhsuk-checkboxes">
-                    <div className="nhsuk-checkboxes__item">
-                      <input key={screenKey} {...screenProps} className="nhsuk-checkboxes__input" />
-                      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={fields.screen_outliers.id}>
-                        Screen out unusually large moving ranges
-                      </label>
-                      <div className="nhsuk-hint nhsuk-checkboxes__hint">
-                        As NHSRplotthedots does. The Making Data Count Excel tool does not.
-                      </div>
-                    </div>
-                  </div>
-                </div>
+                <Checkboxes field={fields.screen_outliers} items={SCREEN_OUTLIERS} />
                 <TextField
                   field={fields.shift_length}
                   label="Shift: points in a row on one side of the mean"
@@ -194,8 +185,7 @@ export default function SpcCalculator() {
                   label="Two out of three close to a limit counts"
                   options={TWO_OF_THREE_OPTIONS}
                 />
-              </div>
-            </details>
+            </Details>
 
             <button className="nhsuk-button" type="submit" disabled={navigation.state === "submitting"}>
               Analyse
@@ -207,10 +197,9 @@ export default function SpcCalculator() {
       {analysis !== null && result !== null ? (
         <>
           {analysis.header !== null ? (
-            <div className="nhsuk-inset-text">
-              <span className="nhsuk-u-visually-hidden">Information: </span>
+            <InsetText>
               <p>The first line (&ldquo;{analysis.header}&rdquo;) was read as column headings and skipped.</p>
-            </div>
+            </InsetText>
           ) : null}
           <SpcResults
             result={result}
@@ -222,11 +211,7 @@ export default function SpcCalculator() {
         </>
       ) : null}
 
-      <details className="nhsuk-details">
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">Use the calculator from another program</span>
-        </summary>
-        <div className="nhsuk-details__text">
+      <Details summary="Use the calculator from another program">
           <p>
             The same calculation is available as JSON, without signing in: send a POST request to{" "}
             <code>/api/spc</code> with <code>Content-Type: application/json</code> and a body like{" "}
@@ -235,8 +220,7 @@ export default function SpcCalculator() {
             <code>screen_outliers</code>, <code>shift_length</code>, <code>trend_length</code> and{" "}
             <code>two_of_three_mode</code>. Nothing is stored.
           </p>
-        </div>
-      </details>
+      </Details>
     </>
   );
 }

@@ -1,5 +1,6 @@
 // The two halves of "confirm before removing": the page asked for with ?delete=ID, and the
 // post that confirms it (intent=delete, id).
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { badRequest, notFound, parseId } from "~/auth/guards.server";
 import { parseFields } from "~/forms/submission.server";
@@ -22,4 +23,10 @@ export function confirmedRemovalId(formData: FormData): number | null {
   const parsed = parseFields(formData, RemovalSchema);
   if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
   return parsed.data.id;
+}
+
+/** A confirmed removal's redirect after `remove(id)` (which returns where to go), or null when the post is not one. */
+export function redirectAfterRemoval(formData: FormData, remove: (id: number) => string): Response | null {
+  const id = confirmedRemovalId(formData);
+  return id === null ? null : redirect(remove(id));
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import { asks, auditEvents, projectTeam, users } from "../../db/schema";
+import { asks, auditEvents, projectTeam } from "../../db/schema";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let lead: Client;
@@ -39,7 +40,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 const askRow = (id: number) => server.db.select().from(asks).where(eq(asks.id, id)).get()!;
 const askCount = () => server.db.select().from(asks).all().length;
 const auditOf = (id: number) =>

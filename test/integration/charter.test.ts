@@ -2,9 +2,10 @@
 // optimistic concurrency and who may edit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
-import { auditEvents, divisions, projectCqcDomains, projects, projectTeam, users } from "../../db/schema";
+import { auditEvents, divisions, projectCqcDomains, projects, projectTeam } from "../../db/schema";
 import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 const row = (id: number) => server.db.select().from(projects).where(eq(projects.id, id)).get()!;
 const domains = (id: number) =>
   server.db.select().from(projectCqcDomains).where(eq(projectCqcDomains.projectId, id)).all().map((d) => d.domain).sort();

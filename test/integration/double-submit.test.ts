@@ -2,8 +2,9 @@
 // concurrent posts of one form create one record, and a replay is sent to that record.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, ne } from "drizzle-orm";
-import { projectTeam, users } from "../../db/schema";
+import { projectTeam } from "../../db/schema";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 const clients: Record<string, Client> = {};
@@ -25,7 +26,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 const count = (sql: string) => (server.db.$client.prepare(sql).get() as { n: number }).n;
 
 /** The token the form page was rendered with, as a browser would send it back. */

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import {
-  auditEvents,
-  boardAssessments,
-  meetingActions,
-  meetingItems,
-  meetings,
-  projects,
-  projectSummaries,
-  users,
-} from "../../db/schema";
+import { auditEvents, boardAssessments, meetingActions, meetingItems, meetings, projects, projectSummaries } from "../../db/schema";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let admin: Client;
@@ -37,7 +29,7 @@ afterAll(async () => {
 });
 
 const db = () => server.db;
-const userId = (email: string) => db().select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(db(), email);
 const meetingRow = (id: number) => db().select().from(meetings).where(eq(meetings.id, id)).get()!;
 const itemsOf = (id: number) =>
   db().select().from(meetingItems).where(eq(meetingItems.meetingId, id)).orderBy(asc(meetingItems.position)).all();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
-import { auditEvents, milestoneChanges, milestones, projectTeam, users } from "../../db/schema";
+import { auditEvents, milestoneChanges, milestones, projectTeam } from "../../db/schema";
 import { readPage, textOf } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let lead: Client;
@@ -37,9 +38,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function userId(email: string) {
-  return server.db.select().from(users).where(eq(users.email, email)).get()!.id;
-}
+const userId = (email: string) => userIdOf(server.db, email);
 const milestoneRow = (id: number) => server.db.select().from(milestones).where(eq(milestones.id, id)).get()!;
 const milestoneCount = () => server.db.select().from(milestones).all().length;
 const changesOf = (id: number) =>

@@ -1,19 +1,11 @@
 // The PDSA cycle log over real HTTP: create, edit, delete, every refusal, and the board's activity query.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, max, sql } from "drizzle-orm";
-import {
-  auditEvents,
-  changeIdeas,
-  measures,
-  pdsaCycleMeasures,
-  pdsaCycles,
-  projects,
-  projectTeam,
-  users,
-} from "../../db/schema";
+import { auditEvents, changeIdeas, measures, pdsaCycleMeasures, pdsaCycles, projects, projectTeam } from "../../db/schema";
 import { latestPdsaActivity } from "~/models/pdsa.server";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, TEST_TODAY, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let lead: Client;
@@ -25,9 +17,7 @@ let otherId: number;
 let ownMeasures: number[];
 let otherMeasure: number;
 
-function userId(email: string) {
-  return server.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
-}
+const userId = (email: string) => userIdOf(server.db, email);
 
 function measureIdsOf(projectId: number) {
   return server.db

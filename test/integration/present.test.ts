@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { asks, auditEvents, measures, projects, projectTeam, statusReports, users } from "../../db/schema";
+import { asks, auditEvents, measures, projects, projectTeam, statusReports } from "../../db/schema";
 import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let lead: Client;
@@ -47,9 +48,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function userId(email: string) {
-  return server.db.select().from(users).where(eq(users.email, email)).get()!.id;
-}
+const userId = (email: string) => userIdOf(server.db, email);
 /** The aria-labels of the deck's slides, in order. */
 const slideLabels = (page: Page) =>
   page.findAll('section[aria-roledescription="slide"]').map((slide) => slide.getAttribute("aria-label") ?? "");

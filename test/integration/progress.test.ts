@@ -2,16 +2,17 @@
 // score kept in step, bad input refused, concurrent scoring caught, and the step chart shown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
-import { auditEvents, progressScores, projects, projectTeam, users } from "../../db/schema";
+import { auditEvents, progressScores, projects, projectTeam } from "../../db/schema";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let lead: Client;
 let leadProject: number;
 let otherProject: number;
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 const project = (id: number) => server.db.select().from(projects).where(eq(projects.id, id)).get()!;
 const history = (id: number) =>
   server.db.select().from(progressScores).where(eq(progressScores.projectId, id)).orderBy(progressScores.id).all();

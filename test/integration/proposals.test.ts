@@ -4,6 +4,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { auditEvents, divisions, projects, projectTeam, users } from "../../db/schema";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 const clients: Record<string, Client> = {};
@@ -18,7 +19,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 const personId = (name: string) => server.db.select().from(users).where(eq(users.name, name)).get()!.id;
 const row = (id: number) => server.db.select().from(projects).where(eq(projects.id, id)).get()!;
 const projectCount = () => server.db.select({ n: sql<number>`count(*)` }).from(projects).get()!.n;

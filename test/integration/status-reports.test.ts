@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
-import { asks, auditEvents, projectTeam, statusReports, users } from "../../db/schema";
+import { asks, auditEvents, projectTeam, statusReports } from "../../db/schema";
 import { readPage, textOf } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let lead: Client;
@@ -33,7 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 const counts = () => ({
   reports: server.db.select().from(statusReports).all().length,
   asks: server.db.select().from(asks).all().length,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { auditEvents, milestones, projects, projectTeam, users, wins } from "../../db/schema";
+import { auditEvents, milestones, projects, projectTeam, wins } from "../../db/schema";
 import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
 let lead: Client;
@@ -12,7 +13,7 @@ let viewer: Client;
 let projectId: number; // active, lead@ on the team, staff@ not
 let done: number[]; // two milestones completed for this test
 
-const userId = (email: string) => server.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const userId = (email: string) => userIdOf(server.db, email);
 const teamOf = (email: string) =>
   server.db
     .select({ projectId: projectTeam.projectId })

@@ -4,15 +4,17 @@ import type { ReactNode } from "react";
 export function InsetText({
   className,
   role,
+  attributes,
   children,
 }: {
   className?: string;
   /** "status" for a message that confirms what just happened, so screen readers announce it. */
   role?: "status";
+  attributes?: Record<`data-${string}`, string>;
   children: ReactNode;
 }) {
   return (
-    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`} role={role}>
+    <div className={`nhsuk-inset-text${className ? ` ${className}` : ""}`} role={role} {...attributes}>
       <span className="nhsuk-u-visually-hidden">Information: </span>
       {children}
     </div>

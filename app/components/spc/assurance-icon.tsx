@@ -2,6 +2,7 @@
 // passing, blue), "F" (consistently failing, orange) or "?" (hit and miss,
 // grey) over a target line.
 import type { AssuranceIcon as AssuranceIconId } from "~/domain/enums";
+import { SpcIconFrame } from "./icon-frame";
 import { ASSURANCE_ICON_LABELS } from "./labels";
 
 const LETTERS: Record<AssuranceIconId, string> = { consistent_pass: "P", consistent_fail: "F", inconsistent: "?" };
@@ -22,30 +23,12 @@ export function AssuranceIcon({
   if (icon === null) {
     return noneText === null ? null : <span className="app-spc-icon app-spc-icon--none app-muted">{noneText}</span>;
   }
-  const label = ASSURANCE_ICON_LABELS[icon];
   return (
-    <span className={`app-spc-icon app-spc-icon--${TONES[icon]}`} data-icon={icon}>
-      <svg
-        className="app-spc-icon__svg"
-        viewBox="0 0 100 100"
-        width={size}
-        height={size}
-        role="img"
-        aria-label={label}
-        focusable="false"
-      >
-        <title>{label}</title>
-        <circle className="app-spc-icon__ring" cx="50" cy="50" r="45" />
-        <line className="app-spc-icon__target" x1="20" x2="80" y1="72" y2="72" fill="none" />
-        <text className="app-spc-icon__letter app-spc-icon__letter--large" x="50" y="62" textAnchor="middle">
-          {LETTERS[icon]}
-        </text>
-      </svg>
-      {showLabel ? (
-        <span className="app-spc-icon__label" aria-hidden="true">
-          {label}
-        </span>
-      ) : null}
-    </span>
+    <SpcIconFrame icon={icon} tone={TONES[icon]} label={ASSURANCE_ICON_LABELS[icon]} size={size} showLabel={showLabel}>
+      <line className="app-spc-icon__target" x1="20" x2="80" y1="72" y2="72" fill="none" />
+      <text className="app-spc-icon__letter app-spc-icon__letter--large" x="50" y="62" textAnchor="middle">
+        {LETTERS[icon]}
+      </text>
+    </SpcIconFrame>
   );
 }

@@ -142,18 +142,21 @@ export function LineLabels({ labels }: { labels: LineLabel[] }) {
   );
 }
 
+/** The PDSA cycles and notes of a chart of `n` points, placed by their dates. */
+type MarkerProps = {
+  pdsaMarkers: readonly PdsaMarker[];
+  annotations: readonly ChartAnnotation[];
+  dates: readonly string[] | null;
+  n: number;
+};
+
 /** PDSA cycles as small labelled ticks under the time axis; annotations as numbered circles at the top. */
 export function DatedMarkers({
   pdsaMarkers,
   annotations,
   dates,
   n,
-}: {
-  pdsaMarkers: readonly PdsaMarker[];
-  annotations: readonly ChartAnnotation[];
-  dates: readonly string[] | null;
-  n: number;
-}) {
+}: MarkerProps) {
   return (
     <g>
       {pdsaMarkers.map((m, k) => {
@@ -196,12 +199,7 @@ export function MarkerNotes({
   annotations,
   dates,
   n,
-}: {
-  pdsaMarkers: readonly PdsaMarker[];
-  annotations: readonly ChartAnnotation[];
-  dates: readonly string[] | null;
-  n: number;
-}) {
+}: MarkerProps) {
   if (pdsaMarkers.length === 0 && annotations.length === 0) return null;
   const off = (date: string) => (xForDate(date, dates, n) === null ? " (not on the chart: outside its dates)" : "");
   return (

@@ -6,6 +6,7 @@ export { VariationIcon } from "./variation-icon";
 export { AssuranceIcon } from "./assurance-icon";
 export { ChartLegend, MarkSwatch } from "./marks";
 export { SpcResults } from "./spc-results";
+export { ChosenChart, SpcHeadline } from "./spc-reading";
 export type { PdsaMarker, ChartAnnotation } from "./frame";
 export {
   ASSURANCE_ICON_LABELS,

@@ -1,36 +1,13 @@
 // A run chart in the same style as the XmR chart: values around the median,
 // read with the Anhøj rules (and the older IHI rules) in words. Suits short
 // series: the calculator shows it by default under 12 points.
-import type { RunChartResult, SpcResult } from "~/domain/spc";
-import { formatDay } from "~/web/dates";
-import { SpcDataTable } from "./data-table";
-import {
-  DatedMarkers,
-  HorizontalLine,
-  LineLabels,
-  MarkerNotes,
-  XAxis,
-  YAxis,
-  ValuesLine,
-  chartSvgProps,
-  targetLabel,
-  useChartBasics,
-  type ChartAnnotation,
-  type LineLabel,
-  type PdsaMarker,
-} from "./frame";
+import type { RunChartResult } from "~/domain/spc";
+import { ChartFigure, type ChartProps } from "./chart-figure";
+import { HorizontalLine, targetLabel, useChartBasics, type LineLabel } from "./frame";
 import { ChartLegend, markClassName, markPaths } from "./marks";
 import { withUnit, xOf, yScale } from "./scale";
 
-export interface RunChartProps {
-  result: SpcResult;
-  title: string;
-  dates?: readonly string[];
-  unitLabel?: string;
-  target?: number | null;
-  pdsaMarkers?: readonly PdsaMarker[];
-  annotations?: readonly ChartAnnotation[];
-}
+export type RunChartProps = ChartProps;
 
 /** The Anhøj reading in words, e.g. "Signal: … The longest run … 8 points (more than 7 is a signal) …". */
 export function describeRunChart(rc: RunChartResult, unitLabel?: string): string {
@@ -57,16 +34,10 @@ export function describeRunChart(rc: RunChartResult, unitLabel?: string): string
   return `${verdict}${because}. ${median} ${runs}; ${crossings}.${onMedian}`;
 }
 
-export function RunChart({
-  result,
-  title,
-  dates: datesProp,
-  unitLabel,
-  target: targetProp,
-  pdsaMarkers = [],
-  annotations = [],
-}: RunChartProps) {
-  const { titleId, descId, n, dates, target, label, focusable, k } = useChartBasics(result, datesProp, targetProp);
+export function RunChart(props: RunChartProps) {
+  const { result, unitLabel } = props;
+  const basics = useChartBasics(result, props.dates, props.target);
+  const { n, target, label, focusable, k } = basics;
   const rc = result.run_chart;
   const median = rc.median;
   const scale = yScale([...result.points.map((p) => p.value), median, target]);
@@ -79,57 +50,44 @@ export function RunChart({
   if (target !== null) lineLabels.push(targetLabel(target, y, unitLabel));
 
   return (
-    <figure className="app-spc-chart app-spc-chart--run">
-      <figcaption className="app-spc-chart__title" id={titleId}>
-        {title}
-      </figcaption>
-      <p className="app-spc-chart__reading" id={descId}>
-        Run chart of {n} {n === 1 ? "point" : "points"}. {describeRunChart(rc, unitLabel)}
-      </p>
-      {n === 0 ? null : (
-        <svg {...chartSvgProps(`${titleId} ${descId}`, focusable)}>
-          <YAxis scale={scale} unitLabel={unitLabel} />
-          <XAxis n={n} label={label} />
+    <ChartFigure
+      variant="run"
+      className="app-spc-chart app-spc-chart--run"
+      chart={props}
+      basics={basics}
+      reading={`Run chart of ${n} ${n === 1 ? "point" : "points"}. ${describeRunChart(rc, unitLabel)}`}
+      scale={scale}
+      lines={
+        <>
           {median !== null ? <HorizontalLine className="app-spc-chart__median" y={y(median)} /> : null}
           {target !== null ? <HorizontalLine className="app-spc-chart__target" y={y(target)} /> : null}
-          <DatedMarkers pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
-          <ValuesLine result={result} y={y} />
-          {focusable ? (
-            <g className="app-spc-chart__points">
-              {result.points.map((p) => {
-                const text = `${label(p.index)}: ${withUnit(p.value, unitLabel)} — ${sideOf(p.value)}`;
-                return (
-                  <g key={p.index} className={markClassName("run")} data-index={p.index} tabIndex={0} role="img" aria-label={text}>
-                    <title>{text}</title>
-                    <path className="app-spc-point__mark" d={markPaths("run", null, xOf(p.index, n), y(p.value), k).outer} />
-                  </g>
-                );
-              })}
-            </g>
-          ) : (
-            <g className={`app-spc-chart__points ${markClassName("run")}`} aria-hidden="true">
-              <path
-                className="app-spc-point__mark"
-                d={result.points.map((p) => markPaths("run", null, xOf(p.index, n), y(p.value), k).outer).join("")}
-              />
-            </g>
-          )}
-          <LineLabels labels={lineLabels} />
-        </svg>
-      )}
-      {n === 0 ? null : (
-        <>
-          <ChartLegend variant="run" hasTarget={target !== null} />
-          <MarkerNotes pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
-          <SpcDataTable
-            result={result}
-            variant="run"
-            pointLabel={label}
-            hasDates={dates !== null}
-            caption={`${title}: data and median${dates !== null ? `, ${formatDay(dates[0])} to ${formatDay(dates[n - 1])}` : ""}`}
-          />
         </>
-      )}
-    </figure>
+      }
+      points={
+        focusable ? (
+          <g className="app-spc-chart__points">
+            {result.points.map((p) => {
+              const text = `${label(p.index)}: ${withUnit(p.value, unitLabel)} — ${sideOf(p.value)}`;
+              return (
+                <g key={p.index} className={markClassName("run")} data-index={p.index} tabIndex={0} role="img" aria-label={text}>
+                  <title>{text}</title>
+                  <path className="app-spc-point__mark" d={markPaths("run", null, xOf(p.index, n), y(p.value), k).outer} />
+                </g>
+              );
+            })}
+          </g>
+        ) : (
+          <g className={`app-spc-chart__points ${markClassName("run")}`} aria-hidden="true">
+            <path
+              className="app-spc-point__mark"
+              d={result.points.map((p) => markPaths("run", null, xOf(p.index, n), y(p.value), k).outer).join("")}
+            />
+          </g>
+        )
+      }
+      lineLabels={lineLabels}
+      legend={<ChartLegend variant="run" hasTarget={target !== null} />}
+      tableCaption={`${props.title}: data and median`}
+    />
   );
 }

@@ -4,23 +4,8 @@
 // focusable with its date, value and signal; a text alternative and the data
 // as a table. Needs no JavaScript and no inline styles.
 import { describeResult, type SpcResult } from "~/domain/spc";
-import { formatDay } from "~/web/dates";
-import { SpcDataTable } from "./data-table";
-import {
-  DatedMarkers,
-  HorizontalLine,
-  LineLabels,
-  MarkerNotes,
-  XAxis,
-  YAxis,
-  ValuesLine,
-  chartSvgProps,
-  targetLabel,
-  useChartBasics,
-  type ChartAnnotation,
-  type LineLabel,
-  type PdsaMarker,
-} from "./frame";
+import { ChartFigure, type ChartProps } from "./chart-figure";
+import { HorizontalLine, targetLabel, useChartBasics, type LineLabel } from "./frame";
 import { pointSignalText } from "./labels";
 import { ChartLegend, markClassName, markPaths, type MarkKind } from "./marks";
 import { PLOT, WIDTH, fitText, inferPeriod, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
@@ -28,17 +13,7 @@ import { PLOT, WIDTH, fitText, inferPeriod, pointLabeller, r1, withUnit, xOf, yS
 /** Above this many points, points are drawn as one path per kind and are not focusable (the table lists them). */
 export { FOCUSABLE_POINT_LIMIT, resolveDates } from "./frame";
 
-export interface SpcChartProps {
-  result: SpcResult;
-  title: string;
-  /** One ISO date per point; defaults to the dates in the result. */
-  dates?: readonly string[];
-  /** "%" is attached ("95%"), anything else spaced ("12 minutes"). */
-  unitLabel?: string;
-  /** Defaults to the result's target. */
-  target?: number | null;
-  pdsaMarkers?: readonly PdsaMarker[];
-  annotations?: readonly ChartAnnotation[];
+export interface SpcChartProps extends ChartProps {
   /** Why limits were recalculated at each rebase (index = first point of the new segment). */
   rebaseReasons?: readonly { index: number; reason: string }[];
 }
@@ -65,17 +40,10 @@ export function spcChartSummary(
   return `${reading} ${limits}${rebaseText}`;
 }
 
-export function SpcChart({
-  result,
-  title,
-  dates: datesProp,
-  unitLabel,
-  target: targetProp,
-  pdsaMarkers = [],
-  annotations = [],
-  rebaseReasons = [],
-}: SpcChartProps) {
-  const { titleId, descId, n, dates, target, label, focusable, k } = useChartBasics(result, datesProp, targetProp);
+export function SpcChart(props: SpcChartProps) {
+  const { result, unitLabel, rebaseReasons = [] } = props;
+  const basics = useChartBasics(result, props.dates, props.target);
+  const { n, dates, target, label, focusable, k } = basics;
   const summary = spcChartSummary(result, { unitLabel, dates, rebaseReasons });
 
   const scale = yScale([
@@ -96,18 +64,15 @@ export function SpcChart({
   if (target !== null) lineLabels.push(targetLabel(target, y, unitLabel));
 
   return (
-    <figure className="app-spc-chart">
-      <figcaption className="app-spc-chart__title" id={titleId}>
-        {title}
-      </figcaption>
-      <p className="app-spc-chart__reading" id={descId}>
-        {summary}
-      </p>
-      {n === 0 ? null : (
-        <svg {...chartSvgProps(`${titleId} ${descId}`, focusable)}>
-          <YAxis scale={scale} unitLabel={unitLabel} />
-          <XAxis n={n} label={label} />
-
+    <ChartFigure
+      variant="xmr"
+      className="app-spc-chart"
+      chart={props}
+      basics={basics}
+      reading={summary}
+      scale={scale}
+      lines={
+        <>
           <g className="app-spc-chart__segments" aria-hidden="true">
             {result.segments.map((s) => {
               const pad = s.n === 1 ? 8 : 0;
@@ -145,53 +110,49 @@ export function SpcChart({
               </g>
             );
           })}
-
-          <DatedMarkers pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
-
-          <ValuesLine result={result} y={y} />
-
-          {focusable ? (
-            <g className="app-spc-chart__points">
-              {result.points.map((p) => {
-                const { outer, inner } = markPaths(p.special_cause, p.direction, xOf(p.index, n), y(p.value), k);
-                const text = `${label(p.index)}: ${withUnit(p.value, unitLabel)} — ${pointSignalText(p)}`;
-                return (
-                  <g
-                    key={p.index}
-                    className={markClassName(p.special_cause)}
-                    data-index={p.index}
-                    tabIndex={0}
-                    role="img"
-                    aria-label={text}
-                  >
-                    <title>{text}</title>
-                    <path className="app-spc-point__mark" d={outer} />
-                    {inner ? <path className="app-spc-point__inner" d={inner} /> : null}
-                  </g>
-                );
-              })}
-            </g>
-          ) : (
-            <g className="app-spc-chart__points" aria-hidden="true">
-              {[...kinds].map((kind) => {
-                const marks = result.points
-                  .filter((p) => p.special_cause === kind)
-                  .map((p) => markPaths(kind, p.direction, xOf(p.index, n), y(p.value), k));
-                const inner = marks.map((m) => m.inner ?? "").join("");
-                return (
-                  <g key={kind} className={markClassName(kind)}>
-                    <path className="app-spc-point__mark" d={marks.map((m) => m.outer).join("")} />
-                    {inner ? <path className="app-spc-point__inner" d={inner} /> : null}
-                  </g>
-                );
-              })}
-            </g>
-          )}
-
-          <LineLabels labels={lineLabels} />
-        </svg>
-      )}
-      {n === 0 ? null : (
+        </>
+      }
+      points={
+        focusable ? (
+          <g className="app-spc-chart__points">
+            {result.points.map((p) => {
+              const { outer, inner } = markPaths(p.special_cause, p.direction, xOf(p.index, n), y(p.value), k);
+              const text = `${label(p.index)}: ${withUnit(p.value, unitLabel)} — ${pointSignalText(p)}`;
+              return (
+                <g
+                  key={p.index}
+                  className={markClassName(p.special_cause)}
+                  data-index={p.index}
+                  tabIndex={0}
+                  role="img"
+                  aria-label={text}
+                >
+                  <title>{text}</title>
+                  <path className="app-spc-point__mark" d={outer} />
+                  {inner ? <path className="app-spc-point__inner" d={inner} /> : null}
+                </g>
+              );
+            })}
+          </g>
+        ) : (
+          <g className="app-spc-chart__points" aria-hidden="true">
+            {[...kinds].map((kind) => {
+              const marks = result.points
+                .filter((p) => p.special_cause === kind)
+                .map((p) => markPaths(kind, p.direction, xOf(p.index, n), y(p.value), k));
+              const inner = marks.map((m) => m.inner ?? "").join("");
+              return (
+                <g key={kind} className={markClassName(kind)}>
+                  <path className="app-spc-point__mark" d={marks.map((m) => m.outer).join("")} />
+                  {inner ? <path className="app-spc-point__inner" d={inner} /> : null}
+                </g>
+              );
+            })}
+          </g>
+        )
+      }
+      lineLabels={lineLabels}
+      legend={
         <>
           <ChartLegend variant="xmr" hasTarget={target !== null} kinds={kinds} />
           {result.trial_limits ? (
@@ -200,18 +161,9 @@ export function SpcChart({
               data arrives.
             </p>
           ) : null}
-          <MarkerNotes pdsaMarkers={pdsaMarkers} annotations={annotations} dates={dates} n={n} />
-          <SpcDataTable
-            result={result}
-            variant="xmr"
-            pointLabel={label}
-            hasDates={dates !== null}
-            caption={`${title}: data, mean, limits and signals${
-              dates !== null && n > 0 ? `, ${formatDay(dates[0])} to ${formatDay(dates[n - 1])}` : ""
-            }`}
-          />
         </>
-      )}
-    </figure>
+      }
+      tableCaption={`${props.title}: data, mean, limits and signals`}
+    />
   );
 }

@@ -1,13 +1,11 @@
 // What the SPC calculator shows for a series: the chart, both icons, the
 // plain-English reading, the limits, the run-chart analysis and the options used.
 import type { ReactNode } from "react";
-import { InsetText, SummaryList, Table, type SummaryRow } from "~/components/nhs";
+import { SummaryList, Table, type SummaryRow } from "~/components/nhs";
 import { IMPROVEMENT_LABELS } from "~/domain/labels";
-import { describeResult, formatNumber, type SpcResult } from "~/domain/spc";
-import { AssuranceIcon } from "./assurance-icon";
-import { RunChart, describeRunChart } from "./run-chart";
-import { SpcChart } from "./spc-chart";
-import { VariationIcon } from "./variation-icon";
+import { formatNumber, type SpcResult } from "~/domain/spc";
+import { describeRunChart } from "./run-chart";
+import { ChosenChart, SpcHeadline } from "./spc-reading";
 import { inferPeriod, pointLabeller, withUnit } from "./scale";
 
 export type ChartShown = "xmr" | "run";
@@ -42,39 +40,25 @@ export function SpcResults({
   const label = pointLabeller(dates, result.n);
   const rc = result.run_chart;
   const options = result.options;
-  const assuranceNone =
-    result.improvement === "neutral"
-      ? "No assurance: a neutral measure has no target to pass or fail"
-      : result.target === null
-        ? "No assurance: no target"
-        : "No assurance: no process limits yet";
-
   return (
     <section aria-labelledby="spc-results-heading" className="app-spc-results">
       <h2 id="spc-results-heading">Results</h2>
-      <div className="app-spc-icons">
-        <VariationIcon icon={result.variation_icon} size={64} showLabel />
-        <AssuranceIcon icon={result.assurance_icon} size={64} showLabel noneText={assuranceNone} />
-      </div>
-      <p className="nhsuk-body-l" data-spc="reading">
-        {describeResult(result, { unitLabel, periodWord: inferPeriod(dates) })}
-      </p>
+      <SpcHeadline result={result} unitLabel={unitLabel} periodWord={inferPeriod(dates)} data={{ reading: { "data-spc": "reading" } }} />
 
-      {chart === "run" ? (
-        <>
-          {autoChosen ? (
-            <InsetText>
-              <p>
-                With fewer than 12 points this is shown as a run chart: process limits from so few points are only
-                trial limits. Choose &ldquo;XmR chart&rdquo; to see them anyway.
-              </p>
-            </InsetText>
-          ) : null}
-          <RunChart result={result} title={`${title}: run chart`} unitLabel={unitLabel} />
-        </>
-      ) : (
-        <SpcChart result={result} title={`${title}: XmR chart`} unitLabel={unitLabel} rebaseReasons={rebaseReasons} />
-      )}
+      <ChosenChart
+        chart={chart}
+        autoChosen={autoChosen}
+        autoNote={
+          <>
+            With fewer than 12 points this is shown as a run chart: process limits from so few points are only trial
+            limits. Choose &ldquo;XmR chart&rdquo; to see them anyway.
+          </>
+        }
+        result={result}
+        title={title}
+        unitLabel={unitLabel}
+        rebaseReasons={rebaseReasons}
+      />
 
       <h3>Limits</h3>
       <SummaryList

@@ -3,6 +3,7 @@
 // the last dots jump high (or low) in the signal's colour, with an "H" or
 // "L". Blue is improvement, orange concern, purple neutral.
 import type { VariationIcon as VariationIconId } from "~/domain/enums";
+import { SpcIconFrame } from "./icon-frame";
 import { VARIATION_ICON_LABELS } from "./labels";
 
 type Tone = "common" | "improvement" | "concern" | "neutral";
@@ -33,49 +34,25 @@ export function VariationIcon({
   showLabel?: boolean;
 }) {
   if (icon === null) return null;
-  const label = VARIATION_ICON_LABELS[icon];
   const { tone, direction } = toneOf(icon);
   const ys = dotsFor(direction);
   return (
-    <span className={`app-spc-icon app-spc-icon--${tone}`} data-icon={icon}>
-      <svg
-        className="app-spc-icon__svg"
-        viewBox="0 0 100 100"
-        width={size}
-        height={size}
-        role="img"
-        aria-label={label}
-        focusable="false"
-      >
-        <title>{label}</title>
-        <circle className="app-spc-icon__ring" cx="50" cy="50" r="45" />
-        <polyline
-          className="app-spc-icon__line"
-          points={XS.map((x, i) => `${x},${ys[i]}`).join(" ")}
-          fill="none"
+    <SpcIconFrame icon={icon} tone={tone} label={VARIATION_ICON_LABELS[icon]} size={size} showLabel={showLabel}>
+      <polyline className="app-spc-icon__line" points={XS.map((x, i) => `${x},${ys[i]}`).join(" ")} fill="none" />
+      {XS.map((x, i) => (
+        <circle
+          key={x}
+          className={direction !== null && i >= 4 ? "app-spc-icon__dot app-spc-icon__dot--signal" : "app-spc-icon__dot"}
+          cx={x}
+          cy={ys[i]}
+          r="5"
         />
-        {XS.map((x, i) => (
-          <circle
-            key={x}
-            className={
-              direction !== null && i >= 4 ? "app-spc-icon__dot app-spc-icon__dot--signal" : "app-spc-icon__dot"
-            }
-            cx={x}
-            cy={ys[i]}
-            r="5"
-          />
-        ))}
-        {direction !== null ? (
-          <text className="app-spc-icon__letter" x="36" y={direction === "high" ? 34 : 84} textAnchor="middle">
-            {direction === "high" ? "H" : "L"}
-          </text>
-        ) : null}
-      </svg>
-      {showLabel ? (
-        <span className="app-spc-icon__label" aria-hidden="true">
-          {label}
-        </span>
+      ))}
+      {direction !== null ? (
+        <text className="app-spc-icon__letter" x="36" y={direction === "high" ? 34 : 84} textAnchor="middle">
+          {direction === "high" ? "H" : "L"}
+        </text>
       ) : null}
-    </span>
+    </SpcIconFrame>
   );
 }

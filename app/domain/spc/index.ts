@@ -3,7 +3,7 @@
 export { analyseSeries, resolveOptions, DEFAULT_SHIFT_LENGTH, DEFAULT_TREND_LENGTH } from "./analyse";
 export { describeLatest, describeAssurance, describeResult, formatNumber, type DescribeOptions } from "./describe";
 export { assuranceIcon, classifySignal, variationIcon } from "./icons";
-export { analyseRunChart, anhojRuns, median, IHI_SHIFT_LENGTH, IHI_TREND_LENGTH, type AnhojRuns } from "./run-chart";
+export { analyseRunChart, anhojRuns, median, IHI_SHIFT_LENGTH, IHI_TREND_LENGTH } from "./run-chart";
 export { qbinomHalf } from "./binomial";
 export {
   LIMIT_MULTIPLIER,

@@ -2,7 +2,7 @@
 // qicharts2 runs.analysis() applies them, and the older IHI rules
 // (Perla, Provost & Murray 2011) alongside.
 import { qbinomHalf } from "./binomial";
-import type { RunChartResult } from "./types";
+import type { AnhojRuns, RunChartResult } from "./types";
 
 export const IHI_SHIFT_LENGTH = 6;
 export const IHI_TREND_LENGTH = 5;
@@ -64,14 +64,6 @@ export function analyseRunChart(
   return { median: centre, n_median: nMedian, n_obs: n, ...runs, ihi };
 }
 
-export interface AnhojRuns {
-  n_useful: number;
-  longest_run: number | null;
-  longest_run_max: number | null;
-  crossings: number | null;
-  crossings_min: number | null;
-  signal: boolean;
-}
 
 /**
  * qicharts2 runs.analysis() around any centre line (the median for a run

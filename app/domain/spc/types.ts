@@ -108,18 +108,22 @@ export interface IhiRunRules {
   longest_trend: number;
 }
 
-export interface RunChartResult {
-  median: number | null;
-  /** Points the median was taken from (the baseline, or all). */
-  n_median: number;
-  n_obs: number;
+/** The Anhøj rules' reading of a series around a centre line. */
+export interface AnhojRuns {
   n_useful: number;
   longest_run: number | null;
   longest_run_max: number | null;
   crossings: number | null;
   crossings_min: number | null;
-  /** Anhøj rules: longest run too long or too few crossings. */
+  /** Longest run too long or too few crossings. */
   signal: boolean;
+}
+
+export interface RunChartResult extends AnhojRuns {
+  median: number | null;
+  /** Points the median was taken from (the baseline, or all). */
+  n_median: number;
+  n_obs: number;
   ihi: IhiRunRules;
 }
 

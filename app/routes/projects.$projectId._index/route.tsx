@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressChart } from "~/components/progress-chart";
 import { Details, InsetText, SummaryList, Table, Tag } from "~/components/nhs";
 import { RagTag } from "~/components/tags";
+import { MeasureName } from "~/components/measure-primary-tag";
 import { getDb } from "~/db.server";
 import { availableActions, listOfLeads, missingRequiredLeads, smartAimWarning } from "~/domain/charter-rules";
 import { LEAD_ROLES } from "~/domain/enums";
@@ -269,16 +270,7 @@ export default function ProjectPage() {
             {
               id: "measure",
               header: "Measure",
-              cell: (m) => (
-                <>
-                  {m.name}
-                  {m.isPrimary ? (
-                    <Tag colour="blue" className="nhsuk-u-margin-left-2">
-                      Primary
-                    </Tag>
-                  ) : null}
-                </>
-              ),
+              cell: (m) => <MeasureName name={m.name} isPrimary={m.isPrimary} to={`measures/${m.id}`} />,
             },
             { id: "type", header: "Type", cell: (m) => MEASURE_TYPE_LABELS[m.type] },
             { id: "direction", header: "Direction", cell: (m) => IMPROVEMENT_LABELS[m.improvement] },
