@@ -9,12 +9,9 @@ const IMPORT_STYLE = { group: ["../*"], message: 'Import from "~/…"; the datab
 const RECORD_AUDIT = (message) => ({ name: "~/models/audit.server", importNames: ["recordAudit"], message });
 const AUDIT_IN_COMMANDS = RECORD_AUDIT("Write through a command: record() in ~/models/command.server writes the audit row.");
 // The only modules that may call recordAudit: the one that defines it and record() itself.
-// The measure models are listed until their writes become commands too.
 const AUDIT_WRITERS = [
   "app/models/command.server.ts",
   "app/models/audit.server.ts",
-  "app/models/measure.server.ts",
-  "app/models/measure-data.server.ts",
 ];
 
 export default tseslint.config(
