@@ -9,10 +9,7 @@ const IMPORT_STYLE = { group: ["../*"], message: 'Import from "~/…"; the datab
 const RECORD_AUDIT = (message) => ({ name: "~/models/audit.server", importNames: ["recordAudit"], message });
 const AUDIT_IN_COMMANDS = RECORD_AUDIT("Write through a command: record() in ~/models/command.server writes the audit row.");
 // The only modules that may call recordAudit: the one that defines it and record() itself.
-const AUDIT_WRITERS = [
-  "app/models/command.server.ts",
-  "app/models/audit.server.ts",
-];
+const AUDIT_WRITERS = ["app/models/command.server.ts", "app/models/audit.server.ts"];
 
 export default tseslint.config(
   { ignores: ["build/**", "public/**", "node_modules/**", "db/migrations/**", "app/styles/**", "bench/results/**"] },
@@ -48,10 +45,7 @@ export default tseslint.config(
     files: ["app/*/**/*.{ts,tsx}"],
     ignores: ["app/domain/**"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { paths: [AUDIT_IN_COMMANDS], patterns: [IMPORT_STYLE] },
-      ],
+      "no-restricted-imports": ["error", { paths: [AUDIT_IN_COMMANDS], patterns: [IMPORT_STYLE] }],
     },
   },
   {
@@ -98,8 +92,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["~/*", "!~/domain", "!~/domain/**"], message: "app/domain imports only itself and date libraries." },
-            { group: ["../**/db/*", "../../db/*", "drizzle-orm", "drizzle-orm/*", "@remix-run/*"], message: "app/domain is pure." },
+            {
+              group: ["~/*", "!~/domain", "!~/domain/**"],
+              message: "app/domain imports only itself and date libraries.",
+            },
+            {
+              group: ["../**/db/*", "../../db/*", "drizzle-orm", "drizzle-orm/*", "@remix-run/*"],
+              message: "app/domain is pure.",
+            },
           ],
         },
       ],
@@ -113,8 +113,15 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["~/routes/*", "~/components/*", "@remix-run/*"], message: "app/models holds no HTTP or page code." },
-            { group: ["~/forms/*"], allowTypeImports: true, message: "app/models takes only types from forms; labels live in app/domain." },
+            {
+              group: ["~/routes/*", "~/components/*", "@remix-run/*"],
+              message: "app/models holds no HTTP or page code.",
+            },
+            {
+              group: ["~/forms/*"],
+              allowTypeImports: true,
+              message: "app/models takes only types from forms; labels live in app/domain.",
+            },
           ],
         },
       ],

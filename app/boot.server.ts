@@ -68,8 +68,7 @@ export async function startup({
       `  password: ${password}`,
     ].join("\n");
   } else if (countUsers(db) === 0) {
-    signInHelp =
-      "No accounts yet. Create the first admin with:\n  npm run user:create -- --email you@trust.nhs.uk --role admin";
+    signInHelp = "No accounts yet. Create the first admin with:\n  npm run user:create -- --email you@trust.nhs.uk --role admin";
   } else {
     signInHelp = "Sign in with your Stepping Up account.";
   }

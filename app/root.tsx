@@ -1,13 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useMatches,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import appStyles from "~/styles/app.css";
 import { useNonce } from "~/components/nonce";
@@ -74,9 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter trustName={data?.trustName ?? ""} />
-        {data?.user && data.sessionSecondsLeft !== null ? (
-          <SessionTimeoutWarning secondsLeft={data.sessionSecondsLeft} />
-        ) : null}
+        {data?.user && data.sessionSecondsLeft !== null ? <SessionTimeoutWarning secondsLeft={data.sessionSecondsLeft} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

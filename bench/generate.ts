@@ -13,7 +13,12 @@ export type PortfolioShape = {
   pointsPerMeasure: number;
 };
 
-export const BOARD_SHAPE = { cyclesPerProject: 10, milestonesPerProject: 5, measuresPerProject: 3, pointsPerMeasure: 52 };
+export const BOARD_SHAPE = {
+  cyclesPerProject: 10,
+  milestonesPerProject: 5,
+  measuresPerProject: 3,
+  pointsPerMeasure: 52,
+};
 /** Project 1 is the large one the project-page figures use: 5 measures × 200 points, 30 PDSA cycles. */
 export const LARGE_PROJECT = { id: 1, cycles: 30, measures: 5, points: 200 };
 
@@ -86,7 +91,9 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
     const insertReport = sqlite.prepare(
       "insert into status_reports (project_id, report_date, rag, rag_reason, progress, created_at) values (?, ?, ?, ?, 'Progress', ?)",
     );
-    const insertAsk = sqlite.prepare("insert into asks (project_id, what, addressee, state, created_at, updated_at) values (?, 'Support needed', 'board', 'open', ?, ?)");
+    const insertAsk = sqlite.prepare(
+      "insert into asks (project_id, what, addressee, state, created_at, updated_at) values (?, 'Support needed', 'board', 'open', ?, ?)",
+    );
 
     const weeksFor = (n: number) => Array.from({ length: n }, (_, i) => day(subWeeks(monday, n - i)));
     const boardWeeks = weeksFor(shape.pointsPerMeasure);

@@ -74,7 +74,7 @@ async function main() {
     "select id, number, name from waves where programme_id = 1 order by number",
     "select distinct u.id, u.name from users u where exists (select 1 from project_team t where t.user_id = u.id and t.ended_at is null and t.role in ('executive_lead', 'clinical_lead')) order by u.name",
     "select id, name, is_demo, trust_name from programmes order by id limit 1",
-].map((sql) => sqlite.prepare(sql));
+  ].map((sql) => sqlite.prepare(sql));
   const floor: number[] = [];
   for (let i = 0; i < iterations + 5; i++) {
     const t = performance.now();

@@ -15,7 +15,13 @@ function chromiumPath(): string {
 }
 
 export async function measurePageLoad(url: string, credentials: Credentials, browser?: Browser): Promise<PageLoad> {
-  const own = browser ?? (await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ["--no-sandbox", "--disable-gpu"] }));
+  const own =
+    browser ??
+    (await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu"],
+    }));
   const context = await own.newContext({ viewport: { width: 1366, height: 900 } });
   try {
     const origin = new URL(url).origin;
@@ -53,7 +59,11 @@ export async function measurePageLoad(url: string, credentials: Credentials, bro
         (r) => r.initiatorType === "script" || /\.m?js(\?|$)/.test(new URL(r.name).pathname),
       );
       const bytes = scripts.reduce((n, r) => n + (r.transferSize || r.encodedBodySize), 0);
-      return { lcpMs: Math.round(lcpMs), jsTransferredKb: Math.round((bytes / 1024) * 10) / 10, scripts: scripts.length };
+      return {
+        lcpMs: Math.round(lcpMs),
+        jsTransferredKb: Math.round((bytes / 1024) * 10) / 10,
+        scripts: scripts.length,
+      };
     });
   } finally {
     await context.close();

@@ -61,7 +61,11 @@ function serverEnv(file: string, port: number): NodeJS.ProcessEnv {
 
 async function startServer(file: string) {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["server.js"], { cwd: root, env: serverEnv(file, port), stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+    cwd: root,
+    env: serverEnv(file, port),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
@@ -143,7 +147,12 @@ function boardJavaScriptKb() {
   const dir = path.join(root, "public", "build");
   const manifestFile = fs.readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f));
   if (!manifestFile) return NaN;
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;$/, ""));
+  const manifest = JSON.parse(
+    fs
+      .readFileSync(path.join(dir, manifestFile), "utf8")
+      .replace(/^window\.__remixManifest=/, "")
+      .replace(/;$/, ""),
+  );
   const files = new Set<string>([manifest.url, manifest.entry.module, ...manifest.entry.imports]);
   for (const id of ["root", "routes/board"]) {
     const route = manifest.routes[id];
@@ -189,7 +198,11 @@ async function main() {
     ) as { startupMs: number; loaderRenderMs: number; floorMs: number; projectMs: number; projectFloorMs: number };
 
     const sqlite = new Database(file, { readonly: true });
-    const measureId = (sqlite.prepare("select id from measures where project_id = ? order by id limit 1").get(LARGE_PROJECT.id) as { id: number }).id;
+    const measureId = (
+      sqlite.prepare("select id from measures where project_id = ? order by id limit 1").get(LARGE_PROJECT.id) as {
+        id: number;
+      }
+    ).id;
     const ideaId = (sqlite.prepare("select id from change_ideas where project_id = ? limit 1").get(LARGE_PROJECT.id) as { id: number }).id;
     sqlite.close();
 
@@ -205,8 +218,17 @@ async function main() {
     const project50 = await load(projectUrl, cookie, 50, duration);
     const measure = await load(`${projectUrl}/measures/${measureId}`, cookie, 10, duration);
     const measure50 = await load(`${projectUrl}/measures/${measureId}`, cookie, 50, duration);
-    const pdsaBody = new URLSearchParams({ intent: "create", changeIdea: String(ideaId), title: "Benchmark cycle", startDate: TODAY }).toString();
-    const pdsa = await load(`${projectUrl}/pdsa/new`, leadCookie, 10, duration, { method: "POST", body: pdsaBody, okStatus: 302 });
+    const pdsaBody = new URLSearchParams({
+      intent: "create",
+      changeIdea: String(ideaId),
+      title: "Benchmark cycle",
+      startDate: TODAY,
+    }).toString();
+    const pdsa = await load(`${projectUrl}/pdsa/new`, leadCookie, 10, duration, {
+      method: "POST",
+      body: pdsaBody,
+      okStatus: 302,
+    });
     const rss = peakRssMb(server.child.pid!);
     server.child.kill("SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
@@ -235,7 +257,9 @@ async function main() {
     line("measure page", 10, measure);
     line("measure page", 50, measure50);
     line("create a PDSA cycle", 10, pdsa);
-    console.log(`    → /board p95 at 10 connections is ${(board.p95 / health.p95).toFixed(1)}× the floor's p95; PDSA writes ${pdsa.rps.toFixed(0)}/s saved (302), p95 ${ms(pdsa.p95)}`);
+    console.log(
+      `    → /board p95 at 10 connections is ${(board.p95 / health.p95).toFixed(1)}× the floor's p95; PDSA writes ${pdsa.rps.toFixed(0)}/s saved (302), p95 ${ms(pdsa.p95)}`,
+    );
     console.log(`  server peak RSS: ${rss.toFixed(0)} MB\n`);
   }
 
@@ -243,9 +267,7 @@ async function main() {
   const small = by(1000);
   const large = by(10000);
   if (small && large) {
-    console.log(
-      `Scaling: p50 at 10,000 / p50 at 1,000 = ${(large.board.p50 / small.board.p50).toFixed(2)}×  [target ≤ 2×]`,
-    );
+    console.log(`Scaling: p50 at 10,000 / p50 at 1,000 = ${(large.board.p50 / small.board.p50).toFixed(2)}×  [target ≤ 2×]`);
   }
   const js = boardJavaScriptKb();
   console.log(`Board JavaScript (entry, root and board route, gzipped): ${js.toFixed(1)} KB  [target ≤ 150 KB]`);

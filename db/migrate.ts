@@ -9,13 +9,9 @@ export class NewerSchemaError extends Error {}
 
 /** Applies the committed migrations; refuses a database written by a newer Stepping Up. */
 export function runMigrations(db: Db, migrationsFolder: string) {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
-  ) as Journal;
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as Journal;
   const known = new Set(journal.entries.map((e) => e.when));
-  const hasTable = db.$client
-    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-    .get();
+  const hasTable = db.$client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
   if (hasTable) {
     const applied = db.$client.prepare("select created_at from __drizzle_migrations").all() as {
       created_at: number;
@@ -31,7 +27,4 @@ export function runMigrations(db: Db, migrationsFolder: string) {
   migrate(db, { migrationsFolder });
 }
 
-export const defaultMigrationsFolder = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  "migrations",
-);
+export const defaultMigrationsFolder = path.resolve(path.dirname(new URL(import.meta.url).pathname), "migrations");

@@ -2,16 +2,7 @@
 // (YYYY-MM-DD, compared as text); instants are UTC milliseconds.
 // History tables (audit, status reports, scores, assessments, changes) never cascade.
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   ASK_ADDRESSEES,
   ASK_STATES,
@@ -48,8 +39,7 @@ const updatedAt = () =>
 /** Optimistic-concurrency version: an update names the version it read. */
 const version = () => integer("version").notNull().default(1);
 const day = (name: string) => text(name); // YYYY-MM-DD
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 const isDay = (column: string) => sql.raw(`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
 
 export const programmes = sqliteTable("programmes", {
@@ -138,11 +128,7 @@ export const users = sqliteTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [
-    uniqueIndex("users_email_uq").on(t.email),
-    check("users_role_ck", inList("role", ROLES)),
-    check("users_email_lower_ck", sql`email = lower(email)`),
-  ],
+  (t) => [uniqueIndex("users_email_uq").on(t.email), check("users_role_ck", inList("role", ROLES)), check("users_email_lower_ck", sql`email = lower(email)`)],
 );
 
 export const sessions = sqliteTable(
@@ -258,10 +244,7 @@ export const projects = sqliteTable(
       "projects_progress_score_ck",
       sql`progress_score is null or (progress_score between 0.5 and 5 and progress_score * 2 = cast(progress_score * 2 as integer))`,
     ),
-    check(
-      "projects_planned_dates_ck",
-      sql`planned_start is null or planned_end is null or planned_end >= planned_start`,
-    ),
+    check("projects_planned_dates_ck", sql`planned_start is null or planned_end is null or planned_end >= planned_start`),
   ],
 );
 
@@ -467,10 +450,7 @@ export const measureRebases = sqliteTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("measure_rebases_measure_period_uq").on(t.measureId, t.periodDate),
-    check("measure_rebases_reason_ck", sql`length(trim(reason)) > 0`),
-  ],
+  (t) => [uniqueIndex("measure_rebases_measure_period_uq").on(t.measureId, t.periodDate), check("measure_rebases_reason_ck", sql`length(trim(reason)) > 0`)],
 );
 
 export const measureAnnotations = sqliteTable(
@@ -661,10 +641,7 @@ export const boardAssessments = sqliteTable(
     byUserId: integer("by_user_id").references(() => users.id, { onDelete: "restrict" }),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [
-    index("board_assessments_project_at_idx").on(t.projectId, t.at),
-    check("board_assessments_rag_ck", inList("rag", RAGS)),
-  ],
+  (t) => [index("board_assessments_project_at_idx").on(t.projectId, t.at), check("board_assessments_rag_ck", inList("rag", RAGS))],
 );
 
 export const meetingActions = sqliteTable(
@@ -686,10 +663,7 @@ export const meetingActions = sqliteTable(
     updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
-  (t) => [
-    index("meeting_actions_owner_idx").on(t.ownerUserId, t.completedOn),
-    index("meeting_actions_meeting_idx").on(t.meetingId),
-  ],
+  (t) => [index("meeting_actions_owner_idx").on(t.ownerUserId, t.completedOn), index("meeting_actions_meeting_idx").on(t.meetingId)],
 );
 
 export const wins = sqliteTable(

@@ -53,7 +53,13 @@ async function main() {
   const password = await readPassword();
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
-  const id = insertUser(db, { email, name, role, passwordHash: await hashPassword(password), mustChangePassword: false });
+  const id = insertUser(db, {
+    email,
+    name,
+    role,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: false,
+  });
   recordAudit(db, {
     action: "user.created",
     actorEmail: "command line",

@@ -17,11 +17,46 @@ const TRUST_DOMAIN = "riverside.example.nhs.uk";
 
 /** The five demo sign-in accounts (see README: the demo password is printed by the seed CLI). */
 const signInUsers: DemoPerson[] = [
-  { key: "admin", name: "Alex Admin", email: "admin@example.org", jobTitle: "Quality Improvement Programme Manager", role: "admin", canSignIn: true },
-  { key: "board", name: "Blake Board", email: "board@example.org", jobTitle: "Deputy Chief Executive", role: "board", canSignIn: true },
-  { key: "staff", name: "Sam Staff", email: "staff@example.org", jobTitle: "Staff Nurse, Ward 7", role: "staff", canSignIn: true },
-  { key: "viewer", name: "Vic Viewer", email: "viewer@example.org", jobTitle: "Public Governor", role: "viewer", canSignIn: true },
-  { key: "lead", name: "Lee Lead", email: "lead@example.org", jobTitle: "Improvement Advisor", role: "staff", canSignIn: true },
+  {
+    key: "admin",
+    name: "Alex Admin",
+    email: "admin@example.org",
+    jobTitle: "Quality Improvement Programme Manager",
+    role: "admin",
+    canSignIn: true,
+  },
+  {
+    key: "board",
+    name: "Blake Board",
+    email: "board@example.org",
+    jobTitle: "Deputy Chief Executive",
+    role: "board",
+    canSignIn: true,
+  },
+  {
+    key: "staff",
+    name: "Sam Staff",
+    email: "staff@example.org",
+    jobTitle: "Staff Nurse, Ward 7",
+    role: "staff",
+    canSignIn: true,
+  },
+  {
+    key: "viewer",
+    name: "Vic Viewer",
+    email: "viewer@example.org",
+    jobTitle: "Public Governor",
+    role: "viewer",
+    canSignIn: true,
+  },
+  {
+    key: "lead",
+    name: "Lee Lead",
+    email: "lead@example.org",
+    jobTitle: "Improvement Advisor",
+    role: "staff",
+    canSignIn: true,
+  },
 ];
 
 /** [key, title (Dr or none), first, last, job title, role] */
@@ -76,8 +111,7 @@ export const THEMES = [
   {
     key: "mortality",
     name: "Reducing avoidable mortality",
-    description:
-      "Recognise and respond to deterioration sooner, and learn from every death through structured judgement reviews.",
+    description: "Recognise and respond to deterioration sooner, and learn from every death through structured judgement reviews.",
   },
   {
     key: "sepsis",
@@ -87,8 +121,7 @@ export const THEMES = [
   {
     key: "cdiff",
     name: "Preventing C. difficile infection",
-    description:
-      "Fewer hospital-onset C. difficile cases through antimicrobial stewardship, prompt isolation and clean environments.",
+    description: "Fewer hospital-onset C. difficile cases through antimicrobial stewardship, prompt isolation and clean environments.",
   },
 ] as const;
 export type ThemeKey = (typeof THEMES)[number]["key"];

@@ -30,15 +30,46 @@ const sepsisEd: ProjectSpec = {
   domains: ["safe", "effective"],
   team: {
     from: -200,
-    leads: { executive_lead: "board", operational_lead: "samuel", clinical_lead: "emily", senior_manager: "fiona", project_lead: "lead" },
+    leads: {
+      executive_lead: "board",
+      operational_lead: "samuel",
+      clinical_lead: "emily",
+      senior_manager: "fiona",
+      project_lead: "lead",
+    },
     members: ["rachel", "kwame"],
   },
   scores: [
-    { score: 1, at: -196, by: "lead", evidence: "Charter signed off by the executive lead; team named and meeting fortnightly." },
-    { score: 2, at: -170, by: "lead", evidence: "Baseline audit of 50 red-flag sepsis patients: 58% had antibiotics within the hour; process map of the night shift." },
-    { score: 3, at: -120, by: "lead", evidence: "Nurse-initiated antibiotic PGD tested in resus (two cycles); grab bags adopted in majors." },
-    { score: 3.5, at: -60, by: "lead", evidence: "Eight weeks above the baseline mean on the antibiotics-within-the-hour chart." },
-    { score: 4, at: -10, by: "lead", evidence: "Sixteen weeks of special cause improvement (82% against a baseline of 58%); PGD adopted in majors and resus; champions on every shift." },
+    {
+      score: 1,
+      at: -196,
+      by: "lead",
+      evidence: "Charter signed off by the executive lead; team named and meeting fortnightly.",
+    },
+    {
+      score: 2,
+      at: -170,
+      by: "lead",
+      evidence: "Baseline audit of 50 red-flag sepsis patients: 58% had antibiotics within the hour; process map of the night shift.",
+    },
+    {
+      score: 3,
+      at: -120,
+      by: "lead",
+      evidence: "Nurse-initiated antibiotic PGD tested in resus (two cycles); grab bags adopted in majors.",
+    },
+    {
+      score: 3.5,
+      at: -60,
+      by: "lead",
+      evidence: "Eight weeks above the baseline mean on the antibiotics-within-the-hour chart.",
+    },
+    {
+      score: 4,
+      at: -10,
+      by: "lead",
+      evidence: "Sixteen weeks of special cause improvement (82% against a baseline of 58%); PGD adopted in majors and resus; champions on every shift.",
+    },
   ],
   measures: [
     {
@@ -57,7 +88,13 @@ const sepsisEd: ProjectSpec = {
       primary: true,
       ratio: { denominatorMin: 25, denominatorMax: 45 },
       baselinePoints: 12,
-      series: { seed: 1, segments: [{ n: 24, mean: 58, sd: 5 }, { n: 16, mean: 82, sd: 4 }] },
+      series: {
+        seed: 1,
+        segments: [
+          { n: 24, mean: 58, sd: 5 },
+          { n: 16, mean: 82, sd: 4 },
+        ],
+      },
       annotations: [{ index: 24, text: "Nurse-initiated antibiotic PGD live in majors and resus" }],
       notes: [{ index: 30, text: "Two agency-staffed nights; both breaches were in the queue for a cubicle." }],
       expect: { variation: "special_cause_improvement_high", assurance: "consistent_fail" },
@@ -73,7 +110,14 @@ const sepsisEd: ProjectSpec = {
       frequency: "weekly",
       dataOwner: "Samuel Osei, Divisional Director of Operations",
       dataSource: "ED information system (Symphony) weekly extract",
-      series: { seed: 2, decimals: 0, segments: [{ n: 22, mean: 24, sd: 2.2 }, { n: 18, mean: 12, sd: 1.4 }] },
+      series: {
+        seed: 2,
+        decimals: 0,
+        segments: [
+          { n: 22, mean: 24, sd: 2.2 },
+          { n: 18, mean: 12, sd: 1.4 },
+        ],
+      },
       rebase: { index: 22, reason: "New triage process started" },
       annotations: [{ index: 22, text: "Rapid assessment and triage (RAT) model started" }],
       expect: { variation: "common_cause", assurance: "consistent_pass" },
@@ -228,12 +272,24 @@ const sepsisEd: ProjectSpec = {
   ],
   milestones: [
     { title: "Baseline audit of 50 red-flag sepsis patients", owner: "Fiona McLeod", baseline: -180, completed: -182 },
-    { title: "Nurse antibiotic PGD approved by the Medicines Committee", owner: "Rachel Dunn", baseline: -140, completed: -141 },
+    {
+      title: "Nurse antibiotic PGD approved by the Medicines Committee",
+      owner: "Rachel Dunn",
+      baseline: -140,
+      completed: -141,
+    },
     { title: "Sepsis champion named on every shift", owner: "Fiona McLeod", baseline: -35, completed: -36 },
     { title: "Champion model live in paediatric ED", owner: "Lee Lead", baseline: 30 },
   ],
   reports: [
-    { at: -105, rag: "green", by: "lead", progress: "PGD live in resus and majors; grab bags adopted.", nextSteps: "Design the sepsis champion role.", risks: "Night-shift confidence with the PGD." },
+    {
+      at: -105,
+      rag: "green",
+      by: "lead",
+      progress: "PGD live in resus and majors; grab bags adopted.",
+      nextSteps: "Design the sepsis champion role.",
+      risks: "Night-shift confidence with the PGD.",
+    },
     {
       at: -77,
       rag: "amber",
@@ -243,10 +299,38 @@ const sepsisEd: ProjectSpec = {
       nextSteps: "Find a new night sponsor; start the champion test.",
       risks: "Loss of consultant sponsorship on nights.",
     },
-    { at: -49, rag: "green", by: "lead", progress: "New night sponsor (Dr Hart). Champion role tested on days.", nextSteps: "Extend the champion role to every shift.", risks: "Agency staff unfamiliar with the PGD." },
-    { at: -35, rag: "green", by: "lead", progress: "Champion role on every shift; eight weeks of special cause improvement.", nextSteps: "Ask the board to back a trust-wide PGD.", risks: "None new." },
-    { at: -21, rag: "green", by: "lead", progress: "PGD approved trust-wide by the Medicines Committee.", nextSteps: "Test the champion role in paediatric ED.", risks: "Paediatric screen differs from adults." },
-    { at: -7, rag: "green", by: "lead", progress: "Sixteen weeks at 82%; paediatric ED test under way.", nextSteps: "Plan the paediatric roll-out milestone.", risks: "Winter demand in ED." },
+    {
+      at: -49,
+      rag: "green",
+      by: "lead",
+      progress: "New night sponsor (Dr Hart). Champion role tested on days.",
+      nextSteps: "Extend the champion role to every shift.",
+      risks: "Agency staff unfamiliar with the PGD.",
+    },
+    {
+      at: -35,
+      rag: "green",
+      by: "lead",
+      progress: "Champion role on every shift; eight weeks of special cause improvement.",
+      nextSteps: "Ask the board to back a trust-wide PGD.",
+      risks: "None new.",
+    },
+    {
+      at: -21,
+      rag: "green",
+      by: "lead",
+      progress: "PGD approved trust-wide by the Medicines Committee.",
+      nextSteps: "Test the champion role in paediatric ED.",
+      risks: "Paediatric screen differs from adults.",
+    },
+    {
+      at: -7,
+      rag: "green",
+      by: "lead",
+      progress: "Sixteen weeks at 82%; paediatric ED test under way.",
+      nextSteps: "Plan the paediatric roll-out milestone.",
+      risks: "Winter demand in ED.",
+    },
   ],
   asks: [
     {
@@ -263,7 +347,13 @@ const sepsisEd: ProjectSpec = {
     },
   ],
   assessments: [
-    { rag: "green", reason: "Sustained special cause improvement in antibiotics within the hour; milestones on track.", at: -28, by: "board", atPastMeeting: true },
+    {
+      rag: "green",
+      reason: "Sustained special cause improvement in antibiotics within the hour; milestones on track.",
+      at: -28,
+      by: "board",
+      atPastMeeting: true,
+    },
   ],
   wins: [
     {
@@ -304,7 +394,13 @@ const news2Ward7: ProjectSpec = {
   domains: ["safe", "effective"],
   team: {
     from: -74,
-    leads: { executive_lead: "helen", operational_lead: "david", clinical_lead: "james", senior_manager: "nicola", project_lead: "tom" },
+    leads: {
+      executive_lead: "helen",
+      operational_lead: "david",
+      clinical_lead: "james",
+      senior_manager: "nicola",
+      project_lead: "tom",
+    },
     members: ["staff"],
   },
   scores: [
@@ -318,7 +414,8 @@ const news2Ward7: ProjectSpec = {
       key: "escalated-30",
       name: "Patients with NEWS2 5 or more escalated within 30 minutes",
       type: "process",
-      definition: "Numerator: observation sets scoring NEWS2 5 or more with a documented escalation to a doctor within 30 minutes. Denominator: all such observation sets that week.",
+      definition:
+        "Numerator: observation sets scoring NEWS2 5 or more with a documented escalation to a doctor within 30 minutes. Denominator: all such observation sets that week.",
       unit: "percent",
       improvement: "increase",
       target: 95,
@@ -451,14 +548,37 @@ const news2Ward7: ProjectSpec = {
       baseline: -45,
       forecast: -31,
       completed: -31,
-      changes: [{ kind: "forecast", from: -45, to: -31, reason: "Ward 7 education day moved because of winter pressures.", at: -46, by: "tom" }],
+      changes: [
+        {
+          kind: "forecast",
+          from: -45,
+          to: -31,
+          reason: "Ward 7 education day moved because of winter pressures.",
+          at: -46,
+          by: "tom",
+        },
+      ],
     },
     { title: "Safety huddle running on every shift", owner: "Nicola Hayes", baseline: 14 },
     { title: "Share results at the Wave 3 Pass it on event", owner: "Tom Brennan", baseline: 63 },
   ],
   reports: [
-    { at: -60, rag: "green", by: "tom", progress: "Baseline audit complete; SBAR card test started.", nextSteps: "Study the first card test.", risks: "Winter staffing." },
-    { at: -40, rag: "green", by: "tom", progress: "SBAR card on every trolley.", nextSteps: "Plan the safety huddle test.", risks: "Night-shift doctor response times." },
+    {
+      at: -60,
+      rag: "green",
+      by: "tom",
+      progress: "Baseline audit complete; SBAR card test started.",
+      nextSteps: "Study the first card test.",
+      risks: "Winter staffing.",
+    },
+    {
+      at: -40,
+      rag: "green",
+      by: "tom",
+      progress: "SBAR card on every trolley.",
+      nextSteps: "Plan the safety huddle test.",
+      risks: "Night-shift doctor response times.",
+    },
     {
       at: -19,
       rag: "amber",
@@ -479,7 +599,13 @@ const news2Ward7: ProjectSpec = {
     },
   ],
   asks: [
-    { what: "Join a Ward 7 safety huddle to hear staff's ideas on escalation at night.", to: "board", created: -3, by: "tom", state: "open" },
+    {
+      what: "Join a Ward 7 safety huddle to hear staff's ideas on escalation at night.",
+      to: "board",
+      created: -3,
+      by: "tom",
+      state: "open",
+    },
   ],
   assessments: [
     {
@@ -521,15 +647,31 @@ const cdiffRounds: ProjectSpec = {
   domains: ["safe", "effective", "well_led"],
   team: {
     from: -178,
-    leads: { executive_lead: "priya", operational_lead: "david", clinical_lead: "aisha", senior_manager: "grace", project_lead: "lead" },
+    leads: {
+      executive_lead: "priya",
+      operational_lead: "david",
+      clinical_lead: "aisha",
+      senior_manager: "grace",
+      project_lead: "lead",
+    },
     members: ["rachel"],
     handovers: [{ role: "clinical_lead", previous: "hannah", on: -56 }],
   },
   scores: [
     { score: 1, at: -175, by: "lead", evidence: "Charter approved; team formed with microbiology and pharmacy." },
-    { score: 2, at: -150, by: "lead", evidence: "Baseline: 36 months of C. difficile rates; audit of 120 antibiotic courses." },
+    {
+      score: 2,
+      at: -150,
+      by: "lead",
+      evidence: "Baseline: 36 months of C. difficile rates; audit of 120 antibiotic courses.",
+    },
     { score: 2.5, at: -100, by: "lead", evidence: "Ward round tested on Ward 10; time-out sticker tested." },
-    { score: 3, at: -40, by: "lead", evidence: "Ward round adopted on Ward 10 and adapted for Wards 11 and 12; reviews up on the ward." },
+    {
+      score: 3,
+      at: -40,
+      by: "lead",
+      evidence: "Ward round adopted on Ward 10 and adapted for Wards 11 and 12; reviews up on the ward.",
+    },
   ],
   measures: [
     {
@@ -555,7 +697,8 @@ const cdiffRounds: ProjectSpec = {
       key: "reviewed-on-round",
       name: "Inpatients on antibiotics reviewed on a stewardship ward round",
       type: "process",
-      definition: "Numerator: inpatients on antibiotics seen on that week's stewardship round. Denominator: inpatients on antibiotics on Wards 10 to 12 on the round day.",
+      definition:
+        "Numerator: inpatients on antibiotics seen on that week's stewardship round. Denominator: inpatients on antibiotics on Wards 10 to 12 on the round day.",
       unit: "percent",
       improvement: "increase",
       target: 70,
@@ -664,7 +807,12 @@ const cdiffRounds: ProjectSpec = {
     },
   ],
   milestones: [
-    { title: "Ward round timetable agreed with microbiology", owner: "Dr Aisha Siddiqui", baseline: -150, completed: -152 },
+    {
+      title: "Ward round timetable agreed with microbiology",
+      owner: "Dr Aisha Siddiqui",
+      baseline: -150,
+      completed: -152,
+    },
     { title: "Ward round extended to Wards 11 and 12", owner: "Rachel Dunn", baseline: -90, completed: -90 },
     { title: "Antibiotic review e-form live in the EPR", owner: "Lee Lead", baseline: -21 },
     { title: "Six-month evaluation to the Infection Prevention Committee", owner: "Grace Okafor", baseline: 45 },
@@ -679,11 +827,46 @@ const cdiffRounds: ProjectSpec = {
       nextSteps: "Restart the extension once the outbreak is closed.",
       risks: "Further outbreaks.",
     },
-    { at: -76, rag: "green", by: "lead", progress: "Round running on three wards.", nextSteps: "Study the three-ward round.", risks: "Consultant job plans." },
-    { at: -48, rag: "green", by: "lead", progress: "Round split across two days.", nextSteps: "Request the EPR e-form.", risks: "EPR release timing." },
-    { at: -34, rag: "green", by: "lead", progress: "New clinical lead (Dr Siddiqui) in post.", nextSteps: "Ask the board to prioritise the e-form.", risks: "EPR backlog." },
-    { at: -20, rag: "green", by: "lead", progress: "Reviews steady at around 64%.", nextSteps: "Prepare the e-form test.", risks: "None new." },
-    { at: -6, rag: "green", by: "lead", progress: "E-form test planned; rate within expected variation.", nextSteps: "Start the e-form PDSA next week.", risks: "None." },
+    {
+      at: -76,
+      rag: "green",
+      by: "lead",
+      progress: "Round running on three wards.",
+      nextSteps: "Study the three-ward round.",
+      risks: "Consultant job plans.",
+    },
+    {
+      at: -48,
+      rag: "green",
+      by: "lead",
+      progress: "Round split across two days.",
+      nextSteps: "Request the EPR e-form.",
+      risks: "EPR release timing.",
+    },
+    {
+      at: -34,
+      rag: "green",
+      by: "lead",
+      progress: "New clinical lead (Dr Siddiqui) in post.",
+      nextSteps: "Ask the board to prioritise the e-form.",
+      risks: "EPR backlog.",
+    },
+    {
+      at: -20,
+      rag: "green",
+      by: "lead",
+      progress: "Reviews steady at around 64%.",
+      nextSteps: "Prepare the e-form test.",
+      risks: "None new.",
+    },
+    {
+      at: -6,
+      rag: "green",
+      by: "lead",
+      progress: "E-form test planned; rate within expected variation.",
+      nextSteps: "Start the e-form PDSA next week.",
+      risks: "None.",
+    },
   ],
   asks: [
     {
@@ -737,14 +920,30 @@ const dischargeNoon: ProjectSpec = {
   domains: ["responsive", "effective"],
   team: {
     from: -130,
-    leads: { executive_lead: "mark", operational_lead: "karen", clinical_lead: "ravi", senior_manager: "claire", project_lead: "lisa" },
+    leads: {
+      executive_lead: "mark",
+      operational_lead: "karen",
+      clinical_lead: "ravi",
+      senior_manager: "claire",
+      project_lead: "lisa",
+    },
     members: ["staff", "marcus"],
   },
   scores: [
     { score: 1, at: -126, by: "lisa", evidence: "Charter agreed; team formed." },
     { score: 1.5, at: -110, by: "lisa", evidence: "Meeting schedule and data collection agreed with patient flow." },
-    { score: 2, at: -84, by: "lisa", evidence: "Baseline of 30 weeks from the bed management system; process map of the discharge day." },
-    { score: 2.5, at: -20, by: "lisa", evidence: "Criteria-led discharge tested on Ward 20; discharge lounge pull tested." },
+    {
+      score: 2,
+      at: -84,
+      by: "lisa",
+      evidence: "Baseline of 30 weeks from the bed management system; process map of the discharge day.",
+    },
+    {
+      score: 2.5,
+      at: -20,
+      by: "lisa",
+      evidence: "Criteria-led discharge tested on Ward 20; discharge lounge pull tested.",
+    },
   ],
   measures: [
     {
@@ -772,7 +971,14 @@ const dischargeNoon: ProjectSpec = {
       frequency: "weekly",
       dataOwner: "Claire Robson, Head of Patient Flow",
       dataSource: "Patient administration system",
-      series: { seed: 6, decimals: 0, segments: [{ n: 26, mean: 140, sd: 6 }, { n: 10, mean: 162, sd: 6 }] },
+      series: {
+        seed: 6,
+        decimals: 0,
+        segments: [
+          { n: 26, mean: 140, sd: 6 },
+          { n: 10, mean: 162, sd: 6 },
+        ],
+      },
       annotations: [{ index: 26, text: "Surgical assessment unit opened to GP referrals" }],
       expect: { variation: "special_cause_neutral_high", assurance: null },
     },
@@ -859,8 +1065,22 @@ const dischargeNoon: ProjectSpec = {
     { title: "Roll out to Wards 21 and 22", owner: "Lisa Barker", baseline: 60 },
   ],
   reports: [
-    { at: -100, rag: "green", by: "lisa", progress: "Baseline complete; process map of the discharge day.", nextSteps: "Test criteria-led discharge.", risks: "Pharmacy capacity." },
-    { at: -72, rag: "green", by: "lisa", progress: "Criteria-led discharge test on Ward 20.", nextSteps: "Study results.", risks: "Weekend cover." },
+    {
+      at: -100,
+      rag: "green",
+      by: "lisa",
+      progress: "Baseline complete; process map of the discharge day.",
+      nextSteps: "Test criteria-led discharge.",
+      risks: "Pharmacy capacity.",
+    },
+    {
+      at: -72,
+      rag: "green",
+      by: "lisa",
+      progress: "Criteria-led discharge test on Ward 20.",
+      nextSteps: "Study results.",
+      risks: "Weekend cover.",
+    },
     {
       at: -44,
       rag: "amber",
@@ -940,7 +1160,8 @@ const paedsSepsis: ProjectSpec = {
       key: "paeds-screen",
       name: "Children with a sepsis screen within 1 hour of admission",
       type: "process",
-      definition: "Children admitted to Puffin Ward with a completed paediatric sepsis screen within 60 minutes of arrival, as a percentage of admissions that week.",
+      definition:
+        "Children admitted to Puffin Ward with a completed paediatric sepsis screen within 60 minutes of arrival, as a percentage of admissions that week.",
       unit: "percent",
       improvement: "increase",
       target: 95,
@@ -1018,12 +1239,24 @@ const paedsSepsis: ProjectSpec = {
     },
   ],
   milestones: [
-    { title: "Screening tool agreed with the paediatric sepsis group", owner: "Dr Ben Adeyemi", baseline: -220, completed: -222 },
+    {
+      title: "Screening tool agreed with the paediatric sepsis group",
+      owner: "Dr Ben Adeyemi",
+      baseline: -220,
+      completed: -222,
+    },
     { title: "All Puffin Ward nurses trained on the screening tool", owner: "Joanne Price", baseline: -40 },
     { title: "EPR screening form live", owner: "Joanne Price", baseline: 30 },
   ],
   reports: [
-    { at: -90, rag: "green", by: "joanne", progress: "Second cycle studied; EPR form requested.", nextSteps: "Test the EPR form.", risks: "EPR team capacity." },
+    {
+      at: -90,
+      rag: "green",
+      by: "joanne",
+      progress: "Second cycle studied; EPR form requested.",
+      nextSteps: "Test the EPR form.",
+      risks: "EPR team capacity.",
+    },
     {
       at: -62,
       rag: "amber",
@@ -1092,7 +1325,12 @@ const maternitySepsis: ProjectSpec = {
   },
   scores: [
     { score: 1, at: -150, by: "lucy", evidence: "Charter agreed in response to the CQC must-do." },
-    { score: 1.5, at: -120, by: "lucy", evidence: "Plan and data collection agreed with the maternity governance team." },
+    {
+      score: 1.5,
+      at: -120,
+      by: "lucy",
+      evidence: "Plan and data collection agreed with the maternity governance team.",
+    },
     { score: 2, at: -80, by: "lucy", evidence: "Baseline of 20 months; sepsis box tested." },
   ],
   measures: [
@@ -1100,7 +1338,8 @@ const maternitySepsis: ProjectSpec = {
       key: "maternity-abx",
       name: "Women with suspected sepsis given antibiotics within 1 hour",
       type: "process",
-      definition: "Numerator: women with suspected sepsis given IV antibiotics within 60 minutes of the trigger. Denominator: women with suspected sepsis that month (maternity triage and labour ward).",
+      definition:
+        "Numerator: women with suspected sepsis given IV antibiotics within 60 minutes of the trigger. Denominator: women with suspected sepsis that month (maternity triage and labour ward).",
       unit: "percent",
       improvement: "increase",
       target: 90,
@@ -1167,17 +1406,45 @@ const maternitySepsis: ProjectSpec = {
     },
   ],
   milestones: [
-    { title: "Sepsis boxes stocked on labour ward and in triage", owner: "Lucy Pemberton", baseline: -100, completed: -101 },
+    {
+      title: "Sepsis boxes stocked on labour ward and in triage",
+      owner: "Lucy Pemberton",
+      baseline: -100,
+      completed: -101,
+    },
     {
       title: "MEOWS escalation prompt in the maternity EPR",
       owner: "Dr Nadia Kowalski",
       baseline: 20,
-      changes: [{ kind: "rebaseline", from: -10, to: 20, reason: "EPR release moved; the board agreed a revised date.", at: -35, by: "priya" }],
+      changes: [
+        {
+          kind: "rebaseline",
+          from: -10,
+          to: 20,
+          reason: "EPR release moved; the board agreed a revised date.",
+          at: -35,
+          by: "priya",
+        },
+      ],
     },
   ],
   reports: [
-    { at: -120, rag: "green", by: "lucy", progress: "Charter and baseline complete.", nextSteps: "Test the sepsis box.", risks: "Midwife vacancies." },
-    { at: -92, rag: "green", by: "lucy", progress: "Sepsis box adopted on labour ward.", nextSteps: "Add a box in triage.", risks: "Pharmacy restocking." },
+    {
+      at: -120,
+      rag: "green",
+      by: "lucy",
+      progress: "Charter and baseline complete.",
+      nextSteps: "Test the sepsis box.",
+      risks: "Midwife vacancies.",
+    },
+    {
+      at: -92,
+      rag: "green",
+      by: "lucy",
+      progress: "Sepsis box adopted on labour ward.",
+      nextSteps: "Add a box in triage.",
+      risks: "Pharmacy restocking.",
+    },
     {
       at: -70,
       rag: "amber",
@@ -1210,7 +1477,13 @@ const maternitySepsis: ProjectSpec = {
     },
   ],
   assessments: [
-    { rag: "amber", reason: "Steady but slow; the EPR dependency has moved a milestone.", at: -28, by: "board", atPastMeeting: true },
+    {
+      rag: "amber",
+      reason: "Steady but slow; the EPR dependency has moved a milestone.",
+      at: -28,
+      by: "board",
+      atPastMeeting: true,
+    },
   ],
 };
 
@@ -1242,7 +1515,13 @@ const hipFracture: ProjectSpec = {
   domains: ["safe", "effective", "responsive"],
   team: {
     from: -185,
-    leads: { executive_lead: "board", operational_lead: "karen", clinical_lead: "oliver", senior_manager: "lisa", project_lead: "sophie" },
+    leads: {
+      executive_lead: "board",
+      operational_lead: "karen",
+      clinical_lead: "oliver",
+      senior_manager: "lisa",
+      project_lead: "sophie",
+    },
     members: ["hannah"],
     handovers: [{ role: "project_lead", previous: "marcus", on: -40 }],
   },
@@ -1250,7 +1529,12 @@ const hipFracture: ProjectSpec = {
     { score: 1, at: -180, by: "marcus", evidence: "Charter agreed; team formed." },
     { score: 2, at: -150, by: "marcus", evidence: "Baseline from the National Hip Fracture Database; pathway mapped." },
     { score: 2.5, at: -120, by: "marcus", evidence: "ED fast-track tested." },
-    { score: 3, at: -90, by: "marcus", evidence: "Fast-track adopted; orthogeriatric review within 72 hours for every patient." },
+    {
+      score: 3,
+      at: -90,
+      by: "marcus",
+      evidence: "Fast-track adopted; orthogeriatric review within 72 hours for every patient.",
+    },
   ],
   measures: [
     {
@@ -1296,7 +1580,14 @@ const hipFracture: ProjectSpec = {
       frequency: "weekly",
       dataOwner: "Karen Holt, Divisional Director of Operations",
       dataSource: "Theatre management system",
-      series: { seed: 3, decimals: 0, segments: [{ n: 28, mean: 4, sd: 1.2 }, { n: 8, mean: 7.5, sd: 1.2 }] },
+      series: {
+        seed: 3,
+        decimals: 0,
+        segments: [
+          { n: 28, mean: 4, sd: 1.2 },
+          { n: 8, mean: 7.5, sd: 1.2 },
+        ],
+      },
       annotations: [{ index: 28, text: "Protected trauma slot started in elective theatre 3" }],
       expect: { variation: "special_cause_concern_high", assurance: null },
     },
@@ -1376,7 +1667,8 @@ const hipFracture: ProjectSpec = {
       start: -50,
       touched: -6,
       ramp: true,
-      question: "Does a second protected slot in elective theatre 3 get three-quarters of patients to theatre within 36 hours without cancelling elective work?",
+      question:
+        "Does a second protected slot in elective theatre 3 get three-quarters of patients to theatre within 36 hours without cancelling elective work?",
       prediction: "75% within 36 hours; no more than 5 elective cancellations a week.",
       who: "Theatre manager, trauma coordinator, elective orthopaedic surgeons",
       what: "Elective theatre 3 gives its first session to trauma three mornings a week",
@@ -1390,7 +1682,12 @@ const hipFracture: ProjectSpec = {
     },
   ],
   milestones: [
-    { title: "Orthogeriatric review within 72 hours for every patient", owner: "Dr Hannah Lewis", baseline: -150, completed: -151 },
+    {
+      title: "Orthogeriatric review within 72 hours for every patient",
+      owner: "Dr Hannah Lewis",
+      baseline: -150,
+      completed: -151,
+    },
     { title: "ED fast-track pathway live", owner: "Marcus Bell", baseline: -120, completed: -120 },
     {
       title: "Saturday trauma theatre list running",
@@ -1398,15 +1695,43 @@ const hipFracture: ProjectSpec = {
       baseline: -10,
       forecast: 38,
       changes: [
-        { kind: "forecast", from: -10, to: 10, reason: "Anaesthetic rota gaps in the first month.", at: -20, by: "sophie" },
-        { kind: "forecast", from: 10, to: 38, reason: "Funding for the Saturday list not yet agreed.", at: -8, by: "sophie" },
+        {
+          kind: "forecast",
+          from: -10,
+          to: 10,
+          reason: "Anaesthetic rota gaps in the first month.",
+          at: -20,
+          by: "sophie",
+        },
+        {
+          kind: "forecast",
+          from: 10,
+          to: 38,
+          reason: "Funding for the Saturday list not yet agreed.",
+          at: -8,
+          by: "sophie",
+        },
       ],
     },
     { title: "Results to the Hip Fracture Steering Group", owner: "Mr Oliver Grant", baseline: 60 },
   ],
   reports: [
-    { at: -120, rag: "green", by: "marcus", progress: "Fast-track adopted.", nextSteps: "Test out-of-hours fast-track.", risks: "Theatre capacity." },
-    { at: -92, rag: "green", by: "marcus", progress: "Out-of-hours fast-track tested.", nextSteps: "Test a protected trauma slot.", risks: "Theatre capacity." },
+    {
+      at: -120,
+      rag: "green",
+      by: "marcus",
+      progress: "Fast-track adopted.",
+      nextSteps: "Test out-of-hours fast-track.",
+      risks: "Theatre capacity.",
+    },
+    {
+      at: -92,
+      rag: "green",
+      by: "marcus",
+      progress: "Out-of-hours fast-track tested.",
+      nextSteps: "Test a protected trauma slot.",
+      risks: "Theatre capacity.",
+    },
     {
       at: -64,
       rag: "amber",
@@ -1463,7 +1788,12 @@ const hipFracture: ProjectSpec = {
       by: "board",
       atPastMeeting: true,
     },
-    { rag: "red", reason: "Special cause concern on 30-day mortality; funding decision outstanding.", at: -4, by: "catherine" },
+    {
+      rag: "red",
+      reason: "Special cause concern on 30-day mortality; funding decision outstanding.",
+      at: -4,
+      by: "catherine",
+    },
   ],
 };
 
@@ -1494,7 +1824,13 @@ const handHygiene: ProjectSpec = {
   domains: ["safe", "caring"],
   team: {
     from: -74,
-    leads: { executive_lead: "helen", operational_lead: "david", clinical_lead: "hannah", senior_manager: "grace", project_lead: "lead" },
+    leads: {
+      executive_lead: "helen",
+      operational_lead: "david",
+      clinical_lead: "hannah",
+      senior_manager: "grace",
+      project_lead: "lead",
+    },
     members: ["amy"],
   },
   scores: [
@@ -1595,19 +1931,31 @@ const handHygiene: ProjectSpec = {
     { title: "Share results at the Wave 3 Pass it on event", owner: "Lee Lead", baseline: 63 },
   ],
   reports: [
-    { at: -50, rag: "green", by: "lead", progress: "Baseline audits complete; peer audit test running.", nextSteps: "Study the peer audit.", risks: "Staffing at night." },
-    { at: -29, rag: "green", by: "lead", progress: "Peer audit adopted.", nextSteps: "Audit every shift.", risks: "None." },
-    { at: -8, rag: "green", by: "lead", progress: "Every-shift audits running; commode tape test planned.", nextSteps: "Start the commode test.", risks: "Supply of tape." },
+    {
+      at: -50,
+      rag: "green",
+      by: "lead",
+      progress: "Baseline audits complete; peer audit test running.",
+      nextSteps: "Study the peer audit.",
+      risks: "Staffing at night.",
+    },
+    {
+      at: -29,
+      rag: "green",
+      by: "lead",
+      progress: "Peer audit adopted.",
+      nextSteps: "Audit every shift.",
+      risks: "None.",
+    },
+    {
+      at: -8,
+      rag: "green",
+      by: "lead",
+      progress: "Every-shift audits running; commode tape test planned.",
+      nextSteps: "Start the commode test.",
+      risks: "Supply of tape.",
+    },
   ],
 };
 
-export const ACTIVE_PROJECTS: ProjectSpec[] = [
-  sepsisEd,
-  news2Ward7,
-  cdiffRounds,
-  dischargeNoon,
-  paedsSepsis,
-  maternitySepsis,
-  hipFracture,
-  handHygiene,
-];
+export const ACTIVE_PROJECTS: ProjectSpec[] = [sepsisEd, news2Ward7, cdiffRounds, dischargeNoon, paedsSepsis, maternitySepsis, hipFracture, handHygiene];

@@ -28,22 +28,44 @@ const pressureUlcers: ProjectSpec = {
   domains: ["safe", "caring"],
   team: {
     from: -405,
-    leads: { executive_lead: "board", operational_lead: "david", clinical_lead: "hannah", senior_manager: "nicola", project_lead: "michelle" },
+    leads: {
+      executive_lead: "board",
+      operational_lead: "david",
+      clinical_lead: "hannah",
+      senior_manager: "nicola",
+      project_lead: "michelle",
+    },
     members: ["amy"],
   },
   scores: [
     { score: 1, at: -400, by: "michelle", evidence: "Charter agreed; tissue viability and ward managers on the team." },
     { score: 2, at: -360, by: "michelle", evidence: "Baseline of 20 months; root cause review of 30 ulcers." },
-    { score: 3, at: -300, by: "michelle", evidence: "SSKIN bundle adopted on Wards 8 to 10; repositioning clocks adopted." },
-    { score: 4, at: -200, by: "michelle", evidence: "Bundle live on all medical wards; rate below the baseline mean for six months." },
-    { score: 4.5, at: -90, by: "michelle", evidence: "Twenty months of special cause improvement; bundle part of the admission documentation." },
+    {
+      score: 3,
+      at: -300,
+      by: "michelle",
+      evidence: "SSKIN bundle adopted on Wards 8 to 10; repositioning clocks adopted.",
+    },
+    {
+      score: 4,
+      at: -200,
+      by: "michelle",
+      evidence: "Bundle live on all medical wards; rate below the baseline mean for six months.",
+    },
+    {
+      score: 4.5,
+      at: -90,
+      by: "michelle",
+      evidence: "Twenty months of special cause improvement; bundle part of the admission documentation.",
+    },
   ],
   measures: [
     {
       key: "pu-rate",
       name: "Category 2+ hospital-acquired pressure ulcers per 1,000 occupied bed days",
       type: "outcome",
-      definition: "Category 2, 3, 4, unstageable and deep tissue injury pressure ulcers first found 72 hours or more after admission, per 1,000 occupied bed days on Wards 8 to 12.",
+      definition:
+        "Category 2, 3, 4, unstageable and deep tissue injury pressure ulcers first found 72 hours or more after admission, per 1,000 occupied bed days on Wards 8 to 12.",
       unit: "rate",
       ratePer: 1000,
       improvement: "decrease",
@@ -53,7 +75,14 @@ const pressureUlcers: ProjectSpec = {
       dataOwner: "Michelle Carter, Tissue Viability Lead Nurse",
       dataSource: "Incident reporting system (Datix), validated by tissue viability",
       primary: true,
-      series: { seed: 1, decimals: 2, segments: [{ n: 20, mean: 1.9, sd: 0.2 }, { n: 20, mean: 0.95, sd: 0.16 }] },
+      series: {
+        seed: 1,
+        decimals: 2,
+        segments: [
+          { n: 20, mean: 1.9, sd: 0.2 },
+          { n: 20, mean: 0.95, sd: 0.16 },
+        ],
+      },
       annotations: [{ index: 20, text: "SSKIN bundle live on all medical wards" }],
       expect: { variation: "special_cause_improvement_low", assurance: "inconsistent" },
     },
@@ -81,7 +110,14 @@ const pressureUlcers: ProjectSpec = {
       frequency: "weekly",
       dataOwner: "Michelle Carter, Tissue Viability Lead Nurse",
       dataSource: "Tissue viability referral log",
-      series: { seed: 3, decimals: 0, segments: [{ n: 24, mean: 30, sd: 2.5 }, { n: 9, mean: 21, sd: 2 }] },
+      series: {
+        seed: 3,
+        decimals: 0,
+        segments: [
+          { n: 24, mean: 30, sd: 2.5 },
+          { n: 9, mean: 21, sd: 2 },
+        ],
+      },
       expect: { variation: "special_cause_neutral_low", assurance: null },
     },
   ],
@@ -197,15 +233,41 @@ const pressureUlcers: ProjectSpec = {
     },
   ],
   milestones: [
-    { title: "SSKIN bundle approved by the Nursing and Midwifery Board", owner: "Michelle Carter", baseline: -360, completed: -362 },
+    {
+      title: "SSKIN bundle approved by the Nursing and Midwifery Board",
+      owner: "Michelle Carter",
+      baseline: -360,
+      completed: -362,
+    },
     { title: "Repositioning clocks on all medical wards", owner: "Nicola Hayes", baseline: -250, completed: -252 },
     { title: "SSKIN bundle live on all medical wards", owner: "Michelle Carter", baseline: -190, completed: -190 },
     { title: "Hand over to ward managers as business as usual", owner: "Nicola Hayes", baseline: 30 },
   ],
   reports: [
-    { at: -70, rag: "green", by: "michelle", progress: "Rate below the old mean for 18 months.", nextSteps: "Plan handover to business as usual.", risks: "Agency staff." },
-    { at: -42, rag: "green", by: "michelle", progress: "Bundle in the admission documentation.", nextSteps: "Ask the board to recognise the wards.", risks: "None." },
-    { at: -14, rag: "green", by: "michelle", progress: "Sustained improvement; monthly audit continues.", nextSteps: "Handover plan to ward managers.", risks: "None." },
+    {
+      at: -70,
+      rag: "green",
+      by: "michelle",
+      progress: "Rate below the old mean for 18 months.",
+      nextSteps: "Plan handover to business as usual.",
+      risks: "Agency staff.",
+    },
+    {
+      at: -42,
+      rag: "green",
+      by: "michelle",
+      progress: "Bundle in the admission documentation.",
+      nextSteps: "Ask the board to recognise the wards.",
+      risks: "None.",
+    },
+    {
+      at: -14,
+      rag: "green",
+      by: "michelle",
+      progress: "Sustained improvement; monthly audit continues.",
+      nextSteps: "Handover plan to ward managers.",
+      risks: "None.",
+    },
   ],
   asks: [
     {
@@ -220,7 +282,13 @@ const pressureUlcers: ProjectSpec = {
     },
   ],
   assessments: [
-    { rag: "green", reason: "Sustained improvement; handover to business as usual planned.", at: -28, by: "board", atPastMeeting: true },
+    {
+      rag: "green",
+      reason: "Sustained improvement; handover to business as usual planned.",
+      at: -28,
+      by: "board",
+      atPastMeeting: true,
+    },
   ],
   wins: [
     {
@@ -244,8 +312,7 @@ const antibioticReview: ProjectSpec = {
   origin: "lia_wave",
   originReference: "Listening into Action Wave 1",
   wave: 1,
-  problem:
-    "Only 58% of antibiotic prescriptions had a documented review at 72 hours. Long, unreviewed courses drive C. difficile risk and resistance.",
+  problem: "Only 58% of antibiotic prescriptions had a documented review at 72 hours. Long, unreviewed courses drive C. difficile risk and resistance.",
   aim: {
     what: "Document a 72-hour review for antibiotic prescriptions",
     forWhom: "adult inpatients on antibiotics",
@@ -260,21 +327,33 @@ const antibioticReview: ProjectSpec = {
   domains: ["effective", "safe"],
   team: {
     from: -440,
-    leads: { executive_lead: "priya", operational_lead: "andrew", clinical_lead: "aisha", senior_manager: "rachel", project_lead: "lead" },
+    leads: {
+      executive_lead: "priya",
+      operational_lead: "andrew",
+      clinical_lead: "aisha",
+      senior_manager: "rachel",
+      project_lead: "lead",
+    },
   },
   scores: [
     { score: 1, at: -430, by: "lead", evidence: "Team formed at the Wave 1 launch." },
     { score: 2, at: -400, by: "lead", evidence: "Baseline audit of 400 prescriptions." },
     { score: 3, at: -350, by: "lead", evidence: "Pharmacist prompt adopted on medical wards." },
     { score: 4, at: -300, by: "lead", evidence: "Reviews at 90%, special cause improvement; target met." },
-    { score: 4.5, at: -120, by: "lead", evidence: "Thirty weeks at 90%; quarterly audit run by the Antimicrobial Stewardship Group." },
+    {
+      score: 4.5,
+      at: -120,
+      by: "lead",
+      evidence: "Thirty weeks at 90%; quarterly audit run by the Antimicrobial Stewardship Group.",
+    },
   ],
   measures: [
     {
       key: "review-72h",
       name: "Antibiotic prescriptions with a documented 72-hour review",
       type: "process",
-      definition: "Numerator: antibiotic prescriptions reaching 72 hours with a documented review decision. Denominator: all such prescriptions in the weekly point-prevalence sample.",
+      definition:
+        "Numerator: antibiotic prescriptions reaching 72 hours with a documented review decision. Denominator: all such prescriptions in the weekly point-prevalence sample.",
       unit: "percent",
       improvement: "increase",
       target: 80,
@@ -283,7 +362,13 @@ const antibioticReview: ProjectSpec = {
       dataSource: "Weekly antimicrobial point-prevalence audit",
       primary: true,
       ratio: { denominatorMin: 80, denominatorMax: 120 },
-      series: { seed: 1, segments: [{ n: 14, mean: 58, sd: 4 }, { n: 30, mean: 90, sd: 2.2 }] },
+      series: {
+        seed: 1,
+        segments: [
+          { n: 14, mean: 58, sd: 4 },
+          { n: 30, mean: 90, sd: 2.2 },
+        ],
+      },
       expect: { variation: "special_cause_improvement_high", assurance: "inconsistent" },
     },
     {
@@ -372,12 +457,38 @@ const antibioticReview: ProjectSpec = {
   milestones: [
     { title: "72-hour prompt in pharmacist ward checks", owner: "Rachel Dunn", baseline: -400, completed: -401 },
     { title: "Induction session for every rotation", owner: "Dr Aisha Siddiqui", baseline: -330, completed: -330 },
-    { title: "Quarterly audit handed to the Antimicrobial Stewardship Group", owner: "Rachel Dunn", baseline: -100, completed: -100 },
+    {
+      title: "Quarterly audit handed to the Antimicrobial Stewardship Group",
+      owner: "Rachel Dunn",
+      baseline: -100,
+      completed: -100,
+    },
   ],
   reports: [
-    { at: -63, rag: "green", by: "lead", progress: "Reviews steady at about 90%.", nextSteps: "Quarterly audit.", risks: "Pharmacist vacancies." },
-    { at: -42, rag: "green", by: "lead", progress: "Quarterly audit complete.", nextSteps: "Share with surgical teams.", risks: "None." },
-    { at: -21, rag: "green", by: "lead", progress: "Surgical wards asking to adopt the prompt.", nextSteps: "Support surgical spread.", risks: "None." },
+    {
+      at: -63,
+      rag: "green",
+      by: "lead",
+      progress: "Reviews steady at about 90%.",
+      nextSteps: "Quarterly audit.",
+      risks: "Pharmacist vacancies.",
+    },
+    {
+      at: -42,
+      rag: "green",
+      by: "lead",
+      progress: "Quarterly audit complete.",
+      nextSteps: "Share with surgical teams.",
+      risks: "None.",
+    },
+    {
+      at: -21,
+      rag: "green",
+      by: "lead",
+      progress: "Surgical wards asking to adopt the prompt.",
+      nextSteps: "Support surgical spread.",
+      risks: "None.",
+    },
   ],
   wins: [
     {
@@ -416,7 +527,13 @@ const sepsisEpr: ProjectSpec = {
   domains: ["safe", "effective"],
   team: {
     from: -445,
-    leads: { executive_lead: "priya", operational_lead: "samuel", clinical_lead: "kwame", senior_manager: "fiona", project_lead: "lead" },
+    leads: {
+      executive_lead: "priya",
+      operational_lead: "samuel",
+      clinical_lead: "kwame",
+      senior_manager: "fiona",
+      project_lead: "lead",
+    },
   },
   scores: [
     { score: 1, at: -440, by: "lead", evidence: "Team formed at the Wave 1 launch." },
@@ -427,18 +544,21 @@ const sepsisEpr: ProjectSpec = {
   ],
   closure: {
     aimAchieved: true,
-    evidence: "93% of emergency admissions screened every month for 20 months (from 45%); special cause improvement sustained; median time from positive screen to antibiotics down from 95 to 52 minutes.",
+    evidence:
+      "93% of emergency admissions screened every month for 20 months (from 45%); special cause improvement sustained; median time from positive screen to antibiotics down from 95 to 52 minutes.",
     adopted: "Mandatory sepsis screen in the EPR admission form; automatic alert to the nurse in charge when the screen is positive.",
     sustain: "Monthly screening compliance in the ED and Acute Medical Unit quality dashboards; the trust sepsis lead reviews exceptions.",
     owner: "Dr Kwame Mensah, Trust Sepsis Lead",
-    lessons: "Build the screen into the workflow rather than adding a form; involve the EPR team from the first PDSA; an alert to a named person works better than one to everyone.",
+    lessons:
+      "Build the screen into the workflow rather than adding a form; involve the EPR team from the first PDSA; an alert to a named person works better than one to everyone.",
   },
   measures: [
     {
       key: "screened",
       name: "Emergency admissions with a completed sepsis screen",
       type: "process",
-      definition: "Emergency admissions through ED and the Acute Medical Unit with a completed EPR sepsis screen, as a percentage of all emergency admissions that month.",
+      definition:
+        "Emergency admissions through ED and the Acute Medical Unit with a completed EPR sepsis screen, as a percentage of all emergency admissions that month.",
       unit: "percent",
       improvement: "increase",
       target: 90,
@@ -446,7 +566,13 @@ const sepsisEpr: ProjectSpec = {
       dataOwner: "Dr Kwame Mensah, Trust Sepsis Lead",
       dataSource: "EPR sepsis screen report",
       primary: true,
-      series: { seed: 1, segments: [{ n: 10, mean: 45, sd: 4 }, { n: 20, mean: 93, sd: 1.6 }] },
+      series: {
+        seed: 1,
+        segments: [
+          { n: 10, mean: 45, sd: 4 },
+          { n: 20, mean: 93, sd: 1.6 },
+        ],
+      },
       expect: { variation: "special_cause_improvement_high", assurance: "consistent_fail" },
     },
     {
@@ -460,7 +586,14 @@ const sepsisEpr: ProjectSpec = {
       frequency: "monthly",
       dataOwner: "Dr Kwame Mensah, Trust Sepsis Lead",
       dataSource: "EPR sepsis screen and drug administration times",
-      series: { seed: 2, decimals: 0, segments: [{ n: 10, mean: 95, sd: 7 }, { n: 20, mean: 52, sd: 4 }] },
+      series: {
+        seed: 2,
+        decimals: 0,
+        segments: [
+          { n: 10, mean: 95, sd: 7 },
+          { n: 20, mean: 52, sd: 4 },
+        ],
+      },
       expect: { variation: "special_cause_improvement_low", assurance: "inconsistent" },
     },
   ],
@@ -541,7 +674,16 @@ const sepsisEpr: ProjectSpec = {
       baseline: -370,
       forecast: -356,
       completed: -356,
-      changes: [{ kind: "forecast", from: -370, to: -356, reason: "EPR change freeze over the year end.", at: -380, by: "lead" }],
+      changes: [
+        {
+          kind: "forecast",
+          from: -370,
+          to: -356,
+          reason: "EPR change freeze over the year end.",
+          at: -380,
+          by: "lead",
+        },
+      ],
     },
     { title: "Closure report to the Stepping Up board", owner: "Dr Kwame Mensah", baseline: -150, completed: -150 },
   ],
@@ -583,7 +725,13 @@ const cdiffIsolation: ProjectSpec = {
   domains: ["safe"],
   team: {
     from: -385,
-    leads: { executive_lead: "helen", operational_lead: "david", clinical_lead: "aisha", senior_manager: "grace", project_lead: "nicola" },
+    leads: {
+      executive_lead: "helen",
+      operational_lead: "david",
+      clinical_lead: "aisha",
+      senior_manager: "grace",
+      project_lead: "nicola",
+    },
   },
   scores: [
     { score: 1, at: -380, by: "nicola", evidence: "Charter agreed." },
@@ -594,18 +742,21 @@ const cdiffIsolation: ProjectSpec = {
   ],
   closure: {
     aimAchieved: false,
-    evidence: "Isolation within 2 hours rose from 48% to 79% (special cause improvement, sustained 18 months) but did not reach the 90% aim: side-room availability limits it on the busiest days.",
+    evidence:
+      "Isolation within 2 hours rose from 48% to 79% (special cause improvement, sustained 18 months) but did not reach the 90% aim: side-room availability limits it on the busiest days.",
     adopted: "The nurse in charge isolates without waiting for a stool result; side-room board in the patient flow hub; 'isolate now' sticker.",
     sustain: "Isolation times in the monthly infection prevention dashboard; exceptions reviewed at the weekly infection prevention huddle.",
     owner: "Grace Okafor, Infection Prevention Lead",
-    lessons: "Empowering the nurse in charge made the biggest difference; the remaining gap is side-room capacity, which needs an estates solution, not more testing.",
+    lessons:
+      "Empowering the nurse in charge made the biggest difference; the remaining gap is side-room capacity, which needs an estates solution, not more testing.",
   },
   measures: [
     {
       key: "isolated-2h",
       name: "Patients with suspected infectious diarrhoea isolated within 2 hours",
       type: "process",
-      definition: "Numerator: patients with suspected infectious diarrhoea moved to a side room within 2 hours of the first loose stool. Denominator: all such patients that month.",
+      definition:
+        "Numerator: patients with suspected infectious diarrhoea moved to a side room within 2 hours of the first loose stool. Denominator: all such patients that month.",
       unit: "percent",
       improvement: "increase",
       target: 90,
@@ -614,7 +765,13 @@ const cdiffIsolation: ProjectSpec = {
       dataSource: "Infection prevention isolation log",
       primary: true,
       ratio: { denominatorMin: 40, denominatorMax: 60 },
-      series: { seed: 1, segments: [{ n: 12, mean: 48, sd: 5 }, { n: 18, mean: 79, sd: 3 }] },
+      series: {
+        seed: 1,
+        segments: [
+          { n: 12, mean: 48, sd: 5 },
+          { n: 18, mean: 79, sd: 3 },
+        ],
+      },
       expect: { variation: "special_cause_improvement_high", assurance: "consistent_fail" },
     },
   ],
@@ -695,7 +852,16 @@ const cdiffIsolation: ProjectSpec = {
       baseline: -260,
       forecast: -240,
       completed: -240,
-      changes: [{ kind: "forecast", from: -260, to: -240, reason: "Estates work on the flow hub screen delayed.", at: -265, by: "nicola" }],
+      changes: [
+        {
+          kind: "forecast",
+          from: -260,
+          to: -240,
+          reason: "Estates work on the flow hub screen delayed.",
+          at: -265,
+          by: "nicola",
+        },
+      ],
     },
     { title: "Closure report to the Stepping Up board", owner: "Grace Okafor", baseline: -120, completed: -120 },
   ],
@@ -738,7 +904,8 @@ const sjrReviews: ProjectSpec = {
       key: "sjr-8wk",
       name: "Inpatient deaths with a structured judgement review within 8 weeks",
       type: "process",
-      definition: "Deaths selected for review with a completed structured judgement review within 8 weeks of death, as a percentage of deaths selected, by month of death.",
+      definition:
+        "Deaths selected for review with a completed structured judgement review within 8 weeks of death, as a percentage of deaths selected, by month of death.",
       unit: "percent",
       improvement: "increase",
       target: 80,
@@ -833,7 +1000,14 @@ const hcaSepsis: ProjectSpec = {
   createdBy: "amy",
   domains: ["safe"],
   team: { from: -18, leads: { clinical_lead: "kwame" } },
-  scores: [{ score: 0.5, at: -20, by: "amy", evidence: "Proposal submitted; the trust sepsis lead has agreed to be clinical lead." }],
+  scores: [
+    {
+      score: 0.5,
+      at: -20,
+      by: "amy",
+      evidence: "Proposal submitted; the trust sepsis lead has agreed to be clinical lead.",
+    },
+  ],
 };
 
 const surgicalObs: ProjectSpec = {

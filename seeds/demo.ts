@@ -63,7 +63,13 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     const programmeCreated = at(-500, 9);
     const programme = tx
       .insert(schema.programmes)
-      .values({ name: PROGRAMME_NAME, trustName: TRUST_NAME, isDemo: true, createdAt: programmeCreated, updatedAt: programmeCreated })
+      .values({
+        name: PROGRAMME_NAME,
+        trustName: TRUST_NAME,
+        isDemo: true,
+        createdAt: programmeCreated,
+        updatedAt: programmeCreated,
+      })
       .returning({ id: schema.programmes.id })
       .get();
     const programmeId = programme.id;
@@ -79,11 +85,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     }
     const divisionIds = new Map<string, number>();
     for (const d of DIVISIONS) {
-      const row = tx
-        .insert(schema.divisions)
-        .values({ programmeId, name: d.name, createdAt: programmeCreated })
-        .returning({ id: schema.divisions.id })
-        .get();
+      const row = tx.insert(schema.divisions).values({ programmeId, name: d.name, createdAt: programmeCreated }).returning({ id: schema.divisions.id }).get();
       divisionIds.set(d.key, row.id);
     }
     const waveIds = new Map<number, number>();
@@ -189,11 +191,23 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
           const handover = p.team.handovers?.find((h) => h.role === role);
           if (handover) {
             tx.insert(schema.projectTeam)
-              .values({ projectId, userId: user(handover.previous), role, startedAt: at(from, 9), endedAt: at(handover.on, 9) })
+              .values({
+                projectId,
+                userId: user(handover.previous),
+                role,
+                startedAt: at(from, 9),
+                endedAt: at(handover.on, 9),
+              })
               .run();
           }
           tx.insert(schema.projectTeam)
-            .values({ projectId, userId: user(holder), role, startedAt: at(handover ? handover.on : from, 9), endedAt: null })
+            .values({
+              projectId,
+              userId: user(holder),
+              role,
+              startedAt: at(handover ? handover.on : from, 9),
+              endedAt: null,
+            })
             .run();
         }
         for (const member of p.team.members ?? []) {
@@ -245,8 +259,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
 
         const notes = new Map<number, string>();
         for (const n of m.notes ?? []) notes.set(pointIndex(n.index, points.length), n.text);
-        const entered = (periodDate: string) =>
-          at(past(clock.offsetOf(periodDate) + (m.frequency === "weekly" ? 8 : 36)), 15);
+        const entered = (periodDate: string) => at(past(clock.offsetOf(periodDate) + (m.frequency === "weekly" ? 8 : 36)), 15);
         tx.insert(schema.measurePoints)
           .values(
             points.map((pt, i) => ({
@@ -265,13 +278,25 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
         if (m.rebase) {
           const periodDate = points[pointIndex(m.rebase.index, points.length)].periodDate;
           tx.insert(schema.measureRebases)
-            .values({ measureId, periodDate, reason: m.rebase.reason, createdBy: user(p.createdBy), createdAt: at(past(clock.offsetOf(periodDate) + 14), 16) })
+            .values({
+              measureId,
+              periodDate,
+              reason: m.rebase.reason,
+              createdBy: user(p.createdBy),
+              createdAt: at(past(clock.offsetOf(periodDate) + 14), 16),
+            })
             .run();
         }
         for (const a of m.annotations ?? []) {
           const periodDate = points[pointIndex(a.index, points.length)].periodDate;
           tx.insert(schema.measureAnnotations)
-            .values({ measureId, periodDate, text: a.text, createdBy: user(p.createdBy), createdAt: at(past(clock.offsetOf(periodDate) + 9), 16) })
+            .values({
+              measureId,
+              periodDate,
+              text: a.text,
+              createdBy: user(p.createdBy),
+              createdAt: at(past(clock.offsetOf(periodDate) + 9), 16),
+            })
             .run();
         }
       }
@@ -411,7 +436,15 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
 
       for (const w of p.wins ?? []) {
         tx.insert(schema.wins)
-          .values({ projectId, title: w.title, description: w.description, evidenceKind: w.kind, evidenceRef: w.ref, confirmedBy: user(w.by), at: at(w.at, 13) })
+          .values({
+            projectId,
+            title: w.title,
+            description: w.description,
+            evidenceKind: w.kind,
+            evidenceRef: w.ref,
+            confirmedBy: user(w.by),
+            at: at(w.at, 13),
+          })
           .run();
       }
       for (const a of p.assessments ?? []) pendingAssessments.push({ projectId, spec: a });
@@ -427,10 +460,21 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     for (const c of CQC_ACTIONS) {
       const action = tx
         .insert(schema.cqcActions)
-        .values({ programmeId, kind: c.kind, reference: c.reference, text: c.text, domain: c.domain, service: c.service, createdAt: at(-420, 10) })
+        .values({
+          programmeId,
+          kind: c.kind,
+          reference: c.reference,
+          text: c.text,
+          domain: c.domain,
+          service: c.service,
+          createdAt: at(-420, 10),
+        })
         .returning({ id: schema.cqcActions.id })
         .get();
-      for (const key of c.projects) tx.insert(schema.cqcActionProjects).values({ cqcActionId: action.id, projectId: project(key) }).run();
+      for (const key of c.projects)
+        tx.insert(schema.cqcActionProjects)
+          .values({ cqcActionId: action.id, projectId: project(key) })
+          .run();
     }
 
     // Board meetings: one held (closed) and one planned.
@@ -488,7 +532,15 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     for (const { projectId, spec } of pendingAssessments) {
       const meetingId = spec.atPastMeeting && pastMeeting ? meetingIds.get("closed")! : null;
       tx.insert(schema.boardAssessments)
-        .values({ projectId, meetingId, rag: spec.rag, reason: spec.reason, comment: spec.comment ?? "", byUserId: user(spec.by), at: at(spec.at, 15) })
+        .values({
+          projectId,
+          meetingId,
+          rag: spec.rag,
+          reason: spec.reason,
+          comment: spec.comment ?? "",
+          byUserId: user(spec.by),
+          at: at(spec.at, 15),
+        })
         .run();
     }
 

@@ -27,12 +27,7 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   return user;
 }
 
-export function forbidden(
-  user: SessionUser,
-  context: AppLoadContext,
-  what: string,
-  projectId?: number | null,
-): never {
+export function forbidden(user: SessionUser, context: AppLoadContext, what: string, projectId?: number | null): never {
   recordRefusal(getDb(), { id: user.id, email: user.email, ip: context.clientIp }, { what, projectId });
   throw new Response(`You do not have permission to ${what}.`, { status: 403 });
 }
@@ -46,12 +41,7 @@ export function badRequest(message: string): never {
 }
 
 /** Signed in and allowed by a permission from app/domain/permissions. */
-export async function requirePermission(
-  request: Request,
-  context: AppLoadContext,
-  allowed: (actor: Actor) => boolean,
-  what: string,
-): Promise<SessionUser> {
+export async function requirePermission(request: Request, context: AppLoadContext, allowed: (actor: Actor) => boolean, what: string): Promise<SessionUser> {
   const user = await requireUser(request, context);
   if (!allowed(user)) forbidden(user, context, what);
   return user;

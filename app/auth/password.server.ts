@@ -2,7 +2,12 @@ import { hash, verify } from "@node-rs/argon2";
 import dumbPasswords from "dumb-passwords";
 
 // argon2id at OWASP's minimum (m = 19 MiB, t = 2, p = 1).
-const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const ARGON2_OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/password-rules";
 

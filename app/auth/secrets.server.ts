@@ -30,8 +30,7 @@ export function loadSessionSecret(isDemo: boolean): string {
   else if (isDemo) sessionSecret = fileBesideDatabase("session-secret", () => crypto.randomBytes(32).toString("hex"));
   else
     throw new Error(
-      "SESSION_SECRET is not set. Outside demo mode Stepping Up needs a secret of at least 32 characters, " +
-        "e.g. SESSION_SECRET=$(openssl rand -hex 32).",
+      "SESSION_SECRET is not set. Outside demo mode Stepping Up needs a secret of at least 32 characters, " + "e.g. SESSION_SECRET=$(openssl rand -hex 32).",
     );
   return sessionSecret;
 }
@@ -43,8 +42,5 @@ export function getSessionSecret(): string {
 
 /** DEMO_PASSWORD, or a random one generated on first start and kept beside the database. */
 export function loadDemoPassword(): string {
-  return (
-    getEnv().DEMO_PASSWORD ??
-    fileBesideDatabase("demo-password", () => crypto.randomBytes(9).toString("base64url"))
-  );
+  return getEnv().DEMO_PASSWORD ?? fileBesideDatabase("demo-password", () => crypto.randomBytes(9).toString("base64url"));
 }

@@ -6,12 +6,7 @@ import { nowMs } from "~/clock.server";
 import { safePath } from "~/web/safe-path";
 import type { Db } from "~/db.server";
 import { endExpiredSession } from "~/models/session-commands.server";
-import {
-  findSessionWithUser,
-  touchSession,
-  type NewSession,
-  type SessionUser,
-} from "~/models/session.server";
+import { findSessionWithUser, touchSession, type NewSession, type SessionUser } from "~/models/session.server";
 
 const REFRESH_EVERY_MS = 60_000; // each refresh is a durable write: at most once a minute
 
@@ -57,11 +52,15 @@ export async function getSessionUser(db: Db, request: Request, context: AppLoadC
   const now = nowMs();
   const { idleMs } = sessionLimits();
   if (found.user.disabledAt || now >= found.expiresAt || now - found.lastSeenAt >= idleMs) {
-    endExpiredSession(db, { id: found.user.id, email: found.user.email, ip: context.clientIp }, {
-      idHash,
-      reason: now >= found.expiresAt ? "maximum" : "idle",
-      audited: !found.user.disabledAt,
-    });
+    endExpiredSession(
+      db,
+      { id: found.user.id, email: found.user.email, ip: context.clientIp },
+      {
+        idHash,
+        reason: now >= found.expiresAt ? "maximum" : "idle",
+        audited: !found.user.disabledAt,
+      },
+    );
     return null;
   }
   if (now - found.lastSeenAt >= REFRESH_EVERY_MS) touchSession(db, idHash, now);
@@ -69,11 +68,7 @@ export async function getSessionUser(db: Db, request: Request, context: AppLoadC
 }
 
 /** A new session (a new random id at every sign-in): the row to insert and its Set-Cookie header. */
-export async function newSession(
-  context: AppLoadContext,
-  userId: number,
-  userAgent: string,
-): Promise<{ row: NewSession; cookie: string }> {
+export async function newSession(context: AppLoadContext, userId: number, userAgent: string): Promise<{ row: NewSession; cookie: string }> {
   const id = crypto.randomBytes(16).toString("hex"); // 128 bits
   const now = nowMs();
   const row = {

@@ -108,7 +108,11 @@ export function MyActions({ actions, today }: { actions: MyAction[]; today: stri
           <span className="app-pre-line">{a.text}</span>
           <span className="nhsuk-body-s app-home-meta">
             Due {formatDay(a.dueOn)}
-            {a.dueOn < today ? <Tag colour="red" className="nhsuk-u-margin-left-2">Overdue</Tag> : null}
+            {a.dueOn < today ? (
+              <Tag colour="red" className="nhsuk-u-margin-left-2">
+                Overdue
+              </Tag>
+            ) : null}
             {" · "}
             {a.meetingTitle}, {formatDay(a.meetingDate)}
             {a.projectId && a.projectTitle ? (
@@ -146,10 +150,14 @@ export function MyAsks({ asks, boardAsks, today }: { asks: MyAsk[]; boardAsks: n
               <li key={a.id}>
                 <span className="app-pre-line">{a.what}</span>
                 <span className="nhsuk-body-s app-home-meta">
-                  <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag>{" "}
-                  <Link to={`/projects/${a.projectId}/asks`}>{a.projectTitle}</Link>, raised {formatDay(a.raisedOn)}
+                  <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag> <Link to={`/projects/${a.projectId}/asks`}>{a.projectTitle}</Link>, raised{" "}
+                  {formatDay(a.raisedOn)}
                   {a.dueOn ? ` · answer by ${formatDay(a.dueOn)}` : ""}
-                  {a.dueOn && a.dueOn < today ? <Tag colour="red" className="nhsuk-u-margin-left-2">Overdue</Tag> : null}
+                  {a.dueOn && a.dueOn < today ? (
+                    <Tag colour="red" className="nhsuk-u-margin-left-2">
+                      Overdue
+                    </Tag>
+                  ) : null}
                 </span>
               </li>
             ))}

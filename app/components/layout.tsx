@@ -11,13 +11,7 @@ const NAV = [
   { to: "/spc", label: "SPC calculator" },
 ];
 
-export function SiteHeader({
-  user,
-  programmeName,
-}: {
-  user: { name: string; role: Role } | null;
-  programmeName: string;
-}) {
+export function SiteHeader({ user, programmeName }: { user: { name: string; role: Role } | null; programmeName: string }) {
   const items = user ? [...NAV, ...(user.role === "admin" ? [{ to: "/admin", label: "Admin" }] : [])] : [];
   return (
     <header className="nhsuk-header" role="banner">
@@ -86,8 +80,7 @@ export function DemoBanner() {
     <div className="app-demo-banner" role="region" aria-label="Demo notice">
       <div className="nhsuk-width-container">
         <p>
-          <strong>Demo.</strong> This is a demonstration portfolio with fictional projects and people. Do not enter real
-          data.
+          <strong>Demo.</strong> This is a demonstration portfolio with fictional projects and people. Do not enter real data.
         </p>
       </div>
     </div>
@@ -109,8 +102,8 @@ export function SiteFooter({ trustName }: { trustName: string }) {
               </li>
             </ul>
             <p className="nhsuk-body-s">
-              Stepping Up: quality improvement portfolio{trustName ? ` for ${trustName}` : ""}. Quality improvement
-              records must not contain patient-identifiable data.
+              Stepping Up: quality improvement portfolio{trustName ? ` for ${trustName}` : ""}. Quality improvement records must not contain
+              patient-identifiable data.
             </p>
           </div>
         </div>

@@ -54,12 +54,7 @@ export type FixedSeries = { unit: string; frequency: Frequency; usesRatio: boole
 export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fixed: FixedSeries | null }) {
   return (
     <>
-      <TextField
-        field={fields.name}
-        label="Name of the measure"
-        hint="Short and specific, like Falls per 1,000 bed days on Ward 5"
-        width={30}
-      />
+      <TextField field={fields.name} label="Name of the measure" hint="Short and specific, like Falls per 1,000 bed days on Ward 5" width={30} />
       <SelectField
         field={fields.type}
         label="Type of measure"
@@ -81,25 +76,14 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
             {fixed.usesRatio ? ", entered as a numerator and a denominator" : ""}.
           </p>
           <p>
-            These cannot change now that the measure has {fixed.points.toLocaleString("en-GB")}{" "}
-            {fixed.points === 1 ? "value" : "values"}: they decide what each value means. To measure it another way,
-            add a new measure.
+            These cannot change now that the measure has {fixed.points.toLocaleString("en-GB")} {fixed.points === 1 ? "value" : "values"}: they decide what each
+            value means. To measure it another way, add a new measure.
           </p>
         </InsetText>
       ) : (
         <>
-          <SelectField
-            field={fields.unit}
-            label="Unit"
-            placeholder="Choose a unit"
-            options={labelled(MEASURE_UNITS, UNIT_OPTION_LABELS)}
-          />
-          <TextField
-            field={fields.ratePer}
-            label="Rate per (for a rate)"
-            hint="A whole number, like 1000 for falls per 1,000 bed days"
-            width={10}
-          />
+          <SelectField field={fields.unit} label="Unit" placeholder="Choose a unit" options={labelled(MEASURE_UNITS, UNIT_OPTION_LABELS)} />
+          <TextField field={fields.ratePer} label="Rate per (for a rate)" hint="A whole number, like 1000 for falls per 1,000 bed days" width={10} />
         </>
       )}
       <TextField

@@ -8,8 +8,7 @@ import { formatDay } from "~/web/dates";
 import { UNIT_OPTION_LABELS } from "~/components/measure-definition-fields";
 import { SummaryList, Tag } from "~/components/nhs";
 
-const orNone = (value: string) =>
-  value.trim() ? <span className="app-pre-line">{value}</span> : <span className="app-muted">Not recorded</span>;
+const orNone = (value: string) => (value.trim() ? <span className="app-pre-line">{value}</span> : <span className="app-muted">Not recorded</span>);
 
 export type DefinitionView = {
   type: MeasureType;
@@ -43,7 +42,10 @@ export function MeasureDefinition({ m }: { m: DefinitionView }) {
         { key: "Type", value: <>{MEASURE_TYPE_LABELS[m.type]} measure</> },
         { key: "Operational definition", value: orNone(m.definition) },
         { key: "Unit", value: unit },
-        { key: "Entered as", value: m.usesRatio ? "A numerator and a denominator (the value is worked out)" : "A single value" },
+        {
+          key: "Entered as",
+          value: m.usesRatio ? "A numerator and a denominator (the value is worked out)" : "A single value",
+        },
         { key: "Frequency", value: FREQUENCY_LABELS[m.frequency] },
         { key: "Improvement", value: IMPROVEMENT_LABELS[m.improvement] },
         {
@@ -70,21 +72,22 @@ export function MeasureDefinition({ m }: { m: DefinitionView }) {
 /** A list under the chart: the periods it names, the page that adds to it, and whether this reader may. */
 type ChartListProps = { frequency: Frequency; href: string; canEdit: boolean };
 
-export type RebaseView = { id: number; periodDate: string; reason: string; applied: boolean; createdByName: string | null };
+export type RebaseView = {
+  id: number;
+  periodDate: string;
+  reason: string;
+  applied: boolean;
+  createdByName: string | null;
+};
 
-export function MeasureRebases({
-  rebases,
-  frequency,
-  href,
-  canEdit,
-}: { rebases: readonly RebaseView[] } & ChartListProps) {
+export function MeasureRebases({ rebases, frequency, href, canEdit }: { rebases: readonly RebaseView[] } & ChartListProps) {
   return (
     <section aria-labelledby="measure-rebases-heading">
       <h3 id="measure-rebases-heading">Limits recalculated (rebases)</h3>
       {rebases.length === 0 ? (
         <p className="app-muted">
-          The limits have not been recalculated. Recalculate them from a period when the process has changed for a
-          known reason, like a new way of working that has been adopted.
+          The limits have not been recalculated. Recalculate them from a period when the process has changed for a known reason, like a new way of working that
+          has been adopted.
         </p>
       ) : (
         <ul className="nhsuk-list nhsuk-list--border" data-measure="rebases">
@@ -94,14 +97,14 @@ export function MeasureRebases({
               {r.createdByName ? <span className="app-muted"> (recorded by {r.createdByName})</span> : null}
               {r.applied ? null : (
                 <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                  <Tag colour="yellow">Not applied</Tag> There is no value for this period
-                  (or it is the first value), so the limits do not change here.
+                  <Tag colour="yellow">Not applied</Tag> There is no value for this period (or it is the first value), so the limits do not change here.
                 </p>
               )}
               {canEdit ? (
                 <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
                   <Link to={`${href}?delete=${r.id}`}>
-                    Remove<span className="nhsuk-u-visually-hidden"> the rebase from {periodLabel(r.periodDate, frequency)}</span>
+                    Remove
+                    <span className="nhsuk-u-visually-hidden"> the rebase from {periodLabel(r.periodDate, frequency)}</span>
                   </Link>
                 </p>
               ) : null}
@@ -120,12 +123,7 @@ export function MeasureRebases({
 
 export type AnnotationView = { id: number; periodDate: string; text: string; createdByName: string | null };
 
-export function MeasureAnnotations({
-  annotations,
-  frequency,
-  href,
-  canEdit,
-}: { annotations: readonly AnnotationView[] } & ChartListProps) {
+export function MeasureAnnotations({ annotations, frequency, href, canEdit }: { annotations: readonly AnnotationView[] } & ChartListProps) {
   return (
     <section aria-labelledby="measure-notes-heading">
       <h3 id="measure-notes-heading">Notes on the chart</h3>

@@ -46,17 +46,14 @@ export function ImportProblems({
       focusKey={`${formError ?? ""}|${problems.map((p) => p.line).join(",")}`}
       after={
         problemCount > problems.length ? (
-          <p>
-            And {count(problemCount - problems.length, "more row", "more rows")}: correct these first, then check again
-            to see the rest.
-          </p>
+          <p>And {count(problemCount - problems.length, "more row", "more rows")}: correct these first, then check again to see the rest.</p>
         ) : null
       }
     >
       {problems.length ? (
         <p>
-          {count(problemCount, "row needs", "rows need")} correcting. Nothing has been saved: correct{" "}
-          {problemCount === 1 ? "it" : "them"} and check the data again.
+          {count(problemCount, "row needs", "rows need")} correcting. Nothing has been saved: correct {problemCount === 1 ? "it" : "them"} and check the data
+          again.
         </p>
       ) : null}
     </ErrorSummaryBox>
@@ -98,8 +95,7 @@ export function ImportPreviewTable({
     <>
       {rows.length < rowCount ? (
         <p className="nhsuk-body-s">
-          Showing the first {rows.length.toLocaleString("en-GB")} of {rowCount.toLocaleString("en-GB")} rows. Every row
-          has been checked.
+          Showing the first {rows.length.toLocaleString("en-GB")} of {rowCount.toLocaleString("en-GB")} rows. Every row has been checked.
         </p>
       ) : null}
       <Table
@@ -118,7 +114,11 @@ export function ImportPreviewTable({
         columns={[
           { id: "line", header: "Line", cell: (r) => r.line },
           { id: "entered", header: "Date entered", cell: (r) => r.cells[0] ?? "" },
-          { id: "period", header: "Period", cell: (r) => (r.periodDate ? capitalise(periodLabel(r.periodDate, frequency)) : "–") },
+          {
+            id: "period",
+            header: "Period",
+            cell: (r) => (r.periodDate ? capitalise(periodLabel(r.periodDate, frequency)) : "–"),
+          },
           ...numbers,
           {
             id: "value",

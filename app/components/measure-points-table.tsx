@@ -68,7 +68,12 @@ export function MeasurePointsTable({
                 { id: "denominator", header: "Denominator", numeric: true, cell: (r: PointRow) => num(r.denominator) },
               ] satisfies TableColumn<PointRow>[])
             : []),
-          { id: "note", header: "Note", cellClassName: "app-pre-line", cell: (r) => r.note || <span className="app-muted">None</span> },
+          {
+            id: "note",
+            header: "Note",
+            cellClassName: "app-pre-line",
+            cell: (r) => r.note || <span className="app-muted">None</span>,
+          },
           ...(canEdit
             ? [
                 {
@@ -93,15 +98,7 @@ export function MeasurePointsTable({
             : []),
         ]}
       />
-      <Pagination
-        page={page}
-        pages={pageCount}
-        href={pageHref}
-        label="Pages of values"
-        previous="Newer values"
-        next="Older values"
-        preventScrollReset
-      />
+      <Pagination page={page} pages={pageCount} href={pageHref} label="Pages of values" previous="Newer values" next="Older values" preventScrollReset />
     </section>
   );
 }

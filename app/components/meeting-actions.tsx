@@ -64,7 +64,11 @@ export function ActionsTable({
         </>
       ),
     },
-    showMeeting && { id: "meeting", header: "Set at", cell: (a) => <Link to={`/meetings/${a.meetingId}`}>{formatDay(a.meetingDate)}</Link> },
+    showMeeting && {
+      id: "meeting",
+      header: "Set at",
+      cell: (a) => <Link to={`/meetings/${a.meetingId}`}>{formatDay(a.meetingDate)}</Link>,
+    },
     canComplete !== null && {
       id: "complete",
       header: <span className="nhsuk-u-visually-hidden">Mark done</span>,

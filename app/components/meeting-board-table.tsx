@@ -22,7 +22,11 @@ export function FrozenBoardTable({ rows, caption }: { rows: BoardRow[]; caption:
       columns={[
         { id: "project", header: "Project", cell: (r) => <Link to={`/projects/${r.projectId}`}>{r.title}</Link> },
         { id: "stage", header: "Stage", cell: (r) => <StageTag stage={r.stage} /> },
-        { id: "rag", header: "Team's RAG", cell: (r) => (r.latestRag ? <RagTag rag={r.latestRag} /> : <span className="app-muted">No report</span>) },
+        {
+          id: "rag",
+          header: "Team's RAG",
+          cell: (r) => (r.latestRag ? <RagTag rag={r.latestRag} /> : <span className="app-muted">No report</span>),
+        },
         {
           id: "board",
           header: "Board's view",

@@ -61,8 +61,8 @@ export function MeetingClosedView({
       <>
         <InsetText>
           <p>
-            This meeting closed{meeting.closedAt ? ` on ${formatDateTime(meeting.closedAt)}` : ""}, before board views were frozen
-            at closing, so only its agenda, decisions and actions are shown. Action statuses are as they stand today.
+            This meeting closed{meeting.closedAt ? ` on ${formatDateTime(meeting.closedAt)}` : ""}, before board views were frozen at closing, so only its
+            agenda, decisions and actions are shown. Action statuses are as they stand today.
           </p>
         </InsetText>
         {record ? <Decisions agenda={record.agenda} actions={record.actions} today={record.today} /> : null}
@@ -74,8 +74,8 @@ export function MeetingClosedView({
     <>
       <InsetText>
         <p>
-          This meeting closed on {formatDateTime(frozen.takenAt)}. Everything below is the board as it stood then
-          (as of {formatDay(board.today)}), not as it is now. <a href="/board">See the live board</a>.
+          This meeting closed on {formatDateTime(frozen.takenAt)}. Everything below is the board as it stood then (as of {formatDay(board.today)}), not as it is
+          now. <a href="/board">See the live board</a>.
         </p>
       </InsetText>
       <ClosingTheLoop actions={frozen.loop.actions} previousMeetingDate={frozen.loop.previousMeetingDate} today={board.today} canComplete={null} />

@@ -38,12 +38,26 @@ export function ReviewForm({
   const [form, fields] = useNhsForm(ReviewSchema, lastResult, `review-${itemId}`, { decision: decision ?? "", notes });
   return (
     <Form method="post" {...getFormProps(form)} aria-label={`The board's view and decision on ${title}`}>
-      <ErrorSummary form={form} fields={{ rag: fields.rag, reason: fields.reason, comment: fields.comment, decision: fields.decision, notes: fields.notes }} />
+      <ErrorSummary
+        form={form}
+        fields={{
+          rag: fields.rag,
+          reason: fields.reason,
+          comment: fields.comment,
+          decision: fields.decision,
+          notes: fields.notes,
+        }}
+      />
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="version" value={version} />
       <RagRadios field={fields.rag} legend={hasAssessment ? "The board's RAG rating (only to record a new view)" : "The board's RAG rating"} />
-      <TextareaField field={fields.reason} label="Reason for the rating" hint="What the board based its view on: data, milestones, what the team said." rows={2} />
+      <TextareaField
+        field={fields.reason}
+        label="Reason for the rating"
+        hint="What the board based its view on: data, milestones, what the team said."
+        rows={2}
+      />
       <TextareaField field={fields.comment} label="Comment on the rating (optional)" rows={2} />
       <SelectField
         field={fields.decision}

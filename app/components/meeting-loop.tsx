@@ -28,8 +28,8 @@ export function ClosingTheLoop({
         <>
           <p>
             Actions from earlier meetings
-            {previousMeetingDate ? `, as they stand since the last meeting on ${formatDay(previousMeetingDate)}` : ""}:{" "}
-            {groups.overdue.length} overdue, {groups.open.length} still open, {groups.done.length} done.
+            {previousMeetingDate ? `, as they stand since the last meeting on ${formatDay(previousMeetingDate)}` : ""}: {groups.overdue.length} overdue,{" "}
+            {groups.open.length} still open, {groups.done.length} done.
           </p>
           {groups.overdue.length ? (
             <ActionsTable caption={`Overdue (${groups.overdue.length})`} actions={groups.overdue} today={today} canComplete={canComplete} showMeeting />

@@ -25,7 +25,14 @@ export type PackPageView = {
   leads: { role: Exclude<TeamRole, "member">; name: string }[];
   milestones: { id: number; title: string; forecastDate: string; baselineDate: string; completedOn: string | null }[];
   latestReport: { reportDate: string; rag: Rag; nextSteps: string; risks: string } | null;
-  asks: { id: number; what: string; state: AskState; addressee: string; addresseeName: string | null; dueOn: string | null }[];
+  asks: {
+    id: number;
+    what: string;
+    state: AskState;
+    addressee: string;
+    addresseeName: string | null;
+    dueOn: string | null;
+  }[];
 };
 
 function signal(icon: VariationIconId | null) {
@@ -42,7 +49,11 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
         <span className="nhsuk-caption-m">Item {position}</span>
         {page.title}
       </h2>
-      {reason ? <p className="nhsuk-body-s"><strong>On the agenda because:</strong> {reason}</p> : null}
+      {reason ? (
+        <p className="nhsuk-body-s">
+          <strong>On the agenda because:</strong> {reason}
+        </p>
+      ) : null}
       <SummaryList
         className="app-pack-summary"
         rows={[
@@ -51,7 +62,6 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
             value: (
               <>
                 <StageTag stage={page.stage} /> {progressLabel(page.progressScore)}
-          
               </>
             ),
           },
@@ -59,8 +69,11 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
             key: "Leads",
             value: (
               <>
-                {page.leads.length ? page.leads.map((l) => `${TEAM_ROLE_LABELS[l.role]}: ${l.name}`).join("; ") : <span className="app-muted">No leads named</span>}
-          
+                {page.leads.length ? (
+                  page.leads.map((l) => `${TEAM_ROLE_LABELS[l.role]}: ${l.name}`).join("; ")
+                ) : (
+                  <span className="app-muted">No leads named</span>
+                )}
               </>
             ),
           },
@@ -68,10 +81,28 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
             key: "RAG",
             value: (
               <>
-                Team: {page.latestRag ? <><RagTag rag={page.latestRag} /> {formatDay(page.latestRagDate)}</> : "no report"}
-                {" · "}Board: {page.boardRag ? <><RagTag rag={page.boardRag} /> {formatDay(page.boardRagDate)}</> : "not assessed"}
-                {page.boardRagReason ? <span className="app-pre-line nhsuk-body-s"><br />{page.boardRagReason}</span> : null}
-          
+                Team:{" "}
+                {page.latestRag ? (
+                  <>
+                    <RagTag rag={page.latestRag} /> {formatDay(page.latestRagDate)}
+                  </>
+                ) : (
+                  "no report"
+                )}
+                {" · "}Board:{" "}
+                {page.boardRag ? (
+                  <>
+                    <RagTag rag={page.boardRag} /> {formatDay(page.boardRagDate)}
+                  </>
+                ) : (
+                  "not assessed"
+                )}
+                {page.boardRagReason ? (
+                  <span className="app-pre-line nhsuk-body-s">
+                    <br />
+                    {page.boardRagReason}
+                  </span>
+                ) : null}
               </>
             ),
           },
@@ -82,7 +113,9 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
                 {page.primaryMeasureName ? (
                   <span className="app-board-measure">
                     <span>{page.primaryMeasureName}</span>
-                    {page.primarySparkline ? <Sparkline values={page.primarySparkline} latest={latest} latestDirection={direction} label={page.primaryMeasureName} /> : null}
+                    {page.primarySparkline ? (
+                      <Sparkline values={page.primarySparkline} latest={latest} latestDirection={direction} label={page.primaryMeasureName} />
+                    ) : null}
                     <span className="app-board-measure__icons">
                       <VariationIcon icon={page.primaryVariationIcon} size={32} showLabel />
                       <AssuranceIcon icon={page.primaryAssuranceIcon} size={32} />
@@ -91,7 +124,6 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
                 ) : (
                   <span className="app-muted">No measures yet</span>
                 )}
-          
               </>
             ),
           },
@@ -115,7 +147,11 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
           {page.milestones.map((m) => (
             <li key={m.id}>
               {m.title}: {m.completedOn ? `done ${formatDay(m.completedOn)}` : `due ${formatDay(m.forecastDate)}`}
-              {!m.completedOn && m.forecastDate < today ? <Tag colour="red" className="nhsuk-u-margin-left-2">Overdue</Tag> : null}
+              {!m.completedOn && m.forecastDate < today ? (
+                <Tag colour="red" className="nhsuk-u-margin-left-2">
+                  Overdue
+                </Tag>
+              ) : null}
               {m.forecastDate > m.baselineDate ? <span className="app-muted"> (baseline {formatDay(m.baselineDate)})</span> : null}
             </li>
           ))}
@@ -130,7 +166,11 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
             <RagTag rag={page.latestReport.rag} /> {formatDay(page.latestReport.reportDate)}
           </p>
           <p className="nhsuk-body-s app-pre-line">{page.latestReport.nextSteps || "No next steps given."}</p>
-          {page.latestReport.risks ? <p className="nhsuk-body-s app-pre-line"><strong>Risks:</strong> {page.latestReport.risks}</p> : null}
+          {page.latestReport.risks ? (
+            <p className="nhsuk-body-s app-pre-line">
+              <strong>Risks:</strong> {page.latestReport.risks}
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="nhsuk-body-s">No status report yet.</p>
@@ -140,8 +180,8 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
         <ul className="nhsuk-list nhsuk-body-s">
           {page.asks.map((a) => (
             <li key={a.id}>
-              <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag>{" "}
-              <span className="app-pre-line">{a.what}</span> — to {a.addressee === "board" ? "the programme board" : a.addresseeName}
+              <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag> <span className="app-pre-line">{a.what}</span> — to{" "}
+              {a.addressee === "board" ? "the programme board" : a.addresseeName}
               {a.dueOn ? `, by ${formatDay(a.dueOn)}` : ""}
             </li>
           ))}

@@ -52,8 +52,7 @@ export function MeasureChoice({
       <div className="nhsuk-form-group">
         <p className="nhsuk-label nhsuk-u-font-weight-bold nhsuk-u-margin-bottom-1">Measures</p>
         <p className="app-muted">
-          This project has no measures yet. <Link to={measuresHref}>Add the project's measures</Link>, then link them to
-          this cycle.
+          This project has no measures yet. <Link to={measuresHref}>Add the project's measures</Link>, then link them to this cycle.
         </p>
       </div>
     );
@@ -103,12 +102,7 @@ export function PlanFields({
       <TextareaField field={fields.planWhat} label="What will they do?" rows={3} />
       <TextareaField field={fields.planWhen} label="When?" rows={2} />
       <TextareaField field={fields.planWhere} label="Where?" rows={2} />
-      <TextareaField
-        field={fields.planDataCollection}
-        label="Data collection"
-        hint="What data will be collected, by whom, and how often?"
-        rows={3}
-      />
+      <TextareaField field={fields.planDataCollection} label="Data collection" hint="What data will be collected, by whom, and how often?" rows={3} />
       <TextField field={fields.startDate} label="Start date" type="date" />
       <TextField field={fields.endDate} label="End date (optional)" hint="On or after the start date." type="date" />
     </>

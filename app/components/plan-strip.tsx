@@ -4,14 +4,7 @@
 // <title> and the status column, so colour and position are never the only cue.
 import { addDays, addMonths, format, parseISO, startOfMonth } from "date-fns";
 import { daysBetween, formatDay } from "~/web/dates";
-import {
-  describeSlip,
-  isOverdue,
-  MILESTONE_STATUS_LABELS,
-  slipDays,
-  type MilestoneDates,
-  type MilestoneStatus,
-} from "~/domain/milestone-rules";
+import { describeSlip, isOverdue, MILESTONE_STATUS_LABELS, slipDays, type MilestoneDates, type MilestoneStatus } from "~/domain/milestone-rules";
 import { Tag, type TagColour } from "~/components/nhs";
 
 export type PlanStripMilestone = MilestoneDates & { id: number; title: string };
@@ -64,8 +57,7 @@ function timeScale(milestones: readonly PlanStripMilestone[], today: string) {
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
-const diamond = (x: number, y: number, s = 6) =>
-  `M${r1(x)} ${y - s}L${r1(x + s)} ${y}L${r1(x)} ${y + s}L${r1(x - s)} ${y}Z`;
+const diamond = (x: number, y: number, s = 6) => `M${r1(x)} ${y - s}L${r1(x + s)} ${y}L${r1(x)} ${y + s}L${r1(x - s)} ${y}Z`;
 
 export function PlanStrip({ milestones, today }: { milestones: readonly PlanStripMilestone[]; today: string }) {
   if (milestones.length === 0) return null;

@@ -5,7 +5,13 @@ import { progressLabel } from "~/domain/labels";
 import { formatDateTime } from "~/web/dates";
 import { Details, Table } from "~/components/nhs";
 
-export type ScorePoint = { id: number; score: number; at: string | number | Date; byName: string | null; evidence: string };
+export type ScorePoint = {
+  id: number;
+  score: number;
+  at: string | number | Date;
+  byName: string | null;
+  evidence: string;
+};
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -52,13 +58,7 @@ export function ProgressChart({
 
   return (
     <figure className="app-spc-chart nhsuk-u-margin-0">
-      <svg
-        className="app-spc-chart__svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        focusable="false"
-      >
+      <svg className="app-spc-chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
         <title id={`${id}-title`}>IHI progress score over time</title>
         <desc id={`${id}-desc`}>{describeScores(points)}</desc>
         {[1, 2, 3, 4, 5].map((s) => (

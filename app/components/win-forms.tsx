@@ -19,7 +19,12 @@ const evidenceRef = z.string({ error: "Reload the page and try again" }).max(100
 
 export const ConfirmWinSchema = strictForm({ intent: z.literal("confirm"), evidenceRef, title, description });
 export const DismissWinSchema = strictForm({ intent: z.literal("dismiss"), evidenceRef });
-export const RecordWinSchema = strictForm({ intent: z.literal("record"), title, description, [FORM_TOKEN_FIELD]: formToken() });
+export const RecordWinSchema = strictForm({
+  intent: z.literal("record"),
+  title,
+  description,
+  [FORM_TOKEN_FIELD]: formToken(),
+});
 
 export type WinFormResult = { formId: string; result: SubmissionResult<string[]>; pii: boolean };
 

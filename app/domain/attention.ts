@@ -89,23 +89,25 @@ export function missingPeriods(latestDate: string, frequency: Frequency, today: 
   return missing;
 }
 
-export function attentionFlags(
-  input: AttentionInput,
-  today: string,
-  t: AttentionThresholds = DEFAULT_THRESHOLDS,
-): AttentionFlag[] {
+export function attentionFlags(input: AttentionInput, today: string, t: AttentionThresholds = DEFAULT_THRESHOLDS): AttentionFlag[] {
   if (NO_FLAG_STAGES.has(input.stage)) return [];
   const flags: AttentionFlag[] = [];
 
   const open = input.milestones.filter((m) => !m.completedOn);
   const overdue = open.filter((m) => isOverdue(m, today));
   for (const m of overdue) {
-    flags.push({ code: "milestone_overdue", reason: `"${m.title}" was due ${plural(days(m.forecastDate, today), "day")} ago` });
+    flags.push({
+      code: "milestone_overdue",
+      reason: `"${m.title}" was due ${plural(days(m.forecastDate, today), "day")} ago`,
+    });
   }
   for (const m of open) {
     const slip = slipDays(m);
     if (slip > t.milestoneSlipDays) {
-      flags.push({ code: "milestone_slipped", reason: `"${m.title}" has slipped ${plural(slip, "day")} from its baseline` });
+      flags.push({
+        code: "milestone_slipped",
+        reason: `"${m.title}" has slipped ${plural(slip, "day")} from its baseline`,
+      });
     }
   }
 
@@ -158,7 +160,10 @@ export function attentionFlags(
     });
   }
   if (input.latestRag === "green" && concerns.length > 0) {
-    flags.push({ code: "rag_green_but_concern", reason: `Reported green while ${concerns[0].name} shows a special cause of concern` });
+    flags.push({
+      code: "rag_green_but_concern",
+      reason: `Reported green while ${concerns[0].name} shows a special cause of concern`,
+    });
   }
   const score = input.progressScore;
   if (score !== null && score >= 3.5 && !input.measures.some((m) => m.latestSignal === "improvement")) {

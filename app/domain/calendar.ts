@@ -6,7 +6,12 @@ import { differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
 export const TRUST_TIME_ZONE = "Europe/London";
 
 // en-CA formats as YYYY-MM-DD; one formatter, reused, is far cheaper than a zoned date per call.
-const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TRUST_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TRUST_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The Europe/London calendar day of an instant. */
 export function londonDay(instant: Date | number): string {

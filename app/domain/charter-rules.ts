@@ -32,9 +32,7 @@ export function mayTakeAction(action: StageAction, rights: Rights): boolean {
 
 /** The stage actions this person may take on a project at this stage, in a sensible order. */
 export function availableActions(stage: Stage, rights: Rights): StageAction[] {
-  return (Object.keys(STAGE_ACTIONS) as StageAction[]).filter(
-    (a) => STAGE_ACTIONS[a].from.includes(stage) && mayTakeAction(a, rights),
-  );
+  return (Object.keys(STAGE_ACTIONS) as StageAction[]).filter((a) => STAGE_ACTIONS[a].from.includes(stage) && mayTakeAction(a, rights));
 }
 
 /** Why this move cannot happen now, or null when it can. */

@@ -31,11 +31,7 @@ export function buildConflict(opts: {
 }
 
 /** "title; aim target: 40 → 60" for the audit trail. */
-export function describeChanges(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-  labels: Record<string, string>,
-): string {
+export function describeChanges(before: Record<string, unknown>, after: Record<string, unknown>, labels: Record<string, string>): string {
   const parts: string[] = [];
   for (const [name, label] of Object.entries(labels)) {
     const a = show(before[name]);

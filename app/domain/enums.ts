@@ -4,14 +4,7 @@
 export const ROLES = ["admin", "board", "staff", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const TEAM_ROLES = [
-  "executive_lead",
-  "operational_lead",
-  "clinical_lead",
-  "senior_manager",
-  "project_lead",
-  "member",
-] as const;
+export const TEAM_ROLES = ["executive_lead", "operational_lead", "clinical_lead", "senior_manager", "project_lead", "member"] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 /** Roles held by exactly one person at a time; the first three are required to leave "proposed". */
 export const LEAD_ROLES = TEAM_ROLES.filter((r) => r !== "member") as Exclude<TeamRole, "member">[];

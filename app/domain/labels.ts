@@ -122,7 +122,10 @@ export const PROGRESS_SCALE: Record<string, { label: string; meaning: string }> 
     meaning: "Expected results achieved for major subsystems; implementation begun; goals at least 50% met",
   },
   "4.5": { label: "Sustainable improvement", meaning: "Data on key measures begin to show the changes are sustained" },
-  "5": { label: "Outstanding sustainable results", meaning: "All goals met; changes made permanent in the organisation" },
+  "5": {
+    label: "Outstanding sustainable results",
+    meaning: "All goals met; changes made permanent in the organisation",
+  },
 };
 
 export function progressLabel(score: number | null | undefined): string {

@@ -6,20 +6,7 @@ import { isNumberInRange } from "~/domain/plausible";
 import { formatNumber, type SpcInput } from "~/domain/spc";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -123,13 +110,9 @@ export function ratioProblem(numerator: number, denominator: number, unit: Measu
   return null;
 }
 
-export type PointEntry =
-  | { usesRatio: false; value: number }
-  | { usesRatio: true; numerator: number; denominator: number };
+export type PointEntry = { usesRatio: false; value: number } | { usesRatio: true; numerator: number; denominator: number };
 
-export type CheckedPoint =
-  | { ok: true; value: number; numerator: number | null; denominator: number | null }
-  | { ok: false; problem: string };
+export type CheckedPoint = { ok: true; value: number; numerator: number | null; denominator: number | null } | { ok: false; problem: string };
 
 /** The value to store for an entry, computed from numerator / denominator when the measure uses them. */
 export function checkPoint(entry: PointEntry, m: { unit: MeasureUnit; ratePer: number | null }): CheckedPoint {

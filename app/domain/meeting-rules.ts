@@ -56,13 +56,15 @@ export function suggestAgenda(
     })
     .slice(0, limits.unreviewed);
   return [
-    ...flagged.map((c) => ({ projectId: c.projectId, title: c.title, reason: c.flags.map((f) => f.reason).join("; ") })),
+    ...flagged.map((c) => ({
+      projectId: c.projectId,
+      title: c.title,
+      reason: c.flags.map((f) => f.reason).join("; "),
+    })),
     ...unreviewed.map((c) => ({
       projectId: c.projectId,
       title: c.title,
-      reason: c.boardRagDate
-        ? `Not reviewed by the board since ${formatDay(c.boardRagDate)}`
-        : "Not yet reviewed by the board",
+      reason: c.boardRagDate ? `Not reviewed by the board since ${formatDay(c.boardRagDate)}` : "Not yet reviewed by the board",
     })),
   ];
 }
@@ -81,11 +83,7 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { done: "Done"
  * Closing the loop: where an earlier meeting's action belongs at this meeting. Actions done
  * before the previous meeting were reported there, so they are not shown again (null).
  */
-export function loopGroup(
-  action: { dueOn: string; completedOn: string | null },
-  today: string,
-  previousMeetingDate: string | null,
-): ActionStatus | null {
+export function loopGroup(action: { dueOn: string; completedOn: string | null }, today: string, previousMeetingDate: string | null): ActionStatus | null {
   const status = actionStatus(action, today);
   if (status === "done" && previousMeetingDate && action.completedOn! < previousMeetingDate) return null;
   return status;

@@ -82,7 +82,11 @@ export function prefillNextCycle(prev: PreviousCycle): NextCyclePrefill {
   const same = String(prev.changeIdeaId);
   switch (prev.actDecision) {
     case "adapt":
-      return { ...base, changeIdea: same, guidance: `Cycle ${prev.number} was adapted: test the changed version of the same change idea.` };
+      return {
+        ...base,
+        changeIdea: same,
+        guidance: `Cycle ${prev.number} was adapted: test the changed version of the same change idea.`,
+      };
     case "adopt":
       return {
         ...base,
@@ -90,7 +94,11 @@ export function prefillNextCycle(prev: PreviousCycle): NextCyclePrefill {
         guidance: `Cycle ${prev.number} was adopted: test the same change on a wider scale, such as more shifts, wards or staff.`,
       };
     case "abandon":
-      return { ...base, changeIdea: "new", guidance: `Cycle ${prev.number} was abandoned: name the new change idea this cycle tests.` };
+      return {
+        ...base,
+        changeIdea: "new",
+        guidance: `Cycle ${prev.number} was abandoned: name the new change idea this cycle tests.`,
+      };
     default:
       return {
         ...base,
@@ -124,16 +132,20 @@ export function groupByChangeIdea<C extends TimelineCycle>(cycles: readonly C[])
     const last = c.endDate ?? c.startDate;
     const ramp = ramps.get(c.changeIdeaId);
     if (!ramp) {
-      ramps.set(c.changeIdeaId, { changeIdeaId: c.changeIdeaId, changeIdea: c.changeIdea, firstStart: c.startDate, lastDate: last, cycles: [c] });
+      ramps.set(c.changeIdeaId, {
+        changeIdeaId: c.changeIdeaId,
+        changeIdea: c.changeIdea,
+        firstStart: c.startDate,
+        lastDate: last,
+        cycles: [c],
+      });
       continue;
     }
     ramp.cycles.push(c);
     if (c.startDate < ramp.firstStart) ramp.firstStart = c.startDate;
     if (last > ramp.lastDate) ramp.lastDate = last;
   }
-  return [...ramps.values()].sort(
-    (a, b) => a.firstStart.localeCompare(b.firstStart) || a.cycles[0].number - b.cycles[0].number,
-  );
+  return [...ramps.values()].sort((a, b) => a.firstStart.localeCompare(b.firstStart) || a.cycles[0].number - b.cycles[0].number);
 }
 
 /** First day of the quarter holding an ISO day (calendar and NHS financial quarters share boundaries). */

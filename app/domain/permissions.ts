@@ -6,9 +6,30 @@ export type Actor = { id: number; role: Role };
 
 const ROLE_RIGHTS = {
   admin: { editAnyProject: true, editOwnTeam: true, propose: true, govern: true, answerAnyAsk: true, administer: true },
-  board: { editAnyProject: false, editOwnTeam: true, propose: true, govern: true, answerAnyAsk: true, administer: false },
-  staff: { editAnyProject: false, editOwnTeam: true, propose: true, govern: false, answerAnyAsk: false, administer: false },
-  viewer: { editAnyProject: false, editOwnTeam: false, propose: false, govern: false, answerAnyAsk: false, administer: false },
+  board: {
+    editAnyProject: false,
+    editOwnTeam: true,
+    propose: true,
+    govern: true,
+    answerAnyAsk: true,
+    administer: false,
+  },
+  staff: {
+    editAnyProject: false,
+    editOwnTeam: true,
+    propose: true,
+    govern: false,
+    answerAnyAsk: false,
+    administer: false,
+  },
+  viewer: {
+    editAnyProject: false,
+    editOwnTeam: false,
+    propose: false,
+    govern: false,
+    answerAnyAsk: false,
+    administer: false,
+  },
 } as const satisfies Record<Role, Record<string, boolean>>;
 
 /** Edit a project's workbook: charter, PDSA, milestones, measures and data, status reports, progress score. */

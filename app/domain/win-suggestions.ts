@@ -29,7 +29,14 @@ export type WinEvidence = {
   }[];
   milestones: { id: number; title: string; completedOn: string | null }[];
   /** decidedOn: the cycle's end date, else the day it was last saved (when the decision was written). */
-  cycles: { id: number; number: number; title: string; changeIdea: string; actDecision: string | null; decidedOn: string }[];
+  cycles: {
+    id: number;
+    number: number;
+    title: string;
+    changeIdea: string;
+    actDecision: string | null;
+    decidedOn: string;
+  }[];
   /** Evidence keys already recorded as wins or dismissed. */
   handled: ReadonlySet<string>;
 };

@@ -23,8 +23,7 @@ export function askShape(today: string) {
 }
 
 /** A "person" ask must name the person (checked even when other fields are wrong, so all errors show at once). */
-export const namesThePerson = (v: { addressee?: string; addresseeUserId?: number }) =>
-  v.addressee !== "person" || v.addresseeUserId !== undefined;
+export const namesThePerson = (v: { addressee?: string; addresseeUserId?: number }) => v.addressee !== "person" || v.addresseeUserId !== undefined;
 export const NAMES_THE_PERSON = {
   path: ["addresseeUserId"],
   message: "Choose the person the ask is for",
@@ -42,7 +41,7 @@ export function askRow(input: AskInput) {
   return {
     what: input.what,
     addressee: input.addressee,
-    addresseeUserId: input.addressee === "person" ? input.addresseeUserId ?? null : null,
+    addresseeUserId: input.addressee === "person" ? (input.addresseeUserId ?? null) : null,
     dueOn: input.dueOn ?? null,
   };
 }

@@ -11,16 +11,12 @@ export function strictForm<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject(
     { ...shape, [PII_CONFIRM_FIELD]: z.literal("yes").optional() },
     {
-      error: (issue) =>
-        issue.code === "unrecognized_keys"
-          ? `This form cannot change ${issue.keys.join(", ")}. Reload the page and try again`
-          : undefined,
+      error: (issue) => (issue.code === "unrecognized_keys" ? `This form cannot change ${issue.keys.join(", ")}. Reload the page and try again` : undefined),
     },
   );
 }
 
-export const optionalNumber = (message: string) =>
-  z.number({ error: message }).gte(-MAX_MAGNITUDE, message).lte(MAX_MAGNITUDE, message).optional();
+export const optionalNumber = (message: string) => z.number({ error: message }).gte(-MAX_MAGNITUDE, message).lte(MAX_MAGNITUDE, message).optional();
 
 /** An id chosen from a list; anything else is a forged or stale value. */
 export const optionalId = (message: string) => z.number({ error: message }).int(message).positive(message).optional();

@@ -19,7 +19,10 @@ const KIND: Record<string, "must_do" | "should_do"> = {
 };
 
 function domainOf(text: string): CqcDomain | undefined {
-  const key = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   return (CQC_DOMAINS as readonly string[]).includes(key) ? (key as CqcDomain) : undefined;
 }
 
@@ -39,7 +42,11 @@ export function parseCqcPaste(text: string): PastedRow[] {
     const k = KIND[kind.toLowerCase()];
     if (!k) return { line, error: `Line ${line}: the kind must be "must do" or "should do", not "${kind}"` };
     const d = domainOf(domain);
-    if (!d) return { line, error: `Line ${line}: the domain must be safe, effective, caring, responsive or well-led, not "${domain}"` };
+    if (!d)
+      return {
+        line,
+        error: `Line ${line}: the domain must be safe, effective, caring, responsive or well-led, not "${domain}"`,
+      };
     if (!actionText) return { line, error: `Line ${line}: enter the text of the action` };
     if (actionText.length > 2000) return { line, error: `Line ${line}: the action text must be 2,000 characters or fewer` };
     return { line, value: { reference, kind: k, domain: d, service: service.slice(0, 200), text: actionText } };

@@ -25,8 +25,7 @@ export function parseImportNumber(cell: string): number | null {
   return parseNumberCell(text);
 }
 
-const whole = (message: string, min: number, max: number) =>
-  z.number({ error: message }).int(message).min(min, message).max(max, message);
+const whole = (message: string, min: number, max: number) => z.number({ error: message }).int(message).min(min, message).max(max, message);
 
 const checkbox = () => z.boolean({ error: "Tick the box or leave it empty" }).optional();
 
@@ -148,7 +147,6 @@ export function definitionProblems(v: DefinitionValues): Record<string, string[]
   return Object.keys(errors).length ? errors : null;
 }
 
-
 // Values
 
 export type PointSettings = { unit: MeasureUnit; ratePer: number | null; usesRatio: boolean };
@@ -219,14 +217,9 @@ export function pointSchema(settings: PointSettings) {
 export type PointFormValues = z.output<ReturnType<typeof pointSchema>>;
 
 /** The entry a parsed form describes, or null while a number is missing. */
-export function pointEntry(
-  v: Pick<PointFormValues, "value" | "numerator" | "denominator">,
-  settings: Pick<PointSettings, "usesRatio">,
-): PointEntry | null {
+export function pointEntry(v: Pick<PointFormValues, "value" | "numerator" | "denominator">, settings: Pick<PointSettings, "usesRatio">): PointEntry | null {
   if (settings.usesRatio) {
-    return v.numerator === undefined || v.denominator === undefined
-      ? null
-      : { usesRatio: true, numerator: v.numerator, denominator: v.denominator };
+    return v.numerator === undefined || v.denominator === undefined ? null : { usesRatio: true, numerator: v.numerator, denominator: v.denominator };
   }
   return v.value === undefined ? null : { usesRatio: false, value: v.value };
 }
@@ -255,4 +248,3 @@ export const AnnotationSchema = strictForm({
   text: requiredText("Enter the note to show on the chart", { what: "The note", max: 300 }),
   [FORM_TOKEN_FIELD]: formToken(),
 });
-

@@ -3,19 +3,13 @@
 // a ratio). Each bad row is reported with its line number, counting every line of the
 // input (blank ones too), so people can find it in what they pasted.
 import Papa from "papaparse";
-import {
-  checkPoint,
-  normalisePeriod,
-  periodLabel,
-  type UnitSettings,
-} from "~/domain/measure-periods";
+import { checkPoint, normalisePeriod, periodLabel, type UnitSettings } from "~/domain/measure-periods";
 import type { Frequency } from "~/domain/enums";
 import { DAY_RANGE_TEXT, isDayInRange } from "~/domain/plausible";
 import { formatDay } from "~/web/dates";
 import { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS, parseImportNumber } from "~/forms/measure-form";
 
 export { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS };
-
 
 export type ImportSettings = Pick<UnitSettings, "unit" | "ratePer"> & {
   frequency: Frequency;
@@ -102,11 +96,7 @@ function readNumbers(numbers: string[], usesRatio: boolean, problems: string[]) 
   return numbers.map((cell, k) => {
     const n = parseImportNumber(cell);
     if (n === null) {
-      problems.push(
-        cell === ""
-          ? `there is no ${names[k]}`
-          : `${usesRatio ? `the ${names[k]} ` : ""}${quote(cell)} is not a number`,
-      );
+      problems.push(cell === "" ? `there is no ${names[k]}` : `${usesRatio ? `the ${names[k]} ` : ""}${quote(cell)} is not a number`);
     }
     return n;
   });
@@ -167,7 +157,7 @@ export function checkImport(input: string, settings: ImportSettings): ImportChec
     const reasons: string[] = [];
     let row: ImportRow | null = null;
     if (brokenQuoteRows.has(r)) {
-      reasons.push("a quotation mark (\") is not closed, so the rest of the line could not be read");
+      reasons.push('a quotation mark (") is not closed, so the rest of the line could not be read');
     } else if (cells.length !== expected) {
       reasons.push(columnsProblem(cells.length, settings.usesRatio));
     } else {
@@ -191,10 +181,7 @@ export function checkImport(input: string, settings: ImportSettings): ImportChec
       }
       if (reasons.length === 0 && entered !== null && period !== null && numbers.every((n) => n !== null)) {
         const [a, b] = numbers as number[];
-        const checked = checkPoint(
-          settings.usesRatio ? { usesRatio: true, numerator: a, denominator: b } : { usesRatio: false, value: a },
-          settings,
-        );
+        const checked = checkPoint(settings.usesRatio ? { usesRatio: true, numerator: a, denominator: b } : { usesRatio: false, value: a }, settings);
         if (!checked.ok) {
           reasons.push(settings.usesRatio ? checked.problem : `${checked.problem}, but the value is ${cells[1]}`);
         } else {
@@ -211,9 +198,7 @@ export function checkImport(input: string, settings: ImportSettings): ImportChec
 
   let formError: string | null = null;
   if (entries.length === 0) {
-    formError = settings.usesRatio
-      ? "Paste at least one row: a date, the numerator and the denominator"
-      : "Paste at least one row: a date and a value";
+    formError = settings.usesRatio ? "Paste at least one row: a date, the numerator and the denominator" : "Paste at least one row: a date and a value";
   } else if (entries.length > IMPORT_MAX_ROWS) {
     formError = `Import no more than ${IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows at a time (this has ${entries.length.toLocaleString("en-GB")})`;
   }

@@ -49,12 +49,7 @@ export type ImportAnswer = {
 };
 
 /** What the preview page shows for a checked import, against the values stored now. */
-export function importAnswer(
-  check: ImportCheck,
-  stored: ReadonlyMap<string, number>,
-  input: ImportSource,
-  notice: string | null = null,
-): ImportAnswer {
+export function importAnswer(check: ImportCheck, stored: ReadonlyMap<string, number>, input: ImportSource, notice: string | null = null): ImportAnswer {
   const replacing: ReplacedPeriod[] = [];
   for (const r of check.rows) {
     const old = stored.get(r.periodDate);

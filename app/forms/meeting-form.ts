@@ -38,9 +38,7 @@ export const NewMeetingSchema = z
 
 export const DetailsSchema = z.object({ intent: z.literal("details"), version, ...detailsShape, ...pii }).strict();
 
-export const AddItemSchema = z
-  .object({ intent: z.literal("add-item"), version, projectId: id("Choose a project to add to the agenda") })
-  .strict();
+export const AddItemSchema = z.object({ intent: z.literal("add-item"), version, projectId: id("Choose a project to add to the agenda") }).strict();
 
 export const RemoveItemSchema = z.object({ intent: z.literal("remove-item"), version, itemId: id("Choose an item") }).strict();
 
@@ -101,9 +99,7 @@ export function actionSchema(meetingDate: string) {
     .strict();
 }
 
-export const CompleteActionSchema = z
-  .object({ intent: z.literal("complete"), actionId: id("Choose an action"), actionVersion: version })
-  .strict();
+export const CompleteActionSchema = z.object({ intent: z.literal("complete"), actionId: id("Choose an action"), actionVersion: version }).strict();
 
 export const CloseSchema = z
   .object({

@@ -15,15 +15,12 @@ const RELOAD = "Something in the form was not as expected. Reload the page and t
 // Every worksheet box is a textarea.
 const optionalText = (label: string, max = 5000) => text({ what: label, max, multiline: true });
 
-const day = (label: string) =>
-  dayField({ what: label, required: `Enter the ${label.toLowerCase()}`, invalid: `${label} must be a real date` });
+const day = (label: string) => dayField({ what: label, required: `Enter the ${label.toLowerCase()}`, invalid: `${label} must be a real date` });
 
 // A field the form never sends (a project id, a cycle number, a status) is refused, not ignored.
 const refuseForgedFields = {
   error: (issue: { code?: string; keys?: string[] }) =>
-    issue.code === "unrecognized_keys"
-      ? `This form cannot change ${issue.keys?.join(", ")}. Reload the page and try again`
-      : undefined,
+    issue.code === "unrecognized_keys" ? `This form cannot change ${issue.keys?.join(", ")}. Reload the page and try again` : undefined,
 };
 
 const planShape = {
@@ -65,15 +62,8 @@ type Dates = { startDate?: unknown; endDate?: unknown; changeIdea?: unknown; new
 // Checks across fields run even when another field is wrong, so every problem shows at once.
 const always = { when: () => true };
 const endNotBeforeStart = (v: Dates) =>
-  !(
-    typeof v.startDate === "string" &&
-    typeof v.endDate === "string" &&
-    isPlausibleDay(v.startDate) &&
-    isPlausibleDay(v.endDate) &&
-    v.endDate < v.startDate
-  );
-const newIdeaNamed = (v: Dates) =>
-  v.changeIdea !== "new" || (typeof v.newChangeIdea === "string" && v.newChangeIdea.trim() !== "");
+  !(typeof v.startDate === "string" && typeof v.endDate === "string" && isPlausibleDay(v.startDate) && isPlausibleDay(v.endDate) && v.endDate < v.startDate);
+const newIdeaNamed = (v: Dates) => v.changeIdea !== "new" || (typeof v.newChangeIdea === "string" && v.newChangeIdea.trim() !== "");
 
 export const CreateCycleSchema = z
   .strictObject(
@@ -85,7 +75,11 @@ export const CreateCycleSchema = z
     },
     refuseForgedFields,
   )
-  .refine(endNotBeforeStart, { ...always, path: ["endDate"], message: "The end date must be on or after the start date" })
+  .refine(endNotBeforeStart, {
+    ...always,
+    path: ["endDate"],
+    message: "The end date must be on or after the start date",
+  })
   .refine(newIdeaNamed, { ...always, path: ["newChangeIdea"], message: "Enter the new change idea" });
 
 export const EditCycleSchema = z
@@ -98,7 +92,11 @@ export const EditCycleSchema = z
     },
     refuseForgedFields,
   )
-  .refine(endNotBeforeStart, { ...always, path: ["endDate"], message: "The end date must be on or after the start date" })
+  .refine(endNotBeforeStart, {
+    ...always,
+    path: ["endDate"],
+    message: "The end date must be on or after the start date",
+  })
   .refine(newIdeaNamed, { ...always, path: ["newChangeIdea"], message: "Enter the new change idea" });
 
 export const DeleteCycleSchema = z.strictObject({

@@ -10,10 +10,7 @@ export { PII_CONFIRM_FIELD };
  * not saved until the person ticks that it holds no patient-identifiable data.
  * Returns field errors to send back, or null when the submission may be saved.
  */
-export function patientDataWarning(
-  values: Record<string, unknown>,
-  formData: FormData,
-): Record<string, string[]> | null {
+export function patientDataWarning(values: Record<string, unknown>, formData: FormData): Record<string, string[]> | null {
   if (formData.get(PII_CONFIRM_FIELD) === "yes") return null;
   const flagged = fieldsWithPatientIdentifiers(values, today());
   const names = Object.keys(flagged);

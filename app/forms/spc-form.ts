@@ -20,17 +20,7 @@ export interface SpcCalculation {
   chart: ChartChoice;
 }
 
-type FormField =
-  | "data"
-  | "improvement"
-  | "target"
-  | "baseline"
-  | "rebase"
-  | "unit"
-  | "screen_outliers"
-  | "shift_length"
-  | "trend_length"
-  | "two_of_three_mode";
+type FormField = "data" | "improvement" | "target" | "baseline" | "rebase" | "unit" | "screen_outliers" | "shift_length" | "trend_length" | "two_of_three_mode";
 
 /** Where an API field's problem shows on the form. */
 const FORM_FIELD: Record<string, FormField> = {
@@ -93,9 +83,7 @@ export const SpcFormSchema = z
       if (b === null || b < MIN_BASELINE) {
         fail("baseline", [`Enter the baseline as a whole number of points, at least ${MIN_BASELINE}`]);
       } else if (pasted.ok && b > pasted.series.values.length) {
-        fail("baseline", [
-          `The baseline (${b} points) cannot be longer than your data (${pasted.series.values.length} points)`,
-        ]);
+        fail("baseline", [`The baseline (${b} points) cannot be longer than your data (${pasted.series.values.length} points)`]);
       } else {
         baseline = b;
       }

@@ -26,7 +26,11 @@ function quote(cell: string): string {
 
 /** "12.5", "-3", "95%" (the % is dropped), "1e3" → a finite number; anything else → null. */
 export function parseNumberCell(cell: string): number | null {
-  const text = cell.trim().replace(/\u2212/g, "-").replace(/%$/, "").trim();
+  const text = cell
+    .trim()
+    .replace(/\u2212/g, "-")
+    .replace(/%$/, "")
+    .trim();
   if (!NUMBER.test(text)) return null;
   const x = Number(text);
   return Number.isFinite(x) ? x : null;
@@ -140,9 +144,7 @@ export function parsePastedSeries(text: string): PasteResult {
       const value = parseNumberCell(valueCell);
       if (value === null) {
         errors.push(
-          parseDateCell(valueCell) !== null
-            ? `Line ${lineNo}: there is no value after the date`
-            : `Line ${lineNo}: ${quote(valueCell)} is not a number`,
+          parseDateCell(valueCell) !== null ? `Line ${lineNo}: there is no value after the date` : `Line ${lineNo}: ${quote(valueCell)} is not a number`,
         );
         continue;
       }
@@ -160,9 +162,7 @@ export function parsePastedSeries(text: string): PasteResult {
   if (values.length > MAX_VALUES) {
     return {
       ok: false,
-      errors: [
-        `Paste no more than ${MAX_VALUES.toLocaleString("en-GB")} values (you pasted ${values.length.toLocaleString("en-GB")})`,
-      ],
+      errors: [`Paste no more than ${MAX_VALUES.toLocaleString("en-GB")} values (you pasted ${values.length.toLocaleString("en-GB")})`],
     };
   }
   return { ok: true, series: { values, dates: dated ? dates : null, header } };
@@ -223,7 +223,10 @@ export function parseRebaseText(text: string, n: number, dates: string[] | null)
       for (const t of tokens) add(t, "");
     } else {
       const first = tokens[0];
-      const reason = line.slice(line.indexOf(first) + first.length).replace(/^[\s:,;–-]+/, "").trim();
+      const reason = line
+        .slice(line.indexOf(first) + first.length)
+        .replace(/^[\s:,;–-]+/, "")
+        .trim();
       add(first, reason.slice(0, 200));
     }
   }

@@ -37,16 +37,12 @@ export const SpcRequestSchema = z
         .min(1, { error: "must hold at least one number" })
         .max(MAX_VALUES, { error: `must hold no more than ${MAX_VALUES.toLocaleString("en-GB")} numbers` }),
       dates: z
-        .array(
-          z.string({ error: DAY }).refine(isPlausibleDay, { error: DAY }),
-          { error: "must be an array of dates written YYYY-MM-DD" },
-        )
+        .array(z.string({ error: DAY }).refine(isPlausibleDay, { error: DAY }), {
+          error: "must be an array of dates written YYYY-MM-DD",
+        })
         .optional(),
       improvement: z.enum(IMPROVEMENT_DIRECTIONS, {
-        error: (issue) =>
-          issue.input === undefined
-            ? 'is required: "increase", "decrease" or "neutral"'
-            : 'must be "increase", "decrease" or "neutral"',
+        error: (issue) => (issue.input === undefined ? 'is required: "increase", "decrease" or "neutral"' : 'must be "increase", "decrease" or "neutral"'),
       }),
       target: boundedNumber(`must be a finite number or null, from -${BOUND} to ${BOUND}`).nullable().optional(),
       baseline: z
@@ -62,9 +58,7 @@ export const SpcRequestSchema = z
       screen_outliers: z.boolean({ error: "must be true or false" }).optional(),
       shift_length: wholeRuleLength.optional(),
       trend_length: wholeRuleLength.optional(),
-      two_of_three_mode: z
-        .enum(TWO_OF_THREE_MODES, { error: 'must be "between_limits" or "beyond_two_sigma"' })
-        .optional(),
+      two_of_three_mode: z.enum(TWO_OF_THREE_MODES, { error: 'must be "between_limits" or "beyond_two_sigma"' }).optional(),
     },
     { error: (issue) => (issue.code === "invalid_type" ? "must be a JSON object" : undefined) },
   )
@@ -75,9 +69,7 @@ export const SpcRequestSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["dates"],
-          message: `must hold one date per value (${n} ${n === 1 ? "value" : "values"}, ${req.dates.length} ${
-            req.dates.length === 1 ? "date" : "dates"
-          })`,
+          message: `must hold one date per value (${n} ${n === 1 ? "value" : "values"}, ${req.dates.length} ${req.dates.length === 1 ? "date" : "dates"})`,
         });
         return;
       }
@@ -126,9 +118,7 @@ export const SpcRequestSchema = z
 
 export type SpcRequest = z.infer<typeof SpcRequestSchema>;
 
-export type SpcRequestResult =
-  | { ok: true; input: SpcInput }
-  | { ok: false; status: 400 | 413; error: string; field: string };
+export type SpcRequestResult = { ok: true; input: SpcInput } | { ok: false; status: 400 | 413; error: string; field: string };
 
 function pathText(path: readonly PropertyKey[]): string {
   let text = "";

@@ -101,10 +101,7 @@ function checkState(value: FormDataEntryValue | null, shape: ReturnType<typeof f
 }
 
 /** conform's parseWithZod on the server, after checkFieldNames; anything conform cannot read is a 400, never a 500. */
-export function parseSubmission<Schema extends ZodType>(
-  formData: FormData | URLSearchParams,
-  options: { schema: Schema } & Options,
-) {
+export function parseSubmission<Schema extends ZodType>(formData: FormData | URLSearchParams, options: { schema: Schema } & Options) {
   const forged = forgedNames(formData, options.schema, options);
   let input = formData;
   let schema: ZodType = options.schema;

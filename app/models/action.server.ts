@@ -56,23 +56,28 @@ export function listMeetingActions(db: Db, meetingId: number) {
 export function listEarlierActions(db: Db, programmeId: number, meeting: { id: number; meetingDate: string }) {
   const earlier = and(
     eq(meetings.programmeId, programmeId),
-    or(
-      lt(meetings.meetingDate, meeting.meetingDate),
-      and(eq(meetings.meetingDate, meeting.meetingDate), lt(meetings.id, meeting.id)),
-    ),
+    or(lt(meetings.meetingDate, meeting.meetingDate), and(eq(meetings.meetingDate, meeting.meetingDate), lt(meetings.id, meeting.id))),
   );
-  const previous = db
-    .select({ day: sql<string | null>`max(${meetings.meetingDate})` })
-    .from(meetings)
-    .where(earlier)
-    .get()?.day ?? null;
+  const previous =
+    db
+      .select({ day: sql<string | null>`max(${meetings.meetingDate})` })
+      .from(meetings)
+      .where(earlier)
+      .get()?.day ?? null;
   const rows = selectActions(db).where(earlier).orderBy(asc(a.dueOn), asc(a.id)).all();
   return { previousMeetingDate: previous, actions: rows };
 }
 
 export function insertAction(
   db: Db,
-  input: { meetingId: number; projectId: number | null; text: string; ownerUserId: number; dueOn: string; userId: number },
+  input: {
+    meetingId: number;
+    projectId: number | null;
+    text: string;
+    ownerUserId: number;
+    dueOn: string;
+    userId: number;
+  },
 ) {
   const now = new Date(nowMs());
   return db

@@ -44,8 +44,7 @@ function selectAsks(db: Db) {
     .leftJoin(raisedByUser, eq(raisedByUser.id, asks.createdBy));
 }
 
-const withRaisedOn = <T extends { createdAt: Date }>(rows: T[]) =>
-  rows.map((r) => ({ ...r, raisedOn: londonDay(r.createdAt) }));
+const withRaisedOn = <T extends { createdAt: Date }>(rows: T[]) => rows.map((r) => ({ ...r, raisedOn: londonDay(r.createdAt) }));
 
 /** People an ask can name: enabled accounts that can answer one (viewers cannot). */
 export function listAskablePeople(db: Db) {
@@ -63,7 +62,7 @@ export function isAskablePerson(db: Db, userId: number): boolean {
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, userId), isNull(users.disabledAt), ne(users.role, "viewer")))
-      .get()
+      .get(),
   );
 }
 
@@ -77,7 +76,7 @@ export function insertAsk(
     addresseeUserId: number | null;
     dueOn: string | null;
     userId: number;
-  }
+  },
 ): number {
   const { userId, ...ask } = values;
   const at = new Date(nowMs());
@@ -90,9 +89,7 @@ export function insertAsk(
 
 /** Every ask of a project, newest first, answered or not. */
 export function listProjectAskRecords(db: Db, projectId: number) {
-  return withRaisedOn(
-    selectAsks(db).where(eq(asks.projectId, projectId)).orderBy(desc(asks.createdAt), desc(asks.id)).all()
-  );
+  return withRaisedOn(selectAsks(db).where(eq(asks.projectId, projectId)).orderBy(desc(asks.createdAt), desc(asks.id)).all());
 }
 
 export function listReportAsks(db: Db, reportId: number) {
@@ -113,7 +110,7 @@ export function listOpenAsks(db: Db, filter: AskFilter) {
     selectAsks(db)
       .where(and(...where))
       .orderBy(asc(asks.createdAt), asc(asks.id))
-      .all()
+      .all(),
   );
 }
 
@@ -174,19 +171,13 @@ export function listAskHistory(db: Db, askIds: number[]) {
 }
 
 /** False when someone answered or changed the ask since `version` was read (nothing is written). */
-export function updateAskAnswer(
-  db: Db,
-  askId: number,
-  version: number,
-  answer: { state: AskOutcome; response: string },
-  userId: number
-) {
+export function updateAskAnswer(db: Db, askId: number, version: number, answer: { state: AskOutcome; response: string }, userId: number) {
   return updateIfVersion(
     db,
     asks,
     askId,
     version,
     { state: answer.state, response: answer.response, answeredBy: userId, answeredAt: new Date(nowMs()) },
-    userId
+    userId,
   );
 }

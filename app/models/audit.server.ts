@@ -45,7 +45,7 @@ export function recordRepeatedAudit(
   windowMs: number,
 ) {
   const now = nowMs();
-  const key = sameWhen === "ip" ? event.ip ?? "" : event.actor?.email ?? event.actorEmail ?? "";
+  const key = sameWhen === "ip" ? (event.ip ?? "") : (event.actor?.email ?? event.actorEmail ?? "");
   db.transaction(() => {
     const previous = db
       .select({ id: auditEvents.id, details: auditEvents.details })
@@ -103,7 +103,12 @@ export function listAuditEvents(db: Db, filter: AuditFilter, page = 1) {
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(condition).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditEvents)
+      .where(condition)
+      .get()?.n ?? 0;
   return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 

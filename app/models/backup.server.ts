@@ -46,9 +46,7 @@ export function checkDatabaseFile(file: string): BackupCheck {
     const rows = sqlite.pragma("integrity_check") as { integrity_check: string }[];
     const integrity = rows.map((r) => r.integrity_check).join("; ");
     const foreignKeyProblems = (sqlite.pragma("foreign_key_check") as unknown[]).length;
-    const tables = new Set(
-      (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name),
-    );
+    const tables = new Set((sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name));
     const count = (table: string) => (sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
     const counts = Object.fromEntries(KEY_TABLES.filter((t) => tables.has(t)).map((t) => [t, count(t)]));
     const migrations = tables.has("__drizzle_migrations") ? count("__drizzle_migrations") : 0;

@@ -2,15 +2,7 @@
 // over the stored summaries, so a large portfolio costs the same per request as a small one.
 import { and, asc, desc, eq, exists, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { format, parseISO, startOfMonth, subMonths } from "date-fns";
-import {
-  boardAssessments,
-  divisions,
-  projectSummaries as s,
-  themes,
-  waves,
-  users,
-  projectTeam,
-} from "~/db.server";
+import { boardAssessments, divisions, projectSummaries as s, themes, waves, users, projectTeam } from "~/db.server";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db.server";
 import type { AttentionFlag } from "~/domain/attention";
@@ -27,11 +19,7 @@ export function boardWhere(programmeId: number, q: BoardQuery): SQL {
   if (q.q) {
     const pattern = escapeLike(q.q);
     where.push(
-      or(
-        sql`${s.title} like ${pattern} escape '\\'`,
-        sql`${s.executiveLead} like ${pattern} escape '\\'`,
-        sql`${s.clinicalLead} like ${pattern} escape '\\'`,
-      ),
+      or(sql`${s.title} like ${pattern} escape '\\'`, sql`${s.executiveLead} like ${pattern} escape '\\'`, sql`${s.clinicalLead} like ${pattern} escape '\\'`),
     );
   }
   if (q.theme) where.push(eq(s.themeId, q.theme));
@@ -50,14 +38,18 @@ const SORT_COLUMNS = {
   theme: [s.themeName],
   division: [s.divisionName],
   wave: [s.waveNumber],
-  stage: [sql`case ${s.stage} when 'proposed' then 1 when 'approved' then 2 when 'active' then 3 when 'sustaining' then 4 when 'closed' then 5 when 'stopped' then 6 else 7 end`],
+  stage: [
+    sql`case ${s.stage} when 'proposed' then 1 when 'approved' then 2 when 'active' then 3 when 'sustaining' then 4 when 'closed' then 5 when 'stopped' then 6 else 7 end`,
+  ],
   leads: [s.executiveLead, s.clinicalLead],
   rag: [sql`case ${s.latestRag} when 'red' then 1 when 'amber' then 2 when 'green' then 3 end`],
   board: [sql`case ${s.boardRag} when 'red' then 1 when 'amber' then 2 when 'green' then 3 end`],
   score: [s.progressScore],
   milestones: [s.milestonesOverdue, s.worstSlipDays],
   pdsa: [s.lastPdsaDate],
-  measure: [sql`case ${s.primaryVariationIcon} when 'special_cause_concern_high' then 1 when 'special_cause_concern_low' then 1 when 'common_cause' then 2 when 'special_cause_neutral_high' then 3 when 'special_cause_neutral_low' then 3 when 'special_cause_improvement_high' then 4 when 'special_cause_improvement_low' then 4 end`],
+  measure: [
+    sql`case ${s.primaryVariationIcon} when 'special_cause_concern_high' then 1 when 'special_cause_concern_low' then 1 when 'common_cause' then 2 when 'special_cause_neutral_high' then 3 when 'special_cause_neutral_low' then 3 when 'special_cause_improvement_high' then 4 when 'special_cause_improvement_low' then 4 end`,
+  ],
   asks: [s.openAsks],
   flags: [s.flagCount],
 } satisfies Record<BoardQuery["sort"], unknown[]>;
@@ -119,7 +111,12 @@ function decode<T extends RawRow>(row: T) {
 
 export function listBoardPage(db: Db, programmeId: number, q: BoardQuery) {
   const where = boardWhere(programmeId, q);
-  const total = db.select({ n: sql<number>`count(*)` }).from(s).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(s)
+      .where(where)
+      .get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / q.size));
   const page = Math.min(q.page, pages);
   const rows = db
@@ -208,8 +205,14 @@ export function boardRollup(db: Db, programmeId: number, q: BoardQuery, today: s
     byStage: STAGE_KEYS.map((key) => ({ key, n: agg[`stage_${key}`] })),
     byRag: [...["red", "amber", "green"].map((key) => ({ key, n: agg[`rag_${key}`] })), { key: null, n: agg.rag_none }],
     byScore: SCORE_BANDS.map(([key], i) => ({ key, n: agg[`score_${i}`] })),
-    cyclesByMonth: MONTH_COLUMNS.map((_, i) => ({ month: format(subMonths(thisMonth, i), "yyyy-MM"), n: agg[`month_${i}`] })),
-    measuresByIcon: Object.keys(ICON_COLUMNS).map((key) => ({ key: key as keyof typeof ICON_COLUMNS, n: agg[`icon_${key}`] })),
+    cyclesByMonth: MONTH_COLUMNS.map((_, i) => ({
+      month: format(subMonths(thisMonth, i), "yyyy-MM"),
+      n: agg[`month_${i}`],
+    })),
+    measuresByIcon: Object.keys(ICON_COLUMNS).map((key) => ({
+      key: key as keyof typeof ICON_COLUMNS,
+      n: agg[`icon_${key}`],
+    })),
     attention,
     flagged: agg.flagged,
   };
@@ -239,13 +242,7 @@ export function boardFilterOptions(db: Db, programmeId: number) {
           db
             .select({ one: sql`1` })
             .from(projectTeam)
-            .where(
-              and(
-                eq(projectTeam.userId, users.id),
-                isNull(projectTeam.endedAt),
-                inArray(projectTeam.role, ["executive_lead", "clinical_lead"]),
-              ),
-            ),
+            .where(and(eq(projectTeam.userId, users.id), isNull(projectTeam.endedAt), inArray(projectTeam.role, ["executive_lead", "clinical_lead"]))),
         ),
       )
       .orderBy(asc(users.name))
@@ -255,7 +252,14 @@ export function boardFilterOptions(db: Db, programmeId: number) {
 
 export function recordBoardAssessment(
   db: Db,
-  input: { projectId: number; rag: "red" | "amber" | "green"; reason: string; comment: string; userId: number; meetingId?: number | null },
+  input: {
+    projectId: number;
+    rag: "red" | "amber" | "green";
+    reason: string;
+    comment: string;
+    userId: number;
+    meetingId?: number | null;
+  },
 ) {
   return db
     .insert(boardAssessments)
@@ -282,4 +286,3 @@ export function listBoardAssessments(db: Db, projectId: number) {
     .orderBy(desc(boardAssessments.at), desc(boardAssessments.id))
     .all();
 }
-

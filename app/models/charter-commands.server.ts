@@ -4,14 +4,7 @@ import { transitionProblem } from "~/domain/charter-rules";
 import { CQC_DOMAINS, type CqcDomain } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, ORIGIN_LABELS, STAGE_LABELS } from "~/domain/labels";
 import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
-import {
-  getCharterForEdit,
-  getProjectState,
-  listCharterOptions,
-  updateCharter,
-  updateStage,
-  type CharterValues,
-} from "~/models/charter.server";
+import { getCharterForEdit, getProjectState, listCharterOptions, updateCharter, updateStage, type CharterValues } from "~/models/charter.server";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 
 /** Field labels for the audit summary and the conflict table. */

@@ -32,28 +32,28 @@ export type CharterValues = {
 /** The charter as the edit form and the conflict check see it. */
 export function getCharterForEdit(db: Db, projectId: number) {
   const row = getProjectWithVersion(db, projectId, {
-      id: projects.id,
-      programmeId: projects.programmeId,
-      title: projects.title,
-      problem: projects.problem,
-      proposalIdea: projects.proposalIdea,
-      aimWhat: projects.aimWhat,
-      aimForWhom: projects.aimForWhom,
-      aimMeasure: projects.aimMeasure,
-      aimBaseline: projects.aimBaseline,
-      aimTarget: projects.aimTarget,
-      aimTargetDate: projects.aimTargetDate,
-      scope: projects.scope,
-      divisionId: projects.divisionId,
-      service: projects.service,
-      themeId: projects.themeId,
-      origin: projects.origin,
-      originReference: projects.originReference,
-      waveId: projects.waveId,
-      plannedStart: projects.plannedStart,
-      plannedEnd: projects.plannedEnd,
-      stage: projects.stage,
-    });
+    id: projects.id,
+    programmeId: projects.programmeId,
+    title: projects.title,
+    problem: projects.problem,
+    proposalIdea: projects.proposalIdea,
+    aimWhat: projects.aimWhat,
+    aimForWhom: projects.aimForWhom,
+    aimMeasure: projects.aimMeasure,
+    aimBaseline: projects.aimBaseline,
+    aimTarget: projects.aimTarget,
+    aimTargetDate: projects.aimTargetDate,
+    scope: projects.scope,
+    divisionId: projects.divisionId,
+    service: projects.service,
+    themeId: projects.themeId,
+    origin: projects.origin,
+    originReference: projects.originReference,
+    waveId: projects.waveId,
+    plannedStart: projects.plannedStart,
+    plannedEnd: projects.plannedEnd,
+    stage: projects.stage,
+  });
   if (!row) return undefined;
   return { ...row, cqcDomains: listCqcDomains(db, projectId) };
 }
@@ -73,12 +73,7 @@ export function listCharterOptions(db: Db, programmeId: number, current: { divis
   const divisionRows = db
     .select({ id: divisions.id, name: divisions.name })
     .from(divisions)
-    .where(
-      and(
-        eq(divisions.programmeId, programmeId),
-        or(isNull(divisions.retiredAt), eq(divisions.id, current.divisionId ?? -1)),
-      ),
-    )
+    .where(and(eq(divisions.programmeId, programmeId), or(isNull(divisions.retiredAt), eq(divisions.id, current.divisionId ?? -1))))
     .orderBy(asc(divisions.name))
     .all();
   const themeRows = db
@@ -113,14 +108,7 @@ export function insertProposal(
 }
 
 /** Saves the charter if nobody saved since `version`; false on a conflict (nothing written). */
-export function updateCharter(
-  db: Db,
-  projectId: number,
-  version: number,
-  values: CharterValues,
-  domains: readonly CqcDomain[],
-  userId: number,
-): boolean {
+export function updateCharter(db: Db, projectId: number, version: number, values: CharterValues, domains: readonly CqcDomain[], userId: number): boolean {
   if (!updateIfVersion(db, projects, projectId, version, values, userId)) return false;
   db.delete(projectCqcDomains).where(eq(projectCqcDomains.projectId, projectId)).run();
   for (const domain of new Set(domains)) db.insert(projectCqcDomains).values({ projectId, domain }).run();
@@ -165,10 +153,6 @@ function getProjectWithVersion<Columns extends Record<string, SQLiteColumn>>(db:
     .get();
 }
 
-export function optionBelongs(
-  options: ReturnType<typeof listCharterOptions>,
-  kind: "divisions" | "themes" | "waves",
-  id: number | null,
-): boolean {
+export function optionBelongs(options: ReturnType<typeof listCharterOptions>, kind: "divisions" | "themes" | "waves", id: number | null): boolean {
   return id === null || options[kind].some((o) => o.id === id);
 }

@@ -19,7 +19,11 @@ export type CommandResult<T, C = never> = Ok<T> | ([C] extends [never] ? never :
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
 export const conflict = <C>(current: C): Conflicted<C> => ({ ok: false, conflict: current });
-export const refused = (reason: string, status: Refused["status"] = 400): Refused => ({ ok: false, refused: reason, status });
+export const refused = (reason: string, status: Refused["status"] = 400): Refused => ({
+  ok: false,
+  refused: reason,
+  status,
+});
 
 /** What happened, as other parts of the app (board summaries, notifications, search) see it. */
 export type DomainEvent = {

@@ -35,10 +35,17 @@ export function addCqcAction(db: Db, actor: Actor, input: { programmeId: number;
 export function addCqcActionsFromPaste(db: Db, actor: Actor, input: { programmeId: number; rows: CqcActionInput[] }) {
   const { programmeId, rows } = input;
   return runCommand(db, (tx) => {
-    const taken = referencesInUse(tx, programmeId, rows.map((r) => r.reference));
+    const taken = referencesInUse(
+      tx,
+      programmeId,
+      rows.map((r) => r.reference),
+    );
     if (taken.length) return refused(taken.map(inRegister).join("\n"), 400);
     const ids = insertCqcActions(tx, programmeId, rows);
-    record(tx, actor, { ...EVENT, summary: `Added ${rows.length} CQC actions from a paste: ${rows.map((v) => v.reference).join(", ")}` });
+    record(tx, actor, {
+      ...EVENT,
+      summary: `Added ${rows.length} CQC actions from a paste: ${rows.map((v) => v.reference).join(", ")}`,
+    });
     return ok({ ids });
   });
 }

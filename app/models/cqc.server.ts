@@ -15,18 +15,23 @@ export type CqcActionInput = {
 export const COVERING_STAGES = ["approved", "active", "sustaining"] as const;
 
 export function listCqcRegister(db: Db, programmeId: number) {
-  const actions = db
-    .select()
-    .from(cqcActions)
-    .where(eq(cqcActions.programmeId, programmeId))
-    .orderBy(asc(cqcActions.kind), asc(cqcActions.reference))
-    .all();
+  const actions = db.select().from(cqcActions).where(eq(cqcActions.programmeId, programmeId)).orderBy(asc(cqcActions.kind), asc(cqcActions.reference)).all();
   const links = actions.length
     ? db
-        .select({ cqcActionId: cqcActionProjects.cqcActionId, projectId: projects.id, title: projects.title, stage: projects.stage })
+        .select({
+          cqcActionId: cqcActionProjects.cqcActionId,
+          projectId: projects.id,
+          title: projects.title,
+          stage: projects.stage,
+        })
         .from(cqcActionProjects)
         .innerJoin(projects, eq(projects.id, cqcActionProjects.projectId))
-        .where(inArray(cqcActionProjects.cqcActionId, actions.map((a) => a.id)))
+        .where(
+          inArray(
+            cqcActionProjects.cqcActionId,
+            actions.map((a) => a.id),
+          ),
+        )
         .orderBy(asc(projects.title))
         .all()
     : [];
@@ -48,7 +53,14 @@ export function referencesInUse(db: Db, programmeId: number, references: string[
 }
 
 export function insertCqcActions(db: Db, programmeId: number, rows: CqcActionInput[]) {
-  return rows.map((row) => db.insert(cqcActions).values({ ...row, programmeId }).returning({ id: cqcActions.id }).get().id);
+  return rows.map(
+    (row) =>
+      db
+        .insert(cqcActions)
+        .values({ ...row, programmeId })
+        .returning({ id: cqcActions.id })
+        .get().id,
+  );
 }
 
 export function getCqcAction(db: Db, programmeId: number, id: number) {

@@ -3,11 +3,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { auditEvents, users } from "~/db.server";
 import type { Db } from "~/db.server";
 
-export function listEntityAudit(
-  db: Db,
-  entity: { type: string; ids: number[]; projectId?: number },
-  order: "oldest first" | "newest first",
-) {
+export function listEntityAudit(db: Db, entity: { type: string; ids: number[]; projectId?: number }, order: "oldest first" | "newest first") {
   if (entity.ids.length === 0) return [];
   const by = order === "oldest first" ? asc : desc;
   return db

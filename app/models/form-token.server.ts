@@ -53,7 +53,9 @@ export function spendFormToken(db: Db, once: FormOnce, location: string) {
   const { userId, kind, token } = once;
   if (!token) return;
   const now = nowMs();
-  db.delete(formTokens).where(lt(formTokens.createdAt, now - KEEP_MS)).run();
+  db.delete(formTokens)
+    .where(lt(formTokens.createdAt, now - KEEP_MS))
+    .run();
   db.insert(formTokens).values({ userId, kind, token, location, createdAt: now }).run();
 }
 

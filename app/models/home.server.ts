@@ -50,7 +50,12 @@ export function listMyProjects(db: Db, programmeId: number, userId: number) {
     .where(inArray(s.projectId, [...roles.keys()]))
     .orderBy(asc(s.title), asc(s.projectId))
     .all()
-    .map((r) => ({ ...r, stage: r.stage as Stage, flags: JSON.parse(r.flags) as AttentionFlag[], roles: roles.get(r.projectId) ?? [] }));
+    .map((r) => ({
+      ...r,
+      stage: r.stage as Stage,
+      flags: JSON.parse(r.flags) as AttentionFlag[],
+      roles: roles.get(r.projectId) ?? [],
+    }));
 }
 
 /** Meeting actions the person owns and has not completed, soonest due first. */

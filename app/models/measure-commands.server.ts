@@ -11,17 +11,7 @@ import { describeChanges, type Conflict } from "~/domain/conflict";
 import { DEFINITION_LABELS } from "~/domain/measure-fields";
 import type { AuditAction } from "~/domain/enums";
 import type { DefinitionValues } from "~/forms/measure-form";
-import {
-  conflict,
-  ok,
-  record,
-  refused,
-  runCommand,
-  type Actor,
-  type CommandResult,
-  type Conflicted,
-  type Refused,
-} from "~/models/command.server";
+import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult, type Conflicted, type Refused } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";
 import { refreshMeasureSummary } from "~/models/measure-summary.server";
 import { definitionConflict, definitionOf, getMeasure, readableDefinition, type Measure } from "~/models/measure.server";
@@ -63,7 +53,14 @@ export function measureCommand<T, C = never>(
     if (done.summary !== null) {
       const id = measure.id ?? (done.value as { id: number }).id;
       const { action, refresh } = KINDS[kind];
-      record(tx, actor, { action, entityType: "measure", entityId: id, projectId: measure.projectId, summary: done.summary, details: done.details });
+      record(tx, actor, {
+        action,
+        entityType: "measure",
+        entityId: id,
+        projectId: measure.projectId,
+        summary: done.summary,
+        details: done.details,
+      });
       if (refresh) refreshMeasureSummary(tx, id);
     }
     return ok(done.value);
@@ -103,7 +100,11 @@ function clearOtherPrimary(db: Db, projectId: number, keepId: number | null) {
     .run();
 }
 
-export type CreateMeasure = Once & { projectId: number; values: DefinitionValues; locate: (measureId: number) => string };
+export type CreateMeasure = Once & {
+  projectId: number;
+  values: DefinitionValues;
+  locate: (measureId: number) => string;
+};
 
 export function createMeasure(db: Db, actor: Actor, input: CreateMeasure): CommandResult<{ location: string; id: number | null }> {
   const { projectId, values, formToken, locate } = input;
@@ -116,7 +117,11 @@ export function createMeasure(db: Db, actor: Actor, input: CreateMeasure): Comma
         .values({ projectId, ...values, updatedBy: actor.id, createdAt: at, updatedAt: at })
         .returning({ id: measures.id })
         .get();
-      return { id, location: locate(id), summary: `Added measure: ${values.name}${values.isPrimary ? " (primary)" : ""}` };
+      return {
+        id,
+        location: locate(id),
+        summary: `Added measure: ${values.name}${values.isPrimary ? " (primary)" : ""}`,
+      };
     }),
   );
 }
@@ -177,9 +182,7 @@ export function deleteMeasure(db: Db, actor: Actor, input: Versioned): CommandRe
   return measureCommand<{ id: number }, Conflict>(db, actor, measure, "deleted", (tx) => {
     const values = { deletedAt: new Date(nowMs()), isPrimary: false };
     if (!updateIfVersion(tx, measures, measure.id, version, values, actor.id)) {
-      return conflict(
-        changedSince(measure, "it has not been deleted. Check the latest version, then delete it again if you still want to."),
-      );
+      return conflict(changedSince(measure, "it has not been deleted. Check the latest version, then delete it again if you still want to."));
     }
     const was = measure.isPrimary ? " (it was the primary measure)" : "";
     return { value: { id: measure.id }, summary: `Deleted measure: ${measure.name}${was}` };

@@ -85,7 +85,10 @@ export function correctPoint(db: Db, actor: Actor, input: CorrectPoint): Command
     const moved = before.periodDate !== values.periodDate ? ` and moved it from ${period(measure, before.periodDate)}` : "";
     const noted = before.note !== values.note ? " (note changed)" : "";
     const change = `${describeValue(before)} → ${describeValue(values)}${moved}${noted}`;
-    return { value: { id: pointId }, summary: `${measure.name}: corrected ${period(measure, values.periodDate)}: ${change}` };
+    return {
+      value: { id: pointId },
+      summary: `${measure.name}: corrected ${period(measure, values.periodDate)}: ${change}`,
+    };
   });
 }
 
@@ -105,9 +108,15 @@ export function deletePoint(db: Db, actor: Actor, input: DeletePoint): CommandRe
       .where(and(eq(measurePoints.id, pointId), sql`${measurePoints.updatedAt} = ${updatedAt}`))
       .run().changes;
     if (deleted !== 1) {
-      return conflict({ notice: { message: POINT_CHANGED, currentVersion: 0, fields: [] }, updatedAt: point.updatedAt.getTime() });
+      return conflict({
+        notice: { message: POINT_CHANGED, currentVersion: 0, fields: [] },
+        updatedAt: point.updatedAt.getTime(),
+      });
     }
-    return { value: { id: pointId }, summary: `${measure.name}: deleted the value for ${period(measure, point.periodDate)} (${describeValue(point)})` };
+    return {
+      value: { id: pointId },
+      summary: `${measure.name}: deleted the value for ${period(measure, point.periodDate)} (${describeValue(point)})`,
+    };
   });
 }
 
@@ -176,7 +185,10 @@ export function removeRebase(db: Db, actor: Actor, input: { measure: MeasureRef;
       .returning({ periodDate: measureRebases.periodDate, reason: measureRebases.reason })
       .get();
     if (!row) return NOT_FOUND("rebase");
-    return { value: { id: rebaseId }, summary: `${measure.name}: removed the rebase from ${period(measure, row.periodDate)} (${row.reason})` };
+    return {
+      value: { id: rebaseId },
+      summary: `${measure.name}: removed the rebase from ${period(measure, row.periodDate)} (${row.reason})`,
+    };
   });
 }
 
@@ -193,16 +205,16 @@ export function addAnnotation(db: Db, actor: Actor, input: AddAnnotation): Creat
         .values({ measureId: measure.id, periodDate, text, createdBy: actor.id, createdAt: new Date(nowMs()) })
         .returning({ id: measureAnnotations.id })
         .get();
-      return { id, location: input.location, summary: `${measure.name}: added a chart note for ${period(measure, periodDate)}` };
+      return {
+        id,
+        location: input.location,
+        summary: `${measure.name}: added a chart note for ${period(measure, periodDate)}`,
+      };
     }),
   );
 }
 
-export function removeAnnotation(
-  db: Db,
-  actor: Actor,
-  input: { measure: MeasureRef; annotationId: number },
-): CommandResult<{ id: number }> {
+export function removeAnnotation(db: Db, actor: Actor, input: { measure: MeasureRef; annotationId: number }): CommandResult<{ id: number }> {
   const { measure, annotationId } = input;
   return measureCommand(db, actor, measure, "note", (tx) => {
     const row = tx
@@ -211,6 +223,9 @@ export function removeAnnotation(
       .returning({ periodDate: measureAnnotations.periodDate })
       .get();
     if (!row) return NOT_FOUND("note");
-    return { value: { id: annotationId }, summary: `${measure.name}: removed the chart note for ${period(measure, row.periodDate)}` };
+    return {
+      value: { id: annotationId },
+      summary: `${measure.name}: removed the chart note for ${period(measure, row.periodDate)}`,
+    };
   });
 }

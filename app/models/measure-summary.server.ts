@@ -82,4 +82,3 @@ export function refreshAllMeasureSummaries(db: Db) {
     for (const { id } of ids) refreshMeasureSummary(db, id);
   });
 }
-

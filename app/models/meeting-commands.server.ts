@@ -87,7 +87,12 @@ export function updateMeetingDetails(db: Db, actor: Actor, input: MeetingRef & {
     values: input.values,
     write: () => {
       const summary = describeChanges(shown(meeting), shown(input.values), DETAIL_LABELS);
-      record(tx, actor, { action: "meeting.updated", entityType: "meeting", entityId: meeting.id, summary: `Updated the meeting: ${summary}` });
+      record(tx, actor, {
+        action: "meeting.updated",
+        entityType: "meeting",
+        entityId: meeting.id,
+        summary: `Updated the meeting: ${summary}`,
+      });
     },
   }));
 }
@@ -131,7 +136,10 @@ export function removeAgendaItem(db: Db, actor: Actor, input: MeetingRef & { ite
     return {
       write: () => {
         deleteItem(tx, item.id);
-        setAgendaOrder(tx, listAgenda(tx, meeting.id).map((i) => i.id));
+        setAgendaOrder(
+          tx,
+          listAgenda(tx, meeting.id).map((i) => i.id),
+        );
         record(tx, actor, {
           action: "meeting.agenda_changed",
           entityType: "meeting",
@@ -168,7 +176,14 @@ export function moveAgendaItem(db: Db, actor: Actor, input: MeetingRef & { itemI
   });
 }
 
-type Review = { itemId: number; rag?: Rag; reason?: string; comment?: string; decision: MeetingDecision; notes?: string };
+type Review = {
+  itemId: number;
+  rag?: Rag;
+  reason?: string;
+  comment?: string;
+  decision: MeetingDecision;
+  notes?: string;
+};
 
 /** The board's view of one agenda item (its RAG, if given) and its decision. */
 export function recordItemReview(db: Db, actor: Actor, input: MeetingRef & Review) {
@@ -180,7 +195,14 @@ export function recordItemReview(db: Db, actor: Actor, input: MeetingRef & Revie
       write: () => {
         const at = { entityId: meeting.id, projectId: item.projectId };
         if (rag) {
-          const id = recordBoardAssessment(tx, { projectId: item.projectId, rag, reason, comment: input.comment ?? "", userId: actor.id, meetingId: meeting.id });
+          const id = recordBoardAssessment(tx, {
+            projectId: item.projectId,
+            rag,
+            reason,
+            comment: input.comment ?? "",
+            userId: actor.id,
+            meetingId: meeting.id,
+          });
           record(tx, actor, {
             action: "board.assessed",
             entityType: "board_assessment",
@@ -202,7 +224,14 @@ export function recordItemReview(db: Db, actor: Actor, input: MeetingRef & Revie
   });
 }
 
-type NewAction = { projectId: number | null; text: string; ownerUserId: number; dueOn: string; location: string; once: FormOnce };
+type NewAction = {
+  projectId: number | null;
+  text: string;
+  ownerUserId: number;
+  dueOn: string;
+  location: string;
+  once: FormOnce;
+};
 
 /** An action from the meeting, once per form token (a replay is answered before the version check). */
 export function addMeetingAction(db: Db, actor: Actor, input: MeetingRef & NewAction) {
@@ -212,7 +241,14 @@ export function addMeetingAction(db: Db, actor: Actor, input: MeetingRef & NewAc
     if (spent) return ok({ replayed: true, location: spent, id: null });
     const created = editMeeting(tx, actor, input, (inner, meeting) => ({
       write: () => {
-        const id = insertAction(inner, { meetingId: meeting.id, projectId, text, ownerUserId, dueOn, userId: actor.id });
+        const id = insertAction(inner, {
+          meetingId: meeting.id,
+          projectId,
+          text,
+          ownerUserId,
+          dueOn,
+          userId: actor.id,
+        });
         record(inner, actor, {
           action: "action.created",
           entityType: "meeting_action",

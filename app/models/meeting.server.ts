@@ -3,15 +3,7 @@
 import { format, parseISO, startOfMonth, subMonths } from "date-fns";
 import { and, asc, desc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import {
-  boardAssessments,
-  meetingActions,
-  meetingItems,
-  meetings,
-  projects,
-  projectSummaries as s,
-  users,
-} from "~/db.server";
+import { boardAssessments, meetingActions, meetingItems, meetings, projects, projectSummaries as s, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AttentionFlag } from "~/domain/attention";
 import { LEAD_ROLES } from "~/domain/enums";
@@ -121,13 +113,7 @@ export function listAgendaOptions(db: Db, programmeId: number, onAgenda: number[
   return db
     .select({ id: projects.id, title: projects.title })
     .from(projects)
-    .where(
-      and(
-        eq(projects.programmeId, programmeId),
-        ne(projects.stage, "declined"),
-        onAgenda.length ? notInArray(projects.id, onAgenda) : undefined,
-      ),
-    )
+    .where(and(eq(projects.programmeId, programmeId), ne(projects.stage, "declined"), onAgenda.length ? notInArray(projects.id, onAgenda) : undefined))
     .orderBy(asc(projects.title))
     .all();
 }
@@ -162,7 +148,11 @@ export function peopleByIds(db: Db, ids: number[]) {
 
 export function isEnabledUser(db: Db, userId: number) {
   return Boolean(
-    db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt))).get(),
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+      .get(),
   );
 }
 
@@ -193,18 +183,24 @@ export function insertMeeting(
     .returning({ id: meetings.id })
     .get().id;
   input.items.forEach((item, i) =>
-    db.insert(meetingItems).values({ meetingId: id, projectId: item.projectId, position: i + 1, reasonSuggested: item.reasonSuggested }).run(),
+    db
+      .insert(meetingItems)
+      .values({ meetingId: id, projectId: item.projectId, position: i + 1, reasonSuggested: item.reasonSuggested })
+      .run(),
   );
   return id;
 }
 
 export function insertItem(db: Db, meetingId: number, projectId: number, reasonSuggested: string) {
-  const last = db
-    .select({ n: sql<number>`coalesce(max(${meetingItems.position}), 0)` })
-    .from(meetingItems)
-    .where(eq(meetingItems.meetingId, meetingId))
-    .get()?.n ?? 0;
-  db.insert(meetingItems).values({ meetingId, projectId, position: last + 1, reasonSuggested }).run();
+  const last =
+    db
+      .select({ n: sql<number>`coalesce(max(${meetingItems.position}), 0)` })
+      .from(meetingItems)
+      .where(eq(meetingItems.meetingId, meetingId))
+      .get()?.n ?? 0;
+  db.insert(meetingItems)
+    .values({ meetingId, projectId, position: last + 1, reasonSuggested })
+    .run();
 }
 
 export function deleteItem(db: Db, itemId: number) {
@@ -213,7 +209,13 @@ export function deleteItem(db: Db, itemId: number) {
 
 /** Renumbers the agenda 1..n in the given order. */
 export function setAgendaOrder(db: Db, itemIds: number[]) {
-  itemIds.forEach((id, i) => db.update(meetingItems).set({ position: i + 1 }).where(eq(meetingItems.id, id)).run());
+  itemIds.forEach((id, i) =>
+    db
+      .update(meetingItems)
+      .set({ position: i + 1 })
+      .where(eq(meetingItems.id, id))
+      .run(),
+  );
 }
 
 export function setItemDecision(db: Db, itemId: number, decision: string, notes: string) {
@@ -245,12 +247,17 @@ function projectPage(db: Db, row: ReturnType<typeof listBoardRowsForExport>[numb
     ...row,
     leads: LEAD_ROLES.flatMap((role) => team.filter((m) => m.role === role).map((m) => ({ role, name: m.name }))),
     milestones: listProjectMilestones(db, row.projectId),
-    latestReport: report
-      ? { reportDate: report.reportDate, rag: report.rag, nextSteps: report.nextSteps, risks: report.risks }
-      : null,
+    latestReport: report ? { reportDate: report.reportDate, rag: report.rag, nextSteps: report.nextSteps, risks: report.risks } : null,
     asks: listProjectAsks(db, row.projectId)
       .filter((a) => a.state === "open" || a.state === "accepted")
-      .map((a) => ({ id: a.id, what: a.what, state: a.state, addressee: a.addressee, addresseeName: a.addresseeName, dueOn: a.dueOn })),
+      .map((a) => ({
+        id: a.id,
+        what: a.what,
+        state: a.state,
+        addressee: a.addressee,
+        addresseeName: a.addresseeName,
+        dueOn: a.dueOn,
+      })),
   };
 }
 export type PackPage = ReturnType<typeof projectPage>;
@@ -278,7 +285,12 @@ export function buildSnapshot(db: Db, programmeId: number, meeting: { id: number
   const agenda = listAgenda(db, meeting.id);
   return {
     takenAt: nowMs(),
-    board: liveBoardView(db, programmeId, today, agenda.map((i) => i.projectId)),
+    board: liveBoardView(
+      db,
+      programmeId,
+      today,
+      agenda.map((i) => i.projectId),
+    ),
     agenda,
     actions: listMeetingActions(db, meeting.id),
     loop: listEarlierActions(db, programmeId, meeting),

@@ -15,7 +15,12 @@ import {
   type MilestoneRow,
 } from "~/models/milestone.server";
 
-export const MILESTONE_FIELD_LABELS = { title: "Milestone", owner: "Owner", forecastDate: "Forecast", completedOn: "Completed on" };
+export const MILESTONE_FIELD_LABELS = {
+  title: "Milestone",
+  owner: "Owner",
+  forecastDate: "Forecast",
+  completedOn: "Completed on",
+};
 
 type Shown = Pick<MilestoneRow, "title" | "owner" | "forecastDate" | "completedOn">;
 
@@ -83,7 +88,12 @@ export function updateMilestone(db: Db, actor: Actor, input: UpdateMilestone): C
     if (summary === "no visible change") return ok({ changed: false });
     updateMilestoneIfVersion(tx, milestoneId, version, after, actor.id);
     if (forecastMoveNeedsReason(before.forecastDate, after.forecastDate)) {
-      const change = { milestoneId, kind: "forecast" as const, fromDate: before.forecastDate, toDate: after.forecastDate };
+      const change = {
+        milestoneId,
+        kind: "forecast" as const,
+        fromDate: before.forecastDate,
+        toDate: after.forecastDate,
+      };
       recordMilestoneChange(tx, { ...change, reason, userId: actor.id });
     }
     const completing = !before.completedOn && after.completedOn !== null;

@@ -51,10 +51,7 @@ export function getMilestone(db: Db, projectId: number, milestoneId: number) {
 
 export type MilestoneRow = NonNullable<ReturnType<typeof getMilestone>>;
 
-export function insertMilestone(
-  db: Db,
-  values: { projectId: number; title: string; owner: string; baselineDate: string; userId: number }
-): number {
+export function insertMilestone(db: Db, values: { projectId: number; title: string; owner: string; baselineDate: string; userId: number }): number {
   const at = new Date(nowMs());
   return db
     .insert(milestones)
@@ -84,7 +81,7 @@ export function updateMilestoneIfVersion(
     forecastDate: string;
     completedOn: string | null;
   }>,
-  userId: number
+  userId: number,
 ): boolean {
   return updateIfVersion(db, milestones, milestoneId, version, values, userId);
 }
@@ -103,7 +100,7 @@ export function recordMilestoneChange(
     toDate: string;
     reason: string;
     userId: number;
-  }
+  },
 ) {
   db.insert(milestoneChanges)
     .values({
@@ -141,7 +138,5 @@ export function listMilestoneChanges(db: Db, milestoneIds: number[]) {
 
 /** Everything recorded about one milestone in the audit trail, newest first. */
 export function listMilestoneAudit(db: Db, projectId: number, milestoneId: number) {
-  return listEntityAudit(db, { type: "milestone", ids: [milestoneId], projectId }, "newest first").map(
-    ({ entityId: _entityId, ...line }) => line,
-  );
+  return listEntityAudit(db, { type: "milestone", ids: [milestoneId], projectId }, "newest first").map(({ entityId: _entityId, ...line }) => line);
 }

@@ -11,14 +11,7 @@ import { nextCycleNumber } from "~/domain/pdsa-rules";
 import type { CycleValues } from "~/forms/pdsa-form";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { spendFormToken, spentFormToken, type Created } from "~/models/form-token.server";
-import {
-  cycleConflict,
-  getCycle,
-  linkMeasures,
-  readableStored,
-  readableSubmitted,
-  worksheetColumns,
-} from "~/models/pdsa.server";
+import { cycleConflict, getCycle, linkMeasures, readableStored, readableSubmitted, worksheetColumns } from "~/models/pdsa.server";
 import { updateIfVersion } from "~/models/versioned.server";
 
 /** An existing change idea, one of the same name (any case), or a new one (audited). */
@@ -121,7 +114,10 @@ export function updateCycle(db: Db, actor: Actor, input: UpdateCycle): CommandRe
     const idea = resolveChangeIdea(tx, actor, projectId, values);
     tx.update(pdsaCycles).set({ changeIdeaId: idea.id }).where(eq(pdsaCycles.id, id)).run();
     linkMeasures(tx, projectId, id, values.measureIds);
-    const changes = describeChanges(readableStored(before), readableSubmitted(tx, values), { ...CYCLE_LABELS, status: "Status" });
+    const changes = describeChanges(readableStored(before), readableSubmitted(tx, values), {
+      ...CYCLE_LABELS,
+      status: "Status",
+    });
     record(tx, actor, {
       action: "pdsa.updated",
       entityType: "pdsa_cycle",

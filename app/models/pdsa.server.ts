@@ -227,7 +227,11 @@ export function readableSubmitted(db: Db, values: CycleValues) {
   const idea =
     values.changeIdea === "new"
       ? (values.newChangeIdea ?? "")
-      : (db.select({ title: changeIdeas.title }).from(changeIdeas).where(eq(changeIdeas.id, Number(values.changeIdea))).get()?.title ?? "");
+      : (db
+          .select({ title: changeIdeas.title })
+          .from(changeIdeas)
+          .where(eq(changeIdeas.id, Number(values.changeIdea)))
+          .get()?.title ?? "");
   return readable({ ...worksheetColumns(values), changeIdea: idea, measures: measureNames(db, values.measureIds) });
 }
 
@@ -274,7 +278,11 @@ export function latestPdsaActivity(db: Db, projectIds: number[], today: string):
     .all();
   for (const r of rows) {
     const updatedOn = r.latestUpdatedAt === null ? null : londonDay(r.latestUpdatedAt);
-    const latest = [r.latestStartDate, updatedOn].filter((d): d is string => d !== null).sort().at(-1) ?? null;
+    const latest =
+      [r.latestStartDate, updatedOn]
+        .filter((d): d is string => d !== null)
+        .sort()
+        .at(-1) ?? null;
     result.set(r.projectId, {
       latestStartDate: r.latestStartDate,
       latestUpdatedOn: updatedOn,

@@ -28,7 +28,10 @@ export function saveSettings(db: Db, actor: Actor, input: SaveSettings): Command
     if (!current) return refused("We could not find that project.", 404);
     if (current.rev !== rev) return conflict(current);
     const next = { rev: current.rev + 1, hidden, measureOrder };
-    tx.update(projects).set({ presentationSettings: serialiseSettings(next) }).where(eq(projects.id, projectId)).run();
+    tx.update(projects)
+      .set({ presentationSettings: serialiseSettings(next) })
+      .where(eq(projects.id, projectId))
+      .run();
     record(tx, actor, {
       action: "project.presentation_changed",
       entityType: "project",

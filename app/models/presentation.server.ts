@@ -4,22 +4,11 @@ import { and, desc, eq } from "drizzle-orm";
 import { auditEvents, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { LEAD_ROLES } from "~/domain/enums";
-import {
-  orderMeasures,
-  parseSettings,
-  visibleSlides,
-  type PresentationSettings,
-} from "~/web/presentation";
+import { orderMeasures, parseSettings, visibleSlides, type PresentationSettings } from "~/web/presentation";
 import { listRebases, listSeries } from "~/models/measure-data.server";
 import { getMeasure, listMeasures, listPdsaMarkers } from "~/models/measure.server";
 import { listTimelineCycles } from "~/models/pdsa.server";
-import {
-  getLatestStatusReport,
-  getProjectCharter,
-  listProjectAsks,
-  listProjectMilestones,
-  listProjectTeam,
-} from "~/models/project.server";
+import { getLatestStatusReport, getProjectCharter, listProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";
 
 const ROLE_ORDER = [...LEAD_ROLES, "member"] as const;
 
@@ -92,10 +81,15 @@ export function loadPresentation(db: Db, projectId: number, opts: { includeHidde
     milestones: listProjectMilestones(db, projectId),
     asks: listProjectAsks(db, projectId)
       .filter((a) => a.state === "open" || a.state === "accepted")
-      .map((a) => ({ id: a.id, what: a.what, state: a.state, addressee: a.addressee, addresseeName: a.addresseeName, dueOn: a.dueOn })),
-    report: report
-      ? { reportDate: report.reportDate, rag: report.rag, ragReason: report.ragReason, nextSteps: report.nextSteps }
-      : null,
+      .map((a) => ({
+        id: a.id,
+        what: a.what,
+        state: a.state,
+        addressee: a.addressee,
+        addresseeName: a.addresseeName,
+        dueOn: a.dueOn,
+      })),
+    report: report ? { reportDate: report.reportDate, rag: report.rag, ragReason: report.ragReason, nextSteps: report.nextSteps } : null,
   };
 }
 
@@ -110,11 +104,7 @@ export function listOrderableMeasures(db: Db, projectId: number, order: readonly
 }
 
 export function getSettings(db: Db, projectId: number): PresentationSettings | null {
-  const row = db
-    .select({ json: projects.presentationSettings })
-    .from(projects)
-    .where(eq(projects.id, projectId))
-    .get();
+  const row = db.select({ json: projects.presentationSettings }).from(projects).where(eq(projects.id, projectId)).get();
   return row ? parseSettings(row.json) : null;
 }
 

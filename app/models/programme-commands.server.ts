@@ -7,14 +7,7 @@ import { formatDay } from "~/domain/calendar";
 import { nowMs } from "~/clock.server";
 import { ok, record, refused, runCommand, type Actor } from "~/models/command.server";
 import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/models/form-token.server";
-import {
-  clearSummaries,
-  findInProgramme,
-  nameTaken,
-  projectsUsing,
-  updateProgrammeDetails,
-  waveNumberTaken,
-} from "~/models/programme-setup.server";
+import { clearSummaries, findInProgramme, nameTaken, projectsUsing, updateProgrammeDetails, waveNumberTaken } from "~/models/programme-setup.server";
 
 const PAGE = "/admin/programme";
 
@@ -45,11 +38,25 @@ export function saveWave(db: Db, actor: Actor, input: { programmeId: number; wav
     const dates = `${formatDay(values.startsOn)} to ${formatDay(values.endsOn)}`;
     let id = waveId;
     if (id === undefined) {
-      id = tx.insert(waves).values({ ...values, programmeId }).returning({ id: waves.id }).get().id;
-      record(tx, actor, { action: "programme.updated", entityType: "wave", entityId: id, summary: `Added wave ${values.number} (${dates})` });
+      id = tx
+        .insert(waves)
+        .values({ ...values, programmeId })
+        .returning({ id: waves.id })
+        .get().id;
+      record(tx, actor, {
+        action: "programme.updated",
+        entityType: "wave",
+        entityId: id,
+        summary: `Added wave ${values.number} (${dates})`,
+      });
     } else {
       tx.update(waves).set(values).where(eq(waves.id, id)).run();
-      record(tx, actor, { action: "programme.updated", entityType: "wave", entityId: id, summary: `Changed wave ${values.number} (${dates})` });
+      record(tx, actor, {
+        action: "programme.updated",
+        entityType: "wave",
+        entityId: id,
+        summary: `Changed wave ${values.number} (${dates})`,
+      });
     }
     clearSummaries(tx, programmeId);
     spendFormToken(tx, once, PAGE);
@@ -73,7 +80,12 @@ export function addNamed(db: Db, actor: Actor, input: { programmeId: number; kin
     if (replay) return ok({ replayed: true, location: replay, id: null });
     if (nameTaken(tx, table, programmeId, name)) return refused(`There is already a ${label} called ${name}`, 400);
     const id = tx.insert(table).values({ programmeId, name }).returning({ id: table.id }).get().id;
-    record(tx, actor, { action: "programme.updated", entityType: kind, entityId: id, summary: `Added the ${label} ${name}` });
+    record(tx, actor, {
+      action: "programme.updated",
+      entityType: kind,
+      entityId: id,
+      summary: `Added the ${label} ${name}`,
+    });
     spendFormToken(tx, once, PAGE);
     return ok({ replayed: false, location: PAGE, id });
   });
@@ -100,7 +112,10 @@ export function changeNamed(db: Db, actor: Actor, input: { programmeId: number; 
       record(tx, actor, { ...event, summary: `Deleted an unused ${label}` });
     } else {
       const retire = change.verb === "retire";
-      tx.update(table).set({ retiredAt: retire ? new Date(nowMs()) : null }).where(eq(table.id, id)).run();
+      tx.update(table)
+        .set({ retiredAt: retire ? new Date(nowMs()) : null })
+        .where(eq(table.id, id))
+        .run();
       record(tx, actor, { ...event, summary: `${retire ? "Retired" : "Restored"} a ${label}` });
     }
     clearSummaries(tx, programmeId);

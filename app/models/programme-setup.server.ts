@@ -68,13 +68,7 @@ export function nameTaken(db: Db, table: Named, programmeId: number, name: strin
     db
       .select({ id: table.id })
       .from(table)
-      .where(
-        and(
-          eq(table.programmeId, programmeId),
-          sql`lower(${table.name}) = lower(${name})`,
-          exceptId ? ne(table.id, exceptId) : undefined,
-        ),
-      )
+      .where(and(eq(table.programmeId, programmeId), sql`lower(${table.name}) = lower(${name})`, exceptId ? ne(table.id, exceptId) : undefined))
       .get(),
   );
 }
@@ -90,11 +84,21 @@ export function waveNumberTaken(db: Db, programmeId: number, number: number, exc
 }
 
 export function findInProgramme(db: Db, table: Named | typeof waves, programmeId: number, id: number) {
-  return db.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.programmeId, programmeId))).get();
+  return db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.programmeId, programmeId)))
+    .get();
 }
 
 export function projectsUsing(db: Db, column: typeof projects.themeId | typeof projects.divisionId | typeof projects.waveId, id: number) {
-  return db.select({ n: sql<number>`count(*)` }).from(projects).where(eq(column, id)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(projects)
+      .where(eq(column, id))
+      .get()?.n ?? 0
+  );
 }
 
 export function clearSummaries(db: Db, programmeId: number) {

@@ -33,11 +33,7 @@ export function latestProgressScore(db: Db, projectId: number) {
  * scoring is not a charter edit and must not turn someone's open charter form into a conflict.
  */
 export function recordProgressScore(db: Db, projectId: number, score: number, evidence: string, userId: number): number {
-  const row = db
-    .insert(progressScores)
-    .values({ projectId, score, evidence, byUserId: userId, at: now() })
-    .returning({ id: progressScores.id })
-    .get();
+  const row = db.insert(progressScores).values({ projectId, score, evidence, byUserId: userId, at: now() }).returning({ id: progressScores.id }).get();
   db.update(projects).set({ progressScore: score }).where(eq(projects.id, projectId)).run();
   return row.id;
 }

@@ -8,7 +8,13 @@ import { conflict, ok, record, refused, runCommand, type Actor } from "~/models/
 import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/models/form-token.server";
 import { assignLead, listCurrentTeam, type LeadRole } from "~/models/team-edit.server";
 
-type Proposal = { programmeId: number; title: string; problem: string; proposalIdea: string; divisionId: number | null };
+type Proposal = {
+  programmeId: number;
+  title: string;
+  problem: string;
+  proposalIdea: string;
+  divisionId: number | null;
+};
 
 /** A new proposal, once per form token; the proposer joins its team. */
 export function proposeProject(db: Db, actor: Actor, input: Proposal & { once: FormOnce }) {
@@ -17,7 +23,13 @@ export function proposeProject(db: Db, actor: Actor, input: Proposal & { once: F
     const replay = spentFormToken(tx, once);
     if (replay) return ok({ replayed: true, location: replay, id: null });
     const id = insertProposal(tx, values, actor.id);
-    record(tx, actor, { action: "project.proposed", entityType: "project", entityId: id, projectId: id, summary: `Proposed "${values.title}"` });
+    record(tx, actor, {
+      action: "project.proposed",
+      entityType: "project",
+      entityId: id,
+      projectId: id,
+      summary: `Proposed "${values.title}"`,
+    });
     const location = `/projects/${id}`;
     spendFormToken(tx, once, location);
     return ok({ replayed: false, location, id });
@@ -61,7 +73,12 @@ export function decideStage(db: Db, actor: Actor, input: StageDecision) {
 /** A decision this person may not take is refused, and the refusal is kept on the audit trail. */
 export function refuseStageAction(db: Db, actor: Actor, input: { projectId: number; action: StageAction }) {
   return runCommand(db, (tx) => {
-    record(tx, actor, { action: "auth.permission_denied", entityType: "", projectId: input.projectId, summary: `Refused: ${STAGE_ACTIONS[input.action].label.toLowerCase()}` });
+    record(tx, actor, {
+      action: "auth.permission_denied",
+      entityType: "",
+      projectId: input.projectId,
+      summary: `Refused: ${STAGE_ACTIONS[input.action].label.toLowerCase()}`,
+    });
     return ok(null);
   });
 }

@@ -1,16 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import {
-  asks,
-  changeIdeas,
-  divisions,
-  pdsaCycles,
-  projects,
-  projectTeam,
-  statusReports,
-  themes,
-  users,
-  waves,
-} from "~/db.server";
+import { asks, changeIdeas, divisions, pdsaCycles, projects, projectTeam, statusReports, themes, users, waves } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Stage } from "~/domain/enums";
 import type { ProjectSort } from "~/web/project-list";
@@ -25,7 +14,15 @@ const lead = (role: "executive_lead" | "clinical_lead" | "project_lead") =>
 /** Every project in the programme with what the list shows; sorted in SQL. */
 export function listProjects(
   db: Db,
-  opts: { programmeId: number; sort?: ProjectSort; dir?: "asc" | "desc"; stage?: Stage; q?: string; page?: number; perPage?: number },
+  opts: {
+    programmeId: number;
+    sort?: ProjectSort;
+    dir?: "asc" | "desc";
+    stage?: Stage;
+    q?: string;
+    page?: number;
+    perPage?: number;
+  },
 ) {
   const order = {
     title: projects.title,
@@ -40,7 +37,12 @@ export function listProjects(
   if (opts.stage) where.push(eq(projects.stage, opts.stage));
   if (opts.q) where.push(sql`${projects.title} like ${`%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   const perPage = opts.perPage ?? 50;
-  const total = db.select({ n: sql<number>`count(*)` }).from(projects).where(and(...where)).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(projects)
+      .where(and(...where))
+      .get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(opts.page ?? 1, pages);
   const rows = db
@@ -151,9 +153,7 @@ export function listProjectMilestones(db: Db, projectId: number) {
 
 /** The project's measures as the overview shows them: the measures list without the fields only its own page uses. */
 export function listProjectMeasures(db: Db, projectId: number) {
-  return listMeasures(db, projectId).map(
-    ({ unitLabel: _unitLabel, ratePer: _ratePer, latestSignal: _latestSignal, sparkline: _sparkline, ...shown }) => shown,
-  );
+  return listMeasures(db, projectId).map(({ unitLabel: _unitLabel, ratePer: _ratePer, latestSignal: _latestSignal, sparkline: _sparkline, ...shown }) => shown);
 }
 
 export function listProjectAsks(db: Db, projectId: number) {

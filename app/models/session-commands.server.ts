@@ -7,7 +7,12 @@ import { deleteSession } from "~/models/session.server";
 /** "Refused: approve projects" in the trail, against the project when there is one. */
 export function recordRefusal(db: Db, actor: Actor, input: { what: string; projectId?: number | null }) {
   return runCommand(db, () => {
-    record(db, actor, { action: "auth.permission_denied", entityType: "", projectId: input.projectId ?? null, summary: `Refused: ${input.what}` });
+    record(db, actor, {
+      action: "auth.permission_denied",
+      entityType: "",
+      projectId: input.projectId ?? null,
+      summary: `Refused: ${input.what}`,
+    });
     return ok(null);
   });
 }

@@ -43,9 +43,7 @@ export function signInThrottle(db: Db, attempt: Attempt): Throttle | null {
   }
   const account = accountRetryAfterMs(db, attempt.email);
   if (account) return { limit: "account", retryMs: account };
-  const address = attempt.ip
-    ? retryAfterMs(db, and(eq(signInAttempts.ip, attempt.ip), isNull(signInAttempts.device))!, MAX_FAILURES_PER_ADDRESS)
-    : 0;
+  const address = attempt.ip ? retryAfterMs(db, and(eq(signInAttempts.ip, attempt.ip), isNull(signInAttempts.device))!, MAX_FAILURES_PER_ADDRESS) : 0;
   return address ? { limit: "address", retryMs: address } : null;
 }
 
@@ -61,16 +59,13 @@ export function recordSignInAttempt(db: Db, attempt: Attempt, succeeded: boolean
     .values({ email: normaliseEmail(attempt.email), ip: attempt.ip, device: attempt.device, succeeded, at: now })
     .run();
   // Keep the table small: a day of history is plenty for a 15-minute window.
-  db.delete(signInAttempts).where(sql`${signInAttempts.at} < ${now - 86_400_000}`).run();
+  db.delete(signInAttempts)
+    .where(sql`${signInAttempts.at} < ${now - 86_400_000}`)
+    .run();
 }
 
 /** One audit row per account (or address) per window, counting the refusals, however many arrive. */
-export function auditThrottled(
-  db: Db,
-  action: "auth.sign_in_throttled" | "auth.password_change_throttled",
-  throttle: Throttle,
-  attempt: Attempt,
-) {
+export function auditThrottled(db: Db, action: "auth.sign_in_throttled" | "auth.password_change_throttled", throttle: Throttle, attempt: Attempt) {
   const what = action === "auth.sign_in_throttled" ? "Sign-in" : "Password change";
   const email = normaliseEmail(attempt.email);
   const byAddress = throttle.limit === "address";

@@ -14,9 +14,7 @@ export function failSignIn(db: Db, attempt: Attempt, user: Known) {
   return runCommand(db, (tx) => {
     recordSignInAttempt(tx, attempt, false);
     // An account without a password (never set up) is not named as the actor.
-    const by: Actor | Anonymous = user?.passwordHash
-      ? { id: user.id, email: user.email, ip: attempt.ip }
-      : { id: null, email: attempt.email, ip: attempt.ip };
+    const by: Actor | Anonymous = user?.passwordHash ? { id: user.id, email: user.email, ip: attempt.ip } : { id: null, email: attempt.email, ip: attempt.ip };
     record(tx, by, {
       action: "auth.sign_in_failed",
       entityType: "user",

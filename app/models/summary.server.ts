@@ -28,8 +28,7 @@ import { londonDay } from "~/today.server";
 
 type Scope = number[] | null;
 
-const inScope = (column: Parameters<typeof inArray>[0], scope: Scope): SQL | undefined =>
-  scope ? inArray(column, scope) : undefined;
+const inScope = (column: Parameters<typeof inArray>[0], scope: Scope): SQL | undefined => (scope ? inArray(column, scope) : undefined);
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -93,20 +92,11 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       .select({ projectId: projectTeam.projectId, role: projectTeam.role, userId: users.id, name: users.name })
       .from(projectTeam)
       .innerJoin(users, eq(users.id, projectTeam.userId))
-      .where(
-        and(
-          isNull(projectTeam.endedAt),
-          inArray(projectTeam.role, ["executive_lead", "clinical_lead"]),
-          inScope(projectTeam.projectId, ids),
-        ),
-      )
+      .where(and(isNull(projectTeam.endedAt), inArray(projectTeam.role, ["executive_lead", "clinical_lead"]), inScope(projectTeam.projectId, ids)))
       .all(),
     (r) => r.projectId,
   );
-  const domains = groupBy(
-    db.select().from(projectCqcDomains).where(inScope(projectCqcDomains.projectId, ids)).all(),
-    (r) => r.projectId,
-  );
+  const domains = groupBy(db.select().from(projectCqcDomains).where(inScope(projectCqcDomains.projectId, ids)).all(), (r) => r.projectId);
   const reports = latestPerProject(
     db
       .select({
@@ -147,8 +137,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     (r) => r.projectId,
   );
   const firstMonth = format(subMonths(startOfMonth(parseISO(today)), 11), "yyyy-MM-dd");
-  const monthIndex = (start: string) =>
-    (Number(today.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(today.slice(5, 7)) - Number(start.slice(5, 7)));
+  const monthIndex = (start: string) => (Number(today.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(today.slice(5, 7)) - Number(start.slice(5, 7)));
   const pdsaMonths = groupBy(
     db
       .select({ projectId: pdsaCycles.projectId, startDate: pdsaCycles.startDate })
@@ -223,10 +212,10 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     const primary = ms2.find((m) => m.isPrimary) ?? ms2[0];
     const asksOpen = openAsks.get(p.id) ?? [];
     const lastPdsa = cycles
-      ? [cycles.lastStart, cycles.lastUpdate ? londonDay(cycles.lastUpdate as unknown as number) : null]
+      ? ([cycles.lastStart, cycles.lastUpdate ? londonDay(cycles.lastUpdate as unknown as number) : null]
           .filter((d): d is string => Boolean(d))
           .sort()
-          .at(-1) ?? null
+          .at(-1) ?? null)
       : null;
     const input: AttentionInput = {
       stage: p.stage,
@@ -267,7 +256,10 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       executiveLead: exec?.name ?? null,
       clinicalLeadId: clinical?.userId ?? null,
       clinicalLead: clinical?.name ?? null,
-      cqcDomains: (domains.get(p.id) ?? []).map((d) => d.domain).sort().join(","),
+      cqcDomains: (domains.get(p.id) ?? [])
+        .map((d) => d.domain)
+        .sort()
+        .join(","),
       latestRag: report?.rag ?? null,
       latestRagDate: report?.reportDate ?? null,
       boardRag: assessment?.rag ?? null,
@@ -317,7 +309,10 @@ function upsertSummaries(db: Db, rows: Record<string, unknown>[]) {
   const names = columns.map(([, c]) => c.name);
   const statement = db.$client.prepare(
     `insert into project_summaries (${names.join(", ")}) values (${names.map(() => "?").join(", ")})
-     on conflict (project_id) do update set ${names.filter((n) => n !== "project_id").map((n) => `${n} = excluded.${n}`).join(", ")}`,
+     on conflict (project_id) do update set ${names
+       .filter((n) => n !== "project_id")
+       .map((n) => `${n} = excluded.${n}`)
+       .join(", ")}`,
   );
   const toSql = (value: unknown) => (value instanceof Date ? value.getTime() : value === undefined ? null : value);
   db.$client.transaction(() => {
@@ -337,7 +332,11 @@ export function ensureSummariesFresh(db: Db, programmeId: number, today: string)
     .where(eq(programmes.id, programmeId))
     .get();
   if (!programme) return;
-  const latestAudit = db.select({ id: max(auditEvents.id) }).from(auditEvents).get()?.id ?? 0;
+  const latestAudit =
+    db
+      .select({ id: max(auditEvents.id) })
+      .from(auditEvents)
+      .get()?.id ?? 0;
   if (programme.asOf !== today) {
     refreshSummaries(db, programmeId, today, null);
   } else if (latestAudit > programme.watermark) {
@@ -351,8 +350,5 @@ export function ensureSummariesFresh(db: Db, programmeId: number, today: string)
   } else {
     return;
   }
-  db.update(programmes)
-    .set({ summariesAsOf: today, summariesAuditWatermark: latestAudit })
-    .where(eq(programmes.id, programmeId))
-    .run();
+  db.update(programmes).set({ summariesAsOf: today, summariesAuditWatermark: latestAudit }).where(eq(programmes.id, programmeId)).run();
 }

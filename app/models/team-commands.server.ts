@@ -32,10 +32,7 @@ function checkCurrent(db: Db, { projectId, role, current }: LeadChange) {
   if ((now?.userId ?? "") === current) return { now };
   const label = TEAM_ROLE_LABELS[role].toLowerCase();
   return {
-    stale: refused(
-      `The ${label} was changed by someone else since you opened this page: it is now ${now?.name ?? "nobody"}. Check and try again`,
-      409,
-    ),
+    stale: refused(`The ${label} was changed by someone else since you opened this page: it is now ${now?.name ?? "nobody"}. Check and try again`, 409),
   };
 }
 
@@ -77,11 +74,7 @@ export type AddTeamMember = { projectId: number; userId: number; formToken?: str
 type Added = { replayed: true; location: string } | { replayed: false; name: string };
 
 /** A replayed form token changes nothing and says so (`replayed`), so the page can simply reload. */
-export function addTeamMember(
-  db: Db,
-  actor: Actor,
-  input: AddTeamMember,
-): CommandResult<Added> {
+export function addTeamMember(db: Db, actor: Actor, input: AddTeamMember): CommandResult<Added> {
   const { projectId, userId, formToken, location } = input;
   const once = { userId: actor.id, kind: "team_member", token: formToken };
   return runCommand<Added>(db, (tx) => {
@@ -99,11 +92,7 @@ export function addTeamMember(
   });
 }
 
-export function removeTeamMember(
-  db: Db,
-  actor: Actor,
-  input: { projectId: number; teamRowId: number },
-): CommandResult<{ name: string; userId: number }> {
+export function removeTeamMember(db: Db, actor: Actor, input: { projectId: number; teamRowId: number }): CommandResult<{ name: string; userId: number }> {
   return runCommand(db, (tx) => {
     const row = getCurrentMemberRow(tx, input.projectId, input.teamRowId);
     if (!row) return refused("We could not find that team member.", 404);

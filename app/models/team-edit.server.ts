@@ -43,12 +43,7 @@ export function currentLead(db: Db, projectId: number, role: LeadRole) {
 
 /** People who can be named on a team: every account that is not disabled (a lead need not sign in). */
 export function listAssignablePeople(db: Db) {
-  return db
-    .select({ id: users.id, name: users.name, jobTitle: users.jobTitle })
-    .from(users)
-    .where(isNull(users.disabledAt))
-    .orderBy(asc(users.name))
-    .all();
+  return db.select({ id: users.id, name: users.name, jobTitle: users.jobTitle }).from(users).where(isNull(users.disabledAt)).orderBy(asc(users.name)).all();
 }
 
 export function getAssignablePerson(db: Db, userId: number) {

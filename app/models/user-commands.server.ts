@@ -21,7 +21,12 @@ export function createUser(db: Db, actor: Actor, input: NewUser) {
     if (emailTaken(tx, input.email)) return refused(EMAIL_TAKEN, 400);
     const { once: _once, ...row } = input;
     const id = insertUser(tx, { ...row, mustChangePassword: true });
-    record(tx, actor, { action: "user.created", entityType: "user", entityId: id, summary: `Created ${normaliseEmail(input.email)} (${ROLE_LABELS[input.role]})` });
+    record(tx, actor, {
+      action: "user.created",
+      entityType: "user",
+      entityId: id,
+      summary: `Created ${normaliseEmail(input.email)} (${ROLE_LABELS[input.role]})`,
+    });
     spendFormToken(tx, input.once, USERS_PAGE);
     return ok({ replayed: false, location: USERS_PAGE, id });
   });
@@ -41,7 +46,11 @@ export function changeUser(db: Db, actor: Actor, input: { userId: number; change
       case "disable":
         setUserDisabled(tx, userId, true);
         deleteSessionsForUser(tx, userId);
-        record(tx, actor, { ...event, action: "user.disabled", summary: `Disabled ${target.email} and ended their sessions` });
+        record(tx, actor, {
+          ...event,
+          action: "user.disabled",
+          summary: `Disabled ${target.email} and ended their sessions`,
+        });
         break;
       case "enable":
         setUserDisabled(tx, userId, false);
@@ -50,7 +59,11 @@ export function changeUser(db: Db, actor: Actor, input: { userId: number; change
       case "reset":
         setUserPassword(tx, userId, change.passwordHash, true);
         deleteSessionsForUser(tx, userId);
-        record(tx, actor, { ...event, action: "user.password_reset", summary: `Reset the password of ${target.email}` });
+        record(tx, actor, {
+          ...event,
+          action: "user.password_reset",
+          summary: `Reset the password of ${target.email}`,
+        });
         break;
       case "role":
         updateUserAccount(tx, userId, { role: change.role });

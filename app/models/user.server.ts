@@ -7,7 +7,12 @@ import { nowMs } from "~/clock.server";
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function countUsers(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
 }
 
 /** What signing in and changing a password read of an account. */
@@ -65,12 +70,25 @@ export function listPeople(db: Db) {
 }
 
 export function emailTaken(db: Db, email: string): boolean {
-  return Boolean(db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get());
+  return Boolean(
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, normaliseEmail(email)))
+      .get(),
+  );
 }
 
 export function insertUser(
   db: Db,
-  input: { email: string; name: string; jobTitle?: string; role: Role; passwordHash: string | null; mustChangePassword: boolean },
+  input: {
+    email: string;
+    name: string;
+    jobTitle?: string;
+    role: Role;
+    passwordHash: string | null;
+    mustChangePassword: boolean;
+  },
 ): number {
   const row = db
     .insert(users)
@@ -89,14 +107,23 @@ export function updateUserAccount(db: Db, id: number, patch: { name?: string; jo
 
 export function setUserDisabled(db: Db, id: number, disabled: boolean) {
   db.update(users)
-    .set({ disabledAt: disabled ? new Date(nowMs()) : null, updatedAt: new Date(nowMs()), version: sql`${users.version} + 1` })
+    .set({
+      disabledAt: disabled ? new Date(nowMs()) : null,
+      updatedAt: new Date(nowMs()),
+      version: sql`${users.version} + 1`,
+    })
     .where(eq(users.id, id))
     .run();
 }
 
 export function setUserPassword(db: Db, id: number, passwordHash: string, mustChange: boolean) {
   db.update(users)
-    .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date(nowMs()), version: sql`${users.version} + 1` })
+    .set({
+      passwordHash,
+      mustChangePassword: mustChange,
+      updatedAt: new Date(nowMs()),
+      version: sql`${users.version} + 1`,
+    })
     .where(eq(users.id, id))
     .run();
 }

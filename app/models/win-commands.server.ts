@@ -7,8 +7,7 @@ import { createOnce } from "~/models/form-token.server";
 import { getWinEvidence, insertWin } from "~/models/win.server";
 
 export const ALREADY_HANDLED = "Someone has already confirmed or dismissed this win. The list below is up to date";
-export const NO_LONGER_SUGGESTED =
-  "This win is no longer suggested: its evidence has changed. Reload the page to see the current suggestions";
+export const NO_LONGER_SUGGESTED = "This win is no longer suggested: its evidence has changed. Reload the page to see the current suggestions";
 
 export type RecordWin = { projectId: number; title: string; description: string; formToken?: string; location: string };
 
@@ -16,8 +15,21 @@ export function recordWin(db: Db, actor: Actor, input: RecordWin): CommandResult
   const { projectId, title, description, formToken } = input;
   return runCommand(db, (tx) => {
     const { location } = createOnce(tx, { userId: actor.id, kind: "win", token: formToken }, () => {
-      const id = insertWin(tx, { projectId, title, description, evidenceKind: "other", evidenceRef: "", userId: actor.id });
-      record(tx, actor, { action: "win.recorded", entityType: "win", entityId: id, projectId, summary: `Recorded a win: "${title}"` });
+      const id = insertWin(tx, {
+        projectId,
+        title,
+        description,
+        evidenceKind: "other",
+        evidenceRef: "",
+        userId: actor.id,
+      });
+      record(tx, actor, {
+        action: "win.recorded",
+        entityType: "win",
+        entityId: id,
+        projectId,
+        summary: `Recorded a win: "${title}"`,
+      });
       return input.location;
     });
     return ok({ location });
@@ -34,16 +46,19 @@ function findSuggestion(db: Db, { projectId, evidenceRef, today }: Suggested): W
   return evidence.handled.has(evidenceRef) ? refused(ALREADY_HANDLED, 409) : refused(NO_LONGER_SUGGESTED);
 }
 
-export function confirmWin(
-  db: Db,
-  actor: Actor,
-  input: Suggested & { title: string; description: string },
-): CommandResult<{ winId: number }> {
+export function confirmWin(db: Db, actor: Actor, input: Suggested & { title: string; description: string }): CommandResult<{ winId: number }> {
   const { projectId, evidenceRef: ref, title, description } = input;
   return runCommand(db, (tx) => {
     const suggestion = findSuggestion(tx, input);
     if ("refused" in suggestion) return suggestion;
-    const winId = insertWin(tx, { projectId, title, description, evidenceKind: suggestion.evidenceKind, evidenceRef: ref, userId: actor.id });
+    const winId = insertWin(tx, {
+      projectId,
+      title,
+      description,
+      evidenceKind: suggestion.evidenceKind,
+      evidenceRef: ref,
+      userId: actor.id,
+    });
     record(tx, actor, {
       action: "win.recorded",
       entityType: "win",

@@ -53,13 +53,7 @@ export function handledEvidence(db: Db, projectId: number): Set<string> {
   const dismissed = db
     .select({ details: auditEvents.details })
     .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.projectId, projectId),
-        eq(auditEvents.action, "win.dismissed"),
-        eq(auditEvents.entityType, "win_suggestion"),
-      ),
-    )
+    .where(and(eq(auditEvents.projectId, projectId), eq(auditEvents.action, "win.dismissed"), eq(auditEvents.entityType, "win_suggestion")))
     .all()
     .map((r) => {
       try {
@@ -117,7 +111,14 @@ export function getWinEvidence(db: Db, projectId: number, today: string): WinEvi
 
 export function insertWin(
   db: Db,
-  win: { projectId: number; title: string; description: string; evidenceKind: WinEvidenceKind | "other"; evidenceRef: string; userId: number },
+  win: {
+    projectId: number;
+    title: string;
+    description: string;
+    evidenceKind: WinEvidenceKind | "other";
+    evidenceRef: string;
+    userId: number;
+  },
 ): number {
   return db
     .insert(wins)

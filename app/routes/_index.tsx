@@ -37,8 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks } =
-    useLoaderData<typeof loader>();
+  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>
@@ -73,8 +72,8 @@ export default function Home() {
               </>
             ) : (
               <p className="app-muted">
-                No wins yet. When a measure improves, a milestone is completed or a change is adopted, the project team
-                confirms the win on its project&apos;s Wins page and it is celebrated here.
+                No wins yet. When a measure improves, a milestone is completed or a change is adopted, the project team confirms the win on its project&apos;s
+                Wins page and it is celebrated here.
               </p>
             )}
           </section>

@@ -13,10 +13,7 @@ export default function Accessibility() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Accessibility statement</h1>
-        <p>
-          Stepping Up is built on the NHS.UK design system and aims to meet the Web Content Accessibility Guidelines
-          (WCAG) 2.2 at level AA.
-        </p>
+        <p>Stepping Up is built on the NHS.UK design system and aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA.</p>
         <h2>What you can expect</h2>
         <ul>
           <li>Every page and form works with a keyboard alone, with a visible focus indicator.</li>

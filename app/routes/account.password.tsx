@@ -1,13 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
@@ -64,7 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     auditThrottled(db, "auth.password_change_throttled", throttle, attempt);
     const minutes = Math.ceil(throttle.retryMs / 60_000);
     return data(
-      submission.reply({ ...hide, formErrors: [`Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`] }),
+      submission.reply({
+        ...hide,
+        formErrors: [`Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`],
+      }),
       { status: 429, headers: { "Retry-After": String(Math.ceil(throttle.retryMs / 1000)) } },
     );
   }
@@ -79,13 +75,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (problem) return data(submission.reply({ ...hide, fieldErrors: { newPassword: [problem] } }), { status: 400 });
   if (newPassword === currentPassword) {
     return data(
-      submission.reply({ ...hide, fieldErrors: { newPassword: ["Choose a password different from your current one"] } }),
+      submission.reply({
+        ...hide,
+        fieldErrors: { newPassword: ["Choose a password different from your current one"] },
+      }),
       { status: 400 },
     );
   }
 
   const session = await newSession(context, user.id, request.headers.get("User-Agent") ?? "");
-  changeOwnPassword(db, actorOf(user, context), { passwordHash: await hashPassword(newPassword), session: session.row });
+  changeOwnPassword(db, actorOf(user, context), {
+    passwordHash: await hashPassword(newPassword),
+    session: session.row,
+  });
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": session.cookie } });
 }
 
@@ -99,7 +101,11 @@ export default function AccountPassword() {
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary
           form={form}
-          fields={{ currentPassword: fields.currentPassword, newPassword: fields.newPassword, confirmPassword: fields.confirmPassword }}
+          fields={{
+            currentPassword: fields.currentPassword,
+            newPassword: fields.newPassword,
+            confirmPassword: fields.confirmPassword,
+          }}
         />
         <h1>{account.mustChange ? "Choose a new password" : "Your account"}</h1>
         {account.mustChange ? (

@@ -47,7 +47,18 @@ const nameField = (what: string) => requiredText(`Enter the ${what}'s name`, { w
 
 const NamedSchema = z
   .object({
-    intent: z.enum(["theme-add", "theme-rename", "theme-retire", "theme-restore", "theme-delete", "division-add", "division-rename", "division-retire", "division-restore", "division-delete"]),
+    intent: z.enum([
+      "theme-add",
+      "theme-rename",
+      "theme-retire",
+      "theme-restore",
+      "theme-delete",
+      "division-add",
+      "division-rename",
+      "division-retire",
+      "division-restore",
+      "division-delete",
+    ]),
     id: z.coerce.number().int().positive().optional(),
     name: z.string().optional(),
     [FORM_TOKEN_FIELD]: formToken(),
@@ -58,9 +69,17 @@ const WaveSchema = z
   .object({
     intent: z.enum(["wave-add", "wave-edit"]),
     id: z.coerce.number().int().positive().optional(),
-    number: z.coerce.number({ error: "Enter the wave's number" }).int("The wave number must be a whole number").min(1, "The wave number must be 1 or more").max(999),
+    number: z.coerce
+      .number({ error: "Enter the wave's number" })
+      .int("The wave number must be a whole number")
+      .min(1, "The wave number must be 1 or more")
+      .max(999),
     name: optionalText({ what: "The name", max: 120 }),
-    startsOn: dayField({ what: "The start date", required: "Enter the start date", invalid: "Enter a real start date" }),
+    startsOn: dayField({
+      what: "The start date",
+      required: "Enter the start date",
+      invalid: "Enter a real start date",
+    }),
     endsOn: dayField({ what: "The end date", required: "Enter the end date", invalid: "Enter a real end date" }),
     [FORM_TOKEN_FIELD]: formToken(),
   })
@@ -89,7 +108,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return data<Reply>({ details: submission.reply() }, { status: 400 });
     const { intent: _i, ...values } = submission.value;
     valueOf(saveProgrammeDetails(db, actor, { programmeId, values }));
-    return data<Reply>({ details: submission.reply(), done: "Programme details saved. The board's flags use the new thresholds." });
+    return data<Reply>({
+      details: submission.reply(),
+      done: "Programme details saved. The board's flags use the new thresholds.",
+    });
   }
 
   if (intent.startsWith("wave-")) {
@@ -98,7 +120,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const w = submission.value;
     const adding = w.intent === "wave-add";
     if (!adding && !w.id) notFound("wave");
-    const wave = { id: adding ? undefined : w.id, number: w.number, name: w.name || `Wave ${w.number}`, startsOn: w.startsOn, endsOn: w.endsOn };
+    const wave = {
+      id: adding ? undefined : w.id,
+      number: w.number,
+      name: w.name || `Wave ${w.number}`,
+      startsOn: w.startsOn,
+      endsOn: w.endsOn,
+    };
     const once = { userId: user.id, kind: "wave", token: adding ? w.formToken : undefined };
     const saved = saveWave(db, actor, { programmeId, wave, once });
     if (!saved.ok) {
@@ -271,15 +299,16 @@ export default function ProgrammeSetup() {
 
       <section>
         <h2>Waves</h2>
-        {waves.length ? (
-          <Table caption="Waves" captionHidden columns={WAVE_COLUMNS} rows={waves} rowKey={(w) => w.id} />
-        ) : (
-          <p>No waves yet.</p>
-        )}
+        {waves.length ? <Table caption="Waves" captionHidden columns={WAVE_COLUMNS} rows={waves} rowKey={(w) => w.id} /> : <p>No waves yet.</p>}
         <h3>Add a wave</h3>
         <ErrorSummary
           form={waveForm}
-          fields={{ number: waveFields.number, name: waveFields.name, startsOn: waveFields.startsOn, endsOn: waveFields.endsOn }}
+          fields={{
+            number: waveFields.number,
+            name: waveFields.name,
+            startsOn: waveFields.startsOn,
+            endsOn: waveFields.endsOn,
+          }}
         />
         <Form method="post" {...getFormProps(waveForm)}>
           <input type="hidden" name="intent" value="wave-add" />

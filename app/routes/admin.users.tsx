@@ -73,10 +73,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Checked before the slow hash too, so a taken address answers at once.
     if (emailTaken(db, email)) return taken();
     const password = oneTimePassword();
-    const created = createUser(db, actor, { email, name, jobTitle, role, passwordHash: await hashPassword(password), once });
+    const created = createUser(db, actor, {
+      email,
+      name,
+      jobTitle,
+      role,
+      passwordHash: await hashPassword(password),
+      once,
+    });
     if (!created.ok) return taken();
     if (created.value.replayed) return redirect(created.value.location);
-    return { create: submission.reply({ resetForm: true }), done: { message: `Account created for ${normaliseEmail(email)}.`, password } };
+    return {
+      create: submission.reply({ resetForm: true }),
+      done: { message: `Account created for ${normaliseEmail(email)}.`, password },
+    };
   }
 
   const parsed = parseFields(formData, UserActionSchema);
@@ -146,7 +156,12 @@ const userColumns = (me: number): TableColumn<UserRow>[] => [
     cell: (u) => (
       <>
         {u.name}
-        {u.jobTitle ? <span className="nhsuk-body-s app-muted"><br />{u.jobTitle}</span> : null}
+        {u.jobTitle ? (
+          <span className="nhsuk-body-s app-muted">
+            <br />
+            {u.jobTitle}
+          </span>
+        ) : null}
       </>
     ),
   },
@@ -181,19 +196,13 @@ export default function AdminUsers() {
           <p>{result.done.message}</p>
           {result.done.password ? (
             <p>
-              One-time password: <code className="nhsuk-u-font-weight-bold">{result.done.password}</code>. Give it to the
-              person securely; they must choose their own password when they next sign in. It will not be shown again.
+              One-time password: <code className="nhsuk-u-font-weight-bold">{result.done.password}</code>. Give it to the person securely; they must choose
+              their own password when they next sign in. It will not be shown again.
             </p>
           ) : null}
         </InsetText>
       ) : null}
-      <Table
-        caption="Everyone with a Stepping Up account"
-        scroll
-        columns={userColumns(me)}
-        rows={users}
-        rowKey={(u) => u.id}
-      />
+      <Table caption="Everyone with a Stepping Up account" scroll columns={userColumns(me)} rows={users} rowKey={(u) => u.id} />
 
       <h2>Add a user</h2>
       <ErrorSummary form={form} fields={{ email: fields.email, name: fields.name, jobTitle: fields.jobTitle, role: fields.role }} />

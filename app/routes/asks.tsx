@@ -11,15 +11,7 @@ import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
-import {
-  ASK_OUTCOME_LABELS,
-  ASK_OUTCOME_PAST,
-  ASK_OUTCOMES,
-  ASK_TRANSITIONS,
-  askAgeDays,
-  excerpt,
-  isAskOverdue,
-} from "~/domain/ask-rules";
+import { ASK_OUTCOME_LABELS, ASK_OUTCOME_PAST, ASK_OUTCOMES, ASK_TRANSITIONS, askAgeDays, excerpt, isAskOverdue } from "~/domain/ask-rules";
 import type { AskState } from "~/domain/enums";
 import { canAnswerAsk } from "~/domain/permissions";
 import type { Conflict } from "~/domain/conflict";
@@ -72,12 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const programme = getProgramme(db);
-  const to =
-    filters.to === "board"
-      ? { board: true as const }
-      : filters.to
-      ? { userId: filters.to === "me" ? user.id : Number(filters.to) }
-      : undefined;
+  const to = filters.to === "board" ? { board: true as const } : filters.to ? { userId: filters.to === "me" ? user.id : Number(filters.to) } : undefined;
   const asks = listOpenAsks(db, {
     programmeId: programme.id,
     to,
@@ -110,8 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!canAnswerAsk(user, ask)) forbidden(user, context, "answer this ask", ask.projectId);
 
   const submission = parseSubmission(formData, { schema: AnswerSchema });
-  const fail = (body: Omit<ActionResult, "askId">, status: number) =>
-    data({ askId: ask.id, ...body } as ActionResult, { status });
+  const fail = (body: Omit<ActionResult, "askId">, status: number) => data({ askId: ask.id, ...body } as ActionResult, { status });
   if (submission.status !== "success") return fail({ result: submission.reply() }, 400);
   const { version, outcome, response } = submission.value;
   const warnings = patientDataWarning({ response }, formData);
@@ -130,13 +116,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
-function AnswerForm({
-  ask,
-  lastResult,
-}: {
-  ask: { id: number; state: AskState; version: number; what: string };
-  lastResult?: ActionResult;
-}) {
+function AnswerForm({ ask, lastResult }: { ask: { id: number; state: AskState; version: number; what: string }; lastResult?: ActionResult }) {
   const mine = lastResult?.askId === ask.id && !lastResult.done ? lastResult : undefined;
   const [form, fields] = useNhsForm(AnswerSchema, mine?.result, `answer-${ask.id}`);
   const options = ASK_TRANSITIONS[ask.state].map((o) => ({ value: o, ...ASK_OUTCOME_LABELS[o] }));
@@ -157,12 +137,7 @@ function AnswerForm({
         <input type="hidden" name="askId" value={ask.id} />
         <input type="hidden" name="version" value={mine?.conflict?.currentVersion ?? ask.version} />
         <RadiosField field={fields.outcome} legend="Your answer" options={options} />
-        <TextareaField
-          field={fields.response}
-          label="Response"
-          hint="In words the team can act on. It is shown on the project's page."
-          rows={3}
-        />
+        <TextareaField field={fields.response} label="Response" hint="In words the team can act on. It is shown on the project's page." rows={3} />
         <PiiConfirm show={Boolean(mine?.pii)} />
         <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
           Save answer
@@ -177,12 +152,7 @@ export default function Asks() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const filtered = Boolean(filters.to || filters.project);
   const personOptions = options.people.filter((p) => p.id !== me.id);
-  if (
-    filters.to &&
-    /^\d+$/.test(filters.to) &&
-    !personOptions.some((p) => String(p.id) === filters.to) &&
-    filters.to !== String(me.id)
-  ) {
+  if (filters.to && /^\d+$/.test(filters.to) && !personOptions.some((p) => String(p.id) === filters.to) && filters.to !== String(me.id)) {
     personOptions.push({ id: Number(filters.to), name: "The person chosen" });
   }
 
@@ -192,15 +162,13 @@ export default function Asks() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>Asks</h1>
           <p>
-            What project teams need from the programme board or a named person, oldest first. Each answer is shown on
-            the project&apos;s page: you said, we did.
+            What project teams need from the programme board or a named person, oldest first. Each answer is shown on the project&apos;s page: you said, we did.
           </p>
         </div>
       </div>
       <DoneNotice message={actionData?.done} />
       <p>
-        <Link to="?to=me">My asks</Link> (addressed to you by name) ·{" "}
-        <Link to="?to=board">Asks of the programme board</Link>
+        <Link to="?to=me">My asks</Link> (addressed to you by name) · <Link to="?to=board">Asks of the programme board</Link>
       </p>
       <Form method="get" className="nhsuk-u-margin-bottom-4" role="search" aria-label="Filter asks">
         <div className="app-definition-grid">
@@ -256,8 +224,8 @@ export default function Asks() {
               <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
             </h3>
             <p className="app-record__meta">
-              To {a.addressee === "board" ? "the programme board" : a.addresseeName}. Raised by {a.raisedByName ?? "—"}{" "}
-              on {formatDay(a.raisedOn)}: <strong>{daysText(askAgeDays(a.raisedOn, today))} old</strong>
+              To {a.addressee === "board" ? "the programme board" : a.addresseeName}. Raised by {a.raisedByName ?? "—"} on {formatDay(a.raisedOn)}:{" "}
+              <strong>{daysText(askAgeDays(a.raisedOn, today))} old</strong>
               {a.dueOn ? `. Answer needed by ${formatDay(a.dueOn)}` : ""}
               {isAskOverdue(a, today) ? (
                 <>
@@ -268,9 +236,7 @@ export default function Asks() {
               {a.reportDate ? (
                 <>
                   {". From the "}
-                  <Link to={`/projects/${a.projectId}/status/${a.statusReportId}`}>
-                    status report for {formatDay(a.reportDate)}
-                  </Link>
+                  <Link to={`/projects/${a.projectId}/status/${a.statusReportId}`}>status report for {formatDay(a.reportDate)}</Link>
                 </>
               ) : null}
               .

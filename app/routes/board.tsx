@@ -41,17 +41,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Board() {
-  const { query, today, months, options, rollup, canAssess, rows, total, page, pages, groups, programmeName } =
-    useLoaderData<typeof loader>();
-  const filtered = Boolean(
-    query.q || query.theme || query.division || query.wave || query.stage || query.rag || query.cqc || query.lead || query.attention,
-  );
+  const { query, today, months, options, rollup, canAssess, rows, total, page, pages, groups, programmeName } = useLoaderData<typeof loader>();
+  const filtered = Boolean(query.q || query.theme || query.division || query.wave || query.stage || query.rag || query.cqc || query.lead || query.attention);
   return (
     <>
       <h1>Programme board</h1>
-      <p className="nhsuk-lede-text">
-        Every project in {programmeName}: what needs the board, and whether the data backs what teams report.
-      </p>
+      <p className="nhsuk-lede-text">Every project in {programmeName}: what needs the board, and whether the data backs what teams report.</p>
 
       <Details summary="Filter, group and choose columns" open={filtered}>
         <Form method="get" aria-label="Filter the board">
@@ -62,17 +57,70 @@ export default function Board() {
               </label>
               <input className="nhsuk-input" id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} />
             </div>
-            <FilterSelect name="theme" label="Strategic theme" value={query.theme} all="All themes" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
-            <FilterSelect name="division" label="Division" value={query.division} all="All divisions" options={options.divisions.map((d) => ({ value: d.id, label: d.name }))} />
-            <FilterSelect name="wave" label="Wave" value={query.wave} all="All waves" options={options.waves.map((w) => ({ value: w.id, label: `Wave ${w.number}` }))} />
+            <FilterSelect
+              name="theme"
+              label="Strategic theme"
+              value={query.theme}
+              all="All themes"
+              options={options.themes.map((t) => ({ value: t.id, label: t.name }))}
+            />
+            <FilterSelect
+              name="division"
+              label="Division"
+              value={query.division}
+              all="All divisions"
+              options={options.divisions.map((d) => ({ value: d.id, label: d.name }))}
+            />
+            <FilterSelect
+              name="wave"
+              label="Wave"
+              value={query.wave}
+              all="All waves"
+              options={options.waves.map((w) => ({ value: w.id, label: `Wave ${w.number}` }))}
+            />
             <FilterSelect name="stage" label="Stage" value={query.stage} all="All stages" options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
-            <FilterSelect name="rag" label="Team's latest RAG" value={query.rag} all="Any RAG" options={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} />
-            <FilterSelect name="cqc" label="CQC domain" value={query.cqc} all="All domains" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />
-            <FilterSelect name="lead" label="Executive or clinical lead" value={query.lead} all="Anyone" options={options.leads.map((l) => ({ value: l.id, label: l.name }))} />
-            <FilterSelect name="group" label="Group by" value={query.group} all="No grouping" options={BOARD_GROUPS.map((g) => ({ value: g, label: g[0].toUpperCase() + g.slice(1) }))} />
-            <FilterSelect name="size" label="Projects per page" value={query.size} all="25" options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: n, label: String(n) }))} />
+            <FilterSelect
+              name="rag"
+              label="Team's latest RAG"
+              value={query.rag}
+              all="Any RAG"
+              options={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))}
+            />
+            <FilterSelect
+              name="cqc"
+              label="CQC domain"
+              value={query.cqc}
+              all="All domains"
+              options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))}
+            />
+            <FilterSelect
+              name="lead"
+              label="Executive or clinical lead"
+              value={query.lead}
+              all="Anyone"
+              options={options.leads.map((l) => ({ value: l.id, label: l.name }))}
+            />
+            <FilterSelect
+              name="group"
+              label="Group by"
+              value={query.group}
+              all="No grouping"
+              options={BOARD_GROUPS.map((g) => ({ value: g, label: g[0].toUpperCase() + g.slice(1) }))}
+            />
+            <FilterSelect
+              name="size"
+              label="Projects per page"
+              value={query.size}
+              all="25"
+              options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: n, label: String(n) }))}
+            />
           </div>
-          <Checkboxes name="attention" idPrefix="filter-attention" checked={query.attention ? ["1"] : []} items={[{ value: "1", label: "Only projects that need attention" }]} />
+          <Checkboxes
+            name="attention"
+            idPrefix="filter-attention"
+            checked={query.attention ? ["1"] : []}
+            items={[{ value: "1", label: "Only projects that need attention" }]}
+          />
           <Checkboxes
             name="hide"
             legend="Hide columns"

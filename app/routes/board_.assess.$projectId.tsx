@@ -63,7 +63,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning({ reason, comment }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
   const { location } = valueOf(
-    assessProject(db, actorOf(user, context), { projectId, rag, reason, comment: comment ?? "", formToken: token, back }),
+    assessProject(db, actorOf(user, context), {
+      projectId,
+      rag,
+      reason,
+      comment: comment ?? "",
+      formToken: token,
+      back,
+    }),
   );
   return redirect(location);
 }

@@ -32,7 +32,11 @@ const AddActionSchema = z
     kind: z.enum(["must_do", "should_do"], { error: "Choose must do or should do" }),
     domain: z.enum(CQC_DOMAINS, { error: "Choose the CQC domain" }),
     service: optionalText({ what: "The service", max: 200 }),
-    text: requiredText("Enter the action from the inspection report", { what: "The action", max: 2000, multiline: true }),
+    text: requiredText("Enter the action from the inspection report", {
+      what: "The action",
+      max: 2000,
+      multiline: true,
+    }),
     [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict();
@@ -85,7 +89,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "paste") {
     const text = String(formData.get("rows") ?? "");
     if (!text.trim()) return data({ add: null, paste: { text, errors: ["Paste at least one action"] }, done: null }, { status: 400 });
-    if (text.length > 200_000) return data({ add: null, paste: { text: "", errors: ["Paste at most 200,000 characters at once"] }, done: null }, { status: 400 });
+    if (text.length > 200_000)
+      return data({ add: null, paste: { text: "", errors: ["Paste at most 200,000 characters at once"] }, done: null }, { status: 400 });
     const rows = parseCqcPaste(text);
     const errors = rows.flatMap((r) => (r.error ? [r.error] : []));
     const values = rows.flatMap((r) => (r.value ? [r.value] : []));
@@ -94,7 +99,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (seen.has(v.reference)) errors.push(`${v.reference} appears more than once`);
       seen.add(v.reference);
     }
-    for (const ref of referencesInUse(db, programmeId, values.map((v) => v.reference))) errors.push(`${ref} is already in the register`);
+    for (const ref of referencesInUse(
+      db,
+      programmeId,
+      values.map((v) => v.reference),
+    ))
+      errors.push(`${ref} is already in the register`);
     const pasteErrors = (list: string[]) => data({ add: null, paste: { text, errors: list }, done: null }, { status: 400 });
     if (errors.length || values.length === 0) return pasteErrors(errors.length ? errors : ["No actions found in what you pasted"]);
     const added = addCqcActionsFromPaste(db, actor, { programmeId, rows: values });
@@ -125,9 +135,7 @@ export default function CqcRegister() {
   return (
     <>
       <h1>CQC register</h1>
-      <p className="nhsuk-lede-text">
-        The must-do and should-do actions from the trust's latest CQC inspection, and the projects addressing each.
-      </p>
+      <p className="nhsuk-lede-text">The must-do and should-do actions from the trust's latest CQC inspection, and the projects addressing each.</p>
       <DoneNotice message={result?.done} />
       {register.length ? (
         <p>
@@ -139,7 +147,10 @@ export default function CqcRegister() {
         </p>
       ) : (
         <InsetText>
-          <p>The register is empty. {canManage ? "Add the actions from the inspection report below." : "An administrator adds the actions from the inspection report."}</p>
+          <p>
+            The register is empty.{" "}
+            {canManage ? "Add the actions from the inspection report below." : "An administrator adds the actions from the inspection report."}
+          </p>
         </InsetText>
       )}
       {groups.map((g) => {
@@ -175,7 +186,11 @@ export default function CqcRegister() {
                               <input type="hidden" name="actionId" value={a.id} />
                               <input type="hidden" name="projectId" value={p.projectId} />
                               <button className="app-button--link nhsuk-u-margin-left-2" type="submit" name="intent" value="unlink">
-                                Unlink<span className="nhsuk-u-visually-hidden"> {p.title} from {a.reference}</span>
+                                Unlink
+                                <span className="nhsuk-u-visually-hidden">
+                                  {" "}
+                                  {p.title} from {a.reference}
+                                </span>
                               </button>
                             </Form>
                           ) : null}
@@ -217,13 +232,35 @@ export default function CqcRegister() {
       {canManage ? (
         <>
           <h2>Add an action</h2>
-          <ErrorSummary form={form} fields={{ reference: fields.reference, kind: fields.kind, domain: fields.domain, service: fields.service, text: fields.text }} />
+          <ErrorSummary
+            form={form}
+            fields={{
+              reference: fields.reference,
+              kind: fields.kind,
+              domain: fields.domain,
+              service: fields.service,
+              text: fields.text,
+            }}
+          />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
             <FormToken />
             <TextField field={fields.reference} label="Reference" hint="As in the report, such as MD1 or SD4" width={10} />
-            <SelectField field={fields.kind} label="Kind" placeholder="Choose" options={[{ value: "must_do", label: "Must do" }, { value: "should_do", label: "Should do" }]} />
-            <SelectField field={fields.domain} label="CQC domain" placeholder="Choose" options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))} />
+            <SelectField
+              field={fields.kind}
+              label="Kind"
+              placeholder="Choose"
+              options={[
+                { value: "must_do", label: "Must do" },
+                { value: "should_do", label: "Should do" },
+              ]}
+            />
+            <SelectField
+              field={fields.domain}
+              label="CQC domain"
+              placeholder="Choose"
+              options={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))}
+            />
             <TextField field={fields.service} label="Service (optional)" width={30} />
             <TextareaField field={fields.text} label="The action" rows={3} />
             <button className="nhsuk-button" type="submit">

@@ -8,9 +8,6 @@ export async function loader() {
     return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("healthz: database unreachable", error);
-    return Response.json(
-      { status: "unavailable", database: "unreachable" },
-      { status: 503, headers: { "Cache-Control": "no-store" } },
-    );
+    return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

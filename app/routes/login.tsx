@@ -1,13 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
@@ -61,9 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     auditThrottled(db, "auth.sign_in_throttled", throttle, attempt);
     return data(
       submission.reply({
-        formErrors: [
-          `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-        ],
+        formErrors: [`Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`],
         hideFields: ["password"],
       }),
       { status: 429, headers: { "Retry-After": String(Math.ceil(retryMs / 1000)) } },
@@ -106,9 +97,7 @@ export default function SignIn() {
             Sign in
           </button>
         </Form>
-        <p className="nhsuk-body-s app-muted">
-          Forgotten your password? Ask your Stepping Up administrator to reset it.
-        </p>
+        <p className="nhsuk-body-s app-muted">Forgotten your password? Ask your Stepping Up administrator to reset it.</p>
       </div>
     </div>
   );

@@ -15,7 +15,9 @@ import { ensureSummariesFresh } from "~/models/summary.server";
 export const handle = { wide: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Board pack: ${data ? `${data.meeting.title}, ${formatDay(data.meeting.meetingDate)}` : "meeting"} – Stepping Up` },
+  {
+    title: `Board pack: ${data ? `${data.meeting.title}, ${formatDay(data.meeting.meetingDate)}` : "meeting"} – Stepping Up`,
+  },
 ];
 
 // The board pack: the roll-up, then one page per agenda project. A closed meeting's pack is the
@@ -39,14 +41,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return {
       meeting: header,
       frozenAt: snapshot.takenAt,
-      board: { today: snapshot.board.today, months: snapshot.board.months, rollup: snapshot.board.rollup, total: snapshot.board.rows.length, pack: snapshot.board.pack },
+      board: {
+        today: snapshot.board.today,
+        months: snapshot.board.months,
+        rollup: snapshot.board.rollup,
+        total: snapshot.board.rows.length,
+        pack: snapshot.board.pack,
+      },
       agenda: snapshot.agenda.map((i) => ({ projectId: i.projectId, reason: i.reasonSuggested })),
     };
   }
   const today = getToday();
   ensureSummariesFresh(db, programme.id, today);
   const agenda = listAgenda(db, meeting.id);
-  const view = liveBoardView(db, programme.id, today, agenda.map((i) => i.projectId));
+  const view = liveBoardView(
+    db,
+    programme.id,
+    today,
+    agenda.map((i) => i.projectId),
+  );
   return {
     meeting: header,
     frozenAt: null,

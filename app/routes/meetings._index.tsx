@@ -44,9 +44,7 @@ export default function Meetings() {
   return (
     <>
       <h1>Board meetings</h1>
-      <p className="nhsuk-lede-text">
-        The programme board reviews projects, records its view and decisions, and follows its actions through to done.
-      </p>
+      <p className="nhsuk-lede-text">The programme board reviews projects, records its view and decisions, and follows its actions through to done.</p>
       <p>
         <Link to="/actions">Your open actions</Link>
       </p>

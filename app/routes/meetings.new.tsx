@@ -51,7 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const found = projectsInProgramme(db, programme.id, projectIds);
   if (found.length !== projectIds.length) fieldErrors.projectIds = ["Choose projects from the list"];
   if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }), pii: false }, { status: 400 });
-  const attendees = mergeAttendees(v.attendees ?? "", chosenIds.map((id) => chosen.find((p) => p.id === id)!.name)).join("; ");
+  const attendees = mergeAttendees(
+    v.attendees ?? "",
+    chosenIds.map((id) => chosen.find((p) => p.id === id)!.name),
+  ).join("; ");
   const pii = patientDataWarning({ title: v.title, attendees }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
 
@@ -85,7 +88,13 @@ export default function NewMeeting() {
         <BackLink to="/meetings">Back to board meetings</BackLink>
         <ErrorSummary
           form={form}
-          fields={{ title: fields.title, meetingDate: fields.meetingDate, attendees: fields.attendees, attendeeIds: fields.attendeeIds, projectIds: fields.projectIds }}
+          fields={{
+            title: fields.title,
+            meetingDate: fields.meetingDate,
+            attendees: fields.attendees,
+            attendeeIds: fields.attendeeIds,
+            projectIds: fields.projectIds,
+          }}
         />
         <h1>Plan a board meeting</h1>
         <Form method="post" {...getFormProps(form)}>

@@ -15,11 +15,7 @@ import { requireProjectEditor, requireUser } from "~/auth/guards.server";
 import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
-import {
-  listAskablePeople,
-  listAskHistory,
-  listProjectAskRecords,
-} from "~/models/ask.server";
+import { listAskablePeople, listAskHistory, listProjectAskRecords } from "~/models/ask.server";
 import { NOT_ASKABLE } from "~/domain/messages";
 import { raiseAsk } from "~/models/ask-commands.server";
 import { actorOf } from "~/auth/actor.server";
@@ -29,9 +25,7 @@ import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { Details, InsetText } from "~/components/nhs";
 import { FormToken } from "~/components/form-token";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Asks – ${data?.projectTitle ?? "Project"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Asks – ${data?.projectTitle ?? "Project"} – Stepping Up` }];
 
 function raiseSchema(day: string) {
   return z
@@ -51,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const asks = listProjectAskRecords(db, projectId);
   const history = listAskHistory(
     db,
-    asks.map((a) => a.id)
+    asks.map((a) => a.id),
   );
   return {
     projectId,
@@ -100,8 +94,8 @@ export default function ProjectAsks() {
     <>
       <h2>Asks</h2>
       <p>
-        What the team needs from the programme board or a named person, and their answers: you said, we did. Asks are
-        also raised in <Link to={`/projects/${projectId}/status`}>status reports</Link>.
+        What the team needs from the programme board or a named person, and their answers: you said, we did. Asks are also raised in{" "}
+        <Link to={`/projects/${projectId}/status`}>status reports</Link>.
       </p>
       {raised ? (
         <InsetText role="status">
@@ -122,11 +116,7 @@ export default function ProjectAsks() {
         </InsetText>
       ) : (
         asks.map((a) => (
-          <article
-            key={a.id}
-            id={`ask-${a.id}`}
-            className={`app-record${isOpenAsk(a.state) ? " app-record--open" : ""}`}
-          >
+          <article key={a.id} id={`ask-${a.id}`} className={`app-record${isOpenAsk(a.state) ? " app-record--open" : ""}`}>
             <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
               <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
             </h3>
@@ -137,9 +127,7 @@ export default function ProjectAsks() {
               {a.reportDate ? (
                 <>
                   {" in the "}
-                  <Link to={`/projects/${projectId}/status/${a.statusReportId}`}>
-                    status report for {formatDay(a.reportDate)}
-                  </Link>
+                  <Link to={`/projects/${projectId}/status/${a.statusReportId}`}>status report for {formatDay(a.reportDate)}</Link>
                 </>
               ) : null}
               {isOpenAsk(a.state) ? `; open for ${daysText(askAgeDays(a.raisedOn, today))}` : ""}.

@@ -88,7 +88,14 @@ export default function CloseProject() {
         <ConflictNotice conflict={actionData?.conflict} />
         <ErrorSummary
           form={form}
-          fields={{ closureAimAchieved: achieved, closureEvidence, closureAdopted, closureSustain, closureOwner, closureLessons }}
+          fields={{
+            closureAimAchieved: achieved,
+            closureEvidence,
+            closureAdopted,
+            closureSustain,
+            closureOwner,
+            closureLessons,
+          }}
         />
         <h2>Close the project</h2>
         <p>

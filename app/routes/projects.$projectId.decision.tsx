@@ -44,16 +44,30 @@ const ApproveSchema = strictForm({
 const DeclineSchema = strictForm({
   intent: z.literal("decline"),
   version: version(),
-  reason: requiredText("Enter the reason for declining the proposal", { what: "The reason", max: LONG_TEXT, multiline: true }),
+  reason: requiredText("Enter the reason for declining the proposal", {
+    what: "The reason",
+    max: LONG_TEXT,
+    multiline: true,
+  }),
 });
 const StopSchema = strictForm({
   intent: z.literal("stop"),
   version: version(),
-  reason: requiredText("Enter the reason for stopping the project", { what: "The reason", max: LONG_TEXT, multiline: true }),
+  reason: requiredText("Enter the reason for stopping the project", {
+    what: "The reason",
+    max: LONG_TEXT,
+    multiline: true,
+  }),
 });
 const MoveSchema = strictForm({ intent: z.enum(["start", "sustain"]), version: version() });
 
-const SCHEMAS = { approve: ApproveSchema, decline: DeclineSchema, stop: StopSchema, start: MoveSchema, sustain: MoveSchema };
+const SCHEMAS = {
+  approve: ApproveSchema,
+  decline: DeclineSchema,
+  stop: StopSchema,
+  start: MoveSchema,
+  sustain: MoveSchema,
+};
 type FormIntent = keyof typeof SCHEMAS;
 
 async function requireDecider({ request, context, params }: LoaderFunctionArgs) {
@@ -66,9 +80,7 @@ async function requireDecider({ request, context, params }: LoaderFunctionArgs) 
 export async function loader(args: LoaderFunctionArgs) {
   const { projectId, project, rights, db } = await requireDecider(args);
   const team = listCurrentTeam(db, projectId);
-  const leads = Object.fromEntries(
-    REQUIRED_LEAD_ROLES.map((r) => [LEAD_FIELDS[r], String(team.find((m) => m.role === r)?.userId ?? "")]),
-  );
+  const leads = Object.fromEntries(REQUIRED_LEAD_ROLES.map((r) => [LEAD_FIELDS[r], String(team.find((m) => m.role === r)?.userId ?? "")]));
   return {
     project: { stage: project.stage, stageReason: project.stageReason, version: project.version },
     actions: availableActions(project.stage, rights),
@@ -78,7 +90,14 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: FormIntent | null; result: SubmissionResult<string[]> | null; version: number | null; pii: boolean; conflict: Conflict | null; message: string | null };
+type ActionResult = {
+  intent: FormIntent | null;
+  result: SubmissionResult<string[]> | null;
+  version: number | null;
+  pii: boolean;
+  conflict: Conflict | null;
+  message: string | null;
+};
 
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
@@ -120,7 +139,13 @@ export async function action(args: ActionFunctionArgs) {
   const pii = patientDataWarning({ reason }, formData);
   if (pii) return reply({ intent: action, result: submission.reply({ fieldErrors: pii }), pii: true }, 400);
 
-  const decided = decideStage(db, actorOf(user, context), { projectId, action, version: value.version, reason, assignments });
+  const decided = decideStage(db, actorOf(user, context), {
+    projectId,
+    action,
+    version: value.version,
+    reason,
+    assignments,
+  });
   if (decided.ok) return redirect(`/projects/${projectId}`);
   if ("refused" in decided) {
     if (decided.status !== 400) refusal(decided);
@@ -153,7 +178,10 @@ export default function Decisions() {
   const [declineForm, declineFields] = useNhsForm(DeclineSchema, lastFor("decline"), "decline");
   const [stopForm, stopFields] = useNhsForm(StopSchema, lastFor("stop"), "stop");
   const [moveForm] = useNhsForm(MoveSchema, lastFor("start") ?? lastFor("sustain"), "move");
-  const personOptions = people.map((p) => ({ value: String(p.id), label: `${p.name}${p.jobTitle ? `, ${p.jobTitle}` : ""}` }));
+  const personOptions = people.map((p) => ({
+    value: String(p.id),
+    label: `${p.name}${p.jobTitle ? `, ${p.jobTitle}` : ""}`,
+  }));
   const versionInput = <input type="hidden" name="version" value={version} />;
   const canClose = (STAGE_ACTIONS.close.from as readonly string[]).includes(project.stage) && actions.includes("close");
 

@@ -49,7 +49,11 @@ const CharterSchema = strictForm({
   plannedEnd: optionalDay("The planned end"),
 }).superRefine((v, ctx) => {
   if (v.plannedStart && v.plannedEnd && v.plannedEnd < v.plannedStart) {
-    ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "The planned end date must be on or after the planned start date" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["plannedEnd"],
+      message: "The planned end date must be on or after the planned start date",
+    });
   }
 });
 
@@ -156,12 +160,32 @@ export default function EditCharter() {
         <ConflictNotice conflict={actionData?.conflict} />
         <ErrorSummary
           form={form}
-          fields={{ title, problem, proposalIdea, aimWhat, aimForWhom, aimMeasure, aimBaseline, aimTarget, aimTargetDate, scope, divisionId, service, themeId, origin, originReference, waveId, plannedStart, plannedEnd, cqcDomains: fields.cqcDomains }}
+          fields={{
+            title,
+            problem,
+            proposalIdea,
+            aimWhat,
+            aimForWhom,
+            aimMeasure,
+            aimBaseline,
+            aimTarget,
+            aimTargetDate,
+            scope,
+            divisionId,
+            service,
+            themeId,
+            origin,
+            originReference,
+            waveId,
+            plannedStart,
+            plannedEnd,
+            cqcDomains: fields.cqcDomains,
+          }}
         />
         <h2>Edit the charter</h2>
         <p>
-          Stage: {STAGE_LABELS[charter.stage]}. The stage changes through <Link to="../decision">decisions</Link>, and the team on
-          the <Link to="../team">team page</Link>.
+          Stage: {STAGE_LABELS[charter.stage]}. The stage changes through <Link to="../decision">decisions</Link>, and the team on the{" "}
+          <Link to="../team">team page</Link>.
         </p>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="version" value={actionData?.version ?? charter.version} />
@@ -196,11 +220,7 @@ export default function EditCharter() {
             items={CQC_DOMAINS.map((d) => ({ value: d, label: CQC_DOMAIN_LABELS[d] }))}
           />
 
-          <SelectField
-            field={origin}
-            label="Where the project came from"
-            options={ORIGINS.map((o) => ({ value: o, label: ORIGIN_LABELS[o] }))}
-          />
+          <SelectField field={origin} label="Where the project came from" options={ORIGINS.map((o) => ({ value: o, label: ORIGIN_LABELS[o] }))} />
           <TextField
             field={originReference}
             label="Reference (optional)"

@@ -16,9 +16,7 @@ import { listAnnotations, listPointsPage, listRebases, listSeries } from "~/mode
 import { getMeasure, listPdsaMarkers } from "~/models/measure.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.name ?? "Measure"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Measure"} – Stepping Up` }];
 
 const PAGE_SIZE = 20;
 
@@ -74,21 +72,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     pdsaMarkers: listPdsaMarkers(db, projectId),
     saved: saved && SAVED_MESSAGES[saved] ? SAVED_MESSAGES[saved] : null,
-    imported:
-      saved === "imported"
-        ? { added: Number(search.get("added")) || 0, replaced: Number(search.get("replaced")) || 0 }
-        : null,
+    imported: saved === "imported" ? { added: Number(search.get("added")) || 0, replaced: Number(search.get("replaced")) || 0 } : null,
   };
 }
 
 export default function MeasurePage() {
-  const { series, chart, chartParam, rows, page, pageCount, rebases, annotations, pdsaMarkers, saved, imported } =
-    useLoaderData<typeof loader>();
+  const { series, chart, chartParam, rows, page, pageCount, rebases, annotations, pdsaMarkers, saved, imported } = useLoaderData<typeof loader>();
   const { measure: m, canEdit } = useMeasureLayout();
   const base = `/projects/${m.projectId}/measures/${m.id}`;
   const suffix = unitSuffix(m);
   const result = useMemo(
-    () => analyseSeries(measureSpcInput(series, rebases.map((r) => r.periodDate), m)),
+    () =>
+      analyseSeries(
+        measureSpcInput(
+          series,
+          rebases.map((r) => r.periodDate),
+          m,
+        ),
+      ),
     [series, rebases, m],
   );
   const rebaseReasons = useMemo(() => {
@@ -100,9 +101,7 @@ export default function MeasurePage() {
     <>
       {saved ? <MeasureBanner message={saved} /> : null}
       {imported ? (
-        <MeasureBanner
-          message={`${(imported.added + imported.replaced).toLocaleString("en-GB")} values are saved`}
-        >
+        <MeasureBanner message={`${(imported.added + imported.replaced).toLocaleString("en-GB")} values are saved`}>
           <p>
             {imported.added.toLocaleString("en-GB")} added, {imported.replaced.toLocaleString("en-GB")} replaced.
           </p>
@@ -158,9 +157,8 @@ export default function MeasurePage() {
           <p>No data yet.</p>
           {canEdit ? (
             <p>
-              <Link to={`${base}/import`}>Paste or upload a series from a spreadsheet</Link>, or{" "}
-              <Link to={`${base}/data`}>add the first value</Link>. With 12 values the chart shows process limits;
-              20 or more is better.
+              <Link to={`${base}/import`}>Paste or upload a series from a spreadsheet</Link>, or <Link to={`${base}/data`}>add the first value</Link>. With 12
+              values the chart shows process limits; 20 or more is better.
             </p>
           ) : (
             <p>The project team adds the data. The chart appears once there is a value.</p>

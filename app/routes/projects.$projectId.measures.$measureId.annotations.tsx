@@ -44,13 +44,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return fail(submission.reply());
   const periodDate = normalisePeriod(submission.value.periodDate, measure.frequency);
   if (periodDate > normalisePeriod(today(), measure.frequency)) {
-    return fail(submission.reply({ fieldErrors: { periodDate: ["The date is in the future: add the note once it has happened"] } }));
+    return fail(
+      submission.reply({
+        fieldErrors: { periodDate: ["The date is in the future: add the note once it has happened"] },
+      }),
+    );
   }
   const pii = patientDataWarning({ text: submission.value.text }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
   const { text, formToken } = submission.value;
-  const added = addAnnotation(db, actorOf(user, context), { measure, periodDate, text, formToken, location: `${base}?saved=noted` });
+  const added = addAnnotation(db, actorOf(user, context), {
+    measure,
+    periodDate,
+    text,
+    formToken,
+    location: `${base}?saved=noted`,
+  });
   return redirect(valueOf(added).location);
 }
 
@@ -82,8 +92,8 @@ export default function Annotations() {
         <span className="nhsuk-caption-m">{m.name}</span>
         <h2>Add a note to the chart</h2>
         <p>
-          A note marks what happened at a point, like a change going live or a ward closing. It is numbered on the
-          chart and listed under it. The project&apos;s PDSA cycles are marked on the chart already.
+          A note marks what happened at a point, like a change going live or a ward closing. It is numbered on the chart and listed under it. The project&apos;s
+          PDSA cycles are marked on the chart already.
         </p>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="add" />

@@ -96,7 +96,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!checked?.ok) return fail(submission.reply({ formErrors: ["Enter the value"] }));
   const periodDate = normalisePeriod(v.periodDate, measure.frequency);
   if (periodDate > normalisePeriod(today(), measure.frequency)) {
-    return fail(submission.reply({ fieldErrors: { periodDate: ["The date is in the future: add the value once the period has started"] } }));
+    return fail(
+      submission.reply({
+        fieldErrors: { periodDate: ["The date is in the future: add the value once the period has started"] },
+      }),
+    );
   }
   const before = v.intent === "update" ? getPoint(db, measure.id, v.pointId ?? 0) : null;
   if (v.intent === "update" && (!before || v.updatedAt === undefined)) notFound("value");
@@ -122,7 +126,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
   if (before) {
-    const corrected = correctPoint(db, actor, { measure, pointId: before.id, values, updatedAt: v.updatedAt as number });
+    const corrected = correctPoint(db, actor, {
+      measure,
+      pointId: before.id,
+      values,
+      updatedAt: v.updatedAt as number,
+    });
     if (corrected.ok) return redirect(`${base}?saved=corrected`);
     if ("refused" in corrected) refusal(corrected);
     const { notice, updatedAt } = corrected.conflict;
@@ -158,8 +167,8 @@ function PointForm({ mode }: { mode: "add" | "update" }) {
         <h2>{mode === "update" ? "Correct a value" : "Add a value"}</h2>
         {mode === "add" ? (
           <p>
-            One value per {m.frequency === "daily" ? "day" : m.frequency === "weekly" ? "week" : "month"}. To add many at
-            once, <Link to={`${base}/import`}>paste or upload them from a spreadsheet</Link>.
+            One value per {m.frequency === "daily" ? "day" : m.frequency === "weekly" ? "week" : "month"}. To add many at once,{" "}
+            <Link to={`${base}/import`}>paste or upload them from a spreadsheet</Link>.
           </p>
         ) : null}
         <Form method="post" {...getFormProps(form)}>
@@ -208,9 +217,7 @@ function ConfirmDelete() {
         <h2>Delete the value for {label}?</h2>
         <p>
           {capitalise(label)}: {formatMeasureValue(point.value, unitSuffix(m))}
-          {point.numerator !== null && point.denominator !== null
-            ? ` (${formatNumber(point.numerator)} / ${formatNumber(point.denominator)})`
-            : ""}
+          {point.numerator !== null && point.denominator !== null ? ` (${formatNumber(point.numerator)} / ${formatNumber(point.denominator)})` : ""}
           {point.note ? `. Note: ${point.note}` : ""}
         </p>
         <p>The chart and its limits are recalculated without it. The audit trail keeps a record of the deletion.</p>

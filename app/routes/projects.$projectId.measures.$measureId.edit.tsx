@@ -51,7 +51,12 @@ function unitText(m: Measure) {
   return UNIT_OPTION_LABELS[m.unit].toLowerCase();
 }
 
-type ActionResult = { result: SubmissionResult<string[]> | null; version: number | null; pii: boolean; conflict: Conflict | null };
+type ActionResult = {
+  result: SubmissionResult<string[]> | null;
+  version: number | null;
+  pii: boolean;
+  conflict: Conflict | null;
+};
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, db, measure: before, base } = await requireMeasureEditor(request, context, params);

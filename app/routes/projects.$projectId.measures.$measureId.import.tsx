@@ -1,12 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import {
-  ImportPreviewTable,
-  ImportProblems,
-  ImportProgress,
-  ReplacedPeriods,
-} from "~/components/measure-import-preview";
+import { ImportPreviewTable, ImportProblems, ImportProgress, ReplacedPeriods } from "~/components/measure-import-preview";
 import { ErrorSummaryBox, FormButtons } from "~/components/nhs";
 import { periodLabel, unitSuffix } from "~/domain/measure-periods";
 import { FormToken } from "~/components/form-token";
@@ -53,7 +48,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent !== "check" && intent !== "confirm") badRequest("That request was not understood. Reload the page and try again.");
   const token = formData.get(FORM_TOKEN_FIELD);
-  const once = { userId: user.id, kind: "measure_import", token: typeof token === "string" && token ? token : undefined };
+  const once = {
+    userId: user.id,
+    kind: "measure_import",
+    token: typeof token === "string" && token ? token : undefined,
+  };
   // A resubmitted confirmation would see its own values as ones to replace: answer it with the first result.
   const replay = intent === "confirm" ? spentFormToken(db, once) : null;
   if (replay) return redirect(replay);
@@ -108,9 +107,7 @@ export default function ImportData() {
 
   return (
     <>
-      {answer ? (
-        <ImportProblems formError={answer.formError} problems={answer.problems} problemCount={answer.problemCount} target="data" />
-      ) : null}
+      {answer ? <ImportProblems formError={answer.formError} problems={answer.problems} problemCount={answer.problemCount} target="data" /> : null}
       <span className="nhsuk-caption-m">{m.name}</span>
       <h2>Paste or upload data</h2>
       <ImportProgress savingCount={answer?.validCount ?? null} />
@@ -127,13 +124,10 @@ export default function ImportData() {
             All {answer.validCount.toLocaleString("en-GB")} {answer.validCount === 1 ? "row is" : "rows are"} correct
             {answer.fileName ? ` in ${answer.fileName}` : ""}: {(answer.validCount - answer.replaceCount).toLocaleString("en-GB")} new{" "}
             {answer.validCount - answer.replaceCount === 1 ? "value" : "values"}
-            {answer.replaceCount ? ` and ${answer.replaceCount.toLocaleString("en-GB")} to replace` : ""}. Nothing is saved
-            until you confirm.
+            {answer.replaceCount ? ` and ${answer.replaceCount.toLocaleString("en-GB")} to replace` : ""}. Nothing is saved until you confirm.
           </p>
           {answer.header ? <p>The first line (&ldquo;{answer.header}&rdquo;) was read as column headings and skipped.</p> : null}
-          {answer.replaceCount ? (
-            <ReplacedPeriods periods={answer.replacing} total={answer.replaceCount} frequency={m.frequency} unitLabel={suffix} />
-          ) : null}
+          {answer.replaceCount ? <ReplacedPeriods periods={answer.replacing} total={answer.replaceCount} frequency={m.frequency} unitLabel={suffix} /> : null}
           <Form method="post" replace>
             <input type="hidden" name="intent" value="confirm" />
             <FormToken />
@@ -150,16 +144,29 @@ export default function ImportData() {
               cancelTo={base}
             />
           </Form>
-          <ImportPreviewTable rows={answer.rows} rowCount={answer.rowCount} problemCount={answer.problemCount} frequency={m.frequency} usesRatio={m.usesRatio} unitLabel={suffix} />
+          <ImportPreviewTable
+            rows={answer.rows}
+            rowCount={answer.rowCount}
+            problemCount={answer.problemCount}
+            frequency={m.frequency}
+            usesRatio={m.usesRatio}
+            unitLabel={suffix}
+          />
         </section>
       ) : answer?.stage === "problems" && answer.rows.length ? (
-        <ImportPreviewTable rows={answer.rows} rowCount={answer.rowCount} problemCount={answer.problemCount} frequency={m.frequency} usesRatio={m.usesRatio} unitLabel={suffix} />
+        <ImportPreviewTable
+          rows={answer.rows}
+          rowCount={answer.rowCount}
+          problemCount={answer.problemCount}
+          frequency={m.frequency}
+          usesRatio={m.usesRatio}
+          unitLabel={suffix}
+        />
       ) : (
         <>
           <p>
-            Copy the cells from a spreadsheet (two columns: {columns}) and paste them below, or upload a CSV file. One row
-            per {every}. Dates can be written 2025-01-06 or 06/01/2025; a first row of column headings is skipped.
-            Everything is checked and shown to you before anything is saved.
+            Copy the cells from a spreadsheet (two columns: {columns}) and paste them below, or upload a CSV file. One row per {every}. Dates can be written
+            2025-01-06 or 06/01/2025; a first row of column headings is skipped. Everything is checked and shown to you before anything is saved.
           </p>
           <p>
             {points === 0
@@ -175,7 +182,9 @@ export default function ImportData() {
             <input type="hidden" name="intent" value="check" />
             <div className={`nhsuk-form-group${answer?.stage === "problems" ? " nhsuk-form-group--error" : ""}`}>
               <label className="nhsuk-label nhsuk-label--s" htmlFor="data">
-                {answer?.source === "file" ? `The rows of ${answer.fileName ?? "your file"}: correct them here, or upload the corrected file` : "Paste the data"}
+                {answer?.source === "file"
+                  ? `The rows of ${answer.fileName ?? "your file"}: correct them here, or upload the corrected file`
+                  : "Paste the data"}
               </label>
               <div className="nhsuk-hint" id="data-hint">
                 For example:

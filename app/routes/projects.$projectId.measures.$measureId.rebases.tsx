@@ -27,7 +27,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const rebases = listRebases(db, measure.id).map((r) => ({ id: r.id, periodDate: r.periodDate, reason: r.reason }));
   const removing = pendingRemoval(request, rebases, "rebase");
   const series = listSeries(db, measure.id);
-  return { base, rebases, removing, points: series.length, first: series[0]?.periodDate ?? null, last: series.at(-1)?.periodDate ?? null };
+  return {
+    base,
+    rebases,
+    removing,
+    points: series.length,
+    first: series[0]?.periodDate ?? null,
+    last: series.at(-1)?.periodDate ?? null,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -61,7 +68,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const pii = patientDataWarning({ reason: submission.value.reason }, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const added = addRebase(db, actorOf(user, context), { measure, periodDate, reason, formToken, location: `${base}?saved=rebased` });
+  const added = addRebase(db, actorOf(user, context), {
+    measure,
+    periodDate,
+    reason,
+    formToken,
+    location: `${base}?saved=rebased`,
+  });
   return redirect(valueOf(added).location);
 }
 
@@ -93,15 +106,14 @@ export default function Rebases() {
         <span className="nhsuk-caption-m">{m.name}</span>
         <h2>Recalculate the limits</h2>
         <p>
-          When the process has changed for a known reason (a change that has been adopted, a new way of counting),
-          the mean and limits are calculated again from that period, so later values are judged against the new
-          process. Give the reason: it is shown on the chart.
+          When the process has changed for a known reason (a change that has been adopted, a new way of counting), the mean and limits are calculated again from
+          that period, so later values are judged against the new process. Give the reason: it is shown on the chart.
         </p>
         {points < 2 ? (
           <InsetText>
             <p>
-              There {points === 1 ? "is only one value" : "are no values"} yet. <Link to={`${base}/import`}>Add the data</Link>{" "}
-              first: limits can be recalculated from the second value onwards.
+              There {points === 1 ? "is only one value" : "are no values"} yet. <Link to={`${base}/import`}>Add the data</Link> first: limits can be
+              recalculated from the second value onwards.
             </p>
           </InsetText>
         ) : (
@@ -127,7 +139,8 @@ export default function Rebases() {
                 <li key={r.id}>
                   {capitalise(periodLabel(r.periodDate, m.frequency))}: {r.reason}{" "}
                   <Link to={`?delete=${r.id}`}>
-                    Remove<span className="nhsuk-u-visually-hidden"> the rebase from {periodLabel(r.periodDate, m.frequency)}</span>
+                    Remove
+                    <span className="nhsuk-u-visually-hidden"> the rebase from {periodLabel(r.periodDate, m.frequency)}</span>
                   </Link>
                 </li>
               ))}

@@ -30,8 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-const directionOf = (icon: VariationIconId | null) =>
-  icon?.endsWith("_high") ? ("high" as const) : icon?.endsWith("_low") ? ("low" as const) : null;
+const directionOf = (icon: VariationIconId | null) => (icon?.endsWith("_high") ? ("high" as const) : icon?.endsWith("_low") ? ("low" as const) : null);
 
 export default function MeasuresList() {
   const { projectId, measures, deletedName } = useLoaderData<typeof loader>();
@@ -42,10 +41,7 @@ export default function MeasuresList() {
     <>
       {deletedName ? <MeasureBanner message={`The measure “${deletedName}” is deleted`} /> : null}
       <h2>Measures of improvement</h2>
-      <p>
-        How the team will know that a change is an improvement: outcome, process and balancing measures, each shown
-        on a statistical process control chart.
-      </p>
+      <p>How the team will know that a change is an improvement: outcome, process and balancing measures, each shown on a statistical process control chart.</p>
       {permissions.edit ? (
         <p>
           <Link className="nhsuk-button nhsuk-u-margin-bottom-4" to={`${base}/new`}>
@@ -60,8 +56,7 @@ export default function MeasuresList() {
             This project has no measures yet.{" "}
             {permissions.edit ? (
               <>
-                Start with an outcome measure for the aim, then <Link to={`${base}/new`}>add a measure</Link> and its
-                data.
+                Start with an outcome measure for the aim, then <Link to={`${base}/new`}>add a measure</Link> and its data.
               </>
             ) : (
               "The project team adds them."
@@ -83,8 +78,8 @@ export default function MeasuresList() {
                 <>
                   <MeasureName name={m.name} isPrimary={m.isPrimary} to={`${base}/${m.id}`} />
                   <span className="nhsuk-body-s app-muted app-measure-list__meta">
-                    {MEASURE_TYPE_LABELS[m.type]} measure, {FREQUENCY_LABELS[m.frequency].toLowerCase()},{" "}
-                    {m.points.toLocaleString("en-GB")} {m.points === 1 ? "value" : "values"}
+                    {MEASURE_TYPE_LABELS[m.type]} measure, {FREQUENCY_LABELS[m.frequency].toLowerCase()}, {m.points.toLocaleString("en-GB")}{" "}
+                    {m.points === 1 ? "value" : "values"}
                     {m.target !== null ? `, target ${formatMeasureValue(m.target, unitSuffix(m))}` : ""}
                   </span>
                 </>

@@ -66,12 +66,10 @@ export default function NewMeasure() {
         <ErrorSummary form={form} fields={pickFields(fields, DEFINITION_FIELDS)} />
         <h2>Add a measure</h2>
         <p>
-          How will you know that a change is an improvement? Most projects need one outcome measure, a few process
-          measures and a balancing measure. You can add the data once the measure is defined.
+          How will you know that a change is an improvement? Most projects need one outcome measure, a few process measures and a balancing measure. You can add
+          the data once the measure is defined.
         </p>
-        {hasPrimary ? null : (
-          <p>This project has no primary measure yet, so this one will be its primary measure unless you untick it.</p>
-        )}
+        {hasPrimary ? null : <p>This project has no primary measure yet, so this one will be its primary measure unless you untick it.</p>}
         <Form method="post" {...getFormProps(form)}>
           <FormToken />
           <MeasureDefinitionFields fields={fields} fixed={null} />

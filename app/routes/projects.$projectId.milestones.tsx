@@ -8,13 +8,7 @@ import { InsetText, Table } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MilestoneStatusTag, PlanStrip } from "~/components/plan-strip";
 import { getDb } from "~/db.server";
-import {
-  describeSlip,
-  milestoneStatus,
-  MILESTONE_OWNER_MAX,
-  MILESTONE_TITLE_MAX,
-  slipDays,
-} from "~/domain/milestone-rules";
+import { describeSlip, milestoneStatus, MILESTONE_OWNER_MAX, MILESTONE_TITLE_MAX, slipDays } from "~/domain/milestone-rules";
 import { formatDay } from "~/web/dates";
 import { dayField } from "~/forms/day-field";
 import { optionalText, requiredText } from "~/forms/text-field";
@@ -30,9 +24,7 @@ import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Milestones – ${data?.projectTitle ?? "Project"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Milestones – ${data?.projectTitle ?? "Project"} – Stepping Up` }];
 
 const CreateMilestoneSchema = z
   .object({
@@ -83,11 +75,7 @@ function MilestoneList() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   // A new form (empty fields) after each milestone is added.
-  const [form, fields] = useNhsForm(
-    CreateMilestoneSchema,
-    actionData?.result,
-    `milestone-create-${params.get("added") ?? ""}`
-  );
+  const [form, fields] = useNhsForm(CreateMilestoneSchema, actionData?.result, `milestone-create-${params.get("added") ?? ""}`);
   const added = milestones.find((m) => String(m.id) === params.get("added"));
   const base = `/projects/${projectId}/milestones`;
 
@@ -159,25 +147,12 @@ function MilestoneList() {
       {permissions.edit ? (
         <>
           <h2>Add a milestone</h2>
-          <ErrorSummary
-            form={form}
-            fields={{ title: fields.title, owner: fields.owner, baselineDate: fields.baselineDate }}
-          />
+          <ErrorSummary form={form} fields={{ title: fields.title, owner: fields.owner, baselineDate: fields.baselineDate }} />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
             <FormToken />
-            <TextField
-              field={fields.title}
-              label="Milestone"
-              hint="A step with a clear finish, like 'New sepsis screen live on Ward 7'."
-              width={30}
-            />
-            <TextField
-              field={fields.owner}
-              label="Owner (optional)"
-              hint="The person who will make it happen."
-              width={20}
-            />
+            <TextField field={fields.title} label="Milestone" hint="A step with a clear finish, like 'New sepsis screen live on Ward 7'." width={30} />
+            <TextField field={fields.owner} label="Owner (optional)" hint="The person who will make it happen." width={20} />
             <TextField
               field={fields.baselineDate}
               label="Baseline date"

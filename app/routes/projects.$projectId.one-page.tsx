@@ -6,9 +6,7 @@ import { requireProjectRecord } from "~/auth/project-page.server";
 import { today } from "~/today.server";
 import { loadPresentation } from "~/models/presentation.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.deck.project.title ?? "Project"} on a page – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deck.project.title ?? "Project"} on a page – Stepping Up` }];
 
 // The printable "project on a page": the deck's content (the team's hidden slides left out)
 // on one A4 landscape sheet, through the browser's own print dialog.
@@ -36,8 +34,8 @@ export default function OnePageRoute() {
       <div className="app-no-print">
         <h2>Project on a page</h2>
         <p>
-          Print this page, or save it as a PDF, from your browser's print command (Ctrl+P, or ⌘+P on a Mac). It is laid
-          out for one sheet of A4 in landscape; long text is shortened to fit.
+          Print this page, or save it as a PDF, from your browser's print command (Ctrl+P, or ⌘+P on a Mac). It is laid out for one sheet of A4 in landscape;
+          long text is shortened to fit.
         </p>
         <PrintButton />
         <p>

@@ -18,21 +18,16 @@ import { formatDateTime } from "~/web/dates";
 import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
 import { CYCLE_TEXT_FIELDS, DeleteCycleSchema, EditCycleSchema, summaryFieldNames } from "~/forms/pdsa-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
-import {
-  getCycle,
-  listChangeIdeas,
-  listFollowingCycles,
-  listMeasureOptions,
-  referenceProblems,
-  type CycleDetail,
-} from "~/models/pdsa.server";
+import { getCycle, listChangeIdeas, listFollowingCycles, listMeasureOptions, referenceProblems, type CycleDetail } from "~/models/pdsa.server";
 import { deleteCycle, updateCycle } from "~/models/pdsa-commands.server";
 import { actorOf } from "~/auth/actor.server";
 import { refusal } from "~/web/command-reply.server";
 import { isOnProjectTeam } from "~/models/team.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Cycle ${data.detail.cycle.number}: ${data.detail.cycle.title} – Stepping Up` : "PDSA cycle – Stepping Up" },
+  {
+    title: data ? `Cycle ${data.detail.cycle.number}: ${data.detail.cycle.title} – Stepping Up` : "PDSA cycle – Stepping Up",
+  },
 ];
 
 /** The stored worksheet as form values (strings), so the edit form opens filled in. */
@@ -67,7 +62,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     following: listFollowingCycles(db, projectId, cycleId),
     // Editors get the form's options on every view: a refused save re-renders the form whatever the URL.
     form: canEdit
-      ? { ideas: listChangeIdeas(db, projectId), measures: listMeasureOptions(db, projectId), values: asFormValues(detail) }
+      ? {
+          ideas: listChangeIdeas(db, projectId),
+          measures: listMeasureOptions(db, projectId),
+          values: asFormValues(detail),
+        }
       : null,
   };
 }
@@ -134,17 +133,14 @@ export default function CyclePage() {
 
 function SavedBanner({ saved, number }: { saved: string | null; number: number }) {
   if (saved !== "created" && saved !== "updated") return null;
-  return (
-    <SuccessBanner message={saved === "created" ? `Cycle ${number} is planned` : `Cycle ${number} is saved`} titleId="saved-title" />
-  );
+  return <SuccessBanner message={saved === "created" ? `Cycle ${number} is planned` : `Cycle ${number} is saved`} titleId="saved-title" />;
 }
 
 const orNone = (value: string | null | undefined, none = "Not recorded yet") =>
   value && value.trim() ? <span className="app-pre-line">{value}</span> : <span className="app-muted">{none}</span>;
 
 /** Summary rows of worksheet boxes, each shown as written or "Not recorded yet". */
-const boxes = (entries: [string, string | null | undefined][]): SummaryRow[] =>
-  entries.map(([key, value]) => ({ key, value: orNone(value) }));
+const boxes = (entries: [string, string | null | undefined][]): SummaryRow[] => entries.map(([key, value]) => ({ key, value: orNone(value) }));
 
 function Part({ id, title, done, editHref, rows }: { id: string; title: string; done: boolean; editHref: string | null; rows: readonly SummaryRow[] }) {
   return (
@@ -241,14 +237,43 @@ function ViewWorksheet() {
 
       {(
         [
-          ["plan", "Plan", boxes([["Prediction", c.prediction], ["Who", c.planWho], ["What", c.planWhat], ["When", c.planWhen], ["Where", c.planWhere], ["Data collection", c.planDataCollection]])],
-          ["do", "Do", boxes([["What happened", c.doWhatHappened], ["Observations", c.doObservations], ["Problems and surprises", c.doProblems]])],
-          ["study", "Study", boxes([["Results against the prediction", c.studyResults], ["What was learned", c.studyLearning]])],
+          [
+            "plan",
+            "Plan",
+            boxes([
+              ["Prediction", c.prediction],
+              ["Who", c.planWho],
+              ["What", c.planWhat],
+              ["When", c.planWhen],
+              ["Where", c.planWhere],
+              ["Data collection", c.planDataCollection],
+            ]),
+          ],
+          [
+            "do",
+            "Do",
+            boxes([
+              ["What happened", c.doWhatHappened],
+              ["Observations", c.doObservations],
+              ["Problems and surprises", c.doProblems],
+            ]),
+          ],
+          [
+            "study",
+            "Study",
+            boxes([
+              ["Results against the prediction", c.studyResults],
+              ["What was learned", c.studyLearning],
+            ]),
+          ],
           [
             "act",
             "Act",
             [
-              { key: "Decision", value: c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : orNone(null, "Not decided yet") },
+              {
+                key: "Decision",
+                value: c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : orNone(null, "Not decided yet"),
+              },
               { key: "Next step", value: orNone(c.actNextStep) },
             ],
           ],
@@ -288,8 +313,8 @@ function EditWorksheet() {
           Edit cycle {c.number}: {c.title}
         </h2>
         <p>
-          The status follows what you fill in: writing in Do makes the cycle <strong>doing</strong>, writing in Study makes it{" "}
-          <strong>studying</strong>, and choosing a decision in Act makes it <strong>done</strong>.
+          The status follows what you fill in: writing in Do makes the cycle <strong>doing</strong>, writing in Study makes it <strong>studying</strong>, and
+          choosing a decision in Act makes it <strong>done</strong>.
         </p>
         <Form method="post" action={`${base}/${c.id}?edit`} {...getFormProps(form)}>
           <input type="hidden" name="intent" value="save" />
@@ -323,13 +348,12 @@ function ConfirmDelete() {
         </h2>
         <WarningCallout heading="Check before you delete">
           <p>
-            The cycle will no longer appear on the project's timeline or lists. Its number is not used again, and the audit
-            trail keeps a record that it was deleted.
+            The cycle will no longer appear on the project's timeline or lists. Its number is not used again, and the audit trail keeps a record that it was
+            deleted.
           </p>
           {following.length ? (
             <p>
-              {following.map((f) => `Cycle ${f.number}`).join(" and ")} {following.length === 1 ? "follows" : "follow"} this
-              cycle and will be kept.
+              {following.map((f) => `Cycle ${f.number}`).join(" and ")} {following.length === 1 ? "follows" : "follow"} this cycle and will be kept.
             </p>
           ) : null}
         </WarningCallout>

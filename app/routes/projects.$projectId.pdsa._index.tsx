@@ -35,9 +35,8 @@ export default function PdsaCycles() {
       {deleted ? <SuccessBanner message={`Cycle ${deleted} is deleted`} titleId="deleted-title" /> : null}
       <h2>PDSA cycles</h2>
       <p>
-        Each Plan-Do-Study-Act cycle tests one change on a small scale. Cycles that test the same change idea build on each
-        other, so each idea below reads as a story: what was tried, what was learned, and whether the change was adopted,
-        adapted or abandoned.
+        Each Plan-Do-Study-Act cycle tests one change on a small scale. Cycles that test the same change idea build on each other, so each idea below reads as a
+        story: what was tried, what was learned, and whether the change was adopted, adapted or abandoned.
       </p>
       {permissions.edit ? (
         <Link className="nhsuk-button" to={`/projects/${projectId}/pdsa/new`}>

@@ -32,7 +32,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const detail = getCycle(db, projectId, parseId(from, "cycle"));
     if (!detail) notFound("cycle");
     const c = detail.cycle;
-    previous = { id: c.id, number: c.number, title: c.title, changeIdea: detail.changeIdea, actDecision: c.actDecision };
+    previous = {
+      id: c.id,
+      number: c.number,
+      title: c.title,
+      changeIdea: detail.changeIdea,
+      actDecision: c.actDecision,
+    };
     prefill = prefillNextCycle(c);
   }
   const ideas = listChangeIdeas(db, projectId);
@@ -89,16 +95,12 @@ export default function NewCycle() {
         {previous ? (
           <InsetText>
             <p>
-              Follows cycle {previous.number}: {previous.title}{" "}
-              {previous.actDecision ? <PdsaDecisionTag decision={previous.actDecision} /> : null}
+              Follows cycle {previous.number}: {previous.title} {previous.actDecision ? <PdsaDecisionTag decision={previous.actDecision} /> : null}
             </p>
             <p>{guidance}</p>
           </InsetText>
         ) : (
-          <p>
-            A cycle tests one change on a small scale. Plan it now; record what happened, what you learned and your
-            decision as the test goes on.
-          </p>
+          <p>A cycle tests one change on a small scale. Plan it now; record what happened, what you learned and your decision as the test goes on.</p>
         )}
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />

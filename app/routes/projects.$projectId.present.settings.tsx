@@ -10,14 +10,7 @@ import { Checkboxes, ErrorMessage, FormButtons } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { buildConflict, type Conflict } from "~/domain/conflict";
 import { badRequest, notFound, requireProjectEditor } from "~/auth/guards.server";
-import {
-  measureSlideKey,
-  orderFromForm,
-  PresentationFormSchema,
-  SECTION_LABELS,
-  SECTION_SLIDES,
-  type PresentationSettings,
-} from "~/web/presentation";
+import { measureSlideKey, orderFromForm, PresentationFormSchema, SECTION_LABELS, SECTION_SLIDES, type PresentationSettings } from "~/web/presentation";
 import { getSettings, lastSettingsChange, listOrderableMeasures } from "~/models/presentation.server";
 import { saveSettings } from "~/models/presentation-commands.server";
 import { actorOf } from "~/auth/actor.server";
@@ -88,8 +81,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId, db, settings, measures } = await requireEditorAndSettings(request, context, params.projectId);
   const submission = parseSubmission(await request.formData(), { schema: PresentationFormSchema });
-  const fail = (result: SubmissionResult<string[]>, conflict: Conflict | null = null, status = 400) =>
-    data({ result, conflict }, { status });
+  const fail = (result: SubmissionResult<string[]>, conflict: Conflict | null = null, status = 400) => data({ result, conflict }, { status });
   if (submission.status !== "success") return fail(submission.reply());
   const { rev, show = [], measures: positions } = submission.value;
 
@@ -112,7 +104,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (rev === settings.rev && JSON.stringify(before) === JSON.stringify(after)) {
     return redirect(`/projects/${projectId}/present/settings?saved=0`);
   }
-  const saved = saveSettings(db, actorOf(user, context), { projectId, rev, ...next, summary: summarise(before, after) });
+  const saved = saveSettings(db, actorOf(user, context), {
+    projectId,
+    rev,
+    ...next,
+    summary: summarise(before, after),
+  });
   if (!saved.ok) {
     if ("refused" in saved) refusal(saved);
     const latest = saved.conflict;
@@ -160,8 +157,8 @@ export default function PresentationSettingsPage() {
         <ErrorSummary form={form} fields={{ measures: fields.measures }} />
         <h2>Choose the slides</h2>
         <p>
-          The deck is built from the project's live workbook. Hide the slides you do not want to present and put the
-          measures in the order you will talk about them. Your choices are kept for everyone who presents this project.
+          The deck is built from the project's live workbook. Hide the slides you do not want to present and put the measures in the order you will talk about
+          them. Your choices are kept for everyone who presents this project.
         </p>
         <Form method="post" {...getFormProps(form)} key={`${rev}-${actionData ? "result" : "opened"}`}>
           <input type="hidden" name="rev" value={rev} />

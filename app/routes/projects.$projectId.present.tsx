@@ -8,9 +8,7 @@ import { today } from "~/today.server";
 import { loadPresentation } from "~/models/presentation.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Present: ${data?.deck.project.title ?? "Project"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Present: ${data?.deck.project.title ?? "Project"} – Stepping Up` }];
 
 // Everyone signed in may view the deck; the settings page (a child route) is for the team.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -36,7 +36,11 @@ const ScoreSchema = strictForm({
   score: z
     .number({ error: (issue) => (issue.input === undefined ? "Choose a progress score" : SCALE_MESSAGE) })
     .refine((v) => (PROGRESS_SCORES as readonly number[]).includes(v), SCALE_MESSAGE),
-  evidence: requiredText("Describe the evidence for this score", { what: "The evidence", max: LONG_TEXT, multiline: true }),
+  evidence: requiredText("Describe the evidence for this score", {
+    what: "The evidence",
+    max: LONG_TEXT,
+    multiline: true,
+  }),
   /** The latest score the person saw (0 for none), so a score given meanwhile is not passed over silently. */
   since: z.number({ error: "Reload the page and try again" }).int().min(0),
   [FORM_TOKEN_FIELD]: formToken(),
@@ -54,7 +58,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; since: number | null; pii: boolean; conflict: Conflict | null };
+type ActionResult = {
+  result: SubmissionResult<string[]>;
+  since: number | null;
+  pii: boolean;
+  conflict: Conflict | null;
+};
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectEditor(request, context, params.projectId);
@@ -93,20 +102,16 @@ export default function Progress() {
           <ErrorSummary form={form} fields={{ score: scoreField, evidence: fields.evidence }} />
           <h2>Progress score</h2>
           <p>
-            The Institute for Healthcare Improvement (IHI) scale runs from 0.5, a project identified, to 5.0, outstanding
-            sustainable results. Each score is a claim: it needs evidence, and every score is kept.
+            The Institute for Healthcare Improvement (IHI) scale runs from 0.5, a project identified, to 5.0, outstanding sustainable results. Each score is a
+            claim: it needs evidence, and every score is kept.
           </p>
           {latest ? (
             <p>
-              Current score: <strong>{progressLabel(latest.score)}</strong>, given {formatDateTime(latest.at)} by{" "}
-              {latest.byName ?? "unknown"}.
+              Current score: <strong>{progressLabel(latest.score)}</strong>, given {formatDateTime(latest.at)} by {latest.byName ?? "unknown"}.
             </p>
           ) : (
             <InsetText>
-              <p>
-                No progress score yet.{" "}
-                {canScore ? "Record the first one below: most projects start at 0.5 or 1.0." : "The project team records it."}
-              </p>
+              <p>No progress score yet. {canScore ? "Record the first one below: most projects start at 0.5 or 1.0." : "The project team records it."}</p>
             </InsetText>
           )}
         </div>

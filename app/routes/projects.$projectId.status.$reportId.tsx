@@ -10,9 +10,7 @@ import { listReportAsks } from "~/models/ask.server";
 import { getStatusReport, listStatusReports } from "~/models/status-report.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Status report for ${formatDay(data?.report.reportDate) || "?"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Status report for ${formatDay(data?.report.reportDate) || "?"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -27,13 +25,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** Reports are append-only: there is nothing to post here. */
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
-  throw new Response(
-    "A status report cannot be changed once it is written. To put something right, write a correction.",
-    {
-      status: 405,
-      headers: { Allow: "GET" },
-    }
-  );
+  throw new Response("A status report cannot be changed once it is written. To put something right, write a correction.", {
+    status: 405,
+    headers: { Allow: "GET" },
+  });
 }
 
 function Section({ title, text, none = "None recorded" }: { title: string; text: string; none?: string }) {
@@ -71,11 +66,7 @@ export default function StatusReportPage() {
         <p className="app-record__meta">
           Written by {report.authorName ?? "someone no longer on record"} on {formatDateTime(report.createdAt)}
         </p>
-        <Section
-          title="Reason for the rating"
-          text={report.ragReason}
-          none="None given (a green rating needs no reason)"
-        />
+        <Section title="Reason for the rating" text={report.ragReason} none="None given (a green rating needs no reason)" />
         <Section title="Progress since the last report" text={report.progress} />
         <Section title="Next steps" text={report.nextSteps} />
         <Section title="Risks and issues" text={report.risks} />
@@ -101,8 +92,8 @@ export default function StatusReportPage() {
       </article>
       {permissions.edit && isLatest ? (
         <p>
-          Something wrong in this report? <Link to={`${base}/new?correct=${report.id}`}>Write a correction</Link> (it is
-          saved as a new report; this one stays as it was).
+          Something wrong in this report? <Link to={`${base}/new?correct=${report.id}`}>Write a correction</Link> (it is saved as a new report; this one stays
+          as it was).
         </p>
       ) : null}
     </>

@@ -99,8 +99,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     asks.flatMap((a, i) =>
       a.addressee === "person" && a.addresseeUserId && !isAskablePerson(db, a.addresseeUserId)
         ? [[`asks[${i}].addresseeUserId`, ["Choose a person from the list"]]]
-        : []
-    )
+        : [],
+    ),
   );
   if (Object.keys(unknownPeople).length) {
     return data({ result: submission.reply({ fieldErrors: unknownPeople }), pii: false }, { status: 400 });
@@ -151,7 +151,7 @@ export default function NewStatusReport() {
         [`ask${i}person`, f.addresseeUserId],
         [`ask${i}due`, f.dueOn],
       ];
-    })
+    }),
   );
 
   return (
@@ -177,8 +177,8 @@ export default function NewStatusReport() {
         {correcting ? (
           <InsetText>
             <p>
-              This starts from the report for {formatDay(correcting.reportDate)}. Your correction is saved as a new
-              report; the original stays in the history exactly as it was written.
+              This starts from the report for {formatDay(correcting.reportDate)}. Your correction is saved as a new report; the original stays in the history
+              exactly as it was written.
             </p>
           </InsetText>
         ) : latestDate ? (
@@ -193,13 +193,7 @@ export default function NewStatusReport() {
           </button>
           <FormToken />
           {correcting ? <input type="hidden" name="corrects" value={correcting.id} /> : null}
-          <TextField
-            field={fields.reportDate}
-            label="Reporting date"
-            hint="The date the report describes: today or earlier."
-            type="date"
-            width={10}
-          />
+          <TextField field={fields.reportDate} label="Reporting date" hint="The date the report describes: today or earlier." type="date" width={10} />
           <RadiosField field={fields.rag} legend="How is the project going? (RAG rating)" options={RAG_OPTIONS} />
           <TextareaField
             field={fields.ragReason}
@@ -209,17 +203,11 @@ export default function NewStatusReport() {
           />
           <TextareaField field={fields.progress} label="Progress since the last report" rows={5} />
           <TextareaField field={fields.nextSteps} label="Next steps" rows={4} />
-          <TextareaField
-            field={fields.risks}
-            label="Risks and issues (optional)"
-            hint="Leave blank if there are none."
-            rows={4}
-          />
+          <TextareaField field={fields.risks} label="Risks and issues (optional)" hint="Leave blank if there are none." rows={4} />
 
           <h3>Asks of the board</h3>
           <p className="nhsuk-hint">
-            Anything the team needs: a decision, money, staff time, or help to remove a barrier. Each ask is tracked
-            until it is answered.
+            Anything the team needs: a decision, money, staff time, or help to remove a barrier. Each ask is tracked until it is answered.
           </p>
           {fields.asks.errors?.length ? <ErrorMessage id={fields.asks.errorId}>{fields.asks.errors.join(". ")}</ErrorMessage> : null}
           {askList.length === 0 ? <p>No asks in this report.</p> : null}

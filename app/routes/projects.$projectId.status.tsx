@@ -9,9 +9,7 @@ import { projectFromUrl } from "~/auth/project-page.server";
 import { listStatusReports } from "~/models/status-report.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Status reports – ${data?.projectTitle ?? "Project"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Status reports – ${data?.projectTitle ?? "Project"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -31,8 +29,8 @@ function ReportHistory() {
     <>
       <h2>Status reports</h2>
       <p>
-        The team&apos;s highlight report to the programme board: how it is going, what comes next, the risks, and what
-        it needs from the board. Reports are never changed once written; a correction is a new report.
+        The team&apos;s highlight report to the programme board: how it is going, what comes next, the risks, and what it needs from the board. Reports are
+        never changed once written; a correction is a new report.
       </p>
       {permissions.edit ? (
         <div className="nhsuk-action-link">
@@ -45,8 +43,7 @@ function ReportHistory() {
       {latest ? (
         <>
           <p>
-            Latest report <RagTag rag={latest.rag} /> for {formatDay(latest.reportDate)} (
-            {ago(daysBetween(latest.reportDate, today))}).{" "}
+            Latest report <RagTag rag={latest.rag} /> for {formatDay(latest.reportDate)} ({ago(daysBetween(latest.reportDate, today))}).{" "}
             <Link to={`${base}/${latest.id}`}>Read the latest report</Link>
             {permissions.edit ? (
               <>

@@ -68,17 +68,14 @@ export async function action(args: ActionFunctionArgs) {
   }
   const input = parsed.data;
   const actor = actorOf(user, context);
-  const refusal = (result: { refused: string; status: number }, role: Outcome["role"]) =>
-    fail(result.refused, role, result.status);
+  const refusal = (result: { refused: string; status: number }, role: Outcome["role"]) => fail(result.refused, role, result.status);
 
   if (input.intent === "lead" || input.intent === "vacate") {
     const label = TEAM_ROLE_LABELS[input.role].toLowerCase();
     const change = { projectId, role: input.role, current: input.current };
-    const done =
-      input.intent === "vacate" ? vacateTeamLead(db, actor, change) : assignTeamLead(db, actor, { ...change, userId: input.userId });
+    const done = input.intent === "vacate" ? vacateTeamLead(db, actor, change) : assignTeamLead(db, actor, { ...change, userId: input.userId });
     if (!done.ok) return refusal(done as Refused, input.role);
-    const message =
-      input.intent === "vacate" ? `${done.value.name} is no longer the ${label}.` : `${done.value.name} is now the ${label}.`;
+    const message = input.intent === "vacate" ? `${done.value.name} is no longer the ${label}.` : `${done.value.name} is now the ${label}.`;
     return { ok: true, message, role: input.role } satisfies Outcome;
   }
 
@@ -177,7 +174,11 @@ function LeadChange({
           <input type="hidden" name="current" value={holder.userId} />
           {" · "}
           <button className="app-button--link" type="submit">
-            Remove<span className="nhsuk-u-visually-hidden"> {holder.name} as {label.toLowerCase()}</span>
+            Remove
+            <span className="nhsuk-u-visually-hidden">
+              {" "}
+              {holder.name} as {label.toLowerCase()}
+            </span>
           </button>
         </Form>
       ) : null}

@@ -44,7 +44,10 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const SAVED_MESSAGES = { recorded: "Win recorded. Well done to the team.", dismissed: "Suggestion dismissed. It will not be suggested again." } as const;
+const SAVED_MESSAGES = {
+  recorded: "Win recorded. Well done to the team.",
+  dismissed: "Suggestion dismissed. It will not be suggested again.",
+} as const;
 
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
@@ -63,7 +66,13 @@ export async function action(args: ActionFunctionArgs) {
     const pii = patientDataWarning({ title, description }, formData);
     if (pii) return data<WinFormResult>({ formId: RECORD_FORM_ID, result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
     const location = `${back}?saved=recorded`;
-    const recorded = recordWin(db, actor, { projectId, title, description, formToken: submission.value.formToken, location });
+    const recorded = recordWin(db, actor, {
+      projectId,
+      title,
+      description,
+      formToken: submission.value.formToken,
+      location,
+    });
     if (!recorded.ok) return fail();
     return redirect(recorded.value.location);
   }
@@ -73,8 +82,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseSubmission(formData, { schema });
   const ref = String(formData.get("evidenceRef") ?? "");
   const formId = suggestionFormId(ref);
-  const reply = (result = submission.reply(), status = 400, pii = false) =>
-    data<WinFormResult>({ formId, result, pii }, { status });
+  const reply = (result = submission.reply(), status = 400, pii = false) => data<WinFormResult>({ formId, result, pii }, { status });
   if (submission.status !== "success") return reply();
 
   const suggested = { projectId, evidenceRef: ref, today: today() };
@@ -109,17 +117,13 @@ export default function ProjectWins() {
   return (
     <>
       <h2>Wins</h2>
-      <p>
-        Celebrate success: each win is linked to its evidence, so the programme can see what changed and how we know.
-      </p>
+      <p>Celebrate success: each win is linked to its evidence, so the programme can see what changed and how we know.</p>
       {message ? (
         <InsetText role="status">
           <p>{message}</p>
         </InsetText>
       ) : null}
-      {orphan.length ? (
-        <ErrorSummaryBox headingId="win-problem-title" errors={orphan.map((text) => ({ text }))} focusKey={orphan.join()} />
-      ) : null}
+      {orphan.length ? <ErrorSummaryBox headingId="win-problem-title" errors={orphan.map((text) => ({ text }))} focusKey={orphan.join()} /> : null}
 
       {canRecord ? (
         <section aria-labelledby="suggested-wins">
@@ -127,8 +131,7 @@ export default function ProjectWins() {
           {suggestions.length ? (
             <>
               <p>
-                Stepping Up found this evidence in the project&apos;s workbook. Confirm a win to share it with the
-                programme, or dismiss it if it is not one.
+                Stepping Up found this evidence in the project&apos;s workbook. Confirm a win to share it with the programme, or dismiss it if it is not one.
               </p>
               {suggestions.map((s) => (
                 <WinSuggestionCard key={s.evidenceRef} suggestion={s} last={last} />
@@ -136,15 +139,12 @@ export default function ProjectWins() {
             </>
           ) : stage === "approved" || stage === "active" || stage === "sustaining" ? (
             <p className="app-muted">
-              Nothing to confirm just now. A win is suggested when a measure shows special cause improvement, a milestone
-              is completed or a PDSA cycle decides to adopt a change: keep the <Link to="../measures">measures</Link>,{" "}
-              <Link to="../milestones">milestones</Link> and <Link to="../pdsa">PDSA cycles</Link> up to date.
+              Nothing to confirm just now. A win is suggested when a measure shows special cause improvement, a milestone is completed or a PDSA cycle decides
+              to adopt a change: keep the <Link to="../measures">measures</Link>, <Link to="../milestones">milestones</Link> and{" "}
+              <Link to="../pdsa">PDSA cycles</Link> up to date.
             </p>
           ) : (
-            <p className="app-muted">
-              This project is {STAGE_LABELS[stage].toLowerCase()}, so no new wins are suggested. You can still record one
-              below.
-            </p>
+            <p className="app-muted">This project is {STAGE_LABELS[stage].toLowerCase()}, so no new wins are suggested. You can still record one below.</p>
           )}
           <Details summary="Record another win" open={last?.formId === RECORD_FORM_ID}>
             <RecordWinForm last={last} />

@@ -20,7 +20,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   const query = ProjectListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const programme = getProgramme(db);
-  const list = listProjects(db, { programmeId: programme.id, ...query, q: query.q || undefined, perPage: PROJECTS_PER_PAGE });
+  const list = listProjects(db, {
+    programmeId: programme.id,
+    ...query,
+    q: query.q || undefined,
+    perPage: PROJECTS_PER_PAGE,
+  });
   return { ...list, query, canPropose: canPropose(user) };
 }
 
@@ -45,8 +50,7 @@ const columns: ColumnDef<typeof features, Row>[] = [
   {
     id: "leads",
     header: "Executive and clinical lead",
-    cell: ({ row }) =>
-      [row.original.executiveLead, row.original.clinicalLead].filter(Boolean).join(", ") || "Not assigned",
+    cell: ({ row }) => [row.original.executiveLead, row.original.clinicalLead].filter(Boolean).join(", ") || "Not assigned",
   },
   { id: "score", header: "Progress score", cell: ({ row }) => progressLabel(row.original.progressScore) },
 ];
@@ -81,7 +85,11 @@ export default function Projects() {
       header: <table.FlexRender header={header} />,
       cell: (row) => <table.FlexRender cell={row.getAllCells()[i]} />,
       sort: SORTABLE.has(id)
-        ? { href: sortLink(id), direction: sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined, next }
+        ? {
+            href: sortLink(id),
+            direction: sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined,
+            next,
+          }
         : undefined,
     };
   });
@@ -133,21 +141,13 @@ export default function Projects() {
         <InsetText>
           <p>
             No projects match. {query.q || query.stage ? <Link to="/projects">Clear the filters</Link> : null}
-            {!query.q && !query.stage ? (canPropose ? <Link to="/projects/new">Propose the first project</Link> : "No projects have been proposed yet.") : null}
+            {!query.q && !query.stage ? canPropose ? <Link to="/projects/new">Propose the first project</Link> : "No projects have been proposed yet." : null}
           </p>
         </InsetText>
       ) : (
         <div className="app-table-wrap">
-          <Table
-            caption="Projects"
-            captionHidden
-            columns={kitColumns}
-            rows={table.getRowModel().rows}
-            rowKey={(row) => row.id}
-          />
-          <p className="nhsuk-body-s app-muted">
-            {`${total} project${total === 1 ? "" : "s"}${pages > 1 ? ` · page ${page} of ${pages}` : ""}`}
-          </p>
+          <Table caption="Projects" captionHidden columns={kitColumns} rows={table.getRowModel().rows} rowKey={(row) => row.id} />
+          <p className="nhsuk-body-s app-muted">{`${total} project${total === 1 ? "" : "s"}${pages > 1 ? ` · page ${page} of ${pages}` : ""}`}</p>
           <Pagination page={page} pages={pages} href={pageLink} label="Pages of projects" />
         </div>
       )}

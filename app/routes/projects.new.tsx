@@ -24,8 +24,16 @@ export const meta: MetaFunction = () => [{ title: "Propose a project – Steppin
 
 const ProposalSchema = strictForm({
   title: requiredText("Enter a title for the project", { what: "The title", max: SHORT_TEXT }),
-  problem: requiredText("Describe the problem you want to fix", { what: "The problem", max: LONG_TEXT, multiline: true }),
-  proposalIdea: requiredText("Describe your idea for improving it", { what: "The idea", max: LONG_TEXT, multiline: true }),
+  problem: requiredText("Describe the problem you want to fix", {
+    what: "The problem",
+    max: LONG_TEXT,
+    multiline: true,
+  }),
+  proposalIdea: requiredText("Describe your idea for improving it", {
+    what: "The idea",
+    max: LONG_TEXT,
+    multiline: true,
+  }),
   divisionId: optionalId("Choose a division from the list"),
   [FORM_TOKEN_FIELD]: formToken(),
 });
@@ -46,16 +54,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const programme = getProgramme(db);
   if (!optionBelongs(listCharterOptions(db, programme.id), "divisions", divisionId)) {
-    return data(
-      { result: submission.reply({ fieldErrors: { divisionId: ["Choose a division from the list"] } }), pii: false },
-      { status: 400 },
-    );
+    return data({ result: submission.reply({ fieldErrors: { divisionId: ["Choose a division from the list"] } }), pii: false }, { status: 400 });
   }
   const pii = patientDataWarning({ title, problem, proposalIdea }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
 
   const once = { userId: user.id, kind: "project", token };
-  const { location } = valueOf(proposeProject(db, actorOf(user, context), { programmeId: programme.id, title, problem, proposalIdea, divisionId, once }));
+  const { location } = valueOf(
+    proposeProject(db, actorOf(user, context), {
+      programmeId: programme.id,
+      title,
+      problem,
+      proposalIdea,
+      divisionId,
+      once,
+    }),
+  );
   return redirect(location);
 }
 
@@ -70,12 +84,17 @@ export default function ProposeProject() {
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary
             form={form}
-            fields={{ title: fields.title, problem: fields.problem, proposalIdea: fields.proposalIdea, divisionId: fields.divisionId }}
+            fields={{
+              title: fields.title,
+              problem: fields.problem,
+              proposalIdea: fields.proposalIdea,
+              divisionId: fields.divisionId,
+            }}
           />
           <h1>Propose a project</h1>
           <p>
-            Tell the Stepping Up board what you want to improve. A board member will approve or decline your proposal.
-            You join the project team, so you can keep working on it: add the aim and the scope while it waits.
+            Tell the Stepping Up board what you want to improve. A board member will approve or decline your proposal. You join the project team, so you can
+            keep working on it: add the aim and the scope while it waits.
           </p>
           <Form method="post" {...getFormProps(form)}>
             <FormToken />

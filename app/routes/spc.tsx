@@ -33,9 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const body = await readBodyText(request, MAX_BODY_BYTES);
   if (!body.ok) {
     throw new Response(
-      body.status === 413
-        ? `That is more than the calculator takes: paste no more than ${MAX_VALUES.toLocaleString("en-GB")} values.`
-        : body.error,
+      body.status === 413 ? `That is more than the calculator takes: paste no more than ${MAX_VALUES.toLocaleString("en-GB")} values.` : body.error,
       { status: body.status },
     );
   }
@@ -61,7 +59,10 @@ const CHART_OPTIONS = [
 
 const TWO_OF_THREE_OPTIONS = [
   { value: "between_limits", label: "Points between the 2σ line and the limit (NHSRplotthedots)" },
-  { value: "beyond_two_sigma", label: "Points beyond the 2σ line, including beyond the limit (Making Data Count 2023)" },
+  {
+    value: "beyond_two_sigma",
+    label: "Points beyond the 2σ line, including beyond the limit (Making Data Count 2023)",
+  },
 ];
 
 const SCREEN_OUTLIERS = [
@@ -118,15 +119,13 @@ export default function SpcCalculator() {
           />
           <h1>SPC calculator</h1>
           <p className="nhsuk-lede-text">
-            Paste a series to see it on a statistical process control (SPC) chart, read with the Making Data Count
-            rules. Nothing you paste is saved.
+            Paste a series to see it on a statistical process control (SPC) chart, read with the Making Data Count rules. Nothing you paste is saved.
           </p>
           {analysis === null ? (
             <InsetText attributes={{ "data-spc": "empty-state" }}>
               <p>
-                Paste one value per line, oldest first, or two columns copied from a spreadsheet: the date and the
-                value. Use at least 12 points for SPC limits (20 or more is better); with fewer you will see a run
-                chart. For example:
+                Paste one value per line, oldest first, or two columns copied from a spreadsheet: the date and the value. Use at least 12 points for SPC limits
+                (20 or more is better); with fewer you will see a run chart. For example:
               </p>
               <pre className="app-spc-example">{"Date,Value\n01/01/2025,5\n01/02/2025,6\n01/03/2025,5\n…"}</pre>
               <p>
@@ -155,36 +154,32 @@ export default function SpcCalculator() {
             <SelectField field={fields.chart} label="Chart" options={CHART_OPTIONS} />
 
             <Details summary="Limits and rules (advanced)" open={advancedOpen}>
-                <TextField
-                  field={fields.baseline}
-                  label="Fix the limits on the first points (optional)"
-                  width={4}
-                  hint="How many points the mean and limits come from, at least 12. Leave blank to use every point."
-                />
-                <TextareaField
-                  field={fields.rebase}
-                  label="Recalculate the limits from (optional)"
-                  rows={3}
-                  hint="One per line: a point number (counting from 1, as in the data table) or a date, then the reason if you like. For example: 13 New triage process."
-                />
-                <Checkboxes field={fields.screen_outliers} items={SCREEN_OUTLIERS} />
-                <TextField
-                  field={fields.shift_length}
-                  label="Shift: points in a row on one side of the mean"
-                  width={2}
-                  hint="From 3 to 15. 7 by default; the Making Data Count Excel tool uses 6."
-                />
-                <TextField
-                  field={fields.trend_length}
-                  label="Trend: points in a row each higher (or lower) than the last"
-                  width={2}
-                  hint="From 3 to 15. 7 by default; the Making Data Count Excel tool uses 6."
-                />
-                <SelectField
-                  field={fields.two_of_three_mode}
-                  label="Two out of three close to a limit counts"
-                  options={TWO_OF_THREE_OPTIONS}
-                />
+              <TextField
+                field={fields.baseline}
+                label="Fix the limits on the first points (optional)"
+                width={4}
+                hint="How many points the mean and limits come from, at least 12. Leave blank to use every point."
+              />
+              <TextareaField
+                field={fields.rebase}
+                label="Recalculate the limits from (optional)"
+                rows={3}
+                hint="One per line: a point number (counting from 1, as in the data table) or a date, then the reason if you like. For example: 13 New triage process."
+              />
+              <Checkboxes field={fields.screen_outliers} items={SCREEN_OUTLIERS} />
+              <TextField
+                field={fields.shift_length}
+                label="Shift: points in a row on one side of the mean"
+                width={2}
+                hint="From 3 to 15. 7 by default; the Making Data Count Excel tool uses 6."
+              />
+              <TextField
+                field={fields.trend_length}
+                label="Trend: points in a row each higher (or lower) than the last"
+                width={2}
+                hint="From 3 to 15. 7 by default; the Making Data Count Excel tool uses 6."
+              />
+              <SelectField field={fields.two_of_three_mode} label="Two out of three close to a limit counts" options={TWO_OF_THREE_OPTIONS} />
             </Details>
 
             <button className="nhsuk-button" type="submit" disabled={navigation.state === "submitting"}>
@@ -212,14 +207,12 @@ export default function SpcCalculator() {
       ) : null}
 
       <Details summary="Use the calculator from another program">
-          <p>
-            The same calculation is available as JSON, without signing in: send a POST request to{" "}
-            <code>/api/spc</code> with <code>Content-Type: application/json</code> and a body like{" "}
-            <code>{'{"values": [5, 6, 5, 7], "improvement": "increase", "target": 8}'}</code>. Optional fields:{" "}
-            <code>dates</code>, <code>baseline</code>, <code>rebase</code> (indices counting from 0),{" "}
-            <code>screen_outliers</code>, <code>shift_length</code>, <code>trend_length</code> and{" "}
-            <code>two_of_three_mode</code>. Nothing is stored.
-          </p>
+        <p>
+          The same calculation is available as JSON, without signing in: send a POST request to <code>/api/spc</code> with{" "}
+          <code>Content-Type: application/json</code> and a body like <code>{'{"values": [5, 6, 5, 7], "improvement": "increase", "target": 8}'}</code>.
+          Optional fields: <code>dates</code>, <code>baseline</code>, <code>rebase</code> (indices counting from 0), <code>screen_outliers</code>,{" "}
+          <code>shift_length</code>, <code>trend_length</code> and <code>two_of_three_mode</code>. Nothing is stored.
+        </p>
       </Details>
     </>
   );

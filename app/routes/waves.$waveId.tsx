@@ -16,9 +16,7 @@ import { getWave } from "~/models/wave.server";
 
 export const handle = { wide: true };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `Wave ${data.wave.number}` : "Wave"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Wave ${data.wave.number}` : "Wave"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

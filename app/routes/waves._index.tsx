@@ -40,7 +40,12 @@ const WAVE_COLUMNS: TableColumn<Wave>[] = [
     cell: (w) => (
       <>
         <Link to={`/waves/${w.id}`}>Wave {w.number}</Link>
-        {w.name && w.name !== `Wave ${w.number}` ? <span className="nhsuk-body-s app-muted"><br />{w.name}</span> : null}
+        {w.name && w.name !== `Wave ${w.number}` ? (
+          <span className="nhsuk-body-s app-muted">
+            <br />
+            {w.name}
+          </span>
+        ) : null}
       </>
     ),
   },
@@ -48,8 +53,18 @@ const WAVE_COLUMNS: TableColumn<Wave>[] = [
   { id: "clock", header: "Clock", cell: (w) => w.clock },
   { id: "projects", header: "Projects", numeric: true, cell: count },
   { id: "pdsa", header: "PDSA cycles", numeric: true, cell: (w) => w.stats?.pdsaCycles ?? 0 },
-  { id: "improving", header: "With special-cause improvement", numeric: true, cell: (w) => percent(w.stats?.withImprovement ?? 0, count(w)) },
-  { id: "closed", header: "Closed or sustaining", numeric: true, cell: (w) => percent(w.stats?.closedOrSustaining ?? 0, count(w)) },
+  {
+    id: "improving",
+    header: "With special-cause improvement",
+    numeric: true,
+    cell: (w) => percent(w.stats?.withImprovement ?? 0, count(w)),
+  },
+  {
+    id: "closed",
+    header: "Closed or sustaining",
+    numeric: true,
+    cell: (w) => percent(w.stats?.closedOrSustaining ?? 0, count(w)),
+  },
   { id: "attention", header: "Need attention", numeric: true, cell: (w) => w.stats?.needAttention ?? 0 },
 ];
 
@@ -59,8 +74,7 @@ export default function Waves() {
     <>
       <h1>Waves</h1>
       <p className="nhsuk-lede-text">
-        Cohorts of staff-led projects that start together, support each other for about 20 weeks and share their
-        results, as in Listening into Action.
+        Cohorts of staff-led projects that start together, support each other for about 20 weeks and share their results, as in Listening into Action.
       </p>
       {waves.length === 0 ? (
         <InsetText>

@@ -29,14 +29,12 @@ export default function Wins() {
         {wins.length ? (
           <>
             <WinList wins={wins} showProject headingLevel={2} />
-            {wins.length === limit ? (
-              <p className="app-muted">Showing the latest {limit} wins. Each project&apos;s Wins page lists all of its own.</p>
-            ) : null}
+            {wins.length === limit ? <p className="app-muted">Showing the latest {limit} wins. Each project&apos;s Wins page lists all of its own.</p> : null}
           </>
         ) : (
           <p className="app-muted">
-            No wins yet. When a measure improves, a milestone is completed or a change is adopted, the project team confirms
-            the win on its project&apos;s Wins page. <Link to="/projects">Go to the projects</Link>.
+            No wins yet. When a measure improves, a milestone is completed or a change is adopted, the project team confirms the win on its project&apos;s Wins
+            page. <Link to="/projects">Go to the projects</Link>.
           </p>
         )}
       </div>

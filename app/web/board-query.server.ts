@@ -35,4 +35,3 @@ export function parseBoardQuery(search: URLSearchParams): BoardQuery {
   const hide = search.getAll("hide").join(",");
   return BoardQuerySchema.parse({ ...Object.fromEntries(search), hide: hide || undefined });
 }
-

@@ -14,19 +14,18 @@ import { today as getToday } from "~/today.server";
  * not complete a 403 (both thrown); a form that names no action, an action already done or one
  * changed since the page was opened come back as the message to show, with its status.
  */
-export function completeActionFromForm(
-  db: Db,
-  user: SessionUser,
-  context: AppLoadContext,
-  formData: FormData,
-): { status: 400 | 409; message: string } | null {
+export function completeActionFromForm(db: Db, user: SessionUser, context: AppLoadContext, formData: FormData): { status: 400 | 409; message: string } | null {
   const submission = parseSubmission(formData, { schema: CompleteActionSchema });
   if (submission.status !== "success") return { status: 400, message: "Choose an action to mark done." };
-  const outcome = completeAction(db, { ...actorOf(user, context), role: user.role }, {
-    actionId: submission.value.actionId,
-    version: submission.value.actionVersion,
-    today: getToday(),
-  });
+  const outcome = completeAction(
+    db,
+    { ...actorOf(user, context), role: user.role },
+    {
+      actionId: submission.value.actionId,
+      version: submission.value.actionVersion,
+      today: getToday(),
+    },
+  );
   if (outcome.ok) return null;
   if ("conflict" in outcome) return { status: 409, message: outcome.conflict.message };
   if (outcome.status === 404) notFound("action");

@@ -43,8 +43,7 @@ export function parseSettings(json: string | null | undefined): PresentationSett
   }
 }
 
-export const serialiseSettings = (s: PresentationSettings) =>
-  JSON.stringify({ rev: s.rev, hidden: s.hidden, measureOrder: s.measureOrder });
+export const serialiseSettings = (s: PresentationSettings) => JSON.stringify({ rev: s.rev, hidden: s.hidden, measureOrder: s.measureOrder });
 
 /** Measures in the team's order; measures added since (not in the saved order) follow in their usual order. */
 export function orderMeasures<T extends { id: number }>(measures: readonly T[], order: readonly number[]): T[] {
@@ -103,14 +102,19 @@ export const PresentationFormSchema = z
 export type PresentationForm = z.output<typeof PresentationFormSchema>;
 
 /** Measure ids in the order the form asks for. */
-export const orderFromForm = (measures: PresentationForm["measures"]) =>
-  [...(measures ?? [])].sort((a, b) => a.position - b.position).map((m) => m.id);
+export const orderFromForm = (measures: PresentationForm["measures"]) => [...(measures ?? [])].sort((a, b) => a.position - b.position).map((m) => m.id);
 
 const aimNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** "Give antibiotics within the hour for adults with sepsis: from 58 to 90 by 31 Mar 2027." */
 export function aimSentence(
-  p: { aimWhat: string; aimForWhom: string; aimBaseline: number | null; aimTarget: number | null; aimTargetDate: string | null },
+  p: {
+    aimWhat: string;
+    aimForWhom: string;
+    aimBaseline: number | null;
+    aimTarget: number | null;
+    aimTargetDate: string | null;
+  },
   formatDay: (iso: string) => string,
 ): string {
   const numbers = [

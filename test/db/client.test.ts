@@ -17,9 +17,7 @@ describe("database client", () => {
 
   it("enforces foreign keys and CHECK constraints", () => {
     const { db } = createTestDb();
-    expect(() =>
-      db.$client.prepare("insert into themes (programme_id, name, created_at) values (999, 'x', 0)").run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.$client.prepare("insert into themes (programme_id, name, created_at) values (999, 'x', 0)").run()).toThrow(/FOREIGN KEY/);
     db.$client.prepare("insert into programmes (name, trust_name, created_at, updated_at) values ('P', 'T', 0, 0)").run();
     expect(() =>
       db.$client

@@ -17,9 +17,7 @@ import { tempDir } from "../helpers/db";
 type Entry = { idx: number; when: number; tag: string; version: string; breakpoints: boolean };
 type Journal = { version: string; dialect: string; entries: Entry[] };
 
-const journal = JSON.parse(
-  fs.readFileSync(path.join(defaultMigrationsFolder, "meta", "_journal.json"), "utf8"),
-) as Journal;
+const journal = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder, "meta", "_journal.json"), "utf8")) as Journal;
 const TODAY = "2026-11-26";
 
 /** A migrations folder holding the first `n` committed migrations, plus any extra ones given. */
@@ -39,9 +37,9 @@ function migrationsFolder(n: number, extra: { tag: string; sql: string }[] = [])
 
 const tablesOf = (db: Db) =>
   (
-    db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'")
-      .all() as { name: string }[]
+    db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'").all() as {
+      name: string;
+    }[]
   ).map((t) => t.name);
 const columnsOf = (db: Db, schema: string, table: string) =>
   (db.$client.prepare(`select name from pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]).map((c) => c.name);
@@ -78,7 +76,10 @@ function oldDatabase(n: number): Db {
   db.$client.pragma("foreign_keys = OFF"); // copy in any table order; checked below
   for (const table of tablesOf(db)) {
     const source = new Set(columnsOf(db, "demo", table));
-    const shared = columnsOf(db, "main", table).filter((c) => source.has(c)).map((c) => `"${c}"`).join(", ");
+    const shared = columnsOf(db, "main", table)
+      .filter((c) => source.has(c))
+      .map((c) => `"${c}"`)
+      .join(", ");
     db.$client.prepare(`insert into main."${table}" (${shared}) select ${shared} from demo."${table}"`).run();
   }
   db.$client.pragma("foreign_keys = ON");
@@ -181,7 +182,9 @@ describe("a database from a newer version", () => {
     const after = openDatabase(file);
     expect(tablesOf(after).sort()).toEqual(tablesBefore);
     expect(after.$client.prepare("select count(*) as n from users").get()).toEqual({ n: 0 });
-    expect(after.$client.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: journal.entries.length + 1 });
+    expect(after.$client.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({
+      n: journal.entries.length + 1,
+    });
     after.$client.close();
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ASK_OUTCOMES,
-  askAgeDays,
-  askTransitionProblem,
-  canMoveAsk,
-  isAskOverdue,
-  isOpenAsk,
-  type AskOutcome,
-} from "~/domain/ask-rules";
+import { ASK_OUTCOMES, askAgeDays, askTransitionProblem, canMoveAsk, isAskOverdue, isOpenAsk, type AskOutcome } from "~/domain/ask-rules";
 import { ASK_STATES, type AskState } from "~/domain/enums";
 
 // Every (from, to) pair: open → accepted → resolved, or declined from open or accepted.
@@ -30,12 +22,8 @@ describe("ask transitions", () => {
   });
 
   it("explains each refusal in words", () => {
-    expect(askTransitionProblem("declined", "resolved")).toBe(
-      "This ask has already been declined, so you cannot resolve it."
-    );
-    expect(askTransitionProblem("resolved", "accepted")).toBe(
-      "This ask has already been resolved, so you cannot accept it."
-    );
+    expect(askTransitionProblem("declined", "resolved")).toBe("This ask has already been declined, so you cannot resolve it.");
+    expect(askTransitionProblem("resolved", "accepted")).toBe("This ask has already been resolved, so you cannot accept it.");
     expect(askTransitionProblem("open", "resolved")).toBe("Accept this ask before you resolve it.");
     expect(askTransitionProblem("accepted", "accepted")).toBe("This ask is already accepted.");
   });

@@ -47,9 +47,7 @@ describe("milestones", () => {
   it("is overdue only once the forecast date is before today", () => {
     expect(codes(project({ milestones: [m(TODAY)] }))).toEqual([]);
     expect(codes(project({ milestones: [m("2026-11-25")] }))).toEqual(["milestone_overdue"]);
-    expect(attentionFlags(project({ milestones: [m("2026-11-23")] }), TODAY)[0].reason).toBe(
-      '"Train all nurses" was due 3 days ago',
-    );
+    expect(attentionFlags(project({ milestones: [m("2026-11-23")] }), TODAY)[0].reason).toBe('"Train all nurses" was due 3 days ago');
   });
   it("a completed milestone is never overdue or slipped", () => {
     expect(codes(project({ milestones: [m("2026-01-01", { baselineDate: "2025-01-01", completedOn: "2026-02-01" })] }))).toEqual([]);
@@ -119,9 +117,7 @@ describe("contradictions", () => {
     expect(codes(project({ latestRag: "amber", milestones: [overdue] }))).toEqual(["milestone_overdue"]);
   });
   it("green while a measure's latest point is a concern", () => {
-    expect(codes(project({ latestRag: "green", measures: [measure({ type: "process", latestSignal: "concern" })] }))).toEqual([
-      "rag_green_but_concern",
-    ]);
+    expect(codes(project({ latestRag: "green", measures: [measure({ type: "process", latestSignal: "concern" })] }))).toEqual(["rag_green_but_concern"]);
   });
   it("a progress score of 3.5 or more with no measure showing improvement", () => {
     expect(codes(project({ progressScore: 3, measures: [measure()] }))).toEqual([]);
@@ -162,8 +158,14 @@ describe("closed and stopped projects", () => {
 describe("thresholds are configurable per programme", () => {
   it("uses the programme's numbers", () => {
     const input = project({ lastStatusReportOn: "2026-11-10" });
-    expect(attentionFlags(input, TODAY, { milestoneSlipDays: 30, pdsaStaleWeeks: 6, statusStaleWeeks: 2, measureGapPeriods: 3, askOpenDays: 14 }).map((f) => f.code)).toEqual([
-      "status_stale",
-    ]);
+    expect(
+      attentionFlags(input, TODAY, {
+        milestoneSlipDays: 30,
+        pdsaStaleWeeks: 6,
+        statusStaleWeeks: 2,
+        measureGapPeriods: 3,
+        askOpenDays: 14,
+      }).map((f) => f.code),
+    ).toEqual(["status_stale"]);
   });
 });

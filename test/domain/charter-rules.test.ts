@@ -45,9 +45,7 @@ describe("stage moves", () => {
   });
 
   it("refuses a move from the wrong stage with a message naming both stages", () => {
-    expect(transitionProblem("close", "approved")).toBe(
-      "This project is approved: only an active or sustaining project can be moved to closed",
-    );
+    expect(transitionProblem("close", "approved")).toBe("This project is approved: only an active or sustaining project can be moved to closed");
     expect(transitionProblem("approve", "active")).toMatch(/only a proposed project can be moved to approved/);
     expect(transitionProblem("stop", "proposed")).toMatch(/This project is proposed/);
     expect(transitionProblem("sustain", "active")).toBeNull();
@@ -71,9 +69,7 @@ describe("leads", () => {
 
   it("writes role lists as English", () => {
     expect(listOfLeads(["executive_lead"])).toBe("an executive lead");
-    expect(listOfLeads(["executive_lead", "operational_lead", "clinical_lead"])).toBe(
-      "an executive lead, an operational lead and a clinical lead",
-    );
+    expect(listOfLeads(["executive_lead", "operational_lead", "clinical_lead"])).toBe("an executive lead, an operational lead and a clinical lead");
   });
 
   it("lets a required lead be left empty only while proposed", () => {

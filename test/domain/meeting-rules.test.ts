@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  actionStatus,
-  loopGroup,
-  mergeAttendees,
-  moveInList,
-  suggestAgenda,
-  type AgendaCandidate,
-} from "~/domain/meeting-rules";
+import { actionStatus, loopGroup, mergeAttendees, moveInList, suggestAgenda, type AgendaCandidate } from "~/domain/meeting-rules";
 
 const TODAY = "2026-11-26";
 const day = (iso: string) => `day ${iso}`;

@@ -39,7 +39,12 @@ describe("deriveStatus: the status follows the filled parts", () => {
   });
 
   it("reports which parts are filled", () => {
-    expect(filledParts({ planWhere: "Resus", studyLearning: "It works" })).toEqual({ plan: true, do: false, study: true, act: false });
+    expect(filledParts({ planWhere: "Resus", studyLearning: "It works" })).toEqual({
+      plan: true,
+      do: false,
+      study: true,
+      act: false,
+    });
   });
 });
 

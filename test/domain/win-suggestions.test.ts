@@ -51,7 +51,11 @@ describe("suggestWins", () => {
         { id: 7, number: 2, title: "T", changeIdea: "C", actDecision: "adopt", decidedOn: "2026-01-01" },
       ],
     });
-    expect(suggestWins(input).map((s) => s.evidenceRef).sort()).toEqual(["measure:1:2026-08-28", "milestone:3", "pdsa:6"]);
+    expect(
+      suggestWins(input)
+        .map((s) => s.evidenceRef)
+        .sort(),
+    ).toEqual(["measure:1:2026-08-28", "milestone:3", "pdsa:6"]);
   });
 
   it("does not suggest common cause, concern, neutral measures or measures without data", () => {
@@ -111,7 +115,11 @@ describe("suggestWins", () => {
   });
 
   it.each(["proposed", "closed", "stopped", "declined"] as const)("suggests nothing on a %s project", (stage) => {
-    const input = evidence({ stage, measures: [measure()], milestones: [{ id: 3, title: "Done", completedOn: "2026-10-01" }] });
+    const input = evidence({
+      stage,
+      measures: [measure()],
+      milestones: [{ id: 3, title: "Done", completedOn: "2026-10-01" }],
+    });
     expect(suggestWins(input)).toEqual([]);
   });
 

@@ -47,7 +47,12 @@ async function axeViolations(page: Page): Promise<Violation[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] };
+    type AxeViolation = {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[]; failureSummary?: string }[];
+    };
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return result.violations.map((v) => ({
       rule: v.id,
@@ -58,8 +63,7 @@ async function axeViolations(page: Page): Promise<Violation[]> {
   }, TAGS);
 }
 
-const describeViolations = (vs: Violation[]) =>
-  vs.map((v) => `${v.rule} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).join("\n    ")}`).join("\n");
+const describeViolations = (vs: Violation[]) => vs.map((v) => `${v.rule} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).join("\n    ")}`).join("\n");
 
 async function newContext(): Promise<BrowserContext> {
   return browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
@@ -204,8 +208,7 @@ async function focusIsVisible(page: Page): Promise<{ visible: boolean; what: str
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { visible: false, what: "nothing focused" };
-    const shows = (s: CSSStyleDeclaration) =>
-      (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== "none" && s.boxShadow !== "");
+    const shows = (s: CSSStyleDeclaration) => (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== "none" && s.boxShadow !== "");
     const input = el as HTMLInputElement;
     // Tab also stops on a date input's calendar button (inside the browser's own shadow tree): the
     // input then no longer matches :focus and the browser draws its own ring round the button.
@@ -213,12 +216,13 @@ async function focusIsVisible(page: Page): Promise<{ visible: boolean; what: str
       return { visible: true, what: "date input calendar button" };
     }
     const drawnOnLabel = el.tagName === "INPUT" && (input.type === "radio" || input.type === "checkbox");
-    const visible = drawnOnLabel && el.nextElementSibling
-      ? shows(getComputedStyle(el.nextElementSibling, "::before"))
-      : shows(getComputedStyle(el));
+    const visible = drawnOnLabel && el.nextElementSibling ? shows(getComputedStyle(el.nextElementSibling, "::before")) : shows(getComputedStyle(el));
     const label = el.getAttribute("name") ?? el.textContent?.trim().slice(0, 40) ?? "";
     const st = getComputedStyle(el);
-    return { visible, what: `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}> ${label} (outline ${st.outlineStyle} ${st.outlineWidth}, box-shadow ${st.boxShadow})` };
+    return {
+      visible,
+      what: `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}> ${label} (outline ${st.outlineStyle} ${st.outlineWidth}, box-shadow ${st.boxShadow})`,
+    };
   });
 }
 

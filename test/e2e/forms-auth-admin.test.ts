@@ -28,9 +28,14 @@ function query<T>(sql: string, ...args: unknown[]): T | undefined {
   }
 }
 
-type UserRow = { id: number; role: string; password_hash: string | null; must_change_password: number; disabled_at: number | null };
-const userRow = (email: string) =>
-  query<UserRow>("select id, role, password_hash, must_change_password, disabled_at from users where email = ?", email);
+type UserRow = {
+  id: number;
+  role: string;
+  password_hash: string | null;
+  must_change_password: number;
+  disabled_at: number | null;
+};
+const userRow = (email: string) => query<UserRow>("select id, role, password_hash, must_change_password, disabled_at from users where email = ?", email);
 
 /** A fresh browser context (its own cookies) on one page, watched for errors and plain posts. */
 async function freshPage(): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
@@ -79,7 +84,12 @@ describe("first sign-in", () => {
   it("a person an admin creates signs in with the one-time password, must change it, reaches home, and the new password works", async () => {
     const email = "new.starter@example.org";
     const admin = await signedIn("admin@example.org");
-    const oneTime = await addPerson(admin.page, { name: "Nia Newstarter", email, jobTitle: "Ward Manager", role: "Staff" });
+    const oneTime = await addPerson(admin.page, {
+      name: "Nia Newstarter",
+      email,
+      jobTitle: "Ward Manager",
+      role: "Staff",
+    });
     expect(oneTime).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(userRow(email)).toMatchObject({ role: "staff", must_change_password: 1, disabled_at: null });
     expect(await admin.page.locator("tr", { hasText: email }).textContent()).toContain("Must change password");
@@ -340,10 +350,7 @@ describe("CQC register", () => {
     await context?.close();
   });
   const linked = (reference: string) =>
-    query<{ n: number }>(
-      "select count(*) as n from cqc_action_projects l join cqc_actions a on a.id = l.cqc_action_id where a.reference = ?",
-      reference,
-    )!.n;
+    query<{ n: number }>("select count(*) as n from cqc_action_projects l join cqc_actions a on a.id = l.cqc_action_id where a.reference = ?", reference)!.n;
 
   it("adds an action, refusing a missing field and a reference already in the register, then links and unlinks a project", async () => {
     await open(page, `${app.url}/cqc`);

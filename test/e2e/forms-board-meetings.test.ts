@@ -155,7 +155,10 @@ describe("the board's view and asks", () => {
     const response = `Accepted. The case raised (${PATIENT_LIKE}) goes to the safety team.`;
     await article.getByLabel("Response", { exact: true }).fill(response);
     await tripTickAndSave(article, () => article.getByRole("button", { name: "Save answer" }).click());
-    await b.getByRole("status").getByText(/^You accepted the ask/).waitFor();
+    await b
+      .getByRole("status")
+      .getByText(/^You accepted the ask/)
+      .waitFor();
     expect(query("select state, response from asks where id = ?", ask.id)).toEqual({ state: "accepted", response });
     await article.locator(".nhsuk-tag", { hasText: "Accepted" }).waitFor();
   });
@@ -336,7 +339,10 @@ describe("wins", () => {
     const b = board.page;
     await open(b, `${app.url}/projects/${projectId}/wins`);
     const card = () => b.locator(".app-win-suggestion").filter({ hasText: suggestion.title });
-    await card().first().getByRole("button", { name: /Not a win: dismiss/ }).click();
+    await card()
+      .first()
+      .getByRole("button", { name: /Not a win: dismiss/ })
+      .click();
     await b.waitForURL(/\?saved=dismissed$/);
     await b.getByText("Suggestion dismissed. It will not be suggested again.").waitFor();
     expect(count("select count(*) as n from audit_events where action = 'win.dismissed' and project_id = ?", projectId)).toBe(1);

@@ -94,7 +94,11 @@ it("edit the definition: a missing name, then a target date without a target (a 
 
 it("add, correct and delete a value; a missing value, a future week and a week that has a value are refused", async () => {
   const day = weeksBeforeFirst(3);
-  const taken = dbRow<{ d: string; v: number }>(app, "select period_date as d, value as v from measure_points where measure_id = ? order by period_date desc", ids.measure)!;
+  const taken = dbRow<{ d: string; v: number }>(
+    app,
+    "select period_date as d, value as v from measure_points where measure_id = ? order by period_date desc",
+    ids.measure,
+  )!;
 
   await open(lead, measureUrl("/data"));
   await lead.getByLabel("Date", { exact: true }).fill(day);
@@ -127,7 +131,10 @@ it("add, correct and delete a value; a missing value, a future week and a week t
   await button("Save the correction").click();
   await savedAs("corrected");
   await banner("The value is corrected");
-  expect(dbRow(app, "select value, note from measure_points where id = ?", point.id)).toEqual({ value: 24.5, note: "Two agency-staffed nights" });
+  expect(dbRow(app, "select value, note from measure_points where id = ?", point.id)).toEqual({
+    value: 24.5,
+    note: "Two agency-staffed nights",
+  });
 
   // Delete it after the confirmation step.
   await open(lead, measureUrl(`/data?delete=${point.id}`));
@@ -152,11 +159,19 @@ it("add a note to the chart (an empty note and a future date refused), then remo
   await button("Add the note").click();
   await savedAs("noted");
   await banner("The note is added to the chart");
-  const note = dbRow<{ id: number; period_date: string }>(app, "select id, period_date from measure_annotations where measure_id = ? and text = ?", ids.measure, text)!;
+  const note = dbRow<{ id: number; period_date: string }>(
+    app,
+    "select id, period_date from measure_annotations where measure_id = ? and text = ?",
+    ids.measure,
+    text,
+  )!;
   expect(note.period_date).toBe("2026-10-12");
 
   await open(lead, measureUrl("/annotations"));
-  await lead.locator("li", { hasText: text }).getByRole("link", { name: /^Remove/ }).click();
+  await lead
+    .locator("li", { hasText: text })
+    .getByRole("link", { name: /^Remove/ })
+    .click();
   await lead.getByRole("heading", { name: /^Remove the note for / }).waitFor();
   await button("Remove the note").click();
   await savedAs("note-removed");
@@ -178,11 +193,20 @@ it("recalculate the limits from a period with no value (refused by the server), 
   await button("Recalculate the limits").click();
   await savedAs("rebased");
   await banner("The limits are recalculated");
-  const rebase = dbRow<{ id: number }>(app, "select id from measure_rebases where measure_id = ? and period_date = ? and reason = ?", ids.measure, from, "Streaming nurse started")!;
+  const rebase = dbRow<{ id: number }>(
+    app,
+    "select id from measure_rebases where measure_id = ? and period_date = ? and reason = ?",
+    ids.measure,
+    from,
+    "Streaming nurse started",
+  )!;
   expect(rebase).toBeDefined();
 
   await open(lead, measureUrl("/rebases"));
-  await lead.locator("li", { hasText: "Streaming nurse started" }).getByRole("link", { name: /^Remove/ }).click();
+  await lead
+    .locator("li", { hasText: "Streaming nurse started" })
+    .getByRole("link", { name: /^Remove/ })
+    .click();
   await button("Remove the rebase").click();
   await savedAs("rebase-removed");
   await banner("The rebase is removed");
@@ -192,7 +216,11 @@ it("recalculate the limits from a period with no value (refused by the server), 
 
 it("import: upload a CSV file with a bad row, upload it corrected, save; then replace a period after confirming", async () => {
   const [a, b] = [weeksBeforeFirst(6), weeksBeforeFirst(5)];
-  const csv = (rows: string[]) => ({ name: "triage.csv", mimeType: "text/csv", buffer: Buffer.from(["Week,Minutes", ...rows].join("\n")) });
+  const csv = (rows: string[]) => ({
+    name: "triage.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(["Week,Minutes", ...rows].join("\n")),
+  });
   await open(lead, measureUrl("/import"));
   await lead.getByLabel("Or upload a CSV file").setInputFiles(csv([`${ukDay(a)},33`, `${ukDay(b)},abc`]));
   await button("Check the file").click();
@@ -206,7 +234,9 @@ it("import: upload a CSV file with a bad row, upload it corrected, save; then re
   await button("Save 2 values").click();
   await savedAs("imported");
   await lead.getByText("2 values are saved").waitFor();
-  expect(dbRows(app, "select period_date, value from measure_points where measure_id = ? and period_date in (?, ?) order by period_date", ids.measure, a, b)).toEqual([
+  expect(
+    dbRows(app, "select period_date, value from measure_points where measure_id = ? and period_date in (?, ?) order by period_date", ids.measure, a, b),
+  ).toEqual([
     { period_date: a, value: 33 },
     { period_date: b, value: 31 },
   ]);
@@ -230,6 +260,8 @@ it("delete a measure after the confirmation step", async () => {
   await button("Delete the measure").click();
   await lead.waitForURL((u) => u.pathname === `/projects/${ids.project}/measures` && u.searchParams.has("deleted"));
   await banner(`The measure “${name}” is deleted`);
-  expect(dbRow(app, "select deleted_at is not null as deleted from measures where id = ?", ids.other)).toEqual({ deleted: 1 });
+  expect(dbRow(app, "select deleted_at is not null as deleted from measures where id = ?", ids.other)).toEqual({
+    deleted: 1,
+  });
   expect(errors).toEqual([]);
 });

@@ -82,13 +82,17 @@ it("add a milestone: an owner with patient data is saved once confirmed", async 
   await lead.getByLabel("Baseline date").fill("2026-12-10");
   await confirmPatientData(lead, click(lead, "Add milestone"));
   await lead.getByRole("status").getByText(`Milestone added: ${title}.`).waitFor();
-  expect(stored("select owner from milestones where project_id = ? and title = ?", ids.project, title)).toEqual({ owner: PATIENT_DATA });
+  expect(stored("select owner from milestones where project_id = ? and title = ?", ids.project, title)).toEqual({
+    owner: PATIENT_DATA,
+  });
   expect(leadErrors).toEqual([]);
 });
 
 it("update a milestone: a slip reason with patient data is saved once confirmed", async () => {
   await open(lead, projectUrl(`/milestones/${ids.milestone}`));
-  const forecast = stored("select forecast_date from milestones where id = ?", ids.milestone) as { forecast_date: string };
+  const forecast = stored("select forecast_date from milestones where id = ?", ids.milestone) as {
+    forecast_date: string;
+  };
   const later = new Date(`${forecast.forecast_date}T00:00:00Z`);
   later.setUTCDate(later.getUTCDate() + 21);
   await lead.getByLabel("Forecast date").fill(later.toISOString().slice(0, 10));
@@ -212,7 +216,9 @@ it("edit a PDSA worksheet: observations with patient data are saved once confirm
   await confirmPatientData(lead, click(lead, "Save the worksheet"));
   await lead.waitForURL(/\?saved=updated$/);
   await lead.getByText(PATIENT_DATA).waitFor();
-  expect(stored("select do_observations from pdsa_cycles where id = ?", ids.cycle)).toEqual({ do_observations: PATIENT_DATA });
+  expect(stored("select do_observations from pdsa_cycles where id = ?", ids.cycle)).toEqual({
+    do_observations: PATIENT_DATA,
+  });
   expect(leadErrors).toEqual([]);
 });
 
@@ -244,7 +250,9 @@ it("edit a measure's definition: a data owner with patient data is saved once co
 
 it("add a value: a note with patient data is saved once confirmed", async () => {
   // A week before the series starts has no value yet.
-  const first = stored("select min(period_date) as d from measure_points where measure_id = ?", ids.measure) as { d: string };
+  const first = stored("select min(period_date) as d from measure_points where measure_id = ?", ids.measure) as {
+    d: string;
+  };
   const earlier = new Date(`${first.d}T00:00:00Z`);
   earlier.setUTCDate(earlier.getUTCDate() - 7);
   const day = earlier.toISOString().slice(0, 10);
@@ -267,7 +275,9 @@ it("add a note to the chart: a note with patient data is saved once confirmed", 
   await lead.getByLabel("Note", { exact: true }).fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Add the note"));
   await lead.waitForURL((u) => u.searchParams.get("saved") === "noted");
-  expect(stored("select text from measure_annotations where measure_id = ? order by id desc", ids.measure)).toEqual({ text: PATIENT_DATA });
+  expect(stored("select text from measure_annotations where measure_id = ? order by id desc", ids.measure)).toEqual({
+    text: PATIENT_DATA,
+  });
   expect(leadErrors).toEqual([]);
 });
 

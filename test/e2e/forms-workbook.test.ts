@@ -135,10 +135,7 @@ it("a milestone's page: update, re-baseline and delete, each refusing what the s
   await lead.getByText("Re-baseline this milestone").click();
   await lead.getByLabel("New baseline date").fill("2026-12-04");
   await button(lead, "Re-baseline").click();
-  expect(await errorSummary(lead)).toEqual([
-    "The baseline is already 4 Dec 2026: enter a different date",
-    "Give the reason for re-baselining",
-  ]);
+  expect(await errorSummary(lead)).toEqual(["The baseline is already 4 Dec 2026: enter a different date", "Give the reason for re-baselining"]);
   await lead.getByLabel("New baseline date").fill("2026-11-20");
   await lead.getByLabel("Reason for re-baselining").fill("The board agreed an earlier date at its October meeting.");
   await button(lead, "Re-baseline").click();
@@ -246,7 +243,9 @@ it("edit a PDSA worksheet: a decision without results is refused by the server; 
   await button(lead, "Yes, delete this cycle").click();
   await lead.waitForURL(/\/pdsa\?deleted=\d+$/);
   await lead.getByText(`Cycle ${number} is deleted`).waitFor();
-  expect(dbRow(app, "select deleted_at is not null as deleted from pdsa_cycles where id = ?", ids.cycle)).toEqual({ deleted: 1 });
+  expect(dbRow(app, "select deleted_at is not null as deleted from pdsa_cycles where id = ?", ids.cycle)).toEqual({
+    deleted: 1,
+  });
   expect(leadErrors).toEqual([]);
 });
 
@@ -267,9 +266,10 @@ it("presentation settings: two measures in one position are refused, then slides
   await lead.getByLabel("The PDSA journey").uncheck();
   await button(lead, "Save the presentation").click();
   await lead.getByText("The presentation is saved").waitFor();
-  const settings = JSON.parse(
-    dbRow<{ s: string }>(app, "select presentation_settings as s from projects where id = ?", ids.project)!.s,
-  ) as { hidden: string[]; measureOrder: number[] };
+  const settings = JSON.parse(dbRow<{ s: string }>(app, "select presentation_settings as s from projects where id = ?", ids.project)!.s) as {
+    hidden: string[];
+    measureOrder: number[];
+  };
   expect(settings.hidden).toEqual(["pdsa"]);
   expect(settings.measureOrder.slice(0, 2)).toEqual([measures[1].id, measures[0].id]);
   expect(await lead.getByLabel("The PDSA journey").isChecked()).toBe(false);
@@ -297,7 +297,10 @@ it("wins: record one (a missing title refused), dismiss a suggestion, and confir
 
   // Dismiss the first suggestion.
   const dismissed = (await cards.first().locator(".nhsuk-card__heading").textContent())!;
-  await cards.first().getByRole("button", { name: /^Not a win: dismiss/ }).click();
+  await cards
+    .first()
+    .getByRole("button", { name: /^Not a win: dismiss/ })
+    .click();
   await lead.getByRole("status").getByText("Suggestion dismissed. It will not be suggested again.").waitFor();
   expect(await lead.locator(".app-win-suggestion .nhsuk-card__heading", { hasText: dismissed }).count()).toBe(0);
   expect(

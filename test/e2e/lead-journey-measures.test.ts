@@ -97,7 +97,11 @@ it("lead defines a measure, pastes data with two bad rows, fixes them, sees a si
   await summary.getByRole("link", { name: "Line 5: 'abc' is not a number" }).waitFor();
   await page.unroute("**/import.data*");
   expect(await page.getByRole("status").textContent()).toBe("");
-  await summary.getByRole("link", { name: /^Line 12: duplicate period: line 11 already has a value for week beginning 10 Mar 2025$/ }).waitFor();
+  await summary
+    .getByRole("link", {
+      name: /^Line 12: duplicate period: line 11 already has a value for week beginning 10 Mar 2025$/,
+    })
+    .waitFor();
   expect(await summary.textContent()).toContain("2 rows need correcting");
   expect(withDb((db) => db.select().from(measures).where(eq(measures.name, NAME)).get()!.spcPoints)).toBe(0);
 
@@ -113,7 +117,9 @@ it("lead defines a measure, pastes data with two bad rows, fixes them, sees a si
   // The chart shows the special cause, with both icons and a reading.
   await page.getByRole("img", { name: "Special cause improvement (low)" }).first().waitFor();
   await page.getByRole("img", { name: "Consistently failing the target" }).first().waitFor();
-  expect(await page.locator('[data-measure="reading"]').textContent()).toMatch(/^Special cause improvement: the latest week \(20 minutes\) is below the lower process limit/);
+  expect(await page.locator('[data-measure="reading"]').textContent()).toMatch(
+    /^Special cause improvement: the latest week \(20 minutes\) is below the lower process limit/,
+  );
   expect(await page.locator(".app-spc-point--improvement").count()).toBeGreaterThan(0);
   const upperLimit = () => page.locator(".app-spc-chart__label--limit", { hasText: "Upper limit" }).textContent();
   const before = await upperLimit();
@@ -124,7 +130,10 @@ it("lead defines a measure, pastes data with two bad rows, fixes them, sees a si
   await page.waitForURL(/\/rebases$/);
   await page.getByLabel("Recalculate the limits from").fill("2025-04-23");
   await page.getByRole("button", { name: "Recalculate the limits" }).click();
-  await page.getByRole("alert").getByRole("link", { name: /Enter why the limits are recalculated/ }).waitFor();
+  await page
+    .getByRole("alert")
+    .getByRole("link", { name: /Enter why the limits are recalculated/ })
+    .waitFor();
   await page.getByLabel("Reason").fill("New triage process started");
   await page.getByRole("button", { name: "Recalculate the limits" }).click();
   await page.waitForURL((u) => u.pathname === measurePath && u.searchParams.get("saved") === "rebased");

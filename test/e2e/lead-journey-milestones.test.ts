@@ -99,9 +99,7 @@ it("lead slips a milestone, reports amber with an ask; the board accepts and res
   const ask = boardPage.locator("article", { hasText: askText });
   await ask.getByText("Answer this ask").click();
   await ask.getByLabel("Accept", { exact: true }).check();
-  await ask
-    .getByLabel("Response", { exact: true })
-    .fill("Accepted: the Chief Clinical Information Officer will raise it this week.");
+  await ask.getByLabel("Response", { exact: true }).fill("Accepted: the Chief Clinical Information Officer will raise it this week.");
   await ask.getByRole("button", { name: "Save answer" }).click();
   await boardPage.getByText(`You accepted the ask "${askText}"`).waitFor();
   await expect.poll(() => askState(askText)?.state).toBe("accepted");

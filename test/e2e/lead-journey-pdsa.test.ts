@@ -91,9 +91,7 @@ it("lead plans a cycle with a new change idea, adapts it, and starts the next cy
   await page.waitForURL(/\/pdsa\/new\?from=\d+$/);
   await page.getByText("was adapted: test the changed version of the same change idea").waitFor();
   expect(await page.getByRole("radio", { name: "Discharge checklist on the ward round" }).isChecked()).toBe(true);
-  expect(await page.getByLabel("What question should this test answer?").inputValue()).toBe(
-    "Does a checklist on the round get patients home before noon?",
-  );
+  expect(await page.getByLabel("What question should this test answer?").inputValue()).toBe("Does a checklist on the round get patients home before noon?");
   expect(await page.getByLabel("What will they do?").inputValue()).toBe("Add writing TTOs the day before to the checklist");
   await page.getByLabel("Change being tested").fill("Checklist with TTOs written the day before");
   await page.getByLabel("Start date").fill("2026-11-16");

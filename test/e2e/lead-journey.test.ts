@@ -51,7 +51,12 @@ function projectState(projectId: number) {
         .all(),
       cycles: db.select().from(pdsaCycles).where(eq(pdsaCycles.projectId, projectId)).orderBy(asc(pdsaCycles.number)).all(),
       slips: db
-        .select({ kind: milestoneChanges.kind, fromDate: milestoneChanges.fromDate, toDate: milestoneChanges.toDate, reason: milestoneChanges.reason })
+        .select({
+          kind: milestoneChanges.kind,
+          fromDate: milestoneChanges.fromDate,
+          toDate: milestoneChanges.toDate,
+          reason: milestoneChanges.reason,
+        })
         .from(milestoneChanges)
         .innerJoin(milestones, eq(milestones.id, milestoneChanges.milestoneId))
         .where(eq(milestones.projectId, projectId))
@@ -174,9 +179,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await lead.waitForURL(/\/pdsa\/new\?from=\d+$/);
   await lead.getByText("was adapted: test the changed version of the same change idea").waitFor();
   expect(await lead.getByRole("radio", { name: "Night-round falls bundle" }).isChecked()).toBe(true);
-  expect(await lead.getByLabel("What question should this test answer?").inputValue()).toBe(
-    "Does checking bed rails on the night round cut falls?",
-  );
+  expect(await lead.getByLabel("What question should this test answer?").inputValue()).toBe("Does checking bed rails on the night round cut falls?");
   expect(await lead.getByLabel("What will they do?").inputValue()).toBe("Add a call bell check to the night round");
   await lead.getByLabel("Change being tested").fill(CYCLE_2);
   await lead.getByLabel("Start date").fill("2026-11-16");
@@ -273,9 +276,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   expect(state.cycles[1].changeIdeaId).toBe(state.cycles[0].changeIdeaId);
   expect(state.slips).toEqual([{ kind: "forecast", fromDate: "2026-12-01", toDate: "2026-12-15", reason: SLIP_REASON }]);
   expect(state.reports.map((r) => r.rag)).toEqual(["amber"]);
-  expect(state.asks).toEqual([
-    expect.objectContaining({ what: ASK, addressee: "board", state: "open", statusReportId: state.reports[0].id }),
-  ]);
+  expect(state.asks).toEqual([expect.objectContaining({ what: ASK, addressee: "board", state: "open", statusReportId: state.reports[0].id })]);
   expect(state.scores.map((s) => s.score)).toEqual([1, 2.5]);
 
   expect(leadErrors).toEqual([]);

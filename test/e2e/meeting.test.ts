@@ -54,7 +54,11 @@ it("a board member runs a meeting from the suggested agenda, closes it, and late
   await saved.getByRole("button", { name: /Add the action/ }).click();
   await page.getByText("The due date must be on or after the meeting (3 Dec 2026)").first().waitFor();
   await page.locator(".app-meeting-item").first().getByLabel("Due date").fill("2027-01-07");
-  await page.locator(".app-meeting-item").first().getByRole("button", { name: /Add the action/ }).click();
+  await page
+    .locator(".app-meeting-item")
+    .first()
+    .getByRole("button", { name: /Add the action/ })
+    .click();
   await page.getByText("Action added.").waitFor();
   expect(await page.locator(".app-meeting-item").first().getByRole("table").textContent()).toContain("Helen Whitfield");
 

@@ -2,10 +2,22 @@ import { describe, expect, it } from "vitest";
 import { parseImportNumber } from "~/forms/measure-form";
 import { checkImport, IMPORT_MAX_ROWS, parseImportDate, replaceFingerprint, type ImportSettings } from "~/forms/measure-import-check.server";
 
-const weeklyCount: ImportSettings = { frequency: "weekly", unit: "count", ratePer: null, usesRatio: false, today: "2026-11-26" };
+const weeklyCount: ImportSettings = {
+  frequency: "weekly",
+  unit: "count",
+  ratePer: null,
+  usesRatio: false,
+  today: "2026-11-26",
+};
 const weeklyPercent: ImportSettings = { ...weeklyCount, unit: "percent" };
 const weeklyRatio: ImportSettings = { ...weeklyCount, unit: "percent", usesRatio: true };
-const monthlyRate: ImportSettings = { ...weeklyCount, frequency: "monthly", unit: "rate", ratePer: 1000, usesRatio: true };
+const monthlyRate: ImportSettings = {
+  ...weeklyCount,
+  frequency: "monthly",
+  unit: "rate",
+  ratePer: 1000,
+  usesRatio: true,
+};
 
 type Check = ReturnType<typeof checkImport>;
 const messageOn = (check: Check, line: number) => check.problems.find((p) => p.line === line)?.message ?? "";
@@ -94,9 +106,7 @@ describe("checkImport: each kind of bad row, by line number", () => {
   });
 
   it("the wrong number of columns", () => {
-    expect(checkImport("2025-01-06,3,4", weeklyCount).problems).toEqual([
-      { line: 1, message: "expected 2 columns (the date and the value) but found 3" },
-    ]);
+    expect(checkImport("2025-01-06,3,4", weeklyCount).problems).toEqual([{ line: 1, message: "expected 2 columns (the date and the value) but found 3" }]);
     expect(checkImport("2025-01-06,3", weeklyRatio).problems).toEqual([
       { line: 1, message: "expected 3 columns (the date, the numerator and the denominator) but found 2" },
     ]);
@@ -104,9 +114,7 @@ describe("checkImport: each kind of bad row, by line number", () => {
 
   it("several problems on one row are reported together", () => {
     const check = checkImport("2025-01-06,1\nsoon,lots", weeklyCount);
-    expect(check.problems).toEqual([
-      { line: 2, message: "'soon' is not a date: use YYYY-MM-DD or DD/MM/YYYY; 'lots' is not a number" },
-    ]);
+    expect(check.problems).toEqual([{ line: 2, message: "'soon' is not a date: use YYYY-MM-DD or DD/MM/YYYY; 'lots' is not a number" }]);
   });
 
   it("counts the lines of Windows line endings and of a quoted cell holding a line break", () => {

@@ -128,9 +128,7 @@ describe("parsePastedSeries", () => {
   });
 
   it("reports bad dates, missing values, mixed lines, too many columns and dates out of order", () => {
-    const r = parsePastedSeries(
-      ["2026-01-01,5", "31/02/2026,6", "2026-03-01,", "7", "2026-04-01,1,2", "2026-05-01,x", "2025-01-01,3"].join("\n"),
-    );
+    const r = parsePastedSeries(["2026-01-01,5", "31/02/2026,6", "2026-03-01,", "7", "2026-04-01,1,2", "2026-05-01,x", "2025-01-01,3"].join("\n"));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
@@ -187,7 +185,10 @@ describe("parseRebaseText", () => {
         "Point 2 is listed more than once",
       ],
     });
-    expect(parseRebaseText("2027-01-01", 4, dates)).toEqual({ ok: false, errors: ["No point is dated on or after 1 Jan 2027"] });
+    expect(parseRebaseText("2027-01-01", 4, dates)).toEqual({
+      ok: false,
+      errors: ["No point is dated on or after 1 Jan 2027"],
+    });
   });
 });
 

@@ -8,7 +8,10 @@ const Schema = z
   .object({
     title: z.string().trim().min(1),
     when: z.preprocess((v) => v, z.string()).optional(),
-    asks: z.array(z.object({ what: z.string(), dueOn: z.string().optional() })).max(10).optional(),
+    asks: z
+      .array(z.object({ what: z.string(), dueOn: z.string().optional() }))
+      .max(10)
+      .optional(),
     tags: z.array(z.string()).optional(),
     kind: z.union([z.literal(""), z.coerce.number()]).optional(),
   })
@@ -28,7 +31,16 @@ const intent = (value: object): [string, string] => ["__intent__", JSON.stringif
 
 describe("parseSubmission's name checks", () => {
   it("accepts the names the schema knows, repeated only where it takes a list", async () => {
-    const ok = form([["title", "A"], ["asks[0].what", "x"], ["asks[1].what", "y"], ["asks[1].dueOn", "2026-12-01"], ["tags", "a"], ["tags", "b"], ["kind", ""], ["when", "x"]]);
+    const ok = form([
+      ["title", "A"],
+      ["asks[0].what", "x"],
+      ["asks[1].what", "y"],
+      ["asks[1].dueOn", "2026-12-01"],
+      ["tags", "a"],
+      ["tags", "b"],
+      ["kind", ""],
+      ["when", "x"],
+    ]);
     expect(await status(() => parseSubmission(ok, { schema: Schema }))).toBe(200);
     expect(parseSubmission(ok, { schema: Schema }).status).toBe("success");
   });
@@ -41,7 +53,13 @@ describe("parseSubmission's name checks", () => {
     ["a deep path", [["a.b.c.d.e.f.g.h", "1"]]],
     ["a prototype name", [["__proto__", "1"]]],
     ["a prototype path", [["asks[0].__proto__", "1"]]],
-    ["an unknown name sent twice", [["z", "1"], ["z", "2"]]],
+    [
+      "an unknown name sent twice",
+      [
+        ["z", "1"],
+        ["z", "2"],
+      ],
+    ],
     ["a single field sent twice", [["title", "B"]]],
     ["a list past the ceiling of 1000", Array.from({ length: 1001 }, () => ["tags", "a"])],
     ["malformed syntax", [["asks[0", "x"]]],
@@ -57,7 +75,13 @@ describe("parseSubmission's name checks", () => {
 
   it("refuses a plain forged field in the form, naming it but leaving it out of the reply", () => {
     for (const name of ["projectId", "constructor"]) {
-      const submission = parseSubmission(form([["title", "A"], [name, "7"]]), { schema: Schema });
+      const submission = parseSubmission(
+        form([
+          ["title", "A"],
+          [name, "7"],
+        ]),
+        { schema: Schema },
+      );
       expect(submission.status).toBe("error");
       const reply = submission.reply();
       expect(reply.error?.[""]).toEqual([`This form cannot change ${name}. Reload the page and try again`]);
@@ -75,7 +99,10 @@ describe("parseSubmission's name checks", () => {
   });
 
   it("accepts the fields an action reads itself only when it names them, and only once", async () => {
-    const withIntent = form([["title", "A"], ["intent", "save"]]);
+    const withIntent = form([
+      ["title", "A"],
+      ["intent", "save"],
+    ]);
     expect(parseSubmission(withIntent, { schema: Schema }).status).toBe("error");
     expect(parseSubmission(withIntent, { schema: Schema, extraFields: ["intent"] }).status).toBe("success");
     withIntent.append("intent", "again");
@@ -86,9 +113,38 @@ describe("parseSubmission's name checks", () => {
 describe("parseFields", () => {
   const Flat = z.strictObject({ intent: z.literal("delete"), id: z.coerce.number() });
   it("reads a flat form and refuses unknown or structured names", async () => {
-    expect(parseFields(form([["intent", "delete"], ["id", "3"]]), Flat)).toMatchObject({ success: true, data: { id: 3 } });
-    expect(await status(() => parseFields(form([["intent", "delete"], ["id", "3"], ["z", "1"]]), Flat))).toBe(400);
-    expect(await status(() => parseFields(form([["intent", "delete"], ["id[99999999]", "3"]]), Flat))).toBe(400);
+    expect(
+      parseFields(
+        form([
+          ["intent", "delete"],
+          ["id", "3"],
+        ]),
+        Flat,
+      ),
+    ).toMatchObject({ success: true, data: { id: 3 } });
+    expect(
+      await status(() =>
+        parseFields(
+          form([
+            ["intent", "delete"],
+            ["id", "3"],
+            ["z", "1"],
+          ]),
+          Flat,
+        ),
+      ),
+    ).toBe(400);
+    expect(
+      await status(() =>
+        parseFields(
+          form([
+            ["intent", "delete"],
+            ["id[99999999]", "3"],
+          ]),
+          Flat,
+        ),
+      ),
+    ).toBe(400);
   });
 });
 

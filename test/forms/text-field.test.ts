@@ -4,8 +4,7 @@ import { optionalText, requiredText, textProblem } from "~/forms/text-field";
 
 const title = requiredText("Enter a title", { what: "The title", max: 20 });
 const notes = optionalText({ what: "The notes", max: 50, multiline: true });
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  r.error?.issues.map((i) => i.message) ?? [];
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 
 describe("textProblem", () => {
   it.each([
@@ -50,9 +49,7 @@ describe("requiredText", () => {
       "The title must not contain hidden control characters. Type it again or paste it as plain text",
     ]);
     expect(messages(title.safeParse("Sepsis\tscreen"))).toEqual(["The title must be on one line, without tabs or line breaks"]);
-    expect(messages(title.safeParse("abc\u202egnp.exe"))).toEqual([
-      "The title must not contain hidden characters that change the direction of text",
-    ]);
+    expect(messages(title.safeParse("abc\u202egnp.exe"))).toEqual(["The title must not contain hidden characters that change the direction of text"]);
   });
 
   it("treats text with no visible character as missing", () => {

@@ -36,16 +36,10 @@ export async function builtRoutes(): Promise<BuiltRoute[]> {
     }));
 }
 
-type CreateApp = (
-  build: ServerBuild,
-  options: { trustProxy: number | string[]; publicDir: string },
-) => import("express").Express;
+type CreateApp = (build: ServerBuild, options: { trustProxy: number | string[]; publicDir: string }) => import("express").Express;
 
 export type Timeouts = { requestTimeoutMs: number; headersTimeoutMs: number };
-type Listen = (
-  app: import("express").Express,
-  options: { port: number; host?: string; timeouts?: Timeouts },
-) => Promise<import("node:http").Server>;
+type Listen = (app: import("express").Express, options: { port: number; host?: string; timeouts?: Timeouts }) => Promise<import("node:http").Server>;
 
 export async function importServerApp(): Promise<{ createApp: CreateApp; listen: Listen }> {
   const file = path.join(projectRoot, "server", "app.js");

@@ -29,7 +29,15 @@ export function actorFor(db: Db, email: string): Actor {
 /** Audit rows written after `since` (an audit id), oldest first. */
 export function auditSince(db: Db, since: number) {
   return db
-    .select({ id: auditEvents.id, action: auditEvents.action, summary: auditEvents.summary, actorEmail: auditEvents.actorEmail, ip: auditEvents.ip, entityId: auditEvents.entityId, projectId: auditEvents.projectId })
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      summary: auditEvents.summary,
+      actorEmail: auditEvents.actorEmail,
+      ip: auditEvents.ip,
+      entityId: auditEvents.entityId,
+      projectId: auditEvents.projectId,
+    })
     .from(auditEvents)
     .all()
     .filter((r) => r.id > since);

@@ -43,7 +43,11 @@ export default function setup() {
   process.stdout.write(`Rebuilding before the tests: ${why}.\n`);
   try {
     // The same production build `npm test` and `npm start` make (vitest itself runs with NODE_ENV=test).
-    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    execFileSync("npm", ["run", "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
   } catch {
     throw new Error("The build failed, so the tests would run against stale code. Fix the build (npm run build) first.");
   }

@@ -96,43 +96,45 @@ const LONE_SURROGATES = ["%ED%A0%80", "x%ED%B0%80y", "%FF%FE", "%", "%zz"].map(r
 
 export function hostileValue(forgedIds: number[]): fc.Arbitrary<Raw> {
   return fc.oneof(
-    fc.constantFrom(
-      SCRIPT,
-      `"><img src=x onerror=alert(1)>`,
-      "'; drop table projects; --",
-      "1' or '1'='1",
-      "1e309",
-      "-1e309",
-      "NaN",
-      "Infinity",
-      "-1",
-      "0",
-      "-0",
-      "1.5",
-      "9007199254740993",
-      "0x10",
-      "",
-      " ",
-      "\t\n",
-      "null",
-      "undefined",
-      "true",
-      "[]",
-      "{}",
-      "__proto__",
-      "constructor",
-      "2026-02-30",
-      "31/12/2026",
-      "9999-99-99",
-      "2026-11-26T00:00:00Z",
-      "\u202Egnp.exe\u202C",
-      "مشروع تحسين الجودة",
-      "👩‍⚕️🏥🔥",
-      "\u200B\u200D\uFEFF",
-      "a\u0000b",
-      "../../etc/passwd",
-      "%00",
-    ).map(enc),
+    fc
+      .constantFrom(
+        SCRIPT,
+        `"><img src=x onerror=alert(1)>`,
+        "'; drop table projects; --",
+        "1' or '1'='1",
+        "1e309",
+        "-1e309",
+        "NaN",
+        "Infinity",
+        "-1",
+        "0",
+        "-0",
+        "1.5",
+        "9007199254740993",
+        "0x10",
+        "",
+        " ",
+        "\t\n",
+        "null",
+        "undefined",
+        "true",
+        "[]",
+        "{}",
+        "__proto__",
+        "constructor",
+        "2026-02-30",
+        "31/12/2026",
+        "9999-99-99",
+        "2026-11-26T00:00:00Z",
+        "\u202Egnp.exe\u202C",
+        "مشروع تحسين الجودة",
+        "👩‍⚕️🏥🔥",
+        "\u200B\u200D\uFEFF",
+        "a\u0000b",
+        "../../etc/passwd",
+        "%00",
+      )
+      .map(enc),
     fc.constantFrom(...LONE_SURROGATES),
     fc.constantFrom(...forgedIds.map(String), "-5", "0", "999999999999").map(enc),
     fc.string({ unit: "binary", maxLength: 40 }).map(enc),
@@ -157,13 +159,28 @@ export function submissionFor(forms: PageForm[], forgedIds: number[]): fc.Arbitr
   return fc.constantFrom(...pool).chain((form) => {
     const perField = form.fields.map((f) =>
       CONFORM_RESERVED.has(f.name)
-        ? fc.oneof(fc.constantFrom(...f.values).map((v) => [[f.name, enc(v)]] as Submission), fc.constant([] as Submission))
+        ? fc.oneof(
+            fc.constantFrom(...f.values).map((v) => [[f.name, enc(v)]] as Submission),
+            fc.constant([] as Submission),
+          )
         : fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(...(f.values.length ? f.values : [""])).map((v) => [[f.name, enc(v)]] as Submission) },
-        { weight: 3, arbitrary: hostile.map((v) => [[f.name, v]] as Submission) },
-        { weight: 1, arbitrary: fc.constant([] as Submission) },
-        { weight: 1, arbitrary: fc.tuple(hostile, hostile).map(([a, b]) => [[f.name, a], [f.name, b]] as Submission) },
-      ),
+            {
+              weight: 4,
+              arbitrary: fc.constantFrom(...(f.values.length ? f.values : [""])).map((v) => [[f.name, enc(v)]] as Submission),
+            },
+            { weight: 3, arbitrary: hostile.map((v) => [[f.name, v]] as Submission) },
+            { weight: 1, arbitrary: fc.constant([] as Submission) },
+            {
+              weight: 1,
+              arbitrary: fc.tuple(hostile, hostile).map(
+                ([a, b]) =>
+                  [
+                    [f.name, a],
+                    [f.name, b],
+                  ] as Submission,
+              ),
+            },
+          ),
     );
     const extras = fc.array(
       fc.tuple(fc.constantFrom("projectId", "id", "userId", "role", "createdBy", "deletedAt", "isAdmin", "intent", "programmeId"), hostile),
@@ -173,7 +190,11 @@ export function submissionFor(forms: PageForm[], forgedIds: number[]): fc.Arbitr
   });
 }
 
-const GENERIC_FIELDS: Field[] = ["intent", "title", "version", "id", "text", "date"].map((name) => ({ name, kind: "text", values: [""] }));
+const GENERIC_FIELDS: Field[] = ["intent", "title", "version", "id", "text", "date"].map((name) => ({
+  name,
+  kind: "text",
+  values: [""],
+}));
 
 /** Every form field replaced by a 100 KB+ string: no form here can accept that. */
 export function allHuge(forms: PageForm[]): Submission {
@@ -235,9 +256,7 @@ const GROWS_ON_REFUSAL = new Set(["audit_events", "sign_in_attempts", "__drizzle
 
 export function tableState(db: Db): Record<string, string> {
   const sqlite = db.$client;
-  const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .all() as { name: string }[];
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
   const state: Record<string, string> = {};
   for (const { name } of tables) {
     if (GROWS_ON_REFUSAL.has(name)) continue;

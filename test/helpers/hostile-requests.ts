@@ -29,8 +29,14 @@ export function hostileNames(known: string[]): fc.Arbitrary<string[]> {
   return fc.oneof(
     { weight: 4, arbitrary: one.map((name) => [name]) },
     // Thousands of fields: unknown ones, or one known field repeated.
-    { weight: 1, arbitrary: fc.integer({ min: 1001, max: 5000 }).map((n) => Array.from({ length: n }, (_, i) => `f${i}`)) },
-    { weight: 1, arbitrary: fc.tuple(field, fc.integer({ min: 1001, max: 5000 })).map(([f, n]) => Array<string>(n).fill(f)) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 1001, max: 5000 }).map((n) => Array.from({ length: n }, (_, i) => `f${i}`)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(field, fc.integer({ min: 1001, max: 5000 })).map(([f, n]) => Array<string>(n).fill(f)),
+    },
   );
 }
 
@@ -49,14 +55,25 @@ export function withHostileNames(forms: PageForm[]): fc.Arbitrary<HostileRequest
   const fields = forms[0]?.fields ?? [];
   const base: Submission = fields.map((f) => [f.name, enc(f.values[0] ?? "")]);
   const known = fields.map((f) => f.name).filter((n) => !CONFORM_RESERVED.has(n));
-  return fc.oneof(
-    { weight: 5, arbitrary: hostileNames(known).map((names) => [...base, ...names.map((n): [string, ReturnType<typeof enc>] => [n, enc("1")])]) },
-    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_CONFORM).map((extra) => [...base.filter(([n]) => !CONFORM_RESERVED.has(n)), ...extra]) },
-  ).map((sub) => {
-    const names = sub.slice(base.length).map(([n]) => n);
-    const label = names.length > 3 ? `${names.length} extra fields (${names[0]}…)` : `extra fields ${JSON.stringify(names.map((n) => (n.length > 40 ? `${n.slice(0, 40)}…` : n)))}`;
-    return labelled("names", label, { body: encodeBody(sub) });
-  });
+  return fc
+    .oneof(
+      {
+        weight: 5,
+        arbitrary: hostileNames(known).map((names) => [...base, ...names.map((n): [string, ReturnType<typeof enc>] => [n, enc("1")])]),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(...HOSTILE_CONFORM).map((extra) => [...base.filter(([n]) => !CONFORM_RESERVED.has(n)), ...extra]),
+      },
+    )
+    .map((sub) => {
+      const names = sub.slice(base.length).map(([n]) => n);
+      const label =
+        names.length > 3
+          ? `${names.length} extra fields (${names[0]}…)`
+          : `extra fields ${JSON.stringify(names.map((n) => (n.length > 40 ? `${n.slice(0, 40)}…` : n)))}`;
+      return labelled("names", label, { body: encodeBody(sub) });
+    });
 }
 
 /** Content types other than the two form encodings, or multipart with a broken boundary or body. */
@@ -72,13 +89,34 @@ export function hostileContentType(forms: PageForm[]): fc.Arbitrary<HostileReque
     labelled("content type", "text/xml", { body: "<a/>", contentType: "text/xml" }),
     labelled("content type", "application/octet-stream", { body: urlencoded, contentType: "application/octet-stream" }),
     labelled("content type", "multipart without boundary", { body: part("x"), contentType: "multipart/form-data" }),
-    labelled("content type", "multipart, empty boundary", { body: part(""), contentType: "multipart/form-data; boundary=" }),
-    labelled("content type", "multipart, 71-character boundary", { body: part("b".repeat(71)), contentType: `multipart/form-data; boundary=${"b".repeat(71)}` }),
-    labelled("content type", "multipart, two boundaries", { body: part("a"), contentType: "multipart/form-data; boundary=a; boundary=b" }),
-    labelled("content type", "multipart, unterminated body", { body: part("abc"), contentType: "multipart/form-data; boundary=abc" }),
-    labelled("content type", "multipart, body of another boundary", { body: `${part("other")}--other--\r\n`, contentType: "multipart/form-data; boundary=abc" }),
-    labelled("content type", "multipart, urlencoded body", { body: urlencoded, contentType: "multipart/form-data; boundary=abc" }),
-    labelled("content type", "urlencoded lookalike", { body: urlencoded, contentType: "application/x-www-form-urlencoded-evil" }),
+    labelled("content type", "multipart, empty boundary", {
+      body: part(""),
+      contentType: "multipart/form-data; boundary=",
+    }),
+    labelled("content type", "multipart, 71-character boundary", {
+      body: part("b".repeat(71)),
+      contentType: `multipart/form-data; boundary=${"b".repeat(71)}`,
+    }),
+    labelled("content type", "multipart, two boundaries", {
+      body: part("a"),
+      contentType: "multipart/form-data; boundary=a; boundary=b",
+    }),
+    labelled("content type", "multipart, unterminated body", {
+      body: part("abc"),
+      contentType: "multipart/form-data; boundary=abc",
+    }),
+    labelled("content type", "multipart, body of another boundary", {
+      body: `${part("other")}--other--\r\n`,
+      contentType: "multipart/form-data; boundary=abc",
+    }),
+    labelled("content type", "multipart, urlencoded body", {
+      body: urlencoded,
+      contentType: "multipart/form-data; boundary=abc",
+    }),
+    labelled("content type", "urlencoded lookalike", {
+      body: urlencoded,
+      contentType: "application/x-www-form-urlencoded-evil",
+    }),
   );
 }
 

@@ -6,9 +6,7 @@ export type { HTMLElement };
 
 // Elements whose boundaries don't separate words; every other element does (a cell, a
 // paragraph, a list item), so "Green" in one cell and "Amber" in the next never read "GreenAmber".
-const INLINE = new Set(
-  "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr label".split(" ")
-);
+const INLINE = new Set("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr label".split(" "));
 // Their contents are not text a person reads.
 const NOT_TEXT = new Set(["script", "style", "template"]);
 

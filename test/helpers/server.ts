@@ -19,9 +19,7 @@ export type TestServer = {
 };
 
 /** `trustProxy`: true means one proxy hop (TRUST_PROXY=1); a string is used as TRUST_PROXY. */
-export async function startTestServer(
-  opts: { demo?: boolean; trustProxy?: boolean | string; env?: Record<string, string>; timeouts?: Timeouts } = {},
-) {
+export async function startTestServer(opts: { demo?: boolean; trustProxy?: boolean | string; env?: Record<string, string>; timeouts?: Timeouts } = {}) {
   const dir = tempDir();
   const databaseFile = path.join(dir, "app.sqlite");
   Object.assign(process.env, {
@@ -36,7 +34,10 @@ export async function startTestServer(
   });
   const build = await importBuild();
   const { createApp, listen } = await importServerApp();
-  const info = await build.entry.module.startup({ migrationsFolder: path.join(root, "db", "migrations"), background: false });
+  const info = await build.entry.module.startup({
+    migrationsFolder: path.join(root, "db", "migrations"),
+    background: false,
+  });
   const app = createApp(build, { trustProxy: info.trustProxy, publicDir: path.join(root, "public") });
   const server: Server = await listen(app, { port: 0, host: "127.0.0.1", timeouts: opts.timeouts });
   const { port } = server.address() as AddressInfo;

@@ -45,7 +45,12 @@ describe("programme set-up", () => {
 
   it("rejects bad thresholds and changes nothing", async () => {
     const before = server.db.select().from(programmes).get()!;
-    const res = await admin.post("/admin/programme", { ...details, askOpenDays: "0", milestoneSlipDays: "ten", name: "" });
+    const res = await admin.post("/admin/programme", {
+      ...details,
+      askOpenDays: "0",
+      milestoneSlipDays: "ten",
+      name: "",
+    });
     expect(res.status).toBe(400);
     const html = await readPage(res);
     expect(html.text).toContain("Open ask age must be at least 1");
@@ -55,7 +60,11 @@ describe("programme set-up", () => {
   });
 
   it("keeps theme names unique, retires a theme in use, deletes only unused ones", async () => {
-    const used = server.db.select().from(themes).all().find((t) => server.db.select().from(projects).where(eq(projects.themeId, t.id)).all().length > 0)!;
+    const used = server.db
+      .select()
+      .from(themes)
+      .all()
+      .find((t) => server.db.select().from(projects).where(eq(projects.themeId, t.id)).all().length > 0)!;
     const dup = await admin.post("/admin/programme", { intent: "theme-add", name: used.name.toUpperCase() });
     expect(dup.status).toBe(400);
     expect((await readPage(dup)).text).toContain("There is already a strategic theme called");
@@ -70,13 +79,31 @@ describe("programme set-up", () => {
   });
 
   it("adds a wave whose end is after its start, with a unique number", async () => {
-    const bad = await admin.post("/admin/programme", { intent: "wave-add", number: "4", name: "", startsOn: "2027-06-01", endsOn: "2027-05-01" });
+    const bad = await admin.post("/admin/programme", {
+      intent: "wave-add",
+      number: "4",
+      name: "",
+      startsOn: "2027-06-01",
+      endsOn: "2027-05-01",
+    });
     expect(bad.status).toBe(400);
     expect((await readPage(bad)).text).toContain("The end date must be after the start date");
-    const taken = await admin.post("/admin/programme", { intent: "wave-add", number: "3", name: "", startsOn: "2027-01-04", endsOn: "2027-05-23" });
+    const taken = await admin.post("/admin/programme", {
+      intent: "wave-add",
+      number: "3",
+      name: "",
+      startsOn: "2027-01-04",
+      endsOn: "2027-05-23",
+    });
     expect(taken.status).toBe(400);
     expect((await readPage(taken)).text).toContain("There is already a wave 3");
-    const ok = await admin.post("/admin/programme", { intent: "wave-add", number: "4", name: "", startsOn: "2027-01-04", endsOn: "2027-05-23" });
+    const ok = await admin.post("/admin/programme", {
+      intent: "wave-add",
+      number: "4",
+      name: "",
+      startsOn: "2027-01-04",
+      endsOn: "2027-05-23",
+    });
     expect(ok.status).toBe(200);
     expect(server.db.select().from(waves).where(eq(waves.number, 4)).get()!.name).toBe("Wave 4");
   });

@@ -46,7 +46,14 @@ describe("POST /api/spc", () => {
     expect(r.trial_limits).toBe(false);
     expect(r.variation_icon).toBe("special_cause_improvement_high");
     expect(r.assurance_icon).toBe("inconsistent");
-    expect(r.run_chart).toMatchObject({ median: 6.5, longest_run: 8, longest_run_max: 7, crossings: 5, crossings_min: 6, signal: true });
+    expect(r.run_chart).toMatchObject({
+      median: 6.5,
+      longest_run: 8,
+      longest_run_max: 7,
+      crossings: 5,
+      crossings_min: 6,
+      signal: true,
+    });
     expect(r.points).toHaveLength(20);
     expect(r.points[12]).toMatchObject({ index: 12, value: 9, segment: 0, shift: true, special_cause: "improvement" });
     expect(r.points[0]).toMatchObject({ index: 0, special_cause: "concern", two_of_three: true });
@@ -70,7 +77,13 @@ describe("POST /api/spc", () => {
     const r = await res.json();
     expect(r.segments).toHaveLength(2);
     expect(r.segments[1].first_index).toBe(12);
-    expect(r.options).toEqual({ screen_outliers: false, shift_length: 6, trend_length: 5, two_of_three_mode: "beyond_two_sigma", baseline: null });
+    expect(r.options).toEqual({
+      screen_outliers: false,
+      shift_length: 6,
+      trend_length: 5,
+      two_of_three_mode: "beyond_two_sigma",
+      baseline: null,
+    });
     expect(r.points[19].date).toBe("2026-01-20");
     expect(r.assurance_icon).toBeNull();
   });
@@ -81,12 +94,7 @@ describe("POST /api/spc", () => {
     await expectProblem(await postJson({ values: VALUES, improvement: "increase", baseline: 11 }), 400, "baseline", /at least 12/);
     await expectProblem(await postJson('{"values":[1,2,1e999],"improvement":"increase"}'), 400, "values", /values\[2\] must be a finite number/);
     await expectProblem(await postJson({ values: [1, "2"], improvement: "increase" }), 400, "values", /values\[1\]/);
-    await expectProblem(
-      await postJson({ values: VALUES, improvement: "increase", dates: ["2026-01-01"] }),
-      400,
-      "dates",
-      /one date per value/,
-    );
+    await expectProblem(await postJson({ values: VALUES, improvement: "increase", dates: ["2026-01-01"] }), 400, "dates", /one date per value/);
     await expectProblem(await postJson({ values: VALUES, improvement: "increase", rebase: [0] }), 400, "rebase", /rebase\[0\] \(0\)/);
     await expectProblem(await postJson({ values: VALUES, improvement: "increase", rebase: [20] }), 400, "rebase", /from 1 to 19/);
     await expectProblem(await postJson({ values: VALUES, improvement: "increase", shift_length: 20 }), 400, "shift_length", /from 3 to 15/);

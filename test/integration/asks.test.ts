@@ -21,7 +21,7 @@ beforeAll(async () => {
       const client = new Client(server.url);
       await client.signIn(`${name}@example.org`);
       return client;
-    })
+    }),
   );
   const teams = server.db
     .select({ projectId: projectTeam.projectId })
@@ -30,11 +30,7 @@ beforeAll(async () => {
     .all()
     .map((r) => r.projectId);
   projectId = teams[0];
-  otherProjectId = server.db
-    .select({ projectId: projectTeam.projectId })
-    .from(projectTeam)
-    .where(notInArray(projectTeam.projectId, teams))
-    .get()!.projectId;
+  otherProjectId = server.db.select({ projectId: projectTeam.projectId }).from(projectTeam).where(notInArray(projectTeam.projectId, teams)).get()!.projectId;
 });
 afterAll(async () => {
   await server?.close();
@@ -101,10 +97,7 @@ describe("raising an ask on the project", () => {
     [{ what: "Help", addressee: "someone" }, "Choose who the ask is for"],
     [{ what: "Help", addressee: "person" }, "Choose the person the ask is for"],
     [{ what: "Help", addressee: "person", addresseeUserId: "abc" }, "Choose the person the ask is for"],
-    [
-      { what: "Help", addressee: "board", dueOn: "2026-11-25" },
-      "The date you need an answer by must be today or in the future",
-    ],
+    [{ what: "Help", addressee: "board", dueOn: "2026-11-25" }, "The date you need an answer by must be today or in the future"],
     [{ what: "Help", addressee: "board", dueOn: "tomorrow" }, "The date you need an answer by must be a real date"],
   ] as [Record<string, string>, string][])("refuses %o with 400 and saves nothing", async (bad, message) => {
     const before = askCount();
@@ -133,9 +126,7 @@ describe("raising an ask on the project", () => {
 
   it("refuses lead@ on another team's project, and a viewer, with 403", async () => {
     const before = askCount();
-    expect((await lead.post(asksPath(otherProjectId), { intent: "raise", what: "x", addressee: "board" })).status).toBe(
-      403
-    );
+    expect((await lead.post(asksPath(otherProjectId), { intent: "raise", what: "x", addressee: "board" })).status).toBe(403);
     expect((await viewer.post(asksPath(), { intent: "raise", what: "x", addressee: "board" })).status).toBe(403);
     expect(askCount()).toBe(before);
   });
@@ -144,12 +135,7 @@ describe("raising an ask on the project", () => {
 describe("answering at /asks", () => {
   it("board accepts, then resolves, each with a response, audited; the team sees it on the project page", async () => {
     const id = await raiseToBoard("Release two hours a week for a nurse lead.");
-    const accepted = await answer(
-      board,
-      id,
-      "accepted",
-      "Agreed: the Chief Nurse will release the hours from January."
-    );
+    const accepted = await answer(board, id, "accepted", "Agreed: the Chief Nurse will release the hours from January.");
     expect(accepted.status).toBe(200);
     expect((await readPage(accepted)).text).toContain('You accepted the ask "Release two hours a week for a nurse lead."');
     expect(askRow(id)).toMatchObject({
@@ -191,8 +177,7 @@ describe("answering at /asks", () => {
   it("refuses staff@ answering an ask not addressed to them with 403, audited, nothing changed", async () => {
     const id = await raiseToBoard();
     const before = askRow(id);
-    const denied = () =>
-      server.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.permission_denied")).all().length;
+    const denied = () => server.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.permission_denied")).all().length;
     const deniedBefore = denied();
     const res = await answer(staff, id, "accepted", "I accept on the board's behalf.");
     expect(res.status).toBe(403);
@@ -208,9 +193,7 @@ describe("answering at /asks", () => {
     const before = askRow(id);
     const noResponse = await answer(board, id, "accepted", "  ");
     expect(noResponse.status).toBe(400);
-    expect((await readPage(noResponse)).errorSummary()).toContain(
-      "Enter your response: what will be done, what was done, or why not"
-    );
+    expect((await readPage(noResponse)).errorSummary()).toContain("Enter your response: what will be done, what was done, or why not");
     const noChoice = await board.post("/asks", {
       intent: "answer",
       askId: String(id),

@@ -12,13 +12,21 @@ afterAll(async () => {
 });
 
 const auditCount = (action: string) =>
-  server.db.select().from(auditEvents).where(eq(auditEvents.action, action as never)).all().length;
+  server.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.action, action as never))
+    .all().length;
 
 describe("sign-in", () => {
   it("signs in with the demo password, sets a session cookie and records the sign-in", async () => {
     const client = new Client(server.url);
     const before = auditCount("auth.sign_in");
-    const res = await client.post("/login", { email: "Admin@Example.org", password: DEMO_PASSWORD, redirectTo: "/projects" });
+    const res = await client.post("/login", {
+      email: "Admin@Example.org",
+      password: DEMO_PASSWORD,
+      redirectTo: "/projects",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/projects");
     const cookie = res.headers.getSetCookie().join("\n");
@@ -59,7 +67,11 @@ describe("sign-in", () => {
 
   it("refuses open redirects after sign-in", async () => {
     for (const target of ["https://evil.example", "//evil.example", "/\\evil.example"]) {
-      const res = await new Client(server.url).post("/login", { email: "viewer@example.org", password: DEMO_PASSWORD, redirectTo: target });
+      const res = await new Client(server.url).post("/login", {
+        email: "viewer@example.org",
+        password: DEMO_PASSWORD,
+        redirectTo: target,
+      });
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toBe("/");
     }
@@ -71,7 +83,10 @@ describe("sign-in", () => {
     server.setNow(start);
     try {
       for (let i = 1; i <= 10; i++) {
-        const res = await new Client(server.url, { "X-Forwarded-For": `10.0.0.${i}` }).post("/login", { email, password: `wrong-${i}` });
+        const res = await new Client(server.url, { "X-Forwarded-For": `10.0.0.${i}` }).post("/login", {
+          email,
+          password: `wrong-${i}`,
+        });
         expect(res.status, `attempt ${i}`).toBe(401);
       }
       const eleventh = await new Client(server.url).post("/login", { email, password: DEMO_PASSWORD });
@@ -92,10 +107,16 @@ describe("sign-in", () => {
     try {
       const headers = { "X-Forwarded-For": "192.0.2.77" };
       for (let i = 0; i < 100; i++) {
-        const res = await new Client(server.url, headers).post("/login", { email: `someone${i}@example.org`, password: "wrong-password" });
+        const res = await new Client(server.url, headers).post("/login", {
+          email: `someone${i}@example.org`,
+          password: "wrong-password",
+        });
         expect(res.status).toBe(401);
       }
-      const blocked = await new Client(server.url, headers).post("/login", { email: "admin@example.org", password: DEMO_PASSWORD });
+      const blocked = await new Client(server.url, headers).post("/login", {
+        email: "admin@example.org",
+        password: DEMO_PASSWORD,
+      });
       expect(blocked.status).toBe(429);
       const otherAddress = await new Client(server.url, { "X-Forwarded-For": "192.0.2.78" }).post("/login", {
         email: "admin@example.org",
@@ -153,7 +174,11 @@ describe("sessions end on the server", () => {
     await client.signIn("board@example.org");
     const user = server.db.select().from(users).where(eq(users.email, "board@example.org")).get()!;
     for (const newPassword of ["password1", "short"]) {
-      const res = await client.post("/account/password", { currentPassword: DEMO_PASSWORD, newPassword, confirmPassword: newPassword });
+      const res = await client.post("/account/password", {
+        currentPassword: DEMO_PASSWORD,
+        newPassword,
+        confirmPassword: newPassword,
+      });
       expect(res.status).toBe(400);
     }
     const after = server.db.select().from(users).where(eq(users.email, "board@example.org")).get()!;
@@ -215,7 +240,11 @@ describe("sessions end on the server", () => {
     const oneTime = html.match(/One-time password: <code[^>]*>([^<]+)<\/code>/)?.[1];
     expect(oneTime).toBeTruthy();
     const member = new Client(server.url);
-    const signIn = await member.post("/login", { email: "board@example.org", password: oneTime!, redirectTo: "/projects" });
+    const signIn = await member.post("/login", {
+      email: "board@example.org",
+      password: oneTime!,
+      redirectTo: "/projects",
+    });
     expect(signIn.headers.get("location")).toBe("/account/password?redirectTo=%2Fprojects");
     const blocked = await member.get("/projects");
     expect(blocked.headers.get("location")).toMatch(/^\/account\/password/);

@@ -64,7 +64,7 @@ describe("the board", () => {
   });
 
   it("exports every row of the filter as CSV, with flags and reasons, formula cells escaped", async () => {
-    const title = "=HYPERLINK(\"http://evil.example\") @risk";
+    const title = '=HYPERLINK("http://evil.example") @risk';
     const target = server.db.select().from(projects).where(eq(projects.stage, "active")).get()!;
     server.db.update(projects).set({ title }).where(eq(projects.id, target.id)).run();
     server.db.insert(auditEvents).values({ at: new Date(), action: "project.updated", projectId: target.id, summary: "test rename" }).run();
@@ -99,7 +99,12 @@ describe("board assessments", () => {
   it("a board member records the board's view, kept as history and audited", async () => {
     const project = server.db.select().from(projects).where(eq(projects.stage, "active")).get()!;
     const before = server.db.select().from(boardAssessments).where(eq(boardAssessments.projectId, project.id)).all().length;
-    const res = await board.post(`/board/assess/${project.id}`, { rag: "red", reason: "Mortality measure rising", comment: "", back: "/board?attention=1" });
+    const res = await board.post(`/board/assess/${project.id}`, {
+      rag: "red",
+      reason: "Mortality measure rising",
+      comment: "",
+      back: "/board?attention=1",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/board?attention=1");
     const after = server.db.select().from(boardAssessments).where(eq(boardAssessments.projectId, project.id)).all();

@@ -18,9 +18,14 @@ afterAll(async () => {
 const userId = (email: string) => userIdOf(server.db, email);
 const row = (id: number) => server.db.select().from(projects).where(eq(projects.id, id)).get()!;
 const domains = (id: number) =>
-  server.db.select().from(projectCqcDomains).where(eq(projectCqcDomains.projectId, id)).all().map((d) => d.domain).sort();
-const audits = (id: number) =>
-  server.db.select().from(auditEvents).where(eq(auditEvents.projectId, id)).orderBy(desc(auditEvents.id)).all();
+  server.db
+    .select()
+    .from(projectCqcDomains)
+    .where(eq(projectCqcDomains.projectId, id))
+    .all()
+    .map((d) => d.domain)
+    .sort();
+const audits = (id: number) => server.db.select().from(auditEvents).where(eq(auditEvents.projectId, id)).orderBy(desc(auditEvents.id)).all();
 
 /** Projects whose current team includes this person. */
 function teamProjects(email: string) {
@@ -233,29 +238,40 @@ describe("two people editing at once", () => {
     expect((await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, leadChanges))).status).toBe(302);
     const afterFirst = row(leadProject);
 
-    const adminChanges = { version: String(version), title: "Sepsis Six: the admin's title", scope: "The admin's scope" };
+    const adminChanges = {
+      version: String(version),
+      title: "Sepsis Six: the admin's title",
+      scope: "The admin's scope",
+    };
     const clash = await other.post(`/projects/${leadProject}/edit`, charterForm(leadProject, adminChanges));
     expect(clash.status).toBe(409);
     const html = await readPage(clash);
     expect(html.textOf("#conflict-title")).toBe("Someone else changed this");
-    expect(html.conflict()?.message).toMatch(
-      /This was changed by Lee Lead at \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d since you opened it/,
-    );
+    expect(html.conflict()?.message).toMatch(/This was changed by Lee Lead at \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d since you opened it/);
     const fields = html.conflict()?.fields;
-    expect(fields).toContainEqual({ field: expect.any(String), theirs: "Sepsis Six: the lead's title", yours: "Sepsis Six: the admin's title" });
-    expect(fields).toContainEqual({ field: expect.any(String), theirs: "The lead's scope", yours: "The admin's scope" });
+    expect(fields).toContainEqual({
+      field: expect.any(String),
+      theirs: "Sepsis Six: the lead's title",
+      yours: "Sepsis Six: the admin's title",
+    });
+    expect(fields).toContainEqual({
+      field: expect.any(String),
+      theirs: "The lead's scope",
+      yours: "The admin's scope",
+    });
     expect(versionIn(html)).toBe(version + 1);
 
     // Nothing of the first save was lost.
     expect(row(leadProject)).toEqual(afterFirst);
-    expect(afterFirst).toMatchObject({ title: "Sepsis Six: the lead's title", aimTarget: 95, scope: "The lead's scope" });
+    expect(afterFirst).toMatchObject({
+      title: "Sepsis Six: the lead's title",
+      aimTarget: 95,
+      scope: "The lead's scope",
+    });
     expect(domains(leadProject)).toEqual(["effective", "safe"]);
 
     // Saving again with the version from the 409 page is a knowing choice.
-    const again = await other.post(
-      `/projects/${leadProject}/edit`,
-      charterForm(leadProject, { ...adminChanges, version: String(versionIn(html)) }),
-    );
+    const again = await other.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { ...adminChanges, version: String(versionIn(html)) }));
     expect(again.status).toBe(302);
     expect(row(leadProject).title).toBe("Sepsis Six: the admin's title");
   });
@@ -268,7 +284,10 @@ describe("who may edit", () => {
     const res = await lead.post(`/projects/${otherProject}/edit`, charterForm(otherProject, { title: "Hijacked" }));
     expect(res.status).toBe(403);
     expect(row(otherProject)).toEqual(before);
-    expect(audits(otherProject)[0]).toMatchObject({ action: "auth.permission_denied", userId: userId("lead@example.org") });
+    expect(audits(otherProject)[0]).toMatchObject({
+      action: "auth.permission_denied",
+      userId: userId("lead@example.org"),
+    });
   });
 
   it("refuses a viewer and a board member who is not on the team", async () => {
@@ -279,7 +298,11 @@ describe("who may edit", () => {
         .where(and(eq(projectTeam.userId, userId(email)), isNull(projectTeam.endedAt)))
         .all()
         .map((r) => r.id);
-      const target = server.db.select({ id: projects.id }).from(projects).where(notInArray(projects.id, [...board, 0])).get()!.id;
+      const target = server.db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(notInArray(projects.id, [...board, 0]))
+        .get()!.id;
       const client = new Client(server.url);
       await client.signIn(email);
       const before = row(target);

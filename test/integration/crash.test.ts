@@ -69,7 +69,14 @@ function problemsIn(db: Database.Database, writes: Write[], measureOf: Map<numbe
   }
 
   // Everything present, acknowledged or not, is whole: its change idea, measure link, asks and audit rows.
-  const cycles = all<{ id: number; title: string; project_id: number; idea: string | null; links: number; audits: number }>(
+  const cycles = all<{
+    id: number;
+    title: string;
+    project_id: number;
+    idea: string | null;
+    links: number;
+    audits: number;
+  }>(
     `select c.id, c.title, c.project_id, i.title as idea,
        (select count(*) from pdsa_cycle_measures m where m.cycle_id = c.id) as links,
        (select count(*) from audit_events a where a.action = 'pdsa.created' and a.entity_id = c.id) as audits
@@ -136,10 +143,12 @@ describe("killing the server mid-write", () => {
           .all(email) as { id: number }[]
       ).map((r) => r.id);
     const measureOf = new Map(
-      (look.prepare("select project_id as p, min(id) as m from measures where deleted_at is null group by project_id").all() as {
-        p: number;
-        m: number;
-      }[]).map((r) => [r.p, r.m]),
+      (
+        look.prepare("select project_id as p, min(id) as m from measures where deleted_at is null group by project_id").all() as {
+          p: number;
+          m: number;
+        }[]
+      ).map((r) => [r.p, r.m]),
     );
     const leadProjects = teamOf("lead@example.org");
     const staffProjects = teamOf("staff@example.org");

@@ -67,7 +67,10 @@ it("serves an edited route within seconds under npm run dev", async () => {
     return res.ok ? ((await res.json()) as { status: string }) : undefined;
   };
 
-  expect(await poll("the dev server did not start", health, 90_000, () => output)).toEqual({ status: "ok", database: "ok" });
+  expect(await poll("the dev server did not start", health, 90_000, () => output)).toEqual({
+    status: "ok",
+    database: "ok",
+  });
 
   const route = path.join(dir, "app", "routes", "healthz.tsx");
   fs.writeFileSync(route, fs.readFileSync(route, "utf8").replace('status: "ok"', 'status: "edited under npm run dev"'));

@@ -71,36 +71,114 @@ const CASES: Record<string, Case> = {
     who: "lead",
     page: `/projects/:p/pdsa/new`,
     form: () => ({
-      intent: "create", changeIdea: "new", newChangeIdea: "Bedside card", title: "Cards, day shifts", question: "Quicker escalation?",
-      prediction: "85% within 30 minutes", planWho: "Day nurses", planWhat: "A card per bed", planWhen: "Two weeks", planWhere: "Bays A to C",
-      planDataCollection: "Daily audit", startDate: "2026-11-20", endDate: "2026-12-04",
+      intent: "create",
+      changeIdea: "new",
+      newChangeIdea: "Bedside card",
+      title: "Cards, day shifts",
+      question: "Quicker escalation?",
+      prediction: "85% within 30 minutes",
+      planWho: "Day nurses",
+      planWhat: "A card per bed",
+      planWhen: "Two weeks",
+      planWhere: "Bays A to C",
+      planDataCollection: "Daily audit",
+      startDate: "2026-11-20",
+      endDate: "2026-12-04",
     }),
     rows: "select count(*) n from pdsa_cycles",
   },
-  milestone: { who: "lead", page: `/projects/:p/milestones`, form: () => ({ intent: "create", title: "Go live", baselineDate: "2026-12-01" }), rows: "select count(*) n from milestones" },
-  ask: { who: "lead", page: `/projects/:p/asks`, form: () => ({ intent: "raise", what: "Fund a band 6 nurse.", addressee: "board" }), rows: "select count(*) n from asks" },
+  milestone: {
+    who: "lead",
+    page: `/projects/:p/milestones`,
+    form: () => ({ intent: "create", title: "Go live", baselineDate: "2026-12-01" }),
+    rows: "select count(*) n from milestones",
+  },
+  ask: {
+    who: "lead",
+    page: `/projects/:p/asks`,
+    form: () => ({ intent: "raise", what: "Fund a band 6 nurse.", addressee: "board" }),
+    rows: "select count(*) n from asks",
+  },
   measure: {
     who: "lead",
     page: `/projects/:p/measures/new`,
-    form: () => ({ name: "Minutes to triage (once)", type: "process", definition: "Median minutes to triage.", unit: "minutes", improvement: "decrease", frequency: "weekly", target: "15" }),
+    form: () => ({
+      name: "Minutes to triage (once)",
+      type: "process",
+      definition: "Median minutes to triage.",
+      unit: "minutes",
+      improvement: "decrease",
+      frequency: "weekly",
+      target: "15",
+    }),
     rows: "select count(*) n from measures",
   },
-  "measure value": { who: "lead", page: `/projects/:p/measures/:m/data`, form: () => ({ intent: "add", periodDate: "1999-01-04", value: "20" }), rows: "select count(*) n from measure_points" },
-  "chart note": { who: "lead", page: `/projects/:p/measures/:m/annotations`, form: () => ({ intent: "add", periodDate: "2026-11-02", text: "Triage nurse started" }), rows: "select count(*) n from measure_annotations" },
-  proposal: { who: "lead", page: "/projects/new", form: () => ({ title: "Proposed once", problem: "A problem.", proposalIdea: "An idea." }), rows: "select count(*) n from projects" },
-  meeting: { who: "board", page: "/meetings/new", form: () => ({ title: "Board, once", meetingDate: "2026-12-10" }), rows: "select count(*) n from meetings" },
-  win: { who: "lead", page: `/projects/:p/wins`, form: () => ({ intent: "record", title: "Thanked by families" }), rows: "select count(*) n from wins" },
+  "measure value": {
+    who: "lead",
+    page: `/projects/:p/measures/:m/data`,
+    form: () => ({ intent: "add", periodDate: "1999-01-04", value: "20" }),
+    rows: "select count(*) n from measure_points",
+  },
+  "chart note": {
+    who: "lead",
+    page: `/projects/:p/measures/:m/annotations`,
+    form: () => ({ intent: "add", periodDate: "2026-11-02", text: "Triage nurse started" }),
+    rows: "select count(*) n from measure_annotations",
+  },
+  proposal: {
+    who: "lead",
+    page: "/projects/new",
+    form: () => ({ title: "Proposed once", problem: "A problem.", proposalIdea: "An idea." }),
+    rows: "select count(*) n from projects",
+  },
+  meeting: {
+    who: "board",
+    page: "/meetings/new",
+    form: () => ({ title: "Board, once", meetingDate: "2026-12-10" }),
+    rows: "select count(*) n from meetings",
+  },
+  win: {
+    who: "lead",
+    page: `/projects/:p/wins`,
+    form: () => ({ intent: "record", title: "Thanked by families" }),
+    rows: "select count(*) n from wins",
+  },
   "team member": {
     who: "admin",
     page: `/projects/:p/team`,
     form: () => ({ intent: "add-member", userId: String(userId("viewer@example.org")) }),
     rows: "select count(*) n from project_team where ended_at is null",
   },
-  user: { who: "admin", page: "/admin/users", form: () => ({ intent: "create", email: "once@example.org", name: "Once Only", role: "viewer" }), rows: "select count(*) n from users" },
-  "CQC action": { who: "admin", page: "/cqc", form: () => ({ intent: "add", reference: "MD99", kind: "must_do", domain: "safe", text: "Do it once." }), rows: "select count(*) n from cqc_actions" },
-  wave: { who: "admin", page: "/admin/programme", form: () => ({ intent: "wave-add", number: "9", startsOn: "2028-01-03", endsOn: "2028-05-21" }), rows: "select count(*) n from waves" },
-  theme: { who: "admin", page: "/admin/programme", form: () => ({ intent: "theme-add", name: "Once theme" }), rows: "select count(*) n from themes" },
-  division: { who: "admin", page: "/admin/programme", form: () => ({ intent: "division-add", name: "Once division" }), rows: "select count(*) n from divisions" },
+  user: {
+    who: "admin",
+    page: "/admin/users",
+    form: () => ({ intent: "create", email: "once@example.org", name: "Once Only", role: "viewer" }),
+    rows: "select count(*) n from users",
+  },
+  "CQC action": {
+    who: "admin",
+    page: "/cqc",
+    form: () => ({ intent: "add", reference: "MD99", kind: "must_do", domain: "safe", text: "Do it once." }),
+    rows: "select count(*) n from cqc_actions",
+  },
+  wave: {
+    who: "admin",
+    page: "/admin/programme",
+    form: () => ({ intent: "wave-add", number: "9", startsOn: "2028-01-03", endsOn: "2028-05-21" }),
+    rows: "select count(*) n from waves",
+  },
+  theme: {
+    who: "admin",
+    page: "/admin/programme",
+    form: () => ({ intent: "theme-add", name: "Once theme" }),
+    rows: "select count(*) n from themes",
+  },
+  division: {
+    who: "admin",
+    page: "/admin/programme",
+    form: () => ({ intent: "division-add", name: "Once division" }),
+    rows: "select count(*) n from divisions",
+  },
 };
 
 describe("every other create form", () => {
@@ -127,7 +205,14 @@ describe("every other create form", () => {
     const actions = () => count(`select count(*) n from meeting_actions where meeting_id = ${meetingId}`);
     const before = actions();
     const formToken = await tokenFrom(clients.board, `/meetings/${meetingId}`);
-    const form = () => ({ intent: "add-action", version: version(), text: "Bring the plan.", ownerUserId: String(userId("staff@example.org")), dueOn: "2027-01-20", formToken });
+    const form = () => ({
+      intent: "add-action",
+      version: version(),
+      text: "Bring the plan.",
+      ownerUserId: String(userId("staff@example.org")),
+      dueOn: "2027-01-20",
+      formToken,
+    });
     const first = await clients.board.post(`/meetings/${meetingId}`, form());
     expect(first.status).toBe(302);
     const second = await clients.board.post(`/meetings/${meetingId}`, { ...form(), version: "1" });
@@ -139,7 +224,9 @@ describe("every other create form", () => {
 
 describe("measure imports", () => {
   it("a resubmitted confirmation saves once and is sent to the first result, not asked to replace its own values", async () => {
-    const measureId = count(`select id n from measures where project_id = ${projectId} and deleted_at is null and uses_ratio = 0 and frequency = 'monthly' order by id`);
+    const measureId = count(
+      `select id n from measures where project_id = ${projectId} and deleted_at is null and uses_ratio = 0 and frequency = 'monthly' order by id`,
+    );
     expect(measureId).toBeGreaterThan(0);
     const page = `/projects/${projectId}/measures/${measureId}/import`;
     const points = () => count(`select count(*) n from measure_points where measure_id = ${measureId}`);

@@ -73,7 +73,10 @@ describe("a field name with a huge list index", () => {
     ["a list index just past the ceiling", "asks%5B1000%5D.what=x"],
     ["a deep path", `${Array.from({ length: 300 }, (_, i) => `d${i}`).join(".")}=1`],
     ["a prototype name", "__proto__%5Bpolluted%5D=1"],
-    ["a conform list intent far past the end", `__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "asks", index: 99999999 } }))}`],
+    [
+      "a conform list intent far past the end",
+      `__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "asks", index: 99999999 } }))}`,
+    ],
   ])("is refused on a status report as a lead (%s), writing nothing", async (_, extra) => {
     const { res, text, ms, changed } = await post(lead, statusNew, `${GOOD_REPORT}&${extra}`);
     expect(res.status).toBe(400);
@@ -95,11 +98,17 @@ describe("a body over the limit", () => {
   const multipart = (bytes: number) => {
     const head = `--b0undary\r\nContent-Disposition: form-data; name="intent"\r\n\r\ncheck\r\n--b0undary\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`;
     const tail = "\r\n--b0undary--\r\n";
-    return { body: head + "1".repeat(bytes - head.length - tail.length) + tail, contentType: "multipart/form-data; boundary=b0undary" };
+    return {
+      body: head + "1".repeat(bytes - head.length - tail.length) + tail,
+      contentType: "multipart/form-data; boundary=b0undary",
+    };
   };
 
   it.each([false, true])("gets 413 on an ordinary form past 1 MiB (chunked: %s), writing nothing", async (chunked) => {
-    for (const [client, path] of [[null, "/login"], [lead, statusNew]] as const) {
+    for (const [client, path] of [
+      [null, "/login"],
+      [lead, statusNew],
+    ] as const) {
       const { res, text, changed } = await post(client, path, { body: form(MiB + 1), chunked });
       expect(res.status, path).toBe(413);
       expect(text).toMatch(/too large/);
@@ -148,7 +157,11 @@ describe("a content type other than the two form encodings", () => {
   });
 
   it("leaves /api/spc answering JSON", async () => {
-    const res = await fetch(`${server.url}/api/spc`, { method: "POST", body: "text", headers: { "Content-Type": "text/plain" } });
+    const res = await fetch(`${server.url}/api/spc`, {
+      method: "POST",
+      body: "text",
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(res.status).toBe(415);
     expect(await res.json()).toMatchObject({ field: "content_type" });
   });

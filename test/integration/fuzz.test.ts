@@ -51,7 +51,13 @@ beforeAll(async () => {
   server = await startTestServer();
   routes = await actionRoutes();
   // The routes an attacker goes for first must be among those found.
-  for (const must of ["/login", "/logout", "/projects/:projectId/pdsa/new", "/projects/:projectId/status/new", "/projects/:projectId/measures/:measureId/import"]) {
+  for (const must of [
+    "/login",
+    "/logout",
+    "/projects/:projectId/pdsa/new",
+    "/projects/:projectId/status/new",
+    "/projects/:projectId/measures/:measureId/import",
+  ]) {
     if (!routes.some((r) => r.pattern === must)) throw new Error(`the action ${must} was not found in the build: the fuzzer would miss it`);
   }
   // Deletes last, so the records the other routes need still exist while they are fuzzed.
@@ -185,7 +191,8 @@ async function submit(path: string, client: Client | null, sub: Submission | Hos
   expect(body.includes(SCRIPT), `${where}: the response echoes an unescaped script`).toBe(false);
   if (res.status >= 400) expect(changed, `${where}: a refusal wrote to the database`).toEqual([]);
   // An answer that shows the form's error summary is a refusal, so it must say so in its status.
-  if (isHtml(res) && body.includes("nhsuk-error-summary") && parsePage(body).find(".nhsuk-error-summary")) expect(res.status, `${where}: errors shown with a success status`).toBeGreaterThanOrEqual(400);
+  if (isHtml(res) && body.includes("nhsuk-error-summary") && parsePage(body).find(".nhsuk-error-summary"))
+    expect(res.status, `${where}: errors shown with a success status`).toBeGreaterThanOrEqual(400);
   const location = res.headers.get("location");
   if (client && location?.startsWith("/login")) throw new Error(`${where}: the session was lost (redirected to ${location})`);
   return { status: res.status, changed, location };
@@ -209,7 +216,11 @@ describe.each(["lead@example.org", "admin@example.org"])("fuzzing every action a
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
     }
-    console.log(`${email}: statuses by route\n${Object.entries(statuses).map(([r, s]) => `  ${r} ${JSON.stringify(s)}`).join("\n")}`);
+    console.log(
+      `${email}: statuses by route\n${Object.entries(statuses)
+        .map(([r, s]) => `  ${r} ${JSON.stringify(s)}`)
+        .join("\n")}`,
+    );
     // Every route was exercised and most random submissions were refused.
     const all = Object.values(statuses).flatMap((s) => Object.entries(s));
     const refused = all.filter(([s]) => Number(s) >= 400).reduce((n, [, c]) => n + c, 0);
@@ -236,7 +247,10 @@ describe.each(["lead@example.org", "admin@example.org"])("fuzzing every action a
       const hostile = fc.oneof(
         { weight: 3, arbitrary: withHostileNames(forms) },
         { weight: 2, arbitrary: hostileContentType(forms) },
-        { weight: 1, arbitrary: oversizeBody(forms, bodyLimitOf(route.pattern), route.pattern === "/api/spc" ? "application/json" : undefined) },
+        {
+          weight: 1,
+          arbitrary: oversizeBody(forms, bodyLimitOf(route.pattern), route.pattern === "/api/spc" ? "application/json" : undefined),
+        },
       );
       await fc.assert(
         fc.asyncProperty(hostile, async (request) => {
@@ -306,7 +320,15 @@ describe("field names conform reserves or cannot parse", () => {
     const path = pathOf(route);
     const intent = (await formsOf(route, path)).flatMap((f) => f.fields).find((f) => f.name === "__intent__")?.values[0];
     expect(intent, "the status report form offers an add-an-ask button").toBeTruthy();
-    const outcome = await submit(path, clients["admin@example.org"], [["__intent__", enc(intent!)], ["__proto__", enc("x")]], "admin@example.org");
+    const outcome = await submit(
+      path,
+      clients["admin@example.org"],
+      [
+        ["__intent__", enc(intent!)],
+        ["__proto__", enc("x")],
+      ],
+      "admin@example.org",
+    );
     expect(outcome.status).toBeLessThan(500);
   });
 });
@@ -316,12 +338,17 @@ describe("stored hostile text", () => {
     const admin = clients["admin@example.org"];
     const path = `/projects/${params.projectId}/milestones`;
     const title = `${SCRIPT} '; drop table projects; -- مرحبا 👩‍⚕️`;
-    const outcome = await submit(path, admin, [
-      ["intent", enc("create")],
-      ["title", enc(title)],
-      ["owner", enc(SCRIPT)],
-      ["baselineDate", enc("2026-12-01")],
-    ], "admin@example.org");
+    const outcome = await submit(
+      path,
+      admin,
+      [
+        ["intent", enc("create")],
+        ["title", enc(title)],
+        ["owner", enc(SCRIPT)],
+        ["baselineDate", enc("2026-12-01")],
+      ],
+      "admin@example.org",
+    );
     expect(outcome.status).toBe(302);
     const row = server.db.$client.prepare("select title, owner from milestones order by id desc limit 1").get();
     expect(row).toEqual({ title, owner: SCRIPT });

@@ -30,13 +30,28 @@ beforeAll(async () => {
     .all()
     .map((r) => r.projectId);
   leadProjects = server.db.select({ id: projects.id, title: projects.title }).from(projects).where(inArray(projects.id, ids)).all();
-  otherProject = server.db.select({ id: projects.id, title: projects.title }).from(projects).all().find((p) => !ids.includes(p.id))!;
+  otherProject = server.db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .all()
+    .find((p) => !ids.includes(p.id))!;
 
   // An ask to lead@ by name, one already answered, and meeting actions: one overdue, one done.
   const leadId = userId("lead@example.org");
-  const base = { projectId: otherProject.id, addressee: "person" as const, addresseeUserId: leadId, createdBy: userId("board@example.org") };
-  server.db.insert(asks).values({ ...base, what: "Home test: share the sepsis grab bag checklist", dueOn: "2026-11-20" }).run();
-  server.db.insert(asks).values({ ...base, what: "Home test: an answered ask", state: "resolved", response: "Done." }).run();
+  const base = {
+    projectId: otherProject.id,
+    addressee: "person" as const,
+    addresseeUserId: leadId,
+    createdBy: userId("board@example.org"),
+  };
+  server.db
+    .insert(asks)
+    .values({ ...base, what: "Home test: share the sepsis grab bag checklist", dueOn: "2026-11-20" })
+    .run();
+  server.db
+    .insert(asks)
+    .values({ ...base, what: "Home test: an answered ask", state: "resolved", response: "Done." })
+    .run();
   const meetingId = server.db
     .insert(meetings)
     .values({ programmeId: 1, title: "Home test board", meetingDate: "2026-10-01" })
@@ -45,8 +60,20 @@ beforeAll(async () => {
   server.db
     .insert(meetingActions)
     .values([
-      { meetingId, projectId: leadProjects[0].id, text: "Home test: bring the run chart", ownerUserId: leadId, dueOn: "2026-11-01" },
-      { meetingId, text: "Home test: a completed action", ownerUserId: leadId, dueOn: "2026-11-01", completedOn: "2026-10-20" },
+      {
+        meetingId,
+        projectId: leadProjects[0].id,
+        text: "Home test: bring the run chart",
+        ownerUserId: leadId,
+        dueOn: "2026-11-01",
+      },
+      {
+        meetingId,
+        text: "Home test: a completed action",
+        ownerUserId: leadId,
+        dueOn: "2026-11-01",
+        completedOn: "2026-10-20",
+      },
     ])
     .run();
 });
@@ -90,7 +117,11 @@ describe("the home page", () => {
   });
 
   it("shows recent wins across the programme, newest first", async () => {
-    const latest = server.db.select().from(wins).all().sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+    const latest = server.db
+      .select()
+      .from(wins)
+      .all()
+      .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
     const recent = section(await readPage(await viewer.get("/")), "home-wins");
     expect(textOf(recent)).toContain(latest.title);
     expect(hrefsIn(recent)).toContain("/wins");

@@ -72,7 +72,13 @@ async function race(path: string, leadForm: Record<string, string | string[]>, a
 describe("the charter", () => {
   const row = () => server.db.select().from(projects).where(eq(projects.id, projectId)).get()!;
   const domains = () =>
-    server.db.select().from(projectCqcDomains).where(eq(projectCqcDomains.projectId, projectId)).all().map((d) => d.domain).sort();
+    server.db
+      .select()
+      .from(projectCqcDomains)
+      .where(eq(projectCqcDomains.projectId, projectId))
+      .all()
+      .map((d) => d.domain)
+      .sort();
   const form = (changes: Record<string, string | string[]>) => {
     const p = row();
     const s = (v: string | number | null) => (v === null ? "" : String(v));
@@ -285,7 +291,10 @@ describe("a PDSA cycle", () => {
       form({ doObservations: "Observed by the lead", studyResults: "Results by the lead" }),
       form({ doObservations: "Observed by the admin", studyResults: "Results by the admin" }),
     );
-    expect(row()).toMatchObject({ doObservations: `Observed by the ${winner}`, studyResults: `Results by the ${winner}` });
+    expect(row()).toMatchObject({
+      doObservations: `Observed by the ${winner}`,
+      studyResults: `Results by the ${winner}`,
+    });
     expect(auditCount("pdsa.updated", cycleId)).toBe(before + 1);
   });
 });

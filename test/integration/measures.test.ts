@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import {
-  auditEvents,
-  measureAnnotations,
-  measurePoints,
-  measureRebases,
-  measures,
-  projects,
-  projectTeam,
-  users,
-} from "../../db/schema";
+import { auditEvents, measureAnnotations, measurePoints, measureRebases, measures, projects, projectTeam, users } from "../../db/schema";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
@@ -30,7 +21,11 @@ beforeAll(async () => {
     .all()
     .map((t) => t.projectId);
   leadProject = teams[0];
-  otherProject = server.db.select().from(projects).all().find((p) => !teams.includes(p.id))!.id;
+  otherProject = server.db
+    .select()
+    .from(projects)
+    .all()
+    .find((p) => !teams.includes(p.id))!.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -39,12 +34,20 @@ afterAll(async () => {
 // Helpers
 
 const auditCount = (action: string) =>
-  server.db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(eq(auditEvents.action, action as never)).get()!.n;
+  server.db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, action as never))
+    .get()!.n;
 const lastAudit = (action: string) =>
-  server.db.select().from(auditEvents).where(eq(auditEvents.action, action as never)).orderBy(sql`id desc`).get()!;
+  server.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.action, action as never))
+    .orderBy(sql`id desc`)
+    .get()!;
 const measure = (id: number) => server.db.select().from(measures).where(eq(measures.id, id)).get()!;
-const points = (id: number) =>
-  server.db.select().from(measurePoints).where(eq(measurePoints.measureId, id)).orderBy(measurePoints.periodDate).all();
+const points = (id: number) => server.db.select().from(measurePoints).where(eq(measurePoints.measureId, id)).orderBy(measurePoints.periodDate).all();
 const primaries = (projectId: number) =>
   server.db
     .select()
@@ -64,7 +67,11 @@ const DEFINITION = {
 
 let counter = 0;
 async function createMeasure(extra: Record<string, string> = {}, projectId = leadProject) {
-  const res = await lead.post(`/projects/${projectId}/measures/new`, { ...DEFINITION, name: `Measure ${++counter}`, ...extra });
+  const res = await lead.post(`/projects/${projectId}/measures/new`, {
+    ...DEFINITION,
+    name: `Measure ${++counter}`,
+    ...extra,
+  });
   expect(res.status, await res.clone().text()).toBe(302);
   const id = Number(res.headers.get("location")!.match(/measures\/(\d+)/)![1]);
   return { id, base: `/projects/${projectId}/measures/${id}` };
@@ -89,7 +96,6 @@ async function importText(base: string, data: string) {
   return res;
 }
 
-
 async function multipart(client: Client, path: string, form: FormData) {
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   return fetch(server.url + path, { method: "POST", body: form, redirect: "manual", headers: { Cookie: cookie } });
@@ -98,9 +104,24 @@ async function multipart(client: Client, path: string, form: FormData) {
 describe("defining a measure", () => {
   it("saves a valid definition with an audit row and a stored (empty) SPC summary", async () => {
     const before = auditCount("measure.created");
-    const { id } = await createMeasure({ dataOwner: "Samuel Osei", dataSource: "Symphony extract", baselinePoints: "12" });
+    const { id } = await createMeasure({
+      dataOwner: "Samuel Osei",
+      dataSource: "Symphony extract",
+      baselinePoints: "12",
+    });
     const m = measure(id);
-    expect(m).toMatchObject({ projectId: leadProject, type: "process", unit: "minutes", improvement: "decrease", frequency: "weekly", target: 15, baselinePoints: 12, dataOwner: "Samuel Osei", version: 1, spcPoints: 0 });
+    expect(m).toMatchObject({
+      projectId: leadProject,
+      type: "process",
+      unit: "minutes",
+      improvement: "decrease",
+      frequency: "weekly",
+      target: 15,
+      baselinePoints: 12,
+      dataOwner: "Samuel Osei",
+      version: 1,
+      spcPoints: 0,
+    });
     expect(m.spcComputedAt).not.toBeNull();
     expect(auditCount("measure.created")).toBe(before + 1);
     expect(lastAudit("measure.created")).toMatchObject({ entityId: id, projectId: leadProject });
@@ -133,7 +154,10 @@ describe("defining a measure", () => {
     expect(primaries(leadProject).map((m) => m.id)).toEqual([first.id]);
     const second = await createMeasure({ isPrimary: "on" });
     expect(primaries(leadProject).map((m) => m.id)).toEqual([second.id]);
-    const res = await lead.post(`${first.base}/edit`, { intent: "primary", version: String(measure(first.id).version) });
+    const res = await lead.post(`${first.base}/edit`, {
+      intent: "primary",
+      version: String(measure(first.id).version),
+    });
     expect(res.status).toBe(302);
     expect(primaries(leadProject).map((m) => m.id)).toEqual([first.id]);
     expect(lastAudit("measure.updated").summary).toContain(`Made ${measure(first.id).name} the primary measure`);
@@ -142,7 +166,13 @@ describe("defining a measure", () => {
   it("edits the definition, and a concurrent edit of the same version gets 409 with nothing overwritten", async () => {
     const { id, base } = await createMeasure();
     const v = String(measure(id).version);
-    const mine = await lead.post(`${base}/edit`, { intent: "save", version: v, ...DEFINITION, name: "Mine", target: "12" });
+    const mine = await lead.post(`${base}/edit`, {
+      intent: "save",
+      version: v,
+      ...DEFINITION,
+      name: "Mine",
+      target: "12",
+    });
     expect(mine.status).toBe(302);
     expect(measure(id)).toMatchObject({ name: "Mine", target: 12, version: 2 });
     expect(lastAudit("measure.updated").summary).toContain("Target: 15 → 12");
@@ -179,7 +209,10 @@ describe("defining a measure", () => {
     expect(res.status).toBe(302);
     expect(measure(id).deletedAt).not.toBeNull();
     expect(measure(id).isPrimary).toBe(false);
-    expect(lastAudit("measure.deleted")).toMatchObject({ entityId: id, summary: "Deleted measure: Renamed (it was the primary measure)" });
+    expect(lastAudit("measure.deleted")).toMatchObject({
+      entityId: id,
+      summary: "Deleted measure: Renamed (it was the primary measure)",
+    });
     expect((await lead.get(base)).status).toBe(404);
     expect((await readPage(await lead.get(res.headers.get("location")!))).text).toContain("The measure “Renamed” is deleted");
   });
@@ -226,7 +259,12 @@ describe("data entry", () => {
   it("adds a value for the Monday of its week, with an audit row and a refreshed SPC summary", async () => {
     const { id, base } = await createMeasure();
     const before = auditCount("measure.data_changed");
-    const res = await lead.post(`${base}/data`, { intent: "add", periodDate: "2025-03-05", value: "21", note: "Two agency nights" });
+    const res = await lead.post(`${base}/data`, {
+      intent: "add",
+      periodDate: "2025-03-05",
+      value: "21",
+      note: "Two agency nights",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`${base}?saved=added`);
     expect(points(id).map((p) => [p.periodDate, p.value, p.note])).toEqual([["2025-03-03", 21, "Two agency nights"]]);
@@ -257,8 +295,18 @@ describe("data entry", () => {
   });
 
   it("works out a percentage from numerator and denominator, keeps both, and refuses a denominator of 0 or over 100%", async () => {
-    const { id, base } = await createMeasure({ unit: "percent", usesRatio: "on", improvement: "increase", target: "90" });
-    const ok = await lead.post(`${base}/data`, { intent: "add", periodDate: "2025-03-03", numerator: "29", denominator: "35" });
+    const { id, base } = await createMeasure({
+      unit: "percent",
+      usesRatio: "on",
+      improvement: "increase",
+      target: "90",
+    });
+    const ok = await lead.post(`${base}/data`, {
+      intent: "add",
+      periodDate: "2025-03-03",
+      numerator: "29",
+      denominator: "35",
+    });
     expect(ok.status).toBe(302);
     expect(points(id)[0]).toMatchObject({ value: 82.8571428571, numerator: 29, denominator: 35 });
     for (const [numerator, denominator, message] of [
@@ -280,13 +328,25 @@ describe("data entry", () => {
     await lead.post(`${base}/data`, { intent: "add", periodDate: "2025-03-03", value: "21" });
     const p = points(id)[0];
     const updatedAt = String(p.updatedAt.getTime());
-    const res = await lead.post(`${base}/data`, { intent: "update", pointId: String(p.id), updatedAt, periodDate: "2025-03-03", value: "19" });
+    const res = await lead.post(`${base}/data`, {
+      intent: "update",
+      pointId: String(p.id),
+      updatedAt,
+      periodDate: "2025-03-03",
+      value: "19",
+    });
     expect(res.status).toBe(302);
     expect(points(id)[0].value).toBe(19);
     expect(measure(id).spcLatestValue).toBe(19);
     expect(lastAudit("measure.data_changed").summary).toContain("corrected week beginning 3 Mar 2025: 21 → 19");
 
-    const stale = await lead.post(`${base}/data`, { intent: "update", pointId: String(p.id), updatedAt, periodDate: "2025-03-03", value: "25" });
+    const stale = await lead.post(`${base}/data`, {
+      intent: "update",
+      pointId: String(p.id),
+      updatedAt,
+      periodDate: "2025-03-03",
+      value: "25",
+    });
     expect(stale.status).toBe(409);
     expect((await readPage(stale)).text).toContain("Someone else changed this");
     expect(points(id)[0].value).toBe(19);
@@ -299,7 +359,11 @@ describe("data entry", () => {
     const p = points(id)[1];
     const confirm = await lead.get(`${base}/data?delete=${p.id}`);
     expect((await readPage(confirm)).text).toContain("Delete the value for week beginning 10 Mar 2025?");
-    const res = await lead.post(`${base}/data`, { intent: "delete", pointId: String(p.id), updatedAt: String(p.updatedAt.getTime()) });
+    const res = await lead.post(`${base}/data`, {
+      intent: "delete",
+      pointId: String(p.id),
+      updatedAt: String(p.updatedAt.getTime()),
+    });
     expect(res.status).toBe(302);
     expect(points(id).map((x) => x.value)).toEqual([21]);
     expect(measure(id)).toMatchObject({ spcPoints: 1, spcLatestValue: 21 });
@@ -370,13 +434,21 @@ describe("import", () => {
     const wrong = await lead.post(`${base}/import`, { intent: "confirm", data: overlapping, replace: "2-00000000" });
     expect(wrong.status).toBe(409);
     expect(points(id)).toHaveLength(10);
-    expect(points(id).map((p) => p.value).slice(-2)).toEqual([32, 30]);
+    expect(
+      points(id)
+        .map((p) => p.value)
+        .slice(-2),
+    ).toEqual([32, 30]);
 
     const res = await lead.post(`${base}/import`, { intent: "confirm", data: overlapping, replace: fingerprint });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toContain("added=2&replaced=2");
     expect(points(id)).toHaveLength(12);
-    expect(points(id).map((p) => p.value).slice(-4)).toEqual([98, 97, 96, 95]);
+    expect(
+      points(id)
+        .map((p) => p.value)
+        .slice(-4),
+    ).toEqual([98, 97, 96, 95]);
   });
 
   it("takes an uploaded CSV file through the same preview", async () => {
@@ -417,7 +489,11 @@ describe("rebases and notes", () => {
     const { id, base } = await createMeasure();
     await importText(base, weeklySeries());
     const before = measure(id);
-    const res = await lead.post(`${base}/rebases`, { intent: "add", periodDate: "2025-04-23", reason: "New triage process" });
+    const res = await lead.post(`${base}/rebases`, {
+      intent: "add",
+      periodDate: "2025-04-23",
+      reason: "New triage process",
+    });
     expect(res.status).toBe(302);
     expect(server.db.select().from(measureRebases).where(eq(measureRebases.measureId, id)).all()).toMatchObject([
       { periodDate: "2025-04-21", reason: "New triage process" },
@@ -448,7 +524,11 @@ describe("rebases and notes", () => {
   it("adds and removes a note on the chart", async () => {
     const { id, base } = await createMeasure();
     await importText(base, weeklySeries(14));
-    const res = await lead.post(`${base}/annotations`, { intent: "add", periodDate: "2025-02-05", text: "Triage nurse started" });
+    const res = await lead.post(`${base}/annotations`, {
+      intent: "add",
+      periodDate: "2025-02-05",
+      text: "Triage nurse started",
+    });
     expect(res.status).toBe(302);
     const note = server.db.select().from(measureAnnotations).where(eq(measureAnnotations.measureId, id)).get()!;
     expect(note).toMatchObject({ periodDate: "2025-02-03", text: "Triage nurse started" });

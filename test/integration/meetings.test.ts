@@ -31,8 +31,7 @@ afterAll(async () => {
 const db = () => server.db;
 const userId = (email: string) => userIdOf(db(), email);
 const meetingRow = (id: number) => db().select().from(meetings).where(eq(meetings.id, id)).get()!;
-const itemsOf = (id: number) =>
-  db().select().from(meetingItems).where(eq(meetingItems.meetingId, id)).orderBy(asc(meetingItems.position)).all();
+const itemsOf = (id: number) => db().select().from(meetingItems).where(eq(meetingItems.meetingId, id)).orderBy(asc(meetingItems.position)).all();
 const actionsOf = (id: number) => db().select().from(meetingActions).where(eq(meetingActions.meetingId, id)).all();
 const assessmentsAt = (id: number) => db().select().from(boardAssessments).where(eq(boardAssessments.meetingId, id)).all();
 const auditTotal = () => db().select().from(auditEvents).all().length;
@@ -43,7 +42,13 @@ const activeProjects = () =>
 
 /** Everything a meeting is made of, to check that a refused request changed nothing. */
 const stateOf = (id: number) =>
-  JSON.stringify({ meeting: meetingRow(id), items: itemsOf(id), actions: actionsOf(id), assessed: assessmentsAt(id), audit: auditTotal() });
+  JSON.stringify({
+    meeting: meetingRow(id),
+    items: itemsOf(id),
+    actions: actionsOf(id),
+    assessed: assessmentsAt(id),
+    audit: auditTotal(),
+  });
 
 async function createMeeting(projectIds: number[], meetingDate = "2026-12-10") {
   const res = await board.post("/meetings/new", {
@@ -87,13 +92,32 @@ describe("who may run meetings", () => {
     const [p] = activeProjects();
     const id = await createMeeting([p.id]);
     const item = itemsOf(id)[0];
-    const before = JSON.stringify({ meeting: meetingRow(id), items: itemsOf(id), actions: actionsOf(id), assessed: assessmentsAt(id) });
+    const before = JSON.stringify({
+      meeting: meetingRow(id),
+      items: itemsOf(id),
+      actions: actionsOf(id),
+      assessed: assessmentsAt(id),
+    });
     for (const client of [staff, viewer]) {
       expect((await client.get("/meetings/new")).status).toBe(403);
       expect((await client.post("/meetings/new", { title: "Mine", meetingDate: "2026-12-10" })).status).toBe(403);
       const posts: Record<string, string>[] = [
-        { intent: "review", version: version(id), itemId: String(item.id), rag: "red", reason: "x", decision: "escalate" },
-        { intent: "add-action", version: version(id), projectId: String(p.id), text: "x", ownerUserId: String(userId("staff@example.org")), dueOn: "2026-12-20" },
+        {
+          intent: "review",
+          version: version(id),
+          itemId: String(item.id),
+          rag: "red",
+          reason: "x",
+          decision: "escalate",
+        },
+        {
+          intent: "add-action",
+          version: version(id),
+          projectId: String(p.id),
+          text: "x",
+          ownerUserId: String(userId("staff@example.org")),
+          dueOn: "2026-12-20",
+        },
         { intent: "add-item", version: version(id), projectId: String(activeProjects()[1].id) },
         { intent: "remove-item", version: version(id), itemId: String(item.id) },
         { intent: "details", version: version(id), title: "Hijacked", meetingDate: "2026-12-11" },
@@ -101,7 +125,14 @@ describe("who may run meetings", () => {
       ];
       for (const form of posts) expect((await client.post(`/meetings/${id}`, form)).status, form.intent).toBe(403);
     }
-    expect(JSON.stringify({ meeting: meetingRow(id), items: itemsOf(id), actions: actionsOf(id), assessed: assessmentsAt(id) })).toBe(before);
+    expect(
+      JSON.stringify({
+        meeting: meetingRow(id),
+        items: itemsOf(id),
+        actions: actionsOf(id),
+        assessed: assessmentsAt(id),
+      }),
+    ).toBe(before);
     expect(lastAudit().action).toBe("auth.permission_denied");
   });
 });
@@ -127,7 +158,12 @@ describe("planning a meeting", () => {
   });
 
   it("creates the meeting with the chosen projects in the suggested order, with their reasons, and audits it", async () => {
-    const flagged = db().select().from(projectSummaries).orderBy(desc(projectSummaries.flagCount), asc(projectSummaries.title)).all().filter((s) => s.flagCount > 0);
+    const flagged = db()
+      .select()
+      .from(projectSummaries)
+      .orderBy(desc(projectSummaries.flagCount), asc(projectSummaries.title))
+      .all()
+      .filter((s) => s.flagCount > 0);
     const chosen = [flagged[2].projectId, flagged[0].projectId];
     const res = await board.post("/meetings/new", {
       title: "December board",
@@ -155,7 +191,11 @@ describe("planning a meeting", () => {
     expect((await readPage(noDate)).text).toContain("Enter the date of the meeting");
     const badDate = await board.post("/meetings/new", { title: "Board", meetingDate: "2026-02-30" });
     expect(badDate.status).toBe(400);
-    const unknown = await board.post("/meetings/new", { title: "Board kept", meetingDate: "2026-12-10", projectIds: ["987654"] });
+    const unknown = await board.post("/meetings/new", {
+      title: "Board kept",
+      meetingDate: "2026-12-10",
+      projectIds: ["987654"],
+    });
     expect(unknown.status).toBe(400);
     const page = await readPage(unknown);
     expect(page.text).toContain("Choose projects from the list");
@@ -171,31 +211,56 @@ describe("the agenda before the meeting", () => {
     const id = await createMeeting([a.id, b.id]);
     // Suggested projects come first, so the starting order depends on the demo's flags.
     const [x, y] = itemsOf(id).map((i) => i.projectId);
-    const add = await board.post(`/meetings/${id}`, { intent: "add-item", version: version(id), projectId: String(c.id) });
+    const add = await board.post(`/meetings/${id}`, {
+      intent: "add-item",
+      version: version(id),
+      projectId: String(c.id),
+    });
     expect(add.status).toBe(302);
     expect(itemsOf(id).map((i) => i.projectId)).toEqual([x, y, c.id]);
     expect(lastAudit()).toMatchObject({ action: "meeting.agenda_changed", projectId: c.id });
 
     let before = stateOf(id);
-    const dup = await board.post(`/meetings/${id}`, { intent: "add-item", version: version(id), projectId: String(a.id) });
+    const dup = await board.post(`/meetings/${id}`, {
+      intent: "add-item",
+      version: version(id),
+      projectId: String(a.id),
+    });
     expect(dup.status).toBe(400);
     expect((await readPage(dup)).text).toContain(`${a.title} is already on the agenda`);
     void b;
     expect(stateOf(id)).toBe(before);
 
     const cItem = itemsOf(id)[2];
-    expect((await board.post(`/meetings/${id}`, { intent: "move-item", version: version(id), itemId: String(cItem.id), direction: "up" })).status).toBe(302);
+    expect(
+      (
+        await board.post(`/meetings/${id}`, {
+          intent: "move-item",
+          version: version(id),
+          itemId: String(cItem.id),
+          direction: "up",
+        })
+      ).status,
+    ).toBe(302);
     expect(itemsOf(id).map((i) => i.projectId)).toEqual([x, c.id, y]);
 
     const first = itemsOf(id)[0];
     before = stateOf(id);
-    const up = await board.post(`/meetings/${id}`, { intent: "move-item", version: version(id), itemId: String(first.id), direction: "up" });
+    const up = await board.post(`/meetings/${id}`, {
+      intent: "move-item",
+      version: version(id),
+      itemId: String(first.id),
+      direction: "up",
+    });
     expect(up.status).toBe(400);
     expect((await readPage(up)).text).toContain("is already first on the agenda");
     expect(stateOf(id)).toBe(before);
 
     expect((await board.post(`/meetings/${id}`, { intent: "remove-item", version: version(id), itemId: String(first.id) })).status).toBe(302);
-    expect(itemsOf(id).map((i) => [i.projectId, i.position])).toEqual([[c.id, 1], [y, 2]]);
+    expect(itemsOf(id).map((i) => [i.projectId, i.position])).toEqual([
+      [c.id, 1],
+      [y, 2],
+    ]);
 
     const other = await createMeeting([a.id]);
     const foreign = itemsOf(other)[0];
@@ -209,12 +274,23 @@ describe("the agenda before the meeting", () => {
     await admin.post(`/meetings/${id}`, { intent: "add-item", version: stale, projectId: String(b.id) });
     const before = stateOf(id);
     const item = itemsOf(id)[0];
-    const res = await board.post(`/meetings/${id}`, { intent: "review", version: stale, itemId: String(item.id), decision: "continue", notes: "Notes typed before the conflict" });
+    const res = await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: stale,
+      itemId: String(item.id),
+      decision: "continue",
+      notes: "Notes typed before the conflict",
+    });
     expect(res.status).toBe(409);
     const page = await readPage(res);
     expect(page.text).toContain("This meeting was changed by Alex Admin");
     expect(page.fieldValue("notes")).toBe("Notes typed before the conflict"); // the user's input is kept
-    const details = await board.post(`/meetings/${id}`, { intent: "details", version: stale, title: "Renamed", meetingDate: "2026-12-10" });
+    const details = await board.post(`/meetings/${id}`, {
+      intent: "details",
+      version: stale,
+      title: "Renamed",
+      meetingDate: "2026-12-10",
+    });
     expect(details.status).toBe(409);
     expect((await readPage(details)).text).toContain("Someone else changed this");
     expect(stateOf(id)).toBe(before);
@@ -250,13 +326,31 @@ describe("reviewing a project at the meeting", () => {
     const id = await createMeeting([a.id]);
     const item = itemsOf(id)[0];
     const before = stateOf(id);
-    const bad = await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(item.id), decision: "postpone" });
+    const bad = await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: version(id),
+      itemId: String(item.id),
+      decision: "postpone",
+    });
     expect(bad.status).toBe(400);
     expect((await readPage(bad)).text).toContain("Choose the board's decision");
-    const noReason = await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(item.id), rag: "red", decision: "escalate" });
+    const noReason = await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: version(id),
+      itemId: String(item.id),
+      rag: "red",
+      decision: "escalate",
+    });
     expect(noReason.status).toBe(400);
     expect((await readPage(noReason)).text).toContain("Give the reason for the board's rating");
-    const badRag = await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(item.id), rag: "purple", reason: "x", decision: "escalate" });
+    const badRag = await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: version(id),
+      itemId: String(item.id),
+      rag: "purple",
+      reason: "x",
+      decision: "escalate",
+    });
     expect(badRag.status).toBe(400);
     expect(stateOf(id)).toBe(before);
   });
@@ -281,13 +375,32 @@ describe("actions", () => {
       expect(res.status, message).toBe(400);
       expect((await readPage(res)).text).toContain(message);
     }
-    const notOnAgenda = await board.post(`/meetings/${id}`, { ...base, projectId: String(activeProjects()[1].id), version: version(id), ownerUserId: staffId, dueOn: "2026-12-20" });
+    const notOnAgenda = await board.post(`/meetings/${id}`, {
+      ...base,
+      projectId: String(activeProjects()[1].id),
+      version: version(id),
+      ownerUserId: staffId,
+      dueOn: "2026-12-20",
+    });
     expect(notOnAgenda.status).toBe(400);
     expect(stateOf(id)).toBe(before);
 
-    const ok = await board.post(`/meetings/${id}`, { ...base, version: version(id), ownerUserId: staffId, dueOn: "2026-12-20" });
+    const ok = await board.post(`/meetings/${id}`, {
+      ...base,
+      version: version(id),
+      ownerUserId: staffId,
+      dueOn: "2026-12-20",
+    });
     expect(ok.status).toBe(302);
-    expect(actionsOf(id)).toMatchObject([{ projectId: a.id, text: "Bring the revised plan.", ownerUserId: Number(staffId), dueOn: "2026-12-20", completedOn: null }]);
+    expect(actionsOf(id)).toMatchObject([
+      {
+        projectId: a.id,
+        text: "Bring the revised plan.",
+        ownerUserId: Number(staffId),
+        dueOn: "2026-12-20",
+        completedOn: null,
+      },
+    ]);
     expect(lastAudit()).toMatchObject({ action: "action.created", projectId: a.id });
   });
 
@@ -296,8 +409,21 @@ describe("actions", () => {
     const id = await createMeeting([a.id], "2026-11-20");
     const staffId = userId("staff@example.org");
     const viewerId = userId("viewer@example.org");
-    for (const [owner, text] of [[staffId, "Staff's own action"], [viewerId, "Viewer's action"]] as const) {
-      expect((await board.post(`/meetings/${id}`, { intent: "add-action", version: version(id), text, ownerUserId: String(owner), dueOn: "2026-11-24" })).status).toBe(302);
+    for (const [owner, text] of [
+      [staffId, "Staff's own action"],
+      [viewerId, "Viewer's action"],
+    ] as const) {
+      expect(
+        (
+          await board.post(`/meetings/${id}`, {
+            intent: "add-action",
+            version: version(id),
+            text,
+            ownerUserId: String(owner),
+            dueOn: "2026-11-24",
+          })
+        ).status,
+      ).toBe(302);
     }
     const [mine, theirs] = actionsOf(id).sort((x, y) => x.id - y.id);
     const list = await readPage(await staff.get("/actions"));
@@ -306,28 +432,55 @@ describe("actions", () => {
     expect(list.text).toContain("Overdue");
 
     // staff may not complete someone else's action
-    const refused = await staff.post("/actions", { intent: "complete", actionId: String(theirs.id), actionVersion: String(theirs.version) });
+    const refused = await staff.post("/actions", {
+      intent: "complete",
+      actionId: String(theirs.id),
+      actionVersion: String(theirs.version),
+    });
     expect(refused.status).toBe(403);
     expect(actionsOf(id).find((x) => x.id === theirs.id)!.completedOn).toBeNull();
 
-    const stale = await staff.post("/actions", { intent: "complete", actionId: String(mine.id), actionVersion: String(mine.version + 5) });
+    const stale = await staff.post("/actions", {
+      intent: "complete",
+      actionId: String(mine.id),
+      actionVersion: String(mine.version + 5),
+    });
     expect(stale.status).toBe(409);
     expect(actionsOf(id).find((x) => x.id === mine.id)!.completedOn).toBeNull();
 
-    const done = await staff.post("/actions", { intent: "complete", actionId: String(mine.id), actionVersion: String(mine.version) });
+    const done = await staff.post("/actions", {
+      intent: "complete",
+      actionId: String(mine.id),
+      actionVersion: String(mine.version),
+    });
     expect(done.status).toBe(302);
-    expect(actionsOf(id).find((x) => x.id === mine.id)).toMatchObject({ completedOn: "2026-11-26", version: mine.version + 1 });
+    expect(actionsOf(id).find((x) => x.id === mine.id)).toMatchObject({
+      completedOn: "2026-11-26",
+      version: mine.version + 1,
+    });
     expect(lastAudit()).toMatchObject({ action: "action.completed", entityId: mine.id });
     expect((await readPage(await staff.get("/actions"))).anywhere).not.toContain("Staff's own action");
 
     const audits = auditTotal();
-    const again = await staff.post("/actions", { intent: "complete", actionId: String(mine.id), actionVersion: String(mine.version + 1) });
+    const again = await staff.post("/actions", {
+      intent: "complete",
+      actionId: String(mine.id),
+      actionVersion: String(mine.version + 1),
+    });
     expect(again.status).toBe(400);
     expect((await readPage(again)).text).toContain("This action was already marked done on 26 Nov 2026");
     expect(auditTotal()).toBe(audits);
 
     // a board member completes the viewer's action from the meeting page
-    expect((await board.post(`/meetings/${id}`, { intent: "complete", actionId: String(theirs.id), actionVersion: String(theirs.version) })).status).toBe(302);
+    expect(
+      (
+        await board.post(`/meetings/${id}`, {
+          intent: "complete",
+          actionId: String(theirs.id),
+          actionVersion: String(theirs.version),
+        })
+      ).status,
+    ).toBe(302);
     expect(actionsOf(id).find((x) => x.id === theirs.id)!.completedOn).toBe("2026-11-26");
   });
 });
@@ -337,9 +490,23 @@ describe("closing a meeting", () => {
     const [a, b] = activeProjects();
     const id = await createMeeting([a.id, b.id]);
     const itemA = itemFor(id, a.id);
-    const review = await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(itemA.id), rag: "red", reason: "Frozen reason for the snapshot", decision: "escalate" });
+    const review = await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: version(id),
+      itemId: String(itemA.id),
+      rag: "red",
+      reason: "Frozen reason for the snapshot",
+      decision: "escalate",
+    });
     expect(review.status).toBe(302);
-    const action = await board.post(`/meetings/${id}`, { intent: "add-action", version: version(id), projectId: String(a.id), text: "Escalate to the executive team", ownerUserId: String(userId("board@example.org")), dueOn: "2027-01-10" });
+    const action = await board.post(`/meetings/${id}`, {
+      intent: "add-action",
+      version: version(id),
+      projectId: String(a.id),
+      text: "Escalate to the executive team",
+      ownerUserId: String(userId("board@example.org")),
+      dueOn: "2027-01-10",
+    });
     expect(action.status).toBe(302);
 
     const before = stateOf(id);
@@ -357,7 +524,10 @@ describe("closing a meeting", () => {
     expect(snapshot.board.rows.some((r: { flags: unknown[] }) => r.flags.length > 0)).toBe(true);
     expect(snapshot.board.rollup.byStage.length).toBeGreaterThan(0);
     expect(snapshot.board.rows.find((r: { projectId: number }) => r.projectId === a.id).boardRag).toBe("red");
-    expect(snapshot.agenda.find((i: { projectId: number }) => i.projectId === a.id)).toMatchObject({ decision: "escalate", assessment: { rag: "red", reason: "Frozen reason for the snapshot" } });
+    expect(snapshot.agenda.find((i: { projectId: number }) => i.projectId === a.id)).toMatchObject({
+      decision: "escalate",
+      assessment: { rag: "red", reason: "Frozen reason for the snapshot" },
+    });
     expect(snapshot.actions).toHaveLength(1);
     expect(snapshot.board.pack.map((p: { projectId: number }) => p.projectId)).toEqual(itemsOf(id).map((i) => i.projectId));
     expect(snapshot.board.pack.map((p: { projectId: number }) => p.projectId).sort()).toEqual([a.id, b.id].sort());
@@ -367,7 +537,13 @@ describe("closing a meeting", () => {
     const itemB = itemFor(id, b.id);
     const edits: Record<string, string>[] = [
       { intent: "review", version: version(id), itemId: String(itemB.id), decision: "continue" },
-      { intent: "add-action", version: version(id), text: "Late", ownerUserId: String(userId("board@example.org")), dueOn: "2027-01-10" },
+      {
+        intent: "add-action",
+        version: version(id),
+        text: "Late",
+        ownerUserId: String(userId("board@example.org")),
+        dueOn: "2027-01-10",
+      },
       { intent: "add-item", version: version(id), projectId: String(activeProjects()[2].id) },
       { intent: "remove-item", version: version(id), itemId: String(itemB.id) },
       { intent: "move-item", version: version(id), itemId: String(itemB.id), direction: "up" },
@@ -386,9 +562,19 @@ describe("closing a meeting", () => {
     const [a] = activeProjects();
     const id = await createMeeting([a.id]);
     const [item] = itemsOf(id);
-    await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(item.id), rag: "amber", reason: "The view the board took then", decision: "support" });
+    await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: version(id),
+      itemId: String(item.id),
+      rag: "amber",
+      reason: "The view the board took then",
+      decision: "support",
+    });
     expect((await board.post(`/meetings/${id}`, { intent: "close", version: version(id), confirm: "yes" })).status).toBe(302);
-    const after = await board.post(`/board/assess/${a.id}`, { rag: "green", reason: "A later view, after the meeting" });
+    const after = await board.post(`/board/assess/${a.id}`, {
+      rag: "green",
+      reason: "A later view, after the meeting",
+    });
     expect(after.status).toBe(302);
     // In the board's data: the board table itself shows no reasons.
     expect((await readPage(await board.get("/board"))).anywhere).toContain("A later view, after the meeting");

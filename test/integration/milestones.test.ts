@@ -28,11 +28,7 @@ beforeAll(async () => {
     .all()
     .map((r) => r.projectId);
   projectId = teams[0];
-  otherProjectId = server.db
-    .select({ projectId: projectTeam.projectId })
-    .from(projectTeam)
-    .where(notInArray(projectTeam.projectId, teams))
-    .get()!.projectId;
+  otherProjectId = server.db.select({ projectId: projectTeam.projectId }).from(projectTeam).where(notInArray(projectTeam.projectId, teams)).get()!.projectId;
 });
 afterAll(async () => {
   await server?.close();
@@ -41,8 +37,7 @@ afterAll(async () => {
 const userId = (email: string) => userIdOf(server.db, email);
 const milestoneRow = (id: number) => server.db.select().from(milestones).where(eq(milestones.id, id)).get()!;
 const milestoneCount = () => server.db.select().from(milestones).all().length;
-const changesOf = (id: number) =>
-  server.db.select().from(milestoneChanges).where(eq(milestoneChanges.milestoneId, id)).all();
+const changesOf = (id: number) => server.db.select().from(milestoneChanges).where(eq(milestoneChanges.milestoneId, id)).all();
 const auditFor = (id: number) =>
   server.db
     .select()
@@ -244,9 +239,7 @@ describe("re-baselining", () => {
     });
     expect(res.status).toBe(302);
     expect(milestoneRow(id)).toMatchObject({ baselineDate: "2027-02-01", forecastDate: "2026-12-01" });
-    expect(changesOf(id)).toEqual([
-      expect.objectContaining({ kind: "rebaseline", fromDate: "2026-12-01", toDate: "2027-02-01", reason }),
-    ]);
+    expect(changesOf(id)).toEqual([expect.objectContaining({ kind: "rebaseline", fromDate: "2026-12-01", toDate: "2027-02-01", reason })]);
     expect(auditFor(id)[0]).toMatchObject({ action: "milestone.rebaselined" });
     const page = await readPage(await lead.get(pagePath(id)));
     expect(page.text).toContain("Re-baselined");
@@ -265,7 +258,11 @@ describe("concurrent edits", () => {
     const html = await readPage(second);
     expect(html.text).toContain("Someone else changed this");
     expect(html.text).toContain("This was changed by Lee Lead");
-    expect(html.conflict()?.fields).toContainEqual({ field: expect.any(String), theirs: "Lead's title", yours: "Admin's title" });
+    expect(html.conflict()?.fields).toContainEqual({
+      field: expect.any(String),
+      theirs: "Lead's title",
+      yours: "Admin's title",
+    });
     expect(html.fieldValue("title")).toBe("Admin's title"); // yours kept in the form
     expect(html.fieldValue("version")).toBe("2"); // saving again is a knowing choice
     expect(milestoneRow(id)).toMatchObject({ title: "Lead's title", owner: "Lee", version: 2 });
@@ -302,8 +299,7 @@ describe("deleting", () => {
 describe("who may do what", () => {
   it("refuses lead@ on another team's project with 403, audited, and saves nothing", async () => {
     const before = milestoneCount();
-    const denied = () =>
-      server.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.permission_denied")).all().length;
+    const denied = () => server.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.permission_denied")).all().length;
     const deniedBefore = denied();
     const res = await lead.post(listPath(otherProjectId), {
       intent: "create",

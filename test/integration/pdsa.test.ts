@@ -29,10 +29,23 @@ function measureIdsOf(projectId: number) {
 }
 
 const counts = () => ({
-  cycles: server.db.select({ n: sql<number>`count(*)` }).from(pdsaCycles).get()!.n,
-  ideas: server.db.select({ n: sql<number>`count(*)` }).from(changeIdeas).get()!.n,
-  links: server.db.select({ n: sql<number>`count(*)` }).from(pdsaCycleMeasures).get()!.n,
-  pdsaAudit: server.db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(sql`${auditEvents.action} like 'pdsa.%'`).get()!.n,
+  cycles: server.db
+    .select({ n: sql<number>`count(*)` })
+    .from(pdsaCycles)
+    .get()!.n,
+  ideas: server.db
+    .select({ n: sql<number>`count(*)` })
+    .from(changeIdeas)
+    .get()!.n,
+  links: server.db
+    .select({ n: sql<number>`count(*)` })
+    .from(pdsaCycleMeasures)
+    .get()!.n,
+  pdsaAudit: server.db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditEvents)
+    .where(sql`${auditEvents.action} like 'pdsa.%'`)
+    .get()!.n,
 });
 
 const cycleRow = (id: number) => server.db.select().from(pdsaCycles).where(eq(pdsaCycles.id, id)).get()!;
@@ -117,7 +130,11 @@ beforeAll(async () => {
     .all()
     .map((r) => r.projectId);
   ownId = onTeam.find((id) => measureIdsOf(id).length >= 2)!;
-  const all = server.db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
+  const all = server.db
+    .select({ id: projects.id })
+    .from(projects)
+    .all()
+    .map((p) => p.id);
   otherId = all.find((id) => !onTeam.includes(id) && measureIdsOf(id).length > 0)!;
   expect(ownId).toBeTruthy();
   expect(otherId).toBeTruthy();
@@ -191,11 +208,12 @@ describe("reading", () => {
 
 describe("creating a cycle", () => {
   it("saves a cycle with a new change idea, the next number, its measures and audit rows", async () => {
-    const numbersBefore = server.db
-      .select({ n: max(pdsaCycles.number) })
-      .from(pdsaCycles)
-      .where(eq(pdsaCycles.projectId, ownId))
-      .get()!.n ?? 0;
+    const numbersBefore =
+      server.db
+        .select({ n: max(pdsaCycles.number) })
+        .from(pdsaCycles)
+        .where(eq(pdsaCycles.projectId, ownId))
+        .get()!.n ?? 0;
     const before = counts();
     const id = await createCycle({ measureIds: ownMeasures.slice(0, 2).map(String) });
     const row = cycleRow(id);
@@ -214,7 +232,12 @@ describe("creating a cycle", () => {
     expect(idea).toMatchObject({ projectId: ownId, title: "Bedside prompt card" });
     const links = server.db.select().from(pdsaCycleMeasures).where(eq(pdsaCycleMeasures.cycleId, id)).all();
     expect(links.map((l) => l.measureId).sort()).toEqual(ownMeasures.slice(0, 2).sort());
-    expect(counts()).toEqual({ cycles: before.cycles + 1, ideas: before.ideas + 1, links: before.links + 2, pdsaAudit: before.pdsaAudit + 1 });
+    expect(counts()).toEqual({
+      cycles: before.cycles + 1,
+      ideas: before.ideas + 1,
+      links: before.links + 2,
+      pdsaAudit: before.pdsaAudit + 1,
+    });
     const audit = auditFor("pdsa.created", id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ projectId: ownId, userId: userId("lead@example.org") });
@@ -229,11 +252,24 @@ describe("creating a cycle", () => {
 
   it("reuses an existing change idea, chosen or named again in other capitals", async () => {
     const first = cycleRow(await createCycle({ newChangeIdea: "Huddle checklist", title: "Checklist at the 08:00 huddle" }));
-    const chosen = cycleRow(await createCycle({ changeIdea: String(first.changeIdeaId), newChangeIdea: "", title: "Checklist at every huddle" }));
+    const chosen = cycleRow(
+      await createCycle({
+        changeIdea: String(first.changeIdeaId),
+        newChangeIdea: "",
+        title: "Checklist at every huddle",
+      }),
+    );
     const named = cycleRow(await createCycle({ newChangeIdea: "huddle CHECKLIST", title: "Checklist on nights" }));
     expect(chosen.changeIdeaId).toBe(first.changeIdeaId);
     expect(named.changeIdeaId).toBe(first.changeIdeaId);
-    expect(server.db.select().from(changeIdeas).where(eq(changeIdeas.projectId, ownId)).all().filter((i) => /huddle checklist/i.test(i.title))).toHaveLength(1);
+    expect(
+      server.db
+        .select()
+        .from(changeIdeas)
+        .where(eq(changeIdeas.projectId, ownId))
+        .all()
+        .filter((i) => /huddle checklist/i.test(i.title)),
+    ).toHaveLength(1);
   });
 
   // Ids are looked up in beforeAll, after these tables are built: overrides are functions.
@@ -339,7 +375,12 @@ describe("starting the next cycle", () => {
     expect(form.fieldValue("previousCycleId")).toBe(String(first));
     expect(form.text).toContain("was adapted");
 
-    const second = await createCycle({ changeIdea: String(idea), newChangeIdea: "", previousCycleId: String(first), title: "Trolley restocked at handover" });
+    const second = await createCycle({
+      changeIdea: String(idea),
+      newChangeIdea: "",
+      previousCycleId: String(first),
+      title: "Trolley restocked at handover",
+    });
     expect(cycleRow(second)).toMatchObject({ previousCycleId: first, changeIdeaId: idea });
     const view = await readPage(await lead.get(`/projects/${ownId}/pdsa/${first}`));
     expect(view.text).toContain("Followed by");
@@ -350,7 +391,11 @@ describe("starting the next cycle", () => {
     const id = await createCycle({ newChangeIdea: "Paper reminder", title: "Reminder sticker" });
     const res = await lead.post(
       `/projects/${ownId}/pdsa/${id}`,
-      editForm(id, { studyResults: "No change in escalation", actDecision: "abandon", actNextStep: "Try an EPR alert" }),
+      editForm(id, {
+        studyResults: "No change in escalation",
+        actDecision: "abandon",
+        actNextStep: "Try an EPR alert",
+      }),
     );
     expect(res.status).toBe(302);
     const form = await readPage(await lead.get(`/projects/${ownId}/pdsa/new?from=${id}`));
@@ -365,7 +410,12 @@ describe("editing the worksheet", () => {
     const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { doWhatHappened: "The card was used 14 times" }));
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/projects/${ownId}/pdsa/${id}?saved=updated`);
-    expect(cycleRow(id)).toMatchObject({ doWhatHappened: "The card was used 14 times", status: "doing", version: 2, updatedBy: userId("lead@example.org") });
+    expect(cycleRow(id)).toMatchObject({
+      doWhatHappened: "The card was used 14 times",
+      status: "doing",
+      version: 2,
+      updatedBy: userId("lead@example.org"),
+    });
     const audit = auditFor("pdsa.updated", id);
     expect(audit).toHaveLength(1);
     expect(audit[0].summary).toContain("What happened: (empty) → The card was used 14 times");
@@ -376,7 +426,13 @@ describe("editing the worksheet", () => {
     expect(cycleRow(id).status).toBe("studying");
     const acted = await lead.post(
       `/projects/${ownId}/pdsa/${id}`,
-      editForm(id, { studyResults: "14 of 20", actDecision: "adopt", actNextStep: "All wards", endDate: "2026-11-30", measureIds: [String(ownMeasures[1])] }),
+      editForm(id, {
+        studyResults: "14 of 20",
+        actDecision: "adopt",
+        actNextStep: "All wards",
+        endDate: "2026-11-30",
+        measureIds: [String(ownMeasures[1])],
+      }),
     );
     expect(acted.status).toBe(302);
     expect(cycleRow(id)).toMatchObject({ status: "done", actDecision: "adopt", endDate: "2026-11-30", version: 4 });
@@ -402,7 +458,11 @@ describe("editing the worksheet", () => {
   ];
 
   it.each(editRefusals)("refuses %s with 400 and changes nothing", async (_name, overrides, message) => {
-    const id = server.db.select().from(pdsaCycles).where(and(eq(pdsaCycles.projectId, ownId), isNull(pdsaCycles.deletedAt))).get()!.id;
+    const id = server.db
+      .select()
+      .from(pdsaCycles)
+      .where(and(eq(pdsaCycles.projectId, ownId), isNull(pdsaCycles.deletedAt)))
+      .get()!.id;
     const before = cycleRow(id);
     const counted = counts();
     const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { doProblems: "Must not be saved", ...overrides() }));
@@ -420,11 +480,17 @@ describe("editing the worksheet", () => {
     const opened = editForm(id); // both people opened version 1
     const colleague = new Client(server.url);
     await colleague.signIn("admin@example.org");
-    const first = await colleague.post(`/projects/${ownId}/pdsa/${id}`, { ...opened, doWhatHappened: "Theirs: ran on two shifts" });
+    const first = await colleague.post(`/projects/${ownId}/pdsa/${id}`, {
+      ...opened,
+      doWhatHappened: "Theirs: ran on two shifts",
+    });
     expect(first.status).toBe(302);
     const auditsBefore = auditFor("pdsa.updated", id).length;
 
-    const second = await lead.post(`/projects/${ownId}/pdsa/${id}`, { ...opened, doWhatHappened: "Mine: ran on one shift" });
+    const second = await lead.post(`/projects/${ownId}/pdsa/${id}`, {
+      ...opened,
+      doWhatHappened: "Mine: ran on one shift",
+    });
     expect(second.status).toBe(409);
     const html = await readPage(second);
     expect(html.textOf("#conflict-title")).toBe("Someone else changed this");
@@ -439,7 +505,11 @@ describe("editing the worksheet", () => {
     expect(auditFor("pdsa.updated", id)).toHaveLength(auditsBefore);
 
     // Saving again with the new version is a knowing choice.
-    const again = await lead.post(`/projects/${ownId}/pdsa/${id}`, { ...opened, version: "2", doWhatHappened: "Mine: ran on one shift" });
+    const again = await lead.post(`/projects/${ownId}/pdsa/${id}`, {
+      ...opened,
+      version: "2",
+      doWhatHappened: "Mine: ran on one shift",
+    });
     expect(again.status).toBe(302);
     expect(cycleRow(id)).toMatchObject({ doWhatHappened: "Mine: ran on one shift", version: 3 });
   });
@@ -449,7 +519,11 @@ describe("editing the worksheet", () => {
     const opened = editForm(id);
     expect((await lead.post(`/projects/${ownId}/pdsa/${id}`, { ...opened, doProblems: "first" })).status).toBe(302);
     const before = counts();
-    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, { ...opened, changeIdea: "new", newChangeIdea: "Idea from a stale form" });
+    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, {
+      ...opened,
+      changeIdea: "new",
+      newChangeIdea: "Idea from a stale form",
+    });
     expect(res.status).toBe(409);
     expect(counts()).toEqual(before);
   });
@@ -461,7 +535,10 @@ describe("editing the worksheet", () => {
     const own = server.db.select().from(pdsaCycles).where(eq(pdsaCycles.projectId, ownId)).get()!;
     const byViewer = await viewer.post(`/projects/${ownId}/pdsa/${own.id}`, editForm(own.id, { title: "Changed by viewer" }));
     expect(byViewer.status).toBe(403);
-    const deleteByViewer = await viewer.post(`/projects/${ownId}/pdsa/${own.id}`, { intent: "delete", version: String(own.version) });
+    const deleteByViewer = await viewer.post(`/projects/${ownId}/pdsa/${own.id}`, {
+      intent: "delete",
+      version: String(own.version),
+    });
     expect(deleteByViewer.status).toBe(403);
     expect(cycleRow(foreign.id)).toEqual(foreign);
     expect(cycleRow(own.id)).toEqual(own);
@@ -477,7 +554,10 @@ describe("deleting a cycle", () => {
     expect(confirm.text).toContain("Yes, delete this cycle");
     expect(cycleRow(id).deletedAt).toBeNull(); // showing the question deletes nothing
 
-    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, { intent: "delete", version: String(cycleRow(id).version) });
+    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, {
+      intent: "delete",
+      version: String(cycleRow(id).version),
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/projects/${ownId}/pdsa?deleted=${number}`);
     expect(cycleRow(id).deletedAt).not.toBeNull();
@@ -507,7 +587,11 @@ describe("deleting a cycle", () => {
 
   it("refuses a malformed delete", async () => {
     const id = await createCycle({ newChangeIdea: "Bad delete", title: "Bad delete" });
-    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, { intent: "delete", version: "1", projectId: String(otherId) });
+    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, {
+      intent: "delete",
+      version: "1",
+      projectId: String(otherId),
+    });
     expect(res.status).toBe(400);
     expect(cycleRow(id).deletedAt).toBeNull();
   });
@@ -521,7 +605,12 @@ describe("latestPdsaActivity for the board", () => {
       .where(sql`not exists (select 1 from pdsa_cycles c where c.project_id = ${projects.id})`)
       .get()!.id;
     const before = latestPdsaActivity(server.db, [ownId, empty], TEST_TODAY);
-    expect(before.get(empty)).toEqual({ latestStartDate: null, latestUpdatedOn: null, latestActivityOn: null, startedThisQuarter: 0 });
+    expect(before.get(empty)).toEqual({
+      latestStartDate: null,
+      latestUpdatedOn: null,
+      latestActivityOn: null,
+      startedThisQuarter: 0,
+    });
 
     const started = server.db
       .select({ n: sql<number>`count(*)` })
@@ -530,9 +619,24 @@ describe("latestPdsaActivity for the board", () => {
       .get()!.n;
     expect(before.get(ownId)!.startedThisQuarter).toBe(started);
 
-    const today = await createCycle({ newChangeIdea: "Activity idea", title: "Starts today", startDate: TEST_TODAY, endDate: "" });
-    await createCycle({ newChangeIdea: "Activity idea", title: "Starts next quarter", startDate: "2027-01-10", endDate: "" });
-    await createCycle({ newChangeIdea: "Activity idea", title: "Started last quarter", startDate: "2026-09-30", endDate: "" });
+    const today = await createCycle({
+      newChangeIdea: "Activity idea",
+      title: "Starts today",
+      startDate: TEST_TODAY,
+      endDate: "",
+    });
+    await createCycle({
+      newChangeIdea: "Activity idea",
+      title: "Starts next quarter",
+      startDate: "2027-01-10",
+      endDate: "",
+    });
+    await createCycle({
+      newChangeIdea: "Activity idea",
+      title: "Started last quarter",
+      startDate: "2026-09-30",
+      endDate: "",
+    });
     const after = latestPdsaActivity(server.db, [ownId], TEST_TODAY).get(ownId)!;
     expect(after.startedThisQuarter).toBe(started + 1);
     expect(after.latestStartDate).toBe(TEST_TODAY); // a cycle starting next year is not activity yet

@@ -22,7 +22,9 @@ beforeAll(async () => {
   await staff.signIn("staff@example.org");
   const leadId = userId("lead@example.org");
   const count = (table: string) =>
-    sql.raw(`(select count(*) from ${table} x where x.project_id = projects.id${table === "asks" ? " and x.state in ('open','accepted')" : table === "status_reports" ? "" : " and x.deleted_at is null"})`);
+    sql.raw(
+      `(select count(*) from ${table} x where x.project_id = projects.id${table === "asks" ? " and x.state in ('open','accepted')" : table === "status_reports" ? "" : " and x.deleted_at is null"})`,
+    );
   const row = server.db
     .select({ id: projects.id })
     .from(projects)
@@ -50,8 +52,7 @@ afterAll(async () => {
 
 const userId = (email: string) => userIdOf(server.db, email);
 /** The aria-labels of the deck's slides, in order. */
-const slideLabels = (page: Page) =>
-  page.findAll('section[aria-roledescription="slide"]').map((slide) => slide.getAttribute("aria-label") ?? "");
+const slideLabels = (page: Page) => page.findAll('section[aria-roledescription="slide"]').map((slide) => slide.getAttribute("aria-label") ?? "");
 const settingsJson = () => server.db.select().from(projects).where(eq(projects.id, projectId)).get()!.presentationSettings;
 const presentationAudits = () =>
   server.db.select().from(auditEvents).where(eq(auditEvents.action, "project.presentation_changed")).orderBy(desc(auditEvents.id)).all();
@@ -61,9 +62,7 @@ const settingsPath = () => `/projects/${projectId}/present/settings`;
 /** A full, valid settings form: everything shown, measures in the given order. */
 function settingsForm(opts: { rev?: number; hide?: string[]; order?: number[] } = {}) {
   const order = opts.order ?? measureIds;
-  const show = ["aim", ...measureIds.map((id) => `measure-${id}`), "pdsa", "milestones", "asks", "next-steps"].filter(
-    (k) => !(opts.hide ?? []).includes(k),
-  );
+  const show = ["aim", ...measureIds.map((id) => `measure-${id}`), "pdsa", "milestones", "asks", "next-steps"].filter((k) => !(opts.hide ?? []).includes(k));
   const form: Record<string, string | string[]> = { rev: String(opts.rev ?? 0), show };
   measureIds.forEach((id, i) => {
     form[`measures[${i}].id`] = String(id);
@@ -98,9 +97,7 @@ describe("the deck", () => {
       expect.stringMatching(/^(common_cause|special_cause_[a-z_]+)$/),
     );
     expect(page.find(".app-spc-chart")).not.toBeNull();
-    expect(page.textsOf(".nhsuk-tag--green, .nhsuk-tag--yellow, .nhsuk-tag--red")).toContainEqual(
-      expect.stringMatching(/^(Adopt|Adapt|Abandon)$/),
-    );
+    expect(page.textsOf(".nhsuk-tag--green, .nhsuk-tag--yellow, .nhsuk-tag--red")).toContainEqual(expect.stringMatching(/^(Adopt|Adapt|Abandon)$/));
     expect(page.text).toContain("Plan strip: baseline against forecast");
     const openAsk = server.db
       .select()
@@ -228,10 +225,7 @@ describe("presentation settings", () => {
   it("saves nothing and says so when nothing changed", async () => {
     const current = JSON.parse(settingsJson()!);
     const audits = presentationAudits().length;
-    const res = await lead.post(
-      settingsPath(),
-      settingsForm({ rev: current.rev, hide: current.hidden, order: current.measureOrder }),
-    );
+    const res = await lead.post(settingsPath(), settingsForm({ rev: current.rev, hide: current.hidden, order: current.measureOrder }));
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`${settingsPath()}?saved=0`);
     expect(presentationAudits()).toHaveLength(audits);

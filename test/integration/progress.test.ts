@@ -14,10 +14,8 @@ let otherProject: number;
 
 const userId = (email: string) => userIdOf(server.db, email);
 const project = (id: number) => server.db.select().from(projects).where(eq(projects.id, id)).get()!;
-const history = (id: number) =>
-  server.db.select().from(progressScores).where(eq(progressScores.projectId, id)).orderBy(progressScores.id).all();
-const latestAudit = (id: number) =>
-  server.db.select().from(auditEvents).where(eq(auditEvents.projectId, id)).orderBy(desc(auditEvents.id)).get();
+const history = (id: number) => server.db.select().from(progressScores).where(eq(progressScores.projectId, id)).orderBy(progressScores.id).all();
+const latestAudit = (id: number) => server.db.select().from(auditEvents).where(eq(auditEvents.projectId, id)).orderBy(desc(auditEvents.id)).get();
 const since = (id: number) => String(history(id).at(-1)?.id ?? 0);
 
 beforeAll(async () => {
@@ -48,7 +46,11 @@ describe("recording a score", () => {
     const before = history(leadProject);
     const previous = project(leadProject);
     const evidence = "Twenty weeks above the target line; the PGD is now standard in majors and resus.";
-    const res = await lead.post(`/projects/${leadProject}/progress`, { score: "4.5", evidence, since: since(leadProject) });
+    const res = await lead.post(`/projects/${leadProject}/progress`, {
+      score: "4.5",
+      evidence,
+      since: since(leadProject),
+    });
     expect(res.status).toBe(302);
     const after = history(leadProject);
     expect(after).toHaveLength(before.length + 1);
@@ -88,7 +90,11 @@ describe("recording a score", () => {
     expect(page.status).toBe(200);
     expect((await readPage(page)).anywhere).not.toContain("Save the score");
     const before = history(leadProject);
-    const res = await viewer.post(`/projects/${leadProject}/progress`, { score: "5", evidence: "x", since: since(leadProject) });
+    const res = await viewer.post(`/projects/${leadProject}/progress`, {
+      score: "5",
+      evidence: "x",
+      since: since(leadProject),
+    });
     expect(res.status).toBe(403);
     expect(history(leadProject)).toEqual(before);
   });
@@ -125,7 +131,11 @@ describe("bad input changes nothing", () => {
 
   it("asks before saving evidence that looks like patient data", async () => {
     const before = history(leadProject);
-    const form = { score: "4.5", evidence: "Mrs Jane Smith 03/04/1950 had antibiotics in 40 minutes.", since: since(leadProject) };
+    const form = {
+      score: "4.5",
+      evidence: "Mrs Jane Smith 03/04/1950 had antibiotics in 40 minutes.",
+      since: since(leadProject),
+    };
     const res = await lead.post(`/projects/${leadProject}/progress`, form);
     expect(res.status).toBe(400);
     expect((await readPage(res)).text).toContain("a date of birth beside a name");
@@ -136,7 +146,11 @@ describe("bad input changes nothing", () => {
 describe("who and when", () => {
   it("refuses lead@ on a project whose team they are not on", async () => {
     const before = history(otherProject);
-    const res = await lead.post(`/projects/${otherProject}/progress`, { score: "3", evidence: "Not mine", since: since(otherProject) });
+    const res = await lead.post(`/projects/${otherProject}/progress`, {
+      score: "3",
+      evidence: "Not mine",
+      since: since(otherProject),
+    });
     expect(res.status).toBe(403);
     expect(history(otherProject)).toEqual(before);
   });
@@ -146,10 +160,20 @@ describe("who and when", () => {
     const admin = new Client(server.url);
     await admin.signIn("admin@example.org");
     expect(
-      (await admin.post(`/projects/${leadProject}/progress`, { score: "4", evidence: "Admin's view: one measure slipped.", since: opened })).status,
+      (
+        await admin.post(`/projects/${leadProject}/progress`, {
+          score: "4",
+          evidence: "Admin's view: one measure slipped.",
+          since: opened,
+        })
+      ).status,
     ).toBe(302);
     const before = history(leadProject);
-    const res = await lead.post(`/projects/${leadProject}/progress`, { score: "5", evidence: "Lead's view: all goals met.", since: opened });
+    const res = await lead.post(`/projects/${leadProject}/progress`, {
+      score: "5",
+      evidence: "Lead's view: all goals met.",
+      since: opened,
+    });
     expect(res.status).toBe(409);
     const html = await readPage(res);
     expect(html.text).toMatch(/changed by Alex Admin at .* since you opened it/);
@@ -165,7 +189,11 @@ describe("who and when", () => {
     const admin = new Client(server.url);
     await admin.signIn("admin@example.org");
     const before = history(closed.id);
-    const res = await admin.post(`/projects/${closed.id}/progress`, { score: "5", evidence: "After the fact", since: since(closed.id) });
+    const res = await admin.post(`/projects/${closed.id}/progress`, {
+      score: "5",
+      evidence: "After the fact",
+      since: since(closed.id),
+    });
     expect(res.status).toBe(400);
     expect((await readPage(res)).text).toContain("This project is closed, so its progress score can no longer change");
     expect(history(closed.id)).toEqual(before);

@@ -22,13 +22,20 @@ afterAll(async () => {
 const userId = (email: string) => userIdOf(server.db, email);
 const personId = (name: string) => server.db.select().from(users).where(eq(users.name, name)).get()!.id;
 const row = (id: number) => server.db.select().from(projects).where(eq(projects.id, id)).get()!;
-const projectCount = () => server.db.select({ n: sql<number>`count(*)` }).from(projects).get()!.n;
+const projectCount = () =>
+  server.db
+    .select({ n: sql<number>`count(*)` })
+    .from(projects)
+    .get()!.n;
 const byTitle = (title: string) => server.db.select().from(projects).where(eq(projects.title, title)).get()!;
 const team = (id: number) => server.db.select().from(projectTeam).where(eq(projectTeam.projectId, id)).all();
 const currentTeam = (id: number) =>
-  server.db.select().from(projectTeam).where(and(eq(projectTeam.projectId, id), isNull(projectTeam.endedAt))).all();
-const audits = (id: number) =>
-  server.db.select().from(auditEvents).where(eq(auditEvents.projectId, id)).orderBy(desc(auditEvents.id)).all();
+  server.db
+    .select()
+    .from(projectTeam)
+    .where(and(eq(projectTeam.projectId, id), isNull(projectTeam.endedAt)))
+    .all();
+const audits = (id: number) => server.db.select().from(auditEvents).where(eq(auditEvents.projectId, id)).orderBy(desc(auditEvents.id)).all();
 
 let proposalCounter = 0;
 /** staff@ proposes a fresh project; returns its id. */
@@ -51,7 +58,11 @@ const LEADS = () => ({
 });
 
 async function approve(id: number) {
-  const res = await clients.board.post(`/projects/${id}/decision`, { intent: "approve", version: String(row(id).version), ...LEADS() });
+  const res = await clients.board.post(`/projects/${id}/decision`, {
+    intent: "approve",
+    version: String(row(id).version),
+    ...LEADS(),
+  });
   expect(res.status).toBe(302);
 }
 
@@ -122,7 +133,11 @@ describe("approving and declining", () => {
   it("refuses a staff proposer who posts an approval (400, audited) and changes nothing", async () => {
     const id = await propose();
     const before = row(id);
-    const res = await clients.staff.post(`/projects/${id}/decision`, { intent: "approve", version: String(before.version), ...LEADS() });
+    const res = await clients.staff.post(`/projects/${id}/decision`, {
+      intent: "approve",
+      version: String(before.version),
+      ...LEADS(),
+    });
     expect(res.status).toBe(400);
     expect((await readPage(res)).text).toContain("Only the programme board or an administrator can approve the proposal");
     expect(row(id)).toEqual(before);
@@ -135,7 +150,15 @@ describe("approving and declining", () => {
     const before = row(id);
     expect((await clients.staff.get(`/projects/${id}/decision`)).status).toBe(403);
     expect((await clients.staff.post(`/projects/${id}/decision`, { intent: "approve", version: String(before.version) })).status).toBe(403);
-    expect((await clients.viewer.post(`/projects/${id}/decision`, { intent: "decline", version: String(before.version), reason: "No" })).status).toBe(403);
+    expect(
+      (
+        await clients.viewer.post(`/projects/${id}/decision`, {
+          intent: "decline",
+          version: String(before.version),
+          reason: "No",
+        })
+      ).status,
+    ).toBe(403);
     expect(row(id)).toEqual(before);
   });
 
@@ -161,7 +184,11 @@ describe("approving and declining", () => {
     expect((await readPage(await clients.board.get(`/projects/${id}`))).text).toContain("Approve or decline the proposal");
     await approve(id);
     const after = row(id);
-    expect(after).toMatchObject({ stage: "approved", version: before.version + 1, updatedBy: userId("board@example.org") });
+    expect(after).toMatchObject({
+      stage: "approved",
+      version: before.version + 1,
+      updatedBy: userId("board@example.org"),
+    });
     const leads = currentTeam(id).filter((m) => m.role !== "member");
     expect(leads.map((m) => [m.role, m.userId]).sort()).toEqual(
       [
@@ -176,7 +203,10 @@ describe("approving and declining", () => {
     expect(audit.summary).toContain("executive lead Helen Whitfield");
 
     // Approving twice is refused with the reason.
-    const again = await clients.board.post(`/projects/${id}/decision`, { intent: "approve", version: String(after.version) });
+    const again = await clients.board.post(`/projects/${id}/decision`, {
+      intent: "approve",
+      version: String(after.version),
+    });
     expect(again.status).toBe(400);
     // In the response's data only: the page of an approved project has no approval form to show it on.
     expect((await readPage(again)).anywhere).toContain("This project is approved: only a proposed project can be moved to approved");
@@ -199,13 +229,21 @@ describe("approving and declining", () => {
   it("declines only with a reason, which the overview then shows", async () => {
     const id = await propose();
     const before = row(id);
-    const noReason = await clients.board.post(`/projects/${id}/decision`, { intent: "decline", version: String(before.version), reason: "" });
+    const noReason = await clients.board.post(`/projects/${id}/decision`, {
+      intent: "decline",
+      version: String(before.version),
+      reason: "",
+    });
     expect(noReason.status).toBe(400);
     expect((await readPage(noReason)).text).toContain("Enter the reason for declining the proposal");
     expect(row(id)).toEqual(before);
 
     const reason = "Already covered by the trust-wide nutrition and hydration work.";
-    const res = await clients.board.post(`/projects/${id}/decision`, { intent: "decline", version: String(before.version), reason });
+    const res = await clients.board.post(`/projects/${id}/decision`, {
+      intent: "decline",
+      version: String(before.version),
+      reason,
+    });
     expect(res.status).toBe(302);
     expect(row(id)).toMatchObject({ stage: "declined", stageReason: reason });
     expect(audits(id)[0]).toMatchObject({ action: "project.declined" });
@@ -222,7 +260,11 @@ describe("approving and declining", () => {
     });
     const before = row(id);
     expect(before.version).toBe(stale + 1);
-    const res = await clients.board.post(`/projects/${id}/decision`, { intent: "decline", version: String(stale), reason: "Not now" });
+    const res = await clients.board.post(`/projects/${id}/decision`, {
+      intent: "decline",
+      version: String(stale),
+      reason: "Not now",
+    });
     expect(res.status).toBe(409);
     expect((await readPage(res)).text).toMatch(/changed by Sam Staff at .* since you opened it/);
     expect(row(id)).toEqual(before);
@@ -247,8 +289,7 @@ describe("moving through the stages", () => {
   it("lets the team start and sustain, but not stop; the board stops only with a reason", async () => {
     const id = await propose();
     await approve(id);
-    const post = (who: string, form: Record<string, string>) =>
-      clients[who].post(`/projects/${id}/decision`, { version: String(row(id).version), ...form });
+    const post = (who: string, form: Record<string, string>) => clients[who].post(`/projects/${id}/decision`, { version: String(row(id).version), ...form });
 
     expect((await post("staff", { intent: "start" })).status).toBe(302);
     expect(row(id).stage).toBe("active");
@@ -310,7 +351,11 @@ describe("closing a project", () => {
     const id = await activeProject();
     for (const [field, message] of missing) {
       const before = row(id);
-      const res = await clients.board.post(`/projects/${id}/close`, { version: String(before.version), ...closure, [field]: "" });
+      const res = await clients.board.post(`/projects/${id}/close`, {
+        version: String(before.version),
+        ...closure,
+        [field]: "",
+      });
       expect(res.status, field).toBe(400);
       expect((await readPage(res)).text, field).toContain(message);
       expect(row(id), field).toEqual(before);
@@ -356,7 +401,10 @@ describe("the team", () => {
     expect(rows).toHaveLength(2);
     expect(rows.find((m) => m.userId === old.userId)!.endedAt).not.toBeNull();
     expect(rows.find((m) => m.userId === personId("Karen Holt"))!.endedAt).toBeNull();
-    expect(audits(id)[0]).toMatchObject({ action: "project.team_changed", summary: "Operational lead: David Singh → Karen Holt" });
+    expect(audits(id)[0]).toMatchObject({
+      action: "project.team_changed",
+      summary: "Operational lead: David Singh → Karen Holt",
+    });
     const page = await readPage(await clients.viewer.get(`/projects/${id}`));
     expect(page.text).toContain("Team history");
     const earlier = page.tableRowsCaptioned("Earlier leads and members");
@@ -368,7 +416,11 @@ describe("the team", () => {
     await approve(id);
     const before = team(id);
     const exec = currentTeam(id).find((m) => m.role === "executive_lead")!;
-    const vacate = await clients.admin.post(`/projects/${id}/team`, { intent: "vacate", role: "executive_lead", current: String(exec.userId) });
+    const vacate = await clients.admin.post(`/projects/${id}/team`, {
+      intent: "vacate",
+      role: "executive_lead",
+      current: String(exec.userId),
+    });
     expect(vacate.status).toBe(400);
     expect((await readPage(vacate)).text).toContain("An approved project must keep an executive lead");
     const stale = await clients.admin.post(`/projects/${id}/team`, {
@@ -390,8 +442,19 @@ describe("the team", () => {
     expect(dup.status).toBe(400);
     expect((await readPage(dup)).text).toContain("Amy Fletcher is already a team member");
     const amy = currentTeam(id).find((m) => m.userId === personId("Amy Fletcher"))!;
-    const otherProjectsRow = server.db.select().from(projectTeam).where(sql`${projectTeam.projectId} <> ${id}`).get()!;
-    expect((await clients.admin.post(`/projects/${id}/team`, { intent: "remove-member", teamRowId: String(otherProjectsRow.id) })).status).toBe(404);
+    const otherProjectsRow = server.db
+      .select()
+      .from(projectTeam)
+      .where(sql`${projectTeam.projectId} <> ${id}`)
+      .get()!;
+    expect(
+      (
+        await clients.admin.post(`/projects/${id}/team`, {
+          intent: "remove-member",
+          teamRowId: String(otherProjectsRow.id),
+        })
+      ).status,
+    ).toBe(404);
     expect((await clients.admin.post(`/projects/${id}/team`, { intent: "remove-member", teamRowId: String(amy.id) })).status).toBe(200);
     expect(team(id).find((m) => m.id === amy.id)!.endedAt).not.toBeNull();
     expect(audits(id)[0].summary).toBe("Removed Amy Fletcher from the team");
@@ -402,7 +465,10 @@ describe("the team", () => {
     const before = team(id);
     for (const who of ["lead", "viewer", "board", "staff"]) {
       expect((await clients[who].get(`/projects/${id}/team`)).status, who).toBe(403);
-      const res = await clients[who].post(`/projects/${id}/team`, { intent: "add-member", userId: String(userId(`${who}@example.org`)) });
+      const res = await clients[who].post(`/projects/${id}/team`, {
+        intent: "add-member",
+        userId: String(userId(`${who}@example.org`)),
+      });
       expect(res.status, who).toBe(403);
     }
     expect(team(id)).toEqual(before);

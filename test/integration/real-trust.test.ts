@@ -65,7 +65,10 @@ describe("a real trust", () => {
     const server = await startTestServer({ demo: false });
     try {
       expect(server.db.select().from(users).all()).toHaveLength(0);
-      const res = await new Client(server.url).post("/login", { email: "admin@example.org", password: "demo-password-for-tests" });
+      const res = await new Client(server.url).post("/login", {
+        email: "admin@example.org",
+        password: "demo-password-for-tests",
+      });
       expect(res.status).toBe(401);
     } finally {
       await server.close();

@@ -31,12 +31,7 @@ function projectsFor(email: string) {
 }
 
 async function scoreProject(client: Client, projectId: number) {
-  const latest = server.db
-    .select()
-    .from(progressScores)
-    .where(eq(progressScores.projectId, projectId))
-    .orderBy(desc(progressScores.id))
-    .get();
+  const latest = server.db.select().from(progressScores).where(eq(progressScores.projectId, projectId)).orderBy(desc(progressScores.id)).get();
   return client.post(`/projects/${projectId}/progress`, {
     score: "2",
     evidence: "Baseline data collected and the first test of change has started.",
@@ -161,7 +156,11 @@ describe("each role can do exactly its row of the table", () => {
 
 describe("the team is managed by admins and the project's leads", () => {
   const currentMembers = (projectId: number) =>
-    server.db.select().from(projectTeam).where(and(eq(projectTeam.projectId, projectId), isNull(projectTeam.endedAt))).all();
+    server.db
+      .select()
+      .from(projectTeam)
+      .where(and(eq(projectTeam.projectId, projectId), isNull(projectTeam.endedAt)))
+      .all();
   const signedIn = (email: string) => Client.signedIn(server.url, email);
   /** An active project lead@ leads (any role but member) and board@ is not on. */
   function ledByLead() {
@@ -183,7 +182,10 @@ describe("the team is managed by admins and the project's leads", () => {
     const board = await signedIn("board@example.org");
     const before = server.db.select().from(projectTeam).all();
     expect((await board.get(`/projects/${projectId}/team`)).status).toBe(403);
-    const res = await board.post(`/projects/${projectId}/team`, { intent: "add-member", userId: String(userId("board@example.org")) });
+    const res = await board.post(`/projects/${projectId}/team`, {
+      intent: "add-member",
+      userId: String(userId("board@example.org")),
+    });
     expect(res.status).toBe(403);
     expect(server.db.select().from(projectTeam).all()).toEqual(before);
     // Without team membership the board member still cannot edit the workbook.
@@ -194,9 +196,15 @@ describe("the team is managed by admins and the project's leads", () => {
     const projectId = ledByLead();
     const lead = await signedIn("lead@example.org");
     const admin = await signedIn("admin@example.org");
-    const addedByLead = await lead.post(`/projects/${projectId}/team`, { intent: "add-member", userId: String(userId("board@example.org")) });
+    const addedByLead = await lead.post(`/projects/${projectId}/team`, {
+      intent: "add-member",
+      userId: String(userId("board@example.org")),
+    });
     expect(addedByLead.status).toBe(200);
-    const addedByAdmin = await admin.post(`/projects/${projectId}/team`, { intent: "add-member", userId: String(userId("viewer@example.org")) });
+    const addedByAdmin = await admin.post(`/projects/${projectId}/team`, {
+      intent: "add-member",
+      userId: String(userId("viewer@example.org")),
+    });
     expect(addedByAdmin.status).toBe(200);
     const members = currentMembers(projectId).map((m) => m.userId);
     expect(members).toContain(userId("board@example.org"));

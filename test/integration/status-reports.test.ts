@@ -24,11 +24,7 @@ beforeAll(async () => {
     .all()
     .map((r) => r.projectId);
   projectId = teams[0];
-  otherProjectId = server.db
-    .select({ projectId: projectTeam.projectId })
-    .from(projectTeam)
-    .where(notInArray(projectTeam.projectId, teams))
-    .get()!.projectId;
+  otherProjectId = server.db.select({ projectId: projectTeam.projectId }).from(projectTeam).where(notInArray(projectTeam.projectId, teams)).get()!.projectId;
 });
 afterAll(async () => {
   await server?.close();
@@ -124,23 +120,17 @@ describe("writing a status report", () => {
     [{ nextSteps: " " }, "Enter the next steps"],
     [{ "asks[0].what": "A person, unnamed", "asks[0].addressee": "person" }, "Choose the person the ask is for"],
     [{ "asks[0].what": "", "asks[0].addressee": "board" }, "Enter what you need"],
-    [
-      { "asks[0].what": "Soon", "asks[0].addressee": "board", "asks[0].dueOn": "2026-11-25" },
-      "must be today or in the future",
-    ],
-  ] as [Record<string, string>, string][])(
-    "refuses %o with 400, keeps the input and saves nothing",
-    async (bad, message) => {
-      const before = counts();
-      const res = await lead.post(newPath(), { ...GOOD, ...bad });
-      expect(res.status).toBe(400);
-      const html = await readPage(res);
-      expect(html.text).toContain("There is a problem");
-      expect(html.text).toContain(message);
-      if (!("progress" in bad)) expect(html.text).toContain(GOOD.progress); // the user's input is kept
-      expect(counts()).toEqual(before);
-    }
-  );
+    [{ "asks[0].what": "Soon", "asks[0].addressee": "board", "asks[0].dueOn": "2026-11-25" }, "must be today or in the future"],
+  ] as [Record<string, string>, string][])("refuses %o with 400, keeps the input and saves nothing", async (bad, message) => {
+    const before = counts();
+    const res = await lead.post(newPath(), { ...GOOD, ...bad });
+    expect(res.status).toBe(400);
+    const html = await readPage(res);
+    expect(html.text).toContain("There is a problem");
+    expect(html.text).toContain(message);
+    if (!("progress" in bad)) expect(html.text).toContain(GOOD.progress); // the user's input is kept
+    expect(counts()).toEqual(before);
+  });
 
   it("refuses an ask to a viewer (who could never answer it), saving nothing", async () => {
     const before = counts();
@@ -200,7 +190,7 @@ describe("reports are append-only", () => {
         rag: "amber",
         ragReason: "Staffing gap on nights.",
         progress: "Original text.",
-      })
+      }),
     );
     const history = await readPage(await lead.get(`/projects/${projectId}/status`));
     expect(history.hrefs()).toContain(`/projects/${projectId}/status/new?correct=${first}`);
@@ -219,9 +209,7 @@ describe("reports are append-only", () => {
     });
     const second = reportIdFrom(res);
     expect(second).not.toBe(first);
-    expect(server.db.select().from(statusReports).where(eq(statusReports.id, first)).get()!.progress).toBe(
-      "Original text."
-    );
+    expect(server.db.select().from(statusReports).where(eq(statusReports.id, first)).get()!.progress).toBe("Original text.");
     const audit = server.db
       .select()
       .from(auditEvents)

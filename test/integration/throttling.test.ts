@@ -48,7 +48,10 @@ async function deviceOf(email: string, headers: Record<string, string>) {
 
 async function failFrom(address: string, n: number, email = (i: number) => `nobody${i}@example.org`) {
   for (let i = 0; i < n; i++) {
-    const res = await new Client(server.url, { "X-Forwarded-For": address }).post("/login", { email: email(i), password: "wrong-password" });
+    const res = await new Client(server.url, { "X-Forwarded-For": address }).post("/login", {
+      email: email(i),
+      password: "wrong-password",
+    });
     expect(res.status, `attempt ${i + 1}`).toBe(401);
   }
 }
@@ -64,7 +67,10 @@ describe("device cookies", () => {
     expect(setCookie).toMatch(/Max-Age=31536000/i);
 
     await failFrom("192.0.2.10", 100);
-    const stranger = await new Client(server.url, nat).post("/login", { email: "admin@example.org", password: DEMO_PASSWORD });
+    const stranger = await new Client(server.url, nat).post("/login", {
+      email: "admin@example.org",
+      password: DEMO_PASSWORD,
+    });
     expect(stranger.status).toBe(429);
     expect(Number(stranger.headers.get("retry-after"))).toBeGreaterThan(0);
     // Signed-out copies of the browser: the cookie is for one account, and a forged one counts for nothing.
@@ -86,7 +92,10 @@ describe("device cookies", () => {
     expect(locked.status).toBe(429);
     expect(await locked.text()).toMatch(/Too many failed sign-in attempts/);
     // Not the account: another browser signs in.
-    const other = await new Client(server.url, { "X-Forwarded-For": "192.0.2.12" }).post("/login", { email: "lead@example.org", password: DEMO_PASSWORD });
+    const other = await new Client(server.url, { "X-Forwarded-For": "192.0.2.12" }).post("/login", {
+      email: "lead@example.org",
+      password: DEMO_PASSWORD,
+    });
     expect(other.status).toBe(302);
   });
 });
@@ -96,7 +105,10 @@ describe("proxy trust", () => {
     const real = "198.51.100.20";
     for (let i = 0; i < 100; i++) {
       const forgedChain = { "X-Forwarded-For": `10.${i}.0.1, ${real}` };
-      const res = await new Client(server.url, forgedChain).post("/login", { email: `forger${i}@example.org`, password: "wrong-password" });
+      const res = await new Client(server.url, forgedChain).post("/login", {
+        email: `forger${i}@example.org`,
+        password: "wrong-password",
+      });
       expect(res.status).toBe(401);
     }
     const blocked = await new Client(server.url, { "X-Forwarded-For": `203.0.113.99, ${real}` }).post("/login", {
@@ -118,14 +130,20 @@ describe("proxy trust", () => {
   /** Another front door on the same build and database, with its own `trust proxy`. */
   async function serveWith(trustProxy: string) {
     const { createApp, listen } = await importServerApp();
-    const app = createApp(await importBuild(), { trustProxy: trustProxySetting.parse(trustProxy), publicDir: path.join(projectRoot, "public") });
+    const app = createApp(await importBuild(), {
+      trustProxy: trustProxySetting.parse(trustProxy),
+      publicDir: path.join(projectRoot, "public"),
+    });
     const s: Server = await listen(app, { port: 0, host: "127.0.0.1" });
     servers.push(s);
     return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
   }
 
   async function failedSignInIp(url: string, forwardedFor: string, email: string) {
-    const res = await new Client(url, { "X-Forwarded-For": forwardedFor }).post("/login", { email, password: "wrong-password" });
+    const res = await new Client(url, { "X-Forwarded-For": forwardedFor }).post("/login", {
+      email,
+      password: "wrong-password",
+    });
     expect(res.status).toBe(401);
     return audits("auth.sign_in_failed", { actorEmail: email }).at(-1)!.ip;
   }
@@ -158,7 +176,11 @@ describe("change password", () => {
     const browser = new Client(server.url, { "X-Forwarded-For": "192.0.2.30" });
     await browser.signIn(email);
     const change = (currentPassword: string) =>
-      browser.post("/account/password", { currentPassword, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
+      browser.post("/account/password", {
+        currentPassword,
+        newPassword: "a brand new passphrase",
+        confirmPassword: "a brand new passphrase",
+      });
     for (let i = 1; i <= 10; i++) expect((await change(`wrong-${i}`)).status, `attempt ${i}`).toBe(400);
     expect(audits("auth.password_change_failed", { actorEmail: email })).toHaveLength(10);
 
@@ -171,7 +193,10 @@ describe("change password", () => {
     expect(throttled).toHaveLength(1);
     expect(countOf(throttled[0])).toBe(3);
     // The same account limit as sign-in: a new browser is refused too.
-    const newBrowser = await new Client(server.url, { "X-Forwarded-For": "192.0.2.31" }).post("/login", { email, password: DEMO_PASSWORD });
+    const newBrowser = await new Client(server.url, { "X-Forwarded-For": "192.0.2.31" }).post("/login", {
+      email,
+      password: DEMO_PASSWORD,
+    });
     expect(newBrowser.status).toBe(429);
   });
 });
@@ -181,7 +206,10 @@ describe("audit flooding", () => {
     const email = "flood@example.org";
     const statuses: number[] = [];
     for (let i = 0; i < 300; i++) {
-      const res = await new Client(server.url, { "X-Forwarded-For": "198.51.100.40" }).post("/login", { email, password: `guess-${i}` });
+      const res = await new Client(server.url, { "X-Forwarded-For": "198.51.100.40" }).post("/login", {
+        email,
+        password: `guess-${i}`,
+      });
       statuses.push(res.status);
     }
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
@@ -197,7 +225,10 @@ describe("audit flooding", () => {
     const address = "198.51.100.41";
     await failFrom(address, 100, (i) => `spray${i}@example.org`);
     for (let i = 0; i < 50; i++) {
-      const res = await new Client(server.url, { "X-Forwarded-For": address }).post("/login", { email: `spray-more${i}@example.org`, password: "x" });
+      const res = await new Client(server.url, { "X-Forwarded-For": address }).post("/login", {
+        email: `spray-more${i}@example.org`,
+        password: "x",
+      });
       expect(res.status).toBe(429);
     }
     const rows = audits("auth.sign_in_throttled", { ip: address });

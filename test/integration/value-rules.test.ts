@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 const count = (table: typeof milestones | typeof measurePoints | typeof auditEvents | typeof boardAssessments) =>
-  server.db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+  server.db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 /** Rows that any write would add to, so "nothing written" is one comparison. */
 const footprint = () => ({
   milestones: count(milestones),
@@ -45,7 +48,13 @@ async function refused(res: Response, message: string) {
 
 const milestonesPath = () => `/projects/${projectId}/milestones`;
 const addMilestone = (form: Record<string, string>) =>
-  lead.post(milestonesPath(), { intent: "create", title: "Sepsis screen live", owner: "Fiona McLeod", baselineDate: "2026-12-01", ...form });
+  lead.post(milestonesPath(), {
+    intent: "create",
+    title: "Sepsis screen live",
+    owner: "Fiona McLeod",
+    baselineDate: "2026-12-01",
+    ...form,
+  });
 
 describe("text", () => {
   it("refuses control characters, tabs on one line, bidi overrides and zero-width-only text, writing nothing", async () => {
@@ -55,10 +64,7 @@ describe("text", () => {
       "The milestone must not contain hidden control characters. Type it again or paste it as plain text",
     );
     await refused(await addMilestone({ title: "Sepsis\tscreen" }), "The milestone must be on one line, without tabs or line breaks");
-    await refused(
-      await addMilestone({ owner: "Fiona \u202eMcLeod" }),
-      "The owner must not contain hidden characters that change the direction of text",
-    );
+    await refused(await addMilestone({ owner: "Fiona \u202eMcLeod" }), "The owner must not contain hidden characters that change the direction of text");
     await refused(await addMilestone({ title: "\u200b\u200b\u200b" }), "Enter the milestone");
     expect(footprint()).toEqual(before);
   });
@@ -72,7 +78,11 @@ describe("text", () => {
     await refused(await post("\u200c\u200d"), "Give the reason for the board's rating");
     expect(footprint()).toEqual(before);
     expect((await post("Data late.\r\nTeam short-staffed.")).status).toBe(302);
-    const saved = server.db.select().from(boardAssessments).orderBy(sql`id desc`).get()!;
+    const saved = server.db
+      .select()
+      .from(boardAssessments)
+      .orderBy(sql`id desc`)
+      .get()!;
     expect(saved.reason).toBe("Data late.\r\nTeam short-staffed.");
   });
 
@@ -147,13 +157,21 @@ describe("measure data: dates and numbers", () => {
 
 describe("numbers on /api/spc and /spc", () => {
   const postJson = (body: unknown) =>
-    fetch(`${server.url}/api/spc`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/spc`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   it.each([
     [{ values: [1, 2, 1e308], improvement: "increase" }, "values", "values[2] must be a finite number from -1e12 to 1e12"],
     [{ values: [1, 2, 1e13], improvement: "increase" }, "values", "values[2] must be a finite number from -1e12 to 1e12"],
     [{ values: [1, 2, 3], improvement: "increase", target: 1e13 }, "target", "target must be a finite number or null, from -1e12 to 1e12"],
-    [{ values: [1, 2], dates: ["0050-06-01", "2026-01-01"], improvement: "increase" }, "dates", "dates[0] must be a date written YYYY-MM-DD, from 1990-01-01 to 2100-12-31"],
+    [
+      { values: [1, 2], dates: ["0050-06-01", "2026-01-01"], improvement: "increase" },
+      "dates",
+      "dates[0] must be a date written YYYY-MM-DD, from 1990-01-01 to 2100-12-31",
+    ],
   ])("refuses %j with 400 {error, field}", async (body, field, error) => {
     const res = await postJson(body);
     expect(res.status).toBe(400);
@@ -191,7 +209,11 @@ describe("redirect targets", () => {
 
   it("keeps a safe target, query and all", async () => {
     const client = new Client(server.url);
-    const res = await client.post("/login", { email: "lead@example.org", password: DEMO_PASSWORD, redirectTo: "/board?group=wave&page=2" });
+    const res = await client.post("/login", {
+      email: "lead@example.org",
+      password: DEMO_PASSWORD,
+      redirectTo: "/board?group=wave&page=2",
+    });
     expect(res.headers.get("location")).toBe("/board?group=wave&page=2");
   });
 
@@ -206,7 +228,11 @@ describe("redirect targets", () => {
     }
     const page = await readPage(await board.get(`/board/assess/${project.id}?back=${encodeURIComponent("/€")}`));
     expect(page.fieldValue("back")).toBe("/board");
-    const safe = await board.post(`/board/assess/${project.id}`, { rag: "green", reason: "On track", back: "/board?attention=1" });
+    const safe = await board.post(`/board/assess/${project.id}`, {
+      rag: "green",
+      reason: "On track",
+      back: "/board?attention=1",
+    });
     expect(safe.headers.get("location")).toBe("/board?attention=1");
   });
 });

@@ -72,7 +72,11 @@ describe("CQC register", () => {
     const action = server.db.select().from(cqcActions).where(eq(cqcActions.reference, "MD90")).get()!;
     const project = server.db.select().from(projects).where(eq(projects.stage, "active")).get()!;
     expect((await viewer.post("/cqc", { intent: "link", actionId: String(action.id), projectId: String(project.id) })).status).toBe(403);
-    const res = await admin.post("/cqc", { intent: "link", actionId: String(action.id), projectId: String(project.id) });
+    const res = await admin.post("/cqc", {
+      intent: "link",
+      actionId: String(action.id),
+      projectId: String(project.id),
+    });
     expect(res.status).toBe(200);
     expect(server.db.select().from(cqcActionProjects).where(eq(cqcActionProjects.cqcActionId, action.id)).all()).toHaveLength(1);
     expect(server.db.select().from(auditEvents).where(eq(auditEvents.action, "cqc.updated")).all().length).toBeGreaterThanOrEqual(2);

@@ -103,11 +103,7 @@ describe("cross-site requests", () => {
   });
 
   it("refuses a cross-site sign-in attempt (login CSRF)", async () => {
-    const res = await new Client(server.url).post(
-      "/login",
-      { email: "admin@example.org", password: "whatever-password" },
-      { Origin: "https://evil.example" },
-    );
+    const res = await new Client(server.url).post("/login", { email: "admin@example.org", password: "whatever-password" }, { Origin: "https://evil.example" });
     expect(res.status).toBe(403);
   });
 });

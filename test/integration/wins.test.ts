@@ -116,7 +116,13 @@ describe("confirming and dismissing", () => {
       confirmedBy: userId("lead@example.org"),
     });
     const [audit] = winAudits();
-    expect(audit).toMatchObject({ action: "win.recorded", entityType: "win", entityId: win.id, projectId, userId: userId("lead@example.org") });
+    expect(audit).toMatchObject({
+      action: "win.recorded",
+      entityType: "win",
+      entityId: win.id,
+      projectId,
+      userId: userId("lead@example.org"),
+    });
     expect(audit.summary).toContain("Grab bags on every ward");
 
     const page = await readPage(await lead.get(`${winsPath()}?saved=recorded`));
@@ -143,7 +149,12 @@ describe("confirming and dismissing", () => {
     expect(res.headers.get("location")).toBe(`${winsPath()}?saved=dismissed`);
     expect(winCount()).toBe(before);
     const [audit] = winAudits();
-    expect(audit).toMatchObject({ action: "win.dismissed", entityType: "win_suggestion", projectId, userId: userId("board@example.org") });
+    expect(audit).toMatchObject({
+      action: "win.dismissed",
+      entityType: "win_suggestion",
+      projectId,
+      userId: userId("board@example.org"),
+    });
     expect(JSON.parse(audit.details!)).toEqual({ evidenceRef: ref });
     expect((await readPage(await lead.get(winsPath()))).findAll(`[value="${ref}"]`)).toEqual([]);
     // Confirming it afterwards is refused.
@@ -152,7 +163,11 @@ describe("confirming and dismissing", () => {
   });
 
   it("lets the team record a win of its own, with no linked evidence", async () => {
-    const res = await lead.post(winsPath(), { intent: "record", title: "Patients thanked the ward", description: "Cards from three families." });
+    const res = await lead.post(winsPath(), {
+      intent: "record",
+      title: "Patients thanked the ward",
+      description: "Cards from three families.",
+    });
     expect(res.status).toBe(302);
     const win = server.db.select().from(wins).where(eq(wins.title, "Patients thanked the ward")).get()!;
     expect(win).toMatchObject({ projectId, evidenceKind: "other", evidenceRef: "" });
@@ -168,7 +183,13 @@ describe("who may record wins", () => {
     it(`refuses ${who} with 403 and changes nothing`, async () => {
       const extra = server.db
         .insert(milestones)
-        .values({ projectId, title: `Refused ${who}`, baselineDate: "2026-10-01", forecastDate: "2026-11-01", completedOn: "2026-11-21" })
+        .values({
+          projectId,
+          title: `Refused ${who}`,
+          baselineDate: "2026-10-01",
+          forecastDate: "2026-11-01",
+          completedOn: "2026-11-21",
+        })
         .returning({ id: milestones.id })
         .get().id;
       const before = winCount();
@@ -193,7 +214,13 @@ describe("bad input", () => {
   beforeAll(() => {
     const id = server.db
       .insert(milestones)
-      .values({ projectId, title: "Bad input milestone", baselineDate: "2026-10-01", forecastDate: "2026-11-01", completedOn: "2026-11-22" })
+      .values({
+        projectId,
+        title: "Bad input milestone",
+        baselineDate: "2026-10-01",
+        forecastDate: "2026-11-01",
+        completedOn: "2026-11-22",
+      })
       .returning({ id: milestones.id })
       .get().id;
     ref = `milestone:${id}`;

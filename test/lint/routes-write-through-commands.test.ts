@@ -4,8 +4,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 
 const eslint = new ESLint({ cwd: path.resolve(__dirname, "../..") });
-const messagesFor = async (code: string, filePath: string) =>
-  (await eslint.lintText(code, { filePath })).flatMap((r) => r.messages.map((m) => m.message));
+const messagesFor = async (code: string, filePath: string) => (await eslint.lintText(code, { filePath })).flatMap((r) => r.messages.map((m) => m.message));
 
 it("refuses a transaction or an audit row written by a route", async () => {
   const transaction = await messagesFor(

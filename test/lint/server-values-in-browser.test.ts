@@ -13,7 +13,11 @@ function lint(code: string, routeModule = true, filename = "app/routes/example.t
       [
         {
           files: ["**/*.{ts,tsx}"],
-          languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } }, sourceType: "module" },
+          languageOptions: {
+            parser: tseslint.parser,
+            parserOptions: { ecmaFeatures: { jsx: true } },
+            sourceType: "module",
+          },
           plugins: { local: { rules: { "server-values-in-browser": rule } } },
           rules: { "local/server-values-in-browser": ["error", { routeModule }] },
         },

@@ -6,9 +6,7 @@ import { workbook } from "./workbook-fixture";
 function setup() {
   const w = workbook();
   const project = w.one<{ id: number }>("select id from projects where stage = 'active' order by id");
-  const openAsk = w.one<{ id: number; version: number }>(
-    "select id, version from asks where state = 'open' order by id",
-  );
+  const openAsk = w.one<{ id: number; version: number }>("select id, version from asks where state = 'open' order by id");
   return { ...w, projectId: project.id, openAsk };
 }
 
@@ -90,9 +88,7 @@ describe("answerAsk", () => {
 
   it("refuses an answer the ask's state does not allow, writing nothing", () => {
     const w = setup();
-    const done = w.one<{ id: number; version: number }>(
-      "select id, version from asks where state in ('resolved', 'declined') order by id",
-    );
+    const done = w.one<{ id: number; version: number }>("select id, version from asks where state in ('resolved', 'declined') order by id");
     const before = w.count("audit_events");
     const result = answerAsk(w.db, w.actor, {
       askId: done.id,

@@ -8,16 +8,7 @@ function setup(stage = "active") {
   const w = workbook();
   const projectId = w.one<{ id: number }>("select id from projects where stage = ? order by id", stage).id;
   const charter = getCharterForEdit(w.db, projectId)!;
-  const {
-    id: _id,
-    programmeId: _p,
-    stage: _s,
-    version,
-    updatedAt: _u,
-    updatedByName: _n,
-    cqcDomains,
-    ...values
-  } = charter;
+  const { id: _id, programmeId: _p, stage: _s, version, updatedAt: _u, updatedByName: _n, cqcDomains, ...values } = charter;
   return { ...w, projectId, version, values, cqcDomains };
 }
 

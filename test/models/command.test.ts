@@ -15,7 +15,13 @@ afterEach(() => unsubscribe?.());
 function setup() {
   const { db } = createTestDb();
   ensureProgramme(db);
-  const id = insertUser(db, { email: "lead@example.org", name: "Lead", role: "staff", passwordHash: null, mustChangePassword: false });
+  const id = insertUser(db, {
+    email: "lead@example.org",
+    name: "Lead",
+    role: "staff",
+    passwordHash: null,
+    mustChangePassword: false,
+  });
   actor = { id, email: "lead@example.org", ip: "192.0.2.7" };
   const programmeId = getProgramme(db).id;
   const addTheme = (name: string) => db.insert(themes).values({ programmeId, name }).returning({ id: themes.id }).get().id;
@@ -37,7 +43,12 @@ describe("runCommand", () => {
     expect(count()).toBe(1);
     expect(seen).toEqual(["programme.updated by lead@example.org"]);
     const row = db.select().from(auditEvents).where(eq(auditEvents.action, "programme.updated")).get()!;
-    expect(row).toMatchObject({ actorEmail: "lead@example.org", summary: "Added Falls", ip: "192.0.2.7", entityType: "theme" });
+    expect(row).toMatchObject({
+      actorEmail: "lead@example.org",
+      summary: "Added Falls",
+      ip: "192.0.2.7",
+      entityType: "theme",
+    });
   });
 
   it("keeps nothing from a refused command, including its audit row", () => {

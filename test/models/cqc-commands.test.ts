@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { addCqcAction, addCqcActionsFromPaste, linkCqcAction, removeCqcAction } from "~/models/cqc-commands.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
-const row = (reference: string) => ({ reference, kind: "must_do" as const, domain: "safe" as const, service: "", text: `Action ${reference}` });
+const row = (reference: string) => ({
+  reference,
+  kind: "must_do" as const,
+  domain: "safe" as const,
+  service: "",
+  text: `Action ${reference}`,
+});
 
 function setup() {
   const { db, programmeId } = seededDb();
@@ -15,16 +21,28 @@ describe("CQC register commands", () => {
   it("addCqcAction adds once per token; a reference in use is refused", () => {
     const { db, programmeId, admin, since, before } = setup();
     const once = { userId: admin.id, kind: "cqc_action", token: "token-token-token-1" };
-    expect(addCqcAction(db, admin, { programmeId, row: row("MD90"), once })).toMatchObject({ ok: true, value: { replayed: false, location: "/cqc" } });
-    expect(addCqcAction(db, admin, { programmeId, row: row("MD90"), once })).toMatchObject({ ok: true, value: { replayed: true } });
-    expect(addCqcAction(db, admin, { programmeId, row: row("MD1"), once: { ...once, token: undefined } })).toMatchObject({ ok: false, refused: "MD1 is already in the register" });
+    expect(addCqcAction(db, admin, { programmeId, row: row("MD90"), once })).toMatchObject({
+      ok: true,
+      value: { replayed: false, location: "/cqc" },
+    });
+    expect(addCqcAction(db, admin, { programmeId, row: row("MD90"), once })).toMatchObject({
+      ok: true,
+      value: { replayed: true },
+    });
+    expect(addCqcAction(db, admin, { programmeId, row: row("MD1"), once: { ...once, token: undefined } })).toMatchObject({
+      ok: false,
+      refused: "MD1 is already in the register",
+    });
     expect(rows(db, "cqc_actions")).toBe(before + 1);
     expect(auditSince(db, since)).toMatchObject([{ action: "cqc.updated", summary: "Added CQC action MD90" }]);
   });
 
   it("addCqcActionsFromPaste adds all or, when one reference is taken, none", () => {
     const { db, programmeId, admin, since, before } = setup();
-    expect(addCqcActionsFromPaste(db, admin, { programmeId, rows: [row("MD91"), row("MD1")] })).toMatchObject({ ok: false, refused: "MD1 is already in the register" });
+    expect(addCqcActionsFromPaste(db, admin, { programmeId, rows: [row("MD91"), row("MD1")] })).toMatchObject({
+      ok: false,
+      refused: "MD1 is already in the register",
+    });
     expect(rows(db, "cqc_actions")).toBe(before);
     expect(addCqcActionsFromPaste(db, admin, { programmeId, rows: [row("MD91"), row("MD92")] }).ok).toBe(true);
     expect(rows(db, "cqc_actions")).toBe(before + 2);
@@ -35,13 +53,23 @@ describe("CQC register commands", () => {
     const { db, programmeId, admin, since, before } = setup();
     const links = rows(db, "cqc_action_projects");
     const id = (db.$client.prepare("select id from cqc_actions where reference = 'MD1'").get() as { id: number }).id;
-    const project = (db.$client.prepare("select id from projects where id not in (select project_id from cqc_action_projects where cqc_action_id = ?) limit 1").get(id) as { id: number }).id;
+    const project = (
+      db.$client.prepare("select id from projects where id not in (select project_id from cqc_action_projects where cqc_action_id = ?) limit 1").get(id) as {
+        id: number;
+      }
+    ).id;
     expect(linkCqcAction(db, admin, { programmeId, actionId: id, projectId: project, link: true }).ok).toBe(true);
     expect(rows(db, "cqc_action_projects")).toBe(links + 1);
     expect(linkCqcAction(db, admin, { programmeId, actionId: id, projectId: project, link: false }).ok).toBe(true);
-    expect(linkCqcAction(db, admin, { programmeId, actionId: id, projectId: 99_999, link: true })).toMatchObject({ ok: false, status: 404 });
+    expect(linkCqcAction(db, admin, { programmeId, actionId: id, projectId: 99_999, link: true })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(removeCqcAction(db, admin, { programmeId, actionId: 99_999 })).toMatchObject({ ok: false, status: 404 });
-    expect(removeCqcAction(db, admin, { programmeId, actionId: id })).toEqual({ ok: true, value: { reference: "MD1" } });
+    expect(removeCqcAction(db, admin, { programmeId, actionId: id })).toEqual({
+      ok: true,
+      value: { reference: "MD1" },
+    });
     expect(rows(db, "cqc_actions")).toBe(before - 1);
     expect(auditSince(db, since).map((r) => r.summary)).toEqual([
       expect.stringMatching(/^Linked .* to CQC action MD1$/),

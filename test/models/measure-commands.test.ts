@@ -23,7 +23,12 @@ const writes: [string, string, (w: W, version: number) => { ok: boolean }][] = [
   [
     "update",
     "measure.updated",
-    (w, version) => updateMeasure(w.db, w.actor, { before: w.measure, values: { ...definitionOf(w.measure), name: "Renamed", isPrimary: true }, version }),
+    (w, version) =>
+      updateMeasure(w.db, w.actor, {
+        before: w.measure,
+        values: { ...definitionOf(w.measure), name: "Renamed", isPrimary: true },
+        version,
+      }),
   ],
   ["make primary", "measure.updated", (w, version) => makePrimary(w.db, w.actor, { measure: w.measure, version })],
   ["delete", "measure.deleted", (w, version) => deleteMeasure(w.db, w.actor, { measure: w.measure, version })],
@@ -33,7 +38,9 @@ describe("measure commands", () => {
   it.each(writes)("%s: writes the measure and one %s audit row", (_name, action, run) => {
     const w = setup();
     expect(run(w, w.measure.version).ok).toBe(true);
-    expect(w.one("select version from measures where id = ?", w.measure.id)).toEqual({ version: w.measure.version + 1 });
+    expect(w.one("select version from measures where id = ?", w.measure.id)).toEqual({
+      version: w.measure.version + 1,
+    });
     expect(w.audits(action).filter((a) => a.entity_id === w.measure.id)).toHaveLength(1);
     expect(w.audits(action).at(-1)).toMatchObject({ user_id: w.actor.id, ip: "192.0.2.1" });
   });
@@ -64,7 +71,10 @@ describe("measure commands", () => {
     const w = setup();
     const [was] = w.primary();
     const wasName = w.one<{ name: string }>("select name from measures where id = ?", was.id).name;
-    expect(makePrimary(w.db, w.actor, { measure: w.measure, version: w.measure.version })).toEqual({ ok: true, value: { changed: true } });
+    expect(makePrimary(w.db, w.actor, { measure: w.measure, version: w.measure.version })).toEqual({
+      ok: true,
+      value: { changed: true },
+    });
     expect(w.primary()).toEqual([{ id: w.measure.id }]);
     expect(w.audits("measure.updated").at(-1)!.summary).toBe(`Made ${w.measure.name} the primary measure (was ${wasName})`);
     expect(was.id).not.toBe(w.measure.id);
@@ -81,7 +91,10 @@ describe("measure commands", () => {
     const input = { projectId: w.projectId, values, formToken: "measure-token-01", locate: (id: number) => `/m/${id}` };
     const first = createMeasure(w.db, w.actor, input);
     expect(first).toMatchObject({ ok: true, value: { location: expect.stringMatching(/^\/m\/\d+$/) } });
-    expect(createMeasure(w.db, w.actor, input)).toMatchObject({ ok: true, value: { location: first.ok && first.value.location } });
+    expect(createMeasure(w.db, w.actor, input)).toMatchObject({
+      ok: true,
+      value: { location: first.ok && first.value.location },
+    });
     expect(w.count("measures")).toBe(before + 1);
     const id = first.ok ? first.value.id : null;
     expect(w.primary()).toEqual([{ id }]);

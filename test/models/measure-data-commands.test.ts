@@ -40,7 +40,12 @@ describe("measure data commands", () => {
   it("addPoint adds the value, its audit row and the refreshed summary, once per form token", () => {
     const w = setup();
     const before = w.points();
-    const input = { measure: w.measure, values: values("2026-03-01"), formToken: "point-token-0001", location: "/x?saved=added" };
+    const input = {
+      measure: w.measure,
+      values: values("2026-03-01"),
+      formToken: "point-token-0001",
+      location: "/x?saved=added",
+    };
     expect(w.count("measure_points", "measure_id = ? and period_date = '2026-03-01'", w.measure.id)).toBe(0);
     const first = addPoint(w.db, w.actor, input);
     expect(first).toMatchObject({ ok: true, value: { location: "/x?saved=added" } });
@@ -59,13 +64,19 @@ describe("measure data commands", () => {
     const stale = correctPoint(w.db, w.actor, { ...input, updatedAt: w.point.updatedAt - 1 });
     expect(stale).toMatchObject({
       ok: false,
-      conflict: { updatedAt: w.point.updatedAt, notice: { fields: [expect.objectContaining({ name: "value", theirs: expect.any(String) })] } },
+      conflict: {
+        updatedAt: w.point.updatedAt,
+        notice: { fields: [expect.objectContaining({ name: "value", theirs: expect.any(String) })] },
+      },
     });
     expect(w.one("select value from measure_points where id = ?", w.point.id)).toEqual({ value: w.point.value });
     expect(w.count("audit_events", "action like 'measure.%'")).toBe(0);
     expect(w.summary().n).toBe(-1);
 
-    expect(correctPoint(w.db, w.actor, { ...input, updatedAt: w.point.updatedAt })).toEqual({ ok: true, value: { id: w.point.id } });
+    expect(correctPoint(w.db, w.actor, { ...input, updatedAt: w.point.updatedAt })).toEqual({
+      ok: true,
+      value: { id: w.point.id },
+    });
     expect(w.one("select value from measure_points where id = ?", w.point.id)).toEqual({ value: 99 });
     expect(w.audits("measure.data_changed").at(-1)!.summary).toMatch(/: corrected .*→ 99$/);
     expect(w.summary().n).toBe(w.points());
@@ -75,21 +86,32 @@ describe("measure data commands", () => {
     const w = setup();
     const before = w.points();
     const ref = { measure: w.measure, pointId: w.point.id };
-    expect(deletePoint(w.db, w.actor, { ...ref, updatedAt: 1 })).toMatchObject({ ok: false, conflict: { updatedAt: w.point.updatedAt } });
+    expect(deletePoint(w.db, w.actor, { ...ref, updatedAt: 1 })).toMatchObject({
+      ok: false,
+      conflict: { updatedAt: w.point.updatedAt },
+    });
     expect(w.points()).toBe(before);
     expect(deletePoint(w.db, w.actor, { ...ref, updatedAt: w.point.updatedAt }).ok).toBe(true);
     expect(w.points()).toBe(before - 1);
     expect(w.summary().n).toBe(before - 1);
-    expect(deletePoint(w.db, w.actor, { ...ref, updatedAt: w.point.updatedAt })).toMatchObject({ ok: false, status: 404 });
-    expect(w.audits("measure.data_changed").map((a) => a.summary)).toEqual([
-      expect.stringMatching(new RegExp(`^${w.measure.name}: deleted the value for `)),
-    ]);
+    expect(deletePoint(w.db, w.actor, { ...ref, updatedAt: w.point.updatedAt })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
+    expect(w.audits("measure.data_changed").map((a) => a.summary)).toEqual([expect.stringMatching(new RegExp(`^${w.measure.name}: deleted the value for `))]);
   });
 
   it("importPoints adds and replaces in one transaction with one audit row; a failing row writes nothing", () => {
     const w = setup();
     const before = w.points();
-    const row = (line: number, periodDate: string, value: number) => ({ line, entered: periodDate, periodDate, value, numerator: null, denominator: null });
+    const row = (line: number, periodDate: string, value: number) => ({
+      line,
+      entered: periodDate,
+      periodDate,
+      value,
+      numerator: null,
+      denominator: null,
+    });
     const rows = [row(2, w.point.periodDate, 1), row(3, "2026-03-01", 2)];
     const locate = (s: { added: number; replaced: number }) => `/x?added=${s.added}&replaced=${s.replaced}`;
     const input = { measure: w.measure, rows, replacing: 1, formToken: "import-token-0001", locate };
@@ -109,7 +131,13 @@ describe("measure data commands", () => {
 
   it("addRebase and removeRebase record the limits change and refresh the summary", () => {
     const w = setup();
-    const input = { measure: w.measure, periodDate: w.point.periodDate, reason: "New triage", formToken: "rebase-token-001", location: "/x" };
+    const input = {
+      measure: w.measure,
+      periodDate: w.point.periodDate,
+      reason: "New triage",
+      formToken: "rebase-token-001",
+      location: "/x",
+    };
     const added = addRebase(w.db, w.actor, input);
     expect(added.ok).toBe(true);
     addRebase(w.db, w.actor, input);
@@ -127,7 +155,13 @@ describe("measure data commands", () => {
 
   it("addAnnotation and removeAnnotation record the note without touching the summary", () => {
     const w = setup();
-    const input = { measure: w.measure, periodDate: w.point.periodDate, text: "Ward closed", formToken: "note-token-00001", location: "/x" };
+    const input = {
+      measure: w.measure,
+      periodDate: w.point.periodDate,
+      text: "Ward closed",
+      formToken: "note-token-00001",
+      location: "/x",
+    };
     const added = addAnnotation(w.db, w.actor, input);
     addAnnotation(w.db, w.actor, input);
     expect(w.count("measure_annotations", "measure_id = ?", w.measure.id)).toBe(1);

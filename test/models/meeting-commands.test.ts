@@ -22,7 +22,10 @@ function setup() {
   const board = actorFor(db, "board@example.org");
   const planned = one<{ id: number; version: number }>(db, "select id, version from meetings where state = 'planned'");
   const closed = one<{ id: number; version: number }>(db, "select id, version from meetings where state = 'closed'");
-  const items = db.$client.prepare("select id, project_id as projectId from meeting_items where meeting_id = ? order by position").all(planned.id) as { id: number; projectId: number }[];
+  const items = db.$client.prepare("select id, project_id as projectId from meeting_items where meeting_id = ? order by position").all(planned.id) as {
+    id: number;
+    projectId: number;
+  }[];
   const ref = { programmeId, meetingId: planned.id, version: planned.version };
   const version = () => one<{ v: number }>(db, "select version as v from meetings where id = ?", planned.id).v;
   return { db, programmeId, board, planned, closed, items, ref, version, since: lastAuditId(db).n };
@@ -37,7 +40,10 @@ describe("createMeeting", () => {
     const once = { userId: board.id, kind: "meeting", token: "token-token-token-1" };
     const input = { programmeId, ...details, items: [{ projectId: 1, reasonSuggested: "" }], once };
     const first = createMeeting(db, board, input);
-    expect(first).toMatchObject({ ok: true, value: { replayed: false, location: expect.stringMatching(/^\/meetings\/\d+\?saved=created$/) } });
+    expect(first).toMatchObject({
+      ok: true,
+      value: { replayed: false, location: expect.stringMatching(/^\/meetings\/\d+\?saved=created$/) },
+    });
     expect(createMeeting(db, board, input)).toMatchObject({ ok: true, value: { replayed: true } });
     expect(rows(db, "meetings")).toBe(meetings + 1);
     expect(auditSince(db, since)).toMatchObject([{ action: "meeting.created", summary: 'Planned "March board" on 25 Mar 2026 with 1 project on the agenda' }]);
@@ -47,12 +53,37 @@ describe("createMeeting", () => {
 describe("editing a planned meeting", () => {
   // Each edit: what it writes when the version is current, and the audit action it records.
   const edits = [
-    { name: "details", run: (s: ReturnType<typeof setup>, version: number) => updateMeetingDetails(s.db, s.board, { ...s.ref, version, values: details }), action: "meeting.updated" },
-    { name: "add item", run: (s: ReturnType<typeof setup>, version: number) => addAgendaItem(s.db, s.board, { ...s.ref, version, projectId: freeProject(s) }), action: "meeting.agenda_changed" },
-    { name: "remove item", run: (s: ReturnType<typeof setup>, version: number) => removeAgendaItem(s.db, s.board, { ...s.ref, version, itemId: s.items[s.items.length - 1].id }), action: "meeting.agenda_changed" },
-    { name: "move item", run: (s: ReturnType<typeof setup>, version: number) => moveAgendaItem(s.db, s.board, { ...s.ref, version, itemId: s.items[1].id, direction: "up" }), action: "meeting.agenda_changed" },
-    { name: "review", run: (s: ReturnType<typeof setup>, version: number) => recordItemReview(s.db, s.board, { ...s.ref, version, itemId: s.items[0].id, decision: "continue" }), action: "meeting.decision_recorded" },
-    { name: "close", run: (s: ReturnType<typeof setup>, version: number) => closeMeeting(s.db, s.board, { ...s.ref, version, today: TODAY }), action: "meeting.closed" },
+    {
+      name: "details",
+      run: (s: ReturnType<typeof setup>, version: number) => updateMeetingDetails(s.db, s.board, { ...s.ref, version, values: details }),
+      action: "meeting.updated",
+    },
+    {
+      name: "add item",
+      run: (s: ReturnType<typeof setup>, version: number) => addAgendaItem(s.db, s.board, { ...s.ref, version, projectId: freeProject(s) }),
+      action: "meeting.agenda_changed",
+    },
+    {
+      name: "remove item",
+      run: (s: ReturnType<typeof setup>, version: number) => removeAgendaItem(s.db, s.board, { ...s.ref, version, itemId: s.items[s.items.length - 1].id }),
+      action: "meeting.agenda_changed",
+    },
+    {
+      name: "move item",
+      run: (s: ReturnType<typeof setup>, version: number) => moveAgendaItem(s.db, s.board, { ...s.ref, version, itemId: s.items[1].id, direction: "up" }),
+      action: "meeting.agenda_changed",
+    },
+    {
+      name: "review",
+      run: (s: ReturnType<typeof setup>, version: number) =>
+        recordItemReview(s.db, s.board, { ...s.ref, version, itemId: s.items[0].id, decision: "continue" }),
+      action: "meeting.decision_recorded",
+    },
+    {
+      name: "close",
+      run: (s: ReturnType<typeof setup>, version: number) => closeMeeting(s.db, s.board, { ...s.ref, version, today: TODAY }),
+      action: "meeting.closed",
+    },
   ];
   const freeProject = (s: ReturnType<typeof setup>) =>
     one<{ id: number }>(s.db, "select id from projects where id not in (select project_id from meeting_items where meeting_id = ?) limit 1", s.planned.id).id;
@@ -71,7 +102,10 @@ describe("editing a planned meeting", () => {
     updateMeetingDetails(s.db, s.board, { ...s.ref, values: details }); // someone else saved first
     const since = lastAuditId(s.db).n;
     const result = run(s, s.planned.version);
-    expect(result).toMatchObject({ ok: false, conflict: { id: s.planned.id, version: s.planned.version + 1, title: "March board" } });
+    expect(result).toMatchObject({
+      ok: false,
+      conflict: { id: s.planned.id, version: s.planned.version + 1, title: "March board" },
+    });
     expect(s.version()).toBe(s.planned.version + 1);
     expect(rows(s.db, "meeting_items")).toBe(items);
     expect(auditSince(s.db, since)).toEqual([]);
@@ -80,10 +114,17 @@ describe("editing a planned meeting", () => {
   it("refuses every edit of a closed meeting, and an agenda item the board has decided on", () => {
     const s = setup();
     const closedRef = { ...s.ref, meetingId: s.closed.id, version: s.closed.version };
-    expect(updateMeetingDetails(s.db, s.board, { ...closedRef, values: details })).toEqual({ ok: false, refused: CLOSED_MESSAGE, status: 400 });
+    expect(updateMeetingDetails(s.db, s.board, { ...closedRef, values: details })).toEqual({
+      ok: false,
+      refused: CLOSED_MESSAGE,
+      status: 400,
+    });
     recordItemReview(s.db, s.board, { ...s.ref, itemId: s.items[0].id, decision: "continue" });
     const since = lastAuditId(s.db).n;
-    expect(removeAgendaItem(s.db, s.board, { ...s.ref, version: s.version(), itemId: s.items[0].id })).toMatchObject({ ok: false, status: 400 });
+    expect(removeAgendaItem(s.db, s.board, { ...s.ref, version: s.version(), itemId: s.items[0].id })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     expect(moveAgendaItem(s.db, s.board, { ...s.ref, version: s.version(), itemId: s.items[0].id, direction: "up" })).toMatchObject({ ok: false, status: 400 });
     expect(auditSince(s.db, since)).toEqual([]);
   });
@@ -92,11 +133,28 @@ describe("editing a planned meeting", () => {
     const s = setup();
     const actions = rows(s.db, "meeting_actions");
     const once = { userId: s.board.id, kind: "meeting_action:programme", token: "token-token-token-2" };
-    const input = { ...s.ref, projectId: null, text: "Write to the ICB", ownerUserId: s.board.id, dueOn: "2026-04-30", location: "/meetings/x", once };
-    expect(addMeetingAction(s.db, s.board, { ...input, version: s.planned.version + 5 })).toMatchObject({ ok: false, conflict: { id: s.planned.id } });
+    const input = {
+      ...s.ref,
+      projectId: null,
+      text: "Write to the ICB",
+      ownerUserId: s.board.id,
+      dueOn: "2026-04-30",
+      location: "/meetings/x",
+      once,
+    };
+    expect(addMeetingAction(s.db, s.board, { ...input, version: s.planned.version + 5 })).toMatchObject({
+      ok: false,
+      conflict: { id: s.planned.id },
+    });
     expect(rows(s.db, "form_tokens")).toBe(0);
-    expect(addMeetingAction(s.db, s.board, input)).toMatchObject({ ok: true, value: { replayed: false, location: "/meetings/x" } });
-    expect(addMeetingAction(s.db, s.board, input)).toMatchObject({ ok: true, value: { replayed: true, location: "/meetings/x" } });
+    expect(addMeetingAction(s.db, s.board, input)).toMatchObject({
+      ok: true,
+      value: { replayed: false, location: "/meetings/x" },
+    });
+    expect(addMeetingAction(s.db, s.board, input)).toMatchObject({
+      ok: true,
+      value: { replayed: true, location: "/meetings/x" },
+    });
     expect(rows(s.db, "meeting_actions")).toBe(actions + 1);
     expect(auditSince(s.db, s.since).map((r) => r.action)).toEqual(["action.created"]);
   });
@@ -104,7 +162,13 @@ describe("editing a planned meeting", () => {
   it("a review with a RAG records the board's assessment too", () => {
     const s = setup();
     const assessments = rows(s.db, "board_assessments");
-    recordItemReview(s.db, s.board, { ...s.ref, itemId: s.items[0].id, rag: "amber", reason: "Slipping", decision: "continue" });
+    recordItemReview(s.db, s.board, {
+      ...s.ref,
+      itemId: s.items[0].id,
+      rag: "amber",
+      reason: "Slipping",
+      decision: "continue",
+    });
     expect(rows(s.db, "board_assessments")).toBe(assessments + 1);
     expect(auditSince(s.db, s.since).map((r) => r.action)).toEqual(["board.assessed", "meeting.decision_recorded"]);
   });

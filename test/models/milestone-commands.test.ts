@@ -1,11 +1,6 @@
 // Milestone writes: each ok write leaves one audit row; a stale version leaves nothing.
 import { describe, expect, it } from "vitest";
-import {
-  addMilestone,
-  deleteMilestone,
-  rebaselineMilestone,
-  updateMilestone,
-} from "~/models/milestone-commands.server";
+import { addMilestone, deleteMilestone, rebaselineMilestone, updateMilestone } from "~/models/milestone-commands.server";
 import { workbook } from "./workbook-fixture";
 
 function setup() {
@@ -52,8 +47,7 @@ const writes: [string, string, (w: W, version: number) => { ok: boolean }][] = [
   [
     "rebaseline",
     "milestone.rebaselined",
-    (w, version) =>
-      rebaselineMilestone(w.db, w.actor, { ...w.ref, version, baselineDate: "2027-01-31", reason: "Board agreed" }),
+    (w, version) => rebaselineMilestone(w.db, w.actor, { ...w.ref, version, baselineDate: "2027-01-31", reason: "Board agreed" }),
   ],
   ["delete", "milestone.deleted", (w, version) => deleteMilestone(w.db, w.actor, { ...w.ref, version })],
 ];
@@ -80,13 +74,11 @@ describe("milestone commands", () => {
   it("keeps the reason when the forecast moves later, and writes nothing for no visible change", () => {
     const w = setup();
     const later = { ...w.m, forecastDate: "2027-06-30", completedOn: null };
-    expect(
-      updateMilestone(w.db, w.actor, { ...w.ref, version: w.m.version, values: later, forecastReason: "Supplier late" })
-        .ok,
-    ).toBe(true);
-    expect(w.one("select kind, reason from milestone_changes where milestone_id = ? order by id desc", w.m.id)).toEqual(
-      { kind: "forecast", reason: "Supplier late" },
-    );
+    expect(updateMilestone(w.db, w.actor, { ...w.ref, version: w.m.version, values: later, forecastReason: "Supplier late" }).ok).toBe(true);
+    expect(w.one("select kind, reason from milestone_changes where milestone_id = ? order by id desc", w.m.id)).toEqual({
+      kind: "forecast",
+      reason: "Supplier late",
+    });
     const before = w.count("audit_events");
     const same = updateMilestone(w.db, w.actor, {
       ...w.ref,

@@ -12,16 +12,17 @@ function setup() {
     "select id, project_id as projectId, number, version, title from pdsa_cycles where deleted_at is null order by id",
   );
   const measure = w.one<{ id: number }>("select id from measures where project_id = ? and deleted_at is null order by id", c.projectId);
-  const values = (extra: Partial<CycleValues> = {}): CycleValues => ({
-    changeIdea: "new",
-    newChangeIdea: "Huddle checklist",
-    title: "Checklist at the 08:00 huddle",
-    question: "Will a checklist cut missed handovers?",
-    measureIds: [measure.id],
-    startDate: "2026-03-02",
-    endDate: "2026-03-20",
-    ...extra,
-  } as CycleValues);
+  const values = (extra: Partial<CycleValues> = {}): CycleValues =>
+    ({
+      changeIdea: "new",
+      newChangeIdea: "Huddle checklist",
+      title: "Checklist at the 08:00 huddle",
+      question: "Will a checklist cut missed handovers?",
+      measureIds: [measure.id],
+      startDate: "2026-03-02",
+      endDate: "2026-03-20",
+      ...extra,
+    }) as CycleValues;
   const snapshot = () => [w.count("pdsa_cycles"), w.count("change_ideas"), w.count("pdsa_cycle_measures"), w.count("audit_events"), w.count("form_tokens")];
   const cycle = () => w.one("select version, title, deleted_at as gone from pdsa_cycles where id = ?", c.id);
   return { ...w, c, measure, values, snapshot, cycle };
@@ -36,7 +37,10 @@ describe("createCycle", () => {
     expect(first).toMatchObject({ ok: true, value: { replayed: false } });
     const made = w.one<{ id: number; number: number }>("select id, number from pdsa_cycles order by id desc");
     expect(first.ok && first.value.location).toBe(`/projects/${w.c.projectId}/pdsa/${made.id}?saved=created`);
-    expect(w.audits("change_idea.created").at(-1)).toMatchObject({ summary: "Added change idea: Huddle checklist", ip: "192.0.2.1" });
+    expect(w.audits("change_idea.created").at(-1)).toMatchObject({
+      summary: "Added change idea: Huddle checklist",
+      ip: "192.0.2.1",
+    });
     expect(w.audits("pdsa.created").at(-1)).toMatchObject({
       entity_id: made.id,
       user_id: w.actor.id,
@@ -45,7 +49,10 @@ describe("createCycle", () => {
     expect(w.one("select project_id as projectId from audit_events where action = 'pdsa.created' order by id desc")).toEqual({ projectId: w.c.projectId });
 
     const replay = createCycle(w.db, w.actor, input);
-    expect(replay).toEqual({ ok: true, value: { replayed: true, location: first.ok && first.value.location, id: null } });
+    expect(replay).toEqual({
+      ok: true,
+      value: { replayed: true, location: first.ok && first.value.location, id: null },
+    });
     const [cycles, ideas, links, audits, tokens] = before;
     expect(w.snapshot()).toEqual([cycles + 1, ideas + 1, links + 1, audits + 2, tokens + 1]);
   });
@@ -92,8 +99,15 @@ describe("updateCycle", () => {
   it("a deleted cycle is a conflict that says so", () => {
     const w = setup();
     expect(deleteCycle(w.db, w.actor, { projectId: w.c.projectId, cycleId: w.c.id, version: w.c.version }).ok).toBe(true);
-    const result = updateCycle(w.db, w.actor, { projectId: w.c.projectId, cycleId: w.c.id, values: { ...w.values(), version: w.c.version } });
-    expect(result).toMatchObject({ ok: false, conflict: { message: expect.stringContaining("Someone deleted this cycle"), currentVersion: w.c.version } });
+    const result = updateCycle(w.db, w.actor, {
+      projectId: w.c.projectId,
+      cycleId: w.c.id,
+      values: { ...w.values(), version: w.c.version },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      conflict: { message: expect.stringContaining("Someone deleted this cycle"), currentVersion: w.c.version },
+    });
   });
 
   it("rolls the save back when the audit row cannot be written", () => {
@@ -101,7 +115,11 @@ describe("updateCycle", () => {
     const before = w.snapshot();
     w.db.$client.exec(NO_AUDIT);
     expect(() =>
-      updateCycle(w.db, w.actor, { projectId: w.c.projectId, cycleId: w.c.id, values: { ...w.values({ title: "Half" }), version: w.c.version } }),
+      updateCycle(w.db, w.actor, {
+        projectId: w.c.projectId,
+        cycleId: w.c.id,
+        values: { ...w.values({ title: "Half" }), version: w.c.version },
+      }),
     ).toThrow(/audit refused/);
     expect(w.cycle()).toEqual({ version: w.c.version, title: w.c.title, gone: null });
     expect(w.snapshot()).toEqual(before);
@@ -124,7 +142,10 @@ describe("deleteCycle", () => {
     const w = setup();
     const before = w.snapshot();
     const result = deleteCycle(w.db, w.actor, { projectId: w.c.projectId, cycleId: w.c.id, version: w.c.version - 1 });
-    expect(result).toMatchObject({ ok: false, conflict: { currentVersion: w.c.version, message: expect.stringContaining("so it has not been deleted") } });
+    expect(result).toMatchObject({
+      ok: false,
+      conflict: { currentVersion: w.c.version, message: expect.stringContaining("so it has not been deleted") },
+    });
     expect(w.cycle()).toMatchObject({ version: w.c.version, gone: null });
     expect(w.snapshot()).toEqual(before);
   });

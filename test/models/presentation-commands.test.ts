@@ -10,7 +10,13 @@ function setup() {
   const w = workbook();
   const projectId = w.one<{ id: number }>("select id from projects order by id").id;
   const settings = getSettings(w.db, projectId)!;
-  const input = { projectId, rev: settings.rev, hidden: ["pdsa"], measureOrder: [], summary: "Presentation: hid The PDSA journey" };
+  const input = {
+    projectId,
+    rev: settings.rev,
+    hidden: ["pdsa"],
+    measureOrder: [],
+    summary: "Presentation: hid The PDSA journey",
+  };
   const stored = () => w.one<{ json: string | null }>("select presentation_settings as json from projects where id = ?", projectId).json;
   return { ...w, projectId, settings, input, stored };
 }

@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addNamed, changeNamed, saveProgrammeDetails, saveWave } from "~/models/programme-commands.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
-const summariesAsOf = (db: ReturnType<typeof seededDb>["db"]) =>
-  (db.$client.prepare("select summaries_as_of as s from programmes").get() as { s: unknown }).s;
+const summariesAsOf = (db: ReturnType<typeof seededDb>["db"]) => (db.$client.prepare("select summaries_as_of as s from programmes").get() as { s: unknown }).s;
 
 function setup() {
   const { db, programmeId } = seededDb();
@@ -16,7 +15,15 @@ function setup() {
 describe("programme set-up commands", () => {
   it("saveProgrammeDetails saves the thresholds, clears the summaries and audits", () => {
     const { db, programmeId, admin, since } = setup();
-    const values = { name: "Stepping Up", trustName: "Trust", milestoneSlipDays: 10, pdsaStaleWeeks: 5, statusStaleWeeks: 5, measureGapPeriods: 3, askOpenDays: 20 };
+    const values = {
+      name: "Stepping Up",
+      trustName: "Trust",
+      milestoneSlipDays: 10,
+      pdsaStaleWeeks: 5,
+      statusStaleWeeks: 5,
+      measureGapPeriods: 3,
+      askOpenDays: 20,
+    };
     expect(saveProgrammeDetails(db, admin, { programmeId, values }).ok).toBe(true);
     expect(db.$client.prepare("select milestone_slip_days as d from programmes").get()).toEqual({ d: 10 });
     expect(summariesAsOf(db)).toBeNull();
@@ -30,9 +37,19 @@ describe("programme set-up commands", () => {
     const wave = { number: 9, name: "Wave 9", startsOn: "2027-01-04", endsOn: "2027-05-24" };
     expect(saveWave(db, admin, { programmeId, wave, once })).toMatchObject({ ok: true, value: { replayed: false } });
     expect(saveWave(db, admin, { programmeId, wave, once })).toMatchObject({ ok: true, value: { replayed: true } });
-    expect(saveWave(db, admin, { programmeId, wave: { ...wave, id: 1 }, once: { ...once, token: undefined } })).toMatchObject({ ok: false, status: 400, refused: "There is already a wave 9" });
+    expect(saveWave(db, admin, { programmeId, wave: { ...wave, id: 1 }, once: { ...once, token: undefined } })).toMatchObject({
+      ok: false,
+      status: 400,
+      refused: "There is already a wave 9",
+    });
     expect(saveWave(db, admin, { programmeId, wave: { ...wave, id: 999 }, once: { ...once, token: undefined } })).toMatchObject({ ok: false, status: 404 });
-    expect(saveWave(db, admin, { programmeId, wave: { ...wave, id: 1, number: 1, name: "First" }, once: { ...once, token: undefined } }).ok).toBe(true);
+    expect(
+      saveWave(db, admin, {
+        programmeId,
+        wave: { ...wave, id: 1, number: 1, name: "First" },
+        once: { ...once, token: undefined },
+      }).ok,
+    ).toBe(true);
     expect(rows(db, "waves")).toBe(waves + 1);
     expect(auditSince(db, since).map((r) => r.summary)).toEqual(["Added wave 9 (4 Jan 2027 to 24 May 2027)", "Changed wave 1 (4 Jan 2027 to 24 May 2027)"]);
     expect(summariesAsOf(db)).toBeNull();
@@ -42,7 +59,10 @@ describe("programme set-up commands", () => {
     const { db, programmeId, admin, since } = setup();
     const once = { userId: admin.id, kind: "theme", token: undefined };
     expect(addNamed(db, admin, { programmeId, kind: "theme", name: "Falls", once }).ok).toBe(true);
-    expect(addNamed(db, admin, { programmeId, kind: "theme", name: "FALLS", once })).toMatchObject({ ok: false, refused: "There is already a strategic theme called FALLS" });
+    expect(addNamed(db, admin, { programmeId, kind: "theme", name: "FALLS", once })).toMatchObject({
+      ok: false,
+      refused: "There is already a strategic theme called FALLS",
+    });
     expect(auditSince(db, since).map((r) => r.summary)).toEqual(["Added the strategic theme Falls"]);
   });
 
@@ -61,10 +81,20 @@ describe("programme set-up commands", () => {
   it("changeNamed deletes only an unused one; a theme in use is refused and kept", () => {
     const { db, programmeId, admin, since } = setup();
     const themes = rows(db, "themes");
-    expect(changeNamed(db, admin, { programmeId, kind: "theme", id: 1, change: { verb: "delete" } })).toMatchObject({ ok: false, status: 400 });
+    expect(changeNamed(db, admin, { programmeId, kind: "theme", id: 1, change: { verb: "delete" } })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     expect(rows(db, "themes")).toBe(themes);
     expect(summariesAsOf(db)).toBe("2026-03-11");
-    const id = (addNamed(db, admin, { programmeId, kind: "division", name: "Unused", once: { userId: admin.id, kind: "division", token: undefined } }) as { value: { id: number } }).value.id;
+    const id = (
+      addNamed(db, admin, {
+        programmeId,
+        kind: "division",
+        name: "Unused",
+        once: { userId: admin.id, kind: "division", token: undefined },
+      }) as { value: { id: number } }
+    ).value.id;
     expect(changeNamed(db, admin, { programmeId, kind: "division", id, change: { verb: "delete" } }).ok).toBe(true);
     expect(auditSince(db, since).map((r) => r.summary)).toEqual(["Added the division Unused", "Deleted an unused division"]);
   });

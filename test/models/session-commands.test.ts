@@ -4,7 +4,15 @@ import { endExpiredSession, recordRefusal } from "~/models/session-commands.serv
 import { insertSession } from "~/models/session.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
-const session = (userId: number, idHash: string) => ({ idHash, userId, createdAt: new Date(), lastSeenAt: 1, expiresAt: 2, ip: "192.0.2.7", userAgent: "test" });
+const session = (userId: number, idHash: string) => ({
+  idHash,
+  userId,
+  createdAt: new Date(),
+  lastSeenAt: 1,
+  expiresAt: 2,
+  ip: "192.0.2.7",
+  userAgent: "test",
+});
 
 describe("session commands", () => {
   it("recordRefusal writes auth.permission_denied against the project, with the address", () => {
@@ -13,7 +21,13 @@ describe("session commands", () => {
     const since = lastAuditId(db).n;
     expect(recordRefusal(db, staff, { what: "approve projects", projectId: 3 }).ok).toBe(true);
     expect(auditSince(db, since)).toMatchObject([
-      { action: "auth.permission_denied", actorEmail: staff.email, projectId: 3, ip: "192.0.2.7", summary: "Refused: approve projects" },
+      {
+        action: "auth.permission_denied",
+        actorEmail: staff.email,
+        projectId: 3,
+        ip: "192.0.2.7",
+        summary: "Refused: approve projects",
+      },
     ]);
   });
 

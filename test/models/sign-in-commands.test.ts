@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { changeOwnPassword, failPasswordCheck, failSignIn, signIn, signOut } from "~/models/sign-in.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
-const session = (userId: number, idHash: string) => ({ idHash, userId, createdAt: new Date(), lastSeenAt: 1, expiresAt: 2, ip: "192.0.2.7", userAgent: "test" });
+const session = (userId: number, idHash: string) => ({
+  idHash,
+  userId,
+  createdAt: new Date(),
+  lastSeenAt: 1,
+  expiresAt: 2,
+  ip: "192.0.2.7",
+  userAgent: "test",
+});
 const attempt = (email: string) => ({ email, ip: "192.0.2.7", device: null });
 
 describe("sign-in commands", () => {
@@ -30,10 +38,17 @@ describe("sign-in commands", () => {
     failSignIn(db, attempt("nobody@example.org"), undefined);
     const audit = auditSince(db, since);
     expect(audit).toMatchObject([
-      { action: "auth.sign_in_failed", actorEmail: lead.email, entityId: lead.id, summary: `Failed sign-in for ${lead.email}` },
+      {
+        action: "auth.sign_in_failed",
+        actorEmail: lead.email,
+        entityId: lead.id,
+        summary: `Failed sign-in for ${lead.email}`,
+      },
       { action: "auth.sign_in_failed", actorEmail: "nobody@example.org", entityId: null, ip: "192.0.2.7" },
     ]);
-    const unknown = db.$client.prepare("select user_id from audit_events where id = ?").get(audit[1].id) as { user_id: number | null };
+    const unknown = db.$client.prepare("select user_id from audit_events where id = ?").get(audit[1].id) as {
+      user_id: number | null;
+    };
     expect(unknown.user_id).toBeNull();
     expect(rows(db, "sign_in_attempts")).toBeGreaterThanOrEqual(2);
   });
@@ -57,7 +72,9 @@ describe("sign-in commands", () => {
     const since = lastAuditId(db).n;
     failPasswordCheck(db, lead);
     changeOwnPassword(db, lead, { passwordHash: "new-hash", session: session(lead.id, "e".repeat(64)) });
-    const mine = db.$client.prepare("select id_hash from sessions where user_id = ?").all(lead.id) as { id_hash: string }[];
+    const mine = db.$client.prepare("select id_hash from sessions where user_id = ?").all(lead.id) as {
+      id_hash: string;
+    }[];
     expect(mine.map((s) => s.id_hash)).toEqual(["e".repeat(64)]);
     expect(auditSince(db, since).map((r) => r.action)).toEqual(["auth.password_change_failed", "auth.password_changed"]);
     const user = db.$client.prepare("select password_hash, must_change_password from users where id = ?").get(lead.id);

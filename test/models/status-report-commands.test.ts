@@ -24,9 +24,7 @@ describe("writeStatusReport", () => {
     const again = writeStatusReport(w.db, w.actor, input);
     expect(first).toEqual(again);
     expect([w.count("status_reports"), w.count("asks")]).toEqual([before[0] + 1, before[1] + 1]);
-    expect(w.audits("status_report.created").at(-1)!.summary).toMatch(
-      /^Wrote the status report for .* \(Amber\) with 1 ask$/,
-    );
+    expect(w.audits("status_report.created").at(-1)!.summary).toMatch(/^Wrote the status report for .* \(Amber\) with 1 ask$/);
     expect(w.audits("ask.created").at(-1)!.summary).toMatch(/: "Agency cover"$/);
   });
 

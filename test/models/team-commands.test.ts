@@ -71,8 +71,7 @@ describe("team commands", () => {
     [
       "a required lead standing down on an active project",
       400,
-      (w: ReturnType<typeof setup>) =>
-        vacateTeamLead(w.db, w.actor, { projectId: w.projectId, role: "executive_lead", current: w.executive }),
+      (w: ReturnType<typeof setup>) => vacateTeamLead(w.db, w.actor, { projectId: w.projectId, role: "executive_lead", current: w.executive }),
     ],
     [
       "someone already on the team",

@@ -9,10 +9,19 @@ describe("createUser", () => {
     const admin = actorFor(db, "admin@example.org");
     const [since, users] = [lastAuditId(db).n, rows(db, "users")];
     const once = { userId: admin.id, kind: "user", token: "token-token-token-1" };
-    const input = { email: "New.Person@Example.org", name: "New Person", role: "staff" as const, passwordHash: "h", once };
+    const input = {
+      email: "New.Person@Example.org",
+      name: "New Person",
+      role: "staff" as const,
+      passwordHash: "h",
+      once,
+    };
     const first = createUser(db, admin, input);
     expect(first).toMatchObject({ ok: true, value: { replayed: false, location: "/admin/users" } });
-    expect(createUser(db, admin, input)).toMatchObject({ ok: true, value: { replayed: true, location: "/admin/users" } });
+    expect(createUser(db, admin, input)).toMatchObject({
+      ok: true,
+      value: { replayed: true, location: "/admin/users" },
+    });
     expect(rows(db, "users")).toBe(users + 1);
     expect(auditSince(db, since)).toMatchObject([{ action: "user.created", summary: "Created new.person@example.org (Staff)" }]);
 
@@ -28,14 +37,20 @@ describe("changeUser", () => {
   const cases = [
     { change: { kind: "disable" as const }, action: "user.disabled", sessionsEnd: true },
     { change: { kind: "enable" as const }, action: "user.enabled", sessionsEnd: false },
-    { change: { kind: "reset" as const, passwordHash: "reset-hash" }, action: "user.password_reset", sessionsEnd: true },
+    {
+      change: { kind: "reset" as const, passwordHash: "reset-hash" },
+      action: "user.password_reset",
+      sessionsEnd: true,
+    },
     { change: { kind: "role" as const, role: "board" as const }, action: "user.updated", sessionsEnd: false },
   ];
   it.each(cases)("$change.kind: writes and audits $action", ({ change, action, sessionsEnd }) => {
     const { db } = seededDb();
     const admin = actorFor(db, "admin@example.org");
     const staff = actorFor(db, "staff@example.org");
-    db.$client.prepare("insert into sessions (id_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) values ('s1', ?, 0, 0, 9e15, '', '')").run(staff.id);
+    db.$client
+      .prepare("insert into sessions (id_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) values ('s1', ?, 0, 0, 9e15, '', '')")
+      .run(staff.id);
     const since = lastAuditId(db).n;
     expect(changeUser(db, admin, { userId: staff.id, change })).toEqual({ ok: true, value: { email: staff.email } });
     expect(auditSince(db, since)).toMatchObject([{ action, entityId: staff.id, actorEmail: admin.email }]);
@@ -46,9 +61,17 @@ describe("changeUser", () => {
     const { db } = seededDb();
     const admin = actorFor(db, "admin@example.org");
     const since = lastAuditId(db).n;
-    expect(changeUser(db, admin, { userId: admin.id, change: { kind: "disable" } })).toMatchObject({ ok: false, status: 400 });
-    expect(changeUser(db, admin, { userId: 99_999, change: { kind: "enable" } })).toMatchObject({ ok: false, status: 404 });
+    expect(changeUser(db, admin, { userId: admin.id, change: { kind: "disable" } })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(changeUser(db, admin, { userId: 99_999, change: { kind: "enable" } })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(auditSince(db, since)).toEqual([]);
-    expect(db.$client.prepare("select disabled_at from users where id = ?").get(admin.id)).toEqual({ disabled_at: null });
+    expect(db.$client.prepare("select disabled_at from users where id = ?").get(admin.id)).toEqual({
+      disabled_at: null,
+    });
   });
 });

@@ -8,9 +8,7 @@ import { TODAY, workbook } from "./workbook-fixture";
 function setup() {
   const w = workbook();
   const projects = w.all<{ id: number }>("select id from projects order by id");
-  const found = projects
-    .map((p) => ({ projectId: p.id, suggestion: suggestWins(getWinEvidence(w.db, p.id, TODAY)!)[0] }))
-    .find((p) => p.suggestion);
+  const found = projects.map((p) => ({ projectId: p.id, suggestion: suggestWins(getWinEvidence(w.db, p.id, TODAY)!)[0] })).find((p) => p.suggestion);
   expect(found, "the demo portfolio has a suggested win").toBeDefined();
   return { ...w, projectId: found!.projectId, ref: found!.suggestion.evidenceRef };
 }
@@ -46,13 +44,7 @@ describe("win commands", () => {
           description: "",
         }),
     ],
-    [
-      "dismiss",
-      "win.dismissed",
-      0,
-      (w: ReturnType<typeof setup>) =>
-        dismissWin(w.db, w.actor, { projectId: w.projectId, evidenceRef: w.ref, today: TODAY }),
-    ],
+    ["dismiss", "win.dismissed", 0, (w: ReturnType<typeof setup>) => dismissWin(w.db, w.actor, { projectId: w.projectId, evidenceRef: w.ref, today: TODAY })],
   ] as const)("%s: once, then refused as already handled with nothing written", (_name, action, newWins, run) => {
     const w = setup();
     const wins = w.count("wins");

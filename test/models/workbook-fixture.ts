@@ -13,11 +13,8 @@ export function workbook() {
   seedDemo(db, { today: TODAY, passwordHash: HASH });
   const one = <T = Row>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
   const all = <T = Row>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as T[];
-  const count = (table: string, where = "1 = 1", ...params: unknown[]) =>
-    one<{ n: number }>(`select count(*) as n from ${table} where ${where}`, ...params).n;
-  const lead = one<{ id: number; email: string }>(
-    "select id, email from users where role = 'staff' and disabled_at is null order by id",
-  );
+  const count = (table: string, where = "1 = 1", ...params: unknown[]) => one<{ n: number }>(`select count(*) as n from ${table} where ${where}`, ...params).n;
+  const lead = one<{ id: number; email: string }>("select id, email from users where role = 'staff' and disabled_at is null order by id");
   const actor: Actor = { id: lead.id, email: lead.email, ip: "192.0.2.1" };
   /** Audit rows with this action, newest last. */
   const audits = (action: string) =>

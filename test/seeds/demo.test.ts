@@ -68,7 +68,11 @@ describe("seedDemo", () => {
     expect(programmeId).toBeGreaterThan(0);
     expect(isDatabaseEmpty(empty)).toBe(false);
     const programme = one<{ is_demo: number; trust_name: string; name: string }>(empty, "select * from programmes where id = ?", programmeId);
-    expect(programme).toMatchObject({ is_demo: 1, name: "Stepping Up", trust_name: "Riverside University Hospitals NHS Foundation Trust" });
+    expect(programme).toMatchObject({
+      is_demo: 1,
+      name: "Stepping Up",
+      trust_name: "Riverside University Hospitals NHS Foundation Trust",
+    });
     expect(one<{ n: number }>(empty, "select count(*) as n from audit_events").n).toBe(0);
   });
 
@@ -142,7 +146,14 @@ describe("seedDemo", () => {
     expect(projects.length).toBeGreaterThanOrEqual(15);
     const stages = new Map<string, number>();
     for (const p of projects) stages.set(p.stage, (stages.get(p.stage) ?? 0) + 1);
-    expect(Object.fromEntries(stages)).toMatchObject({ proposed: 2, approved: 2, sustaining: 2, closed: 2, stopped: 1, declined: 1 });
+    expect(Object.fromEntries(stages)).toMatchObject({
+      proposed: 2,
+      approved: 2,
+      sustaining: 2,
+      closed: 2,
+      stopped: 1,
+      declined: 1,
+    });
     expect(stages.get("active")).toBeGreaterThanOrEqual(7);
     for (const p of projects.filter((x) => x.stage !== "proposed")) {
       const roles = all<{ role: string }>(db, "select role from project_team where project_id = ? and ended_at is null", p.id).map((r) => r.role);
@@ -218,10 +229,13 @@ describe("seedDemo", () => {
   });
 
   it("keeps percentages within 0 to 100, counts whole, and ratios equal to numerator over denominator", () => {
-    const rows = all<{ unit: string; uses_ratio: number; value: number; numerator: number | null; denominator: number | null }>(
-      db,
-      "select m.unit, m.uses_ratio, p.value, p.numerator, p.denominator from measure_points p join measures m on m.id = p.measure_id",
-    );
+    const rows = all<{
+      unit: string;
+      uses_ratio: number;
+      value: number;
+      numerator: number | null;
+      denominator: number | null;
+    }>(db, "select m.unit, m.uses_ratio, p.value, p.numerator, p.denominator from measure_points p join measures m on m.id = p.measure_id");
     for (const r of rows) {
       expect(r.value).toBeGreaterThanOrEqual(0);
       if (r.unit === "percent") expect(r.value).toBeLessThanOrEqual(100);
@@ -258,12 +272,20 @@ describe("seedDemo", () => {
           spec.title,
           m.name,
         );
-        const points = all<{ period_date: string; value: number }>(db, "select period_date, value from measure_points where measure_id = ? order by period_date", row.id);
+        const points = all<{ period_date: string; value: number }>(
+          db,
+          "select period_date, value from measure_points where measure_id = ? order by period_date",
+          row.id,
+        );
         const rebases = all<{ period_date: string }>(db, "select period_date from measure_rebases where measure_id = ?", row.id);
         const reading = readSpc(
           points.map((p) => p.value),
           m.improvement,
-          { target: row.target, baselinePoints: row.baseline_points, rebaseAt: rebases.map((r) => points.findIndex((p) => p.period_date === r.period_date)) },
+          {
+            target: row.target,
+            baselinePoints: row.baseline_points,
+            rebaseAt: rebases.map((r) => points.findIndex((p) => p.period_date === r.period_date)),
+          },
         );
         expect({ variation: reading.variation, assurance: reading.assurance }, `${spec.title} / ${m.name}`).toEqual(m.expect);
         seen.add(`${m.type}:${reading.variation}`);
@@ -294,8 +316,10 @@ describe("seedDemo", () => {
     for (const c of cycles) {
       expect(filled(c, plan)).toBe(true);
       if (c.status === "planned") expect(empty(c, ["do_what_happened", "study_results", "act_next_step"]) && c.act_decision === null).toBe(true);
-      if (c.status === "doing") expect(filled(c, ["do_what_happened"]) && empty(c, ["study_results", "study_learning", "act_next_step"]) && c.act_decision === null).toBe(true);
-      if (c.status === "studying") expect(filled(c, ["do_what_happened", "study_results"]) && empty(c, ["act_next_step"]) && c.act_decision === null).toBe(true);
+      if (c.status === "doing")
+        expect(filled(c, ["do_what_happened"]) && empty(c, ["study_results", "study_learning", "act_next_step"]) && c.act_decision === null).toBe(true);
+      if (c.status === "studying")
+        expect(filled(c, ["do_what_happened", "study_results"]) && empty(c, ["act_next_step"]) && c.act_decision === null).toBe(true);
       if (c.status === "done") {
         expect(filled(c, ["do_what_happened", "study_results", "study_learning", "act_next_step"])).toBe(true);
         expect(["adopt", "adapt", "abandon"]).toContain(c.act_decision);
@@ -321,7 +345,11 @@ describe("seedDemo", () => {
 
     // Stale PDSA: last cycle activity (start and update) more than 6 weeks ago.
     const stalePdsa = active.filter((p) => {
-      const last = one<{ start: string; updated: number }>(db, "select max(start_date) as start, max(updated_at) as updated from pdsa_cycles where project_id = ?", p.id);
+      const last = one<{ start: string; updated: number }>(
+        db,
+        "select max(start_date) as start, max(updated_at) as updated from pdsa_cycles where project_id = ?",
+        p.id,
+      );
       return daysFrom(last.start, TODAY) > staleDays && daysFrom(dayOf(last.updated), TODAY) > staleDays;
     });
     expect(stalePdsa.map((p) => p.title)).toEqual(["Sepsis screening for children on Puffin Ward"]);
@@ -338,11 +366,7 @@ describe("seedDemo", () => {
     expect(all(db, "select id from status_reports where rag <> 'green' and trim(rag_reason) = ''")).toEqual([]);
 
     // Overdue milestones, one slipped more than 30 days, and a green report hiding an overdue milestone.
-    const overdue = all<{ project_id: number }>(
-      db,
-      "select project_id from milestones where completed_on is null and forecast_date < ?",
-      TODAY,
-    );
+    const overdue = all<{ project_id: number }>(db, "select project_id from milestones where completed_on is null and forecast_date < ?", TODAY);
     expect(overdue.length).toBeGreaterThanOrEqual(2);
     const slipped = all<{ baseline_date: string; forecast_date: string; completed_on: string | null }>(db, "select * from milestones");
     expect(slipped.some((m) => m.completed_on === null && daysFrom(m.baseline_date, m.forecast_date) > 30)).toBe(true);
@@ -421,7 +445,8 @@ describe("seedDemo dates move with today", () => {
     const a = seeded(TODAY);
     const b = seeded(LATER);
     const shift = daysFrom(TODAY, LATER);
-    const weekly = (db: Db) => one<{ v: string }>(db, "select max(p.period_date) as v from measure_points p join measures m on m.id = p.measure_id where m.frequency = 'weekly'").v;
+    const weekly = (db: Db) =>
+      one<{ v: string }>(db, "select max(p.period_date) as v from measure_points p join measures m on m.id = p.measure_id where m.frequency = 'weekly'").v;
     expect(weekly(a)).not.toBe(weekly(b));
     expect(daysFrom(weekly(a), weekly(b))).toBe(shift);
     const wave3 = (db: Db) => one<{ v: string }>(db, "select starts_on as v from waves where number = 3").v;

@@ -152,9 +152,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
       return (
         <div className="app-board-measure">
           <span className="nhsuk-body-s">{r.primaryMeasureName}</span>
-          {r.primarySparkline ? (
-            <Sparkline values={r.primarySparkline} latest={latest} latestDirection={direction} label={r.primaryMeasureName} />
-          ) : null}
+          {r.primarySparkline ? <Sparkline values={r.primarySparkline} latest={latest} latestDirection={direction} label={r.primaryMeasureName} /> : null}
           <span className="app-board-measure__icons">
             <VariationIcon icon={r.primaryVariationIcon} size={32} />
             <AssuranceIcon icon={r.primaryAssuranceIcon} size={32} noneText={null} />
@@ -251,8 +249,8 @@ export function BoardTable({
                     {g ? (
                       <span className="app-group-row__totals">
                         {" "}
-                        — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention,{" "}
-                        {g.overdue} overdue milestone{g.overdue === 1 ? "" : "s"}, {g.openAsks} open ask
+                        — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention, {g.overdue} overdue milestone
+                        {g.overdue === 1 ? "" : "s"}, {g.openAsks} open ask
                         {g.openAsks === 1 ? "" : "s"}
                         {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
                       </span>

@@ -19,15 +19,13 @@ export type Rollup = {
 
 const countOf = (rows: Count[], key: string | null) => rows.find((r) => r.key === key)?.n ?? 0;
 
-
 /** The roll-up of the current filter: how the portfolio stands, at a glance. */
 export function BoardRollup({ rollup, months, total }: { rollup: Rollup; months: string[]; total: number }) {
   const maxCycles = Math.max(1, ...rollup.cyclesByMonth.map((c) => c.n));
   return (
     <section aria-labelledby="rollup-title" className="app-rollup">
       <h2 id="rollup-title" className="nhsuk-heading-m">
-        Portfolio at a glance{" "}
-        <span className="app-muted nhsuk-body-s">{`(${total} project${total === 1 ? "" : "s"} in this view)`}</span>
+        Portfolio at a glance <span className="app-muted nhsuk-body-s">{`(${total} project${total === 1 ? "" : "s"} in this view)`}</span>
       </h2>
       <div className="app-rollup__grid">
         <div className="app-rollup__card">

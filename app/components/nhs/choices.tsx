@@ -20,7 +20,12 @@ export type ChoiceItem =
 /** A field, or for a control that is not part of a conform form, its name and id. */
 export type ChoiceSource =
   | { field: AnyField; name?: never; idPrefix?: never; checked?: never }
-  | { field?: never; name: string; idPrefix?: string; /** The values chosen to start with. */ checked?: readonly string[] };
+  | {
+      field?: never;
+      name: string;
+      idPrefix?: string;
+      /** The values chosen to start with. */ checked?: readonly string[];
+    };
 
 type GroupProps = ChoiceSource & {
   /** Without a legend there is no fieldset, as for a single "I confirm" checkbox. */

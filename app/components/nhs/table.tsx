@@ -64,11 +64,7 @@ export function Table<Row>({
   let lastGroup: unknown = Symbol("none");
 
   const table = (
-    <table
-      className={`nhsuk-table${sortable ? " nhsuk-table--sortable" : ""}${className ? ` ${className}` : ""}`}
-      id={id}
-      {...attributes}
-    >
+    <table className={`nhsuk-table${sortable ? " nhsuk-table--sortable" : ""}${className ? ` ${className}` : ""}`} id={id} {...attributes}>
       <caption
         className={`nhsuk-table__caption${captionSize ? ` nhsuk-table__caption--${captionSize}` : ""}${captionHidden ? " nhsuk-u-visually-hidden" : ""}`}
         id={scroll ? captionId : undefined}

@@ -69,13 +69,7 @@ export function TextareaField({ field, label, hint, rows = 4 }: { field: AnyFiel
   const { key, ...props } = getTextareaProps(field, { ariaAttributes: false });
   return (
     <FieldShell field={field} label={label} hint={hint}>
-      <textarea
-        key={key}
-        {...props}
-        rows={rows}
-        {...ariaFor(field, hint)}
-        className={`nhsuk-textarea${invalid ? " nhsuk-textarea--error" : ""}`}
-      />
+      <textarea key={key} {...props} rows={rows} {...ariaFor(field, hint)} className={`nhsuk-textarea${invalid ? " nhsuk-textarea--error" : ""}`} />
     </FieldShell>
   );
 }

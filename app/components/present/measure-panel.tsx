@@ -11,7 +11,13 @@ export type DeckMeasure = PresentationData["measures"][number];
 
 export function useMeasureResult(m: DeckMeasure) {
   return useMemo(() => {
-    const result = analyseSeries(measureSpcInput(m.series, m.rebases.map((r) => r.periodDate), m));
+    const result = analyseSeries(
+      measureSpcInput(
+        m.series,
+        m.rebases.map((r) => r.periodDate),
+        m,
+      ),
+    );
     const index = new Map(m.series.map((p, i) => [p.periodDate, i]));
     const rebaseReasons = m.rebases.map((r) => ({ index: index.get(r.periodDate) as number, reason: r.reason }));
     return { result, rebaseReasons };
@@ -35,8 +41,7 @@ export function MeasurePanel({
     result.n === 0
       ? "No data yet: add values on the measure's page to see its chart."
       : describeResult(result, { unitLabel: unit, periodWord: PERIOD_NOUNS[m.frequency].many });
-  const assuranceNone =
-    m.improvement === "neutral" ? "No assurance: neutral measure" : m.target === null ? "No assurance: no target" : "No assurance yet";
+  const assuranceNone = m.improvement === "neutral" ? "No assurance: neutral measure" : m.target === null ? "No assurance: no target" : "No assurance yet";
   const chart = defaultChart(result.n);
   return (
     <div className="app-present-measure">
@@ -58,13 +63,7 @@ export function MeasurePanel({
       {result.n === 0 ? null : chart === "run" ? (
         <RunChart result={result} title={`${m.name}: run chart`} unitLabel={unit} pdsaMarkers={pdsaMarkers} />
       ) : (
-        <SpcChart
-          result={result}
-          title={`${m.name}: XmR chart`}
-          unitLabel={unit}
-          pdsaMarkers={pdsaMarkers}
-          rebaseReasons={rebaseReasons}
-        />
+        <SpcChart result={result} title={`${m.name}: XmR chart`} unitLabel={unit} pdsaMarkers={pdsaMarkers} rebaseReasons={rebaseReasons} />
       )}
     </div>
   );

@@ -50,9 +50,7 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
               <h3>The problem</h3>
               <p className="app-one-page__clamp app-one-page__clamp--5">{p.problem.trim() || "No problem statement yet."}</p>
               <h3>SMART aim</h3>
-              <p className="app-one-page__clamp app-one-page__clamp--4">
-                {p.aimWhat.trim() ? aimSentence(p, formatDay) : "No SMART aim yet."}
-              </p>
+              <p className="app-one-page__clamp app-one-page__clamp--4">{p.aimWhat.trim() ? aimSentence(p, formatDay) : "No SMART aim yet."}</p>
             </section>
           ) : null}
           {shown.has("asks") ? (
@@ -77,9 +75,7 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
             <section>
               <h3>{SECTION_LABELS["next-steps"]}</h3>
               <p className="app-one-page__clamp app-one-page__clamp--6 app-pre-line">
-                {data.report
-                  ? data.report.nextSteps.trim() || "The latest status report has no next steps."
-                  : "No status report yet."}
+                {data.report ? data.report.nextSteps.trim() || "The latest status report has no next steps." : "No status report yet."}
               </p>
             </section>
           ) : null}
@@ -90,9 +86,7 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
           {data.measures.slice(0, 4).map((m) => (
             <MeasurePanel key={m.id} measure={m} pdsaMarkers={data.pdsaMarkers} iconSize={28} headingLevel="h3" />
           ))}
-          {data.measures.length > 4 ? (
-            <p>and {data.measures.length - 4} more measures: see the deck.</p>
-          ) : null}
+          {data.measures.length > 4 ? <p>and {data.measures.length - 4} more measures: see the deck.</p> : null}
         </section>
 
         <div className="app-one-page__col">
@@ -133,7 +127,11 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
                   rows={data.milestones.slice(0, 8)}
                   rowKey={(m) => m.id}
                   columns={[
-                    { id: "milestone", header: "Milestone", cell: (m) => <MilestoneCell milestone={m} today={today} /> },
+                    {
+                      id: "milestone",
+                      header: "Milestone",
+                      cell: (m) => <MilestoneCell milestone={m} today={today} />,
+                    },
                     { id: "baseline", header: "Baseline", cell: (m) => formatDay(m.baselineDate) },
                     { id: "forecast", header: "Forecast", cell: (m) => formatDay(m.forecastDate) },
                   ]}

@@ -77,8 +77,7 @@ function PdsaSlide({ data }: { data: PresentationData }) {
       ) : (
         <>
           <p>
-            {data.cycles.length} {data.cycles.length === 1 ? "cycle" : "cycles"} testing{" "}
-            {new Set(data.cycles.map((c) => c.changeIdeaId)).size} change ideas
+            {data.cycles.length} {data.cycles.length === 1 ? "cycle" : "cycles"} testing {new Set(data.cycles.map((c) => c.changeIdeaId)).size} change ideas
             {decided.length
               ? `; decisions: ${PDSA_DECISIONS.map((d) => ({ d, n: decided.filter((c) => c.actDecision === d).length }))
                   .filter((x) => x.n > 0)
@@ -98,11 +97,7 @@ function MilestonesSlide({ data, today }: { data: PresentationData; today: strin
   return (
     <>
       <h2>{SECTION_LABELS.milestones}</h2>
-      {data.milestones.length === 0 ? (
-        <Empty>No milestones yet.</Empty>
-      ) : (
-        <PlanStrip milestones={data.milestones} today={today} />
-      )}
+      {data.milestones.length === 0 ? <Empty>No milestones yet.</Empty> : <PlanStrip milestones={data.milestones} today={today} />}
     </>
   );
 }
@@ -117,8 +112,7 @@ function AsksSlide({ data }: { data: PresentationData }) {
         <ul className="app-present-list">
           {data.asks.map((a) => (
             <li key={a.id}>
-              <Tag colour={a.state === "open" ? "blue" : "green"}>{ASK_STATE_LABELS[a.state]}</Tag>{" "}
-              <span className="app-pre-line">{a.what}</span>
+              <Tag colour={a.state === "open" ? "blue" : "green"}>{ASK_STATE_LABELS[a.state]}</Tag> <span className="app-pre-line">{a.what}</span>
               <span className="app-present-muted">
                 {" "}
                 — to {a.addressee === "board" ? "the programme board" : (a.addresseeName ?? "a named person")}
@@ -144,11 +138,7 @@ function NextStepsSlide({ data }: { data: PresentationData }) {
           <p className="app-present-muted">
             From the status report of {formatDay(r.reportDate)} <RagTag rag={r.rag} />
           </p>
-          {r.nextSteps.trim() ? (
-            <p className="app-pre-line">{r.nextSteps}</p>
-          ) : (
-            <Empty>The latest status report has no next steps.</Empty>
-          )}
+          {r.nextSteps.trim() ? <p className="app-pre-line">{r.nextSteps}</p> : <Empty>The latest status report has no next steps.</Empty>}
         </>
       )}
     </>
@@ -186,4 +176,3 @@ export function buildSlides(data: PresentationData, today: string): Slide[] {
     }
   });
 }
-

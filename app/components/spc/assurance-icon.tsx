@@ -6,7 +6,11 @@ import { SpcIconFrame } from "./icon-frame";
 import { ASSURANCE_ICON_LABELS } from "./labels";
 
 const LETTERS: Record<AssuranceIconId, string> = { consistent_pass: "P", consistent_fail: "F", inconsistent: "?" };
-const TONES: Record<AssuranceIconId, string> = { consistent_pass: "pass", consistent_fail: "fail", inconsistent: "hit-and-miss" };
+const TONES: Record<AssuranceIconId, string> = {
+  consistent_pass: "pass",
+  consistent_fail: "fail",
+  inconsistent: "hit-and-miss",
+};
 
 export function AssuranceIcon({
   icon,

@@ -58,8 +58,7 @@ export function SpcDataTable({
     <Details summary="Show data as a table" className="app-spc-chart__table">
       {rows.length < result.points.length ? (
         <p className="nhsuk-body-s" data-spc="table-limit">
-          Showing the latest {rows.length.toLocaleString("en-GB")} of {result.points.length.toLocaleString("en-GB")}{" "}
-          points.
+          Showing the latest {rows.length.toLocaleString("en-GB")} of {result.points.length.toLocaleString("en-GB")} points.
         </p>
       ) : null}
       <Table caption={caption} captionHidden scroll rows={rows} rowKey={(p) => p.index} columns={columns} />

@@ -3,20 +3,7 @@
 import { useId } from "react";
 import { formatNumber, type SpcResult } from "~/domain/spc";
 import { formatDay } from "~/web/dates";
-import {
-  HEIGHT,
-  PLOT,
-  WIDTH,
-  fitText,
-  pointLabeller,
-  r1,
-  spreadLabels,
-  thinnedLabelIndices,
-  withUnit,
-  xForDate,
-  xOf,
-  type YScale,
-} from "./scale";
+import { HEIGHT, PLOT, WIDTH, fitText, pointLabeller, r1, spreadLabels, thinnedLabelIndices, withUnit, xForDate, xOf, type YScale } from "./scale";
 import { markScale } from "./marks";
 
 /** Above this many points, points are drawn as one path per kind and the data table stands in for them. */
@@ -151,12 +138,7 @@ type MarkerProps = {
 };
 
 /** PDSA cycles as small labelled ticks under the time axis; annotations as numbered circles at the top. */
-export function DatedMarkers({
-  pdsaMarkers,
-  annotations,
-  dates,
-  n,
-}: MarkerProps) {
+export function DatedMarkers({ pdsaMarkers, annotations, dates, n }: MarkerProps) {
   return (
     <g>
       {pdsaMarkers.map((m, k) => {
@@ -194,12 +176,7 @@ export function DatedMarkers({
 }
 
 /** The same markers in words, under the chart, with any that fall outside the chart's dates said so. */
-export function MarkerNotes({
-  pdsaMarkers,
-  annotations,
-  dates,
-  n,
-}: MarkerProps) {
+export function MarkerNotes({ pdsaMarkers, annotations, dates, n }: MarkerProps) {
   if (pdsaMarkers.length === 0 && annotations.length === 0) return null;
   const off = (date: string) => (xForDate(date, dates, n) === null ? " (not on the chart: outside its dates)" : "");
   return (

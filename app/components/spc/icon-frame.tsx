@@ -19,15 +19,7 @@ export function SpcIconFrame({
 }) {
   return (
     <span className={`app-spc-icon app-spc-icon--${tone}`} data-icon={icon}>
-      <svg
-        className="app-spc-icon__svg"
-        viewBox="0 0 100 100"
-        width={size}
-        height={size}
-        role="img"
-        aria-label={label}
-        focusable="false"
-      >
+      <svg className="app-spc-icon__svg" viewBox="0 0 100 100" width={size} height={size} role="img" aria-label={label} focusable="false">
         <title>{label}</title>
         <circle className="app-spc-icon__ring" cx="50" cy="50" r="45" />
         {children}

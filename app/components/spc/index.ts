@@ -8,10 +8,4 @@ export { ChartLegend, MarkSwatch } from "./marks";
 export { SpcResults } from "./spc-results";
 export { ChosenChart, SpcHeadline } from "./spc-reading";
 export type { PdsaMarker, ChartAnnotation } from "./frame";
-export {
-  ASSURANCE_ICON_LABELS,
-  RULE_LABELS,
-  SPECIAL_CAUSE_LABELS,
-  VARIATION_ICON_LABELS,
-  pointSignalText,
-} from "./labels";
+export { ASSURANCE_ICON_LABELS, RULE_LABELS, SPECIAL_CAUSE_LABELS, VARIATION_ICON_LABELS, pointSignalText } from "./labels";

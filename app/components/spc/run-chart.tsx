@@ -12,22 +12,17 @@ export type RunChartProps = ChartProps;
 /** The Anhøj reading in words, e.g. "Signal: … The longest run … 8 points (more than 7 is a signal) …". */
 export function describeRunChart(rc: RunChartResult, unitLabel?: string): string {
   if (rc.median === null) return "No data yet: there is nothing to read.";
-  const median = `Median ${withUnit(rc.median, unitLabel)}${
-    rc.n_median < rc.n_obs ? ` (from the first ${rc.n_median} points)` : ""
-  }.`;
+  const median = `Median ${withUnit(rc.median, unitLabel)}${rc.n_median < rc.n_obs ? ` (from the first ${rc.n_median} points)` : ""}.`;
   if (rc.longest_run === null || rc.crossings === null || rc.longest_run_max === null || rc.crossings_min === null) {
     return `${median} Every point is on the median, so the runs cannot be read.`;
   }
-  const verdict = rc.signal
-    ? "Signal of non-random variation (Anhøj rules)"
-    : "No signal of non-random variation (Anhøj rules)";
+  const verdict = rc.signal ? "Signal of non-random variation (Anhøj rules)" : "No signal of non-random variation (Anhøj rules)";
   const why: string[] = [];
   if (rc.longest_run > rc.longest_run_max) why.push("the longest run is too long");
   if (rc.crossings < rc.crossings_min) why.push("the line crosses the median too few times");
   const because = why.length ? `: ${why.join(" and ")}` : "";
   const runs = `The longest run on one side of the median is ${rc.longest_run} ${rc.longest_run === 1 ? "point" : "points"} (more than ${rc.longest_run_max} is a signal)`;
-  const crossingsLimit =
-    rc.crossings_min > 0 ? `fewer than ${rc.crossings_min} is a signal` : "too few points for crossings to signal";
+  const crossingsLimit = rc.crossings_min > 0 ? `fewer than ${rc.crossings_min} is a signal` : "too few points for crossings to signal";
   const crossings = `the line crosses the median ${rc.crossings} ${rc.crossings === 1 ? "time" : "times"} (${crossingsLimit})`;
   const pointsOn = rc.n_obs - rc.n_useful;
   const onMedian = pointsOn > 0 ? ` ${pointsOn} ${pointsOn === 1 ? "point is" : "points are"} on the median and not counted.` : "";
@@ -42,11 +37,15 @@ export function RunChart(props: RunChartProps) {
   const median = rc.median;
   const scale = yScale([...result.points.map((p) => p.value), median, target]);
   const y = scale.y;
-  const sideOf = (v: number) =>
-    median === null ? "" : v > median ? "above the median" : v < median ? "below the median" : "on the median";
+  const sideOf = (v: number) => (median === null ? "" : v > median ? "above the median" : v < median ? "below the median" : "on the median");
 
   const lineLabels: LineLabel[] = [];
-  if (median !== null) lineLabels.push({ y: y(median), text: `Median ${withUnit(median, unitLabel)}`, className: "app-spc-chart__label--median" });
+  if (median !== null)
+    lineLabels.push({
+      y: y(median),
+      text: `Median ${withUnit(median, unitLabel)}`,
+      className: "app-spc-chart__label--median",
+    });
   if (target !== null) lineLabels.push(targetLabel(target, y, unitLabel));
 
   return (
@@ -78,10 +77,7 @@ export function RunChart(props: RunChartProps) {
           </g>
         ) : (
           <g className={`app-spc-chart__points ${markClassName("run")}`} aria-hidden="true">
-            <path
-              className="app-spc-point__mark"
-              d={result.points.map((p) => markPaths("run", null, xOf(p.index, n), y(p.value), k).outer).join("")}
-            />
+            <path className="app-spc-point__mark" d={result.points.map((p) => markPaths("run", null, xOf(p.index, n), y(p.value), k).outer).join("")} />
           </g>
         )
       }

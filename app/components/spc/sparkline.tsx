@@ -65,11 +65,7 @@ export function Sparkline(props: SparklineProps) {
       data-latest={formatNumber(values[n - 1])}
     >
       <title>{summary}</title>
-      <polyline
-        className="app-spc-sparkline__line"
-        points={values.map((v, i) => `${r1(x(i))},${r1(y(v))}`).join(" ")}
-        fill="none"
-      />
+      <polyline className="app-spc-sparkline__line" points={values.map((v, i) => `${r1(x(i))},${r1(y(v))}`).join(" ")} fill="none" />
       <g className={markClassName(kind)}>
         <path className="app-spc-point__mark" d={mark.outer} />
         {mark.inner ? <path className="app-spc-point__inner" d={mark.inner} /> : null}

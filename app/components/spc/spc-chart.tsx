@@ -46,20 +46,30 @@ export function SpcChart(props: SpcChartProps) {
   const { n, dates, target, label, focusable, k } = basics;
   const summary = spcChartSummary(result, { unitLabel, dates, rebaseReasons });
 
-  const scale = yScale([
-    ...result.points.map((p) => p.value),
-    ...result.segments.flatMap((s) => [s.ucl, s.lcl, s.mean]),
-    target,
-  ]);
+  const scale = yScale([...result.points.map((p) => p.value), ...result.segments.flatMap((s) => [s.ucl, s.lcl, s.mean]), target]);
   const y = scale.y;
   const kinds = new Set<MarkKind>(result.points.map((p) => p.special_cause));
 
   const latest = result.segments[result.segments.length - 1];
   const lineLabels: LineLabel[] = [];
   if (latest) {
-    lineLabels.push({ y: y(latest.mean), text: `Mean ${withUnit(latest.mean, unitLabel)}`, className: "app-spc-chart__label--mean" });
-    if (latest.ucl !== null) lineLabels.push({ y: y(latest.ucl), text: `Upper limit ${withUnit(latest.ucl, unitLabel)}`, className: "app-spc-chart__label--limit" });
-    if (latest.lcl !== null) lineLabels.push({ y: y(latest.lcl), text: `Lower limit ${withUnit(latest.lcl, unitLabel)}`, className: "app-spc-chart__label--limit" });
+    lineLabels.push({
+      y: y(latest.mean),
+      text: `Mean ${withUnit(latest.mean, unitLabel)}`,
+      className: "app-spc-chart__label--mean",
+    });
+    if (latest.ucl !== null)
+      lineLabels.push({
+        y: y(latest.ucl),
+        text: `Upper limit ${withUnit(latest.ucl, unitLabel)}`,
+        className: "app-spc-chart__label--limit",
+      });
+    if (latest.lcl !== null)
+      lineLabels.push({
+        y: y(latest.lcl),
+        text: `Lower limit ${withUnit(latest.lcl, unitLabel)}`,
+        className: "app-spc-chart__label--limit",
+      });
   }
   if (target !== null) lineLabels.push(targetLabel(target, y, unitLabel));
 
@@ -119,14 +129,7 @@ export function SpcChart(props: SpcChartProps) {
               const { outer, inner } = markPaths(p.special_cause, p.direction, xOf(p.index, n), y(p.value), k);
               const text = `${label(p.index)}: ${withUnit(p.value, unitLabel)} — ${pointSignalText(p)}`;
               return (
-                <g
-                  key={p.index}
-                  className={markClassName(p.special_cause)}
-                  data-index={p.index}
-                  tabIndex={0}
-                  role="img"
-                  aria-label={text}
-                >
+                <g key={p.index} className={markClassName(p.special_cause)} data-index={p.index} tabIndex={0} role="img" aria-label={text}>
                   <title>{text}</title>
                   <path className="app-spc-point__mark" d={outer} />
                   {inner ? <path className="app-spc-point__inner" d={inner} /> : null}
@@ -137,9 +140,7 @@ export function SpcChart(props: SpcChartProps) {
         ) : (
           <g className="app-spc-chart__points" aria-hidden="true">
             {[...kinds].map((kind) => {
-              const marks = result.points
-                .filter((p) => p.special_cause === kind)
-                .map((p) => markPaths(kind, p.direction, xOf(p.index, n), y(p.value), k));
+              const marks = result.points.filter((p) => p.special_cause === kind).map((p) => markPaths(kind, p.direction, xOf(p.index, n), y(p.value), k));
               const inner = marks.map((m) => m.inner ?? "").join("");
               return (
                 <g key={kind} className={markClassName(kind)}>
@@ -157,8 +158,7 @@ export function SpcChart(props: SpcChartProps) {
           <ChartLegend variant="xmr" hasTarget={target !== null} kinds={kinds} />
           {result.trial_limits ? (
             <p className="nhsuk-body-s app-spc-chart__warning">
-              <strong>Trial limits:</strong> the latest segment has fewer than 12 points, so its limits may move as
-              data arrives.
+              <strong>Trial limits:</strong> the latest segment has fewer than 12 points, so its limits may move as data arrives.
             </p>
           ) : null}
         </>

@@ -50,8 +50,8 @@ export function SpcResults({
         autoChosen={autoChosen}
         autoNote={
           <>
-            With fewer than 12 points this is shown as a run chart: process limits from so few points are only trial
-            limits. Choose &ldquo;XmR chart&rdquo; to see them anyway.
+            With fewer than 12 points this is shown as a run chart: process limits from so few points are only trial limits. Choose &ldquo;XmR chart&rdquo; to
+            see them anyway.
           </>
         }
         result={result}
@@ -68,9 +68,7 @@ export function SpcResults({
           row("Lower process limit", u(result.lcl), "lcl"),
           row(
             "2σ lines",
-            result.lower_two_sigma === null || result.upper_two_sigma === null
-              ? "None"
-              : `${u(result.lower_two_sigma)} and ${u(result.upper_two_sigma)}`,
+            result.lower_two_sigma === null || result.upper_two_sigma === null ? "None" : `${u(result.lower_two_sigma)} and ${u(result.upper_two_sigma)}`,
             "two-sigma",
           ),
           row("Average moving range", result.mr_bar === null ? "None" : formatNumber(result.mr_bar), "mr-bar"),

@@ -72,11 +72,7 @@ export function describeLatest(result: SpcResult, opts: DescribeOptions = {}): s
     return `Common cause variation: no signal in the latest ${singular}${trial}.`;
   }
   const heading =
-    last.special_cause === "improvement"
-      ? "Special cause improvement"
-      : last.special_cause === "concern"
-        ? "Special cause concern"
-        : "Special cause variation";
+    last.special_cause === "improvement" ? "Special cause improvement" : last.special_cause === "concern" ? "Special cause concern" : "Special cause variation";
   const high = last.direction === "high";
   let reading: string;
   switch (last.rule) {

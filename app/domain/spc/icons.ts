@@ -1,11 +1,5 @@
 // Making Data Count summary icons, as NHSRplotthedots 0.2.x derives them.
-import type {
-  AssuranceIcon,
-  Direction,
-  ImprovementDirection,
-  SpecialCause,
-  VariationIcon,
-} from "./types";
+import type { AssuranceIcon, Direction, ImprovementDirection, SpecialCause, VariationIcon } from "./types";
 
 /**
  * Signal class from the side a rule points to (ptd_point_type): for

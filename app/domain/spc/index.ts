@@ -5,13 +5,5 @@ export { describeLatest, describeAssurance, describeResult, formatNumber, type D
 export { assuranceIcon, classifySignal, variationIcon } from "./icons";
 export { analyseRunChart, anhojRuns, median, IHI_SHIFT_LENGTH, IHI_TREND_LENGTH } from "./run-chart";
 export { qbinomHalf } from "./binomial";
-export {
-  LIMIT_MULTIPLIER,
-  MR_SCREEN_MULTIPLIER,
-  TRIAL_LIMIT_POINTS,
-  TWO_SIGMA_MULTIPLIER,
-  rMean,
-  segmentLimits,
-  segmentStarts,
-} from "./xmr";
+export { LIMIT_MULTIPLIER, MR_SCREEN_MULTIPLIER, TRIAL_LIMIT_POINTS, TWO_SIGMA_MULTIPLIER, rMean, segmentLimits, segmentStarts } from "./xmr";
 export * from "./types";

@@ -90,14 +90,7 @@ function markShift(rtm: Int8Array, out: Uint8Array, first: number, last: number,
  * trends (a peak) takes the later one's direction, as NHSRplotthedots "uses
  * the right side".
  */
-function markTrend(
-  values: ArrayLike<number>,
-  out: Uint8Array,
-  dir: Int8Array,
-  first: number,
-  last: number,
-  length: number,
-): void {
+function markTrend(values: ArrayLike<number>, out: Uint8Array, dir: Int8Array, first: number, last: number, length: number): void {
   // Runs of equal-signed differences; a run of k differences covers k + 1 points.
   let runStart = first; // first point of the current run
   let runSign = 0;

@@ -64,7 +64,6 @@ export function analyseRunChart(
   return { median: centre, n_median: nMedian, n_obs: n, ...runs, ihi };
 }
 
-
 /**
  * qicharts2 runs.analysis() around any centre line (the median for a run
  * chart; qic() uses the mean for an I chart). Points on the centre neither
@@ -94,7 +93,14 @@ export function anhojRuns(values: ArrayLike<number>, n: number, centre: number |
   }
   if (nUseful === 0) {
     // qicharts2: no useful observations, no runs analysis and no signal.
-    return { n_useful: 0, longest_run: null, longest_run_max: null, crossings: null, crossings_min: null, signal: false };
+    return {
+      n_useful: 0,
+      longest_run: null,
+      longest_run_max: null,
+      crossings: null,
+      crossings_min: null,
+      signal: false,
+    };
   }
   // Schilling 2012: upper limit of the longest run. log2(n) is never exactly
   // x.5 for whole n, so R's round-half-even cannot differ from Math.round.

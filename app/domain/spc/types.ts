@@ -2,14 +2,7 @@
 // purpose: the JSON API passes them through unchanged.
 
 // Enumerations shared with the database and forms are defined once, in ~/domain/enums.
-import {
-  ASSURANCE_ICONS,
-  IMPROVEMENT_DIRECTIONS,
-  VARIATION_ICONS,
-  type AssuranceIcon,
-  type ImprovementDirection,
-  type VariationIcon,
-} from "../enums";
+import { ASSURANCE_ICONS, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS, type AssuranceIcon, type ImprovementDirection, type VariationIcon } from "../enums";
 
 export { ASSURANCE_ICONS, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS };
 export type { AssuranceIcon, ImprovementDirection, VariationIcon };

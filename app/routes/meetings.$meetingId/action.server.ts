@@ -10,15 +10,7 @@ import { completeActionFromForm } from "~/web/complete-action.server";
 import { buildConflict } from "~/domain/conflict";
 import { formatDateTime, formatDay } from "~/web/dates";
 import { forbidden, notFound, type SessionUser } from "~/auth/guards.server";
-import {
-  actionSchema,
-  AddItemSchema,
-  CloseSchema,
-  DetailsSchema,
-  MoveItemSchema,
-  RemoveItemSchema,
-  ReviewSchema,
-} from "~/forms/meeting-form";
+import { actionSchema, AddItemSchema, CloseSchema, DetailsSchema, MoveItemSchema, RemoveItemSchema, ReviewSchema } from "~/forms/meeting-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today as getToday } from "~/today.server";
 import type { Actor, CommandResult } from "~/models/command.server";
@@ -77,7 +69,13 @@ function reply<T>(
     const shown = options.asFields && result.refused !== CLOSED_MESSAGE ? options.asFields(result.refused) : { ...at, message: result.refused };
     return fail(shown, 400);
   }
-  return fail(options.onConflict?.(result.conflict) ?? { ...meetingConflict(result.conflict, at.intent, at.itemId), result: at.result }, 409);
+  return fail(
+    options.onConflict?.(result.conflict) ?? {
+      ...meetingConflict(result.conflict, at.intent, at.itemId),
+      result: at.result,
+    },
+    409,
+  );
 }
 
 const HANDLERS: Record<string, (args: Args) => Response | ReturnType<typeof fail>> = {
@@ -88,12 +86,21 @@ const HANDLERS: Record<string, (args: Args) => Response | ReturnType<typeof fail
     const chosenIds = [...new Set(v.attendeeIds ?? [])];
     const chosen = peopleByIds(db, chosenIds);
     if (chosen.length !== chosenIds.length) {
-      return fail({ intent: "details", result: submission.reply({ fieldErrors: { attendeeIds: ["Choose people from the list"] } }) }, 400);
+      return fail(
+        {
+          intent: "details",
+          result: submission.reply({ fieldErrors: { attendeeIds: ["Choose people from the list"] } }),
+        },
+        400,
+      );
     }
     const values = {
       title: v.title,
       meetingDate: v.meetingDate,
-      attendees: mergeAttendees(v.attendees ?? "", chosenIds.map((id) => chosen.find((p) => p.id === id)!.name)).join("; "),
+      attendees: mergeAttendees(
+        v.attendees ?? "",
+        chosenIds.map((id) => chosen.find((p) => p.id === id)!.name),
+      ).join("; "),
     };
     const pii = patientDataWarning({ title: values.title, attendees: values.attendees }, formData);
     if (pii) return fail({ intent: "details", result: submission.reply({ fieldErrors: pii }), pii: true }, 400);
@@ -123,7 +130,10 @@ const HANDLERS: Record<string, (args: Args) => Response | ReturnType<typeof fail
     ensureSummariesFresh(db, programmeId, getToday());
     const result = addAgendaItem(db, actor, { programmeId, meetingId: meeting.id, version, projectId });
     return reply(result, { intent: "add-item", result: submission.reply() }, () => done("agenda", "#agenda"), {
-      asFields: (reason) => ({ intent: "add-item", result: submission.reply({ fieldErrors: { projectId: [reason] } }) }),
+      asFields: (reason) => ({
+        intent: "add-item",
+        result: submission.reply({ fieldErrors: { projectId: [reason] } }),
+      }),
     });
   },
 
@@ -173,7 +183,17 @@ const HANDLERS: Record<string, (args: Args) => Response | ReturnType<typeof fail
     if (pii) return fail({ intent: "add-action", itemId, result: submission.reply({ fieldErrors: pii }), pii: true }, 400);
     const location = `/meetings/${meeting.id}?saved=action${itemId ? `#item-${itemId}` : "#programme-actions"}`;
     const { text, ownerUserId, dueOn, version } = v;
-    const result = addMeetingAction(db, actor, { programmeId, meetingId: meeting.id, version, projectId: v.projectId ?? null, text, ownerUserId, dueOn, location, once });
+    const result = addMeetingAction(db, actor, {
+      programmeId,
+      meetingId: meeting.id,
+      version,
+      projectId: v.projectId ?? null,
+      text,
+      ownerUserId,
+      dueOn,
+      location,
+      once,
+    });
     return reply(result, { intent: "add-action", itemId, result: submission.reply() }, (created) => redirect(created.location));
   },
 
@@ -183,7 +203,12 @@ const HANDLERS: Record<string, (args: Args) => Response | ReturnType<typeof fail
     const today = getToday();
     // The frozen board view is built from fresh summaries.
     ensureSummariesFresh(db, programmeId, today);
-    const result = closeMeeting(db, actor, { programmeId, meetingId: meeting.id, version: submission.value.version, today });
+    const result = closeMeeting(db, actor, {
+      programmeId,
+      meetingId: meeting.id,
+      version: submission.value.version,
+      today,
+    });
     return reply(result, { intent: "close" }, () => done("closed"));
   },
 };
@@ -202,5 +227,13 @@ export async function meetingAction(user: SessionUser, context: AppLoadContext, 
   if (meeting.state === "closed") return fail({ intent, message: CLOSED_MESSAGE }, 400);
   const handler = HANDLERS[intent];
   if (!handler) return fail({ intent, message: "That request was not understood. Reload the page and try again." }, 400);
-  return handler({ db, programmeId: programme.id, meeting, actor: actorOf(user, context), userId: user.id, formData, done });
+  return handler({
+    db,
+    programmeId: programme.id,
+    meeting,
+    actor: actorOf(user, context),
+    userId: user.id,
+    formData,
+    done,
+  });
 }

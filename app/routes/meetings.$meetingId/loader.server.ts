@@ -47,7 +47,13 @@ export function meetingPage(user: SessionUser, params: LoaderFunctionArgs["param
     loop,
     people: govern ? listPeople(db) : [],
     governors: govern ? listGovernors(db) : [],
-    agendaOptions: govern ? listAgendaOptions(db, programme.id, agenda.map((i) => i.projectId)) : [],
+    agendaOptions: govern
+      ? listAgendaOptions(
+          db,
+          programme.id,
+          agenda.map((i) => i.projectId),
+        )
+      : [],
     userId: user.id,
     canGovern: govern,
   };

@@ -60,7 +60,12 @@ export function PlannedMeeting({ data, last }: { data: Planned; last: ActionResu
       {canGovern ? (
         <>
           <DetailsForm meeting={meeting} governors={governors} last={last?.intent === "details" ? last : undefined} />
-          <CloseForm version={meeting.version} last={last?.intent === "close" ? last : undefined} agendaCount={agenda.length} undecided={agenda.filter((i) => !i.decision).length} />
+          <CloseForm
+            version={meeting.version}
+            last={last?.intent === "close" ? last : undefined}
+            agendaCount={agenda.length}
+            undecided={agenda.filter((i) => !i.decision).length}
+          />
         </>
       ) : null}
     </>
@@ -77,7 +82,15 @@ function DetailsForm({ meeting, governors, last }: { meeting: Planned["meeting"]
     <section aria-labelledby="details-title" className="app-meeting-section app-no-print">
       <Details summary={<span id="details-title">Change the title, date or attendees</span>} open={Boolean(last)}>
         <ConflictNotice conflict={last?.conflict} />
-        <ErrorSummary form={form} fields={{ title: fields.title, meetingDate: fields.meetingDate, attendees: fields.attendees, attendeeIds: fields.attendeeIds }} />
+        <ErrorSummary
+          form={form}
+          fields={{
+            title: fields.title,
+            meetingDate: fields.meetingDate,
+            attendees: fields.attendees,
+            attendeeIds: fields.attendeeIds,
+          }}
+        />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="details" />
           <input type="hidden" name="version" value={meeting.version} />
@@ -98,8 +111,8 @@ function CloseForm({ version, last, agendaCount, undecided }: { version: number;
     <section aria-labelledby="close-title" className="app-meeting-section app-no-print">
       <h2 id="close-title">Close the meeting</h2>
       <p>
-        Closing freezes the board view as it stands now, with this meeting's decisions and actions, so the board can always see what it saw.
-        The meeting can't be changed afterwards; its actions can still be marked done.
+        Closing freezes the board view as it stands now, with this meeting's decisions and actions, so the board can always see what it saw. The meeting can't
+        be changed afterwards; its actions can still be marked done.
       </p>
       {undecided ? (
         <WarningCallout heading={`${undecided} of ${agendaCount} project${agendaCount === 1 ? " has" : "s have"} no decision yet`}>

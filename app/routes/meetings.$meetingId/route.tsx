@@ -27,8 +27,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return meetingAction(user, context, params, await request.formData());
 }
 
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 function Breadcrumbs() {
   return (
@@ -103,4 +102,3 @@ export default function MeetingPage() {
     </>
   );
 }
-

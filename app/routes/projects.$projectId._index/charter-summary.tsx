@@ -15,13 +15,7 @@ function formatAimNumber(n: number | null) {
 }
 
 /** "Give antibiotics within the hour for adults with sepsis: from 58 to 90 by 31 Mar 2027." */
-function aimSentence(p: {
-  aimWhat: string;
-  aimForWhom: string;
-  aimBaseline: number | null;
-  aimTarget: number | null;
-  aimTargetDate: string | null;
-}) {
+function aimSentence(p: { aimWhat: string; aimForWhom: string; aimBaseline: number | null; aimTarget: number | null; aimTargetDate: string | null }) {
   const numbers = [
     p.aimBaseline !== null ? `from ${formatAimNumber(p.aimBaseline)}` : "",
     p.aimTarget !== null ? `to ${formatAimNumber(p.aimTarget)}` : "",
@@ -32,15 +26,7 @@ function aimSentence(p: {
 
 type Charter = SerializeFrom<typeof loader>["charter"];
 
-export function CharterSummary({
-  charter,
-  aimWarning,
-  canEdit,
-}: {
-  charter: Charter;
-  aimWarning: string | null;
-  canEdit: boolean;
-}) {
+export function CharterSummary({ charter, aimWarning, canEdit }: { charter: Charter; aimWarning: string | null; canEdit: boolean }) {
   const p = charter.project;
   return (
     <>
@@ -93,10 +79,7 @@ export function CharterSummary({
           { key: "Wave", value: charter.waveName ?? <span className="app-muted">Not in a wave</span> },
           {
             key: "Planned dates",
-            value:
-              p.plannedStart || p.plannedEnd
-                ? `${formatDay(p.plannedStart) || "?"} to ${formatDay(p.plannedEnd) || "?"}`
-                : orNone(null),
+            value: p.plannedStart || p.plannedEnd ? `${formatDay(p.plannedStart) || "?"} to ${formatDay(p.plannedEnd) || "?"}` : orNone(null),
           },
         ]}
       />

@@ -36,9 +36,7 @@ import {
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { CharterSummary, orNone } from "./charter-summary";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.charter.project.title ?? "Project"} – Stepping Up` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.charter.project.title ?? "Project"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -61,8 +59,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { charter, team, cycles, milestones, measures, asks, latestReport, activity, scores, today } =
-    useLoaderData<typeof loader>();
+  const { charter, team, cycles, milestones, measures, asks, latestReport, activity, scores, today } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const p = charter.project;
   const currentTeam = team.filter((m) => !m.endedAt);
@@ -103,37 +100,33 @@ export default function ProjectPage() {
           </li>
           {permissions.edit || permissions.govern ? (
             <>
-            {permissions.edit ? (
-              <li>
-                <Link to="edit">Edit the charter</Link>
-              </li>
-            ) : null}
-            {permissions.manageTeam ? (
-              <li>
-                <Link to="team">Change the team</Link>
-              </li>
-            ) : null}
-            {permissions.edit ? (
-              <li>
-                <Link to="progress">Update the progress score</Link>
-              </li>
-            ) : null}
-            {decisions.length ? (
-              <li>
-                <Link to="decision">
-                  {p.stage === "proposed" ? "Approve or decline the proposal" : "Decisions: change the stage"}
-                </Link>
-              </li>
-            ) : null}
+              {permissions.edit ? (
+                <li>
+                  <Link to="edit">Edit the charter</Link>
+                </li>
+              ) : null}
+              {permissions.manageTeam ? (
+                <li>
+                  <Link to="team">Change the team</Link>
+                </li>
+              ) : null}
+              {permissions.edit ? (
+                <li>
+                  <Link to="progress">Update the progress score</Link>
+                </li>
+              ) : null}
+              {decisions.length ? (
+                <li>
+                  <Link to="decision">{p.stage === "proposed" ? "Approve or decline the proposal" : "Decisions: change the stage"}</Link>
+                </li>
+              ) : null}
             </>
           ) : null}
         </ul>
       </nav>
       {p.stage === "proposed" && permissions.govern && missingLeads.length ? (
         <InsetText>
-          <p>
-            This proposal needs {listOfLeads(missingLeads)} before it can be approved: name them when you approve it.
-          </p>
+          <p>This proposal needs {listOfLeads(missingLeads)} before it can be approved: name them when you approve it.</p>
         </InsetText>
       ) : null}
 
@@ -143,7 +136,12 @@ export default function ProjectPage() {
       {currentTeam.length === 0 ? (
         <p className="app-muted">
           No team yet. A project needs an executive, operational and clinical lead before approval.
-          {permissions.manageTeam ? <> <Link to="team">Name the team</Link>.</> : null}
+          {permissions.manageTeam ? (
+            <>
+              {" "}
+              <Link to="team">Name the team</Link>.
+            </>
+          ) : null}
         </p>
       ) : (
         <SummaryList
@@ -157,7 +155,11 @@ export default function ProjectPage() {
             }),
             {
               key: "Team members",
-              value: currentTeam.filter((m) => m.role === "member").map((m) => m.name).join(", ") || orNone(null, "None"),
+              value:
+                currentTeam
+                  .filter((m) => m.role === "member")
+                  .map((m) => m.name)
+                  .join(", ") || orNone(null, "None"),
             },
           ]}
         />
@@ -183,15 +185,20 @@ export default function ProjectPage() {
       {latestScore ? (
         <>
           <p>
-            <strong>{progressLabel(latestScore.score)}</strong> since {formatDateTime(latestScore.at)}, by{" "}
-            {latestScore.byName ?? "unknown"}: <span className="app-pre-line">{latestScore.evidence}</span>
+            <strong>{progressLabel(latestScore.score)}</strong> since {formatDateTime(latestScore.at)}, by {latestScore.byName ?? "unknown"}:{" "}
+            <span className="app-pre-line">{latestScore.evidence}</span>
           </p>
           <ProgressChart points={scores} until={today} />
         </>
       ) : (
         <p className="app-muted">
           No progress score yet.
-          {permissions.edit ? <> <Link to="progress">Record the first score with its evidence</Link>.</> : null}
+          {permissions.edit ? (
+            <>
+              {" "}
+              <Link to="progress">Record the first score with its evidence</Link>.
+            </>
+          ) : null}
         </p>
       )}
 
@@ -213,7 +220,11 @@ export default function ProjectPage() {
               header: "Dates",
               cell: (c) => `${formatDay(c.startDate)}${c.endDate ? ` to ${formatDay(c.endDate)}` : ""}`,
             },
-            { id: "decision", header: "Decision", cell: (c) => (c.actDecision ? PDSA_DECISION_LABELS[c.actDecision] : "—") },
+            {
+              id: "decision",
+              header: "Decision",
+              cell: (c) => (c.actDecision ? PDSA_DECISION_LABELS[c.actDecision] : "—"),
+            },
           ]}
         />
       )}
@@ -279,7 +290,11 @@ export default function ProjectPage() {
               header: "Target",
               cell: (m) => (m.target === null ? "—" : `${m.target}${MEASURE_UNIT_LABELS[m.unit] === "%" ? "%" : ""}`),
             },
-            { id: "data", header: "Data", cell: (m) => `${m.points} points, ${FREQUENCY_LABELS[m.frequency].toLowerCase()}` },
+            {
+              id: "data",
+              header: "Data",
+              cell: (m) => `${m.points} points, ${FREQUENCY_LABELS[m.frequency].toLowerCase()}`,
+            },
             {
               id: "latest",
               header: "Latest",
@@ -296,8 +311,8 @@ export default function ProjectPage() {
         <ul className="nhsuk-list nhsuk-list--border">
           {asks.map((a) => (
             <li key={a.id}>
-              <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag>{" "}
-              <span className="app-pre-line">{a.what}</span> — to {a.addressee === "board" ? "the programme board" : a.addresseeName}
+              <Tag colour="grey">{ASK_STATE_LABELS[a.state]}</Tag> <span className="app-pre-line">{a.what}</span> — to{" "}
+              {a.addressee === "board" ? "the programme board" : a.addresseeName}
               {a.dueOn ? `, by ${formatDay(a.dueOn)}` : ""}
               {a.response ? <p className="app-pre-line nhsuk-u-margin-bottom-0">Response: {a.response}</p> : null}
             </li>

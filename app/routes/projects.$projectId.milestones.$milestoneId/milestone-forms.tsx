@@ -37,25 +37,15 @@ export function MilestoneForms({
   const update = resultFor("update");
   const rebase = resultFor("rebaseline");
   const removal = resultFor("delete");
-  const [updateForm, uf] = useNhsForm(
-    updateSchema({ today, currentForecast: m.forecastDate }),
-    update?.result,
-    `milestone-update-${m.version}`,
-    {
-      title: m.title,
-      owner: m.owner,
-      forecastDate: m.forecastDate,
-      completedOn: m.completedOn ?? "",
-    },
-  );
-  const [rebaseForm, rf] = useNhsForm(
-    rebaselineSchema({ currentBaseline: m.baselineDate }),
-    rebase?.result,
-    `milestone-rebaseline-${m.version}`,
-    {
-      baselineDate: m.forecastDate === m.baselineDate ? "" : m.forecastDate,
-    },
-  );
+  const [updateForm, uf] = useNhsForm(updateSchema({ today, currentForecast: m.forecastDate }), update?.result, `milestone-update-${m.version}`, {
+    title: m.title,
+    owner: m.owner,
+    forecastDate: m.forecastDate,
+    completedOn: m.completedOn ?? "",
+  });
+  const [rebaseForm, rf] = useNhsForm(rebaselineSchema({ currentBaseline: m.baselineDate }), rebase?.result, `milestone-rebaseline-${m.version}`, {
+    baselineDate: m.forecastDate === m.baselineDate ? "" : m.forecastDate,
+  });
   const versionFor = (r: ActionResult | undefined) => r?.conflict?.currentVersion ?? m.version;
   return (
     <>
@@ -63,8 +53,8 @@ export function MilestoneForms({
         <WarningCallout heading="Delete this milestone?">
           <ConflictNotice conflict={removal?.conflict} />
           <p>
-            &ldquo;{m.title}&rdquo; will disappear from the plan. Its history stays in the audit trail. Only delete a
-            milestone added by mistake: a step that will not happen is better re-baselined or completed.
+            &ldquo;{m.title}&rdquo; will disappear from the plan. Its history stays in the audit trail. Only delete a milestone added by mistake: a step that
+            will not happen is better re-baselined or completed.
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />
@@ -107,13 +97,7 @@ export function MilestoneForms({
                 hint="Needed when the forecast moves later: say what is holding it up."
                 rows={3}
               />
-              <TextField
-                field={uf.completedOn}
-                label="Completed on (optional)"
-                hint="Leave blank until the milestone is done."
-                type="date"
-                width={10}
-              />
+              <TextField field={uf.completedOn} label="Completed on (optional)" hint="Leave blank until the milestone is done." type="date" width={10} />
               <PiiConfirm show={Boolean(update?.pii)} />
               <button className="nhsuk-button" type="submit">
                 Save milestone
@@ -121,28 +105,28 @@ export function MilestoneForms({
             </Form>
 
             <Details summary="Re-baseline this milestone" open={Boolean(rebase)}>
-                <p>
-                  Re-baseline only when the plan itself is agreed again (for example by the programme board). The old
-                  baseline, the new one and your reason are kept in the history.
-                </p>
-                <ConflictNotice conflict={rebase?.conflict} />
-                <ErrorSummary form={rebaseForm} fields={{ baselineDate: rf.baselineDate, reason: rf.reason }} />
-                <Form method="post" {...getFormProps(rebaseForm)}>
-                  <input type="hidden" name="intent" value="rebaseline" />
-                  <input type="hidden" name="version" value={versionFor(rebase)} />
-                  <TextField
-                    field={rf.baselineDate}
-                    label="New baseline date"
-                    hint={`The baseline is now ${formatDay(m.baselineDate)}.`}
-                    type="date"
-                    width={10}
-                  />
-                  <TextareaField field={rf.reason} label="Reason for re-baselining" rows={3} />
-                  <PiiConfirm show={Boolean(rebase?.pii)} />
-                  <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-                    Re-baseline
-                  </button>
-                </Form>
+              <p>
+                Re-baseline only when the plan itself is agreed again (for example by the programme board). The old baseline, the new one and your reason are
+                kept in the history.
+              </p>
+              <ConflictNotice conflict={rebase?.conflict} />
+              <ErrorSummary form={rebaseForm} fields={{ baselineDate: rf.baselineDate, reason: rf.reason }} />
+              <Form method="post" {...getFormProps(rebaseForm)}>
+                <input type="hidden" name="intent" value="rebaseline" />
+                <input type="hidden" name="version" value={versionFor(rebase)} />
+                <TextField
+                  field={rf.baselineDate}
+                  label="New baseline date"
+                  hint={`The baseline is now ${formatDay(m.baselineDate)}.`}
+                  type="date"
+                  width={10}
+                />
+                <TextareaField field={rf.reason} label="Reason for re-baselining" rows={3} />
+                <PiiConfirm show={Boolean(rebase?.pii)} />
+                <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+                  Re-baseline
+                </button>
+              </Form>
             </Details>
             {!confirmingDelete ? (
               <p>

@@ -58,12 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const page = `/projects/${projectId}/milestones/${milestone.id}`;
   const fail = (body: ActionResult, status: number) => data(body, { status });
   /** The command's answer: a conflict is the 409 view, a milestone gone meanwhile a 404, success the next page. */
-  const reply = <T,>(
-    intent: ActionResult["intent"],
-    result: SubmissionResult<string[]>,
-    saved: CommandResult<T, Conflict>,
-    next: (value: T) => string,
-  ) => {
+  const reply = <T,>(intent: ActionResult["intent"], result: SubmissionResult<string[]>, saved: CommandResult<T, Conflict>, next: (value: T) => string) => {
     if ("conflict" in saved) return fail({ intent, result, conflict: saved.conflict }, 409);
     if (!saved.ok) notFound("milestone");
     return redirect(next(saved.value));
@@ -74,7 +69,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema });
     if (submission.status !== "success") return fail({ intent, result: submission.reply() }, 400);
     const v = submission.value;
-    const values = { title: v.title, owner: v.owner ?? "", forecastDate: v.forecastDate, completedOn: v.completedOn ?? null };
+    const values = {
+      title: v.title,
+      owner: v.owner ?? "",
+      forecastDate: v.forecastDate,
+      completedOn: v.completedOn ?? null,
+    };
     const forecastReason = v.forecastReason ?? "";
     const warnings = patientDataWarning({ title: values.title, owner: values.owner, forecastReason }, formData);
     if (warnings) return fail({ intent, result: submission.reply({ fieldErrors: warnings }), pii: true }, 400);
@@ -123,11 +123,7 @@ export default function MilestonePage() {
       </h2>
       {params.has("saved") || params.has("rebaselined") ? (
         <InsetText role="status">
-          <p>
-            {params.has("saved")
-              ? "Milestone saved."
-              : "Milestone re-baselined. The change and its reason are in the history below."}
-          </p>
+          <p>{params.has("saved") ? "Milestone saved." : "Milestone re-baselined. The change and its reason are in the history below."}</p>
         </InsetText>
       ) : null}
       <SummaryList
@@ -136,19 +132,18 @@ export default function MilestonePage() {
           { key: "Baseline", value: formatDay(m.baselineDate) },
           { key: "Forecast", value: formatDay(m.forecastDate) },
           { key: "Slip", value: describeSlip(slip) },
-          { key: "Completed", value: m.completedOn ? formatDay(m.completedOn) : <span className="app-muted">Not yet</span> },
-          { key: "Last changed", value: `${formatDateTime(m.updatedAt)}${m.updatedByName ? ` by ${m.updatedByName}` : ""}` },
+          {
+            key: "Completed",
+            value: m.completedOn ? formatDay(m.completedOn) : <span className="app-muted">Not yet</span>,
+          },
+          {
+            key: "Last changed",
+            value: `${formatDateTime(m.updatedAt)}${m.updatedByName ? ` by ${m.updatedByName}` : ""}`,
+          },
         ]}
       />
 
-      <MilestoneForms
-        m={m}
-        today={today}
-        base={base}
-        permissions={permissions}
-        confirmingDelete={confirmingDelete}
-        actionData={actionData}
-      />
+      <MilestoneForms m={m} today={today} base={base} permissions={permissions} confirmingDelete={confirmingDelete} actionData={actionData} />
       <MilestoneHistory changes={changes} audit={audit} />
     </>
   );

@@ -1,12 +1,7 @@
 // The milestone page's forms, shared by the browser (validation as you submit) and the action.
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
-import {
-  forecastMoveNeedsReason,
-  MILESTONE_OWNER_MAX,
-  MILESTONE_REASON_MAX,
-  MILESTONE_TITLE_MAX,
-} from "~/domain/milestone-rules";
+import { forecastMoveNeedsReason, MILESTONE_OWNER_MAX, MILESTONE_REASON_MAX, MILESTONE_TITLE_MAX } from "~/domain/milestone-rules";
 import type { Conflict } from "~/domain/conflict";
 import { formatDay } from "~/web/dates";
 import { dayField, isPlausibleDay } from "~/forms/day-field";
@@ -49,17 +44,11 @@ export function updateSchema(ctx: { today: string; currentForecast: string }) {
       [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
     })
     .strict()
-    .refine(
-      (v) =>
-        !isPlausibleDay(v.forecastDate ?? "") ||
-        !forecastMoveNeedsReason(ctx.currentForecast, v.forecastDate) ||
-        Boolean(v.forecastReason),
-      {
-        path: ["forecastReason"],
-        message: `Give the reason the forecast is moving later than ${formatDay(ctx.currentForecast)}`,
-        when: () => true,
-      },
-    );
+    .refine((v) => !isPlausibleDay(v.forecastDate ?? "") || !forecastMoveNeedsReason(ctx.currentForecast, v.forecastDate) || Boolean(v.forecastReason), {
+      path: ["forecastReason"],
+      message: `Give the reason the forecast is moving later than ${formatDay(ctx.currentForecast)}`,
+      when: () => true,
+    });
 }
 
 export function rebaselineSchema(ctx: { currentBaseline: string }) {
@@ -71,10 +60,7 @@ export function rebaselineSchema(ctx: { currentBaseline: string }) {
         what: "The new baseline date",
         required: "Enter the new baseline date",
         invalid: "The new baseline date must be a real date, like 31 January 2027",
-      }).refine(
-        (v) => v !== ctx.currentBaseline,
-        `The baseline is already ${formatDay(ctx.currentBaseline)}: enter a different date`,
-      ),
+      }).refine((v) => v !== ctx.currentBaseline, `The baseline is already ${formatDay(ctx.currentBaseline)}: enter a different date`),
       reason: requiredText("Give the reason for re-baselining", {
         what: "The reason",
         max: MILESTONE_REASON_MAX,

@@ -41,7 +41,16 @@ describe("SummaryList", () => {
 
 describe("Pagination", () => {
   it("links to the previous and next pages with the arrows nhsuk-frontend 10 draws", () => {
-    const out = strip(html(createElement(Pagination, { page: 2, pages: 3, href: (p: number) => `/projects?page=${p}`, label: "Pages of projects" })));
+    const out = strip(
+      html(
+        createElement(Pagination, {
+          page: 2,
+          pages: 3,
+          href: (p: number) => `/projects?page=${p}`,
+          label: "Pages of projects",
+        }),
+      ),
+    );
     expect(out).toMatch(/^<nav class="nhsuk-pagination" role="navigation" aria-label="Pages of projects"><ul class="nhsuk-list nhsuk-pagination__list">/);
     expect(out).toContain(
       '<li class="nhsuk-pagination-item--previous"><a class="nhsuk-pagination__link nhsuk-pagination__link--prev" rel="prev" href="/projects?page=1"><span class="nhsuk-pagination__title">Previous</span><span class="nhsuk-u-visually-hidden">:</span><span class="nhsuk-pagination__page">Page 1 of 3</span><svg class="nhsuk-icon nhsuk-icon--arrow-left"',
@@ -88,11 +97,24 @@ describe("Details, inset text, warning callout and a plain error summary", () =>
     expect(html(createElement(InsetText, { children: createElement("p", null, "Note") }))).toBe(
       '<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">Information: </span><p>Note</p></div>',
     );
-    expect(html(createElement(WarningCallout, { heading: "Check for patient data", children: createElement("p", null, "No NHS numbers") }))).toBe(
+    expect(
+      html(
+        createElement(WarningCallout, {
+          heading: "Check for patient data",
+          children: createElement("p", null, "No NHS numbers"),
+        }),
+      ),
+    ).toBe(
       '<div class="nhsuk-warning-callout"><h3 class="nhsuk-warning-callout__label"><span class="nhsuk-u-visually-hidden">Important: </span>Check for patient data</h3><p>No NHS numbers</p></div>',
     );
     expect(html(createElement(WarningCallout, { heading: "Important", children: "x" }))).not.toContain("visually-hidden");
-    const summary = html(createElement(ErrorSummaryBox, { heading: "Someone else changed this", errors: [{ text: "Line 3: not a number", href: "#data" }] }, createElement("p", null, "Nothing was saved")));
+    const summary = html(
+      createElement(
+        ErrorSummaryBox,
+        { heading: "Someone else changed this", errors: [{ text: "Line 3: not a number", href: "#data" }] },
+        createElement("p", null, "Nothing was saved"),
+      ),
+    );
     expect(summary).toBe(
       '<div class="nhsuk-error-summary" tabindex="-1"><div role="alert"><h2 class="nhsuk-error-summary__heading">Someone else changed this</h2><div class="nhsuk-error-summary__body"><p>Nothing was saved</p><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#data">Line 3: not a number</a></li></ul></div></div></div>',
     );
@@ -104,7 +126,18 @@ describe("FormButtons", () => {
     expect(strip(html(createElement(FormButtons, { submit: "Save the plan", cancelTo: "/projects/1/pdsa" })))).toBe(
       '<div class="nhsuk-button-group"><button class="nhsuk-button" type="submit">Save the plan</button><a class="nhsuk-link" href="/projects/1/pdsa">Cancel</a></div>',
     );
-    expect(strip(html(createElement(FormButtons, { submit: "Delete the value", warning: true, cancelTo: "/m", cancelLabel: "No, keep it" })))).toBe(
+    expect(
+      strip(
+        html(
+          createElement(FormButtons, {
+            submit: "Delete the value",
+            warning: true,
+            cancelTo: "/m",
+            cancelLabel: "No, keep it",
+          }),
+        ),
+      ),
+    ).toBe(
       '<div class="nhsuk-button-group"><button class="nhsuk-button nhsuk-button--warning" type="submit">Delete the value</button><a class="nhsuk-link" href="/m">No, keep it</a></div>',
     );
     expect(strip(html(createElement(FormButtons, { submit: "Go", name: "intent", value: "go" })))).toBe(

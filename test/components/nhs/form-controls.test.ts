@@ -17,9 +17,7 @@ describe("Radios", () => {
     expect(out).toContain('<div class="nhsuk-form-group nhsuk-form-group--error"><fieldset class="nhsuk-fieldset" aria-describedby="t-rag-hint t-rag-error">');
     expect(out).toContain('<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">RAG rating</legend>');
     expect(out).toContain('<div class="nhsuk-hint" id="t-rag-hint">How it is going</div>');
-    expect(out).toContain(
-      '<span class="nhsuk-error-message" id="t-rag-error"><span class="nhsuk-u-visually-hidden">Error: </span>Choose a RAG rating</span>',
-    );
+    expect(out).toContain('<span class="nhsuk-error-message" id="t-rag-error"><span class="nhsuk-u-visually-hidden">Error: </span>Choose a RAG rating</span>');
     expect(out).toContain('<div class="nhsuk-radios">');
     expect(out).toMatch(/<input class="nhsuk-radios__input" id="t-rag" name="rag" form="t" type="radio" aria-describedby="t-rag-item-hint" value="red"\/>/);
     expect(out).toContain('<label class="nhsuk-label nhsuk-radios__label" for="t-rag">Red</label>');
@@ -73,11 +71,21 @@ describe("Checkboxes", () => {
   });
 
   it("without a legend (one 'I confirm' box) has no fieldset, and the box itself is described by the hint and error", () => {
-    const out = withForm((f) => createElement(Checkboxes, { field: f.agree, hint: "Read it first", items: [{ value: "on", label: "I agree" }] }), {
-      error: { agree: ["Tick to agree"] },
-    });
+    const out = withForm(
+      (f) =>
+        createElement(Checkboxes, {
+          field: f.agree,
+          hint: "Read it first",
+          items: [{ value: "on", label: "I agree" }],
+        }),
+      {
+        error: { agree: ["Tick to agree"] },
+      },
+    );
     expect(out).not.toContain("<fieldset");
-    expect(out).toMatch(/<input class="nhsuk-checkboxes__input" id="t-agree" name="agree" form="t" type="checkbox" aria-describedby="t-agree-hint t-agree-error" value="on"\/>/);
+    expect(out).toMatch(
+      /<input class="nhsuk-checkboxes__input" id="t-agree" name="agree" form="t" type="checkbox" aria-describedby="t-agree-hint t-agree-error" value="on"\/>/,
+    );
   });
 
   it("works for a plain control outside a conform form, by name", () => {
@@ -143,7 +151,9 @@ describe("TextField", () => {
     const out = withForm((f) => createElement(TextField, { field: f.title, label: "Title", hint: "A short name" }), {
       error: { title: ["Enter a title"] },
     });
-    expect(out).toMatch(/<input [^>]*id="t-title"[^>]*aria-invalid="true" aria-describedby="t-title-hint t-title-error" class="nhsuk-input nhsuk-input--error"\/>/);
+    expect(out).toMatch(
+      /<input [^>]*id="t-title"[^>]*aria-invalid="true" aria-describedby="t-title-hint t-title-error" class="nhsuk-input nhsuk-input--error"\/>/,
+    );
     expect(out).toContain('<span class="nhsuk-error-message" id="t-title-error">');
   });
 });
@@ -151,13 +161,18 @@ describe("TextField", () => {
 describe("ErrorSummary", () => {
   it("lists form errors, then links each invalid field to its control (a date to its day box)", () => {
     const out = withForm((f, form) => createElement(ErrorSummary, { form, fields: { title: f.title, rag: f.rag, startDate: f.startDate } }), {
-      error: { "": ["Someone else saved first"], title: ["Enter a title"], startDate: ["Enter a real date"], "startDate.month": ["Month must be 1 to 12"] },
+      error: {
+        "": ["Someone else saved first"],
+        title: ["Enter a title"],
+        startDate: ["Enter a real date"],
+        "startDate.month": ["Month must be 1 to 12"],
+      },
     });
     expect(out).toContain(
       '<div class="nhsuk-error-summary" tabindex="-1"><div role="alert"><h2 class="nhsuk-error-summary__heading">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list">',
     );
     const items = [...out.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
-    expect(items).toEqual(['Someone else saved first', '<a href="#t-title">Enter a title</a>', '<a href="#t-startDate">Enter a real date</a>']);
+    expect(items).toEqual(["Someone else saved first", '<a href="#t-title">Enter a title</a>', '<a href="#t-startDate">Enter a real date</a>']);
   });
 
   it("renders nothing when there is no problem", () => {

@@ -21,7 +21,11 @@ export const schema = z.object({
 /** Renders `render(fields)` inside a conform form called "t", after a submission that failed with `error`. */
 export function withForm(
   render: (fields: Record<string, AnyField>, form: ReturnType<typeof useNhsForm>[0]) => ReactNode,
-  options: { error?: Record<string, string[]>; initialValue?: Record<string, unknown>; defaultValue?: Record<string, unknown> } = {},
+  options: {
+    error?: Record<string, string[]>;
+    initialValue?: Record<string, unknown>;
+    defaultValue?: Record<string, unknown>;
+  } = {},
 ) {
   const lastResult: SubmissionResult<string[]> | undefined = options.error
     ? { status: "error", initialValue: (options.initialValue ?? {}) as Record<string, string>, error: options.error }

@@ -38,13 +38,23 @@ describe("Table", () => {
     expect(out).toMatch(
       /<th scope="col" class="nhsuk-table__header" data-sort="" aria-sort="ascending"><a class="nhsuk-link"[^>]* href="\/\?sort=name&amp;dir=desc">Ward<span class="nhsuk-u-visually-hidden">, sort descending<\/span><\/a><\/th>/,
     );
-    expect(out).toMatch(/<th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric" data-sort=""><a class="nhsuk-link"[^>]* href="\/\?sort=beds&amp;dir=asc">Beds/);
+    expect(out).toMatch(
+      /<th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric" data-sort=""><a class="nhsuk-link"[^>]* href="\/\?sort=beds&amp;dir=asc">Beds/,
+    );
     expect(out.match(/aria-sort=/g)).toHaveLength(1);
   });
 
   it("scrolls inside a focusable region labelled by its caption", () => {
     const out = html(
-      createElement(Table<Ward>, { caption: "Wards", captionHidden: true, scroll: true, id: "wards", columns, rows, rowKey: (w) => w.name }),
+      createElement(Table<Ward>, {
+        caption: "Wards",
+        captionHidden: true,
+        scroll: true,
+        id: "wards",
+        columns,
+        rows,
+        rowKey: (w) => w.name,
+      }),
     );
     expect(out).toMatch(
       /^<div class="nhsuk-scroll"><div class="nhsuk-scroll__content" role="region" aria-labelledby="wards-caption" tabindex="0"><table class="nhsuk-table" id="wards">/,

@@ -51,9 +51,7 @@ describe("RunChart", () => {
 
 describe("Sparkline", () => {
   it("summarises the series in its accessible name and marks the latest point's signal", () => {
-    const html = renderToStaticMarkup(
-      createElement(Sparkline, { values: VALUES, latest: "improvement", latestDirection: "high", label: "Falls" }),
-    );
+    const html = renderToStaticMarkup(createElement(Sparkline, { values: VALUES, latest: "improvement", latestDirection: "high", label: "Falls" }));
     const name = "Falls: 20 values from 5 to 9, lowest 5, highest 11; latest point: special cause improvement";
     expect(html).toContain(`role="img" aria-label="${name}"`);
     expect(html).toContain('class="app-spc-point app-spc-point--improvement"');

@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CHAR_WIDTH,
-  PLOT,
-  inferPeriod,
-  isMonthly,
-  niceTicks,
-  pointLabeller,
-  spreadLabels,
-  thinnedLabelIndices,
-  xForDate,
-  xOf,
-} from "~/components/spc/scale";
+import { CHAR_WIDTH, PLOT, inferPeriod, isMonthly, niceTicks, pointLabeller, spreadLabels, thinnedLabelIndices, xForDate, xOf } from "~/components/spc/scale";
 
 describe("niceTicks", () => {
   it.each([

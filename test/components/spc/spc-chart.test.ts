@@ -90,10 +90,12 @@ describe("SpcChart: the worked example", () => {
   });
 
   it("offers the data as a table in a disclosure that works without JavaScript", () => {
-    expect(html).toMatch(/<details class="nhsuk-details[^"]*"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Show data as a table<\/span>/);
+    expect(html).toMatch(
+      /<details class="nhsuk-details[^"]*"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Show data as a table<\/span>/,
+    );
     const rows = [...html.matchAll(/<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">(\d+)<\/td>(.*?)<\/tr>/g)];
     expect(rows).toHaveLength(20);
-    expect(rows[12][2]).toContain("<td class=\"nhsuk-table__cell\">Jan 2026</td>");
+    expect(rows[12][2]).toContain('<td class="nhsuk-table__cell">Jan 2026</td>');
     expect(rows[12][2]).toContain("Special cause improvement (shift, high)");
     expect(rows[12][2]).toContain(">9.96<");
     expect(rows[0][2]).toContain("Special cause concern (two of three close to a limit, low)");
@@ -128,10 +130,7 @@ describe("SpcChart: rebases, markers and notes", () => {
     expect(html).toContain("<title>New limits from Jan 2026: New falls pathway</title>");
     expect(html).toContain("Limits were recalculated from Jan 2026 (New falls pathway).");
     // The first segment's lines stop before the break; the second's start after it.
-    const [first, second] = [...html.matchAll(/class="app-spc-chart__mean" x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [
-      Number(m[1]),
-      Number(m[2]),
-    ]);
+    const [first, second] = [...html.matchAll(/class="app-spc-chart__mean" x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     const rebaseX = Number(/class="app-spc-chart__rebase-line" x1="([\d.]+)"/.exec(html)?.[1]);
     expect(first[1]).toBeLessThan(rebaseX);
     expect(second[0]).toBeGreaterThan(rebaseX);
@@ -184,7 +183,11 @@ describe("SpcChart: edge cases", () => {
   it("labels points by number when there are no dates, and by day for weekly data", () => {
     const plain = render({ result: analyseSeries({ values: VALUES, improvement: "neutral" }) });
     expect(plain).toContain('aria-label="Point 13: 9 — special cause neutral variation (shift, high)"');
-    expect(marks(plain).slice(12).every(([k]) => k === "neutral")).toBe(true);
+    expect(
+      marks(plain)
+        .slice(12)
+        .every(([k]) => k === "neutral"),
+    ).toBe(true);
     const weeks = VALUES.map((_, i) => new Date(Date.UTC(2026, 0, 5 + 7 * i)).toISOString().slice(0, 10));
     const weekly = render({ result: analyseSeries({ values: VALUES, improvement: "increase", dates: weeks }) });
     expect(weekly).toContain('aria-label="5 Jan 2026: 5 — ');

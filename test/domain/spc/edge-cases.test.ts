@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  analyseSeries,
-  assuranceIcon,
-  describeAssurance,
-  describeLatest,
-  type SpcInput,
-  type SpcResult,
-} from "~/domain/spc";
+import { analyseSeries, assuranceIcon, describeAssurance, describeLatest, type SpcInput, type SpcResult } from "~/domain/spc";
 
-const run = (values: number[], extra: Partial<SpcInput> = {}): SpcResult =>
-  analyseSeries({ values, improvement: "increase", ...extra });
+const run = (values: number[], extra: Partial<SpcInput> = {}): SpcResult => analyseSeries({ values, improvement: "increase", ...extra });
 
 /** Every number anywhere in the result, to prove no NaN or Infinity leaks out. */
 function numbersIn(x: unknown, out: number[] = []): number[] {
@@ -53,7 +45,15 @@ describe("tiny inputs never produce NaN", () => {
     expect(r.lcl).toBeNull();
     expect(r.mr_bar).toBeNull();
     expect(r.trial_limits).toBe(true);
-    expect(r.points[0]).toMatchObject({ value: 42, mean: 42, ucl: null, lcl: null, special_cause: "common", direction: null, rule: null });
+    expect(r.points[0]).toMatchObject({
+      value: 42,
+      mean: 42,
+      ucl: null,
+      lcl: null,
+      special_cause: "common",
+      direction: null,
+      rule: null,
+    });
     expect(r.variation_icon).toBe("common_cause");
     expect(r.assurance_icon).toBeNull();
     expect(r.run_chart.median).toBe(42);
@@ -104,7 +104,12 @@ describe("flat series", () => {
   it("a flat baseline makes any later change astronomical", () => {
     const r = run([...Array<number>(12).fill(5), 6, 4], { baseline: 12 });
     expect(r.ucl).toBe(5);
-    expect(r.points[12]).toMatchObject({ astronomical: true, rule: "astronomical", direction: "high", special_cause: "improvement" });
+    expect(r.points[12]).toMatchObject({
+      astronomical: true,
+      rule: "astronomical",
+      direction: "high",
+      special_cause: "improvement",
+    });
     expect(r.points[13]).toMatchObject({ astronomical: true, direction: "low", special_cause: "concern" });
   });
 });
@@ -211,15 +216,7 @@ describe("trend rule", () => {
     const r = run([1, 2, 3, 4, 3, 2, 1], { trend_length: 4 });
     expect(r.points.every((p) => p.trend && p.rule === "trend")).toBe(true);
     expect(r.points.map((p) => p.direction)).toEqual(["high", "high", "high", "low", "low", "low", "low"]);
-    expect(r.points.map((p) => p.special_cause)).toEqual([
-      "improvement",
-      "improvement",
-      "improvement",
-      "concern",
-      "concern",
-      "concern",
-      "concern",
-    ]);
+    expect(r.points.map((p) => p.special_cause)).toEqual(["improvement", "improvement", "improvement", "concern", "concern", "concern", "concern"]);
   });
 });
 
@@ -236,9 +233,7 @@ describe("shift rule", () => {
 
   it("shift_length 6 finds the two broken halves, but never the point on the mean", () => {
     const r = run(values, { shift_length: 6 });
-    expect(r.points.map((p) => p.shift).slice(0, 13)).toEqual([
-      true, true, true, true, true, true, false, true, true, true, true, true, true,
-    ]);
+    expect(r.points.map((p) => p.shift).slice(0, 13)).toEqual([true, true, true, true, true, true, false, true, true, true, true, true, true]);
   });
 });
 
@@ -248,7 +243,14 @@ describe("priority when rules overlap: astronomical > trend > two-of-three > shi
     // seven are below the mean and rising; 17 is above the UCL (16.32).
     const r = run([...BASE, 6, 7, 8, 9, 10, 10.5, 10.8, 17], { baseline: 12 });
     const p = r.points;
-    expect(p[12]).toMatchObject({ trend: true, two_of_three: true, shift: true, rule: "trend", direction: "high", special_cause: "improvement" });
+    expect(p[12]).toMatchObject({
+      trend: true,
+      two_of_three: true,
+      shift: true,
+      rule: "trend",
+      direction: "high",
+      special_cause: "improvement",
+    });
     expect(p[13]).toMatchObject({ trend: true, two_of_three: true, shift: true, rule: "trend" });
     expect(p.slice(14, 19).every((q) => q.trend && q.shift && !q.two_of_three && q.rule === "trend")).toBe(true);
     expect(p[19]).toMatchObject({ astronomical: true, trend: true, rule: "astronomical", direction: "high" });
@@ -419,14 +421,14 @@ describe("plain-English readings", () => {
   });
 
   it("names a trend and a two-of-three", () => {
-    const trend = analyseSeries({ values: [...BASE, 12, 11, 10, 9, 8, 7.9, 7.8], improvement: "decrease", baseline: 12 });
-    expect(describeLatest(trend, { periodWord: "weeks" })).toBe(
-      "Special cause improvement: the last 7 weeks have each been lower than the one before.",
-    );
+    const trend = analyseSeries({
+      values: [...BASE, 12, 11, 10, 9, 8, 7.9, 7.8],
+      improvement: "decrease",
+      baseline: 12,
+    });
+    expect(describeLatest(trend, { periodWord: "weeks" })).toBe("Special cause improvement: the last 7 weeks have each been lower than the one before.");
     const two = run([...BASE, 15, 12, 15], { baseline: 12 });
-    expect(describeLatest(two, { periodWord: "weeks" })).toBe(
-      "Special cause improvement: 2 of the last 3 weeks are close to the upper process limit.",
-    );
+    expect(describeLatest(two, { periodWord: "weeks" })).toBe("Special cause improvement: 2 of the last 3 weeks are close to the upper process limit.");
   });
 
   it("says common cause, trial limits, and neutral signals without praise or blame", () => {
@@ -436,9 +438,7 @@ describe("plain-English readings", () => {
     expect(describeLatest(analyseSeries({ values: WORKED, improvement: "neutral" }), { periodWord: "weeks" })).toBe(
       "Special cause variation: the last 8 weeks are all above the average.",
     );
-    expect(describeLatest(run(BASE), { periodWord: "months" })).toBe(
-      "Common cause variation: no signal in the latest month.",
-    );
+    expect(describeLatest(run(BASE), { periodWord: "months" })).toBe("Common cause variation: no signal in the latest month.");
     expect(describeLatest(analyseSeries({ values: REVERSED, improvement: "neutral" }), { periodWord: "weeks" })).toBe(
       "Special cause variation: 2 of the last 3 weeks are close to the lower process limit.",
     );

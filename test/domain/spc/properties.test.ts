@@ -21,9 +21,7 @@ const flags = (p: SpcPoint) => [p.astronomical, p.shift, p.trend, p.two_of_three
 
 /** True when some value sits within `eps` of one of its segment's lines (float noise could tip it). */
 function nearALine(r: SpcResult, eps: number): boolean {
-  return r.points.some((p) =>
-    [p.ucl, p.lcl, p.upper_two_sigma, p.lower_two_sigma].some((line) => line !== null && Math.abs(p.value - line) < eps),
-  );
+  return r.points.some((p) => [p.ucl, p.lcl, p.upper_two_sigma, p.lower_two_sigma].some((line) => line !== null && Math.abs(p.value - line) < eps));
 }
 
 describe("SPC engine properties", () => {
@@ -89,9 +87,7 @@ describe("SPC engine properties", () => {
         expect(b.points.map((p) => p.special_cause)).toEqual(a.points.map((p) => p.special_cause));
         expect(b.points.map((p) => p.rule)).toEqual(a.points.map((p) => p.rule));
         // The sides flip with the values.
-        expect(b.points.map((p) => p.direction)).toEqual(
-          a.points.map((p) => (p.direction === null ? null : p.direction === "high" ? "low" : "high")),
-        );
+        expect(b.points.map((p) => p.direction)).toEqual(a.points.map((p) => (p.direction === null ? null : p.direction === "high" ? "low" : "high")));
       }),
       { numRuns: 300 },
     );
@@ -139,27 +135,31 @@ describe("SPC engine properties", () => {
 
   it("special_cause always agrees with direction and the improvement direction; nothing is NaN", () => {
     fc.assert(
-      fc.property(realSeriesArb, improvementArb, optionsArb, fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }), (values, improvement, options, target) => {
-        const r = analyseSeries({ values, improvement, target, ...options });
-        for (const p of r.points) {
-          expect(p.direction === null).toBe(p.special_cause === "common");
-          expect(p.rule === null).toBe(p.special_cause === "common");
-          if (improvement === "neutral") expect(["neutral", "common"]).toContain(p.special_cause);
-          else expect(p.special_cause).not.toBe("neutral");
-          if (p.rule !== null) expect(p[p.rule]).toBe(true);
-        }
-        if (r.n > 0) {
-          const last = r.points[r.n - 1];
-          expect(r.variation_icon).toBe(
-            last.special_cause === "common" ? "common_cause" : `special_cause_${last.special_cause}_${last.direction}`,
-          );
-        }
-        if (improvement === "neutral" || target === null || r.ucl === null) expect(r.assurance_icon).toBeNull();
-        const rc = r.run_chart;
-        for (const x of [r.mean, r.ucl, r.lcl, r.mr_bar, rc.median, rc.longest_run, rc.crossings]) {
-          if (x !== null) expect(Number.isNaN(x)).toBe(false);
-        }
-      }),
+      fc.property(
+        realSeriesArb,
+        improvementArb,
+        optionsArb,
+        fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }),
+        (values, improvement, options, target) => {
+          const r = analyseSeries({ values, improvement, target, ...options });
+          for (const p of r.points) {
+            expect(p.direction === null).toBe(p.special_cause === "common");
+            expect(p.rule === null).toBe(p.special_cause === "common");
+            if (improvement === "neutral") expect(["neutral", "common"]).toContain(p.special_cause);
+            else expect(p.special_cause).not.toBe("neutral");
+            if (p.rule !== null) expect(p[p.rule]).toBe(true);
+          }
+          if (r.n > 0) {
+            const last = r.points[r.n - 1];
+            expect(r.variation_icon).toBe(last.special_cause === "common" ? "common_cause" : `special_cause_${last.special_cause}_${last.direction}`);
+          }
+          if (improvement === "neutral" || target === null || r.ucl === null) expect(r.assurance_icon).toBeNull();
+          const rc = r.run_chart;
+          for (const x of [r.mean, r.ucl, r.lcl, r.mr_bar, rc.median, rc.longest_run, rc.crossings]) {
+            if (x !== null) expect(Number.isNaN(x)).toBe(false);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -89,9 +89,7 @@ describe("worked example (brief): step up after 12 points, increase, target 8", 
   });
 
   it("reads in plain English", () => {
-    expect(describeLatest(r, { periodWord: "weeks" })).toBe(
-      "Special cause improvement: the last 8 weeks are all above the average.",
-    );
+    expect(describeLatest(r, { periodWord: "weeks" })).toBe("Special cause improvement: the last 8 weeks are all above the average.");
     expect(describeAssurance(r, { periodWord: "weeks" })).toBe(
       "Hit and miss: the target of 8 lies between the process limits (4.64 to 9.96), so the measure will sometimes meet it and sometimes miss it.",
     );
