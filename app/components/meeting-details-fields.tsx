@@ -1,13 +1,12 @@
 // The meeting's title, date and attendees, shared by "plan a meeting" and "edit the details".
 import { Checkboxes, TextareaField, TextField, type AnyField } from "~/components/nhs";
 
-export function MeetingDetailsFields({
-  fields,
-  people,
-}: {
-  fields: { title: AnyField; meetingDate: AnyField; attendees: AnyField; attendeeIds: AnyField };
-  people: { id: number; name: string; jobTitle: string }[];
-}) {
+type DetailsFields = { title: AnyField; meetingDate: AnyField; attendees: AnyField; attendeeIds: AnyField };
+
+/** The details' fields in form order, for the error summary. */
+export const detailsSummaryFields = ({ title, meetingDate, attendees, attendeeIds }: DetailsFields) => ({ title, meetingDate, attendees, attendeeIds });
+
+export function MeetingDetailsFields({ fields, people }: { fields: DetailsFields; people: { id: number; name: string; jobTitle: string }[] }) {
   return (
     <>
       <TextField field={fields.title} label="Title" width={30} />

@@ -65,8 +65,14 @@ const endNotBeforeStart = (v: Dates) =>
   !(typeof v.startDate === "string" && typeof v.endDate === "string" && isPlausibleDay(v.startDate) && isPlausibleDay(v.endDate) && v.endDate < v.startDate);
 const newIdeaNamed = (v: Dates) => v.changeIdea !== "new" || (typeof v.newChangeIdea === "string" && v.newChangeIdea.trim() !== "");
 
-export const CreateCycleSchema = z
-  .strictObject(
+/** The worksheet's cross-field rules, shared by the plan and the whole-worksheet forms; they run even when a field is wrong. */
+const withWorksheetRules = <T extends z.ZodType<Dates>>(schema: T) =>
+  schema
+    .refine(endNotBeforeStart, { ...always, path: ["endDate"], message: "The end date must be on or after the start date" })
+    .refine(newIdeaNamed, { ...always, path: ["newChangeIdea"], message: "Enter the new change idea" });
+
+export const CreateCycleSchema = withWorksheetRules(
+  z.strictObject(
     {
       intent: z.literal("create", { error: RELOAD }),
       [FORM_TOKEN_FIELD]: formToken(),
@@ -74,16 +80,11 @@ export const CreateCycleSchema = z
       ...planShape,
     },
     refuseForgedFields,
-  )
-  .refine(endNotBeforeStart, {
-    ...always,
-    path: ["endDate"],
-    message: "The end date must be on or after the start date",
-  })
-  .refine(newIdeaNamed, { ...always, path: ["newChangeIdea"], message: "Enter the new change idea" });
+  ),
+);
 
-export const EditCycleSchema = z
-  .strictObject(
+export const EditCycleSchema = withWorksheetRules(
+  z.strictObject(
     {
       intent: z.literal("save", { error: RELOAD }),
       version: z.string({ error: RELOAD }).regex(ID, RELOAD).transform(Number),
@@ -91,13 +92,8 @@ export const EditCycleSchema = z
       ...doStudyActShape,
     },
     refuseForgedFields,
-  )
-  .refine(endNotBeforeStart, {
-    ...always,
-    path: ["endDate"],
-    message: "The end date must be on or after the start date",
-  })
-  .refine(newIdeaNamed, { ...always, path: ["newChangeIdea"], message: "Enter the new change idea" });
+  ),
+);
 
 export const DeleteCycleSchema = z.strictObject({
   intent: z.literal("delete"),

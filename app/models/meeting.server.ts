@@ -13,7 +13,7 @@ import { nowMs } from "~/clock.server";
 import { formatDay } from "~/domain/calendar";
 import { ASSESSMENT_COLUMNS, boardRollup, listBoardRowsForExport } from "~/models/board.server";
 import { listEarlierActions, listMeetingActions } from "~/models/action.server";
-import { getLatestStatusReport, listProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";
+import { getLatestStatusReport, listOpenProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";
 
 const createdBy = alias(users, "meeting_created_by");
 const updatedBy = alias(users, "meeting_updated_by");
@@ -248,16 +248,7 @@ function projectPage(db: Db, row: ReturnType<typeof listBoardRowsForExport>[numb
     leads: LEAD_ROLES.flatMap((role) => team.filter((m) => m.role === role).map((m) => ({ role, name: m.name }))),
     milestones: listProjectMilestones(db, row.projectId),
     latestReport: report ? { reportDate: report.reportDate, rag: report.rag, nextSteps: report.nextSteps, risks: report.risks } : null,
-    asks: listProjectAsks(db, row.projectId)
-      .filter((a) => a.state === "open" || a.state === "accepted")
-      .map((a) => ({
-        id: a.id,
-        what: a.what,
-        state: a.state,
-        addressee: a.addressee,
-        addresseeName: a.addresseeName,
-        dueOn: a.dueOn,
-      })),
+    asks: listOpenProjectAsks(db, row.projectId),
   };
 }
 export type PackPage = ReturnType<typeof projectPage>;

@@ -8,7 +8,7 @@ import { orderMeasures, parseSettings, visibleSlides, type PresentationSettings 
 import { listRebases, listSeries } from "~/models/measure-data.server";
 import { getMeasure, listMeasures, listPdsaMarkers } from "~/models/measure.server";
 import { listTimelineCycles } from "~/models/pdsa.server";
-import { getLatestStatusReport, getProjectCharter, listProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";
+import { getLatestStatusReport, getProjectCharter, listOpenProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";
 
 const ROLE_ORDER = [...LEAD_ROLES, "member"] as const;
 
@@ -79,16 +79,7 @@ export function loadPresentation(db: Db, projectId: number, opts: { includeHidde
     cycles: listTimelineCycles(db, projectId),
     pdsaMarkers: listPdsaMarkers(db, projectId),
     milestones: listProjectMilestones(db, projectId),
-    asks: listProjectAsks(db, projectId)
-      .filter((a) => a.state === "open" || a.state === "accepted")
-      .map((a) => ({
-        id: a.id,
-        what: a.what,
-        state: a.state,
-        addressee: a.addressee,
-        addresseeName: a.addresseeName,
-        dueOn: a.dueOn,
-      })),
+    asks: listOpenProjectAsks(db, projectId),
     report: report ? { reportDate: report.reportDate, rag: report.rag, ragReason: report.ragReason, nextSteps: report.nextSteps } : null,
   };
 }

@@ -156,6 +156,13 @@ export function listProjectMeasures(db: Db, projectId: number) {
   return listMeasures(db, projectId).map(({ unitLabel: _unitLabel, ratePer: _ratePer, latestSignal: _latestSignal, sparkline: _sparkline, ...shown }) => shown);
 }
 
+/** The asks still waiting on someone (open or accepted), as the meeting pack and the deck show them. */
+export function listOpenProjectAsks(db: Db, projectId: number) {
+  return listProjectAsks(db, projectId)
+    .filter((a) => a.state === "open" || a.state === "accepted")
+    .map(({ id, what, state, addressee, addresseeName, dueOn }) => ({ id, what, state, addressee, addresseeName, dueOn }));
+}
+
 export function listProjectAsks(db: Db, projectId: number) {
   return db
     .select({

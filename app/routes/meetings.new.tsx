@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { BackLink, Checkboxes, ErrorMessage, Fieldset, Hint } from "~/components/nhs";
-import { MeetingDetailsFields } from "~/components/meeting-details-fields";
+import { detailsSummaryFields, MeetingDetailsFields } from "~/components/meeting-details-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { mergeAttendees } from "~/domain/meeting-rules";
@@ -86,16 +86,7 @@ export default function NewMeeting() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink to="/meetings">Back to board meetings</BackLink>
-        <ErrorSummary
-          form={form}
-          fields={{
-            title: fields.title,
-            meetingDate: fields.meetingDate,
-            attendees: fields.attendees,
-            attendeeIds: fields.attendeeIds,
-            projectIds: fields.projectIds,
-          }}
-        />
+        <ErrorSummary form={form} fields={{ ...detailsSummaryFields(fields), projectIds: fields.projectIds }} />
         <h1>Plan a board meeting</h1>
         <Form method="post" {...getFormProps(form)}>
           <FormToken />

@@ -104,6 +104,16 @@ export default function ImportData() {
   const suffix = unitSuffix(m);
   const columns = m.usesRatio ? "the date, the numerator and the denominator" : "the date and the value";
   const every = m.frequency === "daily" ? "day" : m.frequency === "weekly" ? "week (any day of it)" : "month (any day of it)";
+  const previewTable = answer?.rows.length ? (
+    <ImportPreviewTable
+      rows={answer.rows}
+      rowCount={answer.rowCount}
+      problemCount={answer.problemCount}
+      frequency={m.frequency}
+      usesRatio={m.usesRatio}
+      unitLabel={suffix}
+    />
+  ) : null;
 
   return (
     <>
@@ -144,24 +154,10 @@ export default function ImportData() {
               cancelTo={base}
             />
           </Form>
-          <ImportPreviewTable
-            rows={answer.rows}
-            rowCount={answer.rowCount}
-            problemCount={answer.problemCount}
-            frequency={m.frequency}
-            usesRatio={m.usesRatio}
-            unitLabel={suffix}
-          />
+          {previewTable}
         </section>
       ) : answer?.stage === "problems" && answer.rows.length ? (
-        <ImportPreviewTable
-          rows={answer.rows}
-          rowCount={answer.rowCount}
-          problemCount={answer.problemCount}
-          frequency={m.frequency}
-          usesRatio={m.usesRatio}
-          unitLabel={suffix}
-        />
+        previewTable
       ) : (
         <>
           <p>

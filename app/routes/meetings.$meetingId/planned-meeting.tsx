@@ -6,7 +6,7 @@ import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { ActionsTable, type ActionView } from "~/components/meeting-actions";
 import { MeetingAgenda } from "~/components/meeting-agenda";
 import { Checkboxes, Details, WarningCallout } from "~/components/nhs";
-import { MeetingDetailsFields } from "~/components/meeting-details-fields";
+import { detailsSummaryFields, MeetingDetailsFields } from "~/components/meeting-details-fields";
 import { ActionForm } from "~/components/meeting-forms";
 import { ClosingTheLoop } from "~/components/meeting-loop";
 import { PiiConfirm } from "~/components/pii-confirm";
@@ -82,15 +82,7 @@ function DetailsForm({ meeting, governors, last }: { meeting: Planned["meeting"]
     <section aria-labelledby="details-title" className="app-meeting-section app-no-print">
       <Details summary={<span id="details-title">Change the title, date or attendees</span>} open={Boolean(last)}>
         <ConflictNotice conflict={last?.conflict} />
-        <ErrorSummary
-          form={form}
-          fields={{
-            title: fields.title,
-            meetingDate: fields.meetingDate,
-            attendees: fields.attendees,
-            attendeeIds: fields.attendeeIds,
-          }}
-        />
+        <ErrorSummary form={form} fields={detailsSummaryFields(fields)} />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="details" />
           <input type="hidden" name="version" value={meeting.version} />
