@@ -78,7 +78,10 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [RECORD_AUDIT("Routes call a command; it records the audit row.")],
+          paths: [
+            RECORD_AUDIT("Routes call a command; it records the audit row."),
+            { name: "drizzle-orm", message: "Routes call model functions; queries live in app/models." },
+          ],
           patterns: [IMPORT_STYLE],
         },
       ],

@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { auditEvents, users } from "~/db.server";
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { auditEvents, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AuditAction } from "~/domain/enums";
 import { nowMs } from "~/clock.server";
@@ -128,4 +128,9 @@ export function listProjectActivity(db: Db, projectId: number, limit = 20) {
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit)
     .all();
+}
+
+/** Every project by title, for the audit trail's project filter (closed and stopped ones too). */
+export function listProjectsForAuditFilter(db: Db) {
+  return db.select({ id: projects.id, title: projects.title }).from(projects).orderBy(asc(projects.title)).all();
 }

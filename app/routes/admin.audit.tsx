@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { asc } from "drizzle-orm";
 import { z } from "zod";
-import { projects } from "~/db.server";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
@@ -10,7 +8,7 @@ import { canAdminister } from "~/domain/permissions";
 import { formatDateTime } from "~/web/dates";
 import { isPlausibleDay } from "~/forms/day-field";
 import { requirePermission } from "~/auth/guards.server";
-import { listAuditEvents } from "~/models/audit.server";
+import { listAuditEvents, listProjectsForAuditFilter } from "~/models/audit.server";
 import { listUsers } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Admin – Stepping Up" }];
@@ -35,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pages,
     q,
     users: listUsers(db).map((u) => ({ id: u.id, name: u.name })),
-    projects: db.select({ id: projects.id, title: projects.title }).from(projects).orderBy(asc(projects.title)).all(),
+    projects: listProjectsForAuditFilter(db),
   };
 }
 

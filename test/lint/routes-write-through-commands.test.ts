@@ -53,3 +53,8 @@ it("refuses a relative import reaching across app (one import style)", async () 
   const route = await messagesFor(`import { users } from "../../db/schema";\nexport const x = users;\n`, "app/routes/probe.tsx");
   expect(route.join("\n")).toContain('Import from "~/…"');
 });
+
+it("refuses a query written in a route: queries live in app/models", async () => {
+  const messages = await messagesFor(`import { asc } from "drizzle-orm";\nexport const x = asc;\n`, "app/routes/probe.tsx");
+  expect(messages.join("\n")).toContain("queries live in app/models");
+});
