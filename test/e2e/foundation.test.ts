@@ -74,3 +74,19 @@ it("shows a styled page for an unknown address", async () => {
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
   await page.close();
 });
+
+it("sets every kind of text in the NHS fallback stack (Arial), never the browser's serif", async () => {
+  const page = await browser.newPage();
+  await signIn(page, app, "lead@example.org");
+  await page.goto(`${app.url}/projects`);
+  await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+  const families = await page.evaluate(() =>
+    ["body", "h1", "p", "label", "select", "button", "th", "td", "a"].map((selector) => {
+      const element = document.querySelector(selector);
+      return [selector, element ? getComputedStyle(element).fontFamily : "missing"];
+    }),
+  );
+  expect(families.length).toBe(9);
+  for (const [selector, family] of families) expect(family, selector).toMatch(/^arial, sans-serif$/i);
+  await page.close();
+});
