@@ -83,14 +83,14 @@ function MoveButtons({ item, index, count, version }: { item: AgendaItemView; in
   ].filter(Boolean);
   if (controls.length === 0) return null;
   return (
-    <p className="app-meeting-item__controls app-no-print">
+    <div className="app-meeting-item__controls app-no-print">
       {controls.map((control, i) => (
         <span key={i}>
           {i > 0 ? " · " : null}
           {control}
         </span>
       ))}
-    </p>
+    </div>
   );
 }
 

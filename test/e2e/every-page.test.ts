@@ -1,0 +1,148 @@
+// Every page of the demo, with JavaScript on: once React has hydrated, no page logs a console error
+// (a hydration mismatch is one: React #418/#423/#425) and none throws. The addresses come from the
+// seeded database, so every kind of record (project, measure, cycle, report, milestone, meeting, wave)
+// is visited with a real id.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "../../db/client";
+import { launchBrowser, signIn, startApp, type RunningApp } from "./support";
+import { hydrated } from "./js-on";
+
+let app: RunningApp;
+let browser: Browser;
+const pages: { who: string; path: string }[] = [];
+
+type Row = Record<string, number>;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  const db = openDatabase(app.databaseFile);
+  const one = (sql: string) => db.$client.prepare(sql).get() as Row | undefined;
+  const all = (sql: string) => db.$client.prepare(sql).all() as Row[];
+  // The lead's first project with measures, cycles, reports and milestones: every project sub-page.
+  const project = one(
+    `select p.id from projects p
+     where exists (select 1 from measures m where m.project_id = p.id and m.deleted_at is null)
+       and exists (select 1 from pdsa_cycles c where c.project_id = p.id and c.deleted_at is null)
+       and exists (select 1 from status_reports s where s.project_id = p.id)
+       and exists (select 1 from milestones ms where ms.project_id = p.id and ms.deleted_at is null)
+     order by p.id limit 1`,
+  )!;
+  const p = project.id;
+  const measure = one(`select id from measures where project_id = ${p} and deleted_at is null order by id limit 1`)!;
+  const cycle = one(`select id from pdsa_cycles where project_id = ${p} and deleted_at is null order by id limit 1`)!;
+  const report = one(`select id from status_reports where project_id = ${p} order by id limit 1`)!;
+  const milestone = one(`select id from milestones where project_id = ${p} and deleted_at is null order by id limit 1`)!;
+  const meetings = all(`select id from meetings order by id`);
+  const waves = all(`select id from waves order by id`);
+  db.$client.close();
+  expect(meetings.length).toBeGreaterThan(0);
+  expect(waves.length).toBeGreaterThan(0);
+
+  const admin = (path: string) => pages.push({ who: "admin@example.org", path });
+  const lead = (path: string) => pages.push({ who: "lead@example.org", path });
+  for (const path of [
+    "/",
+    "/board",
+    "/projects",
+    "/projects/new",
+    "/asks",
+    "/wins",
+    "/cqc",
+    "/actions",
+    "/spc",
+    "/waves",
+    "/meetings",
+    "/meetings/new",
+    "/admin",
+    "/admin/audit",
+    "/admin/audit?page=2",
+    "/admin/users",
+    "/admin/programme",
+    "/account/password",
+    "/accessibility",
+    `/board/assess/${p}`,
+    `/projects/${p}/decision`,
+    `/projects/${p}/close`,
+  ])
+    admin(path);
+  for (const m of meetings) (admin(`/meetings/${m.id}`), admin(`/meetings/${m.id}/pack`));
+  for (const w of waves) admin(`/waves/${w.id}`);
+  const base = `/projects/${p}`;
+  const m = `${base}/measures/${measure.id}`;
+  for (const path of [
+    "/",
+    base,
+    `${base}/edit`,
+    `${base}/team`,
+    `${base}/asks`,
+    `${base}/wins`,
+    `${base}/progress`,
+    `${base}/measures`,
+    `${base}/measures/new`,
+    m,
+    `${m}/edit`,
+    `${m}/data`,
+    `${m}/import`,
+    `${m}/annotations`,
+    `${m}/rebases`,
+    `${m}/delete`,
+    `${base}/pdsa`,
+    `${base}/pdsa/new`,
+    `${base}/pdsa/${cycle.id}`,
+    `${base}/status`,
+    `${base}/status/new`,
+    `${base}/status/${report.id}`,
+    `${base}/milestones`,
+    `${base}/milestones/${milestone.id}`,
+    `${base}/present`,
+    `${base}/present/settings`,
+    `${base}/one-page`,
+  ])
+    lead(path);
+  pages.push({ who: "board@example.org", path: "/" }, { who: "staff@example.org", path: "/" }, { who: "viewer@example.org", path: "/" });
+  pages.push({ who: "viewer@example.org", path: `${base}/edit` });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Console errors and page errors a page logs (the status of a page the test meant to open is checked apart). */
+function collect(page: Page, into: string[]) {
+  page.on("pageerror", (e) => into.push(`pageerror: ${e.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") into.push(`console: ${msg.text()}`);
+  });
+}
+
+it("every page of the demo hydrates without a console error or a page error", async () => {
+  expect(pages.length).toBeGreaterThan(50);
+  const problems: string[] = [];
+  const byWho = new Map<string, string[]>();
+  for (const { who, path } of pages) byWho.set(who, [...(byWho.get(who) ?? []), path]);
+  for (const [who, paths] of byWho) {
+    // A browser set to another zone and locale shows a date formatted in its own zone or locale as a mismatch.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "America/New_York", locale: "en-US" });
+    const page = await context.newPage();
+    await signIn(page, app, who);
+    for (const path of paths) {
+      const errors: string[] = [];
+      collect(page, errors);
+      const response = await page.goto(`${app.url}${path}`);
+      // The viewer may not edit; that page answers 403 on purpose (and says who can).
+      const expected = who === "viewer@example.org" && path.endsWith("/edit") ? 403 : 200;
+      if (response?.status() !== expected) problems.push(`${who} ${path}: status ${response?.status()}`);
+      await hydrated(page);
+      await page.waitForTimeout(150); // effects after hydration (charts, the deck) run and may log
+      page.removeAllListeners("console");
+      page.removeAllListeners("pageerror");
+      const own = errors.filter((e) => !(expected === 403 && /status of 403/.test(e)));
+      for (const e of own) problems.push(`${who} ${path}: ${e.slice(0, 300)}`);
+    }
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+}, 600_000);
