@@ -5,6 +5,7 @@ import { FilterSelect, Pagination } from "~/components/list-controls";
 import { Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
+import { plural } from "~/domain/plural";
 import { formatDateTime } from "~/web/dates";
 import { isPlausibleDay } from "~/forms/day-field";
 import { requirePermission } from "~/auth/guards.server";
@@ -103,7 +104,7 @@ export default function AdminAudit() {
         <Table caption="Audit events" captionHidden scroll columns={AUDIT_COLUMNS} rows={rows} rowKey={(e) => e.id} />
       )}
       <p className="nhsuk-body-s">
-        {total} event{total === 1 ? "" : "s"} · page {q.page} of {pages}
+        {plural(total, "event")} · page {q.page} of {pages}
       </p>
       <Pagination page={q.page} pages={pages} href={pageLink} label="Pages of the audit trail" previous="Newer" next="Older" />
     </>

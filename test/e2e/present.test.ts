@@ -78,6 +78,50 @@ it("a lead presents a project with the keyboard alone, offline after loading, an
   await context.close();
 });
 
+it("Space advances, and F and the Full screen button put the deck full screen through the Fullscreen API", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors = watchForPageErrors(page);
+  await signIn(page, app, "lead@example.org");
+  await page.goto(`${app.url}/projects/${projectId}/present`);
+  await page.locator("dialog.app-deck--live[open]").waitFor();
+  const counter = page.locator(".app-deck__counter");
+  const n = await page.locator('section[aria-roledescription="slide"]').count();
+  const fullScreen = () => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
+  // The deck is what shows at the centre of the screen, above the full-screen page.
+  const deckOnTop = () => page.evaluate(() => Boolean(document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest("dialog.app-deck--live")));
+
+  expect(await counter.textContent()).toBe(`1 of ${n}`);
+  await page.keyboard.press("Space");
+  expect(await counter.textContent()).toBe(`2 of ${n}`);
+
+  expect(await fullScreen()).toBeNull();
+  await page.keyboard.press("f");
+  await expect.poll(fullScreen).toBe("HTML");
+  expect(await deckOnTop()).toBe(true);
+  expect(await page.locator("dialog.app-deck--live[open]").count()).toBe(1);
+  await page.keyboard.press("Space");
+  expect(await counter.textContent()).toBe(`3 of ${n}`);
+  await page.keyboard.press("F");
+  await expect.poll(fullScreen).toBeNull();
+
+  // A click on the button goes full screen and hands focus back to the slide, so Space still advances.
+  await page.getByRole("button", { name: /Full screen/ }).click();
+  await expect.poll(fullScreen).toBe("HTML");
+  expect(await deckOnTop()).toBe(true);
+  await page.keyboard.press("Space");
+  expect(await counter.textContent()).toBe(`4 of ${n}`);
+  await page.getByRole("button", { name: /Next/ }).click();
+  await page.keyboard.press("Space");
+  expect(await counter.textContent()).toBe(`6 of ${n}`);
+  // Leaving the deck leaves full screen.
+  await page.getByRole("link", { name: /Leave the presentation/ }).click();
+  await page.waitForURL(`${app.url}/projects/${projectId}`);
+  await expect.poll(fullScreen).toBeNull();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 it("prints the project on a page as exactly one A4 landscape page", async () => {
   const page = await browser.newPage();
   const errors = watchForPageErrors(page);

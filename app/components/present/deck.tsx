@@ -2,7 +2,7 @@
 // hydrated it becomes a full-viewport modal dialog showing one slide at a time:
 // navigation is client state only (no fetches), so it keeps working if the network drops.
 import { Link } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import type { Slide } from "./slides";
 
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " "]);
@@ -98,12 +98,32 @@ export function Deck({
     if (!inBar) sections.current[index]?.focus({ preventScroll: true });
   }, [live, index]);
 
+  const focusSlide = useCallback(() => sections.current[index]?.focus({ preventScroll: true }), [index]);
+
   // Full screen hides the browser's own bars; the first Esc leaves full screen (the browser's), the next the deck.
-  const toggleFullScreen = useCallback(() => {
+  // The Fullscreen API refuses a <dialog> itself, so the whole page goes full screen and the modal deck,
+  // shown again, stays on top of it in the top layer.
+  const toggleFullScreen = useCallback(async () => {
     if (!document.fullscreenEnabled) return;
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void dialogRef.current?.requestFullscreen().catch(() => undefined);
-  }, []);
+    if (document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
+    else {
+      await document.documentElement.requestFullscreen().catch(() => undefined);
+      const dialog = dialogRef.current;
+      if (dialog?.open) {
+        dialog.close();
+        dialog.showModal();
+      }
+    }
+    focusSlide();
+  }, [focusSlide]);
+
+  // Leaving the deck leaves full screen too.
+  useEffect(
+    () => () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (!live) return;
@@ -116,7 +136,7 @@ export function Deck({
       else if (PREV_KEYS.has(e.key)) go(index - 1);
       else if (e.key === "Home") go(0);
       else if (e.key === "End") go(n - 1);
-      else if (e.key === "f" || e.key === "F") toggleFullScreen();
+      else if (e.key === "f" || e.key === "F") void toggleFullScreen();
       else handled = false;
       if (handled) e.preventDefault();
     };
@@ -144,6 +164,16 @@ export function Deck({
       </div>
     );
   }
+
+  // A button clicked with the mouse hands focus back to the slide, so Space goes on advancing; a button
+  // pressed from the keyboard keeps focus, as a keyboard user expects.
+  const clicked = (e: MouseEvent<HTMLButtonElement>, act: () => void) => {
+    act();
+    if (e.detail > 0) {
+      e.currentTarget.blur();
+      focusSlide();
+    }
+  };
 
   // From here on the deck runs only in the browser (live is set after hydration), so document exists.
   return (
@@ -178,14 +208,14 @@ export function Deck({
         <p className="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">
           {announcement}
         </p>
-        <button type="button" className="app-deck__button" onClick={() => go(index - 1)} disabled={index === 0}>
+        <button type="button" className="app-deck__button" onClick={(e) => clicked(e, () => go(index - 1))} disabled={index === 0}>
           Previous<span className="nhsuk-u-visually-hidden"> slide</span>
         </button>
-        <button type="button" className="app-deck__button" onClick={() => go(index + 1)} disabled={index === n - 1}>
+        <button type="button" className="app-deck__button" onClick={(e) => clicked(e, () => go(index + 1))} disabled={index === n - 1}>
           Next<span className="nhsuk-u-visually-hidden"> slide</span>
         </button>
         {document.fullscreenEnabled ? (
-          <button type="button" className="app-deck__button" onClick={toggleFullScreen}>
+          <button type="button" className="app-deck__button" onClick={() => void toggleFullScreen()}>
             Full screen <span className="app-deck__hint">(F)</span>
           </button>
         ) : null}

@@ -6,6 +6,7 @@ import { RagTag, StageTag } from "~/components/tags";
 import { ASK_STATE_LABELS, progressLabel, TEAM_ROLE_LABELS } from "~/domain/labels";
 import { describeSlip, milestoneStatus, MILESTONE_STATUS_LABELS, slipDays } from "~/domain/milestone-rules";
 import { groupByChangeIdea } from "~/domain/pdsa-rules";
+import { plural } from "~/domain/plural";
 import { formatDay } from "~/web/dates";
 import { aimSentence, SECTION_LABELS } from "~/web/presentation";
 import type { PresentationData } from "~/models/presentation.server";
@@ -86,7 +87,7 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
           {data.measures.slice(0, 4).map((m) => (
             <MeasurePanel key={m.id} measure={m} pdsaMarkers={data.pdsaMarkers} iconSize={28} headingLevel="h3" />
           ))}
-          {data.measures.length > 4 ? <p>and {data.measures.length - 4} more measures: see the deck.</p> : null}
+          {data.measures.length > 4 ? <p>and {plural(data.measures.length - 4, "more measure")}: see the deck.</p> : null}
         </section>
 
         <div className="app-one-page__col">
@@ -137,7 +138,7 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
                   ]}
                 />
               )}
-              {data.milestones.length > 8 ? <p>and {data.milestones.length - 8} more milestones.</p> : null}
+              {data.milestones.length > 8 ? <p>and {plural(data.milestones.length - 8, "more milestone")}.</p> : null}
             </section>
           ) : null}
         </div>

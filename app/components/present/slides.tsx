@@ -6,6 +6,7 @@ import { PlanStrip } from "~/components/plan-strip";
 import { RagTag, StageTag } from "~/components/tags";
 import { PDSA_DECISIONS } from "~/domain/enums";
 import { ASK_STATE_LABELS, PDSA_DECISION_LABELS, progressLabel, TEAM_ROLE_LABELS } from "~/domain/labels";
+import { plural } from "~/domain/plural";
 import { formatDay } from "~/web/dates";
 import { aimSentence, SECTION_LABELS, type SlideRef } from "~/web/presentation";
 import type { PresentationData } from "~/models/presentation.server";
@@ -77,7 +78,7 @@ function PdsaSlide({ data }: { data: PresentationData }) {
       ) : (
         <>
           <p>
-            {data.cycles.length} {data.cycles.length === 1 ? "cycle" : "cycles"} testing {new Set(data.cycles.map((c) => c.changeIdeaId)).size} change ideas
+            {plural(data.cycles.length, "cycle")} testing {plural(new Set(data.cycles.map((c) => c.changeIdeaId)).size, "change idea")}
             {decided.length
               ? `; decisions: ${PDSA_DECISIONS.map((d) => ({ d, n: decided.filter((c) => c.actDecision === d).length }))
                   .filter((x) => x.n > 0)
