@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
-import { eq } from "drizzle-orm";
-import { auditEvents, boardAssessments, measures, projects, projectSummaries, themes } from "../../db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { asks, auditEvents, boardAssessments, measures, projects, projectSummaries, projectTeam, themes, users, waves } from "../../db/schema";
 import { ASSURANCE_ICONS, VARIATION_ICONS } from "../../app/domain/enums";
 import { FLAG_CODES } from "../../app/domain/attention";
 import { readPage } from "../helpers/html";
@@ -84,6 +84,75 @@ describe("the board", () => {
     expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.length).toBe(summaries().filter((s) => s.flagCount > 0).length);
     expect(flagged[0][header.indexOf("Reasons")].length).toBeGreaterThan(10);
+  });
+});
+
+describe("the board's CSV for a board secretary", () => {
+  const csv = async (query = "") => {
+    const res = await board.get(`/board.csv${query}`);
+    expect(res.status).toBe(200);
+    const [header, ...rows] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+    return { header, rows, col: (row: string[], name: string) => row[header.indexOf(name)] };
+  };
+
+  it("has a header row naming the new columns", async () => {
+    const { header, rows } = await csv();
+    expect(header.slice(0, 2)).toEqual(["Project ID", "Project"]);
+    for (const name of [
+      "Wave",
+      "Operational lead",
+      "Senior manager",
+      "SMART aim",
+      "Waiting asks",
+      "Variation",
+      "Assurance",
+      "Team's latest RAG",
+      "Board's view",
+    ]) {
+      expect(header, name).toContain(name);
+    }
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row).toHaveLength(header.length);
+  });
+
+  it("writes words, not codes: RAG, Making Data Count icons, stage and wave names", async () => {
+    const { rows, col } = await csv();
+    const codes = new Set<string>([...VARIATION_ICONS, ...ASSURANCE_ICONS, "red", "amber", "green", "active", "proposed"]);
+    for (const row of rows) for (const cell of row) expect(codes.has(cell), cell).toBe(false);
+    const rags = new Set(rows.flatMap((r) => [col(r, "Team's latest RAG"), col(r, "Board's view")]).filter(Boolean));
+    expect([...rags].sort()).toEqual(expect.arrayContaining(["Amber", "Green", "Red"]));
+    const variation = new Set(rows.map((r) => col(r, "Variation")));
+    expect(variation).toContain("Special cause improvement (high)");
+    expect(new Set(rows.map((r) => col(r, "Assurance")))).toContain("Consistently passing the target");
+    const wave = server.db.select().from(waves).get()!;
+    expect(rows.map((r) => col(r, "Wave"))).toContain(wave.name);
+  });
+
+  it("adds the operational lead, senior manager, SMART aim and the words of each waiting ask", async () => {
+    // A project of the demo with both roles named (the one unique role per project is the team's rule).
+    const roleOf = (role: "operational_lead" | "senior_manager") =>
+      server.db
+        .select({ projectId: projectTeam.projectId, name: users.name })
+        .from(projectTeam)
+        .innerJoin(users, eq(users.id, projectTeam.userId))
+        .where(and(eq(projectTeam.role, role), isNull(projectTeam.endedAt)))
+        .all();
+    const seniors = roleOf("senior_manager");
+    const both = roleOf("operational_lead").filter((o) => seniors.some((x) => x.projectId === o.projectId));
+    expect(both.length, "the demo names an operational lead and a senior manager").toBeGreaterThan(0);
+    const ops = both[0];
+    const senior = seniors.find((x) => x.projectId === ops.projectId)!;
+    const project = server.db.select().from(projects).where(eq(projects.id, ops.projectId)).get()!;
+    expect(project.aimWhat.length).toBeGreaterThan(0);
+    server.db.insert(asks).values({ projectId: project.id, what: "A second sepsis trolley for ward 7", state: "open" }).run();
+    server.db.insert(asks).values({ projectId: project.id, what: "Already accepted, so not waiting", state: "accepted" }).run();
+    const { rows, col } = await csv();
+    const row = rows.find((r) => r[0] === String(project.id))!;
+    expect(col(row, "Operational lead")).toContain(ops.name);
+    expect(col(row, "Senior manager")).toContain(senior.name);
+    expect(col(row, "SMART aim")).toContain(project.aimWhat.trim().replace(/\.$/, ""));
+    expect(col(row, "Waiting asks").split("\n")).toContain("A second sepsis trolley for ward 7");
+    expect(col(row, "Waiting asks")).not.toContain("Already accepted");
   });
 });
 

@@ -1,21 +1,8 @@
 // Words for SPC icons, signals and rules, as Making Data Count names them.
-import type { AssuranceIcon, Direction, SpcPoint, SpcRule, SpecialCause, VariationIcon } from "~/domain/spc";
+import type { Direction, SpcPoint, SpcRule, SpecialCause } from "~/domain/spc";
 
-export const VARIATION_ICON_LABELS: Record<VariationIcon, string> = {
-  common_cause: "Common cause variation",
-  special_cause_improvement_high: "Special cause improvement (high)",
-  special_cause_improvement_low: "Special cause improvement (low)",
-  special_cause_concern_high: "Special cause concern (high)",
-  special_cause_concern_low: "Special cause concern (low)",
-  special_cause_neutral_high: "Special cause neutral variation (high)",
-  special_cause_neutral_low: "Special cause neutral variation (low)",
-};
-
-export const ASSURANCE_ICON_LABELS: Record<AssuranceIcon, string> = {
-  consistent_pass: "Consistently passing the target",
-  consistent_fail: "Consistently failing the target",
-  inconsistent: "Hit and miss: the target may or may not be met",
-};
+// The icon names live in the domain, shared with the CSV exports.
+export { ASSURANCE_ICON_LABELS, VARIATION_ICON_LABELS } from "~/domain/spc/icon-labels";
 
 export const SPECIAL_CAUSE_LABELS: Record<SpecialCause, string> = {
   improvement: "Special cause improvement",
