@@ -8,6 +8,8 @@ import type { SessionUser } from "~/models/session.server";
 import { getMeasure } from "~/models/measure.server";
 import { isOnProjectTeam, projectExists } from "~/models/team.server";
 import { canEditProject, type Actor } from "~/domain/permissions";
+import { whoCanEditSentence } from "~/domain/project-editors";
+import { listProjectEditors } from "~/models/project-editors.server";
 
 export type { SessionUser };
 
@@ -27,9 +29,9 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   return user;
 }
 
-export function forbidden(user: SessionUser, context: AppLoadContext, what: string, projectId?: number | null): never {
+export function forbidden(user: SessionUser, context: AppLoadContext, what: string, projectId?: number | null, next?: string): never {
   recordRefusal(getDb(), { id: user.id, email: user.email, ip: context.clientIp }, { what, projectId });
-  throw new Response(`You do not have permission to ${what}.`, { status: 403 });
+  throw new Response(`You do not have permission to ${what}.${next ? ` ${next}` : ""}`, { status: 403 });
 }
 
 export function notFound(what = "page"): never {
@@ -64,7 +66,7 @@ export async function requireProjectEditor(
   const db = getDb();
   if (!projectExists(db, projectId)) notFound("project");
   if (!canEditProject(user, isOnProjectTeam(db, projectId, user.id))) {
-    forbidden(user, context, "edit this project", projectId);
+    forbidden(user, context, "edit this project", projectId, whoCanEditSentence(listProjectEditors(db, projectId)));
   }
   return { user, projectId };
 }

@@ -4,6 +4,7 @@ import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { divisions, projectCqcDomains, projects, projectTeam, themes, users, waves } from "~/db.server";
 import type { Db } from "~/db.server";
+import type { SmartAim } from "~/forms/smart-aim";
 import type { CqcDomain, Origin, Stage } from "~/domain/enums";
 import { now } from "~/clock.server";
 import { updateIfVersion } from "~/models/versioned.server";
@@ -94,7 +95,7 @@ export function listCharterOptions(db: Db, programmeId: number, current: { divis
 /** Creates a proposal; the proposer joins the team as a member so they can keep working on it. */
 export function insertProposal(
   db: Db,
-  values: { programmeId: number; title: string; problem: string; proposalIdea: string; divisionId: number | null },
+  values: { programmeId: number; title: string; problem: string; proposalIdea: string; divisionId: number | null } & Partial<SmartAim>,
   userId: number,
 ): number {
   const at = now();

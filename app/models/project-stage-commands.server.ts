@@ -3,6 +3,7 @@ import type { Db } from "~/db.server";
 import { missingRequiredLeads, STAGE_ACTIONS, transitionProblem, type StageAction } from "~/domain/charter-rules";
 import type { TeamRole } from "~/domain/enums";
 import { STAGE_LABELS, TEAM_ROLE_LABELS } from "~/domain/labels";
+import type { SmartAim } from "~/forms/smart-aim";
 import { getProjectState, insertProposal, updateStage } from "~/models/charter.server";
 import { conflict, ok, record, refused, runCommand, type Actor } from "~/models/command.server";
 import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/models/form-token.server";
@@ -14,7 +15,7 @@ type Proposal = {
   problem: string;
   proposalIdea: string;
   divisionId: number | null;
-};
+} & Partial<SmartAim>;
 
 /** A new proposal, once per form token; the proposer joins its team. */
 export function proposeProject(db: Db, actor: Actor, input: Proposal & { once: FormOnce }) {

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { HomeBrief } from "~/components/home-brief";
 import { MyActions, MyAsks, MyProjects } from "~/components/home-my-work";
 import { WinList } from "~/components/win-list";
+import { InsetText } from "~/components/nhs";
+import { ProposalQueue } from "~/components/proposal-queue";
 import { getDb } from "~/db.server";
 import { canGovern, canPropose } from "~/domain/permissions";
 import { requireUser } from "~/auth/guards.server";
@@ -10,6 +12,7 @@ import { today as getToday } from "~/today.server";
 import { listOpenAsks } from "~/models/ask.server";
 import { listMyOpenActions, listMyProjects, programmeInBrief } from "~/models/home.server";
 import { freshProgramme } from "~/models/programme.server";
+import { listProposalsAwaitingDecision } from "~/models/proposal-queue.server";
 import { listRecentWins } from "~/models/win.server";
 
 export const meta: MetaFunction = () => [{ title: "Home – Stepping Up" }];
@@ -33,17 +36,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     myActions: listMyOpenActions(db, programme.id, user.id),
     myAsks: listOpenAsks(db, { programmeId: programme.id, to: { userId: user.id } }),
     boardAsks: governs ? listOpenAsks(db, { programmeId: programme.id, to: { board: true } }).length : null,
+    proposals: governs ? listProposalsAwaitingDecision(db, programme.id) : null,
   };
 }
 
 export default function Home() {
-  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks } = useLoaderData<typeof loader>();
+  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks, proposals } = useLoaderData<typeof loader>();
+  // Approved and waiting to start: the lead is told the workbook is theirs to edit now.
+  const approvedForMe = myProjects.filter((p) => p.stage === "approved" && p.roles.some((r) => r !== "member"));
   return (
     <>
       <h1>
         <span className="nhsuk-caption-l">{programmeName}</span>
         Welcome, {name}
       </h1>
+
+      {canPropose ? (
+        <p className="app-propose-link">
+          <Link className="nhsuk-button nhsuk-button--secondary" to="/projects/new">
+            Propose a project
+          </Link>
+        </p>
+      ) : null}
+      {approvedForMe.length ? (
+        <InsetText className="app-approved-lead">
+          <h2 className="nhsuk-heading-s">
+            {approvedForMe.length === 1 ? "Your project was approved: you can edit it now" : "Your projects were approved: you can edit them now"}
+          </h2>
+          <ul className="nhsuk-list">
+            {approvedForMe.map((p) => (
+              <li key={p.projectId}>
+                <Link to={`/projects/${p.projectId}`}>{p.title}</Link>: complete the charter, name the team and add measures
+              </li>
+            ))}
+          </ul>
+        </InsetText>
+      ) : null}
+      {proposals ? <ProposalQueue proposals={proposals} headingId="home-proposals" /> : null}
 
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

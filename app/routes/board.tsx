@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BoardRollup } from "~/components/board/rollup";
 import { BoardTable } from "~/components/board/board-table";
+import { ProposalQueue } from "~/components/proposal-queue";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { Checkboxes, Details, InsetText } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { CQC_DOMAINS, RAGS, STAGES } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS, RAG_LABELS, STAGE_LABELS } from "~/domain/labels";
 import { canGovern } from "~/domain/permissions";
+import { plural } from "~/domain/plural";
 import { BOARD_COLUMNS, BOARD_GROUPS, PAGE_SIZES, boardSearch } from "~/web/board-query";
 import { parseBoardQuery } from "~/web/board-query.server";
 import { lastTwelveMonths } from "~/web/dates";
@@ -15,6 +17,7 @@ import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { boardFilterOptions, boardRollup, listBoardPage } from "~/models/board.server";
 import { freshProgramme } from "~/models/programme.server";
+import { listProposalsAwaitingDecision } from "~/models/proposal-queue.server";
 
 export const handle = { wide: true };
 
@@ -36,17 +39,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     options: boardFilterOptions(db, programme.id),
     rollup: boardRollup(db, programme.id, query, today),
     canAssess: canGovern(user),
+    proposals: canGovern(user) ? listProposalsAwaitingDecision(db, programme.id) : null,
     ...page,
   };
 }
 
 export default function Board() {
-  const { query, today, months, options, rollup, canAssess, rows, total, page, pages, groups, programmeName } = useLoaderData<typeof loader>();
+  const { query, today, months, options, rollup, canAssess, rows, total, page, pages, groups, programmeName, proposals } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.q || query.theme || query.division || query.wave || query.stage || query.rag || query.cqc || query.lead || query.attention);
   return (
     <>
       <h1>Programme board</h1>
       <p className="nhsuk-lede-text">Every project in {programmeName}: what needs the board, and whether the data backs what teams report.</p>
+      {proposals?.length ? <ProposalQueue proposals={proposals} headingId="board-proposals" /> : null}
 
       <Details summary="Filter, group and choose columns" open={filtered}>
         <Form method="get" aria-label="Filter the board">
@@ -147,7 +152,7 @@ export default function Board() {
       <h2 className="nhsuk-heading-m">Projects</h2>
       <p>
         <a href={`/board.csv${boardSearch(query, { page: undefined })}`} download>
-          Download all {total} project{total === 1 ? "" : "s"} in this view as CSV
+          Download all {plural(total, "project")} in this view as CSV
         </a>
       </p>
       {rows.length === 0 ? (

@@ -4,12 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/layout";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
-import { FormButtons } from "~/components/nhs";
+import { Fieldset, FormButtons, Hint } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { canPropose } from "~/domain/permissions";
 import { LONG_TEXT, optionalId, SHORT_TEXT, strictForm } from "~/forms/charter-form";
 import { requiredText } from "~/forms/text-field";
+import { SMART_AIM_FIELDS, smartAimValues } from "~/forms/smart-aim";
 import { requirePermission } from "~/auth/guards.server";
 import { patientDataWarning } from "~/forms/pii-guard.server";
 import { actorOf } from "~/auth/actor.server";
@@ -35,6 +36,7 @@ const ProposalSchema = strictForm({
     multiline: true,
   }),
   divisionId: optionalId("Choose a division from the list"),
+  ...SMART_AIM_FIELDS,
   [FORM_TOKEN_FIELD]: formToken(),
 });
 
@@ -51,12 +53,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, { schema: ProposalSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
   const { title, problem, proposalIdea, divisionId = null, formToken: token } = submission.value;
+  const aim = smartAimValues(submission.value);
 
   const programme = getProgramme(db);
   if (!optionBelongs(listCharterOptions(db, programme.id), "divisions", divisionId)) {
     return data({ result: submission.reply({ fieldErrors: { divisionId: ["Choose a division from the list"] } }), pii: false }, { status: 400 });
   }
-  const pii = patientDataWarning({ title, problem, proposalIdea }, formData);
+  const pii = patientDataWarning({ title, problem, proposalIdea, aimWhat: aim.aimWhat, aimForWhom: aim.aimForWhom, aimMeasure: aim.aimMeasure }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }), pii: true }, { status: 400 });
 
   const once = { userId: user.id, kind: "project", token };
@@ -67,6 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       problem,
       proposalIdea,
       divisionId,
+      ...aim,
       once,
     }),
   );
@@ -89,12 +93,18 @@ export default function ProposeProject() {
               problem: fields.problem,
               proposalIdea: fields.proposalIdea,
               divisionId: fields.divisionId,
+              aimWhat: fields.aimWhat,
+              aimForWhom: fields.aimForWhom,
+              aimMeasure: fields.aimMeasure,
+              aimBaseline: fields.aimBaseline,
+              aimTarget: fields.aimTarget,
+              aimTargetDate: fields.aimTargetDate,
             }}
           />
           <h1>Propose a project</h1>
           <p>
             Tell the Stepping Up board what you want to improve. A board member will approve or decline your proposal. You join the project team, so you can
-            keep working on it: add the aim and the scope while it waits.
+            keep working on it: add to the aim and the scope while it waits.
           </p>
           <Form method="post" {...getFormProps(form)}>
             <FormToken />
@@ -111,6 +121,18 @@ export default function ProposeProject() {
               hint="The change you would like to test, and where you would start"
               rows={5}
             />
+            <Fieldset legend="SMART aim (optional)" legendSize="m">
+              <Hint>
+                If you know it already: what will improve, for whom, how you will measure it, and by how much by when. You can add or change it later, before
+                the board decides.
+              </Hint>
+              <TextField field={fields.aimWhat} label="What will improve" hint="For example, give IV antibiotics within one hour of arrival" />
+              <TextField field={fields.aimForWhom} label="For whom" hint="For example, adults with red-flag sepsis in the Emergency Department" />
+              <TextField field={fields.aimMeasure} label="The measure" hint="How you will count it, for example the weekly audit percentage" />
+              <TextField field={fields.aimBaseline} label="Baseline value" hint="Where it is now, as a number" width={5} />
+              <TextField field={fields.aimTarget} label="Target value" hint="Where you aim to get to, as a number" width={5} />
+              <TextField field={fields.aimTargetDate} label="Date to reach the target" type="date" />
+            </Fieldset>
             <SelectField
               field={fields.divisionId}
               label="Division (optional)"

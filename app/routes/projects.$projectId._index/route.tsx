@@ -21,6 +21,10 @@ import {
 } from "~/domain/labels";
 import { formatDateTime, formatDay } from "~/web/dates";
 import { notFound, parseId, requireUser } from "~/auth/guards.server";
+import { canEditProject } from "~/domain/permissions";
+import { whoCanEditSentence } from "~/domain/project-editors";
+import { listProjectEditors } from "~/models/project-editors.server";
+import { isOnProjectTeam, isProjectLead } from "~/models/team.server";
 import { today } from "~/today.server";
 import { listProjectActivity } from "~/models/audit.server";
 import { listProgressScores } from "~/models/progress.server";
@@ -39,13 +43,16 @@ import { CharterSummary, orNone } from "./charter-summary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.charter.project.title ?? "Project"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const projectId = parseId(params.projectId, "project");
   const db = getDb();
   const charter = getProjectCharter(db, projectId);
   if (!charter) notFound("project");
+  const canEdit = canEditProject(user, isOnProjectTeam(db, projectId, user.id));
   return {
     charter,
+    viewerIsLead: isProjectLead(db, projectId, user.id),
+    whoCanEdit: canEdit ? null : whoCanEditSentence(listProjectEditors(db, projectId)),
     team: listProjectTeam(db, projectId),
     cycles: listProjectCycles(db, projectId),
     milestones: listProjectMilestones(db, projectId),
@@ -59,7 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { charter, team, cycles, milestones, measures, asks, latestReport, activity, scores, today } = useLoaderData<typeof loader>();
+  const { charter, team, cycles, milestones, measures, asks, latestReport, activity, scores, today, viewerIsLead, whoCanEdit } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const p = charter.project;
   const currentTeam = team.filter((m) => !m.endedAt);
@@ -71,6 +78,17 @@ export default function ProjectPage() {
 
   return (
     <>
+      {p.stage === "approved" && viewerIsLead && permissions.edit ? (
+        <InsetText className="app-approved-lead">
+          <h2 className="nhsuk-heading-s">The board approved this project: you can edit it</h2>
+          <p>
+            As one of its leads you can change everything in this workbook: <Link to="edit">complete the charter and the SMART aim</Link>,{" "}
+            <Link to="team">name the team</Link>, <Link to="measures">add measures</Link> and <Link to="milestones">plan the milestones</Link>. Start the
+            project from <Link to="decision">Decisions</Link> when the team is ready.
+          </p>
+        </InsetText>
+      ) : null}
+      {whoCanEdit ? <p className="nhsuk-body-s app-muted app-who-can-edit">You can read this project but not change it. {whoCanEdit}</p> : null}
       {latestReport ? (
         <p>
           Latest status report <RagTag rag={latestReport.rag} /> on {formatDay(latestReport.reportDate)}
