@@ -45,6 +45,43 @@ describe("proposeProject", () => {
   });
 });
 
+describe("proposeProject with a SMART aim", () => {
+  it("saves the aim given with the proposal in the same step, audited once", () => {
+    const { db, programmeId, lead, since } = setup();
+    const aim = {
+      aimWhat: "Fewer falls at night",
+      aimForWhom: "older inpatients",
+      aimMeasure: "Falls per 1,000 bed days",
+      aimBaseline: 8.2,
+      aimTarget: 5,
+      aimTargetDate: "2027-06-30",
+    };
+    const result = proposeProject(db, lead, {
+      programmeId,
+      title: "Falls with an aim",
+      problem: "Falls",
+      proposalIdea: "Rounding",
+      divisionId: null,
+      ...aim,
+      once: { userId: lead.id, kind: "project", token: "token-token-token-aim" },
+    });
+    expect(result).toMatchObject({ ok: true });
+    const saved = db.$client
+      .prepare("select aim_what, aim_for_whom, aim_measure, aim_baseline, aim_target, aim_target_date, stage from projects where title = ?")
+      .get("Falls with an aim");
+    expect(saved).toEqual({
+      aim_what: aim.aimWhat,
+      aim_for_whom: aim.aimForWhom,
+      aim_measure: aim.aimMeasure,
+      aim_baseline: 8.2,
+      aim_target: 5,
+      aim_target_date: "2027-06-30",
+      stage: "proposed",
+    });
+    expect(auditSince(db, since)).toMatchObject([{ action: "project.proposed" }]);
+  });
+});
+
 describe("decideStage", () => {
   const cases = [
     { action: "start" as const, from: "approved", to: "active", audit: "project.stage_changed", reason: "" },
