@@ -67,7 +67,10 @@ beforeAll(async () => {
     `/projects/${p}/close`,
   ])
     admin(path);
-  for (const m of meetings) (admin(`/meetings/${m.id}`), admin(`/meetings/${m.id}/pack`));
+  for (const m of meetings) {
+    admin(`/meetings/${m.id}`);
+    admin(`/meetings/${m.id}/pack`);
+  }
   for (const w of waves) admin(`/waves/${w.id}`);
   const base = `/projects/${p}`;
   const m = `${base}/measures/${measure.id}`;
