@@ -78,9 +78,8 @@ const WaveSchema = z
     startsOn: dayField({
       what: "The start date",
       required: "Enter the start date",
-      invalid: "Enter a real start date",
     }),
-    endsOn: dayField({ what: "The end date", required: "Enter the end date", invalid: "Enter a real end date" }),
+    endsOn: dayField({ what: "The end date", required: "Enter the end date" }),
     [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict()

@@ -34,7 +34,6 @@ const CreateMilestoneSchema = z
     baselineDate: dayField({
       what: "The baseline date",
       required: "Enter the baseline date",
-      invalid: "The baseline date must be a real date, like 31 January 2027",
     }),
     [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
     [FORM_TOKEN_FIELD]: formToken(),

@@ -37,7 +37,6 @@ function reportSchema(day: string) {
       reportDate: dayField({
         what: "The reporting date",
         required: "Enter the reporting date",
-        invalid: "The reporting date must be a real date, like 26 November 2026",
         notAfter: { day, message: "The reporting date must be today or in the past" },
       }),
       rag: z.enum(RAGS, { error: "Choose a RAG rating: green, amber or red" }),
