@@ -7,10 +7,7 @@ export type DatePart = (typeof DATE_PARTS)[number];
 export type DateParts = Record<DatePart, string>;
 
 /** What is wrong with the boxes, and which boxes it is wrong in (all three for the date as a whole). */
-export type DatePartsProblem =
-  | { kind: "missing"; parts: DatePart[] }
-  | { kind: "year-digits"; parts: ["year"] }
-  | { kind: "not-real"; parts: DatePart[] };
+export type DatePartsProblem = { kind: "missing"; parts: DatePart[] } | { kind: "year-digits"; parts: ["year"] } | { kind: "not-real"; parts: DatePart[] };
 
 export type DatePartsReading = { empty: true } | { iso: string } | { problem: DatePartsProblem };
 
@@ -83,4 +80,21 @@ export function datePartsInError(value: unknown): readonly DatePart[] {
   if (!isDatePartsValue(value)) return DATE_PARTS;
   const read = readDateParts(value);
   return "problem" in read ? read.problem.parts : DATE_PARTS;
+}
+
+/**
+ * A date in a query string (a GET filter): the boxes `<name>.day`, `.month`, `.year`, or an ISO
+ * `<name>` (links and bookmarks). The ISO day when there is one, the boxes to show again, and the
+ * problem when the boxes do not make a date (the filter is then not applied).
+ */
+export function readDateQuery(params: URLSearchParams, name: string): { iso?: string; boxes: DateParts; problem?: DatePartsProblem } {
+  const typed = DATE_PARTS.some((p) => params.has(`${name}.${p}`));
+  if (!typed) {
+    const iso = params.get(name) ?? "";
+    return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? { iso, boxes: datePartsFromIso(iso) } : { boxes: datePartsFromIso("") };
+  }
+  const boxes = datePartsOf(Object.fromEntries(DATE_PARTS.map((p) => [p, params.get(`${name}.${p}`) ?? ""])));
+  const read = readDateParts(boxes);
+  if ("problem" in read) return { boxes, problem: read.problem };
+  return "iso" in read ? { iso: read.iso, boxes } : { boxes };
 }

@@ -27,15 +27,18 @@ function boxesOf(value: unknown): DateParts {
   return Object.fromEntries(DATE_PARTS.map((p) => [p, typeof o[p] === "string" ? o[p] : ""])) as DateParts;
 }
 
-/** The boxes an error is about: those the typed parts get wrong, or all three (the whole date is wrong). */
+/** The boxes an error is about: a box with an error of its own, those the typed parts get wrong, or all three (the whole date is wrong). */
 export function dateBoxesInError(field: AnyField): readonly DatePart[] {
   if (fieldErrors(field).length === 0) return [];
-  return datePartsInError(field.value ?? field.initialValue);
+  const parts = partsOf(field);
+  const own = DATE_PARTS.filter((p) => parts[p].errors?.length);
+  return own.length > 0 ? own : datePartsInError(field.value ?? field.initialValue);
 }
 
 /** Where the error summary's link for a date goes: its first box at fault. */
 export const firstDateBoxInError = (field: AnyField) => datePartId(field.id, dateBoxesInError(field)[0] ?? "day");
 
+/** A date input bound to a conform field (see the file's comment). */
 export function DateInput({
   field,
   legend,
@@ -51,42 +54,86 @@ export function DateInput({
   hint?: ReactNode;
 }) {
   const parts = partsOf(field);
-  const initial = boxesOf(field.initialValue);
   const errors = fieldErrors(field);
-  const invalid = errors.length > 0;
-  const inError = new Set(dateBoxesInError(field));
   return (
-    <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
+    <DateInputView
+      id={field.id}
+      names={{ day: parts.day.name, month: parts.month.name, year: parts.year.name }}
+      values={boxesOf(field.initialValue)}
+      error={errors.length ? errors.join(". ") : undefined}
+      errorId={field.errorId}
+      boxesInError={dateBoxesInError(field)}
+      legend={legend}
+      legendSize={legendSize}
+      isPageHeading={isPageHeading}
+      hint={hint}
+      formId={field.formId}
+      resetKey={field.key}
+    />
+  );
+}
+
+/** The markup of a date input, for a form conform does not manage (a GET filter). */
+export function DateInputView({
+  id,
+  names,
+  values,
+  error,
+  errorId = `${id}-error`,
+  boxesInError = error ? DATE_PARTS : [],
+  legend,
+  legendSize,
+  isPageHeading,
+  hint,
+  formId,
+  resetKey,
+}: {
+  id: string;
+  names: Record<DatePart, string>;
+  values: DateParts;
+  error?: string;
+  errorId?: string;
+  boxesInError?: readonly DatePart[];
+  legend: ReactNode;
+  legendSize?: LegendSize;
+  isPageHeading?: boolean;
+  hint?: ReactNode;
+  formId?: string;
+  resetKey?: string;
+}) {
+  const inError = new Set(boxesInError);
+  return (
+    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
       <Fieldset
         legend={legend}
         legendSize={isPageHeading ? "l" : legendSize}
         isPageHeading={isPageHeading}
         role="group"
-        describedBy={describedBy(hintId(field.id), invalid && field.errorId)}
+        describedBy={describedBy(hintId(id), error && errorId)}
       >
-        <Hint id={hintId(field.id)}>
+        <Hint id={hintId(id)}>
           {hint ? <>{hint} </> : null}
           {DATE_EXAMPLE}
         </Hint>
-        {invalid ? <ErrorMessage id={field.errorId}>{errors.join(". ")}</ErrorMessage> : null}
-        <div className="nhsuk-date-input" id={field.id} key={field.key}>
+        {error ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
+        <div className="nhsuk-date-input" id={id} key={resetKey}>
           {DATE_PARTS.map((p) => {
-            const id = datePartId(field.id, p);
+            const boxId = datePartId(id, p);
             const boxInvalid = inError.has(p);
             return (
               <div className="nhsuk-date-input__item" key={p}>
                 <div className={`nhsuk-form-group${boxInvalid ? " nhsuk-form-group--error" : ""}`}>
-                  <label className="nhsuk-label nhsuk-date-input__label" htmlFor={id}>
+                  <label className="nhsuk-label nhsuk-date-input__label" htmlFor={boxId}>
                     {LABELS[p]}
                   </label>
                   <input
                     className={`nhsuk-input${boxInvalid ? " nhsuk-input--error" : ""} nhsuk-input--width-${p === "year" ? 4 : 2} nhsuk-date-input__input`}
-                    id={id}
-                    name={parts[p].name}
-                    form={field.formId}
+                    id={boxId}
+                    name={names[p]}
+                    form={formId}
                     type="text"
                     inputMode="numeric"
-                    defaultValue={initial[p]}
+                    defaultValue={values[p]}
                     aria-invalid={boxInvalid || undefined}
                   />
                 </div>
