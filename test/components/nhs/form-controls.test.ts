@@ -186,7 +186,11 @@ describe("ErrorSummary", () => {
       '<div class="nhsuk-error-summary" tabindex="-1"><div role="alert"><h2 class="nhsuk-error-summary__heading">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list">',
     );
     const items = [...out.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
-    expect(items).toEqual(["Someone else saved first", '<a href="#t-title">Enter a title</a>', '<a href="#t-startDate-month">Start date must include a month and year</a>']);
+    expect(items).toEqual([
+      "Someone else saved first",
+      '<a href="#t-title">Enter a title</a>',
+      '<a href="#t-startDate-month">Start date must include a month and year</a>',
+    ]);
   });
 
   it("renders nothing when there is no problem", () => {
