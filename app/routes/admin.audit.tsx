@@ -5,7 +5,7 @@ import { FilterSelect, Pagination } from "~/components/list-controls";
 import { DateInputView, Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
-import { formatDateTime } from "~/web/dates";
+import { formatDateTime, isIsoDay } from "~/web/dates";
 import { dayRangeMessage, isPlausibleDay } from "~/forms/day-field";
 import { datePartsMessage, readDateQuery } from "~/forms/date-parts";
 import { requirePermission } from "~/auth/guards.server";
@@ -45,7 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 function auditDate(params: URLSearchParams, name: string, what: string) {
   const { iso, boxes, problem } = readDateQuery(params, name);
-  const error = problem ? datePartsMessage(what, problem) : iso && !isPlausibleDay(iso) ? dayRangeMessage(what) : undefined;
+  let error = problem ? datePartsMessage(what, problem) : undefined;
+  if (iso && !isPlausibleDay(iso)) error = isIsoDay(iso) ? dayRangeMessage(what) : `${what} must be a real date`;
   return { iso: error ? undefined : iso, boxes, error, boxesInError: problem?.parts };
 }
 
