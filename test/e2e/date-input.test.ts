@@ -130,4 +130,4 @@ it("no form in the demo uses the browser's date picker: every date is the NHS da
     expect(await page.locator(".nhsuk-date-input input:not([inputmode=numeric])").count(), path).toBe(0);
   }
   expect(found).toHaveLength(pages.length);
-});
+}, 180_000); // sixteen pages, each hydrated
