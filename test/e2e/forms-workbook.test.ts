@@ -197,7 +197,7 @@ it("raise an ask on the project: missing text, person and a past date are refuse
   const what = "Ask the estates team to fit a second sepsis trolley bay in majors.";
   await open(lead, projectUrl("/asks"));
   await lead.getByLabel("A named person").check();
-  await lead.getByLabel("Answer needed by (optional)").fill("2026-11-01");
+  await fillDate(lead, "Answer needed by (optional)", "2026-11-01");
   await button(lead, "Raise ask").click();
   expect(await errorSummary(lead)).toEqual([
     "Enter what you need",
@@ -206,7 +206,7 @@ it("raise an ask on the project: missing text, person and a past date are refuse
   ]);
   await lead.getByLabel("What do you need?").fill(what);
   await lead.getByLabel("Named person", { exact: true }).selectOption(String(userId("board@example.org")));
-  await lead.getByLabel("Answer needed by (optional)").fill("2026-12-18");
+  await fillDate(lead, "Answer needed by (optional)", "2026-12-18");
   await button(lead, "Raise ask").click();
   await lead.getByRole("status").getByText("Ask raised. Blake Board will see it").waitFor();
   expect(dbRow(app, "select addressee, addressee_user_id, due_on, state from asks where project_id = ? and what = ?", ids.project, what)).toEqual({
