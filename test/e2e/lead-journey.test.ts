@@ -283,4 +283,4 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   expect(leadErrors).toEqual([]);
   expect(boardErrors).toEqual([]);
   expect(adminErrors).toEqual([]);
-});
+}, 180_000);
