@@ -1,6 +1,6 @@
 // An ask on the page: its state as a tag, and the fields of one ask (what, from whom,
 // by when) used on the project's ask page and for each ask written in a status report.
-import { Radios, SelectField, Tag, TextareaField, TextField, type AnyField, type TagColour } from "~/components/nhs";
+import { DateInput, Radios, SelectField, Tag, TextareaField, type AnyField, type TagColour } from "~/components/nhs";
 import type { AskState } from "~/domain/enums";
 import { ASK_STATE_LABELS } from "~/domain/labels";
 import type { AskPerson } from "~/forms/ask-form";
@@ -64,7 +64,7 @@ export function AskFields({
         placeholder="Choose a person"
         options={people.map((p) => ({ value: String(p.id), label: p.jobTitle ? `${p.name}, ${p.jobTitle}` : p.name }))}
       />
-      <TextField field={fields.dueOn} label="Answer needed by (optional)" type="date" width={10} />
+      <DateInput field={fields.dueOn} legend="Answer needed by (optional)" />
     </>
   );
 }

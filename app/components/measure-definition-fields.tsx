@@ -2,7 +2,7 @@
 // "edit the definition". Once a measure has data its unit, rate, frequency and the way
 // values are entered are shown as fixed text: they decide what every stored value means.
 import type { ReactNode } from "react";
-import { Checkboxes, InsetText, SelectField, TextareaField, TextField, type AnyField } from "~/components/nhs";
+import { DateInput, Checkboxes, InsetText, SelectField, TextareaField, TextField, type AnyField } from "~/components/nhs";
 import { FREQUENCIES, IMPROVEMENT_DIRECTIONS, MEASURE_TYPES, MEASURE_UNITS, type Frequency, type MeasureUnit } from "~/domain/enums";
 import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
 
@@ -115,7 +115,7 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
         options={labelled(IMPROVEMENT_DIRECTIONS, IMPROVEMENT_LABELS)}
       />
       <TextField field={fields.target} label="Target (optional)" hint="A number, like 90 or 12.5" width={10} />
-      <TextField field={fields.targetDate} label="Date to reach the target (optional)" type="date" />
+      <DateInput field={fields.targetDate} legend="Date to reach the target (optional)" />
       <TextField
         field={fields.baselinePoints}
         label="Fix the limits on the first points (optional)"

@@ -1,5 +1,5 @@
 // The meeting's title, date and attendees, shared by "plan a meeting" and "edit the details".
-import { Checkboxes, TextareaField, TextField, type AnyField } from "~/components/nhs";
+import { DateInput, Checkboxes, TextareaField, TextField, type AnyField } from "~/components/nhs";
 
 type DetailsFields = { title: AnyField; meetingDate: AnyField; attendees: AnyField; attendeeIds: AnyField };
 
@@ -10,7 +10,7 @@ export function MeetingDetailsFields({ fields, people }: { fields: DetailsFields
   return (
     <>
       <TextField field={fields.title} label="Title" width={30} />
-      <TextField field={fields.meetingDate} label="Date of the meeting" type="date" />
+      <DateInput field={fields.meetingDate} legend="Date of the meeting" />
       <TextareaField
         field={fields.attendees}
         label="Attendees"

@@ -1,7 +1,7 @@
 // The forms the board fills in during a meeting: its view and decision on a project, and actions.
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { ErrorSummary, Radios, SelectField, TextareaField, TextField, type AnyField } from "~/components/nhs";
+import { DateInput, ErrorSummary, Radios, SelectField, TextareaField, type AnyField } from "~/components/nhs";
 import { useNhsForm } from "~/components/nhs/use-nhs-form";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
@@ -108,7 +108,7 @@ export function ActionForm({
         placeholder="Choose who owns the action"
         options={people.map((p) => ({ value: String(p.id), label: p.name }))}
       />
-      <TextField field={fields.dueOn} label="Due date" type="date" />
+      <DateInput field={fields.dueOn} legend="Due date" />
       <PiiConfirm show={pii} />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
         Add the action{title ? <span className="nhsuk-u-visually-hidden"> for {title}</span> : null}

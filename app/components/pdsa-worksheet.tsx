@@ -1,7 +1,7 @@
 // The IHI PDSA worksheet as NHS form controls, shared by "plan a new cycle" and "edit the worksheet".
 // Choices are radios and checkboxes that work without JavaScript; nothing is hidden until clicked.
 import { Link } from "@remix-run/react";
-import { Checkboxes, Radios, TextareaField, TextField, type AnyField } from "~/components/nhs";
+import { DateInput, Checkboxes, Radios, TextareaField, TextField, type AnyField } from "~/components/nhs";
 import { PDSA_DECISIONS, type MeasureType } from "~/domain/enums";
 import { MEASURE_TYPE_LABELS, PDSA_DECISION_LABELS } from "~/domain/labels";
 
@@ -103,8 +103,8 @@ export function PlanFields({
       <TextareaField field={fields.planWhen} label="When?" rows={2} />
       <TextareaField field={fields.planWhere} label="Where?" rows={2} />
       <TextareaField field={fields.planDataCollection} label="Data collection" hint="What data will be collected, by whom, and how often?" rows={3} />
-      <TextField field={fields.startDate} label="Start date" type="date" />
-      <TextField field={fields.endDate} label="End date (optional)" hint="On or after the start date." type="date" />
+      <DateInput field={fields.startDate} legend="Start date" />
+      <DateInput field={fields.endDate} legend="End date (optional)" hint="On or after the start date." />
     </>
   );
 }

@@ -16,9 +16,9 @@ export function askShape(today: string) {
     dueOn: dayField({
       what: "The date you need an answer by",
       required: "Enter the date you need an answer by",
-      invalid: "The date you need an answer by must be a real date",
       notBefore: { day: today, message: "The date you need an answer by must be today or in the future" },
-    }).optional(),
+      optional: true,
+    }),
   };
 }
 

@@ -67,8 +67,8 @@ export function valuesAllowed(shape: Shape, path: readonly Segment[]): number {
 
 function valuesHere(shape: Shape): number {
   if (shape.items || shape.type === "array") return listLimit(shape);
-  // Left open (a preprocess or custom check): it may take a list.
-  if (shape.type === undefined && !shape.properties) return MAX_LIST_ITEMS;
+  // Left open (a preprocess or custom check): it may take a list. A union is as open as its alternatives.
+  if (shape.type === undefined && !shape.properties && !shape.anyOf && !shape.oneOf && !shape.allOf) return MAX_LIST_ITEMS;
   return 1;
 }
 

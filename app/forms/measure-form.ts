@@ -174,7 +174,6 @@ const periodDate = () =>
   dayField({
     what: "The date",
     required: "Enter the date of the period",
-    invalid: "The date must be a real date, like 26/11/2026",
   });
 
 /**

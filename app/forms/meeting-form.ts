@@ -21,7 +21,6 @@ const detailsShape = {
   meetingDate: dayField({
     what: "The date of the meeting",
     required: "Enter the date of the meeting",
-    invalid: "The date of the meeting must be a real date, like 10 December 2026",
   }),
   attendees: optionalText({ what: "The attendees", max: ATTENDEES_MAX, multiline: true }),
   attendeeIds: z.array(id("Choose people from the list")).optional(),
@@ -88,7 +87,6 @@ export function actionSchema(meetingDate: string) {
       dueOn: dayField({
         what: "The due date",
         required: "Enter the date the action is due",
-        invalid: "The due date must be a real date, like 31 January 2027",
         notBefore: {
           day: meetingDate,
           message: `The due date must be on or after the meeting (${formatDay(meetingDate)})`,

@@ -15,7 +15,8 @@ const RELOAD = "Something in the form was not as expected. Reload the page and t
 // Every worksheet box is a textarea.
 const optionalText = (label: string, max = 5000) => text({ what: label, max, multiline: true });
 
-const day = (label: string) => dayField({ what: label, required: `Enter the ${label.toLowerCase()}`, invalid: `${label} must be a real date` });
+const day = (label: string) => dayField({ what: label, required: `Enter the ${label.toLowerCase()}` });
+const optionalDay = (label: string) => dayField({ what: label, required: `Enter the ${label.toLowerCase()}`, optional: true });
 
 // A field the form never sends (a project id, a cycle number, a status) is refused, not ignored.
 const refuseForgedFields = {
@@ -43,7 +44,7 @@ const planShape = {
   planWhere: optionalText("Where"),
   planDataCollection: optionalText("Data collection"),
   startDate: day("Start date"),
-  endDate: day("End date").optional(),
+  endDate: optionalDay("End date"),
   [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
 };
 

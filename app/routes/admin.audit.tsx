@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FilterSelect, Pagination } from "~/components/list-controls";
-import { Table, type TableColumn } from "~/components/nhs";
+import { DateInputView, Table, type TableColumn } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
 import { plural } from "~/domain/plural";
-import { formatDateTime } from "~/web/dates";
-import { isPlausibleDay } from "~/forms/day-field";
+import { formatDateTime, isIsoDay } from "~/web/dates";
+import { dayRangeMessage, isPlausibleDay } from "~/forms/day-field";
+import { datePartsMessage, readDateQuery } from "~/forms/date-parts";
 import { requirePermission } from "~/auth/guards.server";
 import { listAuditEvents, listProjectsForAuditFilter } from "~/models/audit.server";
 import { listUsers } from "~/models/user.server";
@@ -26,16 +27,28 @@ const AuditQuery = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, canAdminister, "read the audit trail");
   const db = getDb();
-  const q = AuditQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = new URL(request.url).searchParams;
+  // The date filters come as day, month and year boxes (or an ISO from/to in a link); a date that
+  // cannot be read is said beside its boxes and not applied.
+  const dates = { from: auditDate(params, "from", "From"), to: auditDate(params, "to", "To") };
+  const q = AuditQuery.parse({ ...Object.fromEntries(params), from: dates.from.iso, to: dates.to.iso });
   const { rows, total, pages } = listAuditEvents(db, { userId: q.user, projectId: q.project, from: q.from, to: q.to }, q.page);
   return {
     rows,
     total,
     pages,
     q,
+    dates,
     users: listUsers(db).map((u) => ({ id: u.id, name: u.name })),
     projects: listProjectsForAuditFilter(db),
   };
+}
+
+function auditDate(params: URLSearchParams, name: string, what: string) {
+  const { iso, boxes, problem } = readDateQuery(params, name);
+  let error = problem ? datePartsMessage(what, problem) : undefined;
+  if (iso && !isPlausibleDay(iso)) error = isIsoDay(iso) ? dayRangeMessage(what) : `${what} must be a real date`;
+  return { iso: error ? undefined : iso, boxes, error, boxesInError: problem?.parts };
 }
 
 type AuditRow = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
@@ -63,7 +76,7 @@ const AUDIT_COLUMNS: TableColumn<AuditRow>[] = [
 ];
 
 export default function AdminAudit() {
-  const { rows, total, pages, q, users, projects } = useLoaderData<typeof loader>();
+  const { rows, total, pages, q, dates, users, projects } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
@@ -81,18 +94,17 @@ export default function AdminAudit() {
         <div className="app-definition-grid">
           <FilterSelect name="user" label="Person" value={q.user} all="Anyone" options={users.map((u) => ({ value: u.id, label: u.name }))} />
           <FilterSelect name="project" label="Project" value={q.project} all="Any project" options={projects.map((p) => ({ value: p.id, label: p.title }))} />
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="from">
-              From
-            </label>
-            <input className="nhsuk-input" id="from" name="from" type="date" defaultValue={q.from ?? ""} />
-          </div>
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="to">
-              To
-            </label>
-            <input className="nhsuk-input" id="to" name="to" type="date" defaultValue={q.to ?? ""} />
-          </div>
+          {(["from", "to"] as const).map((name) => (
+            <DateInputView
+              key={name}
+              id={name}
+              names={{ day: `${name}.day`, month: `${name}.month`, year: `${name}.year` }}
+              values={dates[name].boxes}
+              error={dates[name].error}
+              boxesInError={dates[name].boxesInError}
+              legend={name === "from" ? "From" : "To"}
+            />
+          ))}
         </div>
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
           Filter

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
-import { ErrorMessage, Table, type TableColumn } from "~/components/nhs";
+import { DateInput, ErrorMessage, Table, type TableColumn } from "~/components/nhs";
 import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
@@ -78,9 +78,8 @@ const WaveSchema = z
     startsOn: dayField({
       what: "The start date",
       required: "Enter the start date",
-      invalid: "Enter a real start date",
     }),
-    endsOn: dayField({ what: "The end date", required: "Enter the end date", invalid: "Enter a real end date" }),
+    endsOn: dayField({ what: "The end date", required: "Enter the end date" }),
     [FORM_TOKEN_FIELD]: formToken(),
   })
   .strict()
@@ -315,8 +314,8 @@ export default function ProgrammeSetup() {
           <FormToken />
           <TextField field={waveFields.number} label="Wave number" type="number" width={4} />
           <TextField field={waveFields.name} label="Name (optional)" width={20} />
-          <TextField field={waveFields.startsOn} label="Starts on" type="date" />
-          <TextField field={waveFields.endsOn} label="Ends on" type="date" hint="Listening into Action waves usually run for about 20 weeks." />
+          <DateInput field={waveFields.startsOn} legend="Starts on" />
+          <DateInput field={waveFields.endsOn} legend="Ends on" hint="Listening into Action waves usually run for about 20 weeks." />
           <button className="nhsuk-button nhsuk-button--secondary" type="submit">
             Add wave
           </button>

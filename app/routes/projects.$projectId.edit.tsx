@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { z } from "zod";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
-import { Checkboxes, Fieldset, FormButtons, Hint, WarningCallout } from "~/components/nhs";
+import { DateInput, Checkboxes, Fieldset, FormButtons, Hint, WarningCallout } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { smartAimWarning } from "~/domain/charter-rules";
@@ -205,7 +205,7 @@ export default function EditCharter() {
             <TextField field={aimMeasure} label="The measure" hint="How you will count it, for example the weekly audit percentage" />
             <TextField field={aimBaseline} label="Baseline value" hint="Where it is now, as a number" width={5} />
             <TextField field={aimTarget} label="Target value" hint="Where you aim to get to, as a number" width={5} />
-            <TextField field={aimTargetDate} label="Date to reach the target" type="date" />
+            <DateInput field={aimTargetDate} legend="Date to reach the target" />
           </Fieldset>
 
           <TextareaField field={scope} label="Scope" hint="Which patients, wards and times are in, and what is left out" />
@@ -233,8 +233,8 @@ export default function EditCharter() {
             placeholder="Not in a wave"
             options={options.waves.map((w) => ({ value: String(w.id), label: `Wave ${w.number}: ${w.name}` }))}
           />
-          <TextField field={plannedStart} label="Planned start" type="date" />
-          <TextField field={plannedEnd} label="Planned end" type="date" hint="On or after the planned start" />
+          <DateInput field={plannedStart} legend="Planned start" />
+          <DateInput field={plannedEnd} legend="Planned end" hint="On or after the planned start." />
 
           <PiiConfirm show={Boolean(actionData?.pii)} />
           <FormButtons submit="Save the charter" cancelTo=".." />

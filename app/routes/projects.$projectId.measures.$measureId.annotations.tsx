@@ -5,7 +5,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
-import { FormButtons } from "~/components/nhs";
+import { DateInput, FormButtons } from "~/components/nhs";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
@@ -98,7 +98,7 @@ export default function Annotations() {
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="add" />
           <FormToken />
-          <TextField field={fields.periodDate} label="Date" type="date" hint="The note is shown at the period this date falls in." />
+          <DateInput field={fields.periodDate} legend="Date" hint="The note is shown at the period this date falls in." />
           <TextField field={fields.text} label="Note" hint="For example, Nurse-initiated antibiotics live in majors" width={30} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
           <FormButtons submit="Add the note" cancelTo={base} />

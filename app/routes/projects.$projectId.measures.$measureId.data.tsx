@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ConflictNotice } from "~/components/conflict-notice";
-import { FormButtons } from "~/components/nhs";
+import { DateInput, FormButtons } from "~/components/nhs";
 import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
 import { pickFields } from "~/components/measure-definition-fields";
 import { PiiConfirm } from "~/components/pii-confirm";
@@ -180,7 +180,7 @@ function PointForm({ mode }: { mode: "add" | "update" }) {
               <input type="hidden" name="updatedAt" value={actionData?.updatedAt ?? point.updatedAt} />
             </>
           ) : null}
-          <TextField field={fields.periodDate} label="Date" type="date" hint={DATE_HINTS[m.frequency]} />
+          <DateInput field={fields.periodDate} legend="Date" hint={DATE_HINTS[m.frequency]} />
           {m.usesRatio ? (
             <>
               <TextField field={fields.numerator} label="Numerator" hint="The number that met the definition, like 29" width={10} />

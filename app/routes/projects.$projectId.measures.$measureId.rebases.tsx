@@ -4,7 +4,7 @@ import { parseSubmission } from "~/forms/submission.server";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
-import { FormButtons, InsetText } from "~/components/nhs";
+import { DateInput, FormButtons, InsetText } from "~/components/nhs";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
@@ -120,10 +120,9 @@ export default function Rebases() {
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
             <FormToken />
-            <TextField
+            <DateInput
               field={fields.periodDate}
-              label="Recalculate the limits from"
-              type="date"
+              legend="Recalculate the limits from"
               hint={`A date in the first period of the new process. The data runs from ${first ? periodLabel(first, m.frequency) : "?"} to ${last ? periodLabel(last, m.frequency) : "?"}.`}
             />
             <TextField field={fields.reason} label="Reason" hint="For example, New triage process started" width={30} />

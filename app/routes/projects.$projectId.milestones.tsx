@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
-import { InsetText, Table } from "~/components/nhs";
+import { DateInput, InsetText, Table } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MilestoneStatusTag, PlanStrip } from "~/components/plan-strip";
 import { getDb } from "~/db.server";
@@ -34,7 +34,6 @@ const CreateMilestoneSchema = z
     baselineDate: dayField({
       what: "The baseline date",
       required: "Enter the baseline date",
-      invalid: "The baseline date must be a real date, like 31 January 2027",
     }),
     [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
     [FORM_TOKEN_FIELD]: formToken(),
@@ -153,12 +152,10 @@ function MilestoneList() {
             <FormToken />
             <TextField field={fields.title} label="Milestone" hint="A step with a clear finish, like 'New sepsis screen live on Ward 7'." width={30} />
             <TextField field={fields.owner} label="Owner (optional)" hint="The person who will make it happen." width={20} />
-            <TextField
+            <DateInput
               field={fields.baselineDate}
-              label="Baseline date"
+              legend="Baseline date"
               hint="The date agreed in the plan. It stays fixed: later you move the forecast, or re-baseline with a reason."
-              type="date"
-              width={10}
             />
             <PiiConfirm show={Boolean(actionData?.pii)} />
             <button className="nhsuk-button" type="submit">

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AskFields, RadiosField } from "~/components/ask";
-import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
-import { ErrorMessage, InsetText } from "~/components/nhs";
+import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
+import { DateInput, ErrorMessage, InsetText } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { RAGS } from "~/domain/enums";
@@ -37,7 +37,6 @@ function reportSchema(day: string) {
       reportDate: dayField({
         what: "The reporting date",
         required: "Enter the reporting date",
-        invalid: "The reporting date must be a real date, like 26 November 2026",
         notAfter: { day, message: "The reporting date must be today or in the past" },
       }),
       rag: z.enum(RAGS, { error: "Choose a RAG rating: green, amber or red" }),
@@ -193,7 +192,7 @@ export default function NewStatusReport() {
           </button>
           <FormToken />
           {correcting ? <input type="hidden" name="corrects" value={correcting.id} /> : null}
-          <TextField field={fields.reportDate} label="Reporting date" hint="The date the report describes: today or earlier." type="date" width={10} />
+          <DateInput field={fields.reportDate} legend="Reporting date" hint="The date the report describes: today or earlier." />
           <RadiosField field={fields.rag} legend="How is the project going? (RAG rating)" options={RAG_OPTIONS} />
           <TextareaField
             field={fields.ragReason}

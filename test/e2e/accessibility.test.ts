@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { E2E_PASSWORD, launchBrowser, signIn, startApp, type RunningApp } from "./support";
 import { hydrated, undefinedOrNaNShown } from "./js-on";
+import { dateValue } from "./form-helpers";
 
 const AXE = path.resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -261,8 +262,7 @@ describe("keyboard only", () => {
     const page = await context.newPage();
     await signIn(page, app, "admin@example.org");
     await page.goto(`${app.url}/projects/${ids.project}/status/new`);
-    const date = page.getByLabel("Reporting date");
-    if (!(await date.inputValue())) throw new Error("the reporting date has no default to keep");
+    if (!(await dateValue(page, "Reporting date"))) throw new Error("the reporting date has no default to keep");
     const firstRag = page.locator('input[type="radio"][name="rag"]').first();
     await tabTo(page, firstRag);
     await page.keyboard.press("Space");

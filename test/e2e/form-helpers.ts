@@ -1,7 +1,7 @@
 // Helpers for the browser tests of the project workbook's forms (JavaScript on).
 import Database from "better-sqlite3";
 import { expect } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { signIn, watchForPageErrors, type RunningApp } from "./support";
 
 /** Text that trips the patient-data guard: a date of birth beside a name. */
@@ -63,4 +63,23 @@ export async function confirmPatientData(page: Page, save: () => Promise<void>, 
   await expectNoMissingValues(page);
   await scope.getByLabel(CONFIRM_LABEL).check();
   await save();
+}
+
+/**
+ * Types a date into the NHS date input whose legend is `legend`, as a person would: the day,
+ * month and year boxes ("2027-04-01" → 1, 4, 2027; "" empties them).
+ */
+export async function fillDate(scope: Page | Locator, legend: string, iso: string) {
+  const group = scope.getByRole("group", { name: legend, exact: true });
+  const [year, month, day] = iso ? iso.split("-") : ["", "", ""];
+  await group.getByLabel("Day", { exact: true }).fill(day ? String(Number(day)) : "");
+  await group.getByLabel("Month", { exact: true }).fill(month ? String(Number(month)) : "");
+  await group.getByLabel("Year", { exact: true }).fill(year ?? "");
+}
+
+/** What the date input whose legend is `legend` holds, as YYYY-MM-DD ("" when a box is empty). */
+export async function dateValue(scope: Page | Locator, legend: string): Promise<string> {
+  const group = scope.getByRole("group", { name: legend, exact: true });
+  const [day, month, year] = await Promise.all(["Day", "Month", "Year"].map((l) => group.getByLabel(l, { exact: true }).inputValue()));
+  return day && month && year ? `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` : "";
 }

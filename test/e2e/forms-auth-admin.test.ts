@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { E2E_PASSWORD, launchBrowser, startApp, type RunningApp } from "./support";
 import { hydrated, open, undefinedOrNaNShown, watchPage, type PageWatch } from "./js-on";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -322,11 +323,11 @@ describe("programme set-up", () => {
     const number = query<{ n: number }>("select max(number) + 1 as n from waves")!.n;
     await page.getByLabel("Wave number").fill(String(number));
     await page.getByLabel("Name (optional)").fill("Spring cohort");
-    await page.getByLabel("Starts on").fill("2027-03-01");
-    await page.getByLabel("Ends on").fill("2027-02-01");
+    await fillDate(page, "Starts on", "2027-03-01");
+    await fillDate(page, "Ends on", "2027-02-01");
     await page.getByRole("button", { name: "Add wave" }).click();
     await problem(page, "The end date must be after the start date");
-    await page.getByLabel("Ends on").fill("2027-07-19");
+    await fillDate(page, "Ends on", "2027-07-19");
     await page.getByRole("button", { name: "Add wave" }).click();
     await page.getByRole("status").getByText(`Wave ${number} saved.`).waitFor();
     expect(query("select name, starts_on, ends_on from waves where number = ?", number)).toEqual({

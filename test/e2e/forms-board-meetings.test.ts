@@ -10,6 +10,7 @@ import { suggestWins } from "~/domain/win-suggestions";
 import { getWinEvidence } from "~/models/win.server";
 import { E2E_TODAY, launchBrowser, signIn, startApp, type RunningApp } from "./support";
 import { hydrated, open, watchPage, type PageWatch } from "./js-on";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -168,7 +169,7 @@ describe("board meetings", () => {
   it("plans a meeting whose attendees look like patient data, saved once ticked", async () => {
     const b = board.page;
     await open(b, `${app.url}/meetings/new`);
-    await b.getByLabel("Date of the meeting").fill("2027-01-14");
+    await fillDate(b, "Date of the meeting", "2027-01-14");
     await b.getByLabel("Attendees").fill(`Catherine Moore; ${PATIENT_LIKE}`);
     await tripTickAndSave(b, () => b.getByRole("button", { name: "Save the meeting" }).click());
     await b.waitForURL(/\/meetings\/\d+\?saved=created/);
@@ -179,7 +180,7 @@ describe("board meetings", () => {
   it("every form of a planned meeting: details, agenda (add, move, remove), view and decision, programme action, mark done, close", async () => {
     const b = board.page;
     await open(b, `${app.url}/meetings/new`);
-    await b.getByLabel("Date of the meeting").fill("2027-02-11");
+    await fillDate(b, "Date of the meeting", "2027-02-11");
     await b.getByRole("button", { name: "Save the meeting" }).click();
     await b.waitForURL(/\/meetings\/\d+\?saved=created/);
     const meetingId = Number(new URL(b.url()).pathname.split("/").pop());
@@ -257,7 +258,7 @@ describe("board meetings", () => {
     const text = `Write to the family of ${PATIENT_LIKE} about the review.`;
     await actionForm.getByLabel("Action", { exact: true }).fill(text);
     await actionForm.getByLabel("Owner").selectOption({ label: "Helen Whitfield" });
-    await actionForm.getByLabel("Due date").fill("2027-03-11");
+    await fillDate(actionForm, "Due date", "2027-03-11");
     await tripTickAndSave(actionForm, () => actionForm.getByRole("button", { name: "Add the action" }).click());
     await saved("Action added.");
     expect(query("select project_id, due_on, completed_on from meeting_actions where meeting_id = ? and text = ?", meetingId, text)).toEqual({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, startApp, type RunningApp } from "./support";
 import { open } from "./js-on";
-import { dbRow, dbRows, errorSummary, expectNoMissingValues, signedInPage } from "./form-helpers";
+import { dbRow, dbRows, errorSummary, expectNoMissingValues, signedInPage, fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -76,7 +76,7 @@ it("edit the definition: a missing name, then a target date without a target (a 
   expect(await errorSummary(lead)).toEqual(["Enter the name of the measure"]);
   await lead.getByLabel("Name of the measure").fill(name);
   await lead.getByLabel("Target (optional)", { exact: true }).fill("");
-  await lead.getByLabel("Date to reach the target (optional)").fill("2027-03-31");
+  await fillDate(lead, "Date to reach the target (optional)", "2027-03-31");
   await button("Save the definition").click();
   expect(await errorSummary(lead)).toEqual(["Enter a target to go with the target date, or leave the date blank"]);
   await lead.getByLabel("Target (optional)", { exact: true }).fill("15");
@@ -101,18 +101,18 @@ it("add, correct and delete a value; a missing value, a future week and a week t
   )!;
 
   await open(lead, measureUrl("/data"));
-  await lead.getByLabel("Date", { exact: true }).fill(day);
+  await fillDate(lead, "Date", day);
   await button("Add the value").click();
   expect(await errorSummary(lead)).toEqual(["Enter the value"]);
   await lead.getByLabel(/^Value/).fill("27");
-  await lead.getByLabel("Date", { exact: true }).fill("2027-01-20");
+  await fillDate(lead, "Date", "2027-01-20");
   await button("Add the value").click();
   expect(await errorSummary(lead)).toEqual(["The date is in the future: add the value once the period has started"]);
-  await lead.getByLabel("Date", { exact: true }).fill(taken.d);
+  await fillDate(lead, "Date", taken.d);
   await button("Add the value").click();
   const [clash] = await errorSummary(lead);
   expect(clash).toMatch(/^There is already a value for week beginning \d{1,2} \w{3} \d{4} \(.+\): correct that value instead$/);
-  await lead.getByLabel("Date", { exact: true }).fill(day);
+  await fillDate(lead, "Date", day);
   await button("Add the value").click();
   await savedAs("added");
   await banner("The value is added");
@@ -152,10 +152,10 @@ it("add a note to the chart (an empty note and a future date refused), then remo
   await button("Add the note").click();
   expect(await errorSummary(lead)).toEqual(["Enter the note to show on the chart"]);
   await lead.getByLabel("Note", { exact: true }).fill(text);
-  await lead.getByLabel("Date", { exact: true }).fill("2027-02-01");
+  await fillDate(lead, "Date", "2027-02-01");
   await button("Add the note").click();
   expect(await errorSummary(lead)).toEqual(["The date is in the future: add the note once it has happened"]);
-  await lead.getByLabel("Date", { exact: true }).fill("2026-10-14");
+  await fillDate(lead, "Date", "2026-10-14");
   await button("Add the note").click();
   await savedAs("noted");
   await banner("The note is added to the chart");
@@ -184,12 +184,12 @@ it("recalculate the limits from a period with no value (refused by the server), 
   const points = dbRows<{ d: string }>(app, "select period_date as d from measure_points where measure_id = ? order by period_date", ids.measure);
   const from = points[12].d;
   await open(lead, measureUrl("/rebases"));
-  await lead.getByLabel("Recalculate the limits from").fill(weeksBeforeFirst(10));
+  await fillDate(lead, "Recalculate the limits from", weeksBeforeFirst(10));
   await lead.getByLabel("Reason").fill("Streaming nurse started");
   await button("Recalculate the limits").click();
   const [problem] = await errorSummary(lead);
   expect(problem).toMatch(/^There is no value for week beginning \d{1,2} \w{3} \d{4}: choose a period that has a value$/);
-  await lead.getByLabel("Recalculate the limits from").fill(from);
+  await fillDate(lead, "Recalculate the limits from", from);
   await button("Recalculate the limits").click();
   await savedAs("rebased");
   await banner("The limits are recalculated");

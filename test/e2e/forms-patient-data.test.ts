@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { E2E_TODAY, launchBrowser, startApp, type RunningApp } from "./support";
 import { open } from "./js-on";
-import { confirmPatientData, dbRow, expectNoMissingValues, PATIENT_DATA, signedInPage } from "./form-helpers";
+import { confirmPatientData, dbRow, expectNoMissingValues, PATIENT_DATA, signedInPage, fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -55,7 +55,7 @@ it("the false positive is gone: a milestone with a future date beside a committe
   const title = "PGD approval at Medicines Committee 14/01/2027";
   await open(lead, projectUrl("/milestones"));
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
-  await lead.getByLabel("Baseline date").fill("2027-01-14");
+  await fillDate(lead, "Baseline date", "2027-01-14");
   await lead.getByRole("button", { name: "Add milestone" }).click();
   await lead.getByRole("status").getByText(`Milestone added: ${title}.`).waitFor();
   expect(await lead.locator(".nhsuk-warning-callout").count()).toBe(0);
@@ -79,7 +79,7 @@ it("add a milestone: an owner with patient data is saved once confirmed", async 
   await open(lead, projectUrl("/milestones"));
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
   await lead.getByLabel("Owner (optional)").fill(PATIENT_DATA);
-  await lead.getByLabel("Baseline date").fill("2026-12-10");
+  await fillDate(lead, "Baseline date", "2026-12-10");
   await confirmPatientData(lead, click(lead, "Add milestone"));
   await lead.getByRole("status").getByText(`Milestone added: ${title}.`).waitFor();
   expect(stored("select owner from milestones where project_id = ? and title = ?", ids.project, title)).toEqual({
@@ -95,7 +95,7 @@ it("update a milestone: a slip reason with patient data is saved once confirmed"
   };
   const later = new Date(`${forecast.forecast_date}T00:00:00Z`);
   later.setUTCDate(later.getUTCDate() + 21);
-  await lead.getByLabel("Forecast date").fill(later.toISOString().slice(0, 10));
+  await fillDate(lead, "Forecast date", later.toISOString().slice(0, 10));
   await lead.getByLabel("Reason for moving the forecast").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Save milestone"));
   await lead.getByRole("status").getByText("Milestone saved.").waitFor();
@@ -109,7 +109,7 @@ it("update a milestone: a slip reason with patient data is saved once confirmed"
 it("re-baseline a milestone: a reason with patient data is saved once confirmed", async () => {
   await open(lead, projectUrl(`/milestones/${ids.milestone}`));
   await lead.getByText("Re-baseline this milestone").click();
-  await lead.getByLabel("New baseline date").fill("2027-02-26");
+  await fillDate(lead, "New baseline date", "2027-02-26");
   await lead.getByLabel("Reason for re-baselining").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Re-baseline"));
   await lead.getByRole("status").getByText("Milestone re-baselined.").waitFor();
@@ -201,7 +201,7 @@ it("plan a PDSA cycle: a prediction with patient data is saved once confirmed", 
   await lead.getByLabel(/^(Name of the new change idea|Change idea)$/).fill("Sepsis grab bags");
   await lead.getByLabel("Change being tested").fill(title);
   await lead.getByLabel("Prediction").fill(PATIENT_DATA);
-  await lead.getByLabel("Start date").fill("2026-11-30");
+  await fillDate(lead, "Start date", "2026-11-30");
   await confirmPatientData(lead, click(lead, "Save the plan"));
   await lead.waitForURL(/\/pdsa\/\d+\?saved=created$/);
   expect(stored("select prediction from pdsa_cycles where project_id = ? and title = ?", ids.project, title)).toEqual({
@@ -257,7 +257,7 @@ it("add a value: a note with patient data is saved once confirmed", async () => 
   earlier.setUTCDate(earlier.getUTCDate() - 7);
   const day = earlier.toISOString().slice(0, 10);
   await open(lead, measureUrl("/data"));
-  await lead.getByLabel("Date", { exact: true }).fill(day);
+  await fillDate(lead, "Date", day);
   await lead.getByLabel(/^Value/).fill("41");
   await lead.getByLabel("Note (optional)").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Add the value"));
@@ -271,7 +271,7 @@ it("add a value: a note with patient data is saved once confirmed", async () => 
 
 it("add a note to the chart: a note with patient data is saved once confirmed", async () => {
   await open(lead, measureUrl("/annotations"));
-  await lead.getByLabel("Date", { exact: true }).fill(E2E_TODAY);
+  await fillDate(lead, "Date", E2E_TODAY);
   await lead.getByLabel("Note", { exact: true }).fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Add the note"));
   await lead.waitForURL((u) => u.searchParams.get("saved") === "noted");
@@ -289,7 +289,7 @@ it("recalculate the limits: a reason with patient data is saved once confirmed",
     ids.measure,
   ) as { period_date: string };
   await open(lead, measureUrl("/rebases"));
-  await lead.getByLabel("Recalculate the limits from").fill(day);
+  await fillDate(lead, "Recalculate the limits from", day);
   await lead.getByLabel("Reason").fill(PATIENT_DATA);
   await confirmPatientData(lead, click(lead, "Recalculate the limits"));
   await lead.waitForURL((u) => u.searchParams.get("saved") === "rebased");

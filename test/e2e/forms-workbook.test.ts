@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { E2E_TODAY, launchBrowser, startApp, type RunningApp } from "./support";
 import { open } from "./js-on";
-import { dbRow, dbRows, errorSummary, expectNoMissingValues, signedInPage } from "./form-helpers";
+import { dbRow, dbRows, errorSummary, expectNoMissingValues, signedInPage, fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -99,7 +99,7 @@ it("add a milestone: the missing fields are named, then it is added", async () =
   await button(lead, "Add milestone").click();
   expect(await errorSummary(lead)).toEqual(["Enter the milestone", "Enter the baseline date"]);
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
-  await lead.getByLabel("Baseline date").fill("2027-01-29");
+  await fillDate(lead, "Baseline date", "2027-01-29");
   await button(lead, "Add milestone").click();
   await lead.getByRole("status").getByText(`Milestone added: ${title}.`).waitFor();
   expect(dbRow(app, "select baseline_date, forecast_date from milestones where project_id = ? and title = ?", ids.project, title)).toEqual({
@@ -113,7 +113,7 @@ it("a milestone's page: update, re-baseline and delete, each refusing what the s
   const title = "Sepsis audit tool in the EPR";
   await open(lead, projectUrl("/milestones"));
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
-  await lead.getByLabel("Baseline date").fill("2026-12-04");
+  await fillDate(lead, "Baseline date", "2026-12-04");
   await button(lead, "Add milestone").click();
   await lead.getByRole("status").getByText(`Milestone added: ${title}.`).waitFor();
   const id = dbRow<{ id: number }>(app, "select id from milestones where project_id = ? and title = ?", ids.project, title)!.id;
@@ -121,11 +121,11 @@ it("a milestone's page: update, re-baseline and delete, each refusing what the s
   // Update: an empty title and a completion date in the future are refused; then it is completed today.
   await open(lead, projectUrl(`/milestones/${id}`));
   await lead.getByLabel("Milestone", { exact: true }).fill("");
-  await lead.getByLabel("Completed on (optional)").fill("2026-12-01");
+  await fillDate(lead, "Completed on (optional)", "2026-12-01");
   await button(lead, "Save milestone").click();
   expect(await errorSummary(lead)).toEqual(["Enter the milestone", "The completed date must be today or in the past"]);
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
-  await lead.getByLabel("Completed on (optional)").fill(E2E_TODAY);
+  await fillDate(lead, "Completed on (optional)", E2E_TODAY);
   await button(lead, "Save milestone").click();
   await lead.getByRole("status").getByText("Milestone saved.").waitFor();
   expect(dbRow(app, "select completed_on from milestones where id = ?", id)).toEqual({ completed_on: E2E_TODAY });
@@ -133,10 +133,10 @@ it("a milestone's page: update, re-baseline and delete, each refusing what the s
 
   // Re-baseline: the same date and no reason are refused; then it moves with a reason.
   await lead.getByText("Re-baseline this milestone").click();
-  await lead.getByLabel("New baseline date").fill("2026-12-04");
+  await fillDate(lead, "New baseline date", "2026-12-04");
   await button(lead, "Re-baseline").click();
   expect(await errorSummary(lead)).toEqual(["The baseline is already 4 Dec 2026: enter a different date", "Give the reason for re-baselining"]);
-  await lead.getByLabel("New baseline date").fill("2026-11-20");
+  await fillDate(lead, "New baseline date", "2026-11-20");
   await lead.getByLabel("Reason for re-baselining").fill("The board agreed an earlier date at its October meeting.");
   await button(lead, "Re-baseline").click();
   await lead.getByRole("status").getByText("Milestone re-baselined.").waitFor();
@@ -160,7 +160,7 @@ it("write a correction to a status report, with an ask to a named person; the mi
   )!;
   await open(lead, projectUrl(`/status/new?correct=${original.id}`));
   await lead.getByRole("heading", { name: "Write a correction" }).waitFor();
-  await lead.getByLabel("Reporting date").fill("2026-12-01");
+  await fillDate(lead, "Reporting date", "2026-12-01");
   await lead.getByLabel("Red", { exact: true }).check();
   await lead.getByLabel("Reason for the rating").fill("");
   await button(lead, "Add an ask").click();
@@ -172,7 +172,7 @@ it("write a correction to a status report, with an ask to a named person; the mi
     "Give the reason for the red rating",
     "Choose the person the ask is for",
   ]);
-  await lead.getByLabel("Reporting date").fill(original.report_date);
+  await fillDate(lead, "Reporting date", original.report_date);
   await lead.getByLabel("Reason for the rating").fill("The antibiotic audit was paused for four weeks.");
   await lead.getByLabel("Named person", { exact: true }).selectOption(String(userId("board@example.org")));
   await button(lead, "Save status report").click();
@@ -197,7 +197,7 @@ it("raise an ask on the project: missing text, person and a past date are refuse
   const what = "Ask the estates team to fit a second sepsis trolley bay in majors.";
   await open(lead, projectUrl("/asks"));
   await lead.getByLabel("A named person").check();
-  await lead.getByLabel("Answer needed by (optional)").fill("2026-11-01");
+  await fillDate(lead, "Answer needed by (optional)", "2026-11-01");
   await button(lead, "Raise ask").click();
   expect(await errorSummary(lead)).toEqual([
     "Enter what you need",
@@ -206,7 +206,7 @@ it("raise an ask on the project: missing text, person and a past date are refuse
   ]);
   await lead.getByLabel("What do you need?").fill(what);
   await lead.getByLabel("Named person", { exact: true }).selectOption(String(userId("board@example.org")));
-  await lead.getByLabel("Answer needed by (optional)").fill("2026-12-18");
+  await fillDate(lead, "Answer needed by (optional)", "2026-12-18");
   await button(lead, "Raise ask").click();
   await lead.getByRole("status").getByText("Ask raised. Blake Board will see it").waitFor();
   expect(dbRow(app, "select addressee, addressee_user_id, due_on, state from asks where project_id = ? and what = ?", ids.project, what)).toEqual({
@@ -221,10 +221,10 @@ it("raise an ask on the project: missing text, person and a past date are refuse
 
 it("edit a PDSA worksheet: a decision without results is refused by the server; delete a cycle after confirming", async () => {
   await open(lead, projectUrl(`/pdsa/${ids.cycle}?edit`));
-  await lead.getByLabel("End date (optional)").fill("2020-01-01");
+  await fillDate(lead, "End date (optional)", "2020-01-01");
   await button(lead, "Save the worksheet").click();
   expect(await errorSummary(lead)).toEqual(["The end date must be on or after the start date"]);
-  await lead.getByLabel("End date (optional)").fill("");
+  await fillDate(lead, "End date (optional)", "");
   await lead.getByRole("radio", { name: "Adopt" }).check();
   await button(lead, "Save the worksheet").click();
   // A check across the parts of the worksheet that only the server makes.

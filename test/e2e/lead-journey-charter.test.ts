@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -68,16 +69,16 @@ it("lead@ proposes, board@ approves with leads, lead@ fills the charter and scor
   await lead.getByLabel("The measure", { exact: true }).fill("Patients dehydrated on the 15:00 audit");
   await lead.getByLabel("Baseline value", { exact: true }).fill("33");
   await lead.getByLabel("Target value", { exact: true }).fill("10");
-  await lead.getByLabel("Date to reach the target", { exact: true }).fill("2027-06-30");
+  await fillDate(lead, "Date to reach the target", "2027-06-30");
   await lead.getByLabel("Safe", { exact: true }).check();
   await lead.getByLabel("Caring", { exact: true }).check();
-  await lead.getByLabel("Planned start", { exact: true }).fill("2027-01-04");
-  await lead.getByLabel("Planned end", { exact: true }).fill("2026-12-01");
+  await fillDate(lead, "Planned start", "2027-01-04");
+  await fillDate(lead, "Planned end", "2026-12-01");
   await lead.getByRole("button", { name: "Save the charter" }).click();
   await lead.getByRole("link", { name: "The planned end date must be on or after the planned start date" }).waitFor();
   expect(await lead.getByLabel("Target value", { exact: true }).inputValue()).toBe("10");
   expect(await lead.getByLabel("Caring", { exact: true }).isChecked()).toBe(true);
-  await lead.getByLabel("Planned end", { exact: true }).fill("2027-07-30");
+  await fillDate(lead, "Planned end", "2027-07-30");
   await lead.getByRole("button", { name: "Save the charter" }).click();
   await lead.waitForURL(projectUrl);
   await lead.getByRole("heading", { name: "Charter", exact: true }).waitFor();

@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { openDatabase } from "../../db/client";
 import { measures, projectTeam, users } from "../../db/schema";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -128,7 +129,7 @@ it("lead defines a measure, pastes data with two bad rows, fixes them, sees a si
   // Recalculate the limits from the week the new process started.
   await page.getByRole("link", { name: "Recalculate the limits", exact: true }).click();
   await page.waitForURL(/\/rebases$/);
-  await page.getByLabel("Recalculate the limits from").fill("2025-04-23");
+  await fillDate(page, "Recalculate the limits from", "2025-04-23");
   await page.getByRole("button", { name: "Recalculate the limits" }).click();
   await page
     .getByRole("alert")

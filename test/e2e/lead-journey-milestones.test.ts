@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { openDatabase } from "../../db/client";
 import { asks, projectTeam, users } from "../../db/schema";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -55,13 +56,13 @@ it("lead slips a milestone, reports amber with an ask; the board accepts and res
   await leadPage.goto(`${app.url}/projects/${projectId}/milestones`);
   await leadPage.getByLabel("Milestone", { exact: true }).fill(title);
   await leadPage.getByLabel("Owner (optional)").fill("Lee Lead");
-  await leadPage.getByLabel("Baseline date").fill("2026-12-01");
+  await fillDate(leadPage, "Baseline date", "2026-12-01");
   await leadPage.getByRole("button", { name: "Add milestone" }).click();
   await leadPage.getByText(`Milestone added: ${title}.`).waitFor();
 
   await leadPage.getByRole("link", { name: title }).click();
   await leadPage.getByRole("heading", { level: 2, name: title }).waitFor();
-  await leadPage.getByLabel("Forecast date").fill("2026-12-15");
+  await fillDate(leadPage, "Forecast date", "2026-12-15");
   await leadPage.getByRole("button", { name: "Save milestone" }).click();
   await leadPage.getByText("Give the reason the forecast is moving later than 1 Dec 2026").first().waitFor();
   await leadPage.getByLabel("Reason for moving the forecast").fill("The EPR team cannot start until December.");

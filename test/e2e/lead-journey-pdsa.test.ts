@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { openDatabase } from "../../db/client";
 import { projectTeam, users } from "../../db/schema";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -62,8 +63,8 @@ it("lead plans a cycle with a new change idea, adapts it, and starts the next cy
   await page.getByLabel("When?", { exact: true }).fill("Weekdays for two weeks");
   await page.getByLabel("Where?", { exact: true }).fill("Ward 20");
   await page.getByLabel("Data collection").fill("Discharge coordinator records discharge times daily");
-  await page.getByLabel("Start date").fill("2026-11-02");
-  await page.getByLabel("End date (optional)").fill("2026-11-13");
+  await fillDate(page, "Start date", "2026-11-02");
+  await fillDate(page, "End date (optional)", "2026-11-13");
   await page.getByRole("button", { name: "Save the plan" }).click();
   await page.waitForURL(/\/pdsa\/\d+\?saved=created$/);
   const firstUrl = page.url().replace(/\?.*$/, "");
@@ -94,7 +95,7 @@ it("lead plans a cycle with a new change idea, adapts it, and starts the next cy
   expect(await page.getByLabel("What question should this test answer?").inputValue()).toBe("Does a checklist on the round get patients home before noon?");
   expect(await page.getByLabel("What will they do?").inputValue()).toBe("Add writing TTOs the day before to the checklist");
   await page.getByLabel("Change being tested").fill("Checklist with TTOs written the day before");
-  await page.getByLabel("Start date").fill("2026-11-16");
+  await fillDate(page, "Start date", "2026-11-16");
   await page.getByRole("button", { name: "Save the plan" }).click();
   await page.waitForURL(/\/pdsa\/\d+\?saved=created$/);
   const follows = page.locator(".nhsuk-summary-list__row", { hasText: "Follows" });

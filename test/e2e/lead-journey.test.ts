@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/client";
 import { asks, milestoneChanges, milestones, pdsaCycles, progressScores, projectTeam, projects, statusReports, users } from "../../db/schema";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -114,11 +115,11 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await lead.getByLabel("The measure", { exact: true }).fill("Falls per 1,000 bed days, 20:00 to 08:00");
   await lead.getByLabel("Baseline value", { exact: true }).fill("8");
   await lead.getByLabel("Target value", { exact: true }).fill("4");
-  await lead.getByLabel("Date to reach the target", { exact: true }).fill("2027-09-30");
+  await fillDate(lead, "Date to reach the target", "2027-09-30");
   await lead.getByLabel("Safe", { exact: true }).check();
   await lead.getByLabel("Effective", { exact: true }).check();
-  await lead.getByLabel("Planned start", { exact: true }).fill("2026-11-02");
-  await lead.getByLabel("Planned end", { exact: true }).fill("2027-09-30");
+  await fillDate(lead, "Planned start", "2026-11-02");
+  await fillDate(lead, "Planned end", "2027-09-30");
   await lead.getByRole("button", { name: "Save the charter" }).click();
   await lead.waitForURL(projectUrl);
   await lead.getByRole("heading", { name: "Charter", exact: true }).waitFor();
@@ -155,8 +156,8 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await lead.getByLabel("When?", { exact: true }).fill("Every night for two weeks");
   await lead.getByLabel("Where?", { exact: true }).fill("Ward 12");
   await lead.getByLabel("Data collection").fill("Falls from the incident system, nightly");
-  await lead.getByLabel("Start date").fill("2026-11-02");
-  await lead.getByLabel("End date (optional)").fill("2026-11-13");
+  await fillDate(lead, "Start date", "2026-11-02");
+  await fillDate(lead, "End date (optional)", "2026-11-13");
   await lead.getByRole("button", { name: "Save the plan" }).click();
   await lead.waitForURL(/\/pdsa\/\d+\?saved=created$/);
   await lead.getByText(/Cycle \d+ is planned/).waitFor();
@@ -182,7 +183,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   expect(await lead.getByLabel("What question should this test answer?").inputValue()).toBe("Does checking bed rails on the night round cut falls?");
   expect(await lead.getByLabel("What will they do?").inputValue()).toBe("Add a call bell check to the night round");
   await lead.getByLabel("Change being tested").fill(CYCLE_2);
-  await lead.getByLabel("Start date").fill("2026-11-16");
+  await fillDate(lead, "Start date", "2026-11-16");
   await lead.getByRole("button", { name: "Save the plan" }).click();
   await lead.waitForURL(/\/pdsa\/\d+\?saved=created$/);
   await lead.locator(".nhsuk-summary-list__row", { hasText: "Follows" }).getByRole("link").waitFor();
@@ -191,12 +192,12 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await lead.goto(`${projectUrl}/milestones`);
   await lead.getByLabel("Milestone", { exact: true }).fill(MILESTONE);
   await lead.getByLabel("Owner (optional)").fill("Lee Lead");
-  await lead.getByLabel("Baseline date").fill("2026-12-01");
+  await fillDate(lead, "Baseline date", "2026-12-01");
   await lead.getByRole("button", { name: "Add milestone" }).click();
   await lead.getByText(`Milestone added: ${MILESTONE}.`).waitFor();
   await lead.getByRole("link", { name: MILESTONE }).click();
   await lead.getByRole("heading", { level: 2, name: MILESTONE }).waitFor();
-  await lead.getByLabel("Forecast date").fill("2026-12-15");
+  await fillDate(lead, "Forecast date", "2026-12-15");
   await lead.getByRole("button", { name: "Save milestone" }).click();
   await lead.getByText("Give the reason the forecast is moving later than 1 Dec 2026").first().waitFor();
   await lead.getByLabel("Reason for moving the forecast").fill(SLIP_REASON);
@@ -282,4 +283,4 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   expect(leadErrors).toEqual([]);
   expect(boardErrors).toEqual([]);
   expect(adminErrors).toEqual([]);
-});
+}, 180_000);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
+import { fillDate } from "./form-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -30,7 +31,7 @@ it("a board member runs a meeting from the suggested agenda, closes it, and late
   await page.getByRole("button", { name: "Save the meeting" }).click();
   await page.getByText("Enter the date of the meeting").first().waitFor();
   expect(await page.getByLabel("Attendees").inputValue()).toBe("Catherine Moore, Non-executive Director");
-  await page.getByLabel("Date of the meeting").fill("2026-12-03");
+  await fillDate(page, "Date of the meeting", "2026-12-03");
   await page.getByRole("button", { name: "Save the meeting" }).click();
   await page.waitForURL(/\/meetings\/\d+\?saved=created/);
   const meetingUrl = page.url().replace(/\?.*$/, "");
@@ -50,10 +51,10 @@ it("a board member runs a meeting from the suggested agenda, closes it, and late
   await saved.getByText("Add an action").click();
   await saved.getByLabel("Action", { exact: true }).fill("Bring a costed option for a Saturday trauma list.");
   await saved.getByLabel("Owner").selectOption({ label: "Helen Whitfield" });
-  await saved.getByLabel("Due date").fill("2026-11-30");
+  await fillDate(saved, "Due date", "2026-11-30");
   await saved.getByRole("button", { name: /Add the action/ }).click();
   await page.getByText("The due date must be on or after the meeting (3 Dec 2026)").first().waitFor();
-  await page.locator(".app-meeting-item").first().getByLabel("Due date").fill("2027-01-07");
+  await fillDate(page.locator(".app-meeting-item").first(), "Due date", "2027-01-07");
   await page
     .locator(".app-meeting-item")
     .first()

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parsePath } from "~/forms/form-names.server";
 import { parseFields, parseSubmission } from "~/forms/submission.server";
+import { dayField } from "~/forms/day-field";
 
 const Schema = z
   .object({
@@ -156,4 +157,99 @@ describe("parsePath (conform's syntax)", () => {
     ["a[12][3]", ["a", 12, 3]],
   ])("reads %s", (name, path) => expect(parsePath(name)).toEqual(path));
   it.each(["", "a[", "a]", "a..b", ".a", "a.", "a[-1]", "a[]", "a[1e3]"])("refuses %j", (name) => expect(parsePath(name)).toBeNull());
+});
+
+describe("parseSubmission with a date input", () => {
+  const Dated = z
+    .object({
+      title: z.string(),
+      startDate: dayField({ what: "Start date", required: "Enter the start date" }),
+      asks: z
+        .array(z.object({ dueOn: dayField({ what: "The due date", required: "Enter it", optional: true }) }))
+        .max(3)
+        .optional(),
+    })
+    .strict();
+
+  it("takes a date field's day, month and year boxes, or its ISO value, and nothing of the kind for other fields", async () => {
+    const boxes = form([
+      ["title", "A"],
+      ["startDate.day", "1"],
+      ["startDate.month", "4"],
+      ["startDate.year", "2027"],
+      ["asks[0].dueOn.day", "2"],
+      ["asks[0].dueOn.month", "5"],
+      ["asks[0].dueOn.year", "2027"],
+    ]);
+    const parsed = parseSubmission(boxes, { schema: Dated });
+    expect(parsed.status === "success" && parsed.value).toEqual({ title: "A", startDate: "2027-04-01", asks: [{ dueOn: "2027-05-02" }] });
+    const iso = parseSubmission(
+      form([
+        ["title", "A"],
+        ["startDate", "2027-04-01"],
+      ]),
+      { schema: Dated },
+    );
+    expect(iso.status === "success" && iso.value.startDate).toBe("2027-04-01");
+    expect(
+      await status(() =>
+        parseSubmission(
+          form([
+            ["title.day", "1"],
+            ["startDate", "2027-04-01"],
+          ]),
+          { schema: Dated },
+        ),
+      ),
+    ).toBe(400);
+    expect(
+      await status(() =>
+        parseSubmission(
+          form([
+            ["title", "A"],
+            ["startDate.hour", "1"],
+          ]),
+          { schema: Dated },
+        ),
+      ),
+    ).toBe(400);
+    expect(
+      await status(() =>
+        parseSubmission(
+          form([
+            ["title", "A"],
+            ["startDate.day", "1"],
+            ["startDate.day", "2"],
+          ]),
+          { schema: Dated },
+        ),
+      ),
+    ).toBe(400);
+    expect(
+      await status(() =>
+        parseSubmission(
+          form([
+            ["title", "A"],
+            ["startDate", "2027-04-01"],
+            ["startDate", "2027-04-02"],
+          ]),
+          { schema: Dated },
+        ),
+      ),
+    ).toBe(400);
+  });
+
+  it("answers a half-typed date with the NHS message on the date", () => {
+    const parsed = parseSubmission(
+      form([
+        ["title", "A"],
+        ["startDate.day", "1"],
+        ["startDate.month", "4"],
+        ["startDate.year", "27"],
+      ]),
+      { schema: Dated },
+    );
+    expect(parsed.status).toBe("error");
+    expect(parsed.reply().error).toEqual({ startDate: ["Year must include 4 numbers"] });
+  });
 });

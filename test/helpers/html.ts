@@ -180,6 +180,15 @@ export class Page {
     return null;
   }
 
+  /** What a date input called `name` shows (its day, month and year boxes): YYYY-MM-DD when the
+   * boxes make a date, else "day/month/year" as typed; null when the page has no such input. */
+  dateValue(name: string, within?: string): string | null {
+    const [day, month, year] = ["day", "month", "year"].map((p) => this.fieldValue(`${name}.${p}`, within));
+    if (day === null || month === null || year === null) return null;
+    if (/^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year)) return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+    return `${day}/${month}/${year}`;
+  }
+
   /** The values of the checked radios or checkboxes called `name`. */
   checkedValues(name: string): string[] {
     return this.findAll(`input[name="${name}"]`)

@@ -143,7 +143,7 @@ describe("moving the forecast", () => {
     expect(res.status).toBe(400);
     const html = await readPage(res);
     expect(html.text).toContain("Give the reason the forecast is moving later than 1 Dec 2026");
-    expect(html.fieldValue("forecastDate")).toBe("2026-12-15");
+    expect(html.dateValue("forecastDate")).toBe("2026-12-15");
     expect(milestoneRow(id)).toEqual(before.row);
     expect(changesOf(id)).toEqual([]);
     expect(auditFor(id)).toHaveLength(before.audit);

@@ -2,6 +2,8 @@
 // announcement is not cut short when the summary takes focus.
 import type { FormMetadata } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { isDatePartsValue } from "~/forms/date-parts";
+import { firstDateBoxInError } from "./date-input";
 import type { AnyField } from "./field";
 
 export type ErrorSummaryItem = { text: ReactNode; href?: string };
@@ -55,6 +57,7 @@ export function ErrorSummaryBox({
  * The error summary of a conform form: form-level errors first, then one link per invalid field, in
  * `fields` order. Only a field's own errors are listed (a list field's items are passed as fields of
  * their own), so a date checked as a whole should put its message on the date, not on its day box.
+ * A date's link goes to its first box at fault (the year when only the year is missing).
  */
 export function ErrorSummary({
   form,
@@ -68,7 +71,7 @@ export function ErrorSummary({
     ...Object.values(fields)
       .map((f) => ({ f, errors: f.errors ?? [] }))
       .filter(({ errors }) => errors.length)
-      .map(({ f, errors }) => ({ text: errors.join(". "), href: `#${f.id}` })),
+      .map(({ f, errors }) => ({ text: errors.join(". "), href: `#${isDatePartsValue(f.value ?? f.initialValue) ? firstDateBoxInError(f) : f.id}` })),
   ];
   if (items.length === 0) return null;
   return <ErrorSummaryBox errors={items} focusKey={`${form.status}:${items.length}`} />;

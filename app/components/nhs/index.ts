@@ -3,7 +3,7 @@
 export { ButtonGroup, FormButtons } from "./buttons";
 export { InsetText, WarningCallout } from "./callouts";
 export { Checkboxes, Radios, type ChoiceItem, type ChoiceSource } from "./choices";
-export { DateInput, datePartsFromIso, isoFromDateParts, type DateParts } from "./date-input";
+export { DateInput, DateInputView, datePartsFromIso, isoFromDateParts, type DateParts } from "./date-input";
 export { Details } from "./details";
 export { ErrorMessage } from "./error-message";
 export { ErrorSummary, ErrorSummaryBox, type ErrorSummaryItem } from "./error-summary";

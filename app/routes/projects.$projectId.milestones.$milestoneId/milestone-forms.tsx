@@ -3,7 +3,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
-import { Details, FormButtons, WarningCallout } from "~/components/nhs";
+import { DateInput, Details, FormButtons, WarningCallout } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { formatDay } from "~/web/dates";
 import { rebaselineSchema, updateSchema, type ActionResult } from "./schemas";
@@ -84,12 +84,10 @@ export function MilestoneForms({
               <input type="hidden" name="version" value={versionFor(update)} />
               <TextField field={uf.title} label="Milestone" width={30} />
               <TextField field={uf.owner} label="Owner (optional)" width={20} />
-              <TextField
+              <DateInput
                 field={uf.forecastDate}
-                label="Forecast date"
+                legend="Forecast date"
                 hint={`When you now expect to finish. The baseline stays ${formatDay(m.baselineDate)}.`}
-                type="date"
-                width={10}
               />
               <TextareaField
                 field={uf.forecastReason}
@@ -97,7 +95,7 @@ export function MilestoneForms({
                 hint="Needed when the forecast moves later: say what is holding it up."
                 rows={3}
               />
-              <TextField field={uf.completedOn} label="Completed on (optional)" hint="Leave blank until the milestone is done." type="date" width={10} />
+              <DateInput field={uf.completedOn} legend="Completed on (optional)" hint="Leave blank until the milestone is done." />
               <PiiConfirm show={Boolean(update?.pii)} />
               <button className="nhsuk-button" type="submit">
                 Save milestone
@@ -114,13 +112,7 @@ export function MilestoneForms({
               <Form method="post" {...getFormProps(rebaseForm)}>
                 <input type="hidden" name="intent" value="rebaseline" />
                 <input type="hidden" name="version" value={versionFor(rebase)} />
-                <TextField
-                  field={rf.baselineDate}
-                  label="New baseline date"
-                  hint={`The baseline is now ${formatDay(m.baselineDate)}.`}
-                  type="date"
-                  width={10}
-                />
+                <DateInput field={rf.baselineDate} legend="New baseline date" hint={`The baseline is now ${formatDay(m.baselineDate)}.`} />
                 <TextareaField field={rf.reason} label="Reason for re-baselining" rows={3} />
                 <PiiConfirm show={Boolean(rebase?.pii)} />
                 <button className="nhsuk-button nhsuk-button--secondary" type="submit">

@@ -25,7 +25,6 @@ export function updateSchema(ctx: { today: string; currentForecast: string }) {
       forecastDate: dayField({
         what: "The forecast date",
         required: "Enter the forecast date",
-        invalid: "The forecast date must be a real date, like 31 January 2027",
       }),
       forecastReason: optionalText({
         what: "The reason",
@@ -35,12 +34,12 @@ export function updateSchema(ctx: { today: string; currentForecast: string }) {
       completedOn: dayField({
         what: "The completed date",
         required: "Enter the date it was completed",
-        invalid: "The completed date must be a real date, like 20 November 2026",
         notAfter: {
           day: ctx.today,
           message: "The completed date must be today or in the past",
         },
-      }).optional(),
+        optional: true,
+      }),
       [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
     })
     .strict()
@@ -59,7 +58,6 @@ export function rebaselineSchema(ctx: { currentBaseline: string }) {
       baselineDate: dayField({
         what: "The new baseline date",
         required: "Enter the new baseline date",
-        invalid: "The new baseline date must be a real date, like 31 January 2027",
       }).refine((v) => v !== ctx.currentBaseline, `The baseline is already ${formatDay(ctx.currentBaseline)}: enter a different date`),
       reason: requiredText("Give the reason for re-baselining", {
         what: "The reason",

@@ -97,41 +97,55 @@ describe("Checkboxes", () => {
 });
 
 describe("DateInput", () => {
-  it("is three numeric boxes named <field>.day, .month and .year in one fieldset with role group", () => {
-    const out = withForm((f) => createElement(DateInput, { field: f.startDate, legend: "Start date", hint: "For example, 15 3 2026" }), {
+  it("is three numeric boxes named <field>.day, .month and .year in one fieldset with role group, with nhsuk-frontend's ids", () => {
+    const out = withForm((f) => createElement(DateInput, { field: f.startDate, legend: "Start date", hint: "On or after the plan." }), {
       defaultValue: { startDate: "2026-03-05" },
     });
     expect(out).toContain('<fieldset class="nhsuk-fieldset" role="group" aria-describedby="t-startDate-hint">');
-    expect(out).toContain('<div class="nhsuk-date-input">');
+    expect(out).toContain('<div class="nhsuk-hint" id="t-startDate-hint">On or after the plan. For example, 15 3 2027</div>');
+    expect(out).toContain('<div class="nhsuk-date-input" id="t-startDate">');
     const inputs = [...out.matchAll(/<input ([^>]*)\/>/g)].map((m) => m[1]);
     expect(inputs).toHaveLength(3);
     for (const input of inputs) {
       expect(input).toContain('type="text"');
       expect(input).toContain('inputMode="numeric"');
     }
-    expect(inputs[0]).toMatch(/class="nhsuk-input nhsuk-input--width-2 nhsuk-date-input__input" id="t-startDate" name="startDate.day" form="t".*value="5"/);
-    expect(inputs[1]).toMatch(/id="t-startDate-month" name="startDate.month".*value="3"/);
+    expect(inputs[0]).toMatch(/class="nhsuk-input nhsuk-input--width-2 nhsuk-date-input__input" id="t-startDate-day" name="startDate.day" form="t".*value="5"/);
+    expect(inputs[1]).toMatch(/class="nhsuk-input nhsuk-input--width-2 nhsuk-date-input__input" id="t-startDate-month" name="startDate.month".*value="3"/);
     expect(inputs[2]).toMatch(/class="nhsuk-input nhsuk-input--width-4 nhsuk-date-input__input" id="t-startDate-year" name="startDate.year".*value="2026"/);
-    expect(out).toContain('<label class="nhsuk-label nhsuk-date-input__label" for="t-startDate">Day</label>');
+    expect(out).toContain('<label class="nhsuk-label nhsuk-date-input__label" for="t-startDate-day">Day</label>');
     expect(out).not.toContain("nhsuk-input--error");
   });
 
-  it("shows one error for the date; only the box at fault is marked when the error is on a part", () => {
+  it("shows the error above the boxes and marks the boxes at fault: all for the date as a whole, else the ones the typing got wrong", () => {
     const whole = withForm((f) => createElement(DateInput, { field: f.startDate, legend: "Start date" }), {
-      error: { startDate: ["Enter a real date"] },
-      initialValue: { startDate: { day: "31", month: "4", year: "2026" } },
+      error: { startDate: ["Start date must be today or in the past"] },
+      initialValue: { startDate: { day: "1", month: "4", year: "2030" } },
     });
-    expect(whole).toContain('aria-describedby="t-startDate-error"');
-    expect(whole).toContain('<span class="nhsuk-u-visually-hidden">Error: </span>Enter a real date</span>');
+    expect(whole).toContain('aria-describedby="t-startDate-hint t-startDate-error"');
+    expect(whole).toMatch(/Error: <\/span>Start date must be today or in the past<\/span><div class="nhsuk-date-input"/);
     expect(whole.match(/nhsuk-input--error/g)).toHaveLength(3);
-    expect(whole).toMatch(/name="startDate.day"[^>]*value="31"/);
+    expect(whole).toMatch(/name="startDate.day"[^>]*value="1"/);
+
+    const year = withForm((f) => createElement(DateInput, { field: f.startDate, legend: "Start date" }), {
+      error: { startDate: ["Start date must include a year"] },
+      initialValue: { startDate: { day: "1", month: "4", year: "" } },
+    });
+    expect(year.match(/nhsuk-input--error/g)).toHaveLength(1);
+    expect(year).toMatch(/nhsuk-input--error[^>]*id="t-startDate-year"[^>]*aria-invalid="true"/);
+
+    const day = withForm((f) => createElement(DateInput, { field: f.startDate, legend: "Start date" }), {
+      error: { startDate: ["Start date must be a real date"] },
+      initialValue: { startDate: { day: "31", month: "2", year: "2027" } },
+    });
+    expect(day.match(/nhsuk-input--error/g)).toHaveLength(1);
+    expect(day).toMatch(/nhsuk-input--error[^>]*id="t-startDate-day"/);
 
     const part = withForm((f) => createElement(DateInput, { field: f.startDate, legend: "Start date" }), {
-      error: { "startDate.year": ["Year must include 4 numbers"] },
+      error: { "startDate.month": ["Month must be 1 to 12"] },
     });
-    expect(part).toContain("Year must include 4 numbers");
     expect(part.match(/nhsuk-input--error/g)).toHaveLength(1);
-    expect(part).toMatch(/nhsuk-input--error[^>]*id="t-startDate-year"[^>]*aria-invalid="true"/);
+    expect(part).toMatch(/nhsuk-input--error[^>]*id="t-startDate-month"/);
   });
 
   it("turns the boxes into an ISO day only when they name a real day", () => {
@@ -159,20 +173,24 @@ describe("TextField", () => {
 });
 
 describe("ErrorSummary", () => {
-  it("lists form errors, then links each invalid field to its control (a date to its day box)", () => {
+  it("lists form errors, then links each invalid field to its control (a date to its first box at fault)", () => {
     const out = withForm((f, form) => createElement(ErrorSummary, { form, fields: { title: f.title, rag: f.rag, startDate: f.startDate } }), {
       error: {
         "": ["Someone else saved first"],
         title: ["Enter a title"],
-        startDate: ["Enter a real date"],
-        "startDate.month": ["Month must be 1 to 12"],
+        startDate: ["Start date must include a month and year"],
       },
+      initialValue: { startDate: { day: "1", month: "", year: "" } },
     });
     expect(out).toContain(
       '<div class="nhsuk-error-summary" tabindex="-1"><div role="alert"><h2 class="nhsuk-error-summary__heading">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list">',
     );
     const items = [...out.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
-    expect(items).toEqual(["Someone else saved first", '<a href="#t-title">Enter a title</a>', '<a href="#t-startDate">Enter a real date</a>']);
+    expect(items).toEqual([
+      "Someone else saved first",
+      '<a href="#t-title">Enter a title</a>',
+      '<a href="#t-startDate-month">Start date must include a month and year</a>',
+    ]);
   });
 
   it("renders nothing when there is no problem", () => {
