@@ -29,8 +29,11 @@ function useAutocomplete(): Autocomplete | null {
     let live = true;
     import("accessible-autocomplete/react")
       .then((module) => {
-        loaded = module.default;
-        if (live) setComponent(() => module.default);
+        // A CommonJS build: the bundler's default export is the module's exports, whose `default` is the component.
+        const exported = module.default as Autocomplete | { default: Autocomplete };
+        const component = "default" in exported ? exported.default : exported;
+        loaded = component;
+        if (live) setComponent(() => component);
       })
       // Without the script the select is still there and still works.
       .catch(() => undefined);
