@@ -4,9 +4,12 @@ import type { Locator, Page } from "playwright-core";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The picker's text box for a label (the label names the box once the page has hydrated). */
+/**
+ * The picker's text box for a label. Before hydration the label names the select (also a combobox);
+ * waiting for an input waits until the autocomplete has taken over.
+ */
 export function personBox(scope: Page | Locator, label: string): Locator {
-  return scope.getByRole("combobox", { name: label, exact: true });
+  return scope.getByRole("combobox", { name: label, exact: true }).and(scope.locator("input"));
 }
 
 /**
