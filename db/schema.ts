@@ -128,7 +128,15 @@ export const users = sqliteTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [uniqueIndex("users_email_uq").on(t.email), check("users_role_ck", inList("role", ROLES)), check("users_email_lower_ck", sql`email = lower(email)`)],
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    check("users_role_ck", inList("role", ROLES)),
+    check("users_email_lower_ck", sql`email = lower(email)`),
+    /** The people pickers list enabled accounts by name: a trust has thousands of staff. */
+    index("users_active_name_idx")
+      .on(t.name)
+      .where(sql`disabled_at is null`),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -476,7 +484,9 @@ export const milestones = sqliteTable(
       .notNull()
       .references(() => projects.id, { onDelete: "restrict" }),
     title: text("title").notNull(),
+    /** Free text, only for an owner who is not in Stepping Up (empty when owner_user_id names the person). */
     owner: text("owner").notNull().default(""),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "restrict" }),
     baselineDate: day("baseline_date").notNull(),
     forecastDate: day("forecast_date").notNull(),
     completedOn: day("completed_on"),
@@ -488,6 +498,7 @@ export const milestones = sqliteTable(
   },
   (t) => [
     index("milestones_project_idx").on(t.projectId),
+    index("milestones_owner_user_idx").on(t.ownerUserId),
     check("milestones_baseline_ck", isDay("baseline_date")),
     check("milestones_forecast_ck", isDay("forecast_date")),
   ],

@@ -1,6 +1,7 @@
 // An ask on the page: its state as a tag, and the fields of one ask (what, from whom,
 // by when) used on the project's ask page and for each ask written in a status report.
-import { DateInput, Radios, SelectField, Tag, TextareaField, type AnyField, type TagColour } from "~/components/nhs";
+import { DateInput, Radios, Tag, TextareaField, type AnyField, type TagColour } from "~/components/nhs";
+import { PersonSelectField } from "~/components/person-select";
 import type { AskState } from "~/domain/enums";
 import { ASK_STATE_LABELS } from "~/domain/labels";
 import type { AskPerson } from "~/forms/ask-form";
@@ -57,13 +58,7 @@ export function AskFields({
           { value: "person", label: "A named person", hint: "Choose them below." },
         ]}
       />
-      <SelectField
-        field={fields.addresseeUserId}
-        label="Named person"
-        hint="Only if the ask is for a named person."
-        placeholder="Choose a person"
-        options={people.map((p) => ({ value: String(p.id), label: p.jobTitle ? `${p.name}, ${p.jobTitle}` : p.name }))}
-      />
+      <PersonSelectField field={fields.addresseeUserId} label="Named person" hint="Only if the ask is for a named person." people={people} />
       <DateInput field={fields.dueOn} legend="Answer needed by (optional)" />
     </>
   );

@@ -2,6 +2,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { DateInput, ErrorSummary, Radios, SelectField, TextareaField, type AnyField } from "~/components/nhs";
+import { PersonSelectField, type Person } from "~/components/person-select";
 import { useNhsForm } from "~/components/nhs/use-nhs-form";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
@@ -89,7 +90,7 @@ export function ActionForm({
   title: string | null;
   version: number;
   meetingDate: string;
-  people: { id: number; name: string }[];
+  people: readonly Person[];
   lastResult: Result;
   pii: boolean;
 }) {
@@ -102,12 +103,7 @@ export function ActionForm({
       <input type="hidden" name="version" value={version} />
       {projectId ? <input type="hidden" name="projectId" value={projectId} /> : null}
       <TextareaField field={fields.text} label="Action" rows={2} />
-      <SelectField
-        field={fields.ownerUserId}
-        label="Owner"
-        placeholder="Choose who owns the action"
-        options={people.map((p) => ({ value: String(p.id), label: p.name }))}
-      />
+      <PersonSelectField field={fields.ownerUserId} label="Owner" placeholder="Choose who owns the action" people={people} />
       <DateInput field={fields.dueOn} legend="Due date" />
       <PiiConfirm show={pii} />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">

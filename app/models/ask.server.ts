@@ -8,6 +8,7 @@ import { nowMs } from "~/clock.server";
 import { londonDay } from "~/domain/calendar";
 import { listEntityAudit } from "~/models/entity-audit.server";
 import { updateIfVersion } from "~/models/versioned.server";
+import { listPeopleToChoose } from "~/models/people.server";
 
 const addresseeUser = alias(users, "addressee_user");
 const raisedByUser = alias(users, "raised_by_user");
@@ -48,12 +49,7 @@ const withRaisedOn = <T extends { createdAt: Date }>(rows: T[]) => rows.map((r) 
 
 /** People an ask can name: enabled accounts that can answer one (viewers cannot). */
 export function listAskablePeople(db: Db) {
-  return db
-    .select({ id: users.id, name: users.name, jobTitle: users.jobTitle })
-    .from(users)
-    .where(and(isNull(users.disabledAt), ne(users.role, "viewer")))
-    .orderBy(asc(users.name))
-    .all();
+  return listPeopleToChoose(db, { askable: true });
 }
 
 export function isAskablePerson(db: Db, userId: number): boolean {

@@ -6,6 +6,7 @@ import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict
 import { formatDay } from "~/domain/calendar";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";
+import { getPersonToChoose } from "~/models/people.server";
 import {
   getMilestone,
   insertMilestone,
@@ -48,26 +49,39 @@ function milestoneConflict(current: MilestoneRow, submitted: Record<string, unkn
 const NOT_FOUND = refused("We could not find that milestone.", 404);
 type Ref = { projectId: number; milestoneId: number; version: number };
 
-export type AddMilestone = {
+/** The owner of a milestone: a person in Stepping Up, or (only for someone who is not) their name as text. */
+export type MilestoneOwner = { ownerUserId: number | null; owner: string };
+export const UNKNOWN_OWNER = "Choose the owner from the list of people in Stepping Up";
+
+/** The stored owner columns and the name people read, or null when the chosen person cannot be named (unknown or disabled). */
+function resolveOwner(db: Db, input: MilestoneOwner): { ownerUserId: number | null; owner: string; name: string } | null {
+  if (input.ownerUserId === null) return { ownerUserId: null, owner: input.owner.trim(), name: input.owner.trim() };
+  const person = getPersonToChoose(db, input.ownerUserId);
+  // A named person replaces any fallback text: one owner, one source.
+  return person ? { ownerUserId: person.id, owner: "", name: person.name } : null;
+}
+
+export type AddMilestone = MilestoneOwner & {
   projectId: number;
   title: string;
-  owner: string;
   baselineDate: string;
   formToken?: string;
   locate: (milestoneId: number) => string;
 };
 
 export function addMilestone(db: Db, actor: Actor, input: AddMilestone): CommandResult<{ location: string }> {
-  const { projectId, title, owner, baselineDate, formToken, locate } = input;
+  const { projectId, title, baselineDate, formToken, locate } = input;
   return runCommand(db, (tx) => {
+    const owner = resolveOwner(tx, input);
+    if (!owner) return refused(UNKNOWN_OWNER, 400);
     const { location } = createOnce(tx, { userId: actor.id, kind: "milestone", token: formToken }, () => {
-      const milestoneId = insertMilestone(tx, { projectId, title, owner, baselineDate, userId: actor.id });
+      const milestoneId = insertMilestone(tx, { projectId, title, owner: owner.owner, ownerUserId: owner.ownerUserId, baselineDate, userId: actor.id });
       record(tx, actor, {
         action: "milestone.created",
         entityType: "milestone",
         entityId: milestoneId,
         projectId,
-        summary: `Added milestone "${title}" (baseline ${formatDay(baselineDate)})`,
+        summary: `Added milestone "${title}" (baseline ${formatDay(baselineDate)}${owner.name ? `, owner ${owner.name}` : ""})`,
       });
       return locate(milestoneId);
     });
@@ -75,18 +89,35 @@ export function addMilestone(db: Db, actor: Actor, input: AddMilestone): Command
   });
 }
 
-export type UpdateMilestone = Ref & { values: Shown & { completedOn: string | null }; forecastReason: string };
+export type UpdateMilestone = Ref & {
+  values: MilestoneOwner & { title: string; forecastDate: string; completedOn: string | null };
+  forecastReason: string;
+};
 
 /** `changed: false` when the form showed no visible change: nothing is written or audited. */
 export function updateMilestone(db: Db, actor: Actor, input: UpdateMilestone): CommandResult<{ changed: boolean }, Conflict> {
-  const { projectId, milestoneId, version, values: after, forecastReason: reason } = input;
+  const { projectId, milestoneId, version, values, forecastReason: reason } = input;
   return runCommand<{ changed: boolean }, Conflict>(db, (tx) => {
     const before = getMilestone(tx, projectId, milestoneId);
     if (!before) return NOT_FOUND;
+    const owner = resolveOwner(tx, values);
+    if (!owner) return refused(UNKNOWN_OWNER, 400);
+    const after = { ...values, owner: owner.name };
     if (before.version !== version) return milestoneConflict(before, shownMilestone(after), MILESTONE_FIELD_LABELS);
-    const summary = describeChanges(shownMilestone(before), shownMilestone(after), MILESTONE_FIELD_LABELS);
-    if (summary === "no visible change") return ok({ changed: false });
-    updateMilestoneIfVersion(tx, milestoneId, version, after, actor.id);
+    const sameOwner = before.ownerUserId === owner.ownerUserId && before.ownerText === owner.owner;
+    let summary = describeChanges(shownMilestone(before), shownMilestone(after), MILESTONE_FIELD_LABELS);
+    if (summary === "no visible change") {
+      if (sameOwner) return ok({ changed: false });
+      summary = `Owner: ${owner.name} (${owner.ownerUserId ? "a person in Stepping Up" : "not in Stepping Up"})`;
+    }
+    const stored = {
+      title: values.title,
+      forecastDate: values.forecastDate,
+      completedOn: values.completedOn,
+      owner: owner.owner,
+      ownerUserId: owner.ownerUserId,
+    };
+    updateMilestoneIfVersion(tx, milestoneId, version, stored, actor.id);
     if (forecastMoveNeedsReason(before.forecastDate, after.forecastDate)) {
       const change = {
         milestoneId,

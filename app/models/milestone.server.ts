@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { milestoneChanges, milestones, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
@@ -6,6 +7,14 @@ import { listEntityAudit } from "~/models/entity-audit.server";
 import { updateIfVersion } from "~/models/versioned.server";
 
 const changeCount = sql<number>`(select count(*) from milestone_changes c where c.milestone_id = ${milestones.id})`;
+
+/** The owner: a person in Stepping Up (their name as it is now), or the free text kept for someone who is not. */
+const ownerUser = alias(users, "owner_user");
+const OWNER_COLUMNS = {
+  owner: sql<string>`coalesce(${ownerUser.name}, ${milestones.owner})`,
+  ownerUserId: milestones.ownerUserId,
+  ownerText: milestones.owner,
+};
 
 /**
  * The project's live milestones (soft-deleted ones are left out), in plan order (baseline) or, for the
@@ -16,13 +25,14 @@ export function listMilestones(db: Db, projectId: number, order: "baseline" | "f
     .select({
       id: milestones.id,
       title: milestones.title,
-      owner: milestones.owner,
+      ...OWNER_COLUMNS,
       baselineDate: milestones.baselineDate,
       forecastDate: milestones.forecastDate,
       completedOn: milestones.completedOn,
       changes: changeCount,
     })
     .from(milestones)
+    .leftJoin(ownerUser, eq(ownerUser.id, milestones.ownerUserId))
     .where(and(eq(milestones.projectId, projectId), isNull(milestones.deletedAt)))
     .orderBy(asc(order === "forecast" ? milestones.forecastDate : milestones.baselineDate), asc(milestones.id))
     .all();
@@ -35,7 +45,7 @@ export function getMilestone(db: Db, projectId: number, milestoneId: number) {
       id: milestones.id,
       projectId: milestones.projectId,
       title: milestones.title,
-      owner: milestones.owner,
+      ...OWNER_COLUMNS,
       baselineDate: milestones.baselineDate,
       forecastDate: milestones.forecastDate,
       completedOn: milestones.completedOn,
@@ -45,13 +55,17 @@ export function getMilestone(db: Db, projectId: number, milestoneId: number) {
     })
     .from(milestones)
     .leftJoin(users, eq(users.id, milestones.updatedBy))
+    .leftJoin(ownerUser, eq(ownerUser.id, milestones.ownerUserId))
     .where(and(eq(milestones.id, milestoneId), eq(milestones.projectId, projectId), isNull(milestones.deletedAt)))
     .get();
 }
 
 export type MilestoneRow = NonNullable<ReturnType<typeof getMilestone>>;
 
-export function insertMilestone(db: Db, values: { projectId: number; title: string; owner: string; baselineDate: string; userId: number }): number {
+export function insertMilestone(
+  db: Db,
+  values: { projectId: number; title: string; owner: string; ownerUserId: number | null; baselineDate: string; userId: number },
+): number {
   const at = new Date(nowMs());
   return db
     .insert(milestones)
@@ -59,6 +73,7 @@ export function insertMilestone(db: Db, values: { projectId: number; title: stri
       projectId: values.projectId,
       title: values.title,
       owner: values.owner,
+      ownerUserId: values.ownerUserId,
       baselineDate: values.baselineDate,
       forecastDate: values.baselineDate,
       createdAt: at,
@@ -77,6 +92,7 @@ export function updateMilestoneIfVersion(
   values: Partial<{
     title: string;
     owner: string;
+    ownerUserId: number | null;
     baselineDate: string;
     forecastDate: string;
     completedOn: string | null;

@@ -6,6 +6,7 @@ import type { Db } from "~/db.server";
 import type { TeamRole } from "~/domain/enums";
 import { now } from "~/clock.server";
 import { currentTeamRows, hasCurrentTeamRow } from "~/models/team.server";
+import { listPeopleToChoose } from "~/models/people.server";
 
 export type LeadRole = Exclude<TeamRole, "member">;
 
@@ -43,7 +44,7 @@ export function currentLead(db: Db, projectId: number, role: LeadRole) {
 
 /** People who can be named on a team: every account that is not disabled (a lead need not sign in). */
 export function listAssignablePeople(db: Db) {
-  return db.select({ id: users.id, name: users.name, jobTitle: users.jobTitle }).from(users).where(isNull(users.disabledAt)).orderBy(asc(users.name)).all();
+  return listPeopleToChoose(db);
 }
 
 export function getAssignablePerson(db: Db, userId: number) {

@@ -3,6 +3,7 @@ import { users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
 import { nowMs } from "~/clock.server";
+import { listPeopleToChoose } from "~/models/people.server";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -59,14 +60,9 @@ export function listUsers(db: Db) {
     .all();
 }
 
-/** People who can be named as leads or owners (enabled accounts). */
+/** People who can be named as leads or owners (enabled accounts, bounded: see people.server). */
 export function listPeople(db: Db) {
-  return db
-    .select({ id: users.id, name: users.name, jobTitle: users.jobTitle })
-    .from(users)
-    .where(sql`${users.disabledAt} is null`)
-    .orderBy(asc(users.name))
-    .all();
+  return listPeopleToChoose(db);
 }
 
 export function emailTaken(db: Db, email: string): boolean {

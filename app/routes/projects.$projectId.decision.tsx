@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
 import { ConflictNotice } from "~/components/conflict-notice";
-import { ErrorSummary, SelectField, TextareaField, useNhsForm } from "~/components/forms";
+import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
+import { PersonSelectField } from "~/components/person-select";
 import { ErrorSummaryBox, InsetText } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { StageTag } from "~/components/tags";
@@ -178,10 +179,6 @@ export default function Decisions() {
   const [declineForm, declineFields] = useNhsForm(DeclineSchema, lastFor("decline"), "decline");
   const [stopForm, stopFields] = useNhsForm(StopSchema, lastFor("stop"), "stop");
   const [moveForm] = useNhsForm(MoveSchema, lastFor("start") ?? lastFor("sustain"), "move");
-  const personOptions = people.map((p) => ({
-    value: String(p.id),
-    label: `${p.name}${p.jobTitle ? `, ${p.jobTitle}` : ""}`,
-  }));
   const versionInput = <input type="hidden" name="version" value={version} />;
   const canClose = (STAGE_ACTIONS.close.from as readonly string[]).includes(project.stage) && actions.includes("close");
 
@@ -233,13 +230,7 @@ export default function Decisions() {
               <input type="hidden" name="intent" value="approve" />
               {versionInput}
               {REQUIRED_LEAD_ROLES.map((role) => (
-                <SelectField
-                  key={role}
-                  field={approveFields[LEAD_FIELDS[role]]}
-                  label={TEAM_ROLE_LABELS[role]}
-                  placeholder="Choose a person"
-                  options={personOptions}
-                />
+                <PersonSelectField key={role} field={approveFields[LEAD_FIELDS[role]]} label={TEAM_ROLE_LABELS[role]} people={people} />
               ))}
               <button className="nhsuk-button" type="submit">
                 Approve

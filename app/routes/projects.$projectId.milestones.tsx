@@ -8,10 +8,15 @@ import { DateInput, InsetText, Table } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { MilestoneStatusTag, PlanStrip } from "~/components/plan-strip";
 import { getDb } from "~/db.server";
-import { describeSlip, milestoneStatus, MILESTONE_OWNER_MAX, MILESTONE_TITLE_MAX, slipDays } from "~/domain/milestone-rules";
+import { describeSlip, milestoneStatus, MILESTONE_TITLE_MAX, slipDays } from "~/domain/milestone-rules";
 import { formatDay } from "~/web/dates";
 import { dayField } from "~/forms/day-field";
-import { optionalText, requiredText } from "~/forms/text-field";
+import { requiredText } from "~/forms/text-field";
+import { milestoneOwnerFields, OWNER_FROM_LIST, ownerNotBoth } from "~/forms/milestone-owner";
+import { MilestoneOwnerFields } from "~/components/milestone-owner-fields";
+import { canEditProject } from "~/domain/permissions";
+import { isOnProjectTeam } from "~/models/team.server";
+import { listPeopleToChoose } from "~/models/people.server";
 import { requireProjectEditor, requireUser } from "~/auth/guards.server";
 import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
 import { patientDataWarning } from "~/forms/pii-guard.server";
@@ -30,7 +35,7 @@ const CreateMilestoneSchema = z
   .object({
     intent: z.literal("create"),
     title: requiredText("Enter the milestone", { what: "The milestone", max: MILESTONE_TITLE_MAX }),
-    owner: optionalText({ what: "The owner", max: MILESTONE_OWNER_MAX }),
+    ...milestoneOwnerFields,
     baselineDate: dayField({
       what: "The baseline date",
       required: "Enter the baseline date",
@@ -38,12 +43,15 @@ const CreateMilestoneSchema = z
     [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
     [FORM_TOKEN_FIELD]: formToken(),
   })
-  .strict();
+  .strict()
+  .refine(...ownerNotBoth);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const { db, projectId, header } = projectFromUrl(params);
-  return { projectId, projectTitle: header.title, milestones: listMilestones(db, projectId), today: today() };
+  // Only those who may add a milestone get the list of people to choose an owner from.
+  const people = canEditProject(user, isOnProjectTeam(db, projectId, user.id)) ? listPeopleToChoose(db) : [];
+  return { projectId, projectTitle: header.title, milestones: listMilestones(db, projectId), people, today: today() };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -52,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: CreateMilestoneSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
-  const { title, owner = "", baselineDate, formToken: token } = submission.value;
+  const { title, owner = "", ownerUserId = null, baselineDate, formToken: token } = submission.value;
   const warnings = patientDataWarning({ title, owner }, formData);
   if (warnings) return data({ result: submission.reply({ fieldErrors: warnings }), pii: true }, { status: 400 });
 
@@ -60,16 +68,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     projectId,
     title,
     owner,
+    ownerUserId,
     baselineDate,
     formToken: token,
     locate: (milestoneId) => `/projects/${projectId}/milestones?added=${milestoneId}`,
   });
-  if (!added.ok) return data({ result: submission.reply(), pii: false }, { status: 400 });
+  // The one refusal: the chosen owner is not (or no longer) a person who can be named.
+  if (!added.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { ownerUserId: ["refused" in added ? added.refused : OWNER_FROM_LIST] } }), pii: false },
+      { status: 400 },
+    );
   return redirect(added.value.location);
 }
 
 function MilestoneList() {
-  const { projectId, milestones, today } = useLoaderData<typeof loader>();
+  const { projectId, milestones, people, today } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -146,12 +160,12 @@ function MilestoneList() {
       {permissions.edit ? (
         <>
           <h2>Add a milestone</h2>
-          <ErrorSummary form={form} fields={{ title: fields.title, owner: fields.owner, baselineDate: fields.baselineDate }} />
+          <ErrorSummary form={form} fields={{ title: fields.title, ownerUserId: fields.ownerUserId, owner: fields.owner, baselineDate: fields.baselineDate }} />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
             <FormToken />
             <TextField field={fields.title} label="Milestone" hint="A step with a clear finish, like 'New sepsis screen live on Ward 7'." width={30} />
-            <TextField field={fields.owner} label="Owner (optional)" hint="The person who will make it happen." width={20} />
+            <MilestoneOwnerFields ownerUserId={fields.ownerUserId} owner={fields.owner} people={people} />
             <DateInput
               field={fields.baselineDate}
               legend="Baseline date"

@@ -17,6 +17,7 @@ import { isProjectLead } from "~/models/team.server";
 import { listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
+import { PersonPicker } from "~/components/person-select";
 
 type LeadRole = (typeof LEAD_ROLES)[number];
 
@@ -97,42 +98,23 @@ export async function action(args: ActionFunctionArgs) {
   return { ok: true, message: `${row.name} has left the team.`, role: "member" } satisfies Outcome;
 }
 
-function PersonSelect({
-  id,
-  label,
-  people,
-  defaultValue,
-  invalid,
-}: {
-  id: string;
-  /** A visually hidden label, when the select has no visible one. */
-  label?: string;
-  people: Person[];
-  defaultValue?: number;
-  invalid?: boolean;
-}) {
+/** A lead row's picker, labelled for screen readers (the row header names the role). */
+function LeadPicker({ id, label, people, defaultValue, error }: { id: string; label: string; people: Person[]; defaultValue?: number; error: string | null }) {
   return (
     <>
-      {label ? (
-        <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={id}>
-          {label}
-        </label>
-      ) : null}
-      <select
-        className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`}
+      <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <PersonPicker
         id={id}
         name="userId"
-        defaultValue={defaultValue ?? ""}
-        aria-invalid={invalid || undefined}
-      >
-        <option value="">Choose a person</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-            {p.jobTitle ? `, ${p.jobTitle}` : ""}
-          </option>
-        ))}
-      </select>
+        people={people}
+        defaultValue={defaultValue ? String(defaultValue) : ""}
+        placeholder="Choose a person"
+        invalid={Boolean(error)}
+        describedBy={error ? `${id}-error` : undefined}
+        inline
+      />
     </>
   );
 }
@@ -156,12 +138,12 @@ function LeadChange({
   const label = TEAM_ROLE_LABELS[role];
   return (
     <>
-      {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+      {error ? <ErrorMessage id={`person-${role}-error`}>{error}</ErrorMessage> : null}
       <Form method="post" className="app-inline-form">
         <input type="hidden" name="intent" value="lead" />
         <input type="hidden" name="role" value={role} />
         <input type="hidden" name="current" value={holder?.userId ?? ""} />
-        <PersonSelect id={`person-${role}`} label={label} people={people} defaultValue={holder?.userId} invalid={Boolean(error)} />{" "}
+        <LeadPicker id={`person-${role}`} label={label} people={people} defaultValue={holder?.userId} error={error} />{" "}
         <button className="app-button--link" type="submit">
           {holder ? "Change" : "Assign"}
           <span className="nhsuk-u-visually-hidden"> the {label.toLowerCase()}</span>
@@ -271,7 +253,14 @@ export default function ProjectTeam() {
             Add a team member
           </label>
           {outcome && !outcome.ok && outcome.role === "member" ? <ErrorMessage id="person-member-error">{outcome.message}</ErrorMessage> : null}
-          <PersonSelect id="person-member" people={people} invalid={Boolean(outcome && !outcome.ok && outcome.role === "member")} />
+          <PersonPicker
+            id="person-member"
+            name="userId"
+            people={people}
+            placeholder="Choose a person"
+            invalid={Boolean(outcome && !outcome.ok && outcome.role === "member")}
+            describedBy={outcome && !outcome.ok && outcome.role === "member" ? "person-member-error" : undefined}
+          />
         </div>
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
           Add to the team

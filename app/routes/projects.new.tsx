@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/layout";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
-import { Fieldset, FormButtons, Hint } from "~/components/nhs";
+import { DateInput, Fieldset, FormButtons, Hint } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
 import { canPropose } from "~/domain/permissions";
@@ -131,7 +131,7 @@ export default function ProposeProject() {
               <TextField field={fields.aimMeasure} label="The measure" hint="How you will count it, for example the weekly audit percentage" />
               <TextField field={fields.aimBaseline} label="Baseline value" hint="Where it is now, as a number" width={5} />
               <TextField field={fields.aimTarget} label="Target value" hint="Where you aim to get to, as a number" width={5} />
-              <TextField field={fields.aimTargetDate} label="Date to reach the target" type="date" />
+              <DateInput field={fields.aimTargetDate} legend="Date to reach the target" />
             </Fieldset>
             <SelectField
               field={fields.divisionId}

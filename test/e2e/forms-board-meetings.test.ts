@@ -9,6 +9,7 @@ import { openDatabase } from "../../db/client";
 import { suggestWins } from "~/domain/win-suggestions";
 import { getWinEvidence } from "~/models/win.server";
 import { E2E_TODAY, launchBrowser, signIn, startApp, type RunningApp } from "./support";
+import { choosePerson } from "./people";
 import { hydrated, open, watchPage, type PageWatch } from "./js-on";
 import { fillDate } from "./form-helpers";
 
@@ -257,7 +258,7 @@ describe("board meetings", () => {
     await problem(actionForm, "Choose who owns the action");
     const text = `Write to the family of ${PATIENT_LIKE} about the review.`;
     await actionForm.getByLabel("Action", { exact: true }).fill(text);
-    await actionForm.getByLabel("Owner").selectOption({ label: "Helen Whitfield" });
+    await choosePerson(actionForm, "Owner", "Helen Whitfield");
     await fillDate(actionForm, "Due date", "2027-03-11");
     await tripTickAndSave(actionForm, () => actionForm.getByRole("button", { name: "Add the action" }).click());
     await saved("Action added.");

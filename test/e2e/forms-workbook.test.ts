@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { E2E_TODAY, launchBrowser, startApp, type RunningApp } from "./support";
 import { open } from "./js-on";
 import { dbRow, dbRows, errorSummary, expectNoMissingValues, signedInPage, fillDate } from "./form-helpers";
+import { choosePerson, clearPerson } from "./people";
 
 let app: RunningApp;
 let browser: Browser;
@@ -63,10 +64,10 @@ it("team: assign a lead, stand them down, add and remove a member; a missing per
   const status = admin.getByRole("status");
 
   // Assign a senior manager: first with nobody chosen, then with a person.
-  await admin.getByLabel("Senior manager", { exact: true }).selectOption("");
+  await clearPerson(admin, "Senior manager");
   await button(admin, /^(Assign|Change) the senior manager$/).click();
   expect(await errorSummary(admin)).toEqual(["Choose a person from the list"]);
-  await admin.getByLabel("Senior manager", { exact: true }).selectOption(String(userId("karen.holt@riverside.example.nhs.uk")));
+  await choosePerson(admin, "Senior manager", "Karen Holt");
   await button(admin, /^(Assign|Change) the senior manager$/).click();
   await status.getByText("Karen Holt is now the senior manager.").waitFor();
   expect(teamRole(projectId, "karen.holt@riverside.example.nhs.uk")).toContain("senior_manager");
@@ -80,7 +81,7 @@ it("team: assign a lead, stand them down, add and remove a member; a missing per
   await button(admin, "Add to the team").click();
   expect(await errorSummary(admin)).toEqual(["Choose a person from the list"]);
   await admin.locator("#person-member-error", { hasText: "Choose a person from the list" }).waitFor();
-  await admin.getByLabel("Add a team member").selectOption(String(userId("lead@example.org")));
+  await choosePerson(admin, "Add a team member", "Lee Lead");
   await button(admin, "Add to the team").click();
   await status.getByText("Lee Lead has joined the team.").waitFor();
   expect(teamRole(projectId, "lead@example.org")).toContain("member");
@@ -174,7 +175,7 @@ it("write a correction to a status report, with an ask to a named person; the mi
   ]);
   await fillDate(lead, "Reporting date", original.report_date);
   await lead.getByLabel("Reason for the rating").fill("The antibiotic audit was paused for four weeks.");
-  await lead.getByLabel("Named person", { exact: true }).selectOption(String(userId("board@example.org")));
+  await choosePerson(lead, "Named person", "Blake Board");
   await button(lead, "Save status report").click();
   await lead.waitForURL(/\/status\/\d+\?written=1$/);
   const saved = dbRow<{ id: number; rag: string; rag_reason: string }>(
@@ -205,7 +206,7 @@ it("raise an ask on the project: missing text, person and a past date are refuse
     "The date you need an answer by must be today or in the future",
   ]);
   await lead.getByLabel("What do you need?").fill(what);
-  await lead.getByLabel("Named person", { exact: true }).selectOption(String(userId("board@example.org")));
+  await choosePerson(lead, "Named person", "Blake Board");
   await fillDate(lead, "Answer needed by (optional)", "2026-12-18");
   await button(lead, "Raise ask").click();
   await lead.getByRole("status").getByText("Ask raised. Blake Board will see it").waitFor();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
 import { fillDate } from "./form-helpers";
+import { choosePerson } from "./people";
 
 let app: RunningApp;
 let browser: Browser;
@@ -52,9 +53,9 @@ it("lead@ proposes, board@ approves with leads, lead@ fills the charter and scor
   await board.getByRole("heading", { name: "Approve the proposal" }).waitFor();
   await board.getByRole("button", { name: "Approve", exact: true }).click();
   await board.getByRole("link", { name: "Choose an executive lead" }).waitFor();
-  await board.getByLabel("Executive lead").selectOption({ label: "Helen Whitfield, Chief Nurse" });
-  await board.getByLabel("Operational lead").selectOption({ label: "David Singh, Divisional Director of Operations, Medicine" });
-  await board.getByLabel("Clinical lead").selectOption({ label: "Dr Hannah Lewis, Consultant Geriatrician" });
+  await choosePerson(board, "Executive lead", "Helen Whitfield, Chief Nurse");
+  await choosePerson(board, "Operational lead", "David Singh, Divisional Director of Operations, Medicine");
+  await choosePerson(board, "Clinical lead", "Dr Hannah Lewis, Consultant Geriatrician", "hannah");
   await board.getByRole("button", { name: "Approve", exact: true }).click();
   await board.waitForURL(projectUrl);
   await board.locator(".nhsuk-tag", { hasText: "Approved" }).first().waitFor();

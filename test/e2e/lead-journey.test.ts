@@ -9,6 +9,7 @@ import { openDatabase } from "../../db/client";
 import { asks, milestoneChanges, milestones, pdsaCycles, progressScores, projectTeam, projects, statusReports, users } from "../../db/schema";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
 import { fillDate } from "./form-helpers";
+import { choosePerson } from "./people";
 
 let app: RunningApp;
 let browser: Browser;
@@ -92,9 +93,9 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await board.goto(projectUrl);
   await board.getByRole("link", { name: "Approve or decline the proposal" }).click();
   await board.getByRole("heading", { name: "Approve the proposal" }).waitFor();
-  await board.getByLabel("Executive lead").selectOption({ label: "Helen Whitfield, Chief Nurse" });
-  await board.getByLabel("Operational lead").selectOption({ label: "David Singh, Divisional Director of Operations, Medicine" });
-  await board.getByLabel("Clinical lead").selectOption({ label: "Dr Hannah Lewis, Consultant Geriatrician" });
+  await choosePerson(board, "Executive lead", "Helen Whitfield, Chief Nurse");
+  await choosePerson(board, "Operational lead", "David Singh, Divisional Director of Operations, Medicine");
+  await choosePerson(board, "Clinical lead", "Dr Hannah Lewis, Consultant Geriatrician", "hannah");
   await board.getByRole("button", { name: "Approve", exact: true }).click();
   await board.waitForURL(projectUrl);
   await board.locator(".nhsuk-tag", { hasText: "Approved" }).first().waitFor();
@@ -102,7 +103,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   // Admins and a project's leads manage its team; a board member not on it cannot.
   const { page: admin, errors: adminErrors } = await signedIn("admin@example.org");
   await admin.goto(`${projectUrl}/team`);
-  await admin.getByLabel("Project lead", { exact: true }).selectOption({ label: "Lee Lead, Improvement Advisor" });
+  await choosePerson(admin, "Project lead", "Lee Lead, Improvement Advisor");
   await admin.getByRole("button", { name: "Assign the project lead" }).click();
   await admin.getByRole("status").getByText("Lee Lead is now the project lead.").waitFor();
 
@@ -128,7 +129,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   // ...and adds a team member.
   await lead.getByRole("link", { name: "Change the team" }).click();
   await lead.waitForURL(`${projectUrl}/team`);
-  await lead.getByLabel("Add a team member").selectOption({ label: "Sam Staff, Staff Nurse, Ward 7" });
+  await choosePerson(lead, "Add a team member", "Sam Staff, Staff Nurse, Ward 7");
   await lead.getByRole("button", { name: "Add to the team" }).click();
   await lead.getByRole("status").getByText("Sam Staff has joined the team.").waitFor();
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
 import { fillDate } from "./form-helpers";
+import { choosePerson } from "./people";
 
 let app: RunningApp;
 let browser: Browser;
@@ -50,7 +51,7 @@ it("a board member runs a meeting from the suggested agenda, closes it, and late
 
   await saved.getByText("Add an action").click();
   await saved.getByLabel("Action", { exact: true }).fill("Bring a costed option for a Saturday trauma list.");
-  await saved.getByLabel("Owner").selectOption({ label: "Helen Whitfield" });
+  await choosePerson(saved, "Owner", "Helen Whitfield");
   await fillDate(saved, "Due date", "2026-11-30");
   await saved.getByRole("button", { name: /Add the action/ }).click();
   await page.getByText("The due date must be on or after the meeting (3 Dec 2026)").first().waitFor();

@@ -7,7 +7,7 @@ import { describedBy, hintId, type AnyField } from "./field";
 import { Hint } from "./hint";
 
 /** Label, hint and error around one control, with the form group's error state. */
-function FieldShell({ field, label, hint, children }: { field: AnyField; label: ReactNode; hint?: ReactNode; children: ReactNode }) {
+export function FieldShell({ field, label, hint, children }: { field: AnyField; label: ReactNode; hint?: ReactNode; children: ReactNode }) {
   const invalid = Boolean(field.errors?.length);
   return (
     <div className={`nhsuk-form-group${invalid ? " nhsuk-form-group--error" : ""}`}>
@@ -21,7 +21,7 @@ function FieldShell({ field, label, hint, children }: { field: AnyField; label: 
   );
 }
 
-const ariaFor = (field: AnyField, hint?: ReactNode) => {
+export const ariaFor = (field: AnyField, hint?: ReactNode) => {
   const invalid = Boolean(field.errors?.length);
   return {
     "aria-invalid": invalid || undefined,

@@ -5,13 +5,16 @@ import { ConflictNotice } from "~/components/conflict-notice";
 import { ErrorSummary, TextareaField, TextField, useNhsForm } from "~/components/forms";
 import { DateInput, Details, FormButtons, WarningCallout } from "~/components/nhs";
 import { PiiConfirm } from "~/components/pii-confirm";
+import { MilestoneOwnerFields } from "~/components/milestone-owner-fields";
+import type { Person } from "~/components/person-select";
 import { formatDay } from "~/web/dates";
 import { rebaselineSchema, updateSchema, type ActionResult } from "./schemas";
 
 type Milestone = {
   id: number;
   title: string;
-  owner: string;
+  ownerUserId: number | null;
+  ownerText: string;
   baselineDate: string;
   forecastDate: string;
   completedOn: string | null;
@@ -20,6 +23,7 @@ type Milestone = {
 
 export function MilestoneForms({
   m,
+  people,
   today,
   base,
   permissions,
@@ -27,6 +31,7 @@ export function MilestoneForms({
   actionData,
 }: {
   m: Milestone;
+  people: readonly Person[];
   today: string;
   base: string;
   permissions: { edit: boolean };
@@ -39,7 +44,8 @@ export function MilestoneForms({
   const removal = resultFor("delete");
   const [updateForm, uf] = useNhsForm(updateSchema({ today, currentForecast: m.forecastDate }), update?.result, `milestone-update-${m.version}`, {
     title: m.title,
-    owner: m.owner,
+    ownerUserId: m.ownerUserId ? String(m.ownerUserId) : "",
+    owner: m.ownerText,
     forecastDate: m.forecastDate,
     completedOn: m.completedOn ?? "",
   });
@@ -73,6 +79,7 @@ export function MilestoneForms({
               form={updateForm}
               fields={{
                 title: uf.title,
+                ownerUserId: uf.ownerUserId,
                 owner: uf.owner,
                 forecastDate: uf.forecastDate,
                 forecastReason: uf.forecastReason,
@@ -83,7 +90,7 @@ export function MilestoneForms({
               <input type="hidden" name="intent" value="update" />
               <input type="hidden" name="version" value={versionFor(update)} />
               <TextField field={uf.title} label="Milestone" width={30} />
-              <TextField field={uf.owner} label="Owner (optional)" width={20} />
+              <MilestoneOwnerFields ownerUserId={uf.ownerUserId} owner={uf.owner} people={people} />
               <DateInput
                 field={uf.forecastDate}
                 legend="Forecast date"

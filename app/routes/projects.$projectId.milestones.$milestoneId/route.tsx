@@ -17,6 +17,9 @@ import { deleteMilestone, rebaselineMilestone, updateMilestone } from "~/models/
 import { getMilestone, listMilestoneAudit, listMilestoneChanges } from "~/models/milestone.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { MilestoneForms } from "./milestone-forms";
+import { canEditProject } from "~/domain/permissions";
+import { isOnProjectTeam } from "~/models/team.server";
+import { listPeopleToChoose } from "~/models/people.server";
 import { MilestoneHistory } from "./milestone-history";
 import { DeleteSchema, rebaselineSchema, updateSchema, type ActionResult } from "./schemas";
 
@@ -35,12 +38,14 @@ async function loadMilestone(params: LoaderFunctionArgs["params"]) {
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const { projectId, milestone } = await loadMilestone(params);
   const db = getDb();
   return {
     projectId,
     milestone,
+    // Only those who may update the milestone get the list of people to choose an owner from.
+    people: canEditProject(user, isOnProjectTeam(db, projectId, user.id)) ? listPeopleToChoose(db) : [],
     changes: listMilestoneChanges(db, [milestone.id]),
     audit: listMilestoneAudit(db, projectId, milestone.id),
     today: today(),
@@ -72,6 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const values = {
       title: v.title,
       owner: v.owner ?? "",
+      ownerUserId: v.ownerUserId ?? null,
       forecastDate: v.forecastDate,
       completedOn: v.completedOn ?? null,
     };
@@ -79,6 +85,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const warnings = patientDataWarning({ title: values.title, owner: values.owner, forecastReason }, formData);
     if (warnings) return fail({ intent, result: submission.reply({ fieldErrors: warnings }), pii: true }, 400);
     const saved = updateMilestone(db, actor, { ...ref, version: v.version, values, forecastReason });
+    if (!saved.ok && "refused" in saved && saved.status === 400) {
+      return fail({ intent, result: submission.reply({ fieldErrors: { ownerUserId: [saved.refused] } }) }, 400);
+    }
     return reply(intent, submission.reply(), saved, ({ changed }) => (changed ? `${page}?saved=1` : page));
   }
 
@@ -104,7 +113,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MilestonePage() {
-  const { projectId, milestone: m, changes, audit, today } = useLoaderData<typeof loader>();
+  const { projectId, milestone: m, people, changes, audit, today } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
@@ -143,7 +152,7 @@ export default function MilestonePage() {
         ]}
       />
 
-      <MilestoneForms m={m} today={today} base={base} permissions={permissions} confirmingDelete={confirmingDelete} actionData={actionData} />
+      <MilestoneForms m={m} people={people} today={today} base={base} permissions={permissions} confirmingDelete={confirmingDelete} actionData={actionData} />
       <MilestoneHistory changes={changes} audit={audit} />
     </>
   );

@@ -1,7 +1,8 @@
 // The milestone page's forms, shared by the browser (validation as you submit) and the action.
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
-import { forecastMoveNeedsReason, MILESTONE_OWNER_MAX, MILESTONE_REASON_MAX, MILESTONE_TITLE_MAX } from "~/domain/milestone-rules";
+import { forecastMoveNeedsReason, MILESTONE_REASON_MAX, MILESTONE_TITLE_MAX } from "~/domain/milestone-rules";
+import { milestoneOwnerFields, ownerNotBoth } from "~/forms/milestone-owner";
 import type { Conflict } from "~/domain/conflict";
 import { formatDay } from "~/web/dates";
 import { dayField, isPlausibleDay } from "~/forms/day-field";
@@ -21,7 +22,7 @@ export function updateSchema(ctx: { today: string; currentForecast: string }) {
       intent: z.literal("update"),
       version,
       title,
-      owner: optionalText({ what: "The owner", max: MILESTONE_OWNER_MAX }),
+      ...milestoneOwnerFields,
       forecastDate: dayField({
         what: "The forecast date",
         required: "Enter the forecast date",
@@ -43,6 +44,7 @@ export function updateSchema(ctx: { today: string; currentForecast: string }) {
       [PII_CONFIRM_FIELD]: z.literal("yes").optional(),
     })
     .strict()
+    .refine(...ownerNotBoth)
     .refine((v) => !isPlausibleDay(v.forecastDate ?? "") || !forecastMoveNeedsReason(ctx.currentForecast, v.forecastDate) || Boolean(v.forecastReason), {
       path: ["forecastReason"],
       message: `Give the reason the forecast is moving later than ${formatDay(ctx.currentForecast)}`,
