@@ -155,3 +155,36 @@ export function quarterStart(isoDay: string): string {
   const first = Math.floor((month - 1) / 3) * 3 + 1;
   return `${year}-${String(first).padStart(2, "0")}-01`;
 }
+
+export type CycleActivity = {
+  startDate: string;
+  /** The London day the cycle was planned (created). */
+  createdOn: string;
+  /** The London day of the latest recorded change; the same as createdOn when it was never changed. */
+  updatedOn: string;
+  /** False when the latest change was the planning itself (the row was never updated after it was created). */
+  changedSinceCreated: boolean;
+};
+
+/**
+ * The last day of PDSA activity (ADR 026): a start date that has come, or a recorded change to a cycle
+ * after it was planned. A cycle planned for the future is not activity until its start date comes, so a
+ * far-future plan can never hide a project whose testing has stopped. Null when there is none.
+ */
+export function lastPdsaActivity(cycles: readonly CycleActivity[], today: string): string | null {
+  let last: string | null = null;
+  const consider = (day: string) => {
+    if (day <= today && (last === null || day > last)) last = day;
+  };
+  for (const c of cycles) {
+    consider(c.startDate);
+    if (c.changedSinceCreated) consider(c.updatedOn);
+  }
+  return last;
+}
+
+/** Why a cycle cannot be done yet, or null: the Act decision needs the test to have started (ADR 026). */
+export function doneBeforeStartProblem(c: { startDate?: string | null; actDecision?: PdsaDecision | null }, today: string, formatDay: (iso: string) => string): string | null {
+  if (!c.actDecision || !c.startDate || c.startDate <= today) return null;
+  return `This cycle starts on ${formatDay(c.startDate)}, so it cannot be done yet: leave adopt, adapt or abandon until the test has run, or change the start date if it has already started`;
+}

@@ -7,7 +7,7 @@ import { AskFields, AskStateTag } from "~/components/ask";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
-import { askAgeDays, isAskOverdue, isOpenAsk } from "~/domain/ask-rules";
+import { askAgeDays, countWaitingAsks, isAskOverdue, isInHandAsk, isOpenAsk, waitingAsksText } from "~/domain/ask-rules";
 import { canAnswerAsk } from "~/domain/permissions";
 import { askRow, askShape, NAMES_THE_PERSON, namesThePerson } from "~/forms/ask-form";
 import { formatDateTime, formatDay } from "~/web/dates";
@@ -115,6 +115,12 @@ export default function ProjectAsks() {
           </p>
         </InsetText>
       ) : (
+        <p id="asks-waiting">
+          <strong>{waitingAsksText(countWaitingAsks(asks))}</strong>
+          {asks.some(isInHandAsk) ? `; ${asks.filter(isInHandAsk).length} accepted and still to resolve` : ""}.
+        </p>
+      )}
+      {asks.length === 0 ? null : (
         asks.map((a) => (
           <article key={a.id} id={`ask-${a.id}`} className={`app-record${isOpenAsk(a.state) ? " app-record--open" : ""}`}>
             <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">

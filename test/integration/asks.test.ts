@@ -250,19 +250,18 @@ describe("answering at /asks", () => {
 });
 
 describe("the /asks list", () => {
-  it("lists open and accepted asks oldest first, with their age in days", async () => {
+  it("lists waiting asks oldest first, then accepted asks to resolve, with their age in days", async () => {
     const page = await readPage(await viewer.get("/asks"));
-    const open = server.db
-      .select()
-      .from(asks)
-      .where(inArray(asks.state, ["open", "accepted"]))
-      .orderBy(asks.createdAt, asks.id)
-      .all();
+    const byState = (state: "open" | "accepted") =>
+      server.db.select().from(asks).where(eq(asks.state, state)).orderBy(asks.createdAt, asks.id).all();
+    const waiting = byState("open");
+    const accepted = byState("accepted");
     const shown = page.ids('article[id^="ask-"]').map((id) => Number(id.slice("ask-".length)));
-    expect(open.length).toBeGreaterThan(0);
-    expect(shown).toEqual(open.map((a) => a.id));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(shown).toEqual([...waiting, ...accepted].map((a) => a.id));
     for (const id of shown) expect(page.textOf(`#ask-${id}`)).toMatch(/\d+ days? old/);
-    expect(page.text).toContain(`${open.length} open asks`);
+    expect(page.textOf("#waiting-asks")).toBe(`${waiting.length} asks waiting for an answer`);
+    if (accepted.length) expect(page.textOf("#accepted-asks")).toContain(`${accepted.length} accepted`);
     expect(page.anywhere).not.toContain("Answer this ask"); // a viewer answers nothing
   });
 

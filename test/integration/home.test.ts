@@ -153,7 +153,7 @@ describe("the home page", () => {
     const waiting = server.db
       .select()
       .from(asks)
-      .where(and(eq(asks.addressee, "board"), inArray(asks.state, ["open", "accepted"])))
+      .where(and(eq(asks.addressee, "board"), eq(asks.state, "open")))
       .all().length;
     expect(waiting).toBeGreaterThan(0);
     const myAsks = section(await readPage(await board.get("/")), "home-my-asks");
