@@ -62,6 +62,9 @@ export type PreviousCycle = {
   question: string;
   actDecision: PdsaDecision | null;
   actNextStep: string;
+  planWho: string;
+  planWhere: string;
+  planDataCollection: string;
 };
 
 export type NextCyclePrefill = {
@@ -69,16 +72,27 @@ export type NextCyclePrefill = {
   changeIdea: string;
   question: string;
   planWhat: string;
+  planWho: string;
+  planWhere: string;
+  planDataCollection: string;
   previousCycleId: number;
   guidance: string;
 };
 
 /**
  * What "start the next cycle" carries over. Adapt tests a changed version of the same idea; adopt tests
- * the same idea on a wider scale; abandon needs a new idea. The question and the next step carry over.
+ * the same idea on a wider scale; abandon needs a new idea. The question, the next step (as what to do),
+ * who, where and how data is collected carry over: the team edits what the ramp changes.
  */
 export function prefillNextCycle(prev: PreviousCycle): NextCyclePrefill {
-  const base = { question: prev.question, planWhat: prev.actNextStep, previousCycleId: prev.id };
+  const base = {
+    question: prev.question,
+    planWhat: prev.actNextStep,
+    planWho: prev.planWho,
+    planWhere: prev.planWhere,
+    planDataCollection: prev.planDataCollection,
+    previousCycleId: prev.id,
+  };
   const same = String(prev.changeIdeaId);
   switch (prev.actDecision) {
     case "adapt":
