@@ -3,7 +3,7 @@
 import type { Db } from "~/db.server";
 import type { MeetingDecision, Rag } from "~/domain/enums";
 import { RAG_LABELS } from "~/domain/labels";
-import { DECISION_LABELS, moveInList } from "~/domain/meeting-rules";
+import { closeProblems, closeRefusal, DECISION_LABELS, moveInList } from "~/domain/meeting-rules";
 import { describeChanges } from "~/domain/conflict";
 import { formatDay } from "~/domain/calendar";
 import { insertAction } from "~/models/action.server";
@@ -265,9 +265,11 @@ export function addMeetingAction(db: Db, actor: Actor, input: MeetingRef & NewAc
   });
 }
 
-/** Closing freezes the board view as it stands (`today`) with the meeting's decisions and actions. */
+/** Closing needs the meeting to have happened and every item decided or deferred with a reason (ADR 027); it freezes the board view as it stands (`today`) with the meeting's decisions and actions. */
 export function closeMeeting(db: Db, actor: Actor, input: MeetingRef & { today: string }) {
   return editMeeting(db, actor, input, (tx, meeting) => {
+    const problems = closeProblems(meeting.meetingDate, listAgenda(tx, meeting.id), input.today, formatDay);
+    if (problems.length) return refused(closeRefusal(problems), 400);
     const snapshot = buildSnapshot(tx, input.programmeId, meeting, input.today);
     return {
       values: { state: "closed", closedAt: new Date(snapshot.takenAt), snapshot: JSON.stringify(snapshot) },

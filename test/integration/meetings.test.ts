@@ -486,10 +486,72 @@ describe("actions", () => {
 });
 
 describe("closing a meeting", () => {
+  it("refuses before the meeting's date and while an item has no decision, naming each, and changes nothing", async () => {
+    const [a, b] = activeProjects();
+    const id = await createMeeting([a.id, b.id], "2026-11-30");
+    const itemA = itemFor(id, a.id);
+    const itemB = itemFor(id, b.id);
+    const before = stateOf(id);
+    const early = await board.post(`/meetings/${id}`, { intent: "close", version: version(id), confirm: "yes" });
+    expect(early.status).toBe(400);
+    const page = await readPage(early);
+    expect(page.text).toContain("This meeting can't be closed yet");
+    expect(page.text).toContain("The meeting is on 30 Nov 2026: it can be closed from that day");
+    expect(page.text).toContain(`${a.title} has no decision: record the board's decision, or defer it with a reason`);
+    const summaryLinks = page.hrefs(".nhsuk-error-summary");
+    expect(summaryLinks).toEqual(expect.arrayContaining([`#item-${itemA.id}`, `#item-${itemB.id}`, "#close-title"]));
+    expect(page.find(`#item-${itemA.id}`)).not.toBeNull();
+    expect(stateOf(id)).toBe(before);
+
+    // On the day, with one item decided and the other deferred without a reason: still refused.
+    expect((await board.post(`/meetings/${id}`, { intent: "details", version: version(id), title: "Programme board", meetingDate: "2026-11-26" })).status).toBe(
+      302,
+    );
+    expect((await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(itemA.id), decision: "continue" })).status).toBe(302);
+    const noReason = await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(itemB.id), decision: "defer" });
+    expect(noReason.status).toBe(400);
+    expect((await readPage(noReason)).text).toContain("Give the reason for deferring in the notes");
+    const stillOpen = stateOf(id);
+    const undecided = await board.post(`/meetings/${id}`, { intent: "close", version: version(id), confirm: "yes" });
+    expect(undecided.status).toBe(400);
+    const refused = await readPage(undecided);
+    expect(refused.text).toContain(`${b.title} has no decision`);
+    expect(refused.text).not.toContain(`${a.title} has no decision`);
+    expect(refused.text).not.toContain("The meeting is on");
+    expect(stateOf(id)).toBe(stillOpen);
+    expect(meetingRow(id).state).toBe("planned");
+
+    // Deferred with its reason: the meeting closes.
+    const deferred = await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: version(id),
+      itemId: String(itemB.id),
+      decision: "defer",
+      notes: "Time ran out; first item next month",
+    });
+    expect(deferred.status).toBe(302);
+    expect((await board.post(`/meetings/${id}`, { intent: "close", version: version(id), confirm: "yes" })).status).toBe(302);
+    expect(meetingRow(id).state).toBe("closed");
+    const closed = JSON.parse(meetingRow(id).snapshot!);
+    expect(closed.agenda.map((i: { decision: string }) => i.decision).sort()).toEqual(["continue", "defer"]);
+    expect((await readPage(await viewer.get(`/meetings/${id}`))).text).toContain("Defer to a later meeting");
+  });
+
   it("needs confirming, then freezes the board view with the decisions; the closed meeting refuses every edit", async () => {
     const [a, b] = activeProjects();
-    const id = await createMeeting([a.id, b.id]);
+    const id = await createMeeting([a.id, b.id], "2026-11-26");
     const itemA = itemFor(id, a.id);
+    expect(
+      (
+        await board.post(`/meetings/${id}`, {
+          intent: "review",
+          version: version(id),
+          itemId: String(itemFor(id, b.id).id),
+          decision: "defer",
+          notes: "Not reached",
+        })
+      ).status,
+    ).toBe(302);
     const review = await board.post(`/meetings/${id}`, {
       intent: "review",
       version: version(id),
@@ -560,7 +622,7 @@ describe("closing a meeting", () => {
 
   it("shows the frozen view after the live data changes", async () => {
     const [a] = activeProjects();
-    const id = await createMeeting([a.id]);
+    const id = await createMeeting([a.id], "2026-11-20");
     const [item] = itemsOf(id);
     await board.post(`/meetings/${id}`, {
       intent: "review",
