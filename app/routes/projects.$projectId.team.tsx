@@ -17,6 +17,7 @@ import { isProjectLead } from "~/models/team.server";
 import { listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
+import { useSavedKey } from "~/components/nhs/reset-after-save";
 
 type LeadRole = (typeof LEAD_ROLES)[number];
 
@@ -190,6 +191,8 @@ export default function ProjectTeam() {
   const { stage, team, people, missing } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const members = team.filter((m) => m.role === "member");
+  // A fresh, empty form after each change is saved (the page answers in place).
+  const savedKey = useSavedKey(outcome?.ok ? outcome : null);
   return (
     <>
       {outcome && !outcome.ok ? (
@@ -231,6 +234,7 @@ export default function ProjectTeam() {
               header: "Change",
               cell: (role) => (
                 <LeadChange
+                  key={`${role}-${savedKey}`}
                   role={role}
                   holder={team.find((m) => m.role === role)}
                   people={people}
@@ -263,7 +267,7 @@ export default function ProjectTeam() {
           ))}
         </ul>
       )}
-      <Form method="post">
+      <Form method="post" key={`add-member-${savedKey}`} id="add-member">
         <input type="hidden" name="intent" value="add-member" />
         <FormToken />
         <div className={`nhsuk-form-group${outcome && !outcome.ok && outcome.role === "member" ? " nhsuk-form-group--error" : ""}`}>
