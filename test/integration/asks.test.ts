@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { asks, auditEvents, projectTeam } from "../../db/schema";
 import Papa from "papaparse";
 import { projects } from "../../db/schema";
-import { readPage } from "../helpers/html";
+import { readPage, rowsOf } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 import { userIdOf } from "../helpers/db";
 
@@ -307,10 +307,10 @@ describe("one meaning of a waiting ask, on every page", () => {
     const projectPage = await readPage(await board.get(asksPath(p)));
     const filtered = await readPage(await board.get(`/asks?project=${p}`));
     const boardPage = await readPage(await board.get("/board?size=100"));
-    const headers = boardPage.textsOf("table thead th");
+    const headers = boardPage.textsOf("table.app-board-table thead th");
     const asksColumn = headers.findIndex((h) => h.startsWith("Asks waiting"));
     expect(asksColumn).toBeGreaterThanOrEqual(0);
-    const boardRow = boardPage.tableRows().find((r) => r.some((cell) => cell.includes(title)));
+    const boardRow = boardPage.findAll("table.app-board-table").flatMap(rowsOf).find((r) => r.some((cell) => cell.includes(title)));
     expect(boardRow, "the project is on the board").toBeDefined();
 
     const csv = await board.get("/board.csv?size=100&page=1");
@@ -337,7 +337,7 @@ describe("one meaning of a waiting ask, on every page", () => {
   }
 
   it("the home page, /asks, the board, its CSV and the project's asks page agree, before and after an ask is accepted", async () => {
-    const p = otherProjectId;
+    const p = server.db.select({ id: projects.id }).from(projects).where(eq(projects.stage, "active")).orderBy(projects.id).get()!.id;
     const raised = [];
     for (const what of ["Fund a Saturday list.", "Release a data analyst for a day a week.", "Agree a theatre slot."]) {
       const res = await admin.post(asksPath(p), { intent: "raise", what, addressee: "board" });

@@ -157,7 +157,7 @@ describe("the home page", () => {
       .all().length;
     expect(waiting).toBeGreaterThan(0);
     const myAsks = section(await readPage(await board.get("/")), "home-my-asks");
-    expect(textOf(myAsks)).toContain(`${waiting} asks are waiting for the programme board`);
+    expect(textOf(myAsks)).toContain(`${waiting} ${waiting === 1 ? "ask is" : "asks are"} waiting for the programme board`);
     expect(hrefsIn(myAsks)).toContain("/asks?to=board");
   });
 });

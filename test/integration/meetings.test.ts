@@ -4,6 +4,7 @@ import { auditEvents, boardAssessments, meetingActions, meetingItems, meetings, 
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 import { userIdOf } from "../helpers/db";
+import { suggestAgenda, type AgendaCandidate } from "~/domain/meeting-rules";
 
 let server: TestServer;
 let admin: Client;
@@ -138,23 +139,29 @@ describe("who may run meetings", () => {
 });
 
 describe("planning a meeting", () => {
-  it("suggests the agenda from the attention flags, most flags first, then the longest unreviewed", async () => {
+  it("suggests the agenda from the attention flags, most urgent first, ticking only the few most urgent", async () => {
     const res = await board.get("/meetings/new");
     expect(res.status).toBe(200);
     const page = await readPage(res);
-    const flagged = db()
-      .select()
-      .from(projectSummaries)
-      .orderBy(desc(projectSummaries.flagCount), asc(projectSummaries.title))
-      .all()
-      .filter((s) => s.flagCount > 0);
-    expect(flagged.length).toBeGreaterThan(1);
+    const expected = suggestAgenda(
+      db()
+        .select()
+        .from(projectSummaries)
+        .all()
+        .map((s) => ({ ...s, flags: JSON.parse(s.flags) as AgendaCandidate["flags"] })),
+      (d) => d,
+    );
+    const flagged = expected.filter((s) => !s.reason.startsWith("Not"));
+    expect(flagged.length).toBeGreaterThan(3);
     const labels = page.textsOf("label");
     const positions = flagged.slice(0, 3).map((s) => labels.indexOf(s.title));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    const firstReason = (JSON.parse(flagged[0].flags) as { reason: string }[])[0].reason;
-    expect(page.text).toContain(firstReason);
+    expect(page.text).toContain(flagged[0].reason.split("; ")[0]);
+    const ticked = page.checkedValues("projectIds");
+    expect(ticked).toEqual(expected.filter((s) => s.preselected).map((s) => String(s.projectId)));
+    expect(ticked.length).toBeGreaterThan(0);
+    expect(ticked.length).toBeLessThanOrEqual(3);
   });
 
   it("creates the meeting with the chosen projects in the suggested order, with their reasons, and audits it", async () => {
