@@ -198,7 +198,11 @@ export function lastPdsaActivity(cycles: readonly CycleActivity[], today: string
 }
 
 /** Why a cycle cannot be done yet, or null: the Act decision needs the test to have started (ADR 026). */
-export function doneBeforeStartProblem(c: { startDate?: string | null; actDecision?: PdsaDecision | null }, today: string, formatDay: (iso: string) => string): string | null {
+export function doneBeforeStartProblem(
+  c: { startDate?: string | null; actDecision?: PdsaDecision | null },
+  today: string,
+  formatDay: (iso: string) => string,
+): string | null {
   if (!c.actDecision || !c.startDate || c.startDate <= today) return null;
   return `This cycle starts on ${formatDay(c.startDate)}, so it cannot be done yet: leave adopt, adapt or abandon until the test has run, or change the start date if it has already started`;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import { asks, auditEvents, projectTeam } from "../../db/schema";
 import Papa from "papaparse";
 import { projects } from "../../db/schema";
@@ -310,7 +310,10 @@ describe("one meaning of a waiting ask, on every page", () => {
     const headers = boardPage.textsOf("table.app-board-table thead th");
     const asksColumn = headers.findIndex((h) => h.startsWith("Asks waiting"));
     expect(asksColumn).toBeGreaterThanOrEqual(0);
-    const boardRow = boardPage.findAll("table.app-board-table").flatMap(rowsOf).find((r) => r.some((cell) => cell.includes(title)));
+    const boardRow = boardPage
+      .findAll("table.app-board-table")
+      .flatMap(rowsOf)
+      .find((r) => r.some((cell) => cell.includes(title)));
     expect(boardRow, "the project is on the board").toBeDefined();
 
     const csv = await board.get("/board.csv?size=100&page=1");

@@ -147,7 +147,7 @@ describe("updateCycle", () => {
         projectId: w.c.projectId,
         cycleId: w.c.id,
         today: TODAY,
-      values: { ...w.values({ title: "Half" }), version: w.c.version },
+        values: { ...w.values({ title: "Half" }), version: w.c.version },
       }),
     ).toThrow(/audit refused/);
     expect(w.cycle()).toEqual({ version: w.c.version, title: w.c.title, gone: null });
