@@ -66,7 +66,12 @@ export function ReviewForm({
         placeholder="Choose the board's decision"
         options={MEETING_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
       />
-      <TextareaField field={fields.notes} label="Notes of the discussion (optional)" rows={3} />
+      <TextareaField
+        field={fields.notes}
+        label="Notes of the discussion"
+        hint="Optional, except when the board defers the project: then give the reason, such as time ran out or the data is due next month."
+        rows={3}
+      />
       <PiiConfirm show={pii} />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
         Save the view and decision<span className="nhsuk-u-visually-hidden"> on {title}</span>

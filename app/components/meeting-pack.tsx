@@ -4,6 +4,7 @@ import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
 import type { AskState, AssuranceIcon as AssuranceIconId, Rag, Stage, TeamRole, VariationIcon as VariationIconId } from "~/domain/enums";
 import { ASK_STATE_LABELS, progressLabel, TEAM_ROLE_LABELS } from "~/domain/labels";
+import { countWaitingAsks, waitingAsksText } from "~/domain/ask-rules";
 import { formatDay } from "~/web/dates";
 import { SummaryList, Tag } from "~/components/nhs";
 
@@ -176,6 +177,7 @@ export function PackProjectPage({ page, position, reason, today }: { page: PackP
         <p className="nhsuk-body-s">No status report yet.</p>
       )}
       <h3 className="nhsuk-heading-s">Asks of the board</h3>
+      {page.asks.length ? <p className="nhsuk-body-s">{waitingAsksText(countWaitingAsks(page.asks))}</p> : null}
       {page.asks.length ? (
         <ul className="nhsuk-list nhsuk-body-s">
           {page.asks.map((a) => (

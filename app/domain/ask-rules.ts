@@ -1,6 +1,6 @@
 // How an ask moves: open → accepted → resolved, or declined from open or accepted.
 // Resolved and declined are final. Pure: no database, no HTTP.
-import type { AskState } from "~/domain/enums";
+import { ASK_STATES, type AskState } from "~/domain/enums";
 import { daysBetween } from "~/domain/calendar";
 
 /** The states an answer can move an ask to. */
@@ -16,8 +16,29 @@ export const ASK_TRANSITIONS: Record<AskState, readonly AskOutcome[]> = {
 
 export const canMoveAsk = (from: AskState, to: AskOutcome): boolean => ASK_TRANSITIONS[from].includes(to);
 
-/** Still waiting for the board or the named person to finish with it. */
+/** Not finished: the board or the named person can still answer it (open) or resolve it (accepted). */
 export const isOpenAsk = (state: AskState): boolean => ASK_TRANSITIONS[state].length > 0;
+
+/**
+ * The one meaning of "waiting" (ADR 026): an ask is waiting while nobody has answered it. Once it is
+ * accepted, resolved or declined it has an answer, so it is not waiting; an accepted ask is "in hand"
+ * until it is resolved. Every count of waiting asks (home page, /asks, the board and its CSV, the
+ * project's asks, the meeting pack, the attention flag) uses this.
+ */
+export const isWaitingAsk = (ask: { state: AskState }): boolean => ask.state === "open";
+
+/** Accepted and not yet resolved: answered, with the work still to do. */
+export const isInHandAsk = (ask: { state: AskState }): boolean => ask.state === "accepted";
+
+/** The states a waiting ask can be in, for queries that filter in SQL. */
+export const WAITING_ASK_STATES: readonly AskState[] = ASK_STATES.filter((state) => isWaitingAsk({ state }));
+
+export const countWaitingAsks = (asks: readonly { state: AskState }[]): number => asks.filter(isWaitingAsk).length;
+
+/** "3 asks waiting for an answer", "1 ask waiting for an answer", "No asks waiting for an answer". */
+export function waitingAsksText(n: number): string {
+  return `${n === 0 ? "No" : n} ${n === 1 ? "ask" : "asks"} waiting for an answer`;
+}
 
 const VERB: Record<AskOutcome, string> = { accepted: "accept", resolved: "resolve", declined: "decline" };
 

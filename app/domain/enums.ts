@@ -60,7 +60,7 @@ export type AskState = (typeof ASK_STATES)[number];
 export const ASK_ADDRESSEES = ["board", "person"] as const;
 export type AskAddressee = (typeof ASK_ADDRESSEES)[number];
 
-export const MEETING_DECISIONS = ["continue", "support", "escalate", "close", "celebrate"] as const;
+export const MEETING_DECISIONS = ["continue", "support", "escalate", "close", "celebrate", "defer"] as const;
 export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
 
 export const MEETING_STATES = ["planned", "closed"] as const;

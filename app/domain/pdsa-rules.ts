@@ -62,6 +62,9 @@ export type PreviousCycle = {
   question: string;
   actDecision: PdsaDecision | null;
   actNextStep: string;
+  planWho: string;
+  planWhere: string;
+  planDataCollection: string;
 };
 
 export type NextCyclePrefill = {
@@ -69,16 +72,27 @@ export type NextCyclePrefill = {
   changeIdea: string;
   question: string;
   planWhat: string;
+  planWho: string;
+  planWhere: string;
+  planDataCollection: string;
   previousCycleId: number;
   guidance: string;
 };
 
 /**
  * What "start the next cycle" carries over. Adapt tests a changed version of the same idea; adopt tests
- * the same idea on a wider scale; abandon needs a new idea. The question and the next step carry over.
+ * the same idea on a wider scale; abandon needs a new idea. The question, the next step (as what to do),
+ * who, where and how data is collected carry over: the team edits what the ramp changes.
  */
 export function prefillNextCycle(prev: PreviousCycle): NextCyclePrefill {
-  const base = { question: prev.question, planWhat: prev.actNextStep, previousCycleId: prev.id };
+  const base = {
+    question: prev.question,
+    planWhat: prev.actNextStep,
+    planWho: prev.planWho,
+    planWhere: prev.planWhere,
+    planDataCollection: prev.planDataCollection,
+    previousCycleId: prev.id,
+  };
   const same = String(prev.changeIdeaId);
   switch (prev.actDecision) {
     case "adapt":
@@ -154,4 +168,41 @@ export function quarterStart(isoDay: string): string {
   const month = Number(isoDay.slice(5, 7));
   const first = Math.floor((month - 1) / 3) * 3 + 1;
   return `${year}-${String(first).padStart(2, "0")}-01`;
+}
+
+export type CycleActivity = {
+  startDate: string;
+  /** The London day the cycle was planned (created). */
+  createdOn: string;
+  /** The London day of the latest recorded change; the same as createdOn when it was never changed. */
+  updatedOn: string;
+  /** False when the latest change was the planning itself (the row was never updated after it was created). */
+  changedSinceCreated: boolean;
+};
+
+/**
+ * The last day of PDSA activity (ADR 026): a start date that has come, or a recorded change to a cycle
+ * after it was planned. A cycle planned for the future is not activity until its start date comes, so a
+ * far-future plan can never hide a project whose testing has stopped. Null when there is none.
+ */
+export function lastPdsaActivity(cycles: readonly CycleActivity[], today: string): string | null {
+  let last: string | null = null;
+  const consider = (day: string) => {
+    if (day <= today && (last === null || day > last)) last = day;
+  };
+  for (const c of cycles) {
+    consider(c.startDate);
+    if (c.changedSinceCreated) consider(c.updatedOn);
+  }
+  return last;
+}
+
+/** Why a cycle cannot be done yet, or null: the Act decision needs the test to have started (ADR 026). */
+export function doneBeforeStartProblem(
+  c: { startDate?: string | null; actDecision?: PdsaDecision | null },
+  today: string,
+  formatDay: (iso: string) => string,
+): string | null {
+  if (!c.actDecision || !c.startDate || c.startDate <= today) return null;
+  return `This cycle starts on ${formatDay(c.startDate)}, so it cannot be done yet: leave adopt, adapt or abandon until the test has run, or change the start date if it has already started`;
 }

@@ -238,6 +238,8 @@ export const RebaseSchema = strictForm({
     what: "The reason",
     max: SHORT_TEXT,
   }),
+  /** "yes" when the person knows the new limits rest on fewer than 12 points (trial limits). */
+  trialLimits: z.literal("yes").optional(),
   [FORM_TOKEN_FIELD]: formToken(),
 });
 

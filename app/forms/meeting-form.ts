@@ -2,6 +2,7 @@
 // live in a .server module.
 import { z } from "zod";
 import { MEETING_DECISIONS, RAGS } from "~/domain/enums";
+import { DEFER_REASON_MESSAGE } from "~/domain/meeting-rules";
 import { formatDay } from "~/web/dates";
 import { dayField } from "~/forms/day-field";
 import { PII_CONFIRM_FIELD } from "~/forms/pii-field";
@@ -71,6 +72,11 @@ export const ReviewSchema = z
   .refine((v) => v.rag || !v.reason, {
     path: ["rag"],
     message: "Choose the board's RAG rating for this reason, or clear the reason",
+    when: () => true,
+  })
+  .refine((v) => v.decision !== "defer" || Boolean(v.notes), {
+    path: ["notes"],
+    message: DEFER_REASON_MESSAGE,
     when: () => true,
   });
 

@@ -9,9 +9,10 @@ import { buildConflict, type Conflict } from "~/domain/conflict";
 import { capitalise, formatMeasureValue, periodLabel, unitSuffix } from "~/domain/measure-periods";
 import { formatNumber } from "~/domain/spc";
 import type { ImportRow } from "~/forms/measure-import-check.server";
-import { conflict, type Actor, type CommandResult } from "~/models/command.server";
+import { conflict, refused, type Actor, type CommandResult } from "~/models/command.server";
+import { areTrialLimits, trialLimitsWarning, TRIAL_CONFIRM_MESSAGE } from "~/domain/rebase-rules";
 import { createdOnce, measureCommand, NOT_FOUND, type Once } from "~/models/measure-commands.server";
-import { getPoint, type PointValues } from "~/models/measure-data.server";
+import { getPoint, rebasePoints, type PointValues } from "~/models/measure-data.server";
 import type { Measure } from "~/models/measure.server";
 
 type MeasureRef = Pick<Measure, "id" | "projectId" | "name" | "frequency">;
@@ -159,21 +160,32 @@ export function importPoints(db: Db, actor: Actor, input: ImportPoints): Command
 
 // Rebases: the limits are recalculated from a period, for a recorded reason.
 
-export type AddRebase = Once & { measure: MeasureRef; periodDate: string; reason: string; location: string };
+export type AddRebase = Once & {
+  measure: MeasureRef;
+  periodDate: string;
+  reason: string;
+  location: string;
+  /** The person confirmed that limits on fewer than REBASE_MIN_POINTS points are trial limits. */
+  trialConfirmed: boolean;
+};
 
+/** Recalculates the limits from a period; fewer than 12 points after it need `trialConfirmed` (a 400 otherwise). */
 export function addRebase(db: Db, actor: Actor, input: AddRebase): Created {
   const { measure, periodDate, reason } = input;
-  return measureCommand(db, actor, measure, "limits", (tx) =>
-    createdOnce(tx, actor, "rebase", input.formToken, () => {
+  return measureCommand(db, actor, measure, "limits", (tx) => {
+    const points = rebasePoints(tx, measure.id, periodDate);
+    const trial = areTrialLimits(points);
+    if (trial && !input.trialConfirmed) return refused(`${trialLimitsWarning(points)}. ${TRIAL_CONFIRM_MESSAGE}.`, 400);
+    return createdOnce(tx, actor, "rebase", input.formToken, () => {
       const { id } = tx
         .insert(measureRebases)
         .values({ measureId: measure.id, periodDate, reason, createdBy: actor.id, createdAt: new Date(nowMs()) })
         .returning({ id: measureRebases.id })
         .get();
-      const summary = `${measure.name}: limits recalculated from ${period(measure, periodDate)} (${reason})`;
+      const summary = `${measure.name}: limits recalculated from ${period(measure, periodDate)} (${reason})${trial ? `; trial limits on ${points} point${points === 1 ? "" : "s"}, confirmed` : ""}`;
       return { id, location: input.location, summary };
-    }),
-  );
+    });
+  });
 }
 
 export function removeRebase(db: Db, actor: Actor, input: { measure: MeasureRef; rebaseId: number }): CommandResult<{ id: number }> {

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { measureAnnotations, measurePoints, measureRebases, users } from "~/db.server";
 import type { Db } from "~/db.server";
+import { pointsInRebase } from "~/domain/rebase-rules";
 
 export type PointValues = {
   periodDate: string;
@@ -110,4 +111,11 @@ export function listAnnotations(db: Db, measureId: number) {
     .where(eq(measureAnnotations.measureId, measureId))
     .orderBy(asc(measureAnnotations.periodDate), asc(measureAnnotations.id))
     .all();
+}
+
+/** Points the rebase at `periodDate` would rest on, with the rebases already there. */
+export function rebasePoints(db: Db, measureId: number, periodDate: string) {
+  const periods = listSeries(db, measureId).map((p) => p.periodDate);
+  const rebases = [...listRebases(db, measureId).map((r) => r.periodDate), periodDate];
+  return pointsInRebase(periods, periodDate, rebases);
 }

@@ -3,12 +3,12 @@
 import type { Db } from "~/db.server";
 import type { MeetingDecision, Rag } from "~/domain/enums";
 import { RAG_LABELS } from "~/domain/labels";
-import { DECISION_LABELS, moveInList } from "~/domain/meeting-rules";
+import { closeProblems, closeRefusal, DECISION_LABELS, moveInList } from "~/domain/meeting-rules";
 import { describeChanges } from "~/domain/conflict";
 import { formatDay } from "~/domain/calendar";
 import { insertAction } from "~/models/action.server";
 import { recordBoardAssessment } from "~/models/board.server";
-import { conflict, ok, record, refused, runCommand, type Actor, type Refused } from "~/models/command.server";
+import { conflict, ok, record, refused, runCommand, type Actor, type Conflicted, type Refused } from "~/models/command.server";
 import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/models/form-token.server";
 import {
   buildSnapshot,
@@ -67,13 +67,13 @@ type Plan<T> = { values?: Record<string, unknown>; write: () => T };
  * Checks the edit against the planned meeting (`plan` returns a refusal or what to write), claims the
  * version the form read, then writes. A conflict hands back the meeting as it is now.
  */
-function editMeeting<T>(db: Db, actor: Actor, ref: MeetingRef, plan: (tx: Db, meeting: MeetingRow) => Refused | Plan<T>) {
+function editMeeting<T>(db: Db, actor: Actor, ref: MeetingRef, plan: (tx: Db, meeting: MeetingRow) => Refused | Conflicted<MeetingRow> | Plan<T>) {
   return runCommand<T, MeetingRow>(db, (tx) => {
     const meeting = getMeeting(tx, ref.programmeId, ref.meetingId);
     if (!meeting) return refused("We could not find that meeting.", 404);
     if (meeting.state === "closed") return refused(CLOSED_MESSAGE, 400);
     const planned = plan(tx, meeting);
-    if ("refused" in planned) return planned;
+    if ("refused" in planned || "conflict" in planned) return planned;
     if (!claimMeetingVersion(tx, meeting.id, ref.version, actor.id, planned.values)) return conflict(meeting);
     return ok(planned.write());
   });
@@ -265,9 +265,13 @@ export function addMeetingAction(db: Db, actor: Actor, input: MeetingRef & NewAc
   });
 }
 
-/** Closing freezes the board view as it stands (`today`) with the meeting's decisions and actions. */
+/** Closing needs the meeting to have happened and every item decided or deferred with a reason (ADR 027); it freezes the board view as it stands (`today`) with the meeting's decisions and actions. */
 export function closeMeeting(db: Db, actor: Actor, input: MeetingRef & { today: string }) {
   return editMeeting(db, actor, input, (tx, meeting) => {
+    // A stale version is a conflict first: the refusal below would describe a meeting the person has not seen.
+    if (meeting.version !== input.version) return conflict(meeting);
+    const problems = closeProblems(meeting.meetingDate, listAgenda(tx, meeting.id), input.today, formatDay);
+    if (problems.length) return refused(closeRefusal(problems), 400);
     const snapshot = buildSnapshot(tx, input.programmeId, meeting, input.today);
     return {
       values: { state: "closed", closedAt: new Date(snapshot.takenAt), snapshot: JSON.stringify(snapshot) },

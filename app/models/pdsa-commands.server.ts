@@ -5,9 +5,9 @@ import { changeIdeas, pdsaCycles } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
 import { describeChanges, type Conflict } from "~/domain/conflict";
-import { formatDateTime } from "~/domain/calendar";
+import { formatDateTime, formatDay } from "~/domain/calendar";
 import { CYCLE_LABELS } from "~/domain/pdsa-fields";
-import { nextCycleNumber } from "~/domain/pdsa-rules";
+import { doneBeforeStartProblem, nextCycleNumber } from "~/domain/pdsa-rules";
 import type { CycleValues } from "~/forms/pdsa-form";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { spendFormToken, spentFormToken, type Created } from "~/models/form-token.server";
@@ -90,7 +90,7 @@ export function createCycle(db: Db, actor: Actor, input: CreateCycle): CommandRe
   });
 }
 
-export type UpdateCycle = { projectId: number; cycleId: number; values: CycleValues & { version: number } };
+export type UpdateCycle = { projectId: number; cycleId: number; values: CycleValues & { version: number }; today: string };
 
 /**
  * Saves the worksheet if nobody saved since `values.version`. A conflict hands back the 409 panel:
@@ -107,6 +107,8 @@ export function updateCycle(db: Db, actor: Actor, input: UpdateCycle): CommandRe
         fields: [],
       });
     }
+    const tooEarly = doneBeforeStartProblem(values, input.today, formatDay);
+    if (tooEarly) return refused(tooEarly, 400);
     // The version check comes first, so a losing save writes nothing, not even a new change idea.
     if (!updateIfVersion(tx, pdsaCycles, id, values.version, worksheetColumns(values), actor.id)) {
       return conflict(cycleConflict(tx, before, values));

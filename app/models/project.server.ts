@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { asks, changeIdeas, divisions, pdsaCycles, projects, projectTeam, statusReports, themes, users, waves } from "~/db.server";
 import type { Db } from "~/db.server";
+import { isOpenAsk } from "~/domain/ask-rules";
 import type { Stage } from "~/domain/enums";
 import type { ProjectSort } from "~/web/project-list";
 import { listCqcDomains } from "~/models/charter.server";
@@ -156,10 +157,10 @@ export function listProjectMeasures(db: Db, projectId: number) {
   return listMeasures(db, projectId).map(({ unitLabel: _unitLabel, ratePer: _ratePer, latestSignal: _latestSignal, sparkline: _sparkline, ...shown }) => shown);
 }
 
-/** The asks still waiting on someone (open or accepted), as the meeting pack and the deck show them. */
+/** The asks not yet finished (waiting for an answer, or accepted and in hand), as the meeting pack and the deck show them. */
 export function listOpenProjectAsks(db: Db, projectId: number) {
   return listProjectAsks(db, projectId)
-    .filter((a) => a.state === "open" || a.state === "accepted")
+    .filter((a) => isOpenAsk(a.state))
     .map(({ id, what, state, addressee, addresseeName, dueOn }) => ({ id, what, state, addressee, addresseeName, dueOn }));
 }
 

@@ -23,6 +23,8 @@ import {
 import type { Db } from "~/db.server";
 import { isOverdue, slipDays } from "~/domain/milestone-rules";
 import { attentionFlags, type AttentionInput, type AttentionThresholds } from "~/domain/attention";
+import { WAITING_ASK_STATES } from "~/domain/ask-rules";
+import { lastPdsaActivity } from "~/domain/pdsa-rules";
 import { nowMs } from "~/clock.server";
 import { londonDay } from "~/today.server";
 
@@ -157,8 +159,6 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     db
       .select({
         projectId: pdsaCycles.projectId,
-        lastStart: max(pdsaCycles.startDate),
-        lastUpdate: max(pdsaCycles.updatedAt),
         thisQuarter: sql<number>`sum(case when ${pdsaCycles.startDate} >= ${quarterStart} then 1 else 0 end)`,
         total: sql<number>`count(*)`,
       })
@@ -167,6 +167,15 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       .groupBy(pdsaCycles.projectId)
       .all()
       .map((r) => [r.projectId, r]),
+  );
+  // Each cycle's dates, so the domain decides what counts as activity (a future plan does not).
+  const pdsaActivity = groupBy(
+    db
+      .select({ projectId: pdsaCycles.projectId, startDate: pdsaCycles.startDate, createdAt: pdsaCycles.createdAt, updatedAt: pdsaCycles.updatedAt })
+      .from(pdsaCycles)
+      .where(and(isNull(pdsaCycles.deletedAt), inScope(pdsaCycles.projectId, ids)))
+      .all(),
+    (r) => r.projectId,
   );
   const measureRows = groupBy(
     db
@@ -194,7 +203,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     db
       .select({ projectId: asks.projectId, what: asks.what, createdAt: asks.createdAt })
       .from(asks)
-      .where(and(eq(asks.state, "open"), inScope(asks.projectId, ids)))
+      .where(and(inArray(asks.state, [...WAITING_ASK_STATES]), inScope(asks.projectId, ids)))
       .all(),
     (r) => r.projectId,
   );
@@ -211,12 +220,15 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     const ms2 = measureRows.get(p.id) ?? [];
     const primary = ms2.find((m) => m.isPrimary) ?? ms2[0];
     const asksOpen = openAsks.get(p.id) ?? [];
-    const lastPdsa = cycles
-      ? ([cycles.lastStart, cycles.lastUpdate ? londonDay(cycles.lastUpdate as unknown as number) : null]
-          .filter((d): d is string => Boolean(d))
-          .sort()
-          .at(-1) ?? null)
-      : null;
+    const lastPdsa = lastPdsaActivity(
+      (pdsaActivity.get(p.id) ?? []).map((c) => ({
+        startDate: c.startDate,
+        createdOn: londonDay(c.createdAt),
+        updatedOn: londonDay(c.updatedAt),
+        changedSinceCreated: c.updatedAt.getTime() > c.createdAt.getTime(),
+      })),
+      today,
+    );
     const input: AttentionInput = {
       stage: p.stage,
       startedOn: p.plannedStart ?? londonDay(p.createdAt),

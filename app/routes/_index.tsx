@@ -10,6 +10,7 @@ import { canGovern, canPropose } from "~/domain/permissions";
 import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { listOpenAsks } from "~/models/ask.server";
+import { countWaitingAsks } from "~/domain/ask-rules";
 import { listMyOpenActions, listMyProjects, programmeInBrief } from "~/models/home.server";
 import { freshProgramme } from "~/models/programme.server";
 import { listProposalsAwaitingDecision } from "~/models/proposal-queue.server";
@@ -35,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     myProjects: listMyProjects(db, programme.id, user.id),
     myActions: listMyOpenActions(db, programme.id, user.id),
     myAsks: listOpenAsks(db, { programmeId: programme.id, to: { userId: user.id } }),
-    boardAsks: governs ? listOpenAsks(db, { programmeId: programme.id, to: { board: true } }).length : null,
+    boardAsks: governs ? countWaitingAsks(listOpenAsks(db, { programmeId: programme.id, to: { board: true } })) : null,
     proposals: governs ? listProposalsAwaitingDecision(db, programme.id) : null,
   };
 }

@@ -11,7 +11,18 @@ import { ErrorSummary, TextareaField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { DoneNotice } from "~/components/done-notice";
 import { getDb } from "~/db.server";
-import { ASK_OUTCOME_LABELS, ASK_OUTCOME_PAST, ASK_OUTCOMES, ASK_TRANSITIONS, askAgeDays, excerpt, isAskOverdue } from "~/domain/ask-rules";
+import {
+  ASK_OUTCOME_LABELS,
+  ASK_OUTCOME_PAST,
+  ASK_OUTCOMES,
+  ASK_TRANSITIONS,
+  askAgeDays,
+  excerpt,
+  isAskOverdue,
+  isInHandAsk,
+  isWaitingAsk,
+  waitingAsksText,
+} from "~/domain/ask-rules";
 import type { AskState } from "~/domain/enums";
 import { canAnswerAsk } from "~/domain/permissions";
 import type { Conflict } from "~/domain/conflict";
@@ -147,10 +158,51 @@ function AnswerForm({ ask, lastResult }: { ask: { id: number; state: AskState; v
   );
 }
 
+type ListedAsk = ReturnType<typeof useLoaderData<typeof loader>>["asks"][number];
+
+function AskRecord({ ask: a, today, actionData }: { ask: ListedAsk; today: string; actionData: ActionResult | undefined }) {
+  return (
+    <article id={`ask-${a.id}`} className="app-record app-record--open">
+      <p className="app-record__meta nhsuk-u-margin-bottom-1">
+        <Link to={`/projects/${a.projectId}/asks#ask-${a.id}`}>{a.projectTitle}</Link>
+      </p>
+      <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+        <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
+      </h3>
+      <p className="app-record__meta">
+        To {a.addressee === "board" ? "the programme board" : a.addresseeName}. Raised by {a.raisedByName ?? "—"} on {formatDay(a.raisedOn)}:{" "}
+        <strong>{daysText(askAgeDays(a.raisedOn, today))} old</strong>
+        {a.dueOn ? `. Answer needed by ${formatDay(a.dueOn)}` : ""}
+        {isAskOverdue(a, today) ? (
+          <>
+            {" "}
+            <Tag colour="red">Overdue</Tag>
+          </>
+        ) : null}
+        {a.reportDate ? (
+          <>
+            {". From the "}
+            <Link to={`/projects/${a.projectId}/status/${a.statusReportId}`}>status report for {formatDay(a.reportDate)}</Link>
+          </>
+        ) : null}
+        .
+      </p>
+      {a.response ? (
+        <p className="app-pre-line">
+          <strong>Response{a.answeredByName ? ` from ${a.answeredByName}` : ""}:</strong> {a.response}
+        </p>
+      ) : null}
+      {a.canAnswer ? <AnswerForm key={`${a.id}-${a.version}`} ask={a} lastResult={actionData} /> : null}
+    </article>
+  );
+}
+
 export default function Asks() {
   const { me, filters, options, today, asks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const filtered = Boolean(filters.to || filters.project);
+  const waiting = asks.filter(isWaitingAsk);
+  const inHand = asks.filter(isInHandAsk);
   const personOptions = options.people.filter((p) => p.id !== me.id);
   if (filters.to && /^\d+$/.test(filters.to) && !personOptions.some((p) => String(p.id) === filters.to) && filters.to !== String(me.id)) {
     personOptions.push({ id: Number(filters.to), name: "The person chosen" });
@@ -198,8 +250,8 @@ export default function Asks() {
         </button>
       </Form>
 
-      <h2>
-        {asks.length} open {asks.length === 1 ? "ask" : "asks"}
+      <h2 id="waiting-asks">
+        {waitingAsksText(waiting.length)}
         {filters.to === "me" ? " addressed to you" : filters.to === "board" ? " of the programme board" : ""}
       </h2>
       {asks.length === 0 ? (
@@ -214,42 +266,22 @@ export default function Asks() {
             )}
           </p>
         </InsetText>
+      ) : waiting.length === 0 ? (
+        <p className="app-muted">Every ask here has an answer. Accepted asks stay below until they are resolved.</p>
       ) : (
-        asks.map((a) => (
-          <article key={a.id} id={`ask-${a.id}`} className="app-record app-record--open">
-            <p className="app-record__meta nhsuk-u-margin-bottom-1">
-              <Link to={`/projects/${a.projectId}/asks#ask-${a.id}`}>{a.projectTitle}</Link>
-            </p>
-            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
-              <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
-            </h3>
-            <p className="app-record__meta">
-              To {a.addressee === "board" ? "the programme board" : a.addresseeName}. Raised by {a.raisedByName ?? "—"} on {formatDay(a.raisedOn)}:{" "}
-              <strong>{daysText(askAgeDays(a.raisedOn, today))} old</strong>
-              {a.dueOn ? `. Answer needed by ${formatDay(a.dueOn)}` : ""}
-              {isAskOverdue(a, today) ? (
-                <>
-                  {" "}
-                  <Tag colour="red">Overdue</Tag>
-                </>
-              ) : null}
-              {a.reportDate ? (
-                <>
-                  {". From the "}
-                  <Link to={`/projects/${a.projectId}/status/${a.statusReportId}`}>status report for {formatDay(a.reportDate)}</Link>
-                </>
-              ) : null}
-              .
-            </p>
-            {a.response ? (
-              <p className="app-pre-line">
-                <strong>Response{a.answeredByName ? ` from ${a.answeredByName}` : ""}:</strong> {a.response}
-              </p>
-            ) : null}
-            {a.canAnswer ? <AnswerForm key={`${a.id}-${a.version}`} ask={a} lastResult={actionData} /> : null}
-          </article>
-        ))
+        waiting.map((a) => <AskRecord key={a.id} ask={a} today={today} actionData={actionData} />)
       )}
+      {inHand.length ? (
+        <>
+          <h2 id="accepted-asks">
+            {inHand.length} accepted {inHand.length === 1 ? "ask" : "asks"} to resolve
+          </h2>
+          <p>Answered and in hand: resolve each one when it is done, saying what was done.</p>
+          {inHand.map((a) => (
+            <AskRecord key={a.id} ask={a} today={today} actionData={actionData} />
+          ))}
+        </>
+      ) : null}
     </>
   );
 }

@@ -71,14 +71,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const AGENDA_HINT =
-  "Suggested from the board: projects that need attention (most flags first), then those the board has gone longest without reviewing. Untick any you will not discuss; you can add, remove and reorder projects until the meeting closes.";
+  "Suggested from the board: projects that need attention (the most urgent first), then those the board has gone longest without reviewing. The most urgent few are ticked; tick any others the board should discuss. You can add, remove and reorder projects until the meeting closes.";
 
 export default function NewMeeting() {
   const { suggested, people, defaultTitle } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   const [form, fields] = useNhsForm(NewMeetingSchema, last?.result, "new-meeting", {
     title: defaultTitle,
-    projectIds: suggested.map((s) => String(s.projectId)),
+    projectIds: suggested.filter((s) => s.preselected).map((s) => String(s.projectId)),
   });
   const agendaInvalid = Boolean(fields.projectIds.errors?.length);
   const hintId = `${fields.projectIds.id}-hint`;

@@ -7,7 +7,7 @@ import { AskFields, AskStateTag } from "~/components/ask";
 import { ErrorSummary, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { getDb } from "~/db.server";
-import { askAgeDays, isAskOverdue, isOpenAsk } from "~/domain/ask-rules";
+import { askAgeDays, countWaitingAsks, isAskOverdue, isInHandAsk, isOpenAsk, waitingAsksText } from "~/domain/ask-rules";
 import { canAnswerAsk } from "~/domain/permissions";
 import { askRow, askShape, NAMES_THE_PERSON, namesThePerson } from "~/forms/ask-form";
 import { formatDateTime, formatDay } from "~/web/dates";
@@ -115,49 +115,55 @@ export default function ProjectAsks() {
           </p>
         </InsetText>
       ) : (
-        asks.map((a) => (
-          <article key={a.id} id={`ask-${a.id}`} className={`app-record${isOpenAsk(a.state) ? " app-record--open" : ""}`}>
-            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
-              <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
-            </h3>
-            <p className="app-record__meta">
-              To {a.addressee === "board" ? "the programme board" : a.addresseeName}
-              {a.dueOn ? `, answer needed by ${formatDay(a.dueOn)}` : ""}
-              {isAskOverdue(a, today) ? " (overdue)" : ""}. Raised by {a.raisedByName ?? "—"} on {formatDay(a.raisedOn)}
-              {a.reportDate ? (
-                <>
-                  {" in the "}
-                  <Link to={`/projects/${projectId}/status/${a.statusReportId}`}>status report for {formatDay(a.reportDate)}</Link>
-                </>
-              ) : null}
-              {isOpenAsk(a.state) ? `; open for ${daysText(askAgeDays(a.raisedOn, today))}` : ""}.
-            </p>
-            {a.response ? (
-              <p className="app-pre-line">
-                <strong>Response{a.answeredByName ? ` from ${a.answeredByName}` : ""}:</strong> {a.response}
-              </p>
-            ) : (
-              <p className="app-muted">No response yet.</p>
-            )}
-            {a.canAnswer && isOpenAsk(a.state) ? (
-              <p>
-                <Link to={`/asks?project=${projectId}#ask-${a.id}`}>Answer this ask</Link>
-              </p>
-            ) : null}
-            {a.history.length > 1 ? (
-              <Details summary="History of this ask">
-                <ul className="app-history">
-                  {a.history.map((h, i) => (
-                    <li key={i}>
-                      {formatDateTime(h.at)} — {h.who}: {h.summary}
-                    </li>
-                  ))}
-                </ul>
-              </Details>
-            ) : null}
-          </article>
-        ))
+        <p id="asks-waiting">
+          <strong>{waitingAsksText(countWaitingAsks(asks))}</strong>
+          {asks.some(isInHandAsk) ? `; ${asks.filter(isInHandAsk).length} accepted and still to resolve` : ""}.
+        </p>
       )}
+      {asks.length === 0
+        ? null
+        : asks.map((a) => (
+            <article key={a.id} id={`ask-${a.id}`} className={`app-record${isOpenAsk(a.state) ? " app-record--open" : ""}`}>
+              <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+                <AskStateTag state={a.state} /> <span className="app-pre-line">{a.what}</span>
+              </h3>
+              <p className="app-record__meta">
+                To {a.addressee === "board" ? "the programme board" : a.addresseeName}
+                {a.dueOn ? `, answer needed by ${formatDay(a.dueOn)}` : ""}
+                {isAskOverdue(a, today) ? " (overdue)" : ""}. Raised by {a.raisedByName ?? "—"} on {formatDay(a.raisedOn)}
+                {a.reportDate ? (
+                  <>
+                    {" in the "}
+                    <Link to={`/projects/${projectId}/status/${a.statusReportId}`}>status report for {formatDay(a.reportDate)}</Link>
+                  </>
+                ) : null}
+                {isOpenAsk(a.state) ? `; open for ${daysText(askAgeDays(a.raisedOn, today))}` : ""}.
+              </p>
+              {a.response ? (
+                <p className="app-pre-line">
+                  <strong>Response{a.answeredByName ? ` from ${a.answeredByName}` : ""}:</strong> {a.response}
+                </p>
+              ) : (
+                <p className="app-muted">No response yet.</p>
+              )}
+              {a.canAnswer && isOpenAsk(a.state) ? (
+                <p>
+                  <Link to={`/asks?project=${projectId}#ask-${a.id}`}>Answer this ask</Link>
+                </p>
+              ) : null}
+              {a.history.length > 1 ? (
+                <Details summary="History of this ask">
+                  <ul className="app-history">
+                    {a.history.map((h, i) => (
+                      <li key={i}>
+                        {formatDateTime(h.at)} — {h.who}: {h.summary}
+                      </li>
+                    ))}
+                  </ul>
+                </Details>
+              ) : null}
+            </article>
+          ))}
 
       {permissions.edit ? (
         <div className="nhsuk-grid-row">

@@ -1,10 +1,10 @@
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { pendingRemoval, redirectAfterRemoval } from "~/web/removal.server";
 import { parseSubmission } from "~/forms/submission.server";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmRemoval } from "~/components/confirm-removal";
-import { DateInput, FormButtons, InsetText } from "~/components/nhs";
+import { Checkboxes, DateInput, FormButtons, InsetText, Tag, WarningCallout } from "~/components/nhs";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { capitalise, normalisePeriod, periodLabel } from "~/domain/measure-periods";
@@ -12,21 +12,32 @@ import { requireMeasureEditor } from "~/auth/guards.server";
 import { actorOf } from "~/auth/actor.server";
 import { RebaseSchema } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
-import { listRebases, listSeries } from "~/models/measure-data.server";
+import { listRebases, listSeries, rebasePoints } from "~/models/measure-data.server";
+import { areTrialLimits, pointsInRebase, REBASE_MIN_POINTS, TRIAL_CONFIRM_MESSAGE, trialLimitsWarning } from "~/domain/rebase-rules";
 import { addRebase, removeRebase } from "~/models/measure-data-commands.server";
 import { valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
-import { formFailure } from "~/web/form-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Recalculate the limits – Stepping Up" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, measure, base } = await requireMeasureEditor(request, context, params);
-  const rebases = listRebases(db, measure.id).map((r) => ({ id: r.id, periodDate: r.periodDate, reason: r.reason }));
-  const removing = pendingRemoval(request, rebases, "rebase");
   const series = listSeries(db, measure.id);
+  const stored = listRebases(db, measure.id);
+  const periods = series.map((p) => p.periodDate);
+  const rebases = stored.map((r) => ({
+    id: r.id,
+    periodDate: r.periodDate,
+    reason: r.reason,
+    points: pointsInRebase(
+      periods,
+      r.periodDate,
+      stored.map((x) => x.periodDate),
+    ),
+  }));
+  const removing = pendingRemoval(request, rebases, "rebase");
   return {
     base,
     rebases,
@@ -47,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (removed) return removed;
 
   const submission = parseSubmission(formData, { schema: RebaseSchema });
-  const fail = formFailure;
+  const fail = (result: SubmissionResult<string[]>) => failTrial(result, null);
   if (submission.status !== "success") return fail(submission.reply());
   const { reason, formToken } = submission.value;
   const replay = spentFormToken(db, { userId: user.id, kind: "rebase", token: formToken });
@@ -65,8 +76,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           ? `The limits are already recalculated from ${label}`
           : null;
   if (problem) return fail(submission.reply({ fieldErrors: { periodDate: [problem] } }));
+  // Fewer than 12 points after the rebase: a second step, confirming the new limits are trial limits.
+  const points = rebasePoints(db, measure.id, periodDate);
+  const trialConfirmed = submission.value.trialLimits === "yes";
+  const trial = areTrialLimits(points) ? points : null;
+  if (trial !== null && !trialConfirmed) return failTrial(submission.reply({ fieldErrors: { trialLimits: [TRIAL_CONFIRM_MESSAGE] } }), trial);
   const pii = patientDataWarning({ reason: submission.value.reason }, formData);
-  if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
+  if (pii) return failTrial(submission.reply({ fieldErrors: pii }), trial, true);
 
   const added = addRebase(db, actorOf(user, context), {
     measure,
@@ -74,9 +90,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     reason,
     formToken,
     location: `${base}?saved=rebased`,
+    trialConfirmed,
   });
   return redirect(valueOf(added).location);
 }
+
+type RebaseFailure = { result: SubmissionResult<string[]>; pii: boolean; trial: number | null };
+
+/** Not saved (400): the input kept, and how many points follow when the new limits would be trial limits. */
+const failTrial = (result: SubmissionResult<string[]>, trial: number | null, pii = false) => data<RebaseFailure>({ result, pii, trial }, { status: 400 });
 
 export default function Rebases() {
   const { base, rebases, removing, points, first, last } = useLoaderData<typeof loader>();
@@ -102,7 +124,7 @@ export default function Rebases() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary form={form} fields={{ periodDate: fields.periodDate, reason: fields.reason }} />
+        <ErrorSummary form={form} fields={{ periodDate: fields.periodDate, reason: fields.reason, trialLimits: fields.trialLimits }} />
         <span className="nhsuk-caption-m">{m.name}</span>
         <h2>Recalculate the limits</h2>
         <p>
@@ -126,6 +148,19 @@ export default function Rebases() {
               hint={`A date in the first period of the new process. The data runs from ${first ? periodLabel(first, m.frequency) : "?"} to ${last ? periodLabel(last, m.frequency) : "?"}.`}
             />
             <TextField field={fields.reason} label="Reason" hint="For example, New triage process started" width={30} />
+            {actionData?.trial != null ? (
+              <WarningCallout heading="These would be trial limits">
+                <p>{trialLimitsWarning(actionData.trial)}.</p>
+                <p>
+                  NHS Making Data Count advises at least {REBASE_MIN_POINTS} points before limits are relied on. Recalculate now only if the process has clearly
+                  changed; the chart will say the limits are trial limits until there are enough points.
+                </p>
+                <Checkboxes
+                  field={fields.trialLimits}
+                  items={[{ value: "yes", label: "I understand the new limits are trial limits, based on fewer than 12 points" }]}
+                />
+              </WarningCallout>
+            ) : null}
             <PiiConfirm show={Boolean(actionData?.pii)} />
             <FormButtons submit="Recalculate the limits" cancelTo={base} />
           </Form>
@@ -137,6 +172,11 @@ export default function Rebases() {
               {rebases.map((r) => (
                 <li key={r.id}>
                   {capitalise(periodLabel(r.periodDate, m.frequency))}: {r.reason}{" "}
+                  {areTrialLimits(r.points) ? (
+                    <Tag colour="yellow" className="nhsuk-u-margin-right-2">
+                      Trial limits: {r.points} of {REBASE_MIN_POINTS} points
+                    </Tag>
+                  ) : null}
                   <Link to={`?delete=${r.id}`}>
                     Remove
                     <span className="nhsuk-u-visually-hidden"> the rebase from {periodLabel(r.periodDate, m.frequency)}</span>

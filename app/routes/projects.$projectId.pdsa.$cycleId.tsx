@@ -12,9 +12,10 @@ import { CycleDates, PdsaDecisionTag, PdsaStatusTag } from "~/components/pdsa-ti
 import { DoStudyActFields, PlanFields } from "~/components/pdsa-worksheet";
 import { getDb } from "~/db.server";
 import { canEditProject } from "~/domain/permissions";
-import { filledParts, worksheetProblems } from "~/domain/pdsa-rules";
+import { doneBeforeStartProblem, filledParts, worksheetProblems } from "~/domain/pdsa-rules";
 import type { Conflict } from "~/domain/conflict";
-import { formatDateTime } from "~/web/dates";
+import { formatDateTime, formatDay } from "~/web/dates";
+import { today } from "~/today.server";
 import { badRequest, notFound, parseId, requireProjectEditor, requireUser } from "~/auth/guards.server";
 import { CYCLE_TEXT_FIELDS, DeleteCycleSchema, EditCycleSchema, summaryFieldNames } from "~/forms/pdsa-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
@@ -109,11 +110,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (wrong) return fail(submission.reply(wrong));
   const contradiction = worksheetProblems(values);
   if (contradiction) return fail(submission.reply({ fieldErrors: contradiction }));
+  const tooEarly = doneBeforeStartProblem(values, today(), formatDay);
+  if (tooEarly) return fail(submission.reply({ fieldErrors: { actDecision: [tooEarly] } }));
   const text = Object.fromEntries(CYCLE_TEXT_FIELDS.map((name) => [name, values[name]]));
   const pii = patientDataWarning(text, formData);
   if (pii) return fail(submission.reply({ fieldErrors: pii }), true);
 
-  const saved = updateCycle(db, actorOf(user, context), { projectId, cycleId, values });
+  const saved = updateCycle(db, actorOf(user, context), { projectId, cycleId, values, today: today() });
   if (!saved.ok) {
     if ("refused" in saved) refusal(saved);
     const { conflict } = saved;

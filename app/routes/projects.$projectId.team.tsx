@@ -18,6 +18,7 @@ import { listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { PersonPicker } from "~/components/person-select";
+import { useSavedKey } from "~/components/nhs/reset-after-save";
 
 type LeadRole = (typeof LEAD_ROLES)[number];
 
@@ -172,6 +173,8 @@ export default function ProjectTeam() {
   const { stage, team, people, missing } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const members = team.filter((m) => m.role === "member");
+  // A fresh, empty form after each change is saved (the page answers in place).
+  const savedKey = useSavedKey(outcome?.ok ? outcome : null);
   return (
     <>
       {outcome && !outcome.ok ? (
@@ -213,6 +216,7 @@ export default function ProjectTeam() {
               header: "Change",
               cell: (role) => (
                 <LeadChange
+                  key={`${role}-${savedKey}`}
                   role={role}
                   holder={team.find((m) => m.role === role)}
                   people={people}
@@ -245,7 +249,7 @@ export default function ProjectTeam() {
           ))}
         </ul>
       )}
-      <Form method="post">
+      <Form method="post" key={`add-member-${savedKey}`} id="add-member">
         <input type="hidden" name="intent" value="add-member" />
         <FormToken />
         <div className={`nhsuk-form-group${outcome && !outcome.ok && outcome.role === "member" ? " nhsuk-form-group--error" : ""}`}>

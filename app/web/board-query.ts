@@ -16,7 +16,7 @@ export const BOARD_COLUMNS = [
   { id: "milestones", label: "Milestones", sortable: true, hideable: true },
   { id: "pdsa", label: "Last PDSA activity", sortable: true, hideable: true },
   { id: "measure", label: "Primary measure", sortable: true, hideable: true },
-  { id: "asks", label: "Open asks", sortable: true, hideable: true },
+  { id: "asks", label: "Asks waiting", sortable: true, hideable: true },
   { id: "flags", label: "Attention", sortable: true, hideable: true },
 ] as const;
 export type BoardColumnId = (typeof BOARD_COLUMNS)[number]["id"];

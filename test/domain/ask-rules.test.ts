@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { ASK_OUTCOMES, askAgeDays, askTransitionProblem, canMoveAsk, isAskOverdue, isOpenAsk, type AskOutcome } from "~/domain/ask-rules";
+import {
+  ASK_OUTCOMES,
+  askAgeDays,
+  askTransitionProblem,
+  canMoveAsk,
+  countWaitingAsks,
+  isAskOverdue,
+  isInHandAsk,
+  isOpenAsk,
+  isWaitingAsk,
+  WAITING_ASK_STATES,
+  waitingAsksText,
+  type AskOutcome,
+} from "~/domain/ask-rules";
 import { ASK_STATES, type AskState } from "~/domain/enums";
 
 // Every (from, to) pair: open → accepted → resolved, or declined from open or accepted.
@@ -46,5 +59,26 @@ describe("age and overdue", () => {
     expect(isAskOverdue({ state: "open", dueOn: "2026-11-26" }, "2026-11-26")).toBe(false);
     expect(isAskOverdue({ state: "resolved", dueOn: "2026-11-01" }, "2026-11-26")).toBe(false);
     expect(isAskOverdue({ state: "open", dueOn: null }, "2026-11-26")).toBe(false);
+  });
+});
+
+describe("isWaitingAsk: the one meaning of waiting", () => {
+  it("is waiting only while nobody has answered it", () => {
+    expect(ASK_STATES.filter((state) => isWaitingAsk({ state }))).toEqual(["open"]);
+    expect(WAITING_ASK_STATES).toEqual(["open"]);
+    expect(isInHandAsk({ state: "accepted" })).toBe(true);
+    expect(isWaitingAsk({ state: "accepted" })).toBe(false);
+  });
+
+  it("counts and words the waiting asks", () => {
+    const asks = [{ state: "open" }, { state: "accepted" }, { state: "open" }, { state: "resolved" }, { state: "declined" }] as const;
+    expect(countWaitingAsks(asks)).toBe(2);
+    expect(waitingAsksText(2)).toBe("2 asks waiting for an answer");
+    expect(waitingAsksText(1)).toBe("1 ask waiting for an answer");
+    expect(waitingAsksText(0)).toBe("No asks waiting for an answer");
+  });
+
+  it("every waiting ask can still be answered", () => {
+    for (const state of WAITING_ASK_STATES) expect(isOpenAsk(state)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   deriveStatus,
+  doneBeforeStartProblem,
+  lastPdsaActivity,
   filledParts,
   groupByChangeIdea,
   nextCycleNumber,
@@ -82,6 +84,9 @@ describe("prefillNextCycle", () => {
     question: "Does the card speed up escalation?",
     actDecision: "adapt",
     actNextStep: "Put a card on every observation trolley",
+    planWho: "Night-shift nurse in charge",
+    planWhere: "Ward 7",
+    planDataCollection: "Tally of escalations per shift, counted by the ward clerk",
   };
 
   it("adapt: the same change idea, the question, and the next step as the plan", () => {
@@ -89,6 +94,9 @@ describe("prefillNextCycle", () => {
       changeIdea: "7",
       question: "Does the card speed up escalation?",
       planWhat: "Put a card on every observation trolley",
+      planWho: "Night-shift nurse in charge",
+      planWhere: "Ward 7",
+      planDataCollection: "Tally of escalations per shift, counted by the ward clerk",
       previousCycleId: 41,
       guidance: "Cycle 3 was adapted: test the changed version of the same change idea.",
     });
@@ -100,6 +108,13 @@ describe("prefillNextCycle", () => {
     expect(p.guidance).toMatch(/wider scale/);
     expect(p.planWhat).toBe("Put a card on every observation trolley");
     expect(p.previousCycleId).toBe(41);
+  });
+
+  it("every decision carries who, where and the data collection over", () => {
+    for (const actDecision of ["adopt", "adapt", "abandon", null] as const) {
+      const p = prefillNextCycle({ ...previous, actDecision });
+      expect([p.planWho, p.planWhere, p.planDataCollection]).toEqual([previous.planWho, previous.planWhere, previous.planDataCollection]);
+    }
   });
 
   it("abandon: asks for a new change idea but keeps the question and next step", () => {
@@ -157,5 +172,52 @@ describe("quarterStart", () => {
     ["2026-09-30", "2026-07-01"],
   ])("%s is in the quarter from %s", (day, start) => {
     expect(quarterStart(day)).toBe(start);
+  });
+});
+
+describe("lastPdsaActivity", () => {
+  const today = "2026-06-15";
+  const cycle = (startDate: string, createdOn = "2026-01-10", updatedOn = createdOn) => ({
+    startDate,
+    createdOn,
+    updatedOn,
+    changedSinceCreated: updatedOn !== createdOn,
+  });
+
+  it("is the latest start date that has come", () => {
+    expect(lastPdsaActivity([cycle("2026-02-01"), cycle("2026-04-20"), cycle("2026-03-03")], today)).toBe("2026-04-20");
+    expect(lastPdsaActivity([cycle(today)], today)).toBe(today);
+  });
+
+  it("ignores start dates still to come, however far off", () => {
+    expect(lastPdsaActivity([cycle("2026-02-01"), cycle("2027-01-25")], today)).toBe("2026-02-01");
+    expect(lastPdsaActivity([cycle("2026-06-16")], today)).toBeNull();
+    expect(lastPdsaActivity([], today)).toBeNull();
+  });
+
+  it("counts a recorded change after planning, but not the planning itself", () => {
+    expect(lastPdsaActivity([cycle("2026-02-01", "2026-01-10", "2026-05-30")], today)).toBe("2026-05-30");
+    // Planned today for next year: not activity until it starts or is changed.
+    expect(lastPdsaActivity([cycle("2026-02-01"), cycle("2027-01-25", today, today)], today)).toBe("2026-02-01");
+    // A far-future cycle that was worked on counts on the day of the change.
+    expect(lastPdsaActivity([cycle("2027-01-25", "2026-05-01", "2026-06-02")], today)).toBe("2026-06-02");
+  });
+
+  it("lets the stale flag through when the only recent thing is a far-future plan", () => {
+    const last = lastPdsaActivity([cycle("2026-01-05"), cycle("2027-01-25", "2026-06-10", "2026-06-10")], today);
+    expect(last).toBe("2026-01-05");
+  });
+});
+
+describe("doneBeforeStartProblem", () => {
+  const fmt = (iso: string) => `<${iso}>`;
+  it("refuses an Act decision before the start date, with what to do", () => {
+    expect(doneBeforeStartProblem({ startDate: "2026-07-01", actDecision: "adopt" }, "2026-06-30", fmt)).toMatch(
+      /^This cycle starts on <2026-07-01>, so it cannot be done yet: leave adopt, adapt or abandon until the test has run/,
+    );
+  });
+  it("allows it from the start date on, and anything without a decision", () => {
+    expect(doneBeforeStartProblem({ startDate: "2026-07-01", actDecision: "adopt" }, "2026-07-01", fmt)).toBeNull();
+    expect(doneBeforeStartProblem({ startDate: "2026-07-01", actDecision: null }, "2026-06-01", fmt)).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { E2E_TODAY, launchBrowser, signIn, startApp, type RunningApp } from "./s
 import { choosePerson } from "./people";
 import { hydrated, open, watchPage, type PageWatch } from "./js-on";
 import { fillDate } from "./form-helpers";
+import { makeReadyToClose } from "./meeting-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -237,7 +238,7 @@ describe("board meetings", () => {
     await problem(item, "Choose the board's decision");
     await item.getByLabel("Reason for the rating").fill("Data on target for six months.");
     await item.getByLabel("Decision", { exact: true }).selectOption({ label: "Continue" });
-    await item.getByLabel("Notes of the discussion (optional)").fill(`The team's example: ${PATIENT_LIKE}.`);
+    await item.getByLabel("Notes of the discussion").fill(`The team's example: ${PATIENT_LIKE}.`);
     await tripTickAndSave(item, () => item.getByRole("button", { name: /Save the view and decision/ }).click());
     await saved("The board's view and decision are saved.");
     expect(
@@ -271,7 +272,8 @@ describe("board meetings", () => {
     await saved("Action marked done.");
     expect(query<{ completed_on: string }>("select completed_on from meeting_actions where text = ?", text)?.completed_on).toBe(E2E_TODAY);
 
-    // Close: the tick is required.
+    // Close: the meeting must have happened and every item be decided or deferred; the tick is required.
+    await makeReadyToClose(b, E2E_TODAY);
     await b.getByRole("button", { name: "Close the meeting" }).click();
     await problem(b, "Confirm that the board has finished this meeting");
     expect(query<{ state: string }>("select state from meetings where id = ?", meetingId)?.state).toBe("planned");

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
+import { E2E_TODAY, launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
 import { fillDate } from "./form-helpers";
 import { choosePerson } from "./people";
+import { makeReadyToClose } from "./meeting-helpers";
 
 let app: RunningApp;
 let browser: Browser;
@@ -26,7 +27,11 @@ it("a board member runs a meeting from the suggested agenda, closes it, and late
   await page.getByRole("heading", { level: 1, name: "Plan a board meeting" }).waitFor();
   const suggested = page.locator(".nhsuk-checkboxes__input[name='projectIds']");
   expect(await suggested.count()).toBeGreaterThan(2);
-  expect(await suggested.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true);
+  // Only the most urgent few are ticked; the rest are offered.
+  const ticked = await suggested.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length);
+  expect(ticked).toBeGreaterThan(0);
+  expect(ticked).toBeLessThanOrEqual(3);
+  expect(ticked).toBeLessThan(await suggested.count());
   // An invalid date is refused with a clear message, keeping what was typed.
   await page.getByLabel("Attendees").fill("Catherine Moore, Non-executive Director");
   await page.getByRole("button", { name: "Save the meeting" }).click();
@@ -64,6 +69,12 @@ it("a board member runs a meeting from the suggested agenda, closes it, and late
   await page.getByText("Action added.").waitFor();
   expect(await page.locator(".app-meeting-item").first().getByRole("table").textContent()).toContain("Helen Whitfield");
 
+  // Before its date, with items undecided, the meeting cannot close: each problem links to its item.
+  await page.getByLabel("The board has finished this meeting").check();
+  await page.getByRole("button", { name: "Close the meeting" }).click();
+  await page.locator(".nhsuk-error-summary", { hasText: "This meeting can't be closed yet" }).waitFor();
+  expect(await page.locator(".nhsuk-error-summary").textContent()).toContain("The meeting is on 3 Dec 2026");
+  await makeReadyToClose(page, E2E_TODAY);
   await page.getByLabel("The board has finished this meeting").check();
   await page.getByRole("button", { name: "Close the meeting" }).click();
   await page.getByText("The meeting is closed.").waitFor();
@@ -85,7 +96,7 @@ it("a board member runs a meeting from the suggested agenda, closes it, and late
   await expect.poll(() => page.getByRole("button", { name: "Close the meeting" }).count()).toBe(0);
 
   await page.getByRole("link", { name: "Board pack (printable)" }).click();
-  await page.getByRole("heading", { level: 1, name: /3 Dec 2026/ }).waitFor();
+  await page.getByRole("heading", { level: 1, name: /26 Nov 2026/ }).waitFor();
   expect(await page.locator(".app-pack-page").count()).toBeGreaterThan(2);
   expect(await page.locator(".app-pack-page").first().textContent()).toContain("Mortality above the upper limit");
   expect(errors).toEqual([]);

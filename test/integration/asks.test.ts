@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import { asks, auditEvents, projectTeam } from "../../db/schema";
-import { readPage } from "../helpers/html";
+import Papa from "papaparse";
+import { projects } from "../../db/schema";
+import { readPage, rowsOf } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 import { userIdOf } from "../helpers/db";
 
@@ -250,19 +252,17 @@ describe("answering at /asks", () => {
 });
 
 describe("the /asks list", () => {
-  it("lists open and accepted asks oldest first, with their age in days", async () => {
+  it("lists waiting asks oldest first, then accepted asks to resolve, with their age in days", async () => {
     const page = await readPage(await viewer.get("/asks"));
-    const open = server.db
-      .select()
-      .from(asks)
-      .where(inArray(asks.state, ["open", "accepted"]))
-      .orderBy(asks.createdAt, asks.id)
-      .all();
+    const byState = (state: "open" | "accepted") => server.db.select().from(asks).where(eq(asks.state, state)).orderBy(asks.createdAt, asks.id).all();
+    const waiting = byState("open");
+    const accepted = byState("accepted");
     const shown = page.ids('article[id^="ask-"]').map((id) => Number(id.slice("ask-".length)));
-    expect(open.length).toBeGreaterThan(0);
-    expect(shown).toEqual(open.map((a) => a.id));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(shown).toEqual([...waiting, ...accepted].map((a) => a.id));
     for (const id of shown) expect(page.textOf(`#ask-${id}`)).toMatch(/\d+ days? old/);
-    expect(page.text).toContain(`${open.length} open asks`);
+    expect(page.textOf("#waiting-asks")).toBe(`${waiting.length} asks waiting for an answer`);
+    if (accepted.length) expect(page.textOf("#accepted-asks")).toContain(`${accepted.length} accepted`);
     expect(page.anywhere).not.toContain("Answer this ask"); // a viewer answers nothing
   });
 
@@ -295,5 +295,86 @@ describe("the /asks list", () => {
   it("says what to do when nothing matches", async () => {
     const page = await readPage(await viewer.get("/asks?to=me"));
     expect(page.text).toContain("No open asks match these filters.");
+  });
+});
+
+describe("one meaning of a waiting ask, on every page", () => {
+  /** The waiting count each page and the CSV show for the project, and the home page's count for the board. */
+  async function countsShown(p: number) {
+    const title = server.db.select({ title: projects.title }).from(projects).where(eq(projects.id, p)).get()!.title;
+    const number = (text: string) => (text.startsWith("No ") ? 0 : Number(text.match(/^(\d+)/)?.[1] ?? NaN));
+
+    const projectPage = await readPage(await board.get(asksPath(p)));
+    const filtered = await readPage(await board.get(`/asks?project=${p}`));
+    const boardPage = await readPage(await board.get("/board?size=100"));
+    const headers = boardPage.textsOf("table.app-board-table thead th");
+    const asksColumn = headers.findIndex((h) => h.startsWith("Asks waiting"));
+    expect(asksColumn).toBeGreaterThanOrEqual(0);
+    const boardRow = boardPage
+      .findAll("table.app-board-table")
+      .flatMap(rowsOf)
+      .find((r) => r.some((cell) => cell.includes(title)));
+    expect(boardRow, "the project is on the board").toBeDefined();
+
+    const csv = await board.get("/board.csv?size=100&page=1");
+    const [header, ...rows] = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+    const csvColumn = header.findIndex((h) => /^(open asks|asks waiting)/i.test(h));
+    expect(csvColumn).toBeGreaterThanOrEqual(0);
+    const csvRow = rows.find((r) => r[0] === String(p))!;
+
+    const home = await readPage(await board.get("/"));
+    const toBoard = await readPage(await board.get("/asks?to=board"));
+    const homeText = home.textOf('section[aria-labelledby="home-my-asks"]');
+    return {
+      project: {
+        projectPage: number(projectPage.textOf("#asks-waiting")),
+        asks: number(filtered.textOf("#waiting-asks")),
+        board: Number(boardRow![asksColumn]),
+        csv: Number(csvRow[csvColumn]),
+      },
+      boardAsks: {
+        home: Number(homeText.match(/(\d+) asks? (?:is|are) waiting for the programme board/)?.[1] ?? 0),
+        asks: number(toBoard.textOf("#waiting-asks")),
+      },
+    };
+  }
+
+  it("the home page, /asks, the board, its CSV and the project's asks page agree, before and after an ask is accepted", async () => {
+    const p = server.db.select({ id: projects.id }).from(projects).where(eq(projects.stage, "active")).orderBy(projects.id).get()!.id;
+    const raised = [];
+    for (const what of ["Fund a Saturday list.", "Release a data analyst for a day a week.", "Agree a theatre slot."]) {
+      const res = await admin.post(asksPath(p), { intent: "raise", what, addressee: "board" });
+      expect(res.status).toBe(302);
+      raised.push(server.db.select().from(asks).where(eq(asks.what, what)).get()!);
+    }
+    const waiting = () =>
+      server.db
+        .select()
+        .from(asks)
+        .where(and(eq(asks.projectId, p), eq(asks.state, "open")))
+        .all().length;
+    const boardWaiting = () =>
+      server.db
+        .select()
+        .from(asks)
+        .where(and(eq(asks.addressee, "board"), eq(asks.state, "open")))
+        .all().length;
+
+    const before = await countsShown(p);
+    expect(waiting()).toBeGreaterThanOrEqual(3);
+    expect(Object.values(before.project)).toEqual([waiting(), waiting(), waiting(), waiting()]);
+    expect(Object.values(before.boardAsks)).toEqual([boardWaiting(), boardWaiting()]);
+
+    const accepted = await board.post("/asks", {
+      intent: "answer",
+      askId: String(raised[0].id),
+      version: String(raised[0].version),
+      outcome: "accepted",
+      response: "Agreed: funded from April.",
+    });
+    expect(accepted.status).toBe(200);
+    const after = await countsShown(p);
+    expect(Object.values(after.project)).toEqual(Object.values(before.project).map((n) => n - 1));
+    expect(Object.values(after.boardAsks)).toEqual(Object.values(before.boardAsks).map((n) => n - 1));
   });
 });

@@ -570,3 +570,29 @@ describe("pages", () => {
     expect(html.text).toContain("Paste or upload a series from a spreadsheet");
   });
 });
+
+describe("a rebase with fewer than 12 points after it", () => {
+  it("is refused (400, nothing saved) until the person confirms trial limits; then saved and shown as trial limits", async () => {
+    const { id, base } = await createMeasure();
+    await importText(base, weeklySeries(20, 10));
+    const rebases = () => server.db.select().from(measureRebases).where(eq(measureRebases.measureId, id)).all();
+    const before = measure(id);
+    // From the week of 19 May 2025 (the 20th value is 19 May): 8 values follow, from 31 Mar.
+    const form = { intent: "add", periodDate: "2025-03-31", reason: "New triage process" };
+    const first = await lead.post(`${base}/rebases`, form);
+    expect(first.status).toBe(400);
+    const warned = await readPage(first);
+    expect(warned.text).toContain("The new limits would be trial limits: only 8 points follow this period, fewer than the 12");
+    expect(warned.errorSummary()).toContain("Confirm that the new limits are trial limits, or choose an earlier period");
+    expect(warned.fieldValue("reason")).toBe("New triage process");
+    expect(rebases()).toEqual([]);
+    expect(measure(id).spcUcl).toBe(before.spcUcl);
+
+    const confirmed = await lead.post(`${base}/rebases`, { ...form, trialLimits: "yes" });
+    expect(confirmed.status).toBe(302);
+    expect(rebases()).toMatchObject([{ periodDate: "2025-03-31", reason: "New triage process" }]);
+    expect(lastAudit("measure.updated").summary).toContain("trial limits on 8 points, confirmed");
+    const page = await readPage(await lead.get(`${base}/rebases`));
+    expect(page.text).toContain("Trial limits: 8 of 12 points");
+  });
+});

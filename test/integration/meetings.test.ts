@@ -4,6 +4,7 @@ import { auditEvents, boardAssessments, meetingActions, meetingItems, meetings, 
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 import { userIdOf } from "../helpers/db";
+import { suggestAgenda, type AgendaCandidate } from "~/domain/meeting-rules";
 
 let server: TestServer;
 let admin: Client;
@@ -138,23 +139,29 @@ describe("who may run meetings", () => {
 });
 
 describe("planning a meeting", () => {
-  it("suggests the agenda from the attention flags, most flags first, then the longest unreviewed", async () => {
+  it("suggests the agenda from the attention flags, most urgent first, ticking only the few most urgent", async () => {
     const res = await board.get("/meetings/new");
     expect(res.status).toBe(200);
     const page = await readPage(res);
-    const flagged = db()
-      .select()
-      .from(projectSummaries)
-      .orderBy(desc(projectSummaries.flagCount), asc(projectSummaries.title))
-      .all()
-      .filter((s) => s.flagCount > 0);
-    expect(flagged.length).toBeGreaterThan(1);
+    const expected = suggestAgenda(
+      db()
+        .select()
+        .from(projectSummaries)
+        .all()
+        .map((s) => ({ ...s, flags: JSON.parse(s.flags) as AgendaCandidate["flags"] })),
+      (d) => d,
+    );
+    const flagged = expected.filter((s) => !s.reason.startsWith("Not"));
+    expect(flagged.length).toBeGreaterThan(3);
     const labels = page.textsOf("label");
     const positions = flagged.slice(0, 3).map((s) => labels.indexOf(s.title));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    const firstReason = (JSON.parse(flagged[0].flags) as { reason: string }[])[0].reason;
-    expect(page.text).toContain(firstReason);
+    expect(page.text).toContain(flagged[0].reason.split("; ")[0]);
+    const ticked = page.checkedValues("projectIds");
+    expect(ticked).toEqual(expected.filter((s) => s.preselected).map((s) => String(s.projectId)));
+    expect(ticked.length).toBeGreaterThan(0);
+    expect(ticked.length).toBeLessThanOrEqual(3);
   });
 
   it("creates the meeting with the chosen projects in the suggested order, with their reasons, and audits it", async () => {
@@ -486,10 +493,72 @@ describe("actions", () => {
 });
 
 describe("closing a meeting", () => {
+  it("refuses before the meeting's date and while an item has no decision, naming each, and changes nothing", async () => {
+    const [a, b] = activeProjects();
+    const id = await createMeeting([a.id, b.id], "2026-11-30");
+    const itemA = itemFor(id, a.id);
+    const itemB = itemFor(id, b.id);
+    const before = stateOf(id);
+    const early = await board.post(`/meetings/${id}`, { intent: "close", version: version(id), confirm: "yes" });
+    expect(early.status).toBe(400);
+    const page = await readPage(early);
+    expect(page.text).toContain("This meeting can't be closed yet");
+    expect(page.text).toContain("The meeting is on 30 Nov 2026: it can be closed from that day");
+    expect(page.text).toContain(`${a.title} has no decision: record the board's decision, or defer it with a reason`);
+    const summaryLinks = page.hrefs(".nhsuk-error-summary");
+    expect(summaryLinks).toEqual(expect.arrayContaining([`#item-${itemA.id}`, `#item-${itemB.id}`, "#close-title"]));
+    expect(page.find(`#item-${itemA.id}`)).not.toBeNull();
+    expect(stateOf(id)).toBe(before);
+
+    // On the day, with one item decided and the other deferred without a reason: still refused.
+    expect((await board.post(`/meetings/${id}`, { intent: "details", version: version(id), title: "Programme board", meetingDate: "2026-11-26" })).status).toBe(
+      302,
+    );
+    expect((await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(itemA.id), decision: "continue" })).status).toBe(302);
+    const noReason = await board.post(`/meetings/${id}`, { intent: "review", version: version(id), itemId: String(itemB.id), decision: "defer" });
+    expect(noReason.status).toBe(400);
+    expect((await readPage(noReason)).text).toContain("Give the reason for deferring in the notes");
+    const stillOpen = stateOf(id);
+    const undecided = await board.post(`/meetings/${id}`, { intent: "close", version: version(id), confirm: "yes" });
+    expect(undecided.status).toBe(400);
+    const refused = await readPage(undecided);
+    expect(refused.text).toContain(`${b.title} has no decision`);
+    expect(refused.text).not.toContain(`${a.title} has no decision`);
+    expect(refused.text).not.toContain("The meeting is on");
+    expect(stateOf(id)).toBe(stillOpen);
+    expect(meetingRow(id).state).toBe("planned");
+
+    // Deferred with its reason: the meeting closes.
+    const deferred = await board.post(`/meetings/${id}`, {
+      intent: "review",
+      version: version(id),
+      itemId: String(itemB.id),
+      decision: "defer",
+      notes: "Time ran out; first item next month",
+    });
+    expect(deferred.status).toBe(302);
+    expect((await board.post(`/meetings/${id}`, { intent: "close", version: version(id), confirm: "yes" })).status).toBe(302);
+    expect(meetingRow(id).state).toBe("closed");
+    const closed = JSON.parse(meetingRow(id).snapshot!);
+    expect(closed.agenda.map((i: { decision: string }) => i.decision).sort()).toEqual(["continue", "defer"]);
+    expect((await readPage(await viewer.get(`/meetings/${id}`))).text).toContain("Defer to a later meeting");
+  });
+
   it("needs confirming, then freezes the board view with the decisions; the closed meeting refuses every edit", async () => {
     const [a, b] = activeProjects();
-    const id = await createMeeting([a.id, b.id]);
+    const id = await createMeeting([a.id, b.id], "2026-11-26");
     const itemA = itemFor(id, a.id);
+    expect(
+      (
+        await board.post(`/meetings/${id}`, {
+          intent: "review",
+          version: version(id),
+          itemId: String(itemFor(id, b.id).id),
+          decision: "defer",
+          notes: "Not reached",
+        })
+      ).status,
+    ).toBe(302);
     const review = await board.post(`/meetings/${id}`, {
       intent: "review",
       version: version(id),
@@ -560,7 +629,7 @@ describe("closing a meeting", () => {
 
   it("shows the frozen view after the live data changes", async () => {
     const [a] = activeProjects();
-    const id = await createMeeting([a.id]);
+    const id = await createMeeting([a.id], "2026-11-20");
     const [item] = itemsOf(id);
     await board.post(`/meetings/${id}`, {
       intent: "review",

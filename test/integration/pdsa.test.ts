@@ -647,3 +647,38 @@ describe("latestPdsaActivity for the board", () => {
     expect(latestPdsaActivity(server.db, [], TEST_TODAY).size).toBe(0);
   });
 });
+
+describe("rules a new user broke", () => {
+  it("refuses to mark a cycle done before its start date, saying why, and saves nothing", async () => {
+    const id = await createCycle({ title: "Starts next month", startDate: "2026-12-14", endDate: "2026-12-28" });
+    const before = cycleRow(id);
+    const audits = server.db.select().from(auditEvents).all().length;
+    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { studyResults: "Early results", actDecision: "adopt" }));
+    expect(res.status).toBe(400);
+    const page = await readPage(res);
+    expect(page.errorSummary().join(" ")).toContain("This cycle starts on 14 Dec 2026, so it cannot be done yet");
+    expect(cycleRow(id)).toEqual(before);
+    expect(server.db.select().from(auditEvents).all().length).toBe(audits);
+
+    // From its start date it can be done.
+    const started = await createCycle({ title: "Started today", startDate: TEST_TODAY, endDate: "" });
+    const done = await lead.post(`/projects/${ownId}/pdsa/${started}`, editForm(started, { studyResults: "It worked", actDecision: "adopt" }));
+    expect(done.status).toBe(302);
+    expect(cycleRow(started).status).toBe("done");
+  });
+
+  it("'start the next cycle' carries who, where and data collection over with the question and next step", async () => {
+    const first = await createCycle({ planWho: "Night-shift nurse in charge", planWhere: "Ward 7, bays A to F", planDataCollection: "Tally sheet per shift" });
+    const answered = await lead.post(
+      `/projects/${ownId}/pdsa/${first}`,
+      editForm(first, { studyResults: "Faster", actDecision: "adapt", actNextStep: "Try it on nights" }),
+    );
+    expect(answered.status).toBe(302);
+    const form = await readPage(await lead.get(`/projects/${ownId}/pdsa/new?from=${first}`));
+    expect(form.fieldValue("planWho")).toBe("Night-shift nurse in charge");
+    expect(form.fieldValue("planWhere")).toBe("Ward 7, bays A to F");
+    expect(form.fieldValue("planDataCollection")).toBe("Tally sheet per shift");
+    expect(form.fieldValue("planWhat")).toBe("Try it on nights");
+    expect(form.fieldValue("question")).toBe("Does a bedside card make escalation quicker?");
+  });
+});

@@ -137,6 +137,7 @@ describe("measure data commands", () => {
       reason: "New triage",
       formToken: "rebase-token-001",
       location: "/x",
+      trialConfirmed: true,
     };
     const added = addRebase(w.db, w.actor, input);
     expect(added.ok).toBe(true);
@@ -148,9 +149,44 @@ describe("measure data commands", () => {
     expect(removeRebase(w.db, w.actor, { measure: w.measure, rebaseId })).toMatchObject({ ok: false, status: 404 });
     expect(w.count("measure_rebases", "measure_id = ?", w.measure.id)).toBe(0);
     expect(w.audits("measure.updated").map((a) => a.summary)).toEqual([
-      expect.stringMatching(/: limits recalculated from .* \(New triage\)$/),
+      expect.stringMatching(/: limits recalculated from .* \(New triage\); trial limits on 1 point, confirmed$/),
       expect.stringMatching(/: removed the rebase from .* \(New triage\)$/),
     ]);
+  });
+
+  it("addRebase refuses trial limits (fewer than 12 points after it) unless confirmed, and writes nothing", () => {
+    const w = setup();
+    const periods = w.all<{ periodDate: string }>(
+      "select period_date as periodDate from measure_points where measure_id = ? order by period_date",
+      w.measure.id,
+    );
+    expect(periods.length).toBeGreaterThan(13);
+    const late = periods.at(-5)!.periodDate; // 5 points from here on
+    const before = [w.count("measure_rebases"), w.count("audit_events"), w.count("form_tokens")];
+    const refused = addRebase(w.db, w.actor, {
+      measure: w.measure,
+      periodDate: late,
+      reason: "New triage",
+      formToken: "rebase-token-002",
+      location: "/x",
+      trialConfirmed: false,
+    });
+    expect(refused).toMatchObject({ ok: false, status: 400, refused: expect.stringContaining("only 5 points follow this period, fewer than the 12") });
+    expect([w.count("measure_rebases"), w.count("audit_events"), w.count("form_tokens")]).toEqual(before);
+    expect(w.summary().n).toBe(-1);
+
+    // From a period with 12 or more points after it, no confirmation is needed.
+    const early = periods.at(-12)!.periodDate;
+    const enough = addRebase(w.db, w.actor, {
+      measure: w.measure,
+      periodDate: early,
+      reason: "New triage",
+      formToken: "rebase-token-003",
+      location: "/x",
+      trialConfirmed: false,
+    });
+    expect(enough.ok).toBe(true);
+    expect(w.audits("measure.updated").at(-1)!.summary).toMatch(/\(New triage\)$/);
   });
 
   it("addAnnotation and removeAnnotation record the note without touching the summary", () => {

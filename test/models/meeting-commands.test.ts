@@ -33,6 +33,12 @@ function setup() {
 
 const details = { title: "March board", meetingDate: "2026-03-25", attendees: "Blake Board" };
 
+/** The planned meeting as it can close: held today, every item decided (written directly, not a versioned edit). */
+function readyToClose(s: ReturnType<typeof setup>) {
+  s.db.$client.prepare("update meeting_items set decision = 'continue' where meeting_id = ?").run(s.planned.id);
+  s.db.$client.prepare("update meetings set meeting_date = ? where id = ?").run(TODAY, s.planned.id);
+}
+
 describe("createMeeting", () => {
   it("plans the meeting with its agenda once per form token, audited", () => {
     const { db, programmeId, board, since } = setup();
@@ -81,7 +87,10 @@ describe("editing a planned meeting", () => {
     },
     {
       name: "close",
-      run: (s: ReturnType<typeof setup>, version: number) => closeMeeting(s.db, s.board, { ...s.ref, version, today: TODAY }),
+      run: (s: ReturnType<typeof setup>, version: number) => {
+        readyToClose(s);
+        return closeMeeting(s.db, s.board, { ...s.ref, version, today: TODAY });
+      },
       action: "meeting.closed",
     },
   ];
@@ -109,6 +118,29 @@ describe("editing a planned meeting", () => {
     expect(s.version()).toBe(s.planned.version + 1);
     expect(rows(s.db, "meeting_items")).toBe(items);
     expect(auditSince(s.db, since)).toEqual([]);
+  });
+
+  it("refuses to close before the meeting's date or with an item undecided, and writes nothing", () => {
+    const s = setup();
+    const state = () => JSON.stringify([rows(s.db, "meeting_items"), one(s.db, "select * from meetings where id = ?", s.planned.id)]);
+    const before = state();
+    const early = closeMeeting(s.db, s.board, { ...s.ref, today: TODAY });
+    expect(early).toMatchObject({ ok: false, status: 400, refused: expect.stringMatching(/^This meeting can't be closed yet\. The meeting is on /) });
+    expect(!early.ok && "refused" in early && early.refused).toContain("has no decision");
+    expect(state()).toBe(before);
+    expect(s.version()).toBe(s.planned.version);
+    expect(auditSince(s.db, s.since)).toEqual([]);
+
+    readyToClose(s);
+    s.db.$client.prepare("update meeting_items set decision = 'defer', notes = '' where id = ?").run(s.items[0].id);
+    const deferredWithoutReason = closeMeeting(s.db, s.board, { ...s.ref, today: TODAY });
+    expect(deferredWithoutReason).toMatchObject({ ok: false, status: 400, refused: expect.stringContaining("is deferred without a reason") });
+    expect(one(s.db, "select state from meetings where id = ?", s.planned.id)).toEqual({ state: "planned" });
+    expect(auditSince(s.db, s.since)).toEqual([]);
+
+    s.db.$client.prepare("update meeting_items set notes = 'Not reached' where id = ?").run(s.items[0].id);
+    expect(closeMeeting(s.db, s.board, { ...s.ref, today: TODAY }).ok).toBe(true);
+    expect(auditSince(s.db, s.since).map((r) => r.action)).toEqual(["meeting.closed"]);
   });
 
   it("refuses every edit of a closed meeting, and an agenda item the board has decided on", () => {

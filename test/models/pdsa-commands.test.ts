@@ -4,6 +4,7 @@ import type { CycleValues } from "~/forms/pdsa-form";
 import { createCycle, deleteCycle, updateCycle } from "~/models/pdsa-commands.server";
 import { workbook } from "./workbook-fixture";
 
+const TODAY = "2026-06-01";
 const NO_AUDIT = "create trigger no_audit before insert on audit_events begin select raise(abort, 'audit refused'); end";
 
 function setup() {
@@ -72,6 +73,7 @@ describe("updateCycle", () => {
     const result = updateCycle(w.db, w.actor, {
       projectId: w.c.projectId,
       cycleId: w.c.id,
+      today: TODAY,
       values: { ...w.values({ title: "Renamed cycle" }), version: w.c.version },
     });
     expect(result).toEqual({ ok: true, value: { id: w.c.id } });
@@ -88,6 +90,7 @@ describe("updateCycle", () => {
     const result = updateCycle(w.db, w.actor, {
       projectId: w.c.projectId,
       cycleId: w.c.id,
+      today: TODAY,
       values: { ...w.values({ title: "Lost edit" }), version: w.c.version - 1 },
     });
     expect(result).toMatchObject({ ok: false, conflict: { currentVersion: w.c.version } });
@@ -102,12 +105,37 @@ describe("updateCycle", () => {
     const result = updateCycle(w.db, w.actor, {
       projectId: w.c.projectId,
       cycleId: w.c.id,
+      today: TODAY,
       values: { ...w.values(), version: w.c.version },
     });
     expect(result).toMatchObject({
       ok: false,
       conflict: { message: expect.stringContaining("Someone deleted this cycle"), currentVersion: w.c.version },
     });
+  });
+
+  it("refuses an Act decision before the start date and writes nothing", () => {
+    const w = setup();
+    const before = w.snapshot();
+    const result = updateCycle(w.db, w.actor, {
+      projectId: w.c.projectId,
+      cycleId: w.c.id,
+      today: "2026-03-01",
+      values: { ...w.values({ studyResults: "Fewer misses", actDecision: "adopt" }), version: w.c.version },
+    });
+    expect(result).toMatchObject({ ok: false, status: 400, refused: expect.stringContaining("starts on 2 Mar 2026, so it cannot be done yet") });
+    expect(w.cycle()).toEqual({ version: w.c.version, title: w.c.title, gone: null });
+    expect(w.snapshot()).toEqual(before);
+
+    const onTheDay = updateCycle(w.db, w.actor, {
+      projectId: w.c.projectId,
+      cycleId: w.c.id,
+      today: "2026-03-02",
+      values: { ...w.values({ studyResults: "Fewer misses", actDecision: "adopt" }), version: w.c.version },
+    });
+    expect(onTheDay.ok).toBe(true);
+    expect(w.one("select status from pdsa_cycles where id = ?", w.c.id)).toEqual({ status: "done" });
+    expect(w.audits("pdsa.updated").length).toBeGreaterThan(0);
   });
 
   it("rolls the save back when the audit row cannot be written", () => {
@@ -118,6 +146,7 @@ describe("updateCycle", () => {
       updateCycle(w.db, w.actor, {
         projectId: w.c.projectId,
         cycleId: w.c.id,
+        today: TODAY,
         values: { ...w.values({ title: "Half" }), version: w.c.version },
       }),
     ).toThrow(/audit refused/);

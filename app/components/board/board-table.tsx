@@ -250,7 +250,7 @@ export function BoardTable({
                       <span className="app-group-row__totals">
                         {" "}
                         — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention, {g.overdue} overdue milestone
-                        {g.overdue === 1 ? "" : "s"}, {g.openAsks} open ask
+                        {g.overdue === 1 ? "" : "s"}, {g.openAsks} waiting ask
                         {g.openAsks === 1 ? "" : "s"}
                         {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
                       </span>

@@ -1,10 +1,12 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z, ZodType as ZodTypeAny } from "zod";
+import { useResetAfterSave } from "~/components/nhs/reset-after-save";
 
 /**
  * conform's useForm with the NHS pattern: validate on submit only (as the NHS and GOV.UK design
  * systems advise), so the error summary and the page do not jump while someone is typing or clicking.
+ * After a save that comes back to the same page, the form is emptied (useResetAfterSave).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function useNhsForm<Schema extends ZodTypeAny<Record<string, any>, Record<string, any>>>(
@@ -13,7 +15,7 @@ export function useNhsForm<Schema extends ZodTypeAny<Record<string, any>, Record
   id?: string,
   defaultValue?: Record<string, unknown>,
 ) {
-  return useForm<z.input<Schema>, z.output<Schema>>({
+  const [form, fields] = useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult,
     defaultValue: defaultValue as never,
@@ -21,4 +23,7 @@ export function useNhsForm<Schema extends ZodTypeAny<Record<string, any>, Record
     shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  // Saved and back on the same page: empty the form, so the next entry starts afresh.
+  useResetAfterSave(form.id, () => form.reset(), Object.keys(form.allErrors).length > 0);
+  return [form, fields] as const;
 }

@@ -2,7 +2,7 @@
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Db } from "~/db.server";
-import { mergeAttendees } from "~/domain/meeting-rules";
+import { closeProblems, mergeAttendees } from "~/domain/meeting-rules";
 import { canGovern } from "~/domain/permissions";
 import { actorOf } from "~/auth/actor.server";
 import { refusal } from "~/web/command-reply.server";
@@ -32,6 +32,7 @@ import type { ActionResult } from "./action-result";
 import { loadMeeting } from "./loader.server";
 
 const fail = (body: ActionResult, status: 400 | 409) => data(body, { status });
+const CLOSE_REFUSED = "This meeting can't be closed yet:";
 
 function meetingConflict(meeting: MeetingRow, intent: string, itemId?: number): ActionResult {
   const by = meeting.updatedByName ?? "someone else";
@@ -201,6 +202,9 @@ const HANDLERS: Record<string, (args: Args) => Response | ReturnType<typeof fail
     const submission = parseSubmission(formData, { schema: CloseSchema });
     if (submission.status !== "success") return fail({ intent: "close", result: submission.reply() }, 400);
     const today = getToday();
+    // Said here with a link to each item; the command refuses the same (ADR 027).
+    const problems = closeProblems(meeting.meetingDate, listAgenda(db, meeting.id), today, formatDay);
+    if (problems.length) return fail({ intent: "close", message: CLOSE_REFUSED, problems }, 400);
     // The frozen board view is built from fresh summaries.
     ensureSummariesFresh(db, programmeId, today);
     const result = closeMeeting(db, actor, {

@@ -11,6 +11,8 @@ import { ActionForm } from "~/components/meeting-forms";
 import { ClosingTheLoop } from "~/components/meeting-loop";
 import { PiiConfirm } from "~/components/pii-confirm";
 import { CloseSchema, DetailsSchema } from "~/forms/meeting-form";
+import { closeProblems, type CloseProblem } from "~/domain/meeting-rules";
+import { formatDay } from "~/web/dates";
 import type { ActionResult } from "./action-result";
 import type { loader } from "./route";
 
@@ -63,8 +65,7 @@ export function PlannedMeeting({ data, last }: { data: Planned; last: ActionResu
           <CloseForm
             version={meeting.version}
             last={last?.intent === "close" ? last : undefined}
-            agendaCount={agenda.length}
-            undecided={agenda.filter((i) => !i.decision).length}
+            problems={closeProblems(meeting.meetingDate, agenda, today, formatDay)}
           />
         </>
       ) : null}
@@ -97,7 +98,7 @@ function DetailsForm({ meeting, governors, last }: { meeting: Planned["meeting"]
   );
 }
 
-function CloseForm({ version, last, agendaCount, undecided }: { version: number; last: ActionResult | undefined; agendaCount: number; undecided: number }) {
+function CloseForm({ version, last, problems }: { version: number; last: ActionResult | undefined; problems: CloseProblem[] }) {
   const [form, fields] = useNhsForm(CloseSchema, last?.result, "close-meeting");
   return (
     <section aria-labelledby="close-title" className="app-meeting-section app-no-print">
@@ -106,9 +107,17 @@ function CloseForm({ version, last, agendaCount, undecided }: { version: number;
         Closing freezes the board view as it stands now, with this meeting's decisions and actions, so the board can always see what it saw. The meeting can't
         be changed afterwards; its actions can still be marked done.
       </p>
-      {undecided ? (
-        <WarningCallout heading={`${undecided} of ${agendaCount} project${agendaCount === 1 ? " has" : "s have"} no decision yet`}>
-          <p>Record a decision for each project discussed, or remove those the board did not reach, before closing.</p>
+      <p>
+        A meeting can be closed once it has happened and every project on the agenda has a decision. If the board did not reach a project, defer it and give the
+        reason in the notes.
+      </p>
+      {problems.length ? (
+        <WarningCallout heading="Before you close the meeting">
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {problems.map((p) => (
+              <li key={`${p.itemId ?? "meeting"}-${p.message}`}>{p.itemId ? <a href={`#item-${p.itemId}`}>{p.message}</a> : p.message}</li>
+            ))}
+          </ul>
         </WarningCallout>
       ) : null}
       <ErrorSummary form={form} fields={{ confirm: fields.confirm }} />

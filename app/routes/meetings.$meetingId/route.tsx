@@ -71,6 +71,7 @@ export default function MeetingPage() {
           headingId="meeting-problem"
           heading={last.message.startsWith("This meeting was changed") ? "Someone else changed this meeting" : "There is a problem"}
           focusKey={last}
+          errors={last.problems?.map((p) => ({ text: p.message, href: p.itemId ? `#item-${p.itemId}` : "#close-title" }))}
         >
           <p>{last.message}</p>
         </ErrorSummaryBox>
