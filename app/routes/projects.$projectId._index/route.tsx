@@ -209,6 +209,7 @@ export default function ProjectPage() {
         <Table
           caption="PDSA cycles"
           captionHidden
+          scroll
           rows={cycles}
           rowKey={(c) => c.id}
           columns={[
@@ -236,6 +237,7 @@ export default function ProjectPage() {
         <Table
           caption="Milestones"
           captionHidden
+          scroll
           rows={milestones}
           rowKey={(m) => m.id}
           columns={[
@@ -275,6 +277,7 @@ export default function ProjectPage() {
         <Table
           caption="Measures"
           captionHidden
+          scroll
           rows={measures}
           rowKey={(m) => m.id}
           columns={[
