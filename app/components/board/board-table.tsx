@@ -221,6 +221,9 @@ export function BoardTable({
     const next = sorted ? (dir === "asc" ? "desc" : "asc") : id === "flags" || id === "asks" ? "desc" : "asc";
     return {
       id,
+      // On a phone only the essential columns show (styles/_layout.scss).
+      headerClassName: `app-board-col--${id}`,
+      cellClassName: `app-board-col--${id}`,
       header: <table.FlexRender header={header} />,
       cell: (row) => <table.FlexRender cell={row.getAllCells()[i]} />,
       sort: {

@@ -111,18 +111,20 @@ export interface XTick {
 export function bandTicks(n: number, label: (i: number) => string, band: Band): XTick[] {
   if (n === 0) return [];
   const widest = Math.max(...[0, n - 1].map((i) => textWidth(label(i), band.font)));
-  const fit = Math.max(1, Math.floor((PLOT.right - PLOT.left) / (widest + 16)) + 1);
+  const fit = Math.max(1, Math.floor((PLOT.right - PLOT.left) / (widest + 16)));
   const step = Math.max(1, Math.ceil((n - 1) / Math.max(1, fit - 1)));
   const right = visibleRight(band) - 2;
+  // Left of the plot are the y-axis numbers (hidden only on the narrowest charts): the first label starts at the axis.
+  const left = band.id === "e" ? 2 : PLOT.left - 6;
   const ticks: XTick[] = [];
   let lastEnd = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i += step) {
     const x = xOf(i, n);
     const text = label(i);
     const w = textWidth(text, band.font);
-    const [anchor, from] = x - w / 2 < 2 ? (["start", 2] as const) : x + w / 2 > right ? (["end", right - w] as const) : (["middle", x - w / 2] as const);
+    const [anchor, from] = x - w / 2 < left ? (["start", left] as const) : x + w / 2 > right ? (["end", right - w] as const) : (["middle", x - w / 2] as const);
     if (from < lastEnd + 12) continue;
-    ticks.push({ index: i, x: anchor === "start" ? 2 : anchor === "end" ? right : x, anchor, text });
+    ticks.push({ index: i, x: anchor === "start" ? left : anchor === "end" ? right : x, anchor, text });
     lastEnd = from + w;
   }
   return ticks;
