@@ -114,7 +114,9 @@ async function main() {
         name: "measure",
         path: `/projects/${projectId}/measures/${measureId}`,
         ready: async (p) => {
-          await p.locator("figure svg").first().waitFor();
+          // The chart, scrolled to the top of the screen.
+          await p.locator("figure.app-spc-chart").first().waitFor();
+          await p.locator("figure.app-spc-chart").first().evaluate((el) => el.scrollIntoView());
         },
       },
       {

@@ -24,8 +24,8 @@ export const BANDS: readonly Band[] = [
   { id: "a", minWidth: 720, font: 12, lineLabels: true, pdsaCodes: true },
   { id: "b", minWidth: 560, font: 15, lineLabels: true, pdsaCodes: true },
   { id: "c", minWidth: 440, font: 19, lineLabels: true, pdsaCodes: true },
-  { id: "d", minWidth: 340, font: 25, lineLabels: false, pdsaCodes: false },
-  { id: "e", minWidth: 0, font: 36, lineLabels: false, pdsaCodes: false },
+  { id: "d", minWidth: 340, font: 22, lineLabels: false, pdsaCodes: false },
+  { id: "e", minWidth: 0, font: 30, lineLabels: false, pdsaCodes: false },
 ];
 
 export const bandClass = (band: Band) => `app-spc-band app-spc-band--${band.id}`;
