@@ -116,7 +116,10 @@ async function main() {
         ready: async (p) => {
           // The chart, scrolled to the top of the screen.
           await p.locator("figure.app-spc-chart").first().waitFor();
-          await p.locator("figure.app-spc-chart").first().evaluate((el) => el.scrollIntoView());
+          await p
+            .locator("figure.app-spc-chart")
+            .first()
+            .evaluate((el) => el.scrollIntoView());
         },
       },
       {

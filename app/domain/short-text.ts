@@ -46,7 +46,12 @@ export function shortenText(text: string, max: number): ShortText {
     const closing = openMarks(head).reverse().join("");
     if (head && fits(ends[k], closing.length)) return { text: `${head}…${closing}`, cut: true };
   }
-  // One word longer than the room: cut the word itself.
+  // One word longer than the room: cut the word itself, still closing what is open.
+  for (let length = max - 1; length > 1; length--) {
+    const head = clean.slice(0, length);
+    const closing = openMarks(head).reverse().join("");
+    if (length + 1 + closing.length <= max) return { text: `${head}…${closing}`, cut: true };
+  }
   return { text: `${clean.slice(0, Math.max(1, max - 1))}…`, cut: true };
 }
 

@@ -34,7 +34,8 @@ describe("shortenText", () => {
     expect(shortenText("(an aside that goes on for far too long to fit)", 20)).toEqual({ text: "(an aside that…)", cut: true });
   });
 
-  it("cuts a single word longer than the room", () => {
+  it("cuts a single word longer than the room, closing what it opened", () => {
+    expect(shortenText("(0a£A££.£.a) (£)", 12)).toEqual({ text: "(0a£A££.£.…)", cut: true });
     expect(shortenText("Supercalifragilistic", 8)).toEqual({ text: "Superca…", cut: true });
   });
 
