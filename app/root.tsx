@@ -44,7 +44,8 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRootData();
-  // Wide pages (the board) opt in with `export const handle = { wide: true }`.
+  // Wide pages (the board) opt in with `export const handle = { wide: true }`: every band of the page
+  // (header, demo notice, main, footer) widens together, so left edges stay aligned (styles/_layout.scss).
   const wide = useMatches().some((m) => (m.handle as { wide?: boolean } | undefined)?.wide);
   return (
     <html lang="en-GB">
@@ -54,13 +55,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body className={wide ? "app-page--wide" : undefined}>
         <a className="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>
         <SiteHeader user={data?.user ?? null} programmeName={data?.programmeName ?? "Stepping Up"} />
         {data?.demo ? <DemoBanner /> : null}
-        <div className={wide ? "nhsuk-width-container-fluid app-wide" : "nhsuk-width-container"}>
+        <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent">
             {children}
           </main>

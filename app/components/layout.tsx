@@ -1,5 +1,9 @@
-import { Form, NavLink, Link } from "@remix-run/react";
+import { Form, NavLink, Link, useLocation } from "@remix-run/react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { Role } from "~/domain/enums";
+
+/** On a phone the header bar keeps this many links; the rest are under "More" (styles/_layout.scss). */
+export const PHONE_BAR_LINKS = 3;
 
 const NAV = [
   { to: "/board", label: "Board" },
@@ -60,18 +64,55 @@ export function SiteHeader({ user, programmeName }: { user: { name: string; role
         <nav className="nhsuk-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
-              {items.map((item) => (
-                <li key={item.to} className="nhsuk-header__navigation-item">
+              {items.map((item, i) => (
+                <li key={item.to} className={`nhsuk-header__navigation-item${i >= PHONE_BAR_LINKS ? " app-header__item--overflow" : ""}`}>
                   <NavLink className="nhsuk-header__navigation-link" to={item.to}>
                     {item.label}
                   </NavLink>
                 </li>
               ))}
+              {items.length > PHONE_BAR_LINKS ? <HeaderMenu items={items.slice(PHONE_BAR_LINKS)} /> : null}
             </ul>
           </div>
         </nav>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * nhsuk-frontend 10's header menu ("More") for phones, as a disclosure: it opens without JavaScript, and
+ * once the page is live it closes on Escape and after a link is followed. The links in it are the bar's
+ * overflow items, which CSS hides on phones; from tablet width the menu is hidden and the bar shows all.
+ */
+function HeaderMenu({ items }: { items: readonly { to: string; label: string }[] }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    details.current?.removeAttribute("open");
+  }, [pathname]);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !details.current?.open) return;
+    details.current.removeAttribute("open");
+    details.current.querySelector("summary")?.focus();
+  };
+  return (
+    <li className="nhsuk-header__menu app-header-menu">
+      <details ref={details} className="app-header-menu__details" onKeyDown={closeOnEscape}>
+        <summary className="nhsuk-header__menu-toggle nhsuk-header__navigation-link app-header-menu__toggle">
+          <span className="nhsuk-u-visually-hidden">Browse </span>More
+        </summary>
+        <ul className="nhsuk-header__menu-list">
+          {items.map((item) => (
+            <li key={item.to} className="nhsuk-header__navigation-item">
+              <NavLink className="nhsuk-header__navigation-link" to={item.to}>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
   );
 }
 

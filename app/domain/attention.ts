@@ -3,6 +3,7 @@
 // Dates are calendar days in Europe/London against the app's today.
 import { addDays, addMonths, addWeeks, differenceInCalendarDays, parseISO } from "date-fns";
 import { isOverdue, slipDays } from "~/domain/milestone-rules";
+import { shortenText } from "~/domain/short-text";
 import type { Frequency, ImprovementDirection, MeasureType, Rag, Stage } from "~/domain/enums";
 
 export type AttentionThresholds = {
@@ -56,7 +57,8 @@ export const FLAG_CODES = [
   "ask_open",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
-export type AttentionFlag = { code: FlagCode; reason: string };
+/** `detail` is the full text a reason quotes when the reason had to shorten it. */
+export type AttentionFlag = { code: FlagCode; reason: string; detail?: string };
 
 export const FLAG_LABELS: Record<FlagCode, string> = {
   milestone_overdue: "Milestone overdue",
@@ -182,7 +184,8 @@ export function attentionFlags(input: AttentionInput, today: string, t: Attentio
   for (const ask of input.openAsks) {
     const age = days(ask.raisedOn, today);
     if (age > t.askOpenDays) {
-      flags.push({ code: "ask_open", reason: `Ask open for ${plural(age, "day")}: "${ask.what.slice(0, 80)}"` });
+      const what = shortenText(ask.what, 80);
+      flags.push({ code: "ask_open", reason: `Ask open for ${plural(age, "day")}: "${what.text}"`, ...(what.cut ? { detail: ask.what } : {}) });
     }
   }
   return flags;

@@ -97,12 +97,12 @@ export function countPoints(db: Db, measureId: number): number {
 /** The project's PDSA cycles (not deleted) as chart markers on the time axis. */
 export function listPdsaMarkers(db: Db, projectId: number) {
   return db
-    .select({ number: pdsaCycles.number, title: pdsaCycles.title, date: pdsaCycles.startDate })
+    .select({ number: pdsaCycles.number, title: pdsaCycles.title, date: pdsaCycles.startDate, status: pdsaCycles.status })
     .from(pdsaCycles)
     .where(and(eq(pdsaCycles.projectId, projectId), isNull(pdsaCycles.deletedAt)))
     .orderBy(asc(pdsaCycles.startDate), asc(pdsaCycles.number))
     .all()
-    .map((c) => ({ date: c.date, label: `Cycle ${c.number}: ${c.title}` }));
+    .map((c) => ({ date: c.date, label: `Cycle ${c.number}: ${c.title}`, planned: c.status === "planned" }));
 }
 
 /** A definition as people read it, for the audit summary and the conflict panel. */

@@ -162,7 +162,13 @@ export default function Board() {
           </p>
         </InsetText>
       ) : (
-        <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} />
+        <>
+          <p className="nhsuk-body-s app-muted app-board-phone-note">
+            On a small screen the board shows each project&apos;s RAG, the board&apos;s view and its flags. A wider screen, or the project&apos;s own page,
+            shows the rest.
+          </p>
+          <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} />
+        </>
       )}
       <Pagination page={page} pages={pages} href={(n) => boardSearch(query, { page: n })} label="Pages of the board" />
     </>

@@ -90,3 +90,47 @@ it("sets every kind of text in the NHS fallback stack (Arial), never the browser
   for (const [selector, family] of families) expect(family, selector).toMatch(/^arial, sans-serif$/i);
   await page.close();
 });
+
+it("every main page of the demo sets its text in the NHS fallback stack", async () => {
+  const page = await browser.newPage();
+  await signIn(page, app, "admin@example.org");
+  await page.goto(`${app.url}/projects`);
+  const project = await page.locator("table.nhsuk-table tbody tr a").first().getAttribute("href");
+  expect(project).toMatch(/^\/projects\/\d+$/);
+  await page.goto(`${app.url}${project}/measures`);
+  const measure = await page.locator('main a[href*="/measures/"]').first().getAttribute("href");
+  const paths = [
+    "/",
+    "/board",
+    "/meetings",
+    "/projects",
+    "/waves",
+    "/asks",
+    "/cqc",
+    "/spc",
+    "/admin",
+    "/admin/audit",
+    "/accessibility",
+    project!,
+    `${project}/pdsa`,
+    `${project}/milestones`,
+    `${project}/status`,
+    `${project}/measures`,
+    measure!,
+    `${project}/asks`,
+    `${project}/wins`,
+    `${project}/progress`,
+    `${project}/one-page`,
+  ];
+  for (const path of paths) {
+    await page.goto(`${app.url}${path}`);
+    const off = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("body, main *"))
+        .filter((el) => el.textContent?.trim() && !(el instanceof SVGElement && !(el instanceof SVGTextElement)))
+        .map((el) => getComputedStyle(el).fontFamily)
+        .filter((family) => !/^arial, sans-serif$/i.test(family) && !/monospace/i.test(family)),
+    );
+    expect(off, path).toEqual([]);
+  }
+  await page.close();
+});

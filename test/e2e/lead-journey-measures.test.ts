@@ -122,7 +122,7 @@ it("lead defines a measure, pastes data with two bad rows, fixes them, sees a si
     /^Special cause improvement: the latest week \(20 minutes\) is below the lower process limit/,
   );
   expect(await page.locator(".app-spc-point--improvement").count()).toBeGreaterThan(0);
-  const upperLimit = () => page.locator(".app-spc-chart__label--limit", { hasText: "Upper limit" }).textContent();
+  const upperLimit = () => page.locator(".app-spc-chart__label--limit:visible", { hasText: "Upper limit" }).textContent();
   const before = await upperLimit();
   expect(before).toMatch(/^Upper limit \d/);
 

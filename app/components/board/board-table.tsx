@@ -171,7 +171,11 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
           <ul className="nhsuk-list app-flag-list">
             {r.flags.map((f, i) => (
               <li key={i}>
-                <strong>{FLAG_LABELS[f.code]}:</strong> <span className="nhsuk-body-s">{f.reason}</span>
+                <strong>{FLAG_LABELS[f.code]}:</strong>{" "}
+                <span className="nhsuk-body-s" title={f.detail}>
+                  {f.reason}
+                </span>
+                {f.detail ? <span className="nhsuk-body-s app-flag-list__detail">In full: {f.detail}</span> : null}
               </li>
             ))}
           </ul>
@@ -217,6 +221,9 @@ export function BoardTable({
     const next = sorted ? (dir === "asc" ? "desc" : "asc") : id === "flags" || id === "asks" ? "desc" : "asc";
     return {
       id,
+      // On a phone only the essential columns show (styles/_layout.scss).
+      headerClassName: `app-board-col--${id}`,
+      cellClassName: `app-board-col--${id}`,
       header: <table.FlexRender header={header} />,
       cell: (row) => <table.FlexRender cell={row.getAllCells()[i]} />,
       sort: {

@@ -3,7 +3,8 @@
 import { useId } from "react";
 import { formatNumber, type SpcResult } from "~/domain/spc";
 import { formatDay } from "~/web/dates";
-import { HEIGHT, PLOT, WIDTH, fitText, pointLabeller, r1, spreadLabels, thinnedLabelIndices, withUnit, xForDate, xOf, type YScale } from "./scale";
+import { BANDS, LINE_LABEL_ROOM, bandClass, pdsaCodeBaseline, spacedIndices, textWidth, tickBaseline, wrapWords, type Band } from "./bands";
+import { HEIGHT, PLOT, WIDTH, pointLabeller, r1, withUnit, xForDate, xOf, type YScale } from "./scale";
 import { markScale } from "./marks";
 
 /** Above this many points, points are drawn as one path per kind and the data table stands in for them. */
@@ -57,6 +58,8 @@ export function targetLabel(target: number, y: (v: number) => number, unitLabel?
 export interface PdsaMarker {
   date: string;
   label: string;
+  /** A cycle not yet started: drawn hollow, and placed at the end of the axis when its date is after the data. */
+  planned?: boolean;
 }
 
 export interface ChartAnnotation {
@@ -73,16 +76,17 @@ export function YAxis({ scale, unitLabel }: { scale: YScale; unitLabel?: string 
         return (
           <g key={t}>
             <line className="app-spc-chart__grid" x1={PLOT.left} x2={PLOT.right} y1={y} y2={y} fill="none" />
-            <text className="app-spc-chart__tick" x={PLOT.left - 8} y={y + 4} textAnchor="end">
+            <text className="app-spc-chart__tick app-spc-chart__tick--y" x={PLOT.left - 8} y={y} textAnchor="end" dominantBaseline="central">
               {formatNumber(t)}
               {percent ? "%" : ""}
             </text>
           </g>
         );
       })}
-      {unitLabel && !percent ? (
+      {/* The unit over the axis when it fits in full; the reading and the legend always name it. */}
+      {unitLabel && !percent && textWidth(unitLabel, 12) <= WIDTH / 2 ? (
         <text className="app-spc-chart__unit" x={4} y={16}>
-          {fitText(unitLabel, 200)}
+          {unitLabel}
         </text>
       ) : null}
       <line className="app-spc-chart__axis-line" x1={PLOT.left} x2={PLOT.right} y1={PLOT.bottom} y2={PLOT.bottom} fill="none" />
@@ -90,22 +94,60 @@ export function YAxis({ scale, unitLabel }: { scale: YScale; unitLabel?: string 
   );
 }
 
+/** The right edge the drawing shows in a band: narrow charts crop the room the line labels would take. */
+const visibleRight = (band: Band) => (band.lineLabels ? WIDTH : 640);
+
+export interface XTick {
+  index: number;
+  x: number;
+  anchor: "start" | "middle" | "end";
+  text: string;
+}
+
+/**
+ * The x-axis labels for one band: evenly spaced points whose labels, at the band's text size, fit inside the
+ * drawing (the first and last slide inwards rather than run off it) and never touch one another.
+ */
+export function bandTicks(n: number, label: (i: number) => string, band: Band): XTick[] {
+  if (n === 0) return [];
+  const widest = Math.max(...[0, n - 1].map((i) => textWidth(label(i), band.font)));
+  const fit = Math.max(1, Math.floor((PLOT.right - PLOT.left) / (widest + 16)));
+  const step = Math.max(1, Math.ceil((n - 1) / Math.max(1, fit - 1)));
+  const right = visibleRight(band) - 2;
+  // Left of the plot are the y-axis numbers (hidden only on the narrowest charts): the first label starts at the axis.
+  const left = band.id === "e" ? 2 : PLOT.left - 6;
+  const ticks: XTick[] = [];
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i += step) {
+    const x = xOf(i, n);
+    const text = label(i);
+    const w = textWidth(text, band.font);
+    const [anchor, from] = x - w / 2 < left ? (["start", left] as const) : x + w / 2 > right ? (["end", right - w] as const) : (["middle", x - w / 2] as const);
+    if (from < lastEnd + 12) continue;
+    ticks.push({ index: i, x: anchor === "start" ? left : anchor === "end" ? right : x, anchor, text });
+    lastEnd = from + w;
+  }
+  return ticks;
+}
+
 export function XAxis({ n, label }: { n: number; label: (i: number) => string }) {
-  const longest = n > 0 ? Math.max(label(0).length, label(n - 1).length) : 0;
-  const shown = thinnedLabelIndices(n, longest);
   return (
     <g className="app-spc-chart__axis" aria-hidden="true">
-      {shown.map((i) => {
-        const x = r1(xOf(i, n));
-        return (
-          <g key={i}>
-            <line className="app-spc-chart__axis-line" x1={x} x2={x} y1={PLOT.bottom} y2={PLOT.bottom + 5} fill="none" />
-            <text className="app-spc-chart__tick" x={x} y={PLOT.bottom + 19} textAnchor="middle">
-              {label(i)}
-            </text>
-          </g>
-        );
-      })}
+      {BANDS.map((band) => (
+        <g key={band.id} className={bandClass(band)}>
+          {bandTicks(n, label, band).map((t) => {
+            const x = r1(xOf(t.index, n));
+            return (
+              <g key={t.index}>
+                <line className="app-spc-chart__axis-line" x1={x} x2={x} y1={PLOT.bottom} y2={PLOT.bottom + 5} fill="none" />
+                <text className="app-spc-chart__tick app-spc-chart__tick--x" x={r1(t.x)} y={tickBaseline(band)} textAnchor={t.anchor}>
+                  {t.text}
+                </text>
+              </g>
+            );
+          })}
+        </g>
+      ))}
     </g>
   );
 }
@@ -116,14 +158,50 @@ export interface LineLabel {
   className: string;
 }
 
-/** Labels at the right-hand end of the mean, limits and target lines, kept apart. */
+/** A line label laid out for one band: its lines of text and where its first line sits. */
+export interface PlacedLabel extends LineLabel {
+  lines: string[];
+  top: number;
+}
+
+/**
+ * Line labels wrapped to the room right of the plot and stacked so none overlaps another (each as close
+ * to its line as the others allow), kept within the drawing's height.
+ */
+export function placeLineLabels(labels: readonly LineLabel[], band: Band): PlacedLabel[] {
+  const lineHeight = Math.round(band.font * 1.15);
+  const placed = [...labels].sort((a, b) => a.y - b.y).map((l) => ({ ...l, lines: wrapWords(l.text, LINE_LABEL_ROOM, band.font), top: l.y }));
+  const height = (l: PlacedLabel) => l.lines.length * lineHeight;
+  // `top` is the middle of the first line; a block runs from top - lineHeight/2 to that plus its height.
+  for (let i = 1; i < placed.length; i++) {
+    const prev = placed[i - 1];
+    const min = prev.top + height(prev) + 2;
+    if (placed[i].top < min) placed[i].top = min;
+  }
+  const last = placed[placed.length - 1];
+  const overflow = last ? last.top - lineHeight / 2 + height(last) - HEIGHT : 0;
+  if (overflow > 0) for (const l of placed) l.top -= overflow;
+  const underflow = placed[0] ? lineHeight / 2 - placed[0].top : 0;
+  if (underflow > 0) for (const l of placed) l.top += underflow;
+  return placed;
+}
+
+/** Labels at the right-hand end of the mean, limits and target lines: wrapped, never cut, kept apart. */
 export function LineLabels({ labels }: { labels: LineLabel[] }) {
   return (
     <g aria-hidden="true">
-      {spreadLabels(labels).map((l) => (
-        <text key={l.text} className={`app-spc-chart__line-label ${l.className}`} x={PLOT.right + 8} y={r1(l.y + 4)}>
-          {fitText(l.text, WIDTH - PLOT.right - 10)}
-        </text>
+      {BANDS.filter((band) => band.lineLabels).map((band) => (
+        <g key={band.id} className={bandClass(band)}>
+          {placeLineLabels(labels, band).map((l) => (
+            <text key={l.text} className={`app-spc-chart__line-label ${l.className}`} x={PLOT.right + 8} y={r1(l.top)} dominantBaseline="central">
+              {l.lines.map((line, i) => (
+                <tspan key={i} x={PLOT.right + 8} dy={i === 0 ? 0 : Math.round(band.font * 1.15)}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          ))}
+        </g>
       ))}
     </g>
   );
@@ -137,23 +215,45 @@ type MarkerProps = {
   n: number;
 };
 
-/** PDSA cycles as small labelled ticks under the time axis; annotations as numbered circles at the top. */
+/** Where a PDSA cycle goes on the time axis: at its date, or a planned cycle after the latest data at the axis's end. */
+export function pdsaPosition(marker: PdsaMarker, dates: readonly string[] | null, n: number): { x: number; afterData: boolean } | null {
+  const x = xForDate(marker.date, dates, n);
+  if (x !== null) return { x, afterData: false };
+  if (marker.planned && dates && dates.length === n && n > 0 && marker.date.slice(0, 10) > dates[n - 1]) return { x: PLOT.right, afterData: true };
+  return null;
+}
+
+/** PDSA cycles as marks on the time axis (hollow when planned) with their codes; annotations as numbered circles at the top. */
 export function DatedMarkers({ pdsaMarkers, annotations, dates, n }: MarkerProps) {
+  const placed = pdsaMarkers
+    .map((m, k) => ({ m, k, at: pdsaPosition(m, dates, n) }))
+    .filter((p): p is { m: PdsaMarker; k: number; at: { x: number; afterData: boolean } } => p.at !== null);
   return (
     <g>
-      {pdsaMarkers.map((m, k) => {
-        const x = xForDate(m.date, dates, n);
-        if (x === null) return null;
-        const code = `P${k + 1}`;
-        const y = PLOT.bottom + 30;
+      {placed.map(({ m, k, at }) => {
+        const x = r1(at.x);
+        const y = PLOT.bottom;
         return (
-          <g key={`p${k}`} className="app-spc-chart__pdsa">
-            <title>{`PDSA cycle ${code}, ${formatDay(m.date)}: ${m.label}`}</title>
-            <line className="app-spc-chart__pdsa-line" x1={r1(x)} x2={r1(x)} y1={PLOT.top} y2={PLOT.bottom} fill="none" />
-            <path className="app-spc-chart__pdsa-tick" d={`M${r1(x)} ${y - 6}L${r1(x + 5)} ${y + 3}L${r1(x - 5)} ${y + 3}Z`} />
-            <text className="app-spc-chart__marker-text" x={r1(x)} y={y + 16} textAnchor="middle">
-              {code}
-            </text>
+          <g key={`p${k}`} className={`app-spc-chart__pdsa${m.planned ? " app-spc-chart__pdsa--planned" : ""}`}>
+            <title>{`PDSA cycle P${k + 1}${m.planned ? " (planned)" : ""}, ${formatDay(m.date)}: ${m.label}`}</title>
+            <line className="app-spc-chart__pdsa-line" x1={x} x2={x} y1={PLOT.top} y2={PLOT.bottom} fill="none" />
+            <path className="app-spc-chart__pdsa-tick" d={`M${x} ${y - 9}L${r1(at.x + 5)} ${y}L${r1(at.x - 5)} ${y}Z`} />
+          </g>
+        );
+      })}
+      {BANDS.filter((band) => band.pdsaCodes).map((band) => {
+        const codeWidth = textWidth("P10", band.font);
+        const shown = spacedIndices(
+          placed.map((p) => p.at.x),
+          codeWidth,
+        );
+        return (
+          <g key={band.id} className={bandClass(band)} aria-hidden="true">
+            {shown.map((i) => (
+              <text key={i} className="app-spc-chart__marker-text" x={r1(placed[i].at.x)} y={pdsaCodeBaseline(band)} textAnchor="middle">
+                P{placed[i].k + 1}
+              </text>
+            ))}
           </g>
         );
       })}
@@ -165,7 +265,7 @@ export function DatedMarkers({ pdsaMarkers, annotations, dates, n }: MarkerProps
           <g key={`a${k}`} className="app-spc-chart__annotation">
             <title>{`Note ${k + 1}, ${formatDay(a.date)}: ${a.text}`}</title>
             <circle cx={r1(x)} cy={y} r={8} />
-            <text className="app-spc-chart__annotation-text" x={r1(x)} y={y + 4} textAnchor="middle">
+            <text className="app-spc-chart__annotation-text" x={r1(x)} y={y} textAnchor="middle" dominantBaseline="central">
               {k + 1}
             </text>
           </g>
@@ -175,9 +275,15 @@ export function DatedMarkers({ pdsaMarkers, annotations, dates, n }: MarkerProps
   );
 }
 
-/** The same markers in words, under the chart, with any that fall outside the chart's dates said so. */
+/** The same markers in words, under the chart: planned cycles said so, and any that are not on the chart. */
 export function MarkerNotes({ pdsaMarkers, annotations, dates, n }: MarkerProps) {
   if (pdsaMarkers.length === 0 && annotations.length === 0) return null;
+  const where = (m: PdsaMarker) => {
+    const at = pdsaPosition(m, dates, n);
+    if (at?.afterData) return " (planned, after the latest data: marked at the end of the time axis)";
+    if (at) return m.planned ? " (planned)" : "";
+    return m.planned ? " (planned; not on the chart: before its first date)" : " (not on the chart: outside its dates)";
+  };
   const off = (date: string) => (xForDate(date, dates, n) === null ? " (not on the chart: outside its dates)" : "");
   return (
     <div className="app-spc-chart__notes">
@@ -188,7 +294,7 @@ export function MarkerNotes({ pdsaMarkers, annotations, dates, n }: MarkerProps)
             {pdsaMarkers.map((m, k) => (
               <li key={`p${k}`}>
                 <strong>P{k + 1}</strong> {formatDay(m.date)}: {m.label}
-                {off(m.date)}
+                {where(m)}
               </li>
             ))}
           </ul>

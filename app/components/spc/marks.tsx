@@ -3,7 +3,8 @@
 // concern: a diamond; neutral: a triangle pointing the way it moved; common
 // cause: a small circle.
 import type { Direction, SpecialCause } from "~/domain/spc";
-import { r1 } from "./scale";
+import { r1, withUnit } from "./scale";
+import type { PdsaMarker } from "./frame";
 
 export type MarkKind = SpecialCause | "run";
 
@@ -80,46 +81,101 @@ const MARK_LEGEND: { kind: MarkKind; direction?: Direction; text: string }[] = [
   { kind: "common", text: "Common cause (small circle)" },
 ];
 
-/** The key under a chart. */
+/** The latest values of the chart's lines, in words for the key (the labels beside the lines may be hidden). */
+export interface LegendValues {
+  centre?: string;
+  limits?: string;
+  target?: string;
+}
+
+export function legendValues(v: {
+  centre?: number | null;
+  lcl?: number | null;
+  ucl?: number | null;
+  target?: number | null;
+  unitLabel?: string;
+}): LegendValues {
+  const u = v.unitLabel;
+  return {
+    centre: v.centre === null || v.centre === undefined ? undefined : withUnit(v.centre, u),
+    limits: v.lcl === null || v.lcl === undefined || v.ucl === null || v.ucl === undefined ? undefined : `${withUnit(v.lcl, u)} to ${withUnit(v.ucl, u)}`,
+    target: v.target === null || v.target === undefined ? undefined : withUnit(v.target, u),
+  };
+}
+
+function PdsaSwatch({ planned }: { planned: boolean }) {
+  return (
+    <svg className="app-spc-swatch" viewBox="0 0 18 18" width="18" height="18" aria-hidden="true" focusable="false">
+      <g className={`app-spc-chart__pdsa${planned ? " app-spc-chart__pdsa--planned" : ""}`}>
+        <path className="app-spc-chart__pdsa-tick" d="M9 4L14 13L4 13Z" />
+      </g>
+    </svg>
+  );
+}
+
+/** The key under a chart, with the latest values of its lines. */
 export function ChartLegend({
   variant,
   hasTarget,
   kinds,
+  values = {},
+  pdsaMarkers = [],
 }: {
   variant: "xmr" | "run";
   hasTarget: boolean;
   /** Which point kinds appear; the XmR chart lists only those. */
   kinds?: ReadonlySet<MarkKind>;
+  values?: LegendValues;
+  pdsaMarkers?: readonly PdsaMarker[];
 }) {
   const marks = variant === "xmr" ? MARK_LEGEND.filter((m) => !kinds || kinds.has(m.kind)) : [];
+  const value = (text?: string) => (text ? <strong className="app-spc-legend__value">{text}</strong> : null);
   return (
     <ul className="app-spc-legend" aria-label="Key">
       {marks.map((m) => (
-        <li key={m.kind} className="app-spc-legend__item">
+        <li key={m.kind} className="app-spc-legend__item app-spc-legend__item--mark">
           <MarkSwatch kind={m.kind} direction={m.direction} />
           {m.text}
         </li>
       ))}
       {variant === "run" ? (
-        <li className="app-spc-legend__item">
+        <li className="app-spc-legend__item app-spc-legend__item--mark">
           <MarkSwatch kind="run" />
           Value
         </li>
       ) : null}
-      <li className="app-spc-legend__item">
+      <li className="app-spc-legend__item app-spc-legend__item--line">
         <LineSwatch variant={variant === "xmr" ? "mean" : "median"} />
-        {variant === "xmr" ? "Mean" : "Median"}
+        <span>{variant === "xmr" ? "Mean" : "Median"}</span> {value(values.centre)}
       </li>
       {variant === "xmr" ? (
-        <li className="app-spc-legend__item">
+        <li className="app-spc-legend__item app-spc-legend__item--line">
           <LineSwatch variant="limit" />
-          Process limits (dashed)
+          <span>
+            Process limits<span className="app-spc-legend__style"> (dashed)</span>
+          </span>{" "}
+          {value(values.limits)}
         </li>
       ) : null}
       {hasTarget ? (
-        <li className="app-spc-legend__item">
+        <li className="app-spc-legend__item app-spc-legend__item--line">
           <LineSwatch variant="target" />
-          Target (dash-dot)
+          <span>
+            Target<span className="app-spc-legend__style"> (dash-dot)</span>
+          </span>{" "}
+          {value(values.target)}
+        </li>
+      ) : null}
+      {pdsaMarkers.some((m) => !m.planned) ? (
+        <li className="app-spc-legend__item app-spc-legend__item--mark">
+          <PdsaSwatch planned={false} />
+          PDSA cycle started
+        </li>
+      ) : null}
+      {pdsaMarkers.some((m) => m.planned) ? (
+        <li className="app-spc-legend__item app-spc-legend__item--mark">
+          <PdsaSwatch planned />
+          PDSA cycle planned (hollow)
         </li>
       ) : null}
     </ul>

@@ -4,7 +4,7 @@
 import type { RunChartResult } from "~/domain/spc";
 import { ChartFigure, type ChartProps } from "./chart-figure";
 import { HorizontalLine, targetLabel, useChartBasics, type LineLabel } from "./frame";
-import { ChartLegend, markClassName, markPaths } from "./marks";
+import { ChartLegend, legendValues, markClassName, markPaths } from "./marks";
 import { withUnit, xOf, yScale } from "./scale";
 
 export type RunChartProps = ChartProps;
@@ -82,7 +82,9 @@ export function RunChart(props: RunChartProps) {
         )
       }
       lineLabels={lineLabels}
-      legend={<ChartLegend variant="run" hasTarget={target !== null} />}
+      legend={
+        <ChartLegend variant="run" hasTarget={target !== null} values={legendValues({ centre: median, target, unitLabel })} pdsaMarkers={props.pdsaMarkers} />
+      }
       tableCaption={`${props.title}: data and median`}
     />
   );

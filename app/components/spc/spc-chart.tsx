@@ -7,8 +7,9 @@ import { describeResult, type SpcResult } from "~/domain/spc";
 import { ChartFigure, type ChartProps } from "./chart-figure";
 import { HorizontalLine, targetLabel, useChartBasics, type LineLabel } from "./frame";
 import { pointSignalText } from "./labels";
-import { ChartLegend, markClassName, markPaths, type MarkKind } from "./marks";
-import { PLOT, WIDTH, fitText, inferPeriod, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
+import { ChartLegend, legendValues, markClassName, markPaths, type MarkKind } from "./marks";
+import { BANDS, bandClass, textWidth } from "./bands";
+import { PLOT, WIDTH, inferPeriod, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
 
 /** Above this many points, points are drawn as one path per kind and are not focusable (the table lists them). */
 export { FOCUSABLE_POINT_LIMIT, resolveDates } from "./frame";
@@ -114,9 +115,15 @@ export function SpcChart(props: SpcChartProps) {
               <g key={s.index} className="app-spc-chart__rebase">
                 <title>{full}</title>
                 <line className="app-spc-chart__rebase-line" x1={r1(x)} x2={r1(x)} y1={PLOT.top - 16} y2={PLOT.bottom} fill="none" />
-                <text className="app-spc-chart__rebase-text" x={r1(x + 4)} y={PLOT.top - 20}>
-                  {fitText(reason ? `Rebased: ${reason}` : "Rebased", room)}
-                </text>
+                {BANDS.map((band) => {
+                  // The reason when it fits in full, else the word alone; the title and the notes carry the reason.
+                  const text = [reason ? `Rebased: ${reason}` : null, "Rebased"].find((t) => t !== null && textWidth(t, band.font) <= room);
+                  return text ? (
+                    <text key={band.id} className={`app-spc-chart__rebase-text ${bandClass(band)}`} x={r1(x + 4)} y={PLOT.top - 20}>
+                      {text}
+                    </text>
+                  ) : null;
+                })}
               </g>
             );
           })}
@@ -155,7 +162,13 @@ export function SpcChart(props: SpcChartProps) {
       lineLabels={lineLabels}
       legend={
         <>
-          <ChartLegend variant="xmr" hasTarget={target !== null} kinds={kinds} />
+          <ChartLegend
+            variant="xmr"
+            hasTarget={target !== null}
+            kinds={kinds}
+            values={legendValues({ centre: latest?.mean, lcl: latest?.lcl, ucl: latest?.ucl, target, unitLabel })}
+            pdsaMarkers={props.pdsaMarkers}
+          />
           {result.trial_limits ? (
             <p className="nhsuk-body-s app-spc-chart__warning">
               <strong>Trial limits:</strong> the latest segment has fewer than 12 points, so its limits may move as data arrives.

@@ -227,6 +227,7 @@ export default function ProjectPage() {
         <Table
           caption="PDSA cycles"
           captionHidden
+          scroll
           rows={cycles}
           rowKey={(c) => c.id}
           columns={[
@@ -254,6 +255,7 @@ export default function ProjectPage() {
         <Table
           caption="Milestones"
           captionHidden
+          scroll
           rows={milestones}
           rowKey={(m) => m.id}
           columns={[
@@ -293,6 +295,7 @@ export default function ProjectPage() {
         <Table
           caption="Measures"
           captionHidden
+          scroll
           rows={measures}
           rowKey={(m) => m.id}
           columns={[

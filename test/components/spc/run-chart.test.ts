@@ -29,8 +29,8 @@ describe("RunChart", () => {
     const result = analyseSeries({ values: [3, 5, 4, 6, 2], improvement: "decrease", target: 3 });
     const html = renderToStaticMarkup(createElement(RunChart, { result, title: "Waits", unitLabel: "minutes" }));
     expect(html.match(/class="app-spc-chart__median"/g)?.length).toBeGreaterThanOrEqual(1);
-    expect(html).toContain(">Median 4 minutes</text>");
-    expect(html).toContain(">Target 3 minutes</text>");
+    expect(html).toContain(">Median 4 minutes</tspan>");
+    expect(html).toContain(">Target 3 minutes</tspan>");
     expect(html).not.toContain("app-spc-chart__limit");
     // One focus stop per point (the data table's scroll region is the only other).
     expect(html.match(/<g [^>]*tabindex="0"/g)).toHaveLength(5);
