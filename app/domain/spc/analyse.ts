@@ -7,7 +7,17 @@ import { attributeSegment } from "./attribute";
 import { assuranceIcon, classifySignal, variationIcon } from "./icons";
 import { createPointLines, createRuleBuffers, markSegment, type PointLines, type RuleBuffers, type RuleSettings } from "./rules";
 import { analyseRunChart, anhojRuns } from "./run-chart";
-import { CHART_TYPES, RATIO_CHARTS, type Direction, type SpcInput, type SpcOptions, type SpcPoint, type SpcResult, type SpcRule, type SpcSegment } from "./types";
+import {
+  CHART_TYPES,
+  RATIO_CHARTS,
+  type Direction,
+  type SpcInput,
+  type SpcOptions,
+  type SpcPoint,
+  type SpcResult,
+  type SpcRule,
+  type SpcSegment,
+} from "./types";
 import { segmentLimits, segmentStarts, TRIAL_LIMIT_POINTS } from "./xmr";
 
 /** NHSRplotthedots 0.2.x defaults: screen_outliers = TRUE, 7-point rules, 2-in-3 between the 2σ line and the limit. */
