@@ -1,7 +1,8 @@
 // POST /api/spc with chart, denominators and multiply: every chart type's
 // fields, and every refusal, over real HTTP against the built server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server";
+import { readPage } from "../helpers/html";
+import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -190,5 +191,51 @@ describe("POST /api/spc refusals for attribute charts", () => {
     await expectProblem({ chart: "c", values: [1, 2], multiply: 0, improvement: "increase" }, "multiply", /greater than 0/);
     await expectProblem({ chart: "c", values: [1, 2], multiply: -100, improvement: "increase" }, "multiply", /greater than 0/);
     await expectProblem({ chart: "c", values: [1, 2], multiply: "100", improvement: "increase" }, "multiply", /greater than 0/);
+  });
+});
+
+describe("/spc calculator with an attribute chart", () => {
+  const FORM = {
+    data: COUNTS.join("\n"),
+    improvement: "decrease",
+    target: "",
+    unit: "%",
+    chart: "p",
+    denominators: SIZES.join("\n"),
+    multiply: "100",
+    screen_outliers: "on",
+    shift_length: "7",
+    trend_length: "7",
+    two_of_three_mode: "between_limits",
+    baseline: "",
+    rebase: "",
+  };
+
+  it("draws a p chart whose limits step with the denominators, with the API's numbers", async () => {
+    const api = await (await postJson({ chart: "p", values: COUNTS, denominators: SIZES, multiply: 100, improvement: "decrease" })).json();
+    const client = new Client(server.url);
+    await client.signIn("board@example.org");
+    const res = await client.post("/spc", FORM);
+    expect(res.status).toBe(200);
+    const page = await readPage(res);
+    expect(page.textOf('[data-spc="mean"]')).toBe(`${(api.mean as number).toFixed(2)}%`);
+    const segment = page.find('.app-spc-chart__segment[data-limits="per-point"]');
+    expect(segment).not.toBeNull();
+    const upper = segment?.querySelector(".app-spc-chart__limit--upper")?.getAttribute("d") ?? "";
+    // One horizontal step per point, at as many heights as there are sample sizes (80, 90, 100, 110, 120).
+    const heights = new Set([...upper.matchAll(/(?:M[\d.]+ |V)([\d.]+)/g)].map((m) => m[1]));
+    expect(heights.size).toBe(5);
+    expect(page.fieldValue("denominators")).toMatch(/^100\n80\n80/);
+  });
+
+  it("asks for the denominators a p chart needs, and refuses a numerator above its denominator", async () => {
+    const client = new Client(server.url);
+    await client.signIn("board@example.org");
+    const none = await client.post("/spc", { ...FORM, denominators: "" });
+    expect(none.status).toBe(400);
+    expect((await readPage(none)).errorSummary()).toContainEqual(expect.stringContaining("Enter the denominators"));
+    const over = await client.post("/spc", { ...FORM, data: ["200", ...COUNTS.slice(1)].join("\n") });
+    expect(over.status).toBe(400);
+    expect((await readPage(over)).errorSummary()).toContainEqual(expect.stringContaining("is more than its denominator (100)"));
   });
 });
