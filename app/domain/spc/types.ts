@@ -2,10 +2,19 @@
 // purpose: the JSON API passes them through unchanged.
 
 // Enumerations shared with the database and forms are defined once, in ~/domain/enums.
-import { ASSURANCE_ICONS, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS, type AssuranceIcon, type ImprovementDirection, type VariationIcon } from "../enums";
+import {
+  ASSURANCE_ICONS,
+  CHART_TYPES,
+  IMPROVEMENT_DIRECTIONS,
+  VARIATION_ICONS,
+  type AssuranceIcon,
+  type ChartType,
+  type ImprovementDirection,
+  type VariationIcon,
+} from "../enums";
 
-export { ASSURANCE_ICONS, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS };
-export type { AssuranceIcon, ImprovementDirection, VariationIcon };
+export { ASSURANCE_ICONS, CHART_TYPES, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS };
+export type { AssuranceIcon, ChartType, ImprovementDirection, VariationIcon };
 
 /**
  * "between_limits": NHSRplotthedots 0.2.x (a point beyond the process limits
@@ -30,8 +39,6 @@ export type SpcRule = (typeof SPC_RULES)[number];
  * Laney's p′), "u" and "up" (rates; up is Laney's u′), "c" (counts), "g"
  * (opportunities or days between events) and "t" (time between events).
  */
-export const CHART_TYPES = ["xmr", "run", "p", "pp", "u", "up", "c", "g", "t"] as const;
-export type ChartType = (typeof CHART_TYPES)[number];
 /** Charts whose values are numerators over `denominators`. */
 export const RATIO_CHARTS: readonly ChartType[] = ["p", "pp", "u", "up"];
 /** Laney's prime charts (σ scaled by σz). */
