@@ -7,6 +7,7 @@ import {
   ASK_ADDRESSEES,
   ASK_STATES,
   AUDIT_ACTIONS,
+  CHART_TYPES,
   CQC_ACTION_KINDS,
   CQC_DOMAINS,
   FREQUENCIES,
@@ -378,6 +379,8 @@ export const measures = sqliteTable(
     dataSource: text("data_source").notNull().default(""),
     usesRatio: integer("uses_ratio", { mode: "boolean" }).notNull().default(false),
     baselinePoints: integer("baseline_points"),
+    // SPC chart: xmr (default), run, p, pp, u, up, c, g or t (ADR 030).
+    chartType: text("chart_type", { enum: CHART_TYPES }).notNull().default("xmr"),
     isPrimary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
     // Stored SPC summary, recomputed when data or settings change (the board never recomputes).
     spcPoints: integer("spc_points").notNull().default(0),

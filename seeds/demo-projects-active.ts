@@ -1,5 +1,6 @@
 // The demo's active projects, written as data. Offsets are days from today.
 // "{cqcYear}" in an origin reference becomes the year of the (fictional) inspection.
+import { CDIFF_ATTRIBUTE_MEASURES, NEWS2_ATTRIBUTE_MEASURES } from "./demo-attribute-measures";
 import type { ProjectSpec } from "./demo-types";
 
 /** Healthy: improving, nothing overdue or slipped, green, an answered ask. */
@@ -1957,5 +1958,9 @@ const handHygiene: ProjectSpec = {
     },
   ],
 };
+
+// Attribute-chart measures (ADR 030), after each project's own.
+news2Ward7.measures = [...(news2Ward7.measures ?? []), ...NEWS2_ATTRIBUTE_MEASURES];
+cdiffRounds.measures = [...(cdiffRounds.measures ?? []), ...CDIFF_ATTRIBUTE_MEASURES];
 
 export const ACTIVE_PROJECTS: ProjectSpec[] = [sepsisEd, news2Ward7, cdiffRounds, dischargeNoon, paedsSepsis, maternitySepsis, hipFracture, handHygiene];

@@ -41,6 +41,12 @@ export function generateValues(projectKey: string, spec: MeasureSpec): Omit<Demo
   return raw.map((x) => {
     let value = Math.max(0, x);
     if (spec.unit === "percent") value = Math.min(100, value);
+    if (spec.ratio && spec.unit === "rate") {
+      const per = spec.ratePer ?? 1;
+      const denominator = random.int(spec.ratio.denominatorMin, spec.ratio.denominatorMax);
+      const numerator = Math.max(0, Math.round((value / per) * denominator));
+      return { value: (numerator / denominator) * per, numerator, denominator };
+    }
     if (spec.ratio) {
       const denominator = random.int(spec.ratio.denominatorMin, spec.ratio.denominatorMax);
       const numerator = Math.min(denominator, Math.max(0, Math.round((value / 100) * denominator)));

@@ -1,5 +1,6 @@
 // The shape of the demo portfolio, written as data. Every date is an offset in
 // days from "today" (negative = past), turned into calendar dates when seeding.
+import type { ChartType } from "../app/domain/enums";
 import type {
   AskState,
   AssuranceIcon,
@@ -53,6 +54,8 @@ export type MeasureSpec = {
   primary?: boolean;
   /** Points carry numerator and denominator; value = numerator / denominator × 100. */
   ratio?: { denominatorMin: number; denominatorMax: number };
+  /** The SPC chart (ADR 030); XmR when left out. A rate with `ratio` stores numerator / denominator × ratePer. */
+  chartType?: ChartType;
   baselinePoints?: number;
   series: SeriesSpec;
   /** The data stopped this many periods before the last full period (0 = up to date). */

@@ -248,6 +248,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
             dataSource: m.dataSource,
             usesRatio: Boolean(m.ratio),
             baselinePoints: m.baselinePoints ?? null,
+            chartType: m.chartType ?? "xmr",
             isPrimary: Boolean(m.primary),
             createdAt: at(measureCreated, 14),
             updatedAt: at(Math.max(measureCreated, past(lastPoint + (m.frequency === "weekly" ? 8 : 36))), 14),

@@ -3,7 +3,8 @@
 // values are entered are shown as fixed text: they decide what every stored value means.
 import type { ReactNode } from "react";
 import { DateInput, Checkboxes, InsetText, SelectField, TextareaField, TextField, type AnyField } from "~/components/nhs";
-import { FREQUENCIES, IMPROVEMENT_DIRECTIONS, MEASURE_TYPES, MEASURE_UNITS, type Frequency, type MeasureUnit } from "~/domain/enums";
+import { CHART_TYPES, FREQUENCIES, IMPROVEMENT_DIRECTIONS, MEASURE_TYPES, MEASURE_UNITS, type Frequency, type MeasureUnit } from "~/domain/enums";
+import { CHART_TYPE_LABELS } from "~/domain/measure-chart";
 import { FREQUENCY_LABELS, IMPROVEMENT_LABELS, MEASURE_TYPE_LABELS } from "~/domain/labels";
 
 type Fields = Record<string, AnyField>;
@@ -36,6 +37,7 @@ export const DEFINITION_FIELDS = [
   "target",
   "targetDate",
   "baselinePoints",
+  "chartType",
   "dataOwner",
   "dataSource",
   "isPrimary",
@@ -121,6 +123,13 @@ export function MeasureDefinitionFields({ fields, fixed }: { fields: Fields; fix
         label="Fix the limits on the first points (optional)"
         hint="How many points the mean and limits are calculated from, 12 or more. Leave blank to use every point."
         width={4}
+      />
+      <SelectField
+        field={fields.chartType}
+        label="Chart (optional)"
+        hint="Leave blank for the recommended chart: p for a percentage entered as a numerator and a denominator (p′ when denominators run to tens of thousands), u for a rate (u′ likewise), c for a count, g for days between events, otherwise XmR."
+        placeholder="Recommended for this measure"
+        options={labelled(CHART_TYPES, CHART_TYPE_LABELS)}
       />
       <TextField field={fields.dataOwner} label="Data owner (optional)" hint="Who collects and checks the data" width={30} />
       <TextField field={fields.dataSource} label="Data source (optional)" hint="Where the numbers come from, like the EPR weekly extract" width={30} />

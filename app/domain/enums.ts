@@ -34,6 +34,10 @@ export type MeasureType = (typeof MEASURE_TYPES)[number];
 export const MEASURE_UNITS = ["percent", "count", "rate", "minutes", "days", "other"] as const;
 export type MeasureUnit = (typeof MEASURE_UNITS)[number];
 
+/** SPC chart types (ADR 030): XmR, run, p, p′ (pp), u, u′ (up), c, g and t, as qicharts2 names them. */
+export const CHART_TYPES = ["xmr", "run", "p", "pp", "u", "up", "c", "g", "t"] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
 export const IMPROVEMENT_DIRECTIONS = ["increase", "decrease", "neutral"] as const;
 export type ImprovementDirection = (typeof IMPROVEMENT_DIRECTIONS)[number];
 

@@ -16,6 +16,7 @@ export const DEFINITION_LABELS: Record<string, string> = {
   dataSource: "Data source",
   usesRatio: "Entered as numerator and denominator",
   baselinePoints: "Baseline points",
+  chartType: "Chart",
   isPrimary: "Primary measure",
 };
 

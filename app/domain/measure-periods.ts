@@ -1,7 +1,8 @@
 // Periods and values of a measure of improvement: which period a date falls in, what a
 // value must look like for the measure's unit, and numerator / denominator arithmetic.
 // Pure: no I/O, no clock.
-import type { Frequency, ImprovementDirection, MeasureUnit } from "~/domain/enums";
+import type { ChartType, Frequency, ImprovementDirection, MeasureUnit } from "~/domain/enums";
+import { chartInput, type ChartPoint } from "~/domain/measure-chart";
 import { isNumberInRange } from "~/domain/plausible";
 import { formatNumber, type SpcInput } from "~/domain/spc";
 
@@ -133,9 +134,16 @@ export function checkPoint(entry: PointEntry, m: { unit: MeasureUnit; ratePer: n
  * (refreshMeasureSummary) builds it: a rebase applies from the point dated on it.
  */
 export function measureSpcInput(
-  points: readonly { periodDate: string; value: number }[],
+  points: readonly (ChartPoint & { periodDate: string })[],
   rebaseDates: readonly string[],
-  m: { improvement: ImprovementDirection; target: number | null; baselinePoints: number | null },
+  m: {
+    improvement: ImprovementDirection;
+    target: number | null;
+    baselinePoints: number | null;
+    chartType?: ChartType | null;
+    unit?: MeasureUnit;
+    ratePer?: number | null;
+  },
 ): SpcInput {
   const rebaseSet = new Set(rebaseDates);
   const rebase: number[] = [];
@@ -143,7 +151,8 @@ export function measureSpcInput(
     if (i > 0 && rebaseSet.has(p.periodDate)) rebase.push(i);
   });
   return {
-    values: points.map((p) => p.value),
+    // The measure's chart (ADR 030): values, denominators and multiplier.
+    ...chartInput(points, m),
     dates: points.map((p) => p.periodDate),
     improvement: m.improvement,
     target: m.target,

@@ -1,7 +1,8 @@
 // The forms of a measure of improvement (definition, values, rebases, notes, import),
 // shared by the browser (validation on submit) and the server.
 import { z } from "zod";
-import { FREQUENCIES, IMPROVEMENT_DIRECTIONS, MEASURE_TYPES, MEASURE_UNITS, type MeasureUnit } from "~/domain/enums";
+import { CHART_TYPES, FREQUENCIES, IMPROVEMENT_DIRECTIONS, MEASURE_TYPES, MEASURE_UNITS, type ChartType, type MeasureUnit } from "~/domain/enums";
+import { recommendChart } from "~/domain/measure-chart";
 import { checkPoint, valueProblem, type PointEntry } from "~/domain/measure-periods";
 import { isNumberInRange, NUMBER_RANGE_TEXT } from "~/domain/plausible";
 import { optionalNumber, SHORT_TEXT, strictForm, version } from "~/forms/charter-form";
@@ -44,6 +45,7 @@ const definitionShape = {
   dataOwner: optionalText({ what: "The data owner", max: SHORT_TEXT }),
   dataSource: optionalText({ what: "The data source", max: SHORT_TEXT }),
   baselinePoints: whole("Enter the number of baseline points as a whole number, 12 or more", 12, 10_000).optional(),
+  chartType: z.enum(CHART_TYPES, { error: "Choose a chart from the list" }).optional(),
   isPrimary: checkbox(),
 };
 
@@ -88,6 +90,8 @@ export type DefinitionValues = {
   dataSource: string;
   usesRatio: boolean;
   baselinePoints: number | null;
+  /** The SPC chart (ADR 030); left blank on the form, the recommended one. */
+  chartType: ChartType;
   isPrimary: boolean;
 };
 
@@ -100,6 +104,7 @@ type ParsedDefinition = Omit<z.output<typeof EditMeasureSchema>, "intent" | "ver
  */
 export function toDefinitionValues(v: ParsedDefinition, fixed: SeriesValues | null): DefinitionValues {
   const unit = fixed?.unit ?? v.unit ?? "count";
+  const usesRatio = fixed ? fixed.usesRatio : Boolean(v.usesRatio);
   return {
     name: v.name,
     type: v.type,
@@ -113,8 +118,9 @@ export function toDefinitionValues(v: ParsedDefinition, fixed: SeriesValues | nu
     frequency: fixed?.frequency ?? v.frequency ?? "monthly",
     dataOwner: v.dataOwner ?? "",
     dataSource: v.dataSource ?? "",
-    usesRatio: fixed ? fixed.usesRatio : Boolean(v.usesRatio),
+    usesRatio,
     baselinePoints: v.baselinePoints ?? null,
+    chartType: v.chartType ?? recommendChart({ usesRatio, unit }),
     isPrimary: Boolean(v.isPrimary),
   };
 }
@@ -140,6 +146,12 @@ export function definitionProblems(v: DefinitionValues): Record<string, string[]
   if (v.target !== null) {
     const problem = valueProblem(v.target, v.unit);
     if (problem) errors.target = [`The target is not possible: ${problem}`];
+  }
+  if ((v.chartType === "p" || v.chartType === "pp" || v.chartType === "u" || v.chartType === "up") && !v.usesRatio) {
+    errors.chartType = ["A p, p′, u or u′ chart needs each value entered as a numerator and a denominator: choose another chart, or tick that box"];
+  }
+  if ((v.chartType === "p" || v.chartType === "pp") && v.unit !== "percent") {
+    errors.chartType = ["A p or p′ chart is for a percentage: choose a u or u′ chart for a rate"];
   }
   if (v.targetDate && v.target === null) {
     errors.targetDate = ["Enter a target to go with the target date, or leave the date blank"];

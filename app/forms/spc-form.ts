@@ -6,7 +6,7 @@ import { parsePastedSeries, parseNumberCell, parseRebaseText } from "~/forms/spc
 import { MAX_RULE_LENGTH, MIN_BASELINE, MIN_RULE_LENGTH, parseSpcRequest } from "~/forms/spc-request";
 import { optionalText } from "~/forms/text-field";
 
-export const CHART_CHOICES = ["auto", "xmr", "run"] as const;
+export const CHART_CHOICES = ["auto", "xmr", "run", "p", "pp", "u", "up", "c", "g", "t"] as const;
 export type ChartChoice = (typeof CHART_CHOICES)[number];
 
 /** Several problems in one field are shown together; past this many, the rest are counted. */
@@ -20,12 +20,31 @@ export interface SpcCalculation {
   chart: ChartChoice;
 }
 
-type FormField = "data" | "improvement" | "target" | "baseline" | "rebase" | "unit" | "screen_outliers" | "shift_length" | "trend_length" | "two_of_three_mode";
+/** Charts whose values are numerators over denominators. */
+const NEEDS_DENOMINATORS: readonly ChartChoice[] = ["p", "pp", "u", "up"];
+
+type FormField =
+  | "data"
+  | "denominators"
+  | "multiply"
+  | "chart"
+  | "improvement"
+  | "target"
+  | "baseline"
+  | "rebase"
+  | "unit"
+  | "screen_outliers"
+  | "shift_length"
+  | "trend_length"
+  | "two_of_three_mode";
 
 /** Where an API field's problem shows on the form. */
 const FORM_FIELD: Record<string, FormField> = {
   values: "data",
   dates: "data",
+  denominators: "denominators",
+  multiply: "multiply",
+  chart: "chart",
   body: "data",
   improvement: "improvement",
   target: "target",
@@ -55,7 +74,9 @@ export const SpcFormSchema = z
     baseline: z.string().max(20, { error: "Enter the baseline as a number of points" }).optional(),
     rebase: optionalText({ what: "The list of new limits", max: 5000, multiline: true }),
     unit: optionalText({ what: "The unit", max: 20 }),
-    chart: z.enum(CHART_CHOICES).default("auto"),
+    chart: z.enum(CHART_CHOICES, { error: "Choose a chart" }).default("auto"),
+    denominators: optionalText({ what: "The denominators", max: 200_000, multiline: true }),
+    multiply: z.string().max(20, { error: "Enter the multiplier as a number, like 100 or 1000" }).optional(),
     screen_outliers: z.boolean().optional(),
     shift_length: z.string().max(10).optional(),
     trend_length: z.string().max(10).optional(),
@@ -102,6 +123,29 @@ export const SpcFormSchema = z
     const shiftLength = ruleLength("shift_length", "shift length");
     const trendLength = ruleLength("trend_length", "trend length");
 
+    let denominators: number[] | undefined;
+    if (NEEDS_DENOMINATORS.includes(form.chart)) {
+      const lines = (form.denominators ?? "").split(/\r?\n/).filter((line) => line.trim() !== "");
+      if (lines.length === 0) {
+        fail("denominators", ["Enter the denominators, one per line in the same order as your data (for example patients seen, or bed days)"]);
+      } else {
+        const bad: string[] = [];
+        denominators = lines.map((line, i) => {
+          const d = parseNumberCell(line);
+          if (d === null || !(d > 0)) bad.push(`Denominator line ${i + 1} (“${line.trim().slice(0, 20)}”) must be a number greater than 0`);
+          return d ?? 0;
+        });
+        if (bad.length > 0) fail("denominators", bad);
+      }
+    }
+
+    let multiply: number | undefined;
+    if (form.multiply !== undefined && form.multiply.trim() !== "") {
+      const m = parseNumberCell(form.multiply);
+      if (m === null || !(m > 0)) fail("multiply", ["Enter the multiplier as a number greater than 0, like 100 for a percentage or 1000 for a rate per 1,000"]);
+      else multiply = m;
+    }
+
     let rebase: number[] | undefined;
     let rebaseReasons: { index: number; reason: string }[] = [];
     if (pasted.ok && form.rebase !== undefined && form.rebase.trim() !== "") {
@@ -124,6 +168,10 @@ export const SpcFormSchema = z
       two_of_three_mode: form.two_of_three_mode,
     };
     if (pasted.series.dates !== null) request.dates = pasted.series.dates;
+    // "auto", "xmr" and "run" all analyse as XmR (the page shows the run chart beside it); the others are attribute charts.
+    if (form.chart !== "auto" && form.chart !== "xmr" && form.chart !== "run") request.chart = form.chart;
+    if (denominators !== undefined) request.denominators = denominators;
+    if (multiply !== undefined) request.multiply = multiply;
     if (baseline !== undefined) request.baseline = baseline;
     if (rebase !== undefined) request.rebase = rebase;
     if (shiftLength !== undefined) request.shift_length = shiftLength;

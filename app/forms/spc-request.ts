@@ -2,7 +2,7 @@
 // calculator: what the engine may be asked, with an error naming the field.
 import { z } from "zod";
 import { EARLIEST_DAY, LATEST_DAY, MAX_MAGNITUDE } from "~/domain/plausible";
-import { IMPROVEMENT_DIRECTIONS, TWO_OF_THREE_MODES, type SpcInput } from "~/domain/spc";
+import { CHART_TYPES, IMPROVEMENT_DIRECTIONS, RATIO_CHARTS, TWO_OF_THREE_MODES, type ChartType, type SpcInput } from "~/domain/spc";
 import { isPlausibleDay } from "~/forms/day-field";
 
 /** More values than this is refused with 413. */
@@ -27,9 +27,29 @@ const wholeRuleLength = z
   .min(MIN_RULE_LENGTH, { error: `must be a whole number from ${MIN_RULE_LENGTH} to ${MAX_RULE_LENGTH}` })
   .max(MAX_RULE_LENGTH, { error: `must be a whole number from ${MIN_RULE_LENGTH} to ${MAX_RULE_LENGTH}` });
 
+const CHART_LIST = CHART_TYPES.map((c) => `"${c}"`).join(", ");
+const POSITIVE = `must be a number greater than 0, up to ${BOUND}`;
+
+/** What a chart's values are, for messages. */
+const VALUE_WORD: Partial<Record<ChartType, string>> = {
+  p: "a count of cases",
+  pp: "a count of cases",
+  u: "a count of events",
+  up: "a count of events",
+  c: "a count of events",
+  g: "a number of days or opportunities between events",
+};
+
 export const SpcRequestSchema = z
   .strictObject(
     {
+      chart: z.enum(CHART_TYPES, { error: `must be one of ${CHART_LIST}` }).optional(),
+      denominators: z
+        .array(z.number({ error: POSITIVE }).gt(0, POSITIVE).lte(MAX_MAGNITUDE, POSITIVE), {
+          error: "must be an array of numbers greater than 0, one per value",
+        })
+        .optional(),
+      multiply: z.number({ error: POSITIVE }).gt(0, POSITIVE).lte(MAX_MAGNITUDE, POSITIVE).optional(),
       values: z
         .array(boundedNumber(FINITE), {
           error: (issue) => (issue.input === undefined ? "is required: an array of numbers" : "must be an array of numbers"),
@@ -64,6 +84,49 @@ export const SpcRequestSchema = z
   )
   .superRefine((req, ctx) => {
     const n = req.values.length;
+    const chart = req.chart ?? "xmr";
+    const ratio = RATIO_CHARTS.includes(chart);
+    if (ratio && req.denominators === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["denominators"],
+        message: `are required for a ${chart} chart: one number per value, the subgroup size (patients, bed days)`,
+      });
+      return;
+    }
+    if (!ratio && req.denominators !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["denominators"], message: `are only used by p, pp, u and up charts, not a ${chart} chart: leave them out` });
+      return;
+    }
+    if (req.denominators !== undefined && req.denominators.length !== n) {
+      const d = req.denominators.length;
+      ctx.addIssue({
+        code: "custom",
+        path: ["denominators"],
+        message: `must hold one denominator per value (${n} ${n === 1 ? "value" : "values"}, ${d} ${d === 1 ? "denominator" : "denominators"})`,
+      });
+      return;
+    }
+    const what = VALUE_WORD[chart];
+    for (let i = 0; i < n; i++) {
+      const v = req.values[i];
+      if (what !== undefined && v < 0) {
+        ctx.addIssue({ code: "custom", path: ["values", i], message: `(${v}) must not be negative: on a ${chart} chart each value is ${what}` });
+        return;
+      }
+      if (chart === "t" && !(v > 0)) {
+        ctx.addIssue({ code: "custom", path: ["values", i], message: `(${v}) must be greater than 0: on a t chart each value is the time between two events` });
+        return;
+      }
+      if ((chart === "p" || chart === "pp") && req.denominators !== undefined && v > req.denominators[i]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["values", i],
+          message: `(${v}) is more than its denominator (${req.denominators[i]}): on a p chart a numerator counts cases out of the denominator`,
+        });
+        return;
+      }
+    }
     if (req.dates !== undefined) {
       if (req.dates.length !== n) {
         ctx.addIssue({
@@ -159,6 +222,9 @@ export function parseSpcRequest(body: unknown): SpcRequestResult {
   if (!parsed.success) return { ok: false, status: 400, ...spcRequestError(parsed.error.issues) };
   const req = parsed.data;
   const input: SpcInput = { values: req.values, improvement: req.improvement };
+  if (req.chart !== undefined) input.chart = req.chart;
+  if (req.denominators !== undefined) input.denominators = req.denominators;
+  if (req.multiply !== undefined) input.multiply = req.multiply;
   if (req.dates !== undefined) input.dates = req.dates;
   if (req.target !== undefined) input.target = req.target;
   if (req.baseline !== undefined) input.baseline = req.baseline;

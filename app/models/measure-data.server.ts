@@ -16,7 +16,7 @@ export type PointValues = {
 /** The series, oldest first: what the chart needs. */
 export function listSeries(db: Db, measureId: number) {
   return db
-    .select({ periodDate: measurePoints.periodDate, value: measurePoints.value })
+    .select({ periodDate: measurePoints.periodDate, value: measurePoints.value, numerator: measurePoints.numerator, denominator: measurePoints.denominator })
     .from(measurePoints)
     .where(eq(measurePoints.measureId, measureId))
     .orderBy(asc(measurePoints.periodDate))

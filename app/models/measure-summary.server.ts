@@ -3,6 +3,7 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import { measurePoints, measureRebases, measures } from "~/db.server";
 import type { Db } from "~/db.server";
+import { measureSpcInput } from "~/domain/measure-periods";
 import { analyseSeries } from "~/domain/spc";
 import { nowMs } from "~/clock.server";
 
@@ -10,25 +11,30 @@ const SPARKLINE_POINTS = 26;
 
 export function refreshMeasureSummary(db: Db, measureId: number) {
   const measure = db
-    .select({ improvement: measures.improvement, target: measures.target, baselinePoints: measures.baselinePoints })
+    .select({
+      improvement: measures.improvement,
+      target: measures.target,
+      baselinePoints: measures.baselinePoints,
+      chartType: measures.chartType,
+      unit: measures.unit,
+      ratePer: measures.ratePer,
+    })
     .from(measures)
     .where(eq(measures.id, measureId))
     .get();
   if (!measure) return;
   const points = db
-    .select({ periodDate: measurePoints.periodDate, value: measurePoints.value })
+    .select({ periodDate: measurePoints.periodDate, value: measurePoints.value, numerator: measurePoints.numerator, denominator: measurePoints.denominator })
     .from(measurePoints)
     .where(eq(measurePoints.measureId, measureId))
     .orderBy(asc(measurePoints.periodDate))
     .all();
-  const rebaseDates = new Set(
-    db
-      .select({ periodDate: measureRebases.periodDate })
-      .from(measureRebases)
-      .where(eq(measureRebases.measureId, measureId))
-      .all()
-      .map((r) => r.periodDate),
-  );
+  const rebaseDates = db
+    .select({ periodDate: measureRebases.periodDate })
+    .from(measureRebases)
+    .where(eq(measureRebases.measureId, measureId))
+    .all()
+    .map((r) => r.periodDate);
   const latest = points.at(-1);
   if (!latest) {
     db.update(measures)
@@ -49,14 +55,8 @@ export function refreshMeasureSummary(db: Db, measureId: number) {
       .run();
     return;
   }
-  const rebase = points.flatMap((p, i) => (i > 0 && rebaseDates.has(p.periodDate) ? [i] : []));
-  const result = analyseSeries({
-    values: points.map((p) => p.value),
-    improvement: measure.improvement,
-    target: measure.target,
-    baseline: measure.baselinePoints ?? undefined,
-    rebase,
-  });
+  // The same input the measure page and the deck draw (the measure's chart type, ADR 030).
+  const result = analyseSeries(measureSpcInput(points, rebaseDates, measure));
   const last = result.points[result.points.length - 1];
   db.update(measures)
     .set({

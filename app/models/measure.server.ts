@@ -2,6 +2,7 @@
 // what their charts need from the rest of the project (PDSA cycles). Every query is
 // scoped by project; a deleted measure is gone from every page but keeps its data.
 // The writes are commands in measure-commands.server.ts.
+import { CHART_TYPE_LABELS } from "~/domain/measure-chart";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { measurePoints, measures, pdsaCycles, users } from "~/db.server";
 import { type Db } from "~/db.server";
@@ -59,6 +60,7 @@ export function getMeasure(db: Db, projectId: number, measureId: number) {
       dataSource: measures.dataSource,
       usesRatio: measures.usesRatio,
       baselinePoints: measures.baselinePoints,
+      chartType: measures.chartType,
       isPrimary: measures.isPrimary,
       spcPoints: measures.spcPoints,
       updatedAt: measures.updatedAt,
@@ -114,6 +116,7 @@ export function readableDefinition(v: DefinitionValues): Record<string, unknown>
     frequency: FREQUENCY_LABELS[v.frequency],
     targetDate: formatDay(v.targetDate),
     usesRatio: v.usesRatio ? "Yes" : "No",
+    chartType: CHART_TYPE_LABELS[v.chartType],
     isPrimary: v.isPrimary ? "Yes" : "No",
   };
 }
@@ -134,6 +137,7 @@ export function definitionOf(m: Measure): DefinitionValues {
     dataSource: m.dataSource,
     usesRatio: m.usesRatio,
     baselinePoints: m.baselinePoints,
+    chartType: m.chartType,
     isPrimary: m.isPrimary,
   };
 }

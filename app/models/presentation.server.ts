@@ -31,6 +31,7 @@ function deckMeasures(db: Db, projectId: number, order: readonly number[]) {
       frequency: m.frequency,
       isPrimary: m.isPrimary,
       baselinePoints: full?.baselinePoints ?? null,
+      chartType: full?.chartType ?? "xmr",
       series,
       rebases: rebases.map((r) => ({ periodDate: r.periodDate, reason: r.reason })),
     };

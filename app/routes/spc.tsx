@@ -9,7 +9,7 @@ import { useMemo } from "react";
 import { ErrorSummary, SelectField, TextField, TextareaField } from "~/components/forms";
 import { Breadcrumbs } from "~/components/layout";
 import { Checkboxes, Details, InsetText } from "~/components/nhs";
-import { SpcResults } from "~/components/spc/spc-results";
+import { SpcResults, type ChartShown } from "~/components/spc/spc-results";
 import { IMPROVEMENT_LABELS } from "~/domain/labels";
 import { IMPROVEMENT_DIRECTIONS, analyseSeries } from "~/domain/spc";
 import { requireUser } from "~/auth/guards.server";
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The page runs the engine on this input (it is pure and quick), so the
   // response carries the series rather than every point's analysis.
   const { input, rebaseReasons, header, unit, chart } = submission.value;
-  const shown = chart === "auto" ? (input.values.length < 12 ? "run" : "xmr") : chart;
+  const shown: ChartShown = chart === "auto" ? (input.values.length < 12 ? "run" : "xmr") : chart === "run" ? "run" : "xmr";
   return {
     reply: submission.reply(),
     analysis: { input, rebaseReasons, header, unit, chart: shown, autoChosen: chart === "auto" && shown === "run" },
@@ -55,6 +55,13 @@ const CHART_OPTIONS = [
   { value: "auto", label: "Automatic: a run chart under 12 points, otherwise an XmR chart" },
   { value: "xmr", label: "XmR chart (SPC, with process limits)" },
   { value: "run", label: "Run chart (median)" },
+  { value: "p", label: "p chart: a proportion (numerator out of a denominator)" },
+  { value: "pp", label: "p′ chart (Laney): a proportion with very large denominators" },
+  { value: "u", label: "u chart: a rate (events per bed day, per 1,000 patients)" },
+  { value: "up", label: "u′ chart (Laney): a rate with very large denominators" },
+  { value: "c", label: "c chart: a count of events in equal periods" },
+  { value: "g", label: "g chart: days or opportunities between rare events" },
+  { value: "t", label: "t chart: time between rare events" },
 ];
 
 const TWO_OF_THREE_OPTIONS = [
@@ -110,6 +117,9 @@ export default function SpcCalculator() {
               improvement: fields.improvement,
               target: fields.target,
               unit: fields.unit,
+              chart: fields.chart,
+              denominators: fields.denominators,
+              multiply: fields.multiply,
               baseline: fields.baseline,
               rebase: fields.rebase,
               shift_length: fields.shift_length,
@@ -152,6 +162,18 @@ export default function SpcCalculator() {
             <TextField field={fields.target} label="Target (optional)" width={10} hint="A number, like 8 or 92.5." />
             <TextField field={fields.unit} label="Unit (optional)" width={10} hint="Shown after numbers, like % or minutes." />
             <SelectField field={fields.chart} label="Chart" options={CHART_OPTIONS} />
+            <TextareaField
+              field={fields.denominators}
+              label="Denominators (p, p′, u and u′ charts)"
+              rows={6}
+              hint="One per line, in the same order as your data: the patients, admissions or bed days each value is out of. Your data are then the numerators."
+            />
+            <TextField
+              field={fields.multiply}
+              label="Multiply by (optional)"
+              width={5}
+              hint="100 to show a proportion as a percentage; 1000 for a rate per 1,000 bed days. Values, centre line and limits are all multiplied."
+            />
 
             <Details summary="Limits and rules (advanced)" open={advancedOpen}>
               <TextField
@@ -210,8 +232,10 @@ export default function SpcCalculator() {
         <p>
           The same calculation is available as JSON, without signing in: send a POST request to <code>/api/spc</code> with{" "}
           <code>Content-Type: application/json</code> and a body like <code>{'{"values": [5, 6, 5, 7], "improvement": "increase", "target": 8}'}</code>.
-          Optional fields: <code>dates</code>, <code>baseline</code>, <code>rebase</code> (indices counting from 0), <code>screen_outliers</code>,{" "}
-          <code>shift_length</code>, <code>trend_length</code> and <code>two_of_three_mode</code>. Nothing is stored.
+          Optional fields: <code>chart</code> (<code>"xmr"</code>, <code>"run"</code>, <code>"p"</code>, <code>"pp"</code>, <code>"u"</code>, <code>"up"</code>,{" "}
+          <code>"c"</code>, <code>"g"</code> or <code>"t"</code>), <code>denominators</code> (for p, pp, u and up), <code>multiply</code>, <code>dates</code>,{" "}
+          <code>baseline</code>, <code>rebase</code> (indices counting from 0), <code>screen_outliers</code>, <code>shift_length</code>,{" "}
+          <code>trend_length</code> and <code>two_of_three_mode</code>. Nothing is stored.
         </p>
       </Details>
     </>

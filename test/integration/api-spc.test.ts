@@ -83,6 +83,8 @@ describe("POST /api/spc", () => {
       trend_length: 5,
       two_of_three_mode: "beyond_two_sigma",
       baseline: null,
+      chart: "xmr",
+      multiply: 1,
     });
     expect(r.points[19].date).toBe("2026-01-20");
     expect(r.assurance_icon).toBeNull();

@@ -8,6 +8,9 @@ import { openDatabase, type Db } from "../../db/client";
 import { defaultMigrationsFolder, runMigrations } from "../../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../../seeds/demo";
 import { DEMO_PROJECTS } from "../../seeds/demo-board";
+import type { ChartType, MeasureUnit } from "~/domain/enums";
+import { measureSpcInput } from "~/domain/measure-periods";
+import { analyseSeries } from "~/domain/spc";
 import { readSpc } from "./spc-reference";
 
 const TODAY = "2026-03-11";
@@ -235,7 +238,8 @@ describe("seedDemo", () => {
       value: number;
       numerator: number | null;
       denominator: number | null;
-    }>(db, "select m.unit, m.uses_ratio, p.value, p.numerator, p.denominator from measure_points p join measures m on m.id = p.measure_id");
+      rate_per: number | null;
+    }>(db, "select m.unit, m.uses_ratio, m.rate_per, p.value, p.numerator, p.denominator from measure_points p join measures m on m.id = p.measure_id");
     for (const r of rows) {
       expect(r.value).toBeGreaterThanOrEqual(0);
       if (r.unit === "percent") expect(r.value).toBeLessThanOrEqual(100);
@@ -243,7 +247,8 @@ describe("seedDemo", () => {
       if (r.uses_ratio) {
         expect(r.denominator).toBeGreaterThan(0);
         expect(r.numerator).toBeLessThanOrEqual(r.denominator!);
-        expect(r.value).toBeCloseTo((r.numerator! / r.denominator!) * 100, 9);
+        // × 100 for a percentage, × N for a rate per N (ADR 030's u and u′ demo measures).
+        expect(r.value).toBeCloseTo((r.numerator! / r.denominator!) * (r.unit === "rate" ? r.rate_per! : 100), 9);
       } else {
         expect(r.numerator).toBeNull();
       }
@@ -266,18 +271,45 @@ describe("seedDemo", () => {
     const seen = new Set<string>();
     for (const spec of DEMO_PROJECTS) {
       for (const m of spec.measures ?? []) {
-        const row = one<{ id: number; baseline_points: number | null; target: number | null }>(
-          db,
-          "select m.* from measures m join projects p on p.id = m.project_id where p.title = ? and m.name = ?",
-          spec.title,
-          m.name,
-        );
+        const row = one<{
+          id: number;
+          baseline_points: number | null;
+          target: number | null;
+          chart_type: ChartType;
+          unit: MeasureUnit;
+          rate_per: number | null;
+        }>(db, "select m.* from measures m join projects p on p.id = m.project_id where p.title = ? and m.name = ?", spec.title, m.name);
         const points = all<{ period_date: string; value: number }>(
           db,
           "select period_date, value from measure_points where measure_id = ? order by period_date",
           row.id,
         );
         const rebases = all<{ period_date: string }>(db, "select period_date from measure_rebases where measure_id = ?", row.id);
+        if (m.chartType && m.chartType !== "xmr") {
+          // Attribute charts (ADR 030): the engine reads them as the product does.
+          const series = all<{ period_date: string; value: number; numerator: number | null; denominator: number | null }>(
+            db,
+            "select period_date, value, numerator, denominator from measure_points where measure_id = ? order by period_date",
+            row.id,
+          );
+          const r = analyseSeries(
+            measureSpcInput(
+              series.map((p) => ({ periodDate: p.period_date, value: p.value, numerator: p.numerator, denominator: p.denominator })),
+              [],
+              {
+                improvement: m.improvement,
+                target: row.target,
+                baselinePoints: row.baseline_points,
+                chartType: row.chart_type,
+                unit: row.unit,
+                ratePer: row.rate_per,
+              },
+            ),
+          );
+          expect(r.chart, m.name).toBe(m.chartType);
+          expect({ variation: r.variation_icon, assurance: r.assurance_icon }, `${spec.title} / ${m.name}`).toEqual(m.expect);
+          continue;
+        }
         const reading = readSpc(
           points.map((p) => p.value),
           m.improvement,

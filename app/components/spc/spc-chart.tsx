@@ -10,6 +10,7 @@ import { pointSignalText } from "./labels";
 import { ChartLegend, legendValues, markClassName, markPaths, type MarkKind } from "./marks";
 import { BANDS, bandClass, textWidth } from "./bands";
 import { PLOT, WIDTH, inferPeriod, pointLabeller, r1, withUnit, xOf, yScale } from "./scale";
+import { limitsVary, steppedPath } from "./stepped-limits";
 
 /** Above this many points, points are drawn as one path per kind and are not focusable (the table lists them). */
 export { FOCUSABLE_POINT_LIMIT, resolveDates } from "./frame";
@@ -47,7 +48,12 @@ export function SpcChart(props: SpcChartProps) {
   const { n, dates, target, label, focusable, k } = basics;
   const summary = spcChartSummary(result, { unitLabel, dates, rebaseReasons });
 
-  const scale = yScale([...result.points.map((p) => p.value), ...result.segments.flatMap((s) => [s.ucl, s.lcl, s.mean]), target]);
+  const scale = yScale([
+    ...result.points.map((p) => p.value),
+    ...result.segments.flatMap((s) => [s.ucl, s.lcl, s.mean]),
+    ...result.points.flatMap((p) => [p.ucl, p.lcl]),
+    target,
+  ]);
   const y = scale.y;
   const kinds = new Set<MarkKind>(result.points.map((p) => p.special_cause));
 
@@ -89,6 +95,23 @@ export function SpcChart(props: SpcChartProps) {
               const pad = s.n === 1 ? 8 : 0;
               const x1 = r1(xOf(s.first_index, n) - pad);
               const x2 = r1(xOf(s.last_index, n) + pad);
+              if (limitsVary(result.points, s)) {
+                return (
+                  <g key={s.index} className="app-spc-chart__segment" data-segment={s.index} data-limits="per-point">
+                    <line className="app-spc-chart__mean" x1={x1} x2={x2} y1={r1(y(s.mean))} y2={r1(y(s.mean))} fill="none" />
+                    <path
+                      className="app-spc-chart__limit app-spc-chart__limit--upper"
+                      d={steppedPath(result.points, s, n, x1, x2, (p) => p.ucl, y)}
+                      fill="none"
+                    />
+                    <path
+                      className="app-spc-chart__limit app-spc-chart__limit--lower"
+                      d={steppedPath(result.points, s, n, x1, x2, (p) => p.lcl, y)}
+                      fill="none"
+                    />
+                  </g>
+                );
+              }
               return (
                 <g key={s.index} className="app-spc-chart__segment" data-segment={s.index}>
                   <line className="app-spc-chart__mean" x1={x1} x2={x2} y1={r1(y(s.mean))} y2={r1(y(s.mean))} fill="none" />

@@ -1,7 +1,7 @@
 // Special-cause rules, judged within one segment (NHSRplotthedots 0.2.x
 // ptd_calculate_point_type() groups by rebase_group before applying them).
 // Flags go into reusable typed arrays so the hot loops allocate nothing.
-import type { SpcSegment, TwoOfThreeMode } from "./types";
+import type { TwoOfThreeMode } from "./types";
 
 export interface RuleBuffers {
   /** sign(value − mean): 1, −1, or 0 on the mean. */
@@ -34,28 +34,52 @@ export interface RuleSettings {
   twoOfThreeMode: TwoOfThreeMode;
 }
 
-/** Apply every rule to one segment, writing flags for its points into `buf`. */
-export function markSegment(values: ArrayLike<number>, seg: SpcSegment, buf: RuleBuffers, settings: RuleSettings): void {
-  const first = seg.first_index;
-  const last = seg.last_index;
+/**
+ * Centre line and limits of every point (NaN where a chart has none). XmR
+ * charts repeat their segment's values; attribute charts (p, u, …) vary them
+ * point by point with the denominator.
+ */
+export interface PointLines {
+  cl: Float64Array;
+  ucl: Float64Array;
+  lcl: Float64Array;
+  u2: Float64Array;
+  l2: Float64Array;
+}
+
+export function createPointLines(capacity: number): PointLines {
+  return {
+    cl: new Float64Array(capacity),
+    ucl: new Float64Array(capacity),
+    lcl: new Float64Array(capacity),
+    u2: new Float64Array(capacity),
+    l2: new Float64Array(capacity),
+  };
+}
+
+/**
+ * Apply every rule to the points first..last of one segment, each against its
+ * own centre line, limits and 2σ lines, writing flags into `buf`.
+ */
+export function markSegment(values: ArrayLike<number>, first: number, last: number, lines: PointLines, buf: RuleBuffers, settings: RuleSettings): void {
   const { rtm, astronomical, shift, trend, twoOfThree, trendDir, close } = buf;
-  const mean = seg.mean;
-  const hasLimits = seg.ucl !== null && seg.lcl !== null && seg.upper_two_sigma !== null && seg.lower_two_sigma !== null;
-  const ucl = seg.ucl ?? 0;
-  const lcl = seg.lcl ?? 0;
-  const u2 = seg.upper_two_sigma ?? 0;
-  const l2 = seg.lower_two_sigma ?? 0;
   const countOutside = settings.twoOfThreeMode === "beyond_two_sigma";
 
   for (let i = first; i <= last; i++) {
     const y = values[i];
+    const mean = lines.cl[i];
+    const ucl = lines.ucl[i];
+    const lcl = lines.lcl[i];
+    const u2 = lines.u2[i];
+    const l2 = lines.l2[i];
     rtm[i] = y > mean ? 1 : y < mean ? -1 : 0;
-    // Strictly beyond the limits (ptd_spc_standard: y > upl | y < lpl).
-    const outside = hasLimits && (y > ucl || y < lcl);
+    // Strictly beyond the limits (ptd_spc_standard: y > upl | y < lpl). A
+    // missing limit (NaN) compares false.
+    const outside = y > ucl || y < lcl;
     astronomical[i] = outside ? 1 : 0;
     // ptd_spc_standard: close_to_limits = !outside_limits & (y < nlpl | y > nupl);
     // MDC 2023 counts points beyond the limits too.
-    close[i] = hasLimits && (countOutside || !outside) && (y < l2 || y > u2) ? 1 : 0;
+    close[i] = (countOutside || !outside) && (y < l2 || y > u2) ? 1 : 0;
     shift[i] = 0;
     trend[i] = 0;
     twoOfThree[i] = 0;

@@ -2,10 +2,19 @@
 // purpose: the JSON API passes them through unchanged.
 
 // Enumerations shared with the database and forms are defined once, in ~/domain/enums.
-import { ASSURANCE_ICONS, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS, type AssuranceIcon, type ImprovementDirection, type VariationIcon } from "../enums";
+import {
+  ASSURANCE_ICONS,
+  CHART_TYPES,
+  IMPROVEMENT_DIRECTIONS,
+  VARIATION_ICONS,
+  type AssuranceIcon,
+  type ChartType,
+  type ImprovementDirection,
+  type VariationIcon,
+} from "../enums";
 
-export { ASSURANCE_ICONS, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS };
-export type { AssuranceIcon, ImprovementDirection, VariationIcon };
+export { ASSURANCE_ICONS, CHART_TYPES, IMPROVEMENT_DIRECTIONS, VARIATION_ICONS };
+export type { AssuranceIcon, ChartType, ImprovementDirection, VariationIcon };
 
 /**
  * "between_limits": NHSRplotthedots 0.2.x (a point beyond the process limits
@@ -24,8 +33,26 @@ export type Direction = "high" | "low";
 export const SPC_RULES = ["astronomical", "trend", "two_of_three", "shift"] as const;
 export type SpcRule = (typeof SPC_RULES)[number];
 
+/**
+ * Chart types, as qicharts2 names them: "xmr" (the XmR / I chart of Making
+ * Data Count), "run" (median, no limits), "p" and "pp" (proportions; pp is
+ * Laney's p′), "u" and "up" (rates; up is Laney's u′), "c" (counts), "g"
+ * (opportunities or days between events) and "t" (time between events).
+ */
+/** Charts whose values are numerators over `denominators`. */
+export const RATIO_CHARTS: readonly ChartType[] = ["p", "pp", "u", "up"];
+/** Laney's prime charts (σ scaled by σz). */
+export const PRIME_CHARTS: readonly ChartType[] = ["pp", "up"];
+
 export interface SpcInput {
+  /** The measurements (xmr, run), numerators (p, pp, u, up), counts (c), or intervals between events (g, t). */
   values: number[];
+  /** Default "xmr". */
+  chart?: ChartType;
+  /** One per value, for p, pp, u and up: the subgroup size (patients, bed days). */
+  denominators?: number[];
+  /** Scales the plotted value, centre line and limits alike (100 for %, 1,000 for "per 1,000 bed days"). Default 1. */
+  multiply?: number;
   /** Passed through to the points; the engine never parses them. */
   dates?: string[];
   improvement: ImprovementDirection;
@@ -47,6 +74,8 @@ export interface SpcOptions {
   trend_length: number;
   two_of_three_mode: TwoOfThreeMode;
   baseline: number | null;
+  chart: ChartType;
+  multiply: number;
 }
 
 export interface SpcSegment {
@@ -66,11 +95,38 @@ export interface SpcSegment {
   upper_two_sigma: number | null;
   lower_two_sigma: number | null;
   trial_limits: boolean;
+  /** Centre line of the segment (the mean; the median on run and g charts), as plotted. */
+  cl: number;
+  /** Laney's σz for p′ and u′ charts; null for every other chart (and when it cannot be computed). */
+  sigma_z: number | null;
+  /** Anhøj runs analysis of the segment's points around its centre line (qicharts2 runs.analysis per part). */
+  run_chart: SegmentRuns;
+}
+
+/** The Anhøj reading of one segment, as qicharts2 reports it per part. */
+export interface SegmentRuns {
+  n_useful: number;
+  longest_run: number | null;
+  longest_run_max: number | null;
+  crossings: number | null;
+  crossings_min: number | null;
+  signal: boolean;
 }
 
 export interface SpcPoint {
   index: number;
+  /** The plotted value (same as y; kept for the fields that read it). */
   value: number;
+  /** The plotted value: the measurement, numerator ÷ denominator, or count, times `multiply`. */
+  y: number;
+  /** The input value for ratio charts (the numerator); null otherwise. */
+  numerator: number | null;
+  /** The denominator for ratio charts; null otherwise. */
+  denominator: number | null;
+  /** This point's centre line (the segment's). */
+  cl: number;
+  /** Strictly beyond this point's own limits. */
+  outside: boolean;
   date: string | null;
   segment: number;
   mean: number;
@@ -125,7 +181,8 @@ export interface SpcResult {
   improvement: ImprovementDirection;
   target: number | null;
   options: SpcOptions;
-  /** Mean and limits of the latest segment. */
+  chart: ChartType;
+  /** Centre line and limits of the latest point (its segment's, on XmR charts). */
   mean: number | null;
   ucl: number | null;
   lcl: number | null;

@@ -2,6 +2,9 @@
 // ptd_spc_standard() computes them.
 import type { SpcSegment } from "./types";
 
+/** What segmentLimits() decides; analyseSeries() adds the centre line, σz and runs analysis. */
+export type SegmentLimits = Omit<SpcSegment, "cl" | "sigma_z" | "run_chart">;
+
 /** NHSRplotthedots: `limit <- 2.66` (3 / d2, d2 = 1.128). */
 export const LIMIT_MULTIPLIER = 2.66;
 /** NHSRplotthedots: `limitclose <- 2 * (limit / 3)`, the "2σ" lines. */
@@ -73,7 +76,7 @@ export function segmentLimits(
   end: number,
   baseline: number | null,
   screenOutliers: boolean,
-): SpcSegment {
+): SegmentLimits {
   const n = end - first;
   const calcEnd = baseline === null ? end : Math.min(end, first + baseline);
   const mean = rMean(values, first, calcEnd);

@@ -369,6 +369,8 @@ describe("pass-through and options", () => {
       trend_length: 7,
       two_of_three_mode: "between_limits",
       baseline: null,
+      chart: "xmr",
+      multiply: 1,
     });
   });
 });

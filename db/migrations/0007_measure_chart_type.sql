@@ -1,0 +1,1 @@
+ALTER TABLE `measures` ADD `chart_type` text DEFAULT 'xmr' NOT NULL;
