@@ -34,6 +34,22 @@ const EnvSchema = z.object({
     .max(24 * 14)
     .default(12),
   TRUST_PROXY: trustProxySetting,
+  // Sign-in (docs/decisions/032 and 033). The address people reach the app at, e.g. https://qi.trust.nhs.uk.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be the app's address, like https://qi.trust.nhs.uk" }).optional(),
+  /** Roles that must use a second factor: comma-separated, or `none`. Unset: `admin`, except in demo mode (none). */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .regex(/^(none|[a-z]+(\s*,\s*[a-z]+)*)$/, "MFA_REQUIRED_ROLES must be roles separated by commas (admin,board) or none")
+    .optional(),
+  /** 0: passwords only for break-glass accounts (everyone else signs in through single sign-on). */
+  AUTH_LOCAL: flag.default("1"),
+  OIDC_ISSUER: z.url({ error: "OIDC_ISSUER must be the provider's issuer URL" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default("openid email profile"),
+  OIDC_BUTTON_LABEL: z.string().max(80).default("Sign in with your organisation account"),
+  OIDC_CREATE_USERS: flag.default("0"),
+  OIDC_ROLE_CLAIM: z.string().max(100).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -13,6 +13,9 @@ import { deviceNonceFor, issueDeviceCookie } from "~/auth/device-cookie.server";
 import { failSignIn, signIn } from "~/models/sign-in.server";
 import { auditThrottled, signInThrottle } from "~/models/sign-in-attempt.server";
 import { findUserForSignIn } from "~/models/user.server";
+import { getConfirmedTwoFactor } from "~/models/two-factor.server";
+import { localPasswordAllowed } from "~/auth/policy.server";
+import { startPendingSignIn } from "~/auth/pending-sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Stepping Up" }];
 
@@ -30,6 +33,7 @@ const SignInSchema = z.object({
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const INCORRECT = "Email or password is incorrect";
+const LOCAL_OFF = "Passwords are turned off for your account. Sign in with your organisation account instead.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
@@ -67,6 +71,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
     failSignIn(db, attempt, user);
     return data(submission.reply({ formErrors: [INCORRECT], hideFields: ["password"] }), { status: 401 });
+  }
+
+  if (!localPasswordAllowed(user)) {
+    // Only after the right password, so the answer does not tell who has an account.
+    failSignIn(db, attempt, user, "local passwords are turned off");
+    return data(submission.reply({ formErrors: [LOCAL_OFF], hideFields: ["password"] }), { status: 403 });
+  }
+  if (getConfirmedTwoFactor(db, user.id)) {
+    // No session yet: the second step asks for a code from the authenticator app.
+    const pending = await startPendingSignIn(context, { userId: user.id, version: user.version, redirectTo: safeRedirect(redirectTo) });
+    return redirect("/login/two-factor", { headers: { "Set-Cookie": pending } });
   }
 
   const session = await newSession(context, user.id, request.headers.get("User-Agent") ?? "");
