@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
@@ -16,6 +16,8 @@ import { findUserForSignIn } from "~/models/user.server";
 import { getConfirmedTwoFactor } from "~/models/two-factor.server";
 import { localPasswordAllowed } from "~/auth/policy.server";
 import { startPendingSignIn } from "~/auth/pending-sign-in.server";
+import { oidcSettings } from "~/auth/oidc.server";
+import { getEnv } from "~/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Stepping Up" }];
 
@@ -38,7 +40,8 @@ const LOCAL_OFF = "Passwords are turned off for your account. Sign in with your 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  // Single sign-on, when configured, comes first; AUTH_LOCAL=0 keeps the password form for break-glass accounts.
+  return { sso: oidcSettings()?.label ?? null, passwordsOff: getEnv().AUTH_LOCAL === "0" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -96,6 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const lastResult = useActionData<typeof action>();
+  const { sso, passwordsOff } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const [form, fields] = useNhsForm(SignInSchema, lastResult);
@@ -104,6 +108,16 @@ export default function SignIn() {
       <div className="nhsuk-grid-column-one-half">
         <ErrorSummary form={form} fields={{ email: fields.email, password: fields.password }} />
         <h1>Sign in to Stepping Up</h1>
+        {sso ? (
+          <>
+            <p>
+              <a className="nhsuk-button" href={`/auth/oidc?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo") ?? "/" })}`}>
+                {sso}
+              </a>
+            </p>
+            <h2 className="nhsuk-heading-s app-sign-in-divider">{passwordsOff ? "Break-glass accounts only" : "Or sign in with a Stepping Up password"}</h2>
+          </>
+        ) : null}
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
           <TextField field={fields.email} label="Email address" type="email" autoComplete="username" />
