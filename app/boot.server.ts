@@ -6,6 +6,7 @@ import { runMigrations } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../seeds/demo";
 import { hashPassword } from "~/auth/password.server";
 import { loadDemoPassword, loadSessionSecret } from "~/auth/secrets.server";
+import { loadSignInPolicy } from "~/auth/policy.server";
 import { today } from "~/today.server";
 import { ensureProgramme, getProgramme, isDemoProgramme } from "~/models/programme.server";
 import { ensureSummariesFresh } from "~/models/summary.server";
@@ -58,6 +59,7 @@ export async function startup({
     }, 60_000).unref();
   }
   loadSessionSecret(demo);
+  loadSignInPolicy(demo);
 
   let signInHelp: string;
   if (demo) {

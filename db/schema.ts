@@ -128,6 +128,8 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
+    /** May sign in with a password even when AUTH_LOCAL=0 (single sign-on only): kept for when the provider is down. */
+    breakGlass: integer("break_glass", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("users_email_uq").on(t.email),
@@ -154,6 +156,8 @@ export const sessions = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     ip: text("ip").notNull().default(""),
     userAgent: text("user_agent").notNull().default(""),
+    /** How the person signed in: "password", "password+totp", "password+recovery" or "oidc". */
+    method: text("method").notNull().default("password"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -831,4 +835,59 @@ export const projectSummaries = sqliteTable(
     index("project_summaries_division_idx").on(t.divisionId),
     index("project_summaries_wave_idx").on(t.waveId),
   ],
+);
+
+/** A person's authenticator app (TOTP, RFC 6238). Unconfirmed until they enter a first code. */
+export const twoFactors = sqliteTable("two_factors", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Base32 secret shared with the authenticator app. */
+  secret: text("secret").notNull(),
+  confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+  /** The last 30-second time step a code was accepted for: a code is never accepted twice. */
+  lastStep: integer("last_step").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes: SHA-256 of 80-bit random codes (shown once). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_uq").on(t.userId, t.codeHash)],
+);
+
+/** Single sign-on identities: a provider's stable subject (sub, or Entra's oid) linked to an account. */
+export const oidcIdentities = sqliteTable(
+  "oidc_identities",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    createdAt: createdAt(),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("oidc_identities_issuer_subject_uq").on(t.issuer, t.subject), index("oidc_identities_user_idx").on(t.userId)],
+);
+
+/** A value of the provider's role claim (OIDC_ROLE_CLAIM, e.g. a group id) and the role it gives. */
+export const oidcRoleMappings = sqliteTable(
+  "oidc_role_mappings",
+  {
+    id: id(),
+    claimValue: text("claim_value").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("oidc_role_mappings_value_uq").on(t.claimValue), check("oidc_role_mappings_role_ck", inList("role", ROLES))],
 );

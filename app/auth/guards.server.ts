@@ -3,6 +3,7 @@
 import { redirect, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { getSessionUser, redirectToLogin } from "~/auth/session.server";
+import { secondFactorRequired } from "~/auth/policy.server";
 import { recordRefusal } from "~/models/session-commands.server";
 import type { SessionUser } from "~/models/session.server";
 import { getMeasure } from "~/models/measure.server";
@@ -14,6 +15,7 @@ import { listProjectEditors } from "~/models/project-editors.server";
 export type { SessionUser };
 
 const PASSWORD_PAGE = "/account/password";
+export const TWO_FACTOR_PAGE = "/account/two-factor";
 
 export async function getOptionalUser(request: Request, context: AppLoadContext) {
   return getSessionUser(getDb(), request, context);
@@ -26,8 +28,14 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   if (user.mustChangePassword && url.pathname !== PASSWORD_PAGE && url.pathname !== "/logout") {
     throw redirect(`${PASSWORD_PAGE}?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
   }
+  // A role that needs a second factor sets one up before anything else (single sign-on brings the provider's own).
+  if (mustSetUpSecondFactor(user) && ![PASSWORD_PAGE, TWO_FACTOR_PAGE, "/logout"].includes(url.pathname)) {
+    throw redirect(`${TWO_FACTOR_PAGE}?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
   return user;
 }
+
+export const mustSetUpSecondFactor = (user: SessionUser) => user.signedInWith !== "oidc" && !user.twoFactorOn && secondFactorRequired(user.role);
 
 export function forbidden(user: SessionUser, context: AppLoadContext, what: string, projectId?: number | null, next?: string): never {
   recordRefusal(getDb(), { id: user.id, email: user.email, ip: context.clientIp }, { what, projectId });

@@ -8,6 +8,9 @@ import type { Db } from "~/db.server";
 import { endExpiredSession } from "~/models/session-commands.server";
 import { findSessionWithUser, touchSession, type NewSession, type SessionUser } from "~/models/session.server";
 
+/** How a session was signed in (sessions.method). */
+export type SignInMethod = "password" | "password+totp" | "password+recovery" | "oidc";
+
 const REFRESH_EVERY_MS = 60_000; // each refresh is a durable write: at most once a minute
 
 const cookies = new Map<string, Cookie>();
@@ -68,7 +71,12 @@ export async function getSessionUser(db: Db, request: Request, context: AppLoadC
 }
 
 /** A new session (a new random id at every sign-in): the row to insert and its Set-Cookie header. */
-export async function newSession(context: AppLoadContext, userId: number, userAgent: string): Promise<{ row: NewSession; cookie: string }> {
+export async function newSession(
+  context: AppLoadContext,
+  userId: number,
+  userAgent: string,
+  method: SignInMethod = "password",
+): Promise<{ row: NewSession; cookie: string }> {
   const id = crypto.randomBytes(16).toString("hex"); // 128 bits
   const now = nowMs();
   const row = {
@@ -79,6 +87,7 @@ export async function newSession(context: AppLoadContext, userId: number, userAg
     expiresAt: now + sessionLimits().maxMs,
     ip: context.clientIp,
     userAgent: userAgent.slice(0, 300),
+    method,
   };
   return { row, cookie: await sessionCookie(context).serialize(id) };
 }

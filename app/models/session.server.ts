@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { sessions, users } from "~/db.server";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { sessions, twoFactors, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
 
@@ -10,6 +10,10 @@ export type SessionUser = {
   role: Role;
   mustChangePassword: boolean;
   disabledAt: Date | null;
+  /** An authenticator app is set up and confirmed. */
+  twoFactorOn: boolean;
+  /** How this session was signed in (sessions.method). */
+  signedInWith: string;
   sessionExpiresAt?: number;
 };
 
@@ -18,6 +22,8 @@ export function findSessionWithUser(db: Db, idHash: string) {
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      signedInWith: sessions.method,
+      twoFactorUserId: twoFactors.userId,
       user: {
         id: users.id,
         email: users.email,
@@ -29,9 +35,17 @@ export function findSessionWithUser(db: Db, idHash: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(twoFactors, and(eq(twoFactors.userId, users.id), isNotNull(twoFactors.confirmedAt)))
     .where(eq(sessions.idHash, idHash))
     .get();
-  return row ? { ...row, lastSeenAt: Number(row.lastSeenAt), expiresAt: Number(row.expiresAt) } : undefined;
+  if (!row) return undefined;
+  const { twoFactorUserId, signedInWith, ...rest } = row;
+  return {
+    ...rest,
+    user: { ...rest.user, twoFactorOn: twoFactorUserId !== null, signedInWith },
+    lastSeenAt: Number(row.lastSeenAt),
+    expiresAt: Number(row.expiresAt),
+  };
 }
 
 export type NewSession = typeof sessions.$inferInsert;

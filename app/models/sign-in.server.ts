@@ -10,7 +10,7 @@ import { setUserPassword } from "~/models/user.server";
 type Known = { id: number; email: string; passwordHash: string | null; disabledAt: Date | null } | undefined;
 
 /** A wrong password, an unknown address or a disabled account: counted for throttling and audited. */
-export function failSignIn(db: Db, attempt: Attempt, user: Known) {
+export function failSignIn(db: Db, attempt: Attempt, user: Known, note?: string) {
   return runCommand(db, (tx) => {
     recordSignInAttempt(tx, attempt, false);
     // An account without a password (never set up) is not named as the actor.
@@ -19,7 +19,11 @@ export function failSignIn(db: Db, attempt: Attempt, user: Known) {
       action: "auth.sign_in_failed",
       entityType: "user",
       entityId: user?.id ?? null,
-      summary: user?.disabledAt ? `Failed sign-in for ${attempt.email} (account disabled)` : `Failed sign-in for ${attempt.email}`,
+      summary: user?.disabledAt
+        ? `Failed sign-in for ${attempt.email} (account disabled)`
+        : note
+          ? `Failed sign-in for ${attempt.email} (${note})`
+          : `Failed sign-in for ${attempt.email}`,
     });
     return ok(null);
   });

@@ -25,6 +25,8 @@ const ACCOUNT_COLUMNS = {
   passwordHash: users.passwordHash,
   disabledAt: users.disabledAt,
   mustChangePassword: users.mustChangePassword,
+  breakGlass: users.breakGlass,
+  version: users.version,
 };
 
 export function findUserForSignIn(db: Db, email: string) {
@@ -37,7 +39,7 @@ export function findUserForSignIn(db: Db, email: string) {
 
 export function getUser(db: Db, id: number) {
   return db
-    .select({ ...ACCOUNT_COLUMNS, jobTitle: users.jobTitle, version: users.version })
+    .select({ ...ACCOUNT_COLUMNS, jobTitle: users.jobTitle })
     .from(users)
     .where(eq(users.id, id))
     .get();
@@ -54,6 +56,8 @@ export function listUsers(db: Db) {
       disabledAt: users.disabledAt,
       canSignIn: sql<number>`${users.passwordHash} is not null`,
       mustChangePassword: users.mustChangePassword,
+      breakGlass: users.breakGlass,
+      twoFactorOn: sql<number>`exists (select 1 from two_factors f where f.user_id = ${users.id} and f.confirmed_at is not null)`,
     })
     .from(users)
     .orderBy(asc(users.name))
@@ -120,6 +124,13 @@ export function setUserPassword(db: Db, id: number, passwordHash: string, mustCh
       updatedAt: new Date(nowMs()),
       version: sql`${users.version} + 1`,
     })
+    .where(eq(users.id, id))
+    .run();
+}
+
+export function setUserBreakGlass(db: Db, id: number, breakGlass: boolean) {
+  db.update(users)
+    .set({ breakGlass, updatedAt: new Date(nowMs()), version: sql`${users.version} + 1` })
     .where(eq(users.id, id))
     .run();
 }

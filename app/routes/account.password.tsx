@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
 import { SummaryList, WarningCallout } from "~/components/nhs";
@@ -39,7 +39,7 @@ const ChangePasswordSchema = z
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { name: user.name, email: user.email, role: user.role, mustChange: user.mustChangePassword };
+  return { name: user.name, email: user.email, role: user.role, mustChange: user.mustChangePassword, twoFactorOn: user.twoFactorOn };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -120,6 +120,11 @@ export default function AccountPassword() {
               { key: "Role", value: ROLE_LABELS[account.role] },
             ]}
           />
+        )}
+        {account.mustChange ? null : (
+          <p>
+            <Link to="/account/two-factor">Two-factor authentication</Link>: {account.twoFactorOn ? "on" : "off"}
+          </p>
         )}
         <h2>Change your password</h2>
         <Form method="post" {...getFormProps(form)}>

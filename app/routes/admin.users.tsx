@@ -18,6 +18,8 @@ import { actorOf } from "~/auth/actor.server";
 import { valueOf } from "~/web/command-reply.server";
 import { EMAIL_TAKEN } from "~/domain/messages";
 import { changeUser, createUser } from "~/models/user-commands.server";
+import { resetTwoFactor } from "~/models/two-factor-commands.server";
+import { setBreakGlass } from "~/models/sso-commands.server";
 import { emailTaken, listUsers, normaliseEmail } from "~/models/user.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
@@ -42,7 +44,7 @@ const CreateUserSchema = z
 
 const UserActionSchema = z
   .object({
-    intent: z.enum(["disable", "enable", "reset", "role"]),
+    intent: z.enum(["disable", "enable", "reset", "role", "reset_two_factor", "break_glass_on", "break_glass_off"]),
     userId: z.coerce.number().int().positive(),
     role: z.enum(ROLES).optional(),
   })
@@ -93,6 +95,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) badRequest("That request was not understood.");
   const { intent, userId, role } = parsed.data;
   if (intent === "role" && !role) badRequest("Choose a role.");
+  if (intent === "reset_two_factor") {
+    const { email } = valueOf(resetTwoFactor(db, actor, { userId }));
+    return {
+      create: null,
+      done: { message: `Two-factor authentication reset for ${email}. They set it up again when they next sign in, if their role needs it.`, password: null },
+    };
+  }
+  if (intent === "break_glass_on" || intent === "break_glass_off") {
+    const on = intent === "break_glass_on";
+    const { email } = valueOf(setBreakGlass(db, actor, { userId, breakGlass: on }));
+    return { create: null, done: { message: on ? `${email} is a break-glass account.` : `${email} is no longer a break-glass account.`, password: null } };
+  }
   const password = intent === "reset" ? oneTimePassword() : null;
   const change =
     intent === "role" ? { kind: intent, role: role! } : intent === "reset" ? { kind: intent, passwordHash: await hashPassword(password!) } : { kind: intent };
@@ -110,8 +124,9 @@ type UserRow = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
 
 function userStatus(u: UserRow) {
   if (u.disabledAt) return `Disabled ${formatDateTime(u.disabledAt)}`;
-  if (!u.canSignIn) return "No password (cannot sign in)";
-  return u.mustChangePassword ? "Must change password" : "Active";
+  const notes = [u.twoFactorOn ? "two-factor on" : null, u.breakGlass ? "break-glass" : null].filter(Boolean).join(", ");
+  const status = !u.canSignIn ? "No password (cannot sign in)" : u.mustChangePassword ? "Must change password" : "Active";
+  return notes ? `${status} (${notes})` : status;
 }
 
 function RoleForm({ user: u }: { user: UserRow }) {
@@ -179,6 +194,19 @@ const userColumns = (me: number): TableColumn<UserRow>[] => [
           <UserButton user={u} intent={u.disabledAt ? "enable" : "disable"} label={u.disabledAt ? "Enable" : "Disable"} hidden={u.name} />
           {" · "}
           <UserButton user={u} intent="reset" label={u.canSignIn ? "Reset password" : "Set a one-time password"} hidden={`for ${u.name}`} />
+          {u.twoFactorOn ? (
+            <>
+              {" · "}
+              <UserButton user={u} intent="reset_two_factor" label="Reset two-factor" hidden={`for ${u.name}`} />
+            </>
+          ) : null}
+          {" · "}
+          <UserButton
+            user={u}
+            intent={u.breakGlass ? "break_glass_off" : "break_glass_on"}
+            label={u.breakGlass ? "Remove break-glass" : "Make break-glass"}
+            hidden={`for ${u.name}`}
+          />
         </>
       ),
   },

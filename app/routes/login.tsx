@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/forms/submission.server";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
@@ -13,6 +13,11 @@ import { deviceNonceFor, issueDeviceCookie } from "~/auth/device-cookie.server";
 import { failSignIn, signIn } from "~/models/sign-in.server";
 import { auditThrottled, signInThrottle } from "~/models/sign-in-attempt.server";
 import { findUserForSignIn } from "~/models/user.server";
+import { getConfirmedTwoFactor } from "~/models/two-factor.server";
+import { localPasswordAllowed } from "~/auth/policy.server";
+import { startPendingSignIn } from "~/auth/pending-sign-in.server";
+import { oidcSettings } from "~/auth/oidc.server";
+import { getEnv } from "~/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Stepping Up" }];
 
@@ -30,11 +35,13 @@ const SignInSchema = z.object({
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const INCORRECT = "Email or password is incorrect";
+const LOCAL_OFF = "Passwords are turned off for your account. Sign in with your organisation account instead.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  // Single sign-on, when configured, comes first; AUTH_LOCAL=0 keeps the password form for break-glass accounts.
+  return { sso: oidcSettings()?.label ?? null, passwordsOff: getEnv().AUTH_LOCAL === "0" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -69,6 +76,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [INCORRECT], hideFields: ["password"] }), { status: 401 });
   }
 
+  if (!localPasswordAllowed(user)) {
+    // Only after the right password, so the answer does not tell who has an account.
+    failSignIn(db, attempt, user, "local passwords are turned off");
+    return data(submission.reply({ formErrors: [LOCAL_OFF], hideFields: ["password"] }), { status: 403 });
+  }
+  if (getConfirmedTwoFactor(db, user.id)) {
+    // No session yet: the second step asks for a code from the authenticator app.
+    const pending = await startPendingSignIn(context, { userId: user.id, version: user.version, redirectTo: safeRedirect(redirectTo) });
+    return redirect("/login/two-factor", { headers: { "Set-Cookie": pending } });
+  }
+
   const session = await newSession(context, user.id, request.headers.get("User-Agent") ?? "");
   signIn(db, { id: user.id, email: user.email, ip }, { attempt, session: session.row });
   const headers = new Headers();
@@ -81,6 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const lastResult = useActionData<typeof action>();
+  const { sso, passwordsOff } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const [form, fields] = useNhsForm(SignInSchema, lastResult);
@@ -89,6 +108,16 @@ export default function SignIn() {
       <div className="nhsuk-grid-column-one-half">
         <ErrorSummary form={form} fields={{ email: fields.email, password: fields.password }} />
         <h1>Sign in to Stepping Up</h1>
+        {sso ? (
+          <>
+            <p>
+              <a className="nhsuk-button" href={`/auth/oidc?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo") ?? "/" })}`}>
+                {sso}
+              </a>
+            </p>
+            <h2 className="nhsuk-heading-s app-sign-in-divider">{passwordsOff ? "Break-glass accounts only" : "Or sign in with a Stepping Up password"}</h2>
+          </>
+        ) : null}
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
           <TextField field={fields.email} label="Email address" type="email" autoComplete="username" />

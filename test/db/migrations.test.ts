@@ -59,6 +59,10 @@ beforeAll(() => {
   run("insert into sessions (id_hash, user_id, created_at, last_seen_at, expires_at) select 'h' || id, id, 0, 0, 1 from users limit 5");
   run("insert into sign_in_attempts (email, ip, succeeded, at) select email, '10.0.0.1', 1, 0 from users limit 5");
   run("insert into form_tokens (user_id, kind, token, location, created_at) select id, 'project', 't' || id, '/projects', 0 from users limit 5");
+  run("insert into two_factors (user_id, secret, confirmed_at, last_step, created_at) select id, 'JBSWY3DPEHPK3PXP', 0, 0, 0 from users limit 2");
+  run("insert into recovery_codes (user_id, code_hash) select id, 'hash' || id from users limit 5");
+  run("insert into oidc_identities (user_id, issuer, subject, created_at) select id, 'https://login.example', 'sub' || id, 0 from users limit 5");
+  run("insert into oidc_role_mappings (claim_value, role, created_at) values ('qi-admins', 'admin', 0)");
   run(
     "insert into audit_events (at, user_id, actor_email, action, entity_type, entity_id, project_id, summary) " +
       "select 0, 1, 'admin@example.org', 'project.updated', 'project', id, id, 'Charter: seeded' from projects",

@@ -19,7 +19,9 @@ export type TestServer = {
 };
 
 /** `trustProxy`: true means one proxy hop (TRUST_PROXY=1); a string is used as TRUST_PROXY. */
-export async function startTestServer(opts: { demo?: boolean; trustProxy?: boolean | string; env?: Record<string, string>; timeouts?: Timeouts } = {}) {
+export async function startTestServer(
+  opts: { demo?: boolean; trustProxy?: boolean | string; env?: Record<string, string>; timeouts?: Timeouts; port?: number } = {},
+) {
   const dir = tempDir();
   const databaseFile = path.join(dir, "app.sqlite");
   Object.assign(process.env, {
@@ -39,7 +41,7 @@ export async function startTestServer(opts: { demo?: boolean; trustProxy?: boole
     background: false,
   });
   const app = createApp(build, { trustProxy: info.trustProxy, publicDir: path.join(root, "public") });
-  const server: Server = await listen(app, { port: 0, host: "127.0.0.1", timeouts: opts.timeouts });
+  const server: Server = await listen(app, { port: opts.port ?? 0, host: "127.0.0.1", timeouts: opts.timeouts });
   const { port } = server.address() as AddressInfo;
   const db = openDatabase(databaseFile);
   const holder = globalThis as { __steppingUpNow?: () => number };

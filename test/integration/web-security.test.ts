@@ -20,7 +20,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const PUBLIC = new Set(["/login", "/healthz", "/api/spc"]);
+// Single sign-on starts and ends signed out (404 when no provider is configured).
+const PUBLIC = new Set(["/login", "/healthz", "/api/spc", "/auth/oidc", "/auth/oidc/callback"]);
 
 describe("signed out", () => {
   it("every page redirects to /login except sign-in, health and the SPC API", async () => {
