@@ -44,7 +44,12 @@ describe("forms reset after a successful save", () => {
     await page.getByRole("button", { name: "Add to the team" }).click();
     await page.getByText("has joined the team.").waitFor();
     await expect.poll(() => personBox(page, "Add a team member").inputValue()).toBe("");
-    expect(await page.locator("form", { has: page.getByRole("button", { name: "Add to the team" }) }).locator("select[name=userId]").inputValue()).toBe("");
+    expect(
+      await page
+        .locator("form", { has: page.getByRole("button", { name: "Add to the team" }) })
+        .locator("select[name=userId]")
+        .inputValue(),
+    ).toBe("");
 
     const members = () => dbRows(app, "select id from project_team where project_id = ? and ended_at is null", project.id).length;
     const before = members();
