@@ -1,5 +1,6 @@
 // What the board's CSV adds to each summary row for a board secretary: the wave's name, the
 // operational lead and senior manager, the SMART aim and the words of the asks still waiting.
+import { WAITING_ASK_STATES } from "~/domain/ask-rules";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { asks, projects, projectTeam, users, waves } from "~/db.server";
 import type { Db } from "~/db.server";
@@ -12,18 +13,14 @@ export type BoardExportExtra = {
   waitingAsks: string[];
 };
 
-/**
- * The asks of these projects still waiting for an answer, oldest first. One call, so that the
- * programme's single rule for "waiting" can replace the condition here in one place: today it is
- * the board's own (state "open", as the board's summary counts them).
- */
+/** The asks of these projects still waiting for an answer (the one rule, `isWaitingAsk`), oldest first. */
 export function listWaitingAskTexts(db: Db, projectIds: number[]): Map<number, string[]> {
   const byProject = new Map<number, string[]>();
   if (projectIds.length === 0) return byProject;
   const rows = db
     .select({ projectId: asks.projectId, what: asks.what })
     .from(asks)
-    .where(and(eq(asks.state, "open"), inArray(asks.projectId, projectIds)))
+    .where(and(inArray(asks.state, [...WAITING_ASK_STATES]), inArray(asks.projectId, projectIds)))
     .orderBy(asc(asks.createdAt), asc(asks.id))
     .all();
   for (const r of rows) byProject.set(r.projectId, [...(byProject.get(r.projectId) ?? []), r.what]);

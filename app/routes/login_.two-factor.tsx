@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ErrorSummary, TextField, useNhsForm } from "~/components/forms";
 import { Details } from "~/components/nhs";
 import { getDb } from "~/db.server";
+import { getOptionalUser } from "~/auth/guards.server";
 import { parseSubmission } from "~/forms/submission.server";
 import { actorOf } from "~/auth/actor.server";
 import { deviceNonceFor, issueDeviceCookie } from "~/auth/device-cookie.server";
@@ -37,23 +38,25 @@ const WRONG = "The code is not right. Enter the code your authenticator app show
 const WRONG_RECOVERY = "That recovery code is not right, or it has already been used.";
 
 /** Back to the first step, forgetting the half-finished sign-in. */
-async function startAgain(context: LoaderFunctionArgs["context"]) {
-  return redirect("/login", { headers: { "Set-Cookie": await endedPendingSignIn(context) } });
+/** Back to the password step; someone already signed in has nothing to finish and goes home. */
+async function startAgain(request: Request, context: LoaderFunctionArgs["context"]) {
+  const signedIn = await getOptionalUser(request, context);
+  return redirect(signedIn ? "/" : "/login", { headers: { "Set-Cookie": await endedPendingSignIn(context) } });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const pending = await readPendingSignIn(request, context);
-  if (!pending) throw await startAgain(context);
+  if (!pending) throw await startAgain(request, context);
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await readPendingSignIn(request, context);
-  if (!pending) return startAgain(context);
+  if (!pending) return startAgain(request, context);
   const db = getDb();
   const user = getUser(db, pending.userId);
   // A reset, a role change or a disabled account since the password step voids it.
-  if (!user || user.version !== pending.version || user.disabledAt) return startAgain(context);
+  if (!user || user.version !== pending.version || user.disabledAt) return startAgain(request, context);
 
   const submission = parseSubmission(await request.formData(), { schema: CodeSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["code"] }), { status: 400 });
@@ -74,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   const check = checkSecondFactor(db, user.id, submission.value.code);
   if (!check.ok) {
-    if (check.reason === "none") return startAgain(context);
+    if (check.reason === "none") return startAgain(request, context);
     failSecondFactor(db, actor, { attempt, reason: check.reason });
     const message = check.reason === "replayed" ? CODE_ALREADY_USED : check.reason === "recovery" ? WRONG_RECOVERY : WRONG;
     return data(submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }), { status: 401 });

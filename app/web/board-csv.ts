@@ -36,7 +36,7 @@ export const BOARD_CSV_HEADER = [
   "Primary measure",
   "Variation",
   "Assurance",
-  "Open asks",
+  "Asks waiting for an answer",
   "Waiting asks",
   "Attention flags",
   "Reasons",

@@ -102,6 +102,7 @@ it("no form in the demo uses the browser's date picker: every date is the NHS da
   const measure = `${project}/measures/${ids.measure}`;
   // Every page with a form that takes a date, and how many date inputs it has.
   const pages: [Page, string, number][] = [
+    [lead, "/projects/new", 1],
     [lead, `${project}/edit`, 3],
     [lead, `${project}/pdsa/new`, 2],
     [lead, `${project}/pdsa/${ids.cycle}?edit`, 2],
@@ -130,4 +131,4 @@ it("no form in the demo uses the browser's date picker: every date is the NHS da
     expect(await page.locator(".nhsuk-date-input input:not([inputmode=numeric])").count(), path).toBe(0);
   }
   expect(found).toHaveLength(pages.length);
-}, 180_000); // sixteen pages, each hydrated
+}, 180_000); // seventeen pages, each hydrated

@@ -121,7 +121,19 @@ function collect(page: Page, into: string[]) {
   });
 }
 
-it("every page of the demo hydrates without a console error or a page error", async () => {
+/** The font families of text on the page outside the NHS fallback stack (Arial), code aside. */
+const offStackFonts = (page: Page) =>
+  page.evaluate(() => [
+    ...new Set(
+      Array.from(document.querySelectorAll("body, body *"))
+        .filter((el) => el.textContent?.trim() && !(el instanceof SVGElement && !(el instanceof SVGTextElement)))
+        .filter((el) => !["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"].includes(el.tagName))
+        .map((el) => getComputedStyle(el).fontFamily)
+        .filter((family) => !/^arial, sans-serif$/i.test(family) && !/monospace/i.test(family)),
+    ),
+  ]);
+
+it("every page of the demo hydrates without a console error or a page error, its text in the Arial stack", async () => {
   expect(pages.length).toBeGreaterThan(50);
   const problems: string[] = [];
   const byWho = new Map<string, string[]>();
@@ -144,6 +156,7 @@ it("every page of the demo hydrates without a console error or a page error", as
       page.removeAllListeners("pageerror");
       const own = errors.filter((e) => !(expected === 403 && /status of 403/.test(e)));
       for (const e of own) problems.push(`${who} ${path}: ${e.slice(0, 300)}`);
+      for (const family of await offStackFonts(page)) problems.push(`${who} ${path}: text set in ${family}`);
     }
     await context.close();
   }

@@ -318,7 +318,7 @@ describe("one meaning of a waiting ask, on every page", () => {
 
     const csv = await board.get("/board.csv?size=100&page=1");
     const [header, ...rows] = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
-    const csvColumn = header.findIndex((h) => /^(open asks|asks waiting)/i.test(h));
+    const csvColumn = header.findIndex((h) => /^asks waiting for an answer$/i.test(h));
     expect(csvColumn).toBeGreaterThanOrEqual(0);
     const csvRow = rows.find((r) => r[0] === String(p))!;
 

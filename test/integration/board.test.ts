@@ -40,7 +40,7 @@ describe("the board", () => {
     const html = await readPage(await board.get(`/board?theme=${theme.id}&sort=score&dir=desc`));
     const expected = summaries().filter((s) => s.themeId === theme.id);
     expect(expected.length).toBeGreaterThan(1);
-    const listed = html.textsOf("td a"); // each project's title links to it from its row
+    const listed = html.textsOf("table.app-board-table td a"); // each project's title links to it from its row
     for (const s of expected) expect(listed).toContain(s.title);
     const others = summaries().filter((s) => s.themeId !== theme.id);
     expect(others.length).toBeGreaterThan(0);
@@ -58,7 +58,7 @@ describe("the board", () => {
     expect(flagged.length, "the demo has projects needing attention").toBeGreaterThan(1);
     expect(calm.length, "and projects that do not").toBeGreaterThan(0);
     expect(html.text).toContain(`${flagged.length} projects in this view`);
-    const listed = html.textsOf("td a");
+    const listed = html.textsOf("table.app-board-table td a");
     for (const s of flagged) expect(listed).toContain(s.title);
     for (const s of calm) expect(listed).not.toContain(s.title);
   });

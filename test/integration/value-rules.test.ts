@@ -64,7 +64,7 @@ describe("text", () => {
       "The milestone must not contain hidden control characters. Type it again or paste it as plain text",
     );
     await refused(await addMilestone({ title: "Sepsis\tscreen" }), "The milestone must be on one line, without tabs or line breaks");
-    await refused(await addMilestone({ owner: "Fiona \u202eMcLeod" }), "The owner must not contain hidden characters that change the direction of text");
+    await refused(await addMilestone({ owner: "Fiona \u202eMcLeod" }), "The owner's name must not contain hidden characters that change the direction of text");
     await refused(await addMilestone({ title: "\u200b\u200b\u200b" }), "Enter the milestone");
     expect(footprint()).toEqual(before);
   });

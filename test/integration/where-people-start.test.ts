@@ -51,7 +51,9 @@ describe("proposing from the home page", () => {
   it("offers the SMART aim fields on the proposal form and saves them", async () => {
     const form = await readPage(await clients.staff.get("/projects/new"));
     expect(form.text).toContain("SMART aim (optional)");
-    for (const name of Object.keys(AIM)) expect(form.find(`[name="${name}"]`), name).not.toBeNull();
+    // The target date is typed as day, month and year (the NHS date input).
+    for (const name of Object.keys(AIM)) expect(form.find(`[name="${name}"], [name="${name}.day"]`), name).not.toBeNull();
+    expect(form.find('[name="aimTargetDate.year"]')?.getAttribute("inputmode")).toBe("numeric");
     const res = await propose("Hydration at every contact", AIM);
     expect(res.status).toBe(302);
     expect(byTitle("Hydration at every contact")).toMatchObject({

@@ -1,20 +1,24 @@
 import { useEffect, useRef, useState } from "react";
-import { useLocation } from "@remix-run/react";
+import { useActionData, useLocation } from "@remix-run/react";
+import { FORM_TOKEN_FIELD } from "~/forms/form-token";
 
 const CONFORM_INTENT = "__intent__";
 
 /**
  * Empties a form once what it sent was saved and the page came back (ADR 027): the action redirected,
- * so the location changed, while this form stayed on the page. A refused submission (a 4xx answer,
- * the same location) keeps what was typed, and so does a form showing errors. Without JavaScript the
+ * so the location changed and there is no action data, while this form stayed on the page. A refused
+ * submission (a 4xx answer: the location changes too, but with action data) keeps what was typed, and
+ * so does a form showing errors. Only a form that adds something (it carries a form token: each
+ * submission creates one record) is emptied; an edit form keeps the values just saved. Without JavaScript the
  * redirect loads a fresh page, so this is only needed in the browser.
  */
 export function useResetAfterSave(formId: string, reset: () => void, hasErrors: boolean) {
   const location = useLocation();
+  const answered = useActionData() !== undefined;
   // The location key when this form was last sent, until the answer comes.
   const sentAt = useRef<string | null>(null);
-  const latest = useRef({ reset, hasErrors, key: location.key });
-  latest.current = { reset, hasErrors, key: location.key };
+  const latest = useRef({ reset, hasErrors, answered, key: location.key });
+  latest.current = { reset, hasErrors, answered, key: location.key };
 
   useEffect(() => {
     const onSubmit = (event: Event) => {
@@ -31,8 +35,9 @@ export function useResetAfterSave(formId: string, reset: () => void, hasErrors: 
   useEffect(() => {
     if (sentAt.current === null || sentAt.current === location.key) return;
     sentAt.current = null;
-    if (!latest.current.hasErrors) latest.current.reset();
-  }, [location.key]);
+    const adds = document.getElementById(formId)?.querySelector(`input[name="${FORM_TOKEN_FIELD}"]`);
+    if (adds && !latest.current.hasErrors && !latest.current.answered) latest.current.reset();
+  }, [location.key, formId]);
 }
 
 /**
