@@ -35,7 +35,8 @@ export function useResetAfterSave(formId: string, reset: () => void, hasErrors: 
   useEffect(() => {
     if (sentAt.current === null || sentAt.current === location.key) return;
     sentAt.current = null;
-    const adds = document.getElementById(formId)?.querySelector(`input[name="${FORM_TOKEN_FIELD}"]`);
+    // conform finds the form the same way; a form no longer on the page is left alone.
+    const adds = document.forms.namedItem(formId)?.querySelector(`input[name="${FORM_TOKEN_FIELD}"]`);
     if (adds && !latest.current.hasErrors && !latest.current.answered) latest.current.reset();
   }, [location.key, formId]);
 }
