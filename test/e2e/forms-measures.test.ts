@@ -182,7 +182,8 @@ it("add a note to the chart (an empty note and a future date refused), then remo
 
 it("recalculate the limits from a period with no value (refused by the server), then from one with a value, then remove it", async () => {
   const points = dbRows<{ d: string }>(app, "select period_date as d from measure_points where measure_id = ? order by period_date", ids.measure);
-  const from = points[12].d;
+  // Enough points after it for limits that are not trial limits (a shorter tail asks for a confirmation).
+  const from = points[points.length - 14].d;
   await open(lead, measureUrl("/rebases"));
   await fillDate(lead, "Recalculate the limits from", weeksBeforeFirst(10));
   await lead.getByLabel("Reason").fill("Streaming nurse started");

@@ -74,11 +74,12 @@ it("charter edit: a problem statement with patient data is saved once confirmed"
   expect(leadErrors).toEqual([]);
 });
 
-it("add a milestone: an owner with patient data is saved once confirmed", async () => {
+it("add a milestone: an owner not in Stepping Up, named with patient data, is saved once confirmed", async () => {
   const title = "Sepsis trolley restocked daily";
   await open(lead, projectUrl("/milestones"));
   await lead.getByLabel("Milestone", { exact: true }).fill(title);
-  await lead.getByLabel("Owner (optional)").fill(PATIENT_DATA);
+  await lead.getByText("The owner is not in Stepping Up").click();
+  await lead.getByLabel("Name of an owner not in Stepping Up (optional)").fill(PATIENT_DATA);
   await fillDate(lead, "Baseline date", "2026-12-10");
   await confirmPatientData(lead, click(lead, "Add milestone"));
   await lead.getByRole("status").getByText(`Milestone added: ${title}.`).waitFor();

@@ -12,13 +12,13 @@ const CONFORM_INTENT = "__intent__";
  * submission creates one record) is emptied; an edit form keeps the values just saved. Without JavaScript the
  * redirect loads a fresh page, so this is only needed in the browser.
  */
-export function useResetAfterSave(formId: string, reset: () => void, hasErrors: boolean) {
+export function useResetAfterSave(formId: string, hasErrors: boolean) {
   const location = useLocation();
   const answered = useActionData() !== undefined;
   // The location key when this form was last sent, until the answer comes.
   const sentAt = useRef<string | null>(null);
-  const latest = useRef({ reset, hasErrors, answered, key: location.key });
-  latest.current = { reset, hasErrors, answered, key: location.key };
+  const latest = useRef({ hasErrors, answered, key: location.key });
+  latest.current = { hasErrors, answered, key: location.key };
 
   useEffect(() => {
     const onSubmit = (event: Event) => {
@@ -35,9 +35,12 @@ export function useResetAfterSave(formId: string, reset: () => void, hasErrors: 
   useEffect(() => {
     if (sentAt.current === null || sentAt.current === location.key) return;
     sentAt.current = null;
-    // conform finds the form the same way; a form no longer on the page is left alone.
-    const adds = document.forms.namedItem(formId)?.querySelector(`input[name="${FORM_TOKEN_FIELD}"]`);
-    if (adds && !latest.current.hasErrors && !latest.current.answered) latest.current.reset();
+    // A form no longer on the page is left alone. The native reset, not conform's form.reset(): conform
+    // listens for the reset event and starts afresh, while its own reset is sent as a submission, which
+    // throws when React has just replaced the form element.
+    const form = document.forms.namedItem(formId);
+    const adds = form?.querySelector(`input[name="${FORM_TOKEN_FIELD}"]`);
+    if (form && adds && !latest.current.hasErrors && !latest.current.answered) form.reset();
   }, [location.key, formId]);
 }
 

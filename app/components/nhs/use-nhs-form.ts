@@ -24,6 +24,6 @@ export function useNhsForm<Schema extends ZodTypeAny<Record<string, any>, Record
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   // Saved and back on the same page: empty the form, so the next entry starts afresh.
-  useResetAfterSave(form.id, () => form.reset(), Object.keys(form.allErrors).length > 0);
+  useResetAfterSave(form.id, Object.keys(form.allErrors).length > 0);
   return [form, fields] as const;
 }
