@@ -7,6 +7,7 @@ import { openDatabase } from "../../db/client";
 import { asks, projectTeam, users } from "../../db/schema";
 import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } from "./support";
 import { fillDate } from "./form-helpers";
+import { choosePerson } from "./people";
 
 let app: RunningApp;
 let browser: Browser;
@@ -55,7 +56,7 @@ it("lead slips a milestone, reports amber with an ask; the board accepts and res
   await signIn(leadPage, app, "lead@example.org");
   await leadPage.goto(`${app.url}/projects/${projectId}/milestones`);
   await leadPage.getByLabel("Milestone", { exact: true }).fill(title);
-  await leadPage.getByLabel("Owner (optional)").fill("Lee Lead");
+  await choosePerson(leadPage, "Owner (optional)", "Lee Lead");
   await fillDate(leadPage, "Baseline date", "2026-12-01");
   await leadPage.getByRole("button", { name: "Add milestone" }).click();
   await leadPage.getByText(`Milestone added: ${title}.`).waitFor();

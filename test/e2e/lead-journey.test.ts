@@ -192,7 +192,7 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   // 7. A milestone, slipped with a reason.
   await lead.goto(`${projectUrl}/milestones`);
   await lead.getByLabel("Milestone", { exact: true }).fill(MILESTONE);
-  await lead.getByLabel("Owner (optional)").fill("Lee Lead");
+  await choosePerson(lead, "Owner (optional)", "Lee Lead");
   await fillDate(lead, "Baseline date", "2026-12-01");
   await lead.getByRole("button", { name: "Add milestone" }).click();
   await lead.getByText(`Milestone added: ${MILESTONE}.`).waitFor();

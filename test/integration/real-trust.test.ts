@@ -59,7 +59,7 @@ describe("a real trust", () => {
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, "user.created")).all()).toHaveLength(1);
     db.$client.close();
     execFileSync(process.execPath, ["--import", "tsx", "db/migrate-cli.ts"], { cwd: projectRoot, env: env(file) });
-  });
+  }, 60_000); // five command-line runs, each starting Node and tsx
 
   it("starts an empty trust with no accounts: nobody can sign in with the demo password", async () => {
     const server = await startTestServer({ demo: false });

@@ -1,14 +1,30 @@
-// Server rendering for the kit's tests: a router (for links) around the element, and a form
-// whose conform fields come from a real useForm with a failed submission's result.
+// Server rendering for the kit's tests: a data router (for links, and the form's reading of the
+// action's answer) around the element, and a form whose conform fields come from a real useForm
+// with a failed submission's result.
 import type { SubmissionResult } from "@conform-to/react";
 import { createElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { StaticRouter } from "react-router-dom/server";
+import { createStaticRouter, StaticRouterProvider, type StaticHandlerContext } from "react-router-dom/server";
 import { z } from "zod";
 import { type AnyField } from "~/components/nhs";
 import { useNhsForm } from "~/components/nhs/use-nhs-form";
 
-export const html = (element: ReactElement) => renderToStaticMarkup(createElement(StaticRouter, { location: "/" }, element));
+export function html(element: ReactElement) {
+  const route = { id: "root", path: "/", element };
+  const context: StaticHandlerContext = {
+    basename: "/",
+    location: { pathname: "/", search: "", hash: "", state: null, key: "default" },
+    matches: [{ params: {}, pathname: "/", pathnameBase: "/", route }],
+    loaderData: {},
+    actionData: null,
+    errors: null,
+    statusCode: 200,
+    loaderHeaders: {},
+    actionHeaders: {},
+    activeDeferreds: null,
+  };
+  return renderToStaticMarkup(createElement(StaticRouterProvider, { router: createStaticRouter([route], context), context, hydrate: false }));
+}
 
 export const schema = z.object({
   rag: z.enum(["red", "amber", "green"]),
