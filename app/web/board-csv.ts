@@ -1,11 +1,12 @@
 // The board's CSV, written for a board secretary: every code becomes the words the pages use
 // (the label maps of the domain and Making Data Count's icon names), one row per project.
-import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
-import type { AssuranceIcon, Rag, Stage, VariationIcon } from "~/domain/enums";
+import { FLAG_LABELS } from "~/domain/attention";
+import type { Rag } from "~/domain/enums";
 import { PROGRESS_SCALE, RAG_LABELS, STAGE_LABELS } from "~/domain/labels";
 import { ASSURANCE_ICON_LABELS, VARIATION_ICON_LABELS } from "~/domain/spc/icon-labels";
 import { formatDay } from "~/web/dates";
 import { aimSentence } from "~/web/presentation";
+import type { BoardRow } from "~/web/board-row";
 
 export const BOARD_CSV_HEADER = [
   "Project ID",
@@ -42,33 +43,8 @@ export const BOARD_CSV_HEADER = [
   "Reasons",
 ] as const;
 
-export type BoardCsvSummary = {
-  projectId: number;
-  title: string;
-  stage: Stage;
-  themeName: string | null;
-  divisionName: string | null;
-  waveNumber: number | null;
-  executiveLead: string | null;
-  clinicalLead: string | null;
-  latestRag: Rag | null;
-  latestRagDate: string | null;
-  boardRag: Rag | null;
-  boardRagReason: string | null;
-  boardRagDate: string | null;
-  progressScore: number | null;
-  milestonesDone: number;
-  milestonesTotal: number;
-  milestonesOverdue: number;
-  worstSlipDays: number | null;
-  lastPdsaDate: string | null;
-  pdsaCyclesThisQuarter: number;
-  primaryMeasureName: string | null;
-  primaryVariationIcon: VariationIcon | null;
-  primaryAssuranceIcon: AssuranceIcon | null;
-  openAsks: number;
-  flags: AttentionFlag[];
-};
+/** The board row without what only the page draws (the sparkline, the flag count). */
+export type BoardCsvSummary = Omit<BoardRow, "primarySparkline" | "flagCount">;
 
 export type BoardCsvExtra = {
   waveName: string | null;

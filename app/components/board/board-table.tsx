@@ -4,41 +4,13 @@ import { useMemo } from "react";
 import { Table, Tag, type TableColumn } from "~/components/nhs";
 import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
 import { RagTag, StageTag } from "~/components/tags";
-import { FLAG_LABELS, type AttentionFlag } from "~/domain/attention";
-import type { AssuranceIcon as AssuranceIconId, Rag, Stage, VariationIcon as VariationIconId } from "~/domain/enums";
+import { FLAG_LABELS } from "~/domain/attention";
+import type { BoardRow } from "~/web/board-row";
 import { progressLabel } from "~/domain/labels";
 import { BOARD_COLUMNS, boardSearch, sortDirection, type BoardColumnId, type BoardQuery } from "~/web/board-query";
 import { formatDay } from "~/web/dates";
 
-export type BoardRow = {
-  projectId: number;
-  title: string;
-  stage: Stage;
-  themeName: string | null;
-  divisionName: string | null;
-  waveNumber: number | null;
-  executiveLead: string | null;
-  clinicalLead: string | null;
-  latestRag: Rag | null;
-  latestRagDate: string | null;
-  boardRag: Rag | null;
-  boardRagReason: string | null;
-  boardRagDate: string | null;
-  progressScore: number | null;
-  milestonesDone: number;
-  milestonesTotal: number;
-  milestonesOverdue: number;
-  worstSlipDays: number | null;
-  lastPdsaDate: string | null;
-  pdsaCyclesThisQuarter: number;
-  primaryMeasureName: string | null;
-  primarySparkline: number[] | null;
-  primaryVariationIcon: VariationIconId | null;
-  primaryAssuranceIcon: AssuranceIconId | null;
-  openAsks: number;
-  flags: AttentionFlag[];
-  flagCount: number;
-};
+export type { BoardRow };
 
 export type BoardGroupRow = {
   key: string | number | null;
@@ -49,7 +21,7 @@ export type BoardGroupRow = {
   overdue: number;
 };
 
-function signalOf(icon: VariationIconId | null) {
+function signalOf(icon: BoardRow["primaryVariationIcon"]) {
   if (!icon || icon === "common_cause") return { latest: icon ? ("common" as const) : null, direction: null };
   const [, , kind, dir] = icon.split("_") as [string, string, "improvement" | "concern" | "neutral", "high" | "low"];
   return { latest: kind, direction: dir };
