@@ -81,10 +81,24 @@ export function SiteHeader({ user, programmeName }: { user: { name: string; role
   );
 }
 
-/** nhsuk-frontend 10's header search, searching the portfolio's learning (/learning). */
+/**
+ * nhsuk-frontend 10's header search, searching the portfolio's learning (/learning). On a phone the box
+ * would make the header too tall: a "Search" link in the logo's row opens /learning, which has the box.
+ */
 function HeaderSearch() {
   return (
-    <div className="nhsuk-header__search" role="search" aria-label="Search the learning">
+    <>
+      <Link className="app-header-search-link" to="/learning">
+        Search<span className="nhsuk-u-visually-hidden"> the learning</span>
+      </Link>
+      <HeaderSearchForm />
+    </>
+  );
+}
+
+function HeaderSearchForm() {
+  return (
+    <div className="nhsuk-header__search app-header-search" role="search" aria-label="Search the learning">
       <Form className="nhsuk-header__search-form" id="search" action="/learning" method="get" noValidate>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor="search-field">

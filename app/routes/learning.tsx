@@ -75,7 +75,7 @@ export default function Learning() {
     <>
       <h1>Learning across the portfolio</h1>
       <p>Search what every team tried and learned: projects, PDSA cycles, change ideas, status reports, asks and wins.</p>
-      <Form method="get" className="nhsuk-u-margin-bottom-4" role="search" aria-label="Search the learning">
+      <Form method="get" className="nhsuk-u-margin-bottom-4" role="search" aria-label="Search and filter the learning">
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="learning-q">
             Words to search for

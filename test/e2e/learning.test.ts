@@ -36,10 +36,9 @@ it("typing a proposal's title shows the similar closed project, with its stage a
   await page.goto(`${app.url}/projects/new`);
   await hydrated(page);
   await page.getByLabel("Project title").pressSequentially(closed.title, { delay: 10 });
-  const similar = page.locator(".app-similar-projects");
-  const link = similar.getByRole("link", { name: closed.title });
-  await link.waitFor();
-  const item = similar.locator("li", { has: link });
+  const item = page.locator(".app-similar-projects li").filter({ has: page.getByRole("link", { name: closed.title, exact: true }) });
+  await item.waitFor();
+  const link = item.getByRole("link", { name: closed.title, exact: true });
   expect(await item.locator(".nhsuk-tag").textContent()).toBe("Closed");
   expect((await item.locator("p").textContent())?.length).toBeGreaterThan(10);
   await link.click();
@@ -64,6 +63,25 @@ it("the header's search box finds a PDSA cycle and opens it", async () => {
   await result.click();
   await page.waitForURL(`${app.url}/projects/${cycle.projectId}/pdsa/${cycle.id}`);
   expect(await page.locator("main").textContent()).toContain(cycle.title);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it("on a phone the header's Search link opens the search, which reaches a PDSA cycle", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = watchForPageErrors(page);
+  await signIn(page, app, "viewer@example.org");
+  await page.goto(`${app.url}/projects`);
+  await hydrated(page);
+  expect(await page.locator("#search-field").isVisible()).toBe(false);
+  await page.getByRole("link", { name: "Search the learning" }).click();
+  await page.waitForURL(`${app.url}/learning`);
+  await page.getByLabel("Words to search for").fill(cycle.title);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.waitForURL(/\/learning\?q=/);
+  await page.locator("li.app-learning-hit", { hasText: "PDSA cycle" }).getByRole("link", { name: cycle.title }).first().click();
+  await page.waitForURL(`${app.url}/projects/${cycle.projectId}/pdsa/${cycle.id}`);
   expect(errors).toEqual([]);
   await context.close();
 });
