@@ -13,6 +13,7 @@ import { ensureSummariesFresh } from "~/models/summary.server";
 import { countUsers } from "~/models/user.server";
 import type { TrustProxy } from "~/auth/trust-proxy.server";
 import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
+import { ensureLearningIndex } from "~/models/learning-index.server";
 
 export type StartupInfo = {
   port: number;
@@ -44,6 +45,10 @@ export async function startup({
   } else {
     ensureProgramme(db);
   }
+
+  // The learning index is kept by triggers; rebuild it when it is missing or out of step (ADR 050).
+  const indexProblem = ensureLearningIndex(db);
+  if (indexProblem) console.warn(`Rebuilt the learning index (${indexProblem})`);
 
   const demo = isDemoProgramme(db);
   // The board's date-based flags change at midnight: recompute before the first visitor, not during.

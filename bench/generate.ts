@@ -34,6 +34,14 @@ function random(seed: number) {
   };
 }
 
+/** Words for the generated text, so the search index holds varied learning (about 20 words a cycle). */
+const WORDS = (
+  "falls night ward huddle checklist sepsis antibiotics audit handover discharge delay pressure ulcer hydration nutrition " +
+  "medication errors insulin bedside rounding staff training poster leaflet family carers mobility frailty delirium screening " +
+  "observations escalation deterioration flow bed capacity theatre cancellations outpatients letters referral triage waiting " +
+  "catheter infection hand hygiene cleaning isolation swab results pharmacy weekend consultant review nurse lead porters " +
+  "transport equipment stock learning adopted abandoned adapted tested small change improved worsened reliable sustained"
+).split(" ");
 const STAGES = ["proposed", "approved", "active", "active", "active", "active", "sustaining", "closed", "stopped"];
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -71,13 +79,13 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
 
     const insertProject = sqlite.prepare(
       `insert into projects (programme_id, title, problem, aim_what, aim_target, aim_target_date, division_id, theme_id, wave_id, stage, planned_start, progress_score, created_at, updated_at)
-       values (1, ?, 'A problem worth solving', 'an outcome', 80, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       values (1, ?, ?, 'an outcome', 80, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertTeam = sqlite.prepare("insert into project_team (project_id, user_id, role, started_at) values (?, ?, ?, ?)");
     const insertIdea = sqlite.prepare("insert into change_ideas (project_id, title, created_at) values (?, ?, ?)");
     const insertCycle = sqlite.prepare(
-      `insert into pdsa_cycles (project_id, number, change_idea_id, title, question, prediction, status, act_decision, start_date, end_date, created_at, updated_at)
-       values (?, ?, ?, ?, 'Will it work?', 'It will', ?, ?, ?, ?, ?, ?)`,
+      `insert into pdsa_cycles (project_id, number, change_idea_id, title, question, prediction, study_learning, status, act_decision, start_date, end_date, created_at, updated_at)
+       values (?, ?, ?, ?, 'Will it work?', 'It will', ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertMilestone = sqlite.prepare(
       "insert into milestones (project_id, title, owner, baseline_date, forecast_date, completed_on, created_at, updated_at) values (?, ?, 'Owner', ?, ?, ?, ?, ?)",
@@ -95,6 +103,7 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
       "insert into asks (project_id, what, addressee, state, created_at, updated_at) values (?, 'Support needed', 'board', 'open', ?, ?)",
     );
 
+    const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(" ");
     const weeksFor = (n: number) => Array.from({ length: n }, (_, i) => day(subWeeks(monday, n - i)));
     const boardWeeks = weeksFor(shape.pointsPerMeasure);
     const largeWeeks = weeksFor(LARGE_PROJECT.points);
@@ -106,7 +115,8 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
       const stage = large ? "active" : STAGES[Math.floor(rnd() * STAGES.length)];
       const plannedStart = day(addDays(parseISO(today), -Math.floor(rnd() * 400)));
       const id = insertProject.run(
-        `Improvement project ${p}`,
+        `Improvement project ${p}: ${words(3)}`,
+        `A problem worth solving: ${words(25)}`,
         day(addDays(parseISO(today), 200)),
         divisionIds[p % divisionIds.length],
         themeIds[p % themeIds.length],
@@ -124,7 +134,19 @@ export function generatePortfolio(file: string, shape: PortfolioShape, today: st
       const idea = insertIdea.run(id, "Change idea", now).lastInsertRowid as number;
       for (let c = 1; c <= cyclesHere; c++) {
         const start = day(addDays(parseISO(today), -7 * (cyclesHere - c) * 3 - Math.floor(rnd() * 14)));
-        insertCycle.run(id, c, idea, `Cycle ${c}`, c === cyclesHere ? "doing" : "done", c === cyclesHere ? null : "adapt", start, null, now, now);
+        insertCycle.run(
+          id,
+          c,
+          idea,
+          `Cycle ${c}: ${words(3)}`,
+          words(20),
+          c === cyclesHere ? "doing" : "done",
+          c === cyclesHere ? null : "adapt",
+          start,
+          null,
+          now,
+          now,
+        );
       }
       for (let m = 1; m <= shape.milestonesPerProject; m++) {
         const baseline = day(addDays(parseISO(today), (m - 3) * 30));

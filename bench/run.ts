@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,2000,10000 --duration 10 --json FILE]
+// npm run bench [-- --sizes 1000,2000,10000 --duration 10 --search-projects 10000 --search-cycles 30 --json FILE]
 // Synthetic portfolios in temporary databases; every figure is printed beside a floor
 // measured in the same run, with the ratio. Benchmarks report; they never fail on timing.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -14,6 +14,7 @@ import { benchmarkAnalyse, syntheticSeries } from "./spc-engine";
 import Database from "better-sqlite3";
 import { BOARD_SHAPE, LARGE_PROJECT, generatePortfolio } from "./generate";
 import { measurePageLoad } from "./page-load";
+import { benchSearch, printSearchFigures } from "./search";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TODAY = "2026-11-26";
@@ -25,6 +26,8 @@ const { values: args } = parseArgs({
     sizes: { type: "string", default: "1000,2000,10000" },
     duration: { type: "string", default: "10" },
     json: { type: "string" },
+    "search-projects": { type: "string", default: "10000" },
+    "search-cycles": { type: "string", default: "30" },
   },
 });
 const sizes = args.sizes!.split(",").map(Number);
@@ -304,7 +307,10 @@ async function main() {
     demo.kill("SIGTERM");
     fs.rmSync(demoDir, { recursive: true, force: true });
   }
-  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, pageLoad }, null, 2));
+  // The learning search: its own portfolio, with 30 PDSA cycles a project.
+  const search = await benchSearch({ projects: Number(args["search-projects"]), cycles: Number(args["search-cycles"]), duration });
+  printSearchFigures(search);
+  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, pageLoad, search }, null, 2));
 }
 
 main().catch((e) => {

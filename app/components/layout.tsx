@@ -41,6 +41,7 @@ export function SiteHeader({ user, programmeName }: { user: { name: string; role
             <span className="nhsuk-header__service-name">{programmeName}</span>
           </Link>
         </div>
+        {user ? <HeaderSearch /> : null}
         {user ? (
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
@@ -77,6 +78,51 @@ export function SiteHeader({ user, programmeName }: { user: { name: string; role
         </nav>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * nhsuk-frontend 10's header search, searching the portfolio's learning (/learning). On a phone the box
+ * would make the header too tall: a "Search" link in the logo's row opens /learning, which has the box.
+ */
+function HeaderSearch() {
+  return (
+    <>
+      <Link className="app-header-search-link" to="/learning">
+        Search<span className="nhsuk-u-visually-hidden"> the learning</span>
+      </Link>
+      <HeaderSearchForm />
+    </>
+  );
+}
+
+function HeaderSearchForm() {
+  return (
+    <div className="nhsuk-header__search app-header-search" role="search" aria-label="Search the learning">
+      <Form className="nhsuk-header__search-form" id="search" action="/learning" method="get" noValidate>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor="search-field">
+            Search what teams learned
+          </label>
+          <div className="nhsuk-input-wrapper">
+            <input className="nhsuk-input" id="search-field" name="q" type="search" autoComplete="off" placeholder="Search learning" maxLength={200} />
+            <button className="nhsuk-button nhsuk-button--icon nhsuk-button--small" type="submit" aria-label="Search">
+              <svg
+                className="nhsuk-icon nhsuk-icon--search"
+                xmlns="http://www.w3.org/2000/svg"
+                viewBox="0 0 24 24"
+                width="16"
+                height="16"
+                focusable="false"
+                aria-hidden="true"
+              >
+                <path d="m20.7 18.9-4.1-4.1a7 7 0 1 0-1.4 1.4l4 4.1a1 1 0 0 0 1.5 0c.4-.4.4-1 0-1.4ZM6 10.6a5 5 0 1 1 10 0 5 5 0 0 1-10 0Z" />
+              </svg>
+            </button>
+          </div>
+        </div>
+      </Form>
+    </div>
   );
 }
 

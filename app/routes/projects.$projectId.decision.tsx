@@ -25,6 +25,8 @@ import { refusal } from "~/web/command-reply.server";
 import { getProjectState } from "~/models/charter.server";
 import { decideStage, refuseStageAction, type StageDecision } from "~/models/project-stage-commands.server";
 import { getAssignablePerson, listAssignablePeople, listCurrentTeam } from "~/models/team-edit.server";
+import { similarToProject } from "~/models/learning.server";
+import { SimilarProjectList } from "~/components/similar-projects";
 
 export const meta: MetaFunction = () => [{ title: "Decisions – Stepping Up" }];
 
@@ -88,6 +90,8 @@ export async function loader(args: LoaderFunctionArgs) {
     leads,
     missing: missingRequiredLeads(team.map((m) => m.role)),
     people: rights.govern ? listAssignablePeople(db) : [],
+    // A duplicate proposal is spotted before approval.
+    similar: project.stage === "proposed" ? similarToProject(db, projectId) : [],
   };
 }
 
@@ -170,7 +174,7 @@ const HINTS: Partial<Record<StageAction, string>> = {
 };
 
 export default function Decisions() {
-  const { project, actions, leads, missing, people } = useLoaderData<typeof loader>();
+  const { project, actions, leads, missing, people, similar } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const version = result?.version ?? project.version;
   const lastFor = (intent: FormIntent) => (result?.intent === intent ? result.result : null);
@@ -207,6 +211,13 @@ export default function Decisions() {
           </InsetText>
         ) : null}
 
+        {similar.length > 0 ? (
+          <section aria-labelledby="similar-title">
+            <h3 id="similar-title">Similar projects</h3>
+            <p>Check this proposal does not repeat one of these, open or closed.</p>
+            <SimilarProjectList projects={similar} headingId="similar-title" />
+          </section>
+        ) : null}
         {actions.includes("approve") ? (
           <section aria-labelledby="approve-title">
             <h3 id="approve-title">Approve the proposal</h3>

@@ -151,6 +151,8 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["new meeting", () => "/meetings/new"],
     ["actions", () => "/actions"],
     ["wins", () => "/wins"],
+    ["learning", () => "/learning"],
+    ["learning search", () => "/learning?q=falls"],
     ["project wins", () => `/projects/${ids.project}/wins`],
     ["one-page summary", () => `/projects/${ids.project}/one-page`],
     ["presentation", () => `/projects/${ids.project}/present`],

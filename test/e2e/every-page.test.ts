@@ -49,6 +49,8 @@ beforeAll(async () => {
     "/projects/new",
     "/asks",
     "/wins",
+    "/learning",
+    "/learning?q=falls",
     "/cqc",
     "/actions",
     "/spc",

@@ -1,0 +1,172 @@
+// Reading the learning index (ADR 050): the portfolio's search and "similar work".
+// Queries reach FTS5 only as expressions built by app/domain/search-query from quoted words.
+import type { Db } from "~/db.server";
+import type { Stage } from "~/domain/enums";
+import { buildMatchQuery, buildSimilarQuery, MARK_END, MARK_START, parseSnippet, type SnippetPart } from "~/domain/search-query";
+import type { LearningKind } from "~/domain/learning";
+import { londonDay } from "~/domain/calendar";
+
+export type LearningFilters = {
+  themeId?: number;
+  divisionId?: number;
+  waveId?: number;
+  stage?: Stage;
+  kind?: LearningKind;
+  /** Only records written or changed at or after this instant (UTC milliseconds). */
+  since?: number;
+};
+
+export type LearningHit = {
+  kind: LearningKind;
+  recordId: number;
+  projectId: number;
+  projectTitle: string;
+  projectStage: Stage;
+  title: string;
+  snippet: SnippetPart[];
+  /** The day (YYYY-MM-DD, UK) the record was written or last changed. */
+  at: string;
+};
+
+export type LearningPage = {
+  /** False when the text had no words to search for (only punctuation, emoji…). */
+  searched: boolean;
+  hits: LearningHit[];
+  /** Results in all, counted up to COUNT_LIMIT. */
+  total: number;
+  totalIsLowerBound: boolean;
+};
+
+const COUNT_LIMIT = 1000;
+/** Titles weigh ten times the body text in bm25. */
+const TITLE_WEIGHT = 10;
+const SNIPPET_WORDS = 24;
+
+type Row = {
+  kind: LearningKind;
+  recordId: number;
+  projectId: number;
+  projectTitle: string;
+  projectStage: Stage;
+  title: string;
+  snippet: string;
+  at: number;
+};
+
+function filterSql(filters: LearningFilters): { sql: string; params: Record<string, number | string> } {
+  const clauses: string[] = [];
+  const params: Record<string, number | string> = {};
+  const add = (clause: string, name: string, value: number | string | undefined) => {
+    if (value === undefined) return;
+    clauses.push(clause);
+    params[name] = value;
+  };
+  add("p.theme_id = @themeId", "themeId", filters.themeId);
+  add("p.division_id = @divisionId", "divisionId", filters.divisionId);
+  add("p.wave_id = @waveId", "waveId", filters.waveId);
+  add("p.stage = @stage", "stage", filters.stage);
+  add("e.kind = @kind", "kind", filters.kind);
+  add("e.at >= @since", "since", filters.since);
+  return { sql: clauses.map((c) => ` and ${c}`).join(""), params };
+}
+
+const toHit = (row: Row): LearningHit => ({ ...row, snippet: parseSnippet(row.snippet), at: londonDay(row.at) });
+
+/** A plain beginning of a record's text, for the latest learning (no words to highlight). */
+const opening = (text: string) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${flat.slice(0, 200).replace(/\s\S*$/, "")}…` : flat;
+};
+
+/** The programme's learning matching what a person typed, best first; page is 1-based. */
+export function searchLearning(
+  db: Db,
+  programmeId: number,
+  input: { text: string; filters?: LearningFilters; page?: number; pageSize?: number },
+): LearningPage {
+  const match = buildMatchQuery(input.text);
+  if (match === null) return { searched: false, hits: [], total: 0, totalIsLowerBound: false };
+  const pageSize = input.pageSize ?? 20;
+  const page = Math.max(1, input.page ?? 1);
+  const filters = filterSql(input.filters ?? {});
+  const params = { ...filters.params, match, programmeId, limit: pageSize, offset: (page - 1) * pageSize };
+  const from = `from learning_fts
+    join learning_entries e on e.id = learning_fts.rowid
+    join projects p on p.id = e.project_id
+    where learning_fts match @match and p.programme_id = @programmeId${filters.sql}`;
+  const rows = db.$client
+    .prepare(
+      `select e.kind, e.record_id as recordId, e.project_id as projectId, p.title as projectTitle, p.stage as projectStage, e.title, e.at,
+        snippet(learning_fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_WORDS}) as snippet
+      ${from}
+      order by bm25(learning_fts, ${TITLE_WEIGHT}, 1) limit @limit offset @offset`,
+    )
+    .all(params) as Row[];
+  const counted = (db.$client.prepare(`select count(*) as n from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).get(params) as { n: number }).n;
+  return { searched: true, hits: rows.map(toHit), total: Math.min(counted, COUNT_LIMIT), totalIsLowerBound: counted > COUNT_LIMIT };
+}
+
+/** The programme's most recently written learning, newest first (the page with no query). */
+export function latestLearning(db: Db, programmeId: number, input: { filters?: LearningFilters; page?: number; pageSize?: number }): LearningPage {
+  const pageSize = input.pageSize ?? 20;
+  const page = Math.max(1, input.page ?? 1);
+  const filters = filterSql(input.filters ?? {});
+  const params = { ...filters.params, programmeId, limit: pageSize, offset: (page - 1) * pageSize };
+  const from = `from learning_entries e join projects p on p.id = e.project_id where p.programme_id = @programmeId${filters.sql}`;
+  const rows = db.$client
+    .prepare(
+      `select e.kind, e.record_id as recordId, e.project_id as projectId, p.title as projectTitle, p.stage as projectStage, e.title, e.at, e.body as snippet
+      ${from} order by e.at desc, e.id desc limit @limit offset @offset`,
+    )
+    .all(params) as Row[];
+  const counted = (db.$client.prepare(`select count(*) as n from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).get(params) as { n: number }).n;
+  return {
+    searched: true,
+    hits: rows.map((row) => ({ ...toHit({ ...row, snippet: "" }), snippet: [{ text: opening(row.snippet), hit: false }] })),
+    total: Math.min(counted, COUNT_LIMIT),
+    totalIsLowerBound: counted > COUNT_LIMIT,
+  };
+}
+
+export type SimilarProject = {
+  id: number;
+  title: string;
+  stage: Stage;
+  closureAimAchieved: boolean | null;
+  closureSummary: string;
+};
+
+/** Up to five of the programme's projects most like a proposal's title and problem (any stage). */
+export function similarProjects(db: Db, programmeId: number, input: { title: string; problem: string; excludeId?: number }): SimilarProject[] {
+  const match = buildSimilarQuery(input.title, input.problem);
+  if (match === null) return [];
+  const rows = db.$client
+    .prepare(
+      `select p.id, p.title, p.stage, p.closure_aim_achieved as achieved, p.closure_lessons as lessons, p.closure_adopted as adopted
+      from project_fts join projects p on p.id = (project_fts.rowid - 1) / 16
+      where project_fts match @match and p.programme_id = @programmeId and p.id <> @excludeId
+      order by bm25(project_fts, ${TITLE_WEIGHT}, 1) limit 5`,
+    )
+    .all({ match, programmeId, excludeId: input.excludeId ?? 0 }) as {
+    id: number;
+    title: string;
+    stage: Stage;
+    achieved: number | null;
+    lessons: string;
+    adopted: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    stage: r.stage,
+    closureAimAchieved: r.achieved === null ? null : r.achieved === 1,
+    closureSummary: r.stage === "closed" ? opening([r.adopted, r.lessons].filter(Boolean).join(" ")) : "",
+  }));
+}
+
+/** The projects most like an existing one (its title and problem), for the board deciding on a proposal. */
+export function similarToProject(db: Db, projectId: number): SimilarProject[] {
+  const project = db.$client.prepare("select programme_id as programmeId, title, problem from projects where id = ?").get(projectId) as
+    { programmeId: number; title: string; problem: string } | undefined;
+  return project ? similarProjects(db, project.programmeId, { title: project.title, problem: project.problem, excludeId: projectId }) : [];
+}

@@ -1,0 +1,152 @@
+// The learning search's figures (ADR 050): /learning?q= and the similar-projects fetcher at 10 connections,
+// each beside the /healthz floor of the same run with the ratio, and the full reindex time.
+// Run alone: npx tsx bench/search.ts [--projects 10000 --cycles 30 --duration 10]; npm run bench runs it last.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { hashPassword } from "../app/auth/password.server";
+import { rebuildLearningIndex } from "../app/models/learning-index.server";
+import { openDatabase } from "../db/client";
+import { BOARD_SHAPE, generatePortfolio } from "./generate";
+
+const root = path.resolve(import.meta.dirname, "..");
+const TODAY = "2026-11-26";
+const PASSWORD = "bench-password-123";
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+type Load = { p50: number; p95: number; rps: number; ok: number; bad: number };
+
+async function load(url: string, cookie: string, seconds: number): Promise<Load> {
+  const times: number[] = [];
+  let ok = 0;
+  let bad = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: 10, duration: seconds, headers: { Cookie: cookie } }, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (status === 200) ok++;
+      else bad++;
+    });
+  });
+  const sorted = times.sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return { p50: at(50), p95: at(95), rps: result.requests.average, ok, bad: bad + result.errors + result.timeouts };
+}
+
+export type SearchFigures = {
+  projects: number;
+  cycles: number;
+  entries: number;
+  generateS: number;
+  reindexS: number;
+  health: Load;
+  search: Load;
+  similar: Load;
+};
+
+export async function benchSearch(opts: { projects: number; cycles: number; duration: number }): Promise<SearchFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stepping-up-bench-search-"));
+  const file = path.join(dir, "bench.sqlite");
+  try {
+    const t0 = performance.now();
+    generatePortfolio(file, { ...BOARD_SHAPE, projects: opts.projects, cyclesPerProject: opts.cycles }, TODAY, await hashPassword(PASSWORD)).$client.close();
+    const generateS = (performance.now() - t0) / 1000;
+
+    const db = openDatabase(file);
+    const t1 = performance.now();
+    const entries = rebuildLearningIndex(db);
+    const reindexS = (performance.now() - t1) / 1000;
+    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    db.$client.close();
+
+    const port = await freePort();
+    const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATABASE_URL: file,
+        STEPPING_UP_DEMO: "0",
+        STEPPING_UP_TODAY: TODAY,
+        SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    child.stdout!.on("data", (d) => (log += d));
+    child.stderr!.on("data", (d) => (log += d));
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      for (let i = 0; i < 600; i++) {
+        try {
+          if ((await fetch(`${url}/healthz`)).ok) break;
+        } catch {
+          /* starting */
+        }
+        if (child.exitCode !== null) throw new Error(log);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const res = await fetch(`${url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        body: new URLSearchParams({ email: "board@bench.example", password: PASSWORD, redirectTo: "/board" }),
+      });
+      const cookie = res.headers.getSetCookie()[0]?.split(";")[0];
+      if (!cookie) throw new Error(`sign-in failed with ${res.status}`);
+      const searchUrl = `${url}/learning?q=${encodeURIComponent("falls night")}`;
+      const similarUrl = `${url}/learning/similar?${new URLSearchParams({ title: "Fewer falls at night on the ward", problem: "Patients fall at night when the bedside checklist is missed at handover" })}`;
+      for (const u of [searchUrl, similarUrl]) for (let i = 0; i < 3; i++) await (await fetch(u, { headers: { Cookie: cookie } })).text();
+      const health = await load(`${url}/healthz`, cookie, Math.max(3, Math.round(opts.duration / 2)));
+      const search = await load(searchUrl, cookie, opts.duration);
+      const similar = await load(similarUrl, cookie, opts.duration);
+      return { projects: opts.projects, cycles: opts.cycles, entries, generateS, reindexS, health, search, similar };
+    } finally {
+      child.kill("SIGTERM");
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printSearchFigures(f: SearchFigures) {
+  console.log(
+    `Learning search: ${f.projects.toLocaleString("en-GB")} projects × ${f.cycles} PDSA cycles (${f.entries.toLocaleString("en-GB")} index entries, generated in ${f.generateS.toFixed(1)} s)`,
+  );
+  console.log(`  full reindex (npm run db:reindex): ${f.reindexS.toFixed(2)} s  [target ≤ 10 s]`);
+  console.log(`  floor /healthz at 10 connections: p50 ${ms(f.health.p50)}, p95 ${ms(f.health.p95)}, ${f.health.rps.toFixed(0)} req/s`);
+  for (const [label, l] of [
+    ["/learning?q=falls night", f.search],
+    ["similar-projects fetcher", f.similar],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(26)} p50 ${ms(l.p50).padStart(9)}  p95 ${ms(l.p95).padStart(9)}  ${l.rps.toFixed(0).padStart(5)} req/s  ${l.ok} ok, ${l.bad} not  → p95 ${(l.p95 / f.health.p95).toFixed(1)}× the floor  [target ≤ 3×]`,
+    );
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const { values } = parseArgs({
+    options: { projects: { type: "string", default: "10000" }, cycles: { type: "string", default: "30" }, duration: { type: "string", default: "10" } },
+  });
+  benchSearch({ projects: Number(values.projects), cycles: Number(values.cycles), duration: Number(values.duration) })
+    .then(printSearchFigures)
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,268 @@
+// The learning index: kept in step by triggers in the writer's transaction, rebuilt when missing,
+// relevant (a phrase from one cycle's learning finds it; titles outrank body text), and safe for any text.
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CycleValues } from "~/forms/pdsa-form";
+import { createCycle, deleteCycle, updateCycle } from "~/models/pdsa-commands.server";
+import {
+  checkLearningIndexIntegrity,
+  ensureLearningIndex,
+  learningIndexProblem,
+  learningIndexSql,
+  LEARNING_SOURCES,
+  rebuildLearningIndex,
+} from "~/models/learning-index.server";
+import { latestLearning, searchLearning, similarProjects } from "~/models/learning.server";
+import { defaultMigrationsFolder } from "../../db/migrate";
+import { TEST_SEED } from "../helpers/random";
+import { workbook } from "./workbook-fixture";
+
+const TODAY = "2026-06-01";
+const NO_AUDIT = "create trigger no_audit before insert on audit_events begin select raise(abort, 'audit refused'); end";
+
+function setup() {
+  const w = workbook();
+  const programmeId = w.one<{ id: number }>("select id from programmes").id;
+  const c = w.one<{ id: number; projectId: number; version: number }>(
+    "select id, project_id as projectId, version from pdsa_cycles where deleted_at is null order by id",
+  );
+  const values = (extra: Partial<CycleValues> = {}): CycleValues =>
+    ({ changeIdea: "new", newChangeIdea: "Bedside prompt", title: "Prompt card", startDate: "2026-03-02", measureIds: [], ...extra }) as CycleValues;
+  let tokens = 0;
+  const plan = (extra: Partial<CycleValues>) => {
+    const made = createCycle(w.db, w.actor, {
+      projectId: c.projectId,
+      values: values(extra),
+      formToken: `token-learning-${String(++tokens).padStart(4, "0")}`,
+    });
+    if (!made.ok || made.value.id === null) throw new Error("could not plan a cycle");
+    return made.value.id;
+  };
+  const find = (text: string) => searchLearning(w.db, programmeId, { text });
+  const found = (text: string) => find(text).hits.map((h) => `${h.kind}:${h.recordId}`);
+  const entries = () => w.count("learning_entries");
+  return { ...w, programmeId, c, values, plan, find, found, entries };
+}
+
+describe("the migration", () => {
+  it("is the index module's SQL, so the start-up rebuild and the migration build the same index", () => {
+    const file = fs.readFileSync(path.join(defaultMigrationsFolder, "0009_learning_index.sql"), "utf8");
+    expect(file).toBe(learningIndexSql());
+  });
+
+  it("indexes every record of the demo portfolio, and FTS5 finds both indexes sound", () => {
+    const w = setup();
+    expect(learningIndexProblem(w.db)).toBeNull();
+    for (const source of LEARNING_SOURCES) expect(w.count("learning_entries", "kind = ?", source.kind), source.kind).toBeGreaterThan(0);
+    expect(() => checkLearningIndexIntegrity(w.db)).not.toThrow();
+  });
+});
+
+describe("relevance", () => {
+  it("brings the cycle whose learning holds a distinctive phrase into the top three, also with a word in another form", () => {
+    const w = setup();
+    const id = w.plan({
+      title: "Night rounds",
+      studyLearning: "A laminated lanyard card reminded bank staff to complete the hourly rounding audit on every shift.",
+    });
+    for (const typed of ["laminated lanyard card", '"laminated lanyard card"', "lanyard audits", "Laminated Lanyard", "rounding audits shift"]) {
+      expect(w.found(typed).slice(0, 3), typed).toContain(`pdsa:${id}`);
+    }
+    const hit = w.find("lanyard audits").hits.find((h) => h.recordId === id)!;
+    expect(hit).toMatchObject({ kind: "pdsa", projectId: w.c.projectId, title: "Night rounds" });
+    expect(hit.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(["lanyard", "audit"]));
+  });
+
+  it("finds words without their accents and plurals by their singular", () => {
+    const w = setup();
+    const id = w.plan({ title: "Café rota", studyLearning: "Patients' falls dropped once the café opened early" });
+    expect(w.found("cafe")).toContain(`pdsa:${id}`);
+    expect(w.found("fall ")).toContain(`pdsa:${id}`);
+  });
+
+  it("ranks a title match above the same word in body text", () => {
+    const w = setup();
+    const inBody = w.plan({
+      title: "Ward huddle",
+      studyLearning: "The zephyrine checklist was kept by the nurse in charge, with other notes about the huddle.",
+    });
+    const inTitle = w.plan({ title: "Zephyrine checklist", studyLearning: "Kept by the nurse in charge." });
+    expect(w.found("zephyrine")).toEqual([`pdsa:${inTitle}`, `pdsa:${inBody}`]);
+  });
+
+  it("matches words as they are typed, and whole phrases in quotes", () => {
+    const w = setup();
+    const id = w.plan({ title: "Quokka audit", studyLearning: "Red trays at lunch helped" });
+    expect(w.found("quok")).toContain(`pdsa:${id}`);
+    expect(w.found('"red trays"')).toContain(`pdsa:${id}`);
+    expect(w.found('"trays red"')).not.toContain(`pdsa:${id}`);
+  });
+});
+
+describe("keeping in step", () => {
+  it("finds the new words after an edit and not the old", () => {
+    const w = setup();
+    const id = w.plan({ studyLearning: "The marmalade jar reminder worked" });
+    expect(w.found("marmalade")).toEqual([`pdsa:${id}`]);
+    const version = w.one<{ version: number }>("select version from pdsa_cycles where id = ?", id).version;
+    const edited = updateCycle(w.db, w.actor, {
+      projectId: w.c.projectId,
+      cycleId: id,
+      today: TODAY,
+      values: { ...w.values({ studyLearning: "The porcupine poster reminder worked" }), version },
+    });
+    expect(edited.ok).toBe(true);
+    expect(w.found("marmalade")).toEqual([]);
+    expect(w.found("porcupine")).toEqual([`pdsa:${id}`]);
+    expect(() => checkLearningIndexIntegrity(w.db)).not.toThrow();
+  });
+
+  it("a deleted cycle leaves the index", () => {
+    const w = setup();
+    const id = w.plan({ studyLearning: "Tangerine wristbands" });
+    const before = w.entries();
+    const version = w.one<{ version: number }>("select version from pdsa_cycles where id = ?", id).version;
+    expect(deleteCycle(w.db, w.actor, { projectId: w.c.projectId, cycleId: id, version }).ok).toBe(true);
+    expect(w.found("tangerine")).toEqual([]);
+    expect(w.entries()).toBe(before - 1);
+    expect(learningIndexProblem(w.db)).toBeNull();
+  });
+
+  it("a write that fails leaves the index as it was: the entry is written in the same transaction", () => {
+    const w = setup();
+    const before = w.entries();
+    w.db.$client.exec(NO_AUDIT);
+    expect(() => w.plan({ studyLearning: "Aubergine signage" })).toThrow(/audit refused/);
+    expect(w.entries()).toBe(before);
+    expect(w.found("aubergine")).toEqual([]);
+  });
+
+  it.each(LEARNING_SOURCES.map((s) => [s.kind, s] as const))("keeps %s records in step when their text is edited", (_kind, source) => {
+    const w = setup();
+    const row = w.one<{ id: number }>(`select id from ${source.table} order by id desc`);
+    const textColumn = source.title === "''" ? source.body[0] : source.title;
+    w.db.$client.prepare(`update ${source.table} set ${textColumn} = 'Wombat' where id = ?`).run(row.id);
+    expect(w.found("wombat")).toEqual([`${source.kind}:${row.id}`]);
+    w.db.$client.prepare(`update ${source.table} set ${textColumn} = 'Narwhal' where id = ?`).run(row.id);
+    expect(w.found("wombat")).toEqual([]);
+    expect(w.found("narwhal")).toEqual([`${source.kind}:${row.id}`]);
+    expect(learningIndexProblem(w.db)).toBeNull();
+    expect(() => checkLearningIndexIntegrity(w.db)).not.toThrow();
+  });
+});
+
+describe("rebuilding", () => {
+  it("the start-up check rebuilds a missing index, and one out of step with the records", () => {
+    const w = setup();
+    const count = w.entries();
+    w.db.$client.exec("drop table learning_fts");
+    expect(learningIndexProblem(w.db)).toMatch(/missing learning_fts/);
+    expect(ensureLearningIndex(w.db)).toMatch(/missing/);
+    expect(w.entries()).toBe(count);
+    expect(w.find("sepsis").hits.length).toBeGreaterThan(0);
+
+    w.db.$client.exec("delete from learning_entries where kind = 'win'");
+    expect(learningIndexProblem(w.db)).toMatch(/entries for/);
+    ensureLearningIndex(w.db);
+    expect(learningIndexProblem(w.db)).toBeNull();
+    expect(() => checkLearningIndexIntegrity(w.db)).not.toThrow();
+    expect(ensureLearningIndex(w.db)).toBeNull();
+  });
+
+  it("a full reindex gives the same entries and answers", () => {
+    const w = setup();
+    const before = w.all("select id, kind, record_id, project_id, title, body, at from learning_entries order by id");
+    const answer = w.found("falls");
+    expect(answer.length).toBeGreaterThan(0);
+    expect(rebuildLearningIndex(w.db)).toBe(before.length);
+    expect(w.all("select id, kind, record_id, project_id, title, body, at from learning_entries order by id")).toEqual(before);
+    expect(w.found("falls")).toEqual(answer);
+  });
+});
+
+describe("filters, latest and similar", () => {
+  it("filters by record type and stage, and pages", () => {
+    const w = setup();
+    const all = w.find("patients");
+    expect(all.total).toBeGreaterThan(2);
+    const onlyProjects = searchLearning(w.db, w.programmeId, { text: "patients", filters: { kind: "project" } });
+    expect(onlyProjects.hits.length).toBeGreaterThan(0);
+    for (const hit of onlyProjects.hits) expect(hit.kind).toBe("project");
+    const closed = searchLearning(w.db, w.programmeId, { text: "patients", filters: { stage: "closed" } });
+    for (const hit of closed.hits) expect(hit.projectStage).toBe("closed");
+    const first = searchLearning(w.db, w.programmeId, { text: "patients", pageSize: 2, page: 1 });
+    const second = searchLearning(w.db, w.programmeId, { text: "patients", pageSize: 2, page: 2 });
+    expect(first.hits).toHaveLength(2);
+    expect(second.hits[0]).not.toEqual(first.hits[0]);
+  });
+
+  it("shows the newest learning when there is no query", () => {
+    const w = setup();
+    const id = w.plan({ title: "Newest of all", studyLearning: "Written just now" });
+    const latest = latestLearning(w.db, w.programmeId, {});
+    expect(latest.hits.length).toBeGreaterThan(0);
+    expect(latest.hits.map((h) => `${h.kind}:${h.recordId}`)).toContain(`pdsa:${id}`);
+  });
+
+  it("finds projects like a proposal, closed ones with their closure summary, never the proposal itself", () => {
+    const w = setup();
+    const closed = w.one<{ id: number; title: string; problem: string }>("select id, title, problem from projects where stage = 'closed' order by id");
+    const like = similarProjects(w.db, w.programmeId, { title: closed.title, problem: closed.problem });
+    expect(like.length).toBeGreaterThan(0);
+    expect(like.length).toBeLessThanOrEqual(5);
+    expect(like[0]).toMatchObject({ id: closed.id, stage: "closed" });
+    expect(like[0].closureSummary.length).toBeGreaterThan(0);
+    expect(similarProjects(w.db, w.programmeId, { title: closed.title, problem: closed.problem, excludeId: closed.id }).map((p) => p.id)).not.toContain(
+      closed.id,
+    );
+    expect(similarProjects(w.db, w.programmeId, { title: "the and", problem: "" })).toEqual([]);
+  });
+});
+
+describe("any text is safe", () => {
+  it("never throws for arbitrary text, FTS5 operators and unbalanced quotes included (fast-check)", () => {
+    const w = setup();
+    const operator = fc.constantFrom(
+      '"',
+      '""',
+      "*",
+      "^",
+      "-",
+      "+",
+      "(",
+      ")",
+      ":",
+      "{",
+      "}",
+      "NEAR(",
+      "NEAR(a b, 2)",
+      "AND",
+      "OR",
+      "NOT",
+      "title:",
+      "body:",
+      "{title}:",
+      " ",
+      "🙂",
+      "\\",
+      "'",
+      ";",
+      "\u0000",
+    );
+    const text = fc
+      .array(fc.oneof(operator, fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom("falls", "sepsis", "audit")), {
+        maxLength: 10,
+      })
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(text, (typed) => {
+        const page = w.find(typed);
+        expect(page.total).toBeGreaterThanOrEqual(page.hits.length);
+        similarProjects(w.db, w.programmeId, { title: typed, problem: typed });
+      }),
+      { seed: TEST_SEED, numRuns: 400 },
+    );
+  });
+});
