@@ -1,17 +1,14 @@
 // Single sign-on against a real OpenID provider (oidc-provider on a random port, with a test client and
 // accounts): the full redirect flow over HTTP, account linking, creation, role mapping and refusals.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import Provider from "oidc-provider";
 import { auditEvents, oidcIdentities, oidcRoleMappings, sessions, users } from "../../db/schema";
 import { Client, DEMO_PASSWORD, startTestServer, type TestServer } from "../helpers/server";
 import { readPage } from "../helpers/html";
 import { freePort } from "../helpers/net";
+import { listenTestOp, OpBrowser, OP_CLIENT_ID, OP_CLIENT_SECRET, type IdClaims, type OpAccount, type TestOp } from "../helpers/oidc-op";
 
-type Account = { email?: string; email_verified?: boolean; name?: string; groups?: string[] };
-const ACCOUNTS: Record<string, Account> = {
+const ACCOUNTS: Record<string, OpAccount> = {
   "sub-admin": { email: "admin@example.org", email_verified: true, name: "Admin" },
   "sub-board": { email: "board@example.org", email_verified: false, name: "Board" },
   "sub-new": { email: "new.starter@example.org", email_verified: true, name: "New Starter", groups: ["qi-board"] },
@@ -20,50 +17,22 @@ const ACCOUNTS: Record<string, Account> = {
 };
 
 let server: TestServer;
-let op: http.Server;
+let op: TestOp;
 let issuer: string;
-
-async function startProvider() {
-  let handler: http.RequestListener = () => {};
-  const srv = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-  const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
-  return { srv, url, use: (h: http.RequestListener) => (handler = h) };
-}
 
 beforeAll(async () => {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const p = await startProvider();
-  issuer = p.url;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: "stepping-up",
-        client_secret: "test-client-secret",
-        redirect_uris: [`${appUrl}/auth/oidc/callback`],
-        post_logout_redirect_uris: [`${appUrl}/login`],
-        token_endpoint_auth_method: "client_secret_post",
-      },
-    ],
-    pkce: { required: () => true },
-    conformIdTokenClaims: false,
-    claims: { openid: ["sub", "groups"], email: ["email", "email_verified"], profile: ["name"] },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
-    cookies: { keys: ["test-provider-cookie-key"] },
-    async findAccount(_ctx: unknown, sub: string) {
-      return { accountId: sub, claims: async () => ({ sub, ...ACCOUNTS[sub] }) };
-    },
-  });
-  p.use(provider.callback());
-  op = p.srv;
+  op = await listenTestOp();
+  issuer = op.url;
+  op.start(appUrl, ACCOUNTS);
   server = await startTestServer({
     port,
     env: {
       PUBLIC_URL: appUrl,
       OIDC_ISSUER: issuer,
-      OIDC_CLIENT_ID: "stepping-up",
-      OIDC_CLIENT_SECRET: "test-client-secret",
+      OIDC_CLIENT_ID: OP_CLIENT_ID,
+      OIDC_CLIENT_SECRET: OP_CLIENT_SECRET,
       OIDC_CREATE_USERS: "1",
       OIDC_ROLE_CLAIM: "groups",
     },
@@ -71,39 +40,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  await new Promise<void>((r) => (op ? op.close(() => r()) : r()));
+  await op?.close();
 });
 
-/** A browser: one cookie jar per origin, following redirects by hand. */
-class Browser {
-  jars = new Map<string, Client>();
-  jar(url: URL) {
-    let c = this.jars.get(url.origin);
-    if (!c) this.jars.set(url.origin, (c = new Client(url.origin)));
-    return c;
-  }
-  async go(href: string, form?: Record<string, string>, stopAt?: (u: URL) => boolean): Promise<{ res: Response; url: URL }> {
-    let url = new URL(href);
-    let res = form ? await this.jar(url).post(url.pathname + url.search, form) : await this.jar(url).get(url.pathname + url.search);
-    for (let i = 0; i < 20 && res.status >= 300 && res.status < 400; i++) {
-      url = new URL(res.headers.get("location")!, url);
-      if (stopAt?.(url)) return { res, url };
-      res = await this.jar(url).get(url.pathname + url.search);
-    }
-    return { res, url };
-  }
-  /** Submits the provider's dev login form as `sub`, then its consent form. */
-  async signInAtProvider(start: URL, sub: string, stopAtCallback = false) {
-    let { res, url } = await this.go(start.href);
-    const stop = stopAtCallback ? (u: URL) => u.pathname === "/auth/oidc/callback" : undefined;
-    for (let i = 0; i < 3 && url.origin === issuer; i++) {
-      const html = await res.text();
-      const action = /action="([^"]+)"/.exec(html)![1];
-      const prompt = /name="prompt" value="(\w+)"/.exec(html)![1];
-      const fields: Record<string, string> = prompt === "login" ? { prompt, login: sub, password: "any" } : { prompt };
-      ({ res, url } = await this.go(new URL(action, url).href, fields, stop));
-    }
-    return { res, url };
+class Browser extends OpBrowser {
+  constructor() {
+    super(issuer);
   }
 }
 
@@ -240,6 +182,79 @@ describe("single sign-on", () => {
     expect(res.status).toBe(403);
     expect((await readPage(res)).text).toContain("already been used or has expired");
     expect(lastAudit("auth.sso_refused")!.summary).toMatch(/^Single sign-on refused: code/);
+  });
+
+  /** Signs in as the admin with the token endpoint's ID token forged; expects a refusal, no session, an audit row. */
+  async function refusedForgery(forge: (claims: IdClaims) => IdClaims, otherKey = false) {
+    const sessionsBefore = server.db.select().from(sessions).all().length;
+    const auditBefore = server.db.select().from(auditEvents).all().length;
+    op.forge = forge;
+    op.otherKey = otherKey;
+    try {
+      const { res, app } = await ssoSignIn("sub-admin");
+      expect(res.status).toBe(403);
+      const page = await readPage(res);
+      expect(page.text).toContain("You have not been signed in");
+      expect(page.text).toContain("sent an answer Stepping Up cannot trust");
+      expect(app.cookies.has("stepping_up_session")).toBe(false);
+      expect((await app.get("/projects")).status).toBe(302);
+    } finally {
+      op.forge = null;
+      op.otherKey = false;
+    }
+    expect(server.db.select().from(sessions).all()).toHaveLength(sessionsBefore);
+    const added = server.db.select().from(auditEvents).all().slice(auditBefore);
+    expect(added.map((a) => a.action)).toEqual(["auth.sso_refused"]);
+    return added[0].summary;
+  }
+
+  it("refuses an ID token from another issuer", async () => {
+    expect(await refusedForgery((c) => ({ ...c, iss: "https://login.elsewhere.example/tenant" }))).toMatch(/^Single sign-on refused: issuer/);
+  });
+
+  it("refuses an ID token for another audience", async () => {
+    expect(await refusedForgery((c) => ({ ...c, aud: "another-application" }))).toMatch(/^Single sign-on refused: audience/);
+  });
+
+  it("refuses an ID token signed with another key", async () => {
+    expect(await refusedForgery((c) => c, true)).toMatch(/^Single sign-on refused: signature/);
+  });
+
+  it("accepts a token re-signed by the provider's own key unchanged (so the refusals above come from the change alone)", async () => {
+    op.forge = (c) => c;
+    try {
+      const { url } = await ssoSignIn("sub-admin");
+      expect(url.pathname).toBe("/projects");
+    } finally {
+      op.forge = null;
+    }
+  });
+
+  it("refuses an ID token without the nonce", async () => {
+    expect(
+      await refusedForgery((c) => {
+        const { nonce: _nonce, ...rest } = c;
+        return rest;
+      }),
+    ).toMatch(/^Single sign-on refused: nonce/);
+  });
+
+  it("refuses an expired code", async () => {
+    op.codeTtl = 1;
+    try {
+      const browser = new Browser();
+      const app = new URL(server.url);
+      const start = await browser.jar(app).get("/auth/oidc");
+      const { url } = await browser.signInAtProvider(new URL(start.headers.get("location")!), "sub-admin", true);
+      await new Promise((r) => setTimeout(r, 2100));
+      const res = await browser.jar(app).get(url.pathname + url.search);
+      expect(res.status).toBe(403);
+      expect((await readPage(res)).text).toContain("already been used or has expired");
+      expect(browser.jar(app).cookies.has("stepping_up_session")).toBe(false);
+      expect(lastAudit("auth.sso_refused")!.summary).toMatch(/^Single sign-on refused: code/);
+    } finally {
+      op.codeTtl = 60;
+    }
   });
 
   it("refuses a callback no sign-in was started for", async () => {
