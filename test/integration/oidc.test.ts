@@ -284,3 +284,73 @@ describe("single sign-on", () => {
     expect((await client.post("/login", { email: "staff@example.org", password: DEMO_PASSWORD })).status).toBe(302);
   });
 });
+
+describe("roles from single sign-on, edited in /admin/users", () => {
+  const mappingRows = (page: Awaited<ReturnType<typeof readPage>>) => page.tableRowsCaptioned("Values that give a role");
+  const mappingId = (value: string) => server.db.select().from(oidcRoleMappings).where(eq(oidcRoleMappings.claimValue, value)).get()!.id;
+
+  it("adds mappings through the form, refusing bad values with clear messages, audited", async () => {
+    const admin = new Client(server.url);
+    expect((await admin.post("/login", { email: "admin@example.org", password: DEMO_PASSWORD })).status).toBe(302);
+    const page = await readPage(await admin.get("/admin/users"));
+    expect(page.text).toContain("Roles from single sign-on");
+    expect(page.text).toContain("Value of the groups claim");
+
+    const bad = async (form: Record<string, string>) => {
+      const res = await admin.post("/admin/users", { intent: "add_role_mapping", ...form });
+      expect(res.status).toBe(400);
+      return (await readPage(res)).errorSummary();
+    };
+    const before = server.db.select().from(oidcRoleMappings).all().length;
+    expect(await bad({ claimValue: "  ", role: "" })).toEqual([
+      "Enter the group or role value your organisation's sign-in service sends",
+      "Choose the Stepping Up role it gives",
+    ]);
+    expect(await bad({ claimValue: "qi staff", role: "staff" })).toEqual(["The group or role value cannot contain spaces"]);
+    expect(await bad({ claimValue: "x".repeat(201), role: "staff" })).toEqual(["The group or role value must be 200 characters or fewer"]);
+    expect(await bad({ claimValue: "qi-staff", role: "owner" })).toEqual(["Choose the Stepping Up role it gives"]);
+    expect(await bad({ claimValue: "qi-board", role: "staff" })).toEqual(["“qi-board” already has a role. Remove it first to change it."]);
+    expect(server.db.select().from(oidcRoleMappings).all()).toHaveLength(before);
+
+    const added = await admin.post("/admin/users", { intent: "add_role_mapping", claimValue: " qi-staff ", role: "staff" });
+    expect(added.status).toBe(200);
+    const after = await readPage(added);
+    expect(after.text).toContain("“qi-staff” now gives the role Staff at each sign-in.");
+    expect(mappingRows(after)).toContainEqual(["qi-staff", "Staff", "Remove the role given by qi-staff"]);
+    expect(lastAudit("user.role_mapping_changed")!.summary).toBe("Single sign-on: “qi-staff” gives the role Staff");
+    expect((await admin.post("/admin/users", { intent: "add_role_mapping", claimValue: "qi-admins", role: "admin" })).status).toBe(200);
+  });
+
+  it("applies the mapping at each sign-in: the most able role of the matching values", async () => {
+    ACCOUNTS["sub-viewer"].groups = ["unrelated", "qi-staff"];
+    expect((await ssoSignIn("sub-viewer")).url.pathname).toBe("/projects");
+    expect(userByEmail("viewer@example.org")!.role).toBe("staff");
+    expect(lastAudit("user.updated")!.summary).toBe("Role of viewer@example.org set from Viewer to Staff by the single sign-on role mapping");
+
+    ACCOUNTS["sub-viewer"].groups = ["qi-staff", "qi-admins"];
+    await ssoSignIn("sub-viewer");
+    expect(userByEmail("viewer@example.org")!.role).toBe("admin");
+
+    // No matching value: the role stays as it is.
+    ACCOUNTS["sub-viewer"].groups = ["unrelated"];
+    await ssoSignIn("sub-viewer");
+    expect(userByEmail("viewer@example.org")!.role).toBe("admin");
+  });
+
+  it("removes a mapping (a second removal says it is gone), and only an admin may edit them", async () => {
+    const admin = new Client(server.url);
+    await admin.post("/login", { email: "admin@example.org", password: DEMO_PASSWORD });
+    const id = String(mappingId("qi-admins"));
+    const removed = await readPage(await admin.post("/admin/users", { intent: "remove_role_mapping", mappingId: id }));
+    expect(removed.text).toContain("“qi-admins” no longer gives a role.");
+    expect(mappingRows(removed).map((r) => r[0])).not.toContain("qi-admins");
+    expect(lastAudit("user.role_mapping_changed")!.summary).toBe("Single sign-on: “qi-admins” no longer gives a role");
+    const again = await readPage(await admin.post("/admin/users", { intent: "remove_role_mapping", mappingId: id }));
+    expect(again.text).toContain("That role mapping was already removed.");
+
+    const staff = new Client(server.url);
+    await staff.post("/login", { email: "staff@example.org", password: DEMO_PASSWORD });
+    expect((await staff.post("/admin/users", { intent: "add_role_mapping", claimValue: "qi-sneaky", role: "admin" })).status).toBe(403);
+    expect(server.db.select().from(oidcRoleMappings).where(eq(oidcRoleMappings.claimValue, "qi-sneaky")).all()).toEqual([]);
+  });
+});
