@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { E2E_PASSWORD, freePort, launchBrowser, signIn, startApp, type RunningApp } from "./support";
 import { hydrated, open, watchPage } from "./js-on";
+import { axeViolations } from "./axe";
 import { listenTestOp, OP_CLIENT_ID, OP_CLIENT_SECRET, type TestOp } from "../helpers/oidc-op";
 
 let app: RunningApp;
@@ -159,6 +160,23 @@ describe("signing in the trust's way", () => {
     expect(audit.at(-1)!.summary).toBe("Signed in (password and authenticator code)");
     expect(query("select 1 from audit_events where action = 'auth.second_factor_failed' and actor_email = ?", "staff@example.org")).toHaveLength(1);
     expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the pages of single sign-on and two-factor have no WCAG 2.2 AA violations", async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const check = async (path: string, status = 200) => {
+      const res = await page.goto(`${app.url}${path}`);
+      expect(res?.status(), path).toBe(status);
+      await hydrated(page);
+      expect(await axeViolations(page), path).toEqual([]);
+    };
+    await check("/login");
+    await check("/auth/oidc/callback?code=not-a-code&state=not-a-state", 403);
+    await signIn(page, app, "admin@example.org");
+    await check("/admin/users");
+    await check("/account/two-factor");
     await context.close();
   });
 });
