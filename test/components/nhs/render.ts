@@ -3,12 +3,29 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { createElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { StaticRouter } from "react-router-dom/server";
+import { createStaticRouter, StaticRouterProvider, type StaticHandlerContext } from "react-router-dom/server";
 import { z } from "zod";
 import { type AnyField } from "~/components/nhs";
 import { useNhsForm } from "~/components/nhs/use-nhs-form";
 
-export const html = (element: ReactElement) => renderToStaticMarkup(createElement(StaticRouter, { location: "/" }, element));
+/** A data router (the kit's forms read the action's answer) with one route at "/" showing `element`. */
+export function html(element: ReactElement) {
+  const route = { id: "root", path: "/", element };
+  const context: StaticHandlerContext = {
+    basename: "/",
+    location: { pathname: "/", search: "", hash: "", state: null, key: "default" },
+    matches: [{ params: {}, pathname: "/", pathnameBase: "/", route }],
+    loaderData: {},
+    actionData: null,
+    errors: null,
+    statusCode: 200,
+    loaderHeaders: {},
+    actionHeaders: {},
+    activeDeferreds: null,
+  };
+  const router = createStaticRouter([route], context);
+  return renderToStaticMarkup(createElement(StaticRouterProvider, { router, context, hydrate: false }));
+}
 
 export const schema = z.object({
   rag: z.enum(["red", "amber", "green"]),
