@@ -134,7 +134,7 @@ export function removeRoleMapping(db: Db, actor: Actor, input: { id: number }) {
     const gone = deleteRoleMapping(tx, input.id);
     if (!gone) return refused("That role mapping was already removed.", 404);
     record(tx, actor, { action: "user.role_mapping_changed", entityType: "", summary: `Single sign-on: “${gone.claimValue}” no longer gives a role` });
-    return ok(null);
+    return ok({ claimValue: gone.claimValue });
   });
 }
 

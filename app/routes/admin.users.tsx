@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { parseFields, parseSubmission } from "~/forms/submission.server";
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -19,7 +19,10 @@ import { valueOf } from "~/web/command-reply.server";
 import { EMAIL_TAKEN } from "~/domain/messages";
 import { changeUser, createUser } from "~/models/user-commands.server";
 import { resetTwoFactor } from "~/models/two-factor-commands.server";
-import { setBreakGlass } from "~/models/sso-commands.server";
+import { addRoleMapping, removeRoleMapping, setBreakGlass } from "~/models/sso-commands.server";
+import { listRoleMappings } from "~/models/oidc.server";
+import { oidcSettings } from "~/auth/oidc.server";
+import { RoleMappingSchema } from "~/forms/role-mapping-form";
 import { emailTaken, listUsers, normaliseEmail } from "~/models/user.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
@@ -55,8 +58,12 @@ const oneTimePassword = () => crypto.randomBytes(12).toString("base64url");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, canAdminister, "manage users");
-  return { users: listUsers(getDb()), me: user.id };
+  const db = getDb();
+  const roleClaim = oidcSettings()?.roleClaim ?? null;
+  return { users: listUsers(db), me: user.id, roleClaim, mappings: roleClaim ? listRoleMappings(db) : [] };
 }
+
+const RemoveMappingSchema = z.object({ intent: z.literal("remove_role_mapping"), mappingId: z.coerce.number().int().positive() }).strict();
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, canAdminister, "manage users");
@@ -64,14 +71,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const actor = actorOf(admin, context);
 
-  if (formData.get("intent") === "create") {
+  const asked = formData.get("intent");
+  if (asked === "add_role_mapping" || asked === "remove_role_mapping") {
+    if (!oidcSettings()?.roleClaim) badRequest("Roles from single sign-on are not set up (OIDC_ROLE_CLAIM).");
+    if (asked === "remove_role_mapping") {
+      const parsed = parseFields(formData, RemoveMappingSchema);
+      if (!parsed.success) badRequest("That request was not understood.");
+      const removed = removeRoleMapping(db, actor, { id: parsed.data.mappingId });
+      const message = removed.ok ? `“${removed.value.claimValue}” no longer gives a role.` : removed.refused;
+      return { create: null, mapping: null, done: { message, password: null } };
+    }
+    const submission = parseSubmission(formData, { schema: RoleMappingSchema });
+    if (submission.status !== "success") return data({ create: null, mapping: submission.reply(), done: null }, { status: 400 });
+    const { claimValue, role } = submission.value;
+    const added = addRoleMapping(db, actor, { claimValue, role });
+    if (!added.ok)
+      return data({ create: null, mapping: submission.reply({ fieldErrors: { claimValue: [added.refused] } }), done: null }, { status: added.status });
+    return {
+      create: null,
+      mapping: submission.reply({ resetForm: true }),
+      done: { message: `“${claimValue}” now gives the role ${ROLE_LABELS[role]} at each sign-in.`, password: null },
+    };
+  }
+
+  if (asked === "create") {
     const submission = parseSubmission(formData, { schema: CreateUserSchema });
-    if (submission.status !== "success") return data({ create: submission.reply(), done: null }, { status: 400 });
+    if (submission.status !== "success") return data({ create: submission.reply(), mapping: null, done: null }, { status: 400 });
     const { email, name, jobTitle, role } = submission.value;
     const once = { userId: admin.id, kind: "user", token: submission.value.formToken };
     const replay = spentFormToken(db, once);
     if (replay) return redirect(replay);
-    const taken = () => data({ create: submission.reply({ fieldErrors: { email: [EMAIL_TAKEN] } }), done: null }, { status: 400 });
+    const taken = () => data({ create: submission.reply({ fieldErrors: { email: [EMAIL_TAKEN] } }), mapping: null, done: null }, { status: 400 });
     // Checked before the slow hash too, so a taken address answers at once.
     if (emailTaken(db, email)) return taken();
     const password = oneTimePassword();
@@ -87,6 +117,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (created.value.replayed) return redirect(created.value.location);
     return {
       create: submission.reply({ resetForm: true }),
+      mapping: null,
       done: { message: `Account created for ${normaliseEmail(email)}.`, password },
     };
   }
@@ -99,13 +130,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { email } = valueOf(resetTwoFactor(db, actor, { userId }));
     return {
       create: null,
+      mapping: null,
       done: { message: `Two-factor authentication reset for ${email}. They set it up again when they next sign in, if their role needs it.`, password: null },
     };
   }
   if (intent === "break_glass_on" || intent === "break_glass_off") {
     const on = intent === "break_glass_on";
     const { email } = valueOf(setBreakGlass(db, actor, { userId, breakGlass: on }));
-    return { create: null, done: { message: on ? `${email} is a break-glass account.` : `${email} is no longer a break-glass account.`, password: null } };
+    return {
+      create: null,
+      mapping: null,
+      done: { message: on ? `${email} is a break-glass account.` : `${email} is no longer a break-glass account.`, password: null },
+    };
   }
   const password = intent === "reset" ? oneTimePassword() : null;
   const change =
@@ -117,7 +153,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     reset: `Password reset for ${email}.`,
     role: `${email} is now ${ROLE_LABELS[role!]}.`,
   }[intent];
-  return { create: null, done: { message, password } };
+  return { create: null, mapping: null, done: { message, password } };
 }
 
 type UserRow = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
@@ -212,8 +248,61 @@ const userColumns = (me: number): TableColumn<UserRow>[] => [
   },
 ];
 
+type MappingRow = ReturnType<typeof useLoaderData<typeof loader>>["mappings"][number];
+
+const mappingColumns: TableColumn<MappingRow>[] = [
+  { id: "value", header: "Value", cell: (m) => <code>{m.claimValue}</code> },
+  { id: "role", header: "Role it gives", cell: (m) => ROLE_LABELS[m.role] },
+  {
+    id: "actions",
+    header: "Action",
+    cell: (m) => (
+      <Form method="post" className="app-inline-form">
+        <input type="hidden" name="mappingId" value={m.id} />
+        <button className="app-button--link" type="submit" name="intent" value="remove_role_mapping">
+          Remove<span className="nhsuk-u-visually-hidden"> the role given by {m.claimValue}</span>
+        </button>
+      </Form>
+    ),
+  },
+];
+
+/** Single sign-on roles: which value of the role claim gives which role (shown when OIDC_ROLE_CLAIM is set). */
+function RoleMappings({ claim, mappings, lastResult }: { claim: string; mappings: MappingRow[]; lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const [form, fields] = useNhsForm(RoleMappingSchema, lastResult, "role-mapping");
+  return (
+    <>
+      <h2>Roles from single sign-on</h2>
+      <p>
+        Each time someone signs in with their organisation account, Stepping Up reads the <code>{claim}</code> claim. A value listed here gives its role (when
+        several match, the one that can do most). People whose values match nothing keep the role they have.
+      </p>
+      {mappings.length ? (
+        <Table caption="Values that give a role" columns={mappingColumns} rows={mappings} rowKey={(m) => m.id} />
+      ) : (
+        <p>No value gives a role yet.</p>
+      )}
+      <h3>Add a role mapping</h3>
+      <ErrorSummary form={form} fields={{ claimValue: fields.claimValue, role: fields.role }} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="add_role_mapping" />
+        <TextField
+          field={fields.claimValue}
+          label={`Value of the ${claim} claim`}
+          hint="For Microsoft Entra ID, a group's object ID or an app role's value, exactly as the sign-in service sends it."
+          width={30}
+        />
+        <SelectField field={fields.role} label="Role it gives" placeholder="Choose a role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Add role mapping
+        </button>
+      </Form>
+    </>
+  );
+}
+
 export default function AdminUsers() {
-  const { users, me } = useLoaderData<typeof loader>();
+  const { users, me, roleClaim, mappings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useNhsForm(CreateUserSchema, result?.create, "create-user");
   return (
@@ -251,6 +340,7 @@ export default function AdminUsers() {
           Add user
         </button>
       </Form>
+      {roleClaim ? <RoleMappings claim={roleClaim} mappings={mappings} lastResult={result?.mapping} /> : null}
     </>
   );
 }

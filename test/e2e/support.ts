@@ -39,7 +39,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -52,8 +52,9 @@ async function freePort(): Promise<number> {
 
 export type RunningApp = { url: string; databaseFile: string; output: () => string; stop: () => Promise<void> };
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const port = await freePort();
+/** `port`: a port chosen beforehand (when the app's address must be known first, as an OpenID provider's redirect URI). */
+export async function startApp(env: Record<string, string> = {}, opts: { port?: number } = {}): Promise<RunningApp> {
+  const port = opts.port ?? (await freePort());
   const databaseFile = path.join(tempDir("stepping-up-e2e-"), "app.sqlite");
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {

@@ -1,17 +1,14 @@
 // Single sign-on against a real OpenID provider (oidc-provider on a random port, with a test client and
 // accounts): the full redirect flow over HTTP, account linking, creation, role mapping and refusals.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import Provider from "oidc-provider";
 import { auditEvents, oidcIdentities, oidcRoleMappings, sessions, users } from "../../db/schema";
 import { Client, DEMO_PASSWORD, startTestServer, type TestServer } from "../helpers/server";
 import { readPage } from "../helpers/html";
 import { freePort } from "../helpers/net";
+import { listenTestOp, OpBrowser, OP_CLIENT_ID, OP_CLIENT_SECRET, type IdClaims, type OpAccount, type TestOp } from "../helpers/oidc-op";
 
-type Account = { email?: string; email_verified?: boolean; name?: string; groups?: string[] };
-const ACCOUNTS: Record<string, Account> = {
+const ACCOUNTS: Record<string, OpAccount> = {
   "sub-admin": { email: "admin@example.org", email_verified: true, name: "Admin" },
   "sub-board": { email: "board@example.org", email_verified: false, name: "Board" },
   "sub-new": { email: "new.starter@example.org", email_verified: true, name: "New Starter", groups: ["qi-board"] },
@@ -20,50 +17,22 @@ const ACCOUNTS: Record<string, Account> = {
 };
 
 let server: TestServer;
-let op: http.Server;
+let op: TestOp;
 let issuer: string;
-
-async function startProvider() {
-  let handler: http.RequestListener = () => {};
-  const srv = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-  const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
-  return { srv, url, use: (h: http.RequestListener) => (handler = h) };
-}
 
 beforeAll(async () => {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const p = await startProvider();
-  issuer = p.url;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: "stepping-up",
-        client_secret: "test-client-secret",
-        redirect_uris: [`${appUrl}/auth/oidc/callback`],
-        post_logout_redirect_uris: [`${appUrl}/login`],
-        token_endpoint_auth_method: "client_secret_post",
-      },
-    ],
-    pkce: { required: () => true },
-    conformIdTokenClaims: false,
-    claims: { openid: ["sub", "groups"], email: ["email", "email_verified"], profile: ["name"] },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
-    cookies: { keys: ["test-provider-cookie-key"] },
-    async findAccount(_ctx: unknown, sub: string) {
-      return { accountId: sub, claims: async () => ({ sub, ...ACCOUNTS[sub] }) };
-    },
-  });
-  p.use(provider.callback());
-  op = p.srv;
+  op = await listenTestOp();
+  issuer = op.url;
+  op.start(appUrl, ACCOUNTS);
   server = await startTestServer({
     port,
     env: {
       PUBLIC_URL: appUrl,
       OIDC_ISSUER: issuer,
-      OIDC_CLIENT_ID: "stepping-up",
-      OIDC_CLIENT_SECRET: "test-client-secret",
+      OIDC_CLIENT_ID: OP_CLIENT_ID,
+      OIDC_CLIENT_SECRET: OP_CLIENT_SECRET,
       OIDC_CREATE_USERS: "1",
       OIDC_ROLE_CLAIM: "groups",
     },
@@ -71,39 +40,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  await new Promise<void>((r) => (op ? op.close(() => r()) : r()));
+  await op?.close();
 });
 
-/** A browser: one cookie jar per origin, following redirects by hand. */
-class Browser {
-  jars = new Map<string, Client>();
-  jar(url: URL) {
-    let c = this.jars.get(url.origin);
-    if (!c) this.jars.set(url.origin, (c = new Client(url.origin)));
-    return c;
-  }
-  async go(href: string, form?: Record<string, string>, stopAt?: (u: URL) => boolean): Promise<{ res: Response; url: URL }> {
-    let url = new URL(href);
-    let res = form ? await this.jar(url).post(url.pathname + url.search, form) : await this.jar(url).get(url.pathname + url.search);
-    for (let i = 0; i < 20 && res.status >= 300 && res.status < 400; i++) {
-      url = new URL(res.headers.get("location")!, url);
-      if (stopAt?.(url)) return { res, url };
-      res = await this.jar(url).get(url.pathname + url.search);
-    }
-    return { res, url };
-  }
-  /** Submits the provider's dev login form as `sub`, then its consent form. */
-  async signInAtProvider(start: URL, sub: string, stopAtCallback = false) {
-    let { res, url } = await this.go(start.href);
-    const stop = stopAtCallback ? (u: URL) => u.pathname === "/auth/oidc/callback" : undefined;
-    for (let i = 0; i < 3 && url.origin === issuer; i++) {
-      const html = await res.text();
-      const action = /action="([^"]+)"/.exec(html)![1];
-      const prompt = /name="prompt" value="(\w+)"/.exec(html)![1];
-      const fields: Record<string, string> = prompt === "login" ? { prompt, login: sub, password: "any" } : { prompt };
-      ({ res, url } = await this.go(new URL(action, url).href, fields, stop));
-    }
-    return { res, url };
+class Browser extends OpBrowser {
+  constructor() {
+    super(issuer);
   }
 }
 
@@ -242,6 +184,79 @@ describe("single sign-on", () => {
     expect(lastAudit("auth.sso_refused")!.summary).toMatch(/^Single sign-on refused: code/);
   });
 
+  /** Signs in as the admin with the token endpoint's ID token forged; expects a refusal, no session, an audit row. */
+  async function refusedForgery(forge: (claims: IdClaims) => IdClaims, otherKey = false) {
+    const sessionsBefore = server.db.select().from(sessions).all().length;
+    const auditBefore = server.db.select().from(auditEvents).all().length;
+    op.forge = forge;
+    op.otherKey = otherKey;
+    try {
+      const { res, app } = await ssoSignIn("sub-admin");
+      expect(res.status).toBe(403);
+      const page = await readPage(res);
+      expect(page.text).toContain("You have not been signed in");
+      expect(page.text).toContain("sent an answer Stepping Up cannot trust");
+      expect(app.cookies.has("stepping_up_session")).toBe(false);
+      expect((await app.get("/projects")).status).toBe(302);
+    } finally {
+      op.forge = null;
+      op.otherKey = false;
+    }
+    expect(server.db.select().from(sessions).all()).toHaveLength(sessionsBefore);
+    const added = server.db.select().from(auditEvents).all().slice(auditBefore);
+    expect(added.map((a) => a.action)).toEqual(["auth.sso_refused"]);
+    return added[0].summary;
+  }
+
+  it("refuses an ID token from another issuer", async () => {
+    expect(await refusedForgery((c) => ({ ...c, iss: "https://login.elsewhere.example/tenant" }))).toMatch(/^Single sign-on refused: issuer/);
+  });
+
+  it("refuses an ID token for another audience", async () => {
+    expect(await refusedForgery((c) => ({ ...c, aud: "another-application" }))).toMatch(/^Single sign-on refused: audience/);
+  });
+
+  it("refuses an ID token signed with another key", async () => {
+    expect(await refusedForgery((c) => c, true)).toMatch(/^Single sign-on refused: signature/);
+  });
+
+  it("accepts a token re-signed by the provider's own key unchanged (so the refusals above come from the change alone)", async () => {
+    op.forge = (c) => c;
+    try {
+      const { url } = await ssoSignIn("sub-admin");
+      expect(url.pathname).toBe("/projects");
+    } finally {
+      op.forge = null;
+    }
+  });
+
+  it("refuses an ID token without the nonce", async () => {
+    expect(
+      await refusedForgery((c) => {
+        const { nonce: _nonce, ...rest } = c;
+        return rest;
+      }),
+    ).toMatch(/^Single sign-on refused: nonce/);
+  });
+
+  it("refuses an expired code", async () => {
+    op.codeTtl = 1;
+    try {
+      const browser = new Browser();
+      const app = new URL(server.url);
+      const start = await browser.jar(app).get("/auth/oidc");
+      const { url } = await browser.signInAtProvider(new URL(start.headers.get("location")!), "sub-admin", true);
+      await new Promise((r) => setTimeout(r, 2100));
+      const res = await browser.jar(app).get(url.pathname + url.search);
+      expect(res.status).toBe(403);
+      expect((await readPage(res)).text).toContain("already been used or has expired");
+      expect(browser.jar(app).cookies.has("stepping_up_session")).toBe(false);
+      expect(lastAudit("auth.sso_refused")!.summary).toMatch(/^Single sign-on refused: code/);
+    } finally {
+      op.codeTtl = 60;
+    }
+  });
+
   it("refuses a callback no sign-in was started for", async () => {
     const res = await new Client(server.url).get("/auth/oidc/callback?code=abc&state=def");
     expect(res.status).toBe(403);
@@ -267,5 +282,75 @@ describe("single sign-on", () => {
   it("keeps password sign-in working alongside", async () => {
     const client = new Client(server.url);
     expect((await client.post("/login", { email: "staff@example.org", password: DEMO_PASSWORD })).status).toBe(302);
+  });
+});
+
+describe("roles from single sign-on, edited in /admin/users", () => {
+  const mappingRows = (page: Awaited<ReturnType<typeof readPage>>) => page.tableRowsCaptioned("Values that give a role");
+  const mappingId = (value: string) => server.db.select().from(oidcRoleMappings).where(eq(oidcRoleMappings.claimValue, value)).get()!.id;
+
+  it("adds mappings through the form, refusing bad values with clear messages, audited", async () => {
+    const admin = new Client(server.url);
+    expect((await admin.post("/login", { email: "admin@example.org", password: DEMO_PASSWORD })).status).toBe(302);
+    const page = await readPage(await admin.get("/admin/users"));
+    expect(page.text).toContain("Roles from single sign-on");
+    expect(page.text).toContain("Value of the groups claim");
+
+    const bad = async (form: Record<string, string>) => {
+      const res = await admin.post("/admin/users", { intent: "add_role_mapping", ...form });
+      expect(res.status).toBe(400);
+      return (await readPage(res)).errorSummary();
+    };
+    const before = server.db.select().from(oidcRoleMappings).all().length;
+    expect(await bad({ claimValue: "  ", role: "" })).toEqual([
+      "Enter the group or role value your organisation's sign-in service sends",
+      "Choose the Stepping Up role it gives",
+    ]);
+    expect(await bad({ claimValue: "qi staff", role: "staff" })).toEqual(["The group or role value cannot contain spaces"]);
+    expect(await bad({ claimValue: "x".repeat(201), role: "staff" })).toEqual(["The group or role value must be 200 characters or fewer"]);
+    expect(await bad({ claimValue: "qi-staff", role: "owner" })).toEqual(["Choose the Stepping Up role it gives"]);
+    expect(await bad({ claimValue: "qi-board", role: "staff" })).toEqual(["“qi-board” already has a role. Remove it first to change it."]);
+    expect(server.db.select().from(oidcRoleMappings).all()).toHaveLength(before);
+
+    const added = await admin.post("/admin/users", { intent: "add_role_mapping", claimValue: " qi-staff ", role: "staff" });
+    expect(added.status).toBe(200);
+    const after = await readPage(added);
+    expect(after.text).toContain("“qi-staff” now gives the role Staff at each sign-in.");
+    expect(mappingRows(after)).toContainEqual(["qi-staff", "Staff", "Remove the role given by qi-staff"]);
+    expect(lastAudit("user.role_mapping_changed")!.summary).toBe("Single sign-on: “qi-staff” gives the role Staff");
+    expect((await admin.post("/admin/users", { intent: "add_role_mapping", claimValue: "qi-admins", role: "admin" })).status).toBe(200);
+  });
+
+  it("applies the mapping at each sign-in: the most able role of the matching values", async () => {
+    ACCOUNTS["sub-viewer"].groups = ["unrelated", "qi-staff"];
+    expect((await ssoSignIn("sub-viewer")).url.pathname).toBe("/projects");
+    expect(userByEmail("viewer@example.org")!.role).toBe("staff");
+    expect(lastAudit("user.updated")!.summary).toBe("Role of viewer@example.org set from Viewer to Staff by the single sign-on role mapping");
+
+    ACCOUNTS["sub-viewer"].groups = ["qi-staff", "qi-admins"];
+    await ssoSignIn("sub-viewer");
+    expect(userByEmail("viewer@example.org")!.role).toBe("admin");
+
+    // No matching value: the role stays as it is.
+    ACCOUNTS["sub-viewer"].groups = ["unrelated"];
+    await ssoSignIn("sub-viewer");
+    expect(userByEmail("viewer@example.org")!.role).toBe("admin");
+  });
+
+  it("removes a mapping (a second removal says it is gone), and only an admin may edit them", async () => {
+    const admin = new Client(server.url);
+    await admin.post("/login", { email: "admin@example.org", password: DEMO_PASSWORD });
+    const id = String(mappingId("qi-admins"));
+    const removed = await readPage(await admin.post("/admin/users", { intent: "remove_role_mapping", mappingId: id }));
+    expect(removed.text).toContain("“qi-admins” no longer gives a role.");
+    expect(mappingRows(removed).map((r) => r[0])).not.toContain("qi-admins");
+    expect(lastAudit("user.role_mapping_changed")!.summary).toBe("Single sign-on: “qi-admins” no longer gives a role");
+    const again = await readPage(await admin.post("/admin/users", { intent: "remove_role_mapping", mappingId: id }));
+    expect(again.text).toContain("That role mapping was already removed.");
+
+    const staff = new Client(server.url);
+    await staff.post("/login", { email: "staff@example.org", password: DEMO_PASSWORD });
+    expect((await staff.post("/admin/users", { intent: "add_role_mapping", claimValue: "qi-sneaky", role: "admin" })).status).toBe(403);
+    expect(server.db.select().from(oidcRoleMappings).where(eq(oidcRoleMappings.claimValue, "qi-sneaky")).all()).toEqual([]);
   });
 });
