@@ -14,6 +14,7 @@ import { countUsers } from "~/models/user.server";
 import type { TrustProxy } from "~/auth/trust-proxy.server";
 import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
 import { ensureLearningIndex } from "~/models/learning-index.server";
+import { startMailSender } from "~/models/mail-sender.server";
 
 export type StartupInfo = {
   port: number;
@@ -65,6 +66,8 @@ export async function startup({
   }
   loadSessionSecret(demo);
   loadSignInPolicy(demo);
+  // Email leaves only through SMTP_URL; without it, mail waits in the outbox (/admin/outbox).
+  startMailSender(db);
 
   let signInHelp: string;
   if (demo) {

@@ -5,7 +5,12 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
+import { subscribeNotifications } from "~/models/notification-events.server";
+
 export { startup } from "~/boot.server";
+
+// Notifications subscribe to the write commands' events as soon as this build is loaded (each dev rebuild too).
+subscribeNotifications();
 
 export const streamTimeout = 5_000;
 

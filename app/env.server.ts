@@ -37,6 +37,12 @@ const EnvSchema = z
     TRUST_PROXY: trustProxySetting,
     // Sign-in (docs/decisions/032 and 033). The address people reach the app at, e.g. https://qi.trust.nhs.uk.
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be the app's address, like https://qi.trust.nhs.uk" }).optional(),
+    // Email (docs/decisions/041): the relay, e.g. smtps://user:password@smtp.trust.nhs.uk:465; unset keeps mail in the outbox.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://host:25 or smtps://user:password@host:465")
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(200).optional(),
     /** Roles that must use a second factor: comma-separated, or `none`. Unset: `admin`, except in demo mode (none). */
     MFA_REQUIRED_ROLES: z
       .string()

@@ -11,6 +11,7 @@ import { getOptionalUser } from "~/auth/guards.server";
 import { getProgramme } from "~/models/programme.server";
 import { nowMs } from "~/clock.server";
 import { newFormToken } from "~/models/form-token.server";
+import { unreadCount } from "~/models/notification.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   const programme = getProgramme(getDb());
   return {
-    user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
+    user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, unread: unreadCount(getDb(), user.id) } : null,
     sessionSecondsLeft: user?.sessionExpiresAt ? Math.round((user.sessionExpiresAt - nowMs()) / 1000) : null,
     demo: programme.isDemo,
     programmeName: programme.name,

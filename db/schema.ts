@@ -27,6 +27,7 @@ import {
   ASSURANCE_ICONS,
   WIN_EVIDENCE_KINDS,
 } from "../app/domain/enums";
+import { DELIVERY_MODES, NOTIFICATION_KINDS, OUTBOX_STATES } from "../app/domain/notification-kinds";
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const createdAt = () =>
@@ -891,3 +892,83 @@ export const oidcRoleMappings = sqliteTable(
   },
   (t) => [uniqueIndex("oidc_role_mappings_value_uq").on(t.claimValue), check("oidc_role_mappings_role_ck", inList("role", ROLES))],
 );
+
+/** What the notification centre lists for one person (docs/decisions/040); written with the event that causes it. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    /** A path inside the app, e.g. /projects/3/asks. */
+    link: text("link").notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** When a digest email carried it; null while it waits for its digest (or is not emailed at all). */
+    digestedAt: integer("digested_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt), check("notifications_kind_ck", inList("kind", NOTIFICATION_KINDS))],
+);
+
+/** A person's choice for one kind; no row means the kind's default. */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    mode: text("mode", { enum: DELIVERY_MODES }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: "notification_preferences_pk", columns: [t.userId, t.kind] }),
+    check("notification_preferences_kind_ck", inList("kind", NOTIFICATION_KINDS)),
+    check("notification_preferences_mode_ck", inList("mode", DELIVERY_MODES)),
+  ],
+);
+
+/**
+ * The transactional outbox: every email, written in the transaction of the event that causes it and
+ * delivered by the sender in the server. `dedupe_key` makes a digest at most once per person per day.
+ */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: id(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    /** The one-click unsubscribe URL (List-Unsubscribe), absolute. */
+    unsubscribeUrl: text("unsubscribe_url").notNull().default(""),
+    dedupeKey: text("dedupe_key"),
+    state: text("state", { enum: OUTBOX_STATES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    /** While a sender holds the row; a crashed sender's claim expires and the row is tried again. */
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error").notNull().default(""),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("email_outbox_due_idx").on(t.state, t.nextAttemptAt),
+    uniqueIndex("email_outbox_dedupe_uq").on(t.dedupeKey),
+    check("email_outbox_state_ck", inList("state", OUTBOX_STATES)),
+  ],
+);
+
+/** Named locks with an expiry, so only one process runs a scheduled job at a time. */
+export const jobLocks = sqliteTable("job_locks", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});

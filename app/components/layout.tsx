@@ -15,7 +15,7 @@ const NAV = [
   { to: "/spc", label: "SPC calculator" },
 ];
 
-export function SiteHeader({ user, programmeName }: { user: { name: string; role: Role } | null; programmeName: string }) {
+export function SiteHeader({ user, programmeName }: { user: { name: string; role: Role; unread?: number } | null; programmeName: string }) {
   const items = user ? [...NAV, ...(user.role === "admin" ? [{ to: "/admin", label: "Admin" }] : [])] : [];
   return (
     <header className="nhsuk-header" role="banner">
@@ -45,6 +45,18 @@ export function SiteHeader({ user, programmeName }: { user: { name: string; role
         {user ? (
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to="/notifications">
+                  Notifications
+                  {user.unread ? (
+                    <>
+                      {" "}
+                      <span className="app-unread-count">{user.unread}</span>
+                      <span className="nhsuk-u-visually-hidden"> unread</span>
+                    </>
+                  ) : null}
+                </Link>
+              </li>
               <li className="nhsuk-header__account-item">
                 <Link className="nhsuk-header__account-link" to="/account/password">
                   {user.name}

@@ -139,5 +139,7 @@ export const AUDIT_ACTIONS = [
   "win.recorded",
   "win.dismissed",
   "cqc.updated",
+  "notification.preferences_changed",
+  "notification.unsubscribed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

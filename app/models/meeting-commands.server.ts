@@ -114,6 +114,7 @@ export function addAgendaItem(db: Db, actor: Actor, input: MeetingRef & { projec
           entityId: meeting.id,
           projectId,
           summary: `Added ${project.title} to the agenda of the meeting on ${formatDay(meeting.meetingDate)}`,
+          details: { added: projectId },
         });
       },
     };

@@ -66,6 +66,7 @@ export function decideStage(db: Db, actor: Actor, input: StageDecision) {
       entityId: projectId,
       projectId,
       summary: `Stage: ${STAGE_LABELS[project.stage]} → ${STAGE_LABELS[to]}${reason ? ` (reason: ${reason})` : ""}${leads ? `; named ${leads}` : ""}`,
+      ...(assignments.length ? { details: { joined: assignments.map((a) => ({ userId: a.userId, role: a.role })) } } : {}),
     });
     return ok({ projectId });
   });

@@ -20,8 +20,16 @@ import {
 
 export const NO_SUCH_PERSON = "Choose a person from the list";
 
-function teamChanged(db: Db, actor: Actor, projectId: number, summary: string) {
-  record(db, actor, { action: "project.team_changed", entityType: "project", entityId: projectId, projectId, summary });
+/** `joined`: who now holds a role on the team (notifications tell them). */
+function teamChanged(db: Db, actor: Actor, projectId: number, summary: string, joined?: { userId: number; role: string }) {
+  record(db, actor, {
+    action: "project.team_changed",
+    entityType: "project",
+    entityId: projectId,
+    projectId,
+    summary,
+    ...(joined ? { details: { joined } } : {}),
+  });
 }
 
 /** `current`: the lead the page showed ("" for nobody); anyone else now means someone changed it meanwhile. */
@@ -46,7 +54,7 @@ export function assignTeamLead(db: Db, actor: Actor, input: LeadChange & { userI
     if (!person) return refused(NO_SUCH_PERSON);
     if (now?.userId === person.id) return refused(`${person.name} is already the ${label.toLowerCase()}`);
     assignLead(tx, projectId, role, person.id);
-    teamChanged(tx, actor, projectId, `${label}: ${now ? `${now.name} → ` : ""}${person.name}`);
+    teamChanged(tx, actor, projectId, `${label}: ${now ? `${now.name} → ` : ""}${person.name}`, { userId: person.id, role });
     return ok({ name: person.name });
   });
 }
@@ -85,7 +93,7 @@ export function addTeamMember(db: Db, actor: Actor, input: AddTeamMember): Comma
     if (isCurrentMember(tx, projectId, person.id)) return refused(`${person.name} is already a team member`);
     createOnce(tx, once, () => {
       addMember(tx, projectId, person.id);
-      teamChanged(tx, actor, projectId, `Added ${person.name} to the team`);
+      teamChanged(tx, actor, projectId, `Added ${person.name} to the team`, { userId: person.id, role: "member" });
       return location;
     });
     return ok({ replayed: false as const, name: person.name });

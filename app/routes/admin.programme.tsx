@@ -260,7 +260,7 @@ export default function ProgrammeSetup() {
     <>
       <h1>Programme set-up</h1>
       <p>
-        <Link to="/admin/users">Users</Link> · <Link to="/admin/audit">Audit trail</Link>
+        <Link to="/admin/users">Users</Link> · <Link to="/admin/audit">Audit trail</Link> · <Link to="/admin/outbox">Email outbox</Link>
       </p>
       <DoneNotice message={result?.done} />
       <h2>Programme and attention thresholds</h2>
