@@ -20,6 +20,7 @@ import { addNamed, changeNamed, namedLabel, saveProgrammeDetails, saveWave, type
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
+import { waveLabel } from "~/domain/wave-label";
 
 export const meta: MetaFunction = () => [{ title: "Programme set-up – Admin – Stepping Up" }];
 
@@ -237,7 +238,7 @@ function NamedList({
 type SetupWave = ReturnType<typeof useLoaderData<typeof loader>>["waves"][number];
 
 const WAVE_COLUMNS: TableColumn<SetupWave>[] = [
-  { id: "wave", header: "Wave", cell: (w) => `Wave ${w.number}${w.name !== `Wave ${w.number}` ? `: ${w.name}` : ""}` },
+  { id: "wave", header: "Wave", cell: (w) => waveLabel(w.number, w.name) },
   { id: "dates", header: "Dates", cell: (w) => `${formatDay(w.startsOn)} to ${formatDay(w.endsOn)}` },
   { id: "projects", header: "Projects", cell: (w) => w.projects },
 ];
