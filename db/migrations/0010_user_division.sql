@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `division_id` integer REFERENCES divisions(id);
