@@ -26,7 +26,8 @@ const Email = z.string().trim().max(254).email();
 /** The rows of the uploaded file (CSV or .xlsx, first sheet), or a problem to show instead. */
 export async function readPeopleFile(file: File | null): Promise<string[][] | string> {
   if (!file || file.size === 0) return "Choose a CSV or Excel file to upload";
-  if (file.size > PEOPLE_IMPORT_MAX_BYTES) return `${file.name} is too large: upload at most ${PEOPLE_IMPORT_MAX_ROWS.toLocaleString("en-GB")} people at a time`;
+  if (file.size > PEOPLE_IMPORT_MAX_BYTES)
+    return `${file.name} is too large: upload at most ${PEOPLE_IMPORT_MAX_ROWS.toLocaleString("en-GB")} people at a time`;
   const bytes = await file.arrayBuffer();
   if (/\.xlsx$/i.test(file.name)) return readWorkbook(bytes, file.name);
   if (!/\.(csv|txt)$/i.test(file.name)) return `${file.name} is not a CSV or Excel (.xlsx) file`;
@@ -84,14 +85,20 @@ export function checkPeopleRows(table: string[][], divisions: { id: number; name
   const headerIndex = table.findIndex((r) => r.some((c) => c.trim() !== ""));
   if (headerIndex < 0) return { rows: [], problems: [{ line: 1, message: "The file is empty: use the template, with a header row and a row per person" }] };
   const header = table[headerIndex].map(norm);
-  const column = Object.fromEntries(
-    Object.entries(COLUMN_NAMES).map(([key, names]) => [key, header.findIndex((h) => names.includes(h))]),
-  ) as Record<keyof typeof COLUMN_NAMES, number>;
+  const column = Object.fromEntries(Object.entries(COLUMN_NAMES).map(([key, names]) => [key, header.findIndex((h) => names.includes(h))])) as Record<
+    keyof typeof COLUMN_NAMES,
+    number
+  >;
   const missing = (["name", "email"] as const).filter((k) => column[k] < 0);
   if (missing.length) {
     return {
       rows: [],
-      problems: [{ line: headerIndex + 1, message: `The header row must name the columns ${missing.map((m) => (m === "name" ? "Name" : "Email")).join(" and ")} (see the template)` }],
+      problems: [
+        {
+          line: headerIndex + 1,
+          message: `The header row must name the columns ${missing.map((m) => (m === "name" ? "Name" : "Email")).join(" and ")} (see the template)`,
+        },
+      ],
     };
   }
   const divisionByName = new Map(divisions.map((d) => [norm(d.name), d]));
@@ -121,7 +128,7 @@ export function checkPeopleRows(table: string[][], divisions: { id: number; name
     if (!role) lineProblems.push(`"${get("role")}" is not a role: use admin, board, staff or viewer`);
     const found = division ? divisionByName.get(norm(division)) : undefined;
     if (division && !found) lineProblems.push(`"${division}" is not a division: add it under Programme set-up first, or correct the name`);
-    if (email && seen.has(email)) lineProblems.push(`${email} is also on line ${seen.get(email)}`);
+    if (email && seen.has(email)) lineProblems.push(`the email address ${email} is also on line ${seen.get(email)}`);
     if (email && !seen.has(email)) seen.set(email, line);
     if (lineProblems.length) {
       const text = lineProblems.join("; ");

@@ -43,17 +43,35 @@ export function importPeople(db: Db, actor: Actor, input: { rows: PersonRow[]; f
     for (const row of plan.added) {
       const id = tx
         .insert(users)
-        .values({ email: row.email, name: row.name, jobTitle: row.jobTitle, role: row.role, divisionId: row.divisionId, passwordHash: null, mustChangePassword: false })
+        .values({
+          email: row.email,
+          name: row.name,
+          jobTitle: row.jobTitle,
+          role: row.role,
+          divisionId: row.divisionId,
+          passwordHash: null,
+          mustChangePassword: false,
+        })
         .returning({ id: users.id })
         .get().id;
-      record(tx, actor, { action: "user.created", entityType: "user", entityId: id, summary: `Imported ${row.email} (${ROLE_LABELS[row.role]}) from ${input.fileName}` });
+      record(tx, actor, {
+        action: "user.created",
+        entityType: "user",
+        entityId: id,
+        summary: `Imported ${row.email} (${ROLE_LABELS[row.role]}) from ${input.fileName}`,
+      });
     }
     for (const row of plan.updated) {
       tx.update(users)
         .set({ name: row.name, jobTitle: row.jobTitle, role: row.role, divisionId: row.divisionId, updatedAt: now, version: sql`${users.version} + 1` })
         .where(eq(users.id, row.id))
         .run();
-      record(tx, actor, { action: "user.updated", entityType: "user", entityId: row.id, summary: `Imported from ${input.fileName}: changed ${row.email}'s ${row.changes.join(", ")}` });
+      record(tx, actor, {
+        action: "user.updated",
+        entityType: "user",
+        entityId: row.id,
+        summary: `Imported from ${input.fileName}: changed ${row.email}'s ${row.changes.join(", ")}`,
+      });
     }
     return ok({ added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged });
   });

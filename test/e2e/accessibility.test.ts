@@ -146,6 +146,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["audit log", () => "/admin/audit"],
     ["programme settings", () => "/admin/programme"],
     ["set-up checklist", () => "/admin/setup"],
+    ["import people", () => "/admin/import/people"],
     ["a wave's settings", () => `/admin/waves/${ids.wave}`],
     ["accessibility statement", () => "/accessibility"],
     ["change password", () => "/account/password"],

@@ -62,6 +62,7 @@ beforeAll(async () => {
     "/admin/users",
     "/admin/programme",
     "/admin/setup",
+    "/admin/import/people",
     `/cqc/${cqcAction.id}`,
     "/account/password",
     "/accessibility",
