@@ -138,9 +138,9 @@ export default function ImportPeople() {
         </section>
       ) : null}
       <p>
-        Upload the HR export as CSV or Excel (.xlsx), one person per row, at most {max.toLocaleString("en-GB")} at a time. The columns are
-        Name, Email, Job title, Role (admin, board, staff or viewer; staff when blank) and Division (as named under Programme set-up). People already here are
-        matched by email and updated.
+        Upload the HR export as CSV or Excel (.xlsx), one person per row, at most {max.toLocaleString("en-GB")} at a time. The columns are Name, Email, Job
+        title, Role (admin, board, staff or viewer; staff when blank) and Division (as named under Programme set-up). People already here are matched by email
+        and updated.
       </p>
       <p>
         <Link to="/admin/import/people-template.csv" reloadDocument>
