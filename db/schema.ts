@@ -105,6 +105,8 @@ export const waves = sqliteTable(
     startsOn: day("starts_on").notNull(),
     endsOn: day("ends_on").notNull(),
     createdAt: createdAt(),
+    /** An archived wave is kept for its projects' history but offered for no new project. */
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("waves_programme_number_uq").on(t.programmeId, t.number),
@@ -131,6 +133,8 @@ export const users = sqliteTable(
     version: version(),
     /** May sign in with a password even when AUTH_LOCAL=0 (single sign-on only): kept for when the provider is down. */
     breakGlass: integer("break_glass", { mode: "boolean" }).notNull().default(false),
+    /** The person's division, as the HR export names it (imported or set by an admin). */
+    divisionId: integer("division_id").references(() => divisions.id, { onDelete: "set null" }),
   },
   (t) => [
     uniqueIndex("users_email_uq").on(t.email),
@@ -715,6 +719,10 @@ export const cqcActions = sqliteTable(
     domain: text("domain", { enum: CQC_DOMAINS }).notNull(),
     service: text("service").notNull().default(""),
     createdAt: createdAt(),
+    /** Who answers for the action, and by when; an archived action is closed but kept. */
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    dueOn: day("due_on"),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("cqc_actions_programme_ref_uq").on(t.programmeId, t.reference)],
 );

@@ -69,8 +69,8 @@ export function listCqcDomains(db: Db, projectId: number): CqcDomain[] {
     .map((r) => r.domain);
 }
 
-/** Choices for the charter's lists: live divisions and themes (plus the ones already chosen), every wave. */
-export function listCharterOptions(db: Db, programmeId: number, current: { divisionId?: number | null; themeId?: number | null } = {}) {
+/** Choices for the charter's lists: live divisions, themes and waves (plus the ones already chosen). */
+export function listCharterOptions(db: Db, programmeId: number, current: { divisionId?: number | null; themeId?: number | null; waveId?: number | null } = {}) {
   const divisionRows = db
     .select({ id: divisions.id, name: divisions.name })
     .from(divisions)
@@ -86,7 +86,7 @@ export function listCharterOptions(db: Db, programmeId: number, current: { divis
   const waveRows = db
     .select({ id: waves.id, number: waves.number, name: waves.name })
     .from(waves)
-    .where(eq(waves.programmeId, programmeId))
+    .where(and(eq(waves.programmeId, programmeId), or(isNull(waves.archivedAt), eq(waves.id, current.waveId ?? -1))))
     .orderBy(asc(waves.number))
     .all();
   return { divisions: divisionRows, themes: themeRows, waves: waveRows };

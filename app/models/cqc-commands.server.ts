@@ -2,15 +2,20 @@
 import type { Db } from "~/db.server";
 import { ok, record, refused, runCommand, type Actor } from "~/models/command.server";
 import {
+  activeUserExists,
   deleteCqcAction,
   getCqcAction,
   insertCqcActions,
   linkProject,
   projectChoices,
   referencesInUse,
+  setCqcActionArchived,
   unlinkProject,
+  updateCqcAction,
+  userName,
   type CqcActionInput,
 } from "~/models/cqc.server";
+import { nowMs } from "~/clock.server";
 import { spendFormToken, spentFormToken, type Created, type FormOnce } from "~/models/form-token.server";
 
 const PAGE = "/cqc";
@@ -77,5 +82,40 @@ export function linkCqcAction(db: Db, actor: Actor, input: { programmeId: number
       summary: `${link ? "Linked" : "Unlinked"} ${project.title} ${link ? "to" : "from"} CQC action ${cqcAction.reference}`,
     });
     return ok(null);
+  });
+}
+
+export type CqcActionChange = {
+  kind: "must_do" | "should_do";
+  text: string;
+  domain: CqcActionInput["domain"];
+  service: string;
+  ownerId: number | null;
+  dueOn: string | null;
+};
+
+/** Changes an action's wording, owner and due date; the reference stays as the report gave it. */
+export function editCqcAction(db: Db, actor: Actor, input: { programmeId: number; actionId: number; values: CqcActionChange }) {
+  const { programmeId, actionId, values } = input;
+  return runCommand(db, (tx) => {
+    const cqcAction = getCqcAction(tx, programmeId, actionId);
+    if (!cqcAction) return refused("We could not find that CQC action.", 404);
+    if (values.ownerId !== null && !activeUserExists(tx, values.ownerId)) return refused("Choose an owner from the list", 400);
+    updateCqcAction(tx, actionId, values);
+    const owner = values.ownerId === null ? "no owner" : `owner ${userName(tx, values.ownerId)}`;
+    record(tx, actor, { ...EVENT, entityId: actionId, summary: `Changed CQC action ${cqcAction.reference}: ${owner}, due ${values.dueOn ?? "no date"}` });
+    return ok({ reference: cqcAction.reference });
+  });
+}
+
+/** Archives an action that is closed (kept with its links), or brings it back to the open register. */
+export function archiveCqcAction(db: Db, actor: Actor, input: { programmeId: number; actionId: number; archive: boolean }) {
+  const { programmeId, actionId, archive } = input;
+  return runCommand(db, (tx) => {
+    const cqcAction = getCqcAction(tx, programmeId, actionId);
+    if (!cqcAction) return refused("We could not find that CQC action.", 404);
+    setCqcActionArchived(tx, actionId, archive ? new Date(nowMs()) : null);
+    record(tx, actor, { ...EVENT, entityId: actionId, summary: `${archive ? "Archived" : "Restored"} CQC action ${cqcAction.reference}` });
+    return ok({ reference: cqcAction.reference });
   });
 }

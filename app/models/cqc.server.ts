@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { cqcActionProjects, cqcActions, projects } from "~/db.server";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { cqcActionProjects, cqcActions, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { CqcDomain } from "~/domain/enums";
 
@@ -15,7 +15,22 @@ export type CqcActionInput = {
 export const COVERING_STAGES = ["approved", "active", "sustaining"] as const;
 
 export function listCqcRegister(db: Db, programmeId: number) {
-  const actions = db.select().from(cqcActions).where(eq(cqcActions.programmeId, programmeId)).orderBy(asc(cqcActions.kind), asc(cqcActions.reference)).all();
+  const owners = new Map(
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .innerJoin(cqcActions, eq(cqcActions.ownerId, users.id))
+      .where(eq(cqcActions.programmeId, programmeId))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const actions = db
+    .select()
+    .from(cqcActions)
+    .where(eq(cqcActions.programmeId, programmeId))
+    .orderBy(asc(cqcActions.kind), asc(cqcActions.reference))
+    .all()
+    .map((a) => ({ ...a, ownerName: a.ownerId ? (owners.get(a.ownerId) ?? null) : null }));
   const links = actions.length
     ? db
         .select({
@@ -38,7 +53,7 @@ export function listCqcRegister(db: Db, programmeId: number) {
   return actions.map((a) => {
     const linked = links.filter((l) => l.cqcActionId === a.id);
     const covered = linked.some((l) => (COVERING_STAGES as readonly string[]).includes(l.stage));
-    return { ...a, projects: linked, covered, uncoveredMustDo: a.kind === "must_do" && !covered };
+    return { ...a, projects: linked, covered, uncoveredMustDo: a.kind === "must_do" && !covered && !a.archivedAt };
   });
 }
 
@@ -92,4 +107,30 @@ export function projectChoices(db: Db, programmeId: number) {
     .where(eq(projects.programmeId, programmeId))
     .orderBy(asc(projects.title))
     .all();
+}
+
+export function updateCqcAction(
+  db: Db,
+  id: number,
+  values: { kind: "must_do" | "should_do"; text: string; domain: CqcDomain; service: string; ownerId: number | null; dueOn: string | null },
+) {
+  db.update(cqcActions).set(values).where(eq(cqcActions.id, id)).run();
+}
+
+export function setCqcActionArchived(db: Db, id: number, at: Date | null) {
+  db.update(cqcActions).set({ archivedAt: at }).where(eq(cqcActions.id, id)).run();
+}
+
+export function activeUserExists(db: Db, id: number) {
+  return Boolean(
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.disabledAt)))
+      .get(),
+  );
+}
+
+export function userName(db: Db, id: number) {
+  return db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? "";
 }

@@ -122,3 +122,24 @@ export function changeNamed(db: Db, actor: Actor, input: { programmeId: number; 
     return ok(null);
   });
 }
+
+/** Archives a wave (kept for its projects' history, offered for no new project) or brings it back. */
+export function archiveWave(db: Db, actor: Actor, input: { programmeId: number; waveId: number; archive: boolean }) {
+  const { programmeId, waveId, archive } = input;
+  return runCommand(db, (tx) => {
+    const wave = tx.select({ id: waves.id, number: waves.number }).from(waves).where(eq(waves.id, waveId)).get();
+    if (!wave || !findInProgramme(tx, waves, programmeId, waveId)) return refused("We could not find that wave.", 404);
+    tx.update(waves)
+      .set({ archivedAt: archive ? new Date(nowMs()) : null })
+      .where(eq(waves.id, waveId))
+      .run();
+    record(tx, actor, {
+      action: "programme.updated",
+      entityType: "wave",
+      entityId: waveId,
+      summary: `${archive ? "Archived" : "Restored"} wave ${wave.number}`,
+    });
+    clearSummaries(tx, programmeId);
+    return ok({ number: wave.number });
+  });
+}

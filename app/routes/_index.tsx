@@ -6,15 +6,16 @@ import { WinList } from "~/components/win-list";
 import { InsetText } from "~/components/nhs";
 import { ProposalQueue } from "~/components/proposal-queue";
 import { getDb } from "~/db.server";
-import { canGovern, canPropose } from "~/domain/permissions";
+import { canAdminister, canGovern, canPropose } from "~/domain/permissions";
 import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { listOpenAsks } from "~/models/ask.server";
 import { countWaitingAsks } from "~/domain/ask-rules";
 import { listMyOpenActions, listMyProjects, programmeInBrief } from "~/models/home.server";
-import { freshProgramme } from "~/models/programme.server";
+import { freshProgramme, isDemoProgramme } from "~/models/programme.server";
 import { listProposalsAwaitingDecision } from "~/models/proposal-queue.server";
 import { listRecentWins } from "~/models/win.server";
+import { getSetupChecklist } from "~/models/setup-checklist.server";
 
 export const meta: MetaFunction = () => [{ title: "Home – Stepping Up" }];
 
@@ -38,11 +39,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     myAsks: listOpenAsks(db, { programmeId: programme.id, to: { userId: user.id } }),
     boardAsks: governs ? countWaitingAsks(listOpenAsks(db, { programmeId: programme.id, to: { board: true } })) : null,
     proposals: governs ? listProposalsAwaitingDecision(db, programme.id) : null,
+    setup: canAdminister(user) && !isDemoProgramme(db) ? setupProgress(getSetupChecklist(db, programme.id)) : null,
   };
 }
 
+/** An admin sees the set-up checklist on the home page until every step is done. */
+function setupProgress(steps: { done: boolean }[]) {
+  const done = steps.filter((s) => s.done).length;
+  return done === steps.length ? null : { done, total: steps.length };
+}
+
 export default function Home() {
-  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks, proposals } = useLoaderData<typeof loader>();
+  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks, proposals, setup } = useLoaderData<typeof loader>();
   // Approved and waiting to start: the lead is told the workbook is theirs to edit now.
   const approvedForMe = myProjects.filter((p) => p.stage === "approved" && p.roles.some((r) => r !== "member"));
   return (
@@ -52,6 +60,14 @@ export default function Home() {
         Welcome, {name}
       </h1>
 
+      {setup ? (
+        <InsetText className="app-setup-prompt">
+          <h2 className="nhsuk-heading-s">Set up your trust</h2>
+          <p>
+            {setup.done} of {setup.total} steps done. <Link to="/admin/setup">Open the set-up checklist</Link>
+          </p>
+        </InsetText>
+      ) : null}
       {canPropose ? (
         <p className="app-propose-link">
           <Link className="nhsuk-button nhsuk-button--secondary" to="/projects/new">

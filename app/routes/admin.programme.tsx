@@ -20,6 +20,7 @@ import { addNamed, changeNamed, namedLabel, saveProgrammeDetails, saveWave, type
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
+import { waveLabel } from "~/domain/wave-label";
 
 export const meta: MetaFunction = () => [{ title: "Programme set-up – Admin – Stepping Up" }];
 
@@ -92,7 +93,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { programme, ...getProgrammeSetup(db, programme.id) };
 }
 
-type Reply = { details?: unknown; wave?: unknown; named?: string | null; done?: string };
+/** A refused theme or division change: which list, which row (null for the add form), the message and the text typed. */
+type NamedError = { kind: string; id: number | null; message: string; typed: string };
+type Reply = { details?: unknown; wave?: unknown; named?: NamedError | null; done?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, canAdminister, "change the programme set-up");
@@ -146,7 +149,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let name = "";
   if (verb === "add" || verb === "rename") {
     const checked = nameField(label).safeParse(parsed.data.name ?? "");
-    if (!checked.success) return data<Reply>({ named: `${kind}:${checked.error.issues[0].message}` }, { status: 400 });
+    if (!checked.success) {
+      const named = { kind, id: verb === "rename" ? (parsed.data.id ?? null) : null, message: checked.error.issues[0].message, typed: parsed.data.name ?? "" };
+      return data<Reply>({ named }, { status: 400 });
+    }
     name = checked.data;
   }
   const id = parsed.data.id;
@@ -159,7 +165,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!saved.ok) {
     // A taken name is shown beside the list; other refusals are the error page.
     if (verb === "delete" || saved.status !== 400) refusal(saved);
-    return data<Reply>({ named: `${kind}:${saved.refused}` }, { status: 400 });
+    return data<Reply>({ named: { kind, id: verb === "add" ? null : (id ?? null), message: saved.refused, typed: name } }, { status: 400 });
   }
   if (saved.value?.replayed) return redirect(saved.value.location);
   return data<Reply>({ done: verb === "add" ? `Added ${name}.` : "Saved." });
@@ -174,57 +180,74 @@ function NamedList({
   kind: "theme" | "division";
   title: string;
   items: { id: number; name: string; retiredAt: Date | string | null; projects: number }[];
-  error: string | null;
+  error: NamedError | null;
 }) {
   const label = kind === "theme" ? "strategic theme" : "division";
+  const addError = error && error.id === null ? error : null;
   return (
     <section>
-      <h2>{title}</h2>
+      <h2 id={`${kind}s`}>{title}</h2>
       {items.length === 0 ? <p>None yet.</p> : null}
       <ul className="nhsuk-list nhsuk-list--border">
-        {items.map((item) => (
-          <li key={item.id} className="app-setup-item">
-            <Form method="post" className="app-inline-form">
-              <input type="hidden" name="id" value={item.id} />
-              <label className="nhsuk-u-visually-hidden" htmlFor={`${kind}-${item.id}`}>
-                Name of {label} {item.name}
-              </label>
-              <input className="nhsuk-input nhsuk-input--width-20" id={`${kind}-${item.id}`} name="name" defaultValue={item.name} />{" "}
-              <button className="app-button--link" type="submit" name="intent" value={`${kind}-rename`}>
-                Rename<span className="nhsuk-u-visually-hidden"> {item.name}</span>
-              </button>
-            </Form>{" "}
-            <span className="nhsuk-body-s app-muted">
-              {item.projects} project{item.projects === 1 ? "" : "s"}
-              {item.retiredAt ? " · retired" : ""}
-            </span>{" "}
-            <Form method="post" className="app-inline-form">
-              <input type="hidden" name="id" value={item.id} />
-              {item.projects > 0 ? (
-                <button className="app-button--link" type="submit" name="intent" value={`${kind}-${item.retiredAt ? "restore" : "retire"}`}>
-                  {item.retiredAt ? "Restore" : "Retire"}
-                  <span className="nhsuk-u-visually-hidden"> {item.name}</span>
+        {items.map((item) => {
+          const rowError = error && error.id === item.id ? error : null;
+          return (
+            <li key={item.id} className={`app-setup-item${rowError ? " nhsuk-form-group--error" : ""}`}>
+              <Form method="post" className="app-inline-form">
+                <input type="hidden" name="id" value={item.id} />
+                <label className="nhsuk-u-visually-hidden" htmlFor={`${kind}-${item.id}`}>
+                  Name of {label} {item.name}
+                </label>
+                {rowError ? (
+                  <ErrorMessage id={`${kind}-${item.id}-error`}>
+                    {rowError.message}. Not saved: the name is still {item.name}.
+                  </ErrorMessage>
+                ) : null}
+                <input
+                  key={rowError ? `rejected-${rowError.typed}` : item.name}
+                  className={`nhsuk-input nhsuk-input--width-20${rowError ? " nhsuk-input--error" : ""}`}
+                  id={`${kind}-${item.id}`}
+                  name="name"
+                  defaultValue={rowError ? rowError.typed : item.name}
+                  aria-describedby={rowError ? `${kind}-${item.id}-error` : undefined}
+                />{" "}
+                <button className="app-button--link" type="submit" name="intent" value={`${kind}-rename`}>
+                  Rename<span className="nhsuk-u-visually-hidden"> {item.name}</span>
                 </button>
-              ) : (
-                <button className="app-button--link" type="submit" name="intent" value={`${kind}-delete`}>
-                  Delete<span className="nhsuk-u-visually-hidden"> {item.name}</span>
-                </button>
-              )}
-            </Form>
-          </li>
-        ))}
+              </Form>{" "}
+              <span className="nhsuk-body-s app-muted">
+                {item.projects} project{item.projects === 1 ? "" : "s"}
+                {item.retiredAt ? " · retired" : ""}
+              </span>{" "}
+              <Form method="post" className="app-inline-form">
+                <input type="hidden" name="id" value={item.id} />
+                {item.projects > 0 ? (
+                  <button className="app-button--link" type="submit" name="intent" value={`${kind}-${item.retiredAt ? "restore" : "retire"}`}>
+                    {item.retiredAt ? "Restore" : "Retire"}
+                    <span className="nhsuk-u-visually-hidden"> {item.name}</span>
+                  </button>
+                ) : (
+                  <button className="app-button--link" type="submit" name="intent" value={`${kind}-delete`}>
+                    Delete<span className="nhsuk-u-visually-hidden"> {item.name}</span>
+                  </button>
+                )}
+              </Form>
+            </li>
+          );
+        })}
       </ul>
-      <Form method="post" className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+      <Form method="post" className={`nhsuk-form-group${addError ? " nhsuk-form-group--error" : ""}`}>
         <FormToken />
         <label className="nhsuk-label" htmlFor={`${kind}-new`}>
           Add a {label}
         </label>
-        {error ? <ErrorMessage id={`${kind}-new-error`}>{error}</ErrorMessage> : null}
+        {addError ? <ErrorMessage id={`${kind}-new-error`}>{addError.message}</ErrorMessage> : null}
         <input
-          className={`nhsuk-input nhsuk-input--width-20${error ? " nhsuk-input--error" : ""}`}
+          className={`nhsuk-input nhsuk-input--width-20${addError ? " nhsuk-input--error" : ""}`}
           id={`${kind}-new`}
           name="name"
-          aria-describedby={error ? `${kind}-new-error` : undefined}
+          defaultValue={addError?.typed}
+          aria-describedby={addError ? `${kind}-new-error` : undefined}
         />{" "}
         <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" name="intent" value={`${kind}-add`}>
           Add
@@ -237,9 +260,10 @@ function NamedList({
 type SetupWave = ReturnType<typeof useLoaderData<typeof loader>>["waves"][number];
 
 const WAVE_COLUMNS: TableColumn<SetupWave>[] = [
-  { id: "wave", header: "Wave", cell: (w) => `Wave ${w.number}${w.name !== `Wave ${w.number}` ? `: ${w.name}` : ""}` },
+  { id: "wave", header: "Wave", cell: (w) => <Link to={`/admin/waves/${w.id}`}>{waveLabel(w.number, w.name)}</Link> },
   { id: "dates", header: "Dates", cell: (w) => `${formatDay(w.startsOn)} to ${formatDay(w.endsOn)}` },
   { id: "projects", header: "Projects", cell: (w) => w.projects },
+  { id: "state", header: "State", cell: (w) => (w.archivedAt ? "Archived" : "Open") },
 ];
 
 export default function ProgrammeSetup() {
@@ -255,15 +279,12 @@ export default function ProgrammeSetup() {
     askOpenDays: String(programme.askOpenDays),
   });
   const [waveForm, waveFields] = useNhsForm(WaveSchema, result?.wave as never, "wave-add");
-  const namedError = (kind: string) => (result?.named?.startsWith(`${kind}:`) ? result.named.slice(kind.length + 1) : null);
+  const namedError = (kind: string) => (result?.named?.kind === kind ? result.named : null);
   return (
     <>
       <h1>Programme set-up</h1>
-      <p>
-        <Link to="/admin/users">Users</Link> · <Link to="/admin/audit">Audit trail</Link> · <Link to="/admin/outbox">Email outbox</Link>
-      </p>
       <DoneNotice message={result?.done} />
-      <h2>Programme and attention thresholds</h2>
+      <h2 id="thresholds">Programme and attention thresholds</h2>
       <ErrorSummary
         form={form}
         fields={{
@@ -297,7 +318,7 @@ export default function ProgrammeSetup() {
       <NamedList kind="division" title="Divisions" items={divisions} error={namedError("division")} />
 
       <section>
-        <h2>Waves</h2>
+        <h2 id="waves">Waves</h2>
         {waves.length ? <Table caption="Waves" captionHidden columns={WAVE_COLUMNS} rows={waves} rowKey={(w) => w.id} /> : <p>No waves yet.</p>}
         <h3>Add a wave</h3>
         <ErrorSummary

@@ -11,6 +11,7 @@ import { getDb } from "~/db.server";
 import { CQC_DOMAINS } from "~/domain/enums";
 import { CQC_DOMAIN_LABELS } from "~/domain/labels";
 import { canAdminister } from "~/domain/permissions";
+import { formatDay } from "~/web/dates";
 import { parseCqcPaste } from "~/forms/cqc-paste";
 import { badRequest, forbidden, requireUser } from "~/auth/guards.server";
 import { optionalText, requiredText } from "~/forms/text-field";
@@ -128,6 +129,7 @@ export default function CqcRegister() {
   const { register, projects, canManage, uncovered } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useNhsForm(AddActionSchema, result?.add, "add-cqc-action");
+  const archived = register.filter((a) => a.archivedAt);
   const groups = [
     { kind: "must_do", title: "Must-do actions" },
     { kind: "should_do", title: "Should-do actions" },
@@ -154,7 +156,7 @@ export default function CqcRegister() {
         </InsetText>
       )}
       {groups.map((g) => {
-        const items = register.filter((a) => a.kind === g.kind);
+        const items = register.filter((a) => a.kind === g.kind && !a.archivedAt);
         if (!items.length) return null;
         return (
           <section key={g.kind}>
@@ -176,6 +178,17 @@ export default function CqcRegister() {
                     ) : null}
                   </h3>
                   <p className="app-pre-line">{a.text}</p>
+                  <p className="nhsuk-body-s">
+                    Owner: {a.ownerName ?? "none yet"} · Due: {a.dueOn ? formatDay(a.dueOn) : "no date"}
+                    {canManage ? (
+                      <>
+                        {" · "}
+                        <Link to={`/cqc/${a.id}`}>
+                          Edit or archive<span className="nhsuk-u-visually-hidden"> {a.reference}</span>
+                        </Link>
+                      </>
+                    ) : null}
+                  </p>
                   {a.projects.length ? (
                     <ul className="nhsuk-list">
                       {a.projects.map((p) => (
@@ -229,6 +242,18 @@ export default function CqcRegister() {
           </section>
         );
       })}
+      {archived.length ? (
+        <section>
+          <h2>Archived actions</h2>
+          <ul className="nhsuk-list">
+            {archived.map((a) => (
+              <li key={a.id}>
+                {canManage ? <Link to={`/cqc/${a.id}`}>{a.reference}</Link> : a.reference}: {a.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {canManage ? (
         <>
           <h2>Add an action</h2>

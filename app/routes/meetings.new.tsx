@@ -19,6 +19,7 @@ import { createMeeting } from "~/models/meeting-commands.server";
 import { listGovernors, peopleByIds, projectsInProgramme, suggestedAgenda } from "~/models/meeting.server";
 import { freshProgramme } from "~/models/programme.server";
 import { FormToken } from "~/components/form-token";
+import { boardMeetingTitle } from "~/domain/wave-label";
 
 export const meta: MetaFunction = () => [{ title: "Plan a board meeting – Stepping Up" }];
 
@@ -33,7 +34,7 @@ function suggestions() {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, canGovern, WHAT);
   const { db, programme, suggested } = suggestions();
-  return { suggested, people: listGovernors(db), defaultTitle: `${programme.name} programme board` };
+  return { suggested, people: listGovernors(db), defaultTitle: boardMeetingTitle(programme.name) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -20,6 +20,7 @@ import { actorOf } from "~/auth/actor.server";
 import { versionedFormReplies } from "~/web/versioned-form.server";
 import { editCharter } from "~/models/charter-commands.server";
 import { getCharterForEdit, listCharterOptions, optionBelongs } from "~/models/charter.server";
+import { waveLabel } from "~/domain/wave-label";
 
 export const meta: MetaFunction = () => [{ title: "Edit the charter – Stepping Up" }];
 
@@ -231,7 +232,7 @@ export default function EditCharter() {
             field={waveId}
             label="Wave (optional)"
             placeholder="Not in a wave"
-            options={options.waves.map((w) => ({ value: String(w.id), label: `Wave ${w.number}: ${w.name}` }))}
+            options={options.waves.map((w) => ({ value: String(w.id), label: waveLabel(w.number, w.name) }))}
           />
           <DateInput field={plannedStart} legend="Planned start" />
           <DateInput field={plannedEnd} legend="Planned end" hint="On or after the planned start." />

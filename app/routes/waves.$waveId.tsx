@@ -13,6 +13,7 @@ import { today as getToday } from "~/today.server";
 import { boardRollup, listBoardPage } from "~/models/board.server";
 import { freshProgramme } from "~/models/programme.server";
 import { getWave } from "~/models/wave.server";
+import { waveLabel } from "~/domain/wave-label";
 
 export const handle = { wide: true };
 
@@ -47,10 +48,7 @@ export default function WavePage() {
   return (
     <>
       <Breadcrumbs items={[{ to: "/waves", label: "Waves" }]} />
-      <h1>
-        Wave {wave.number}
-        {wave.name && wave.name !== `Wave ${wave.number}` ? `: ${wave.name}` : ""}
-      </h1>
+      <h1>{waveLabel(wave.number, wave.name)}</h1>
       <p className="nhsuk-lede-text">
         {formatDay(wave.startsOn)} to {formatDay(wave.endsOn)} · <strong>{clock}</strong>
       </p>

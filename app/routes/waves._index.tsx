@@ -8,6 +8,7 @@ import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { freshProgramme } from "~/models/programme.server";
 import { compareWaves, listWaves } from "~/models/wave.server";
+import { waveLabel } from "~/domain/wave-label";
 
 export const meta: MetaFunction = () => [{ title: "Waves – Stepping Up" }];
 
@@ -39,13 +40,7 @@ const WAVE_COLUMNS: TableColumn<Wave>[] = [
     rowHeader: true,
     cell: (w) => (
       <>
-        <Link to={`/waves/${w.id}`}>Wave {w.number}</Link>
-        {w.name && w.name !== `Wave ${w.number}` ? (
-          <span className="nhsuk-body-s app-muted">
-            <br />
-            {w.name}
-          </span>
-        ) : null}
+        <Link to={`/waves/${w.id}`}>{waveLabel(w.number, w.name)}</Link>
       </>
     ),
   },

@@ -4,6 +4,7 @@ import { FLAG_LABELS } from "~/domain/attention";
 import type { Rag } from "~/domain/enums";
 import { PROGRESS_SCALE, RAG_LABELS, STAGE_LABELS } from "~/domain/labels";
 import { ASSURANCE_ICON_LABELS, VARIATION_ICON_LABELS } from "~/domain/spc/icon-labels";
+import { waveLabel } from "~/domain/wave-label";
 import { formatDay } from "~/web/dates";
 import { aimSentence } from "~/web/presentation";
 import type { BoardRow } from "~/web/board-row";
@@ -56,12 +57,7 @@ export type BoardCsvExtra = {
 
 const rag = (value: Rag | null) => (value ? RAG_LABELS[value] : "");
 
-/** "Wave 2: Listening into Action Wave 2", or the name alone when it already says its number. */
-export function waveLabel(number: number | null, name: string | null): string {
-  if (number === null) return name ?? "";
-  if (!name) return `Wave ${number}`;
-  return new RegExp(`\\bwave ${number}\\b`, "i").test(name) ? name : `Wave ${number}: ${name}`;
-}
+export { waveLabel };
 
 /** One project's row, in the order of BOARD_CSV_HEADER. Several waiting asks are one cell, a line each. */
 export function boardCsvRow(r: BoardCsvSummary, extra: BoardCsvExtra | undefined): (string | number)[] {

@@ -36,6 +36,7 @@ beforeAll(async () => {
   const milestone = one(`select id from milestones where project_id = ${p} and deleted_at is null order by id limit 1`)!;
   const meetings = all(`select id from meetings order by id`);
   const waves = all(`select id from waves order by id`);
+  const cqcAction = one(`select id from cqc_actions order by id limit 1`)!;
   db.$client.close();
   expect(meetings.length).toBeGreaterThan(0);
   expect(waves.length).toBeGreaterThan(0);
@@ -65,6 +66,9 @@ beforeAll(async () => {
     "/notifications/settings",
     "/admin/users",
     "/admin/programme",
+    "/admin/setup",
+    "/admin/import/people",
+    `/cqc/${cqcAction.id}`,
     "/account/password",
     "/accessibility",
     `/board/assess/${p}`,
@@ -76,7 +80,10 @@ beforeAll(async () => {
     admin(`/meetings/${m.id}`);
     admin(`/meetings/${m.id}/pack`);
   }
-  for (const w of waves) admin(`/waves/${w.id}`);
+  for (const w of waves) {
+    admin(`/waves/${w.id}`);
+    admin(`/admin/waves/${w.id}`);
+  }
   const base = `/projects/${p}`;
   const m = `${base}/measures/${measure.id}`;
   for (const path of [

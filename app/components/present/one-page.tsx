@@ -11,6 +11,7 @@ import { formatDay } from "~/web/dates";
 import { aimSentence, SECTION_LABELS } from "~/web/presentation";
 import type { PresentationData } from "~/models/presentation.server";
 import { MeasurePanel } from "./measure-panel";
+import { waveLabel } from "~/domain/wave-label";
 
 export function OnePage({ data, today }: { data: PresentationData; today: string }) {
   const p = data.project;
@@ -23,7 +24,7 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
         <div>
           <p className="app-one-page__kicker">
             {p.theme ?? "No strategic theme"}
-            {p.waveNumber ? ` · ${p.waveName ?? `Wave ${p.waveNumber}`}` : ""} · as at {formatDay(today)}
+            {p.waveNumber ? ` · ${waveLabel(p.waveNumber, p.waveName)}` : ""} · as at {formatDay(today)}
           </p>
           <h2 className="app-one-page__title" id="one-page-title">
             {p.title}

@@ -12,6 +12,7 @@ import { aimSentence, SECTION_LABELS, type SlideRef } from "~/web/presentation";
 import type { PresentationData } from "~/models/presentation.server";
 import { MeasurePanel } from "./measure-panel";
 import { Tag } from "~/components/nhs";
+import { waveLabel } from "~/domain/wave-label";
 
 export type Slide = { key: string; title: string; body: ReactNode };
 
@@ -23,7 +24,7 @@ function TitleSlide({ data }: { data: PresentationData }) {
     <>
       <p className="app-present-kicker">
         {p.theme ?? "No strategic theme"}
-        {p.waveNumber ? ` · ${p.waveName ?? `Wave ${p.waveNumber}`}` : " · Not in a wave"}
+        {p.waveNumber ? ` · ${waveLabel(p.waveNumber, p.waveName)}` : " · Not in a wave"}
       </p>
       <h2 className="app-present-title">{p.title}</h2>
       <p>
