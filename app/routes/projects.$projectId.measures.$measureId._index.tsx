@@ -31,6 +31,9 @@ const SAVED_MESSAGES: Record<string, string> = {
   "rebase-removed": "The rebase is removed",
   noted: "The note is added to the chart",
   "note-removed": "The note is removed",
+  event: "The event is recorded",
+  events: "The events are recorded",
+  "event-deleted": "The event is deleted",
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -120,7 +123,7 @@ export default function MeasurePage() {
         <nav aria-label="Change this measure" className="nhsuk-u-margin-bottom-4">
           <ul className="nhsuk-list app-measure-inline-list">
             <li>
-              <Link to={`${base}/data`}>Add a value</Link>
+              <Link to={`${base}/data`}>{m.chartType === "g" || m.chartType === "t" ? "Record an event or add a value" : "Add a value"}</Link>
             </li>
             <li>
               <Link to={`${base}/import`}>Paste or upload data</Link>
