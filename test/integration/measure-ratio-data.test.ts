@@ -272,3 +272,53 @@ describe("importing values of p and u chart measures", () => {
     expect(points(id)).toEqual([]);
   });
 });
+
+describe("the chart the data suggest (ADR 035)", () => {
+  /** 16 months of observations on time out of ~25,000 due, swinging far more than a binomial would. */
+  const huge = [88.2, 86.9, 89.4, 87.1, 88.8, 90.1, 86.5, 88.0, 89.7, 87.4, 88.9, 86.8, 90.3, 87.7, 88.4, 89.9].map((pct, i) => {
+    const d = 24_000 + ((i * 1370) % 5000);
+    return [Math.round((pct / 100) * d), d] as const;
+  });
+
+  it("advises Laney's p′ for huge denominators, and one click switches the measure (audited, the stored limits follow)", async () => {
+    const { id, base } = await create({ ...P_MEASURE, chartType: "xmr" });
+    await importText(base, huge.map(([n, d], i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01,${n},${d}`).join("\n"));
+    const page = await readPage(await lead.get(base));
+    const advice = page.find("[data-measure=chart-advice]");
+    expect(advice?.text).toContain("The data suggest a p′ chart");
+    expect(advice?.text).toContain("too narrow");
+    const xmr = measure(id);
+
+    const stale = await lead.post(`${base}/edit`, { intent: "chart", version: String(xmr.version + 1), chartType: "pp" });
+    expect(stale.status).toBe(409);
+    expect(measure(id).chartType).toBe("xmr");
+
+    const res = await lead.post(`${base}/edit`, { intent: "chart", version: String(xmr.version), chartType: "pp" });
+    expect(res.status).toBe(302);
+    const m = measure(id);
+    expect(m).toMatchObject({ chartType: "pp", version: xmr.version + 1 });
+    expect(m.spcUcl).not.toBe(xmr.spcUcl);
+    const audit = server.db.$client.prepare("select summary from audit_events where action = 'measure.updated' and entity_id = ? order by id desc").get(id) as {
+      summary: string;
+    };
+    expect(audit.summary).toMatch(/Chart/);
+    // Once it is the measure's chart, no advice is shown.
+    expect((await readPage(await lead.get(base))).find("[data-measure=chart-advice]")).toBeFalsy();
+  });
+
+  it("refuses a chart the measure's data cannot draw", async () => {
+    const res = await lead.post(`/projects/${projectId}/measures/new`, {
+      name: "Minutes to triage (advice)",
+      type: "process",
+      definition: "Minutes from arrival to triage.",
+      unit: "minutes",
+      improvement: "decrease",
+      frequency: "weekly",
+    });
+    const id = Number(res.headers.get("location")!.match(/measures\/(\d+)/)![1]);
+    const refused = await lead.post(`/projects/${projectId}/measures/${id}/edit`, { intent: "chart", version: "1", chartType: "p" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("A p or p′ chart is for a percentage");
+    expect(measure(id).chartType).toBe("xmr");
+  });
+});
