@@ -980,3 +980,23 @@ export const jobLocks = sqliteTable("job_locks", {
   holder: text("holder").notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Rare events of a measure drawn as a g or t chart (ADR 034): the team records the date of each
+ * event and the measure's values are worked out from them, the days between each event and the one
+ * before (qicharts2's `date - lag(date)`), rebuilt in measure_points on every change.
+ */
+export const measureEvents = sqliteTable(
+  "measure_events",
+  {
+    id: id(),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "restrict" }),
+    eventDate: day("event_date").notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("measure_events_measure_date_uq").on(t.measureId, t.eventDate), check("measure_events_date_ck", isDay("event_date"))],
+);

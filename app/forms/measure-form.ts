@@ -74,6 +74,8 @@ export const EditMeasureSchema = strictForm({
 const postedVersion = () => z.coerce.number().int().positive();
 export const PrimaryMeasureSchema = z.strictObject({ intent: z.literal("primary"), version: postedVersion() });
 export const DeleteMeasureSchema = z.strictObject({ version: postedVersion() });
+/** Accepting the chart the data suggest (ADR 035). */
+export const ChartChoiceSchema = z.strictObject({ intent: z.literal("chart"), version: postedVersion(), chartType: z.enum(CHART_TYPES) });
 
 export type DefinitionValues = {
   name: string;

@@ -13,6 +13,7 @@ import { conflict, refused, type Actor, type CommandResult } from "~/models/comm
 import { areTrialLimits, trialLimitsWarning, TRIAL_CONFIRM_MESSAGE } from "~/domain/rebase-rules";
 import { createdOnce, measureCommand, NOT_FOUND, type Once } from "~/models/measure-commands.server";
 import { getPoint, rebasePoints, type PointValues } from "~/models/measure-data.server";
+import { dataCounts } from "~/models/measure-events.server";
 import type { Measure } from "~/models/measure.server";
 
 type MeasureRef = Pick<Measure, "id" | "projectId" | "name" | "frequency">;
@@ -25,21 +26,31 @@ const describeValue = (v: Pick<PointValues, "value" | "numerator" | "denominator
 
 const period = (m: MeasureRef, periodDate: string) => periodLabel(periodDate, m.frequency);
 
+/** A measure with recorded events has its values worked out from them (ADR 034): they are not written one by one. */
+export const VALUES_FROM_EVENTS = "This measure's values are worked out from the dates of its events: record or delete an event instead of changing a value";
+const fromEvents = (tx: Db, measureId: number) => (dataCounts(tx, measureId).events > 0 ? refused(VALUES_FROM_EVENTS, 400) : null);
+
 export type AddPoint = Once & { measure: MeasureRef; values: PointValues; location: string };
 
 export function addPoint(db: Db, actor: Actor, input: AddPoint): Created {
   const { measure, values } = input;
-  return measureCommand(db, actor, measure, "data", (tx) =>
-    createdOnce(tx, actor, "measure_point", input.formToken, () => {
-      const at = new Date(nowMs());
-      const { id } = tx
-        .insert(measurePoints)
-        .values({ measureId: measure.id, ...values, createdBy: actor.id, createdAt: at, updatedAt: at })
-        .returning({ id: measurePoints.id })
-        .get();
-      const summary = `${measure.name}: added ${describeValue(values)} for ${period(measure, values.periodDate)}`;
-      return { id, location: input.location, summary };
-    }),
+  return measureCommand(
+    db,
+    actor,
+    measure,
+    "data",
+    (tx) =>
+      fromEvents(tx, measure.id) ??
+      createdOnce(tx, actor, "measure_point", input.formToken, () => {
+        const at = new Date(nowMs());
+        const { id } = tx
+          .insert(measurePoints)
+          .values({ measureId: measure.id, ...values, createdBy: actor.id, createdAt: at, updatedAt: at })
+          .returning({ id: measurePoints.id })
+          .get();
+        const summary = `${measure.name}: added ${describeValue(values)} for ${period(measure, values.periodDate)}`;
+        return { id, location: input.location, summary };
+      }),
   );
 }
 
@@ -67,6 +78,8 @@ export function correctPoint(db: Db, actor: Actor, input: CorrectPoint): Command
   return measureCommand<{ id: number }, PointConflict>(db, actor, measure, "data", (tx) => {
     const before = getPoint(tx, measure.id, pointId);
     if (!before) return NOT_FOUND("value");
+    const derived = fromEvents(tx, measure.id);
+    if (derived) return derived;
     const changed = tx
       .update(measurePoints)
       .set({ ...values, updatedAt: new Date(Math.max(nowMs(), updatedAt + 1)) })
@@ -104,6 +117,8 @@ export function deletePoint(db: Db, actor: Actor, input: DeletePoint): CommandRe
   return measureCommand<{ id: number }, PointConflict>(db, actor, measure, "data", (tx) => {
     const point = getPoint(tx, measure.id, pointId);
     if (!point) return NOT_FOUND("value");
+    const derived = fromEvents(tx, measure.id);
+    if (derived) return derived;
     const deleted = tx
       .delete(measurePoints)
       .where(and(eq(measurePoints.id, pointId), sql`${measurePoints.updatedAt} = ${updatedAt}`))
@@ -137,6 +152,8 @@ export function importPoints(db: Db, actor: Actor, input: ImportPoints): Command
   const { measure, rows, replacing } = input;
   const saved = { added: rows.length - replacing, replaced: replacing };
   return measureCommand(db, actor, measure, "data", (tx) => {
+    const derived = fromEvents(tx, measure.id);
+    if (derived) return derived;
     const write = createdOnce(tx, actor, "measure_import", input.formToken, () => {
       const at = nowMs();
       // A raw prepared statement: drizzle would build each of 10,000 inserts afresh.

@@ -14,6 +14,9 @@ import { analyseSeries } from "~/domain/spc";
 import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { listAnnotations, listPointsPage, listRebases, listSeries } from "~/models/measure-data.server";
 import { getMeasure, listPdsaMarkers } from "~/models/measure.server";
+import { ChartAdviceNotice } from "~/components/chart-advice";
+import { adviseChart } from "~/domain/chart-advice";
+import { dataCounts } from "~/models/measure-events.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Measure"} – Stepping Up` }];
@@ -31,6 +34,9 @@ const SAVED_MESSAGES: Record<string, string> = {
   "rebase-removed": "The rebase is removed",
   noted: "The note is added to the chart",
   "note-removed": "The note is removed",
+  event: "The event is recorded",
+  events: "The events are recorded",
+  "event-deleted": "The event is deleted",
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -49,8 +55,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = Math.min(pageCount, Math.max(1, Math.floor(Number(search.get("page"))) || 1));
   const dates = new Set(series.map((p) => p.periodDate));
   const saved = search.get("saved");
+  // The chart the data suggest, when it is not the measure's (ADR 035).
+  const advice = series.length >= 2 ? adviseChart(measure, series, dataCounts(db, measureId).events > 0) : null;
   return {
     name: measure.name,
+    advice: advice && advice.chart !== measure.chartType ? advice : null,
     series,
     chart,
     chartParam: asked === "xmr" || asked === "run" ? asked : null,
@@ -77,7 +86,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { series, chart, chartParam, rows, page, pageCount, rebases, annotations, pdsaMarkers, saved, imported } = useLoaderData<typeof loader>();
+  const { series, chart, chartParam, rows, page, pageCount, rebases, annotations, pdsaMarkers, saved, imported, advice } = useLoaderData<typeof loader>();
   const { measure: m, canEdit } = useMeasureLayout();
   const base = `/projects/${m.projectId}/measures/${m.id}`;
   const suffix = unitSuffix(m);
@@ -120,7 +129,7 @@ export default function MeasurePage() {
         <nav aria-label="Change this measure" className="nhsuk-u-margin-bottom-4">
           <ul className="nhsuk-list app-measure-inline-list">
             <li>
-              <Link to={`${base}/data`}>Add a value</Link>
+              <Link to={`${base}/data`}>{m.chartType === "g" || m.chartType === "t" ? "Record an event or add a value" : "Add a value"}</Link>
             </li>
             <li>
               <Link to={`${base}/import`}>Paste or upload data</Link>
@@ -166,6 +175,7 @@ export default function MeasurePage() {
         </InsetText>
       ) : (
         <>
+          {advice ? <ChartAdviceNotice advice={advice} base={base} version={m.version} canEdit={canEdit} /> : null}
           <MeasureChart
             title={m.name}
             result={result}

@@ -23,6 +23,12 @@ import { refusal, valueOf } from "~/web/command-reply.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
+import { ConfirmDeleteEvent, MeasureEvents } from "~/components/measure-events";
+import { entersEvents, eventDateProblem } from "~/domain/event-intervals";
+import { DeleteEventSchema, EventSchema, EventsPasteSchema, readPastedEvents } from "~/forms/measure-event-form";
+import { parseImportDate } from "~/forms/measure-import-check.server";
+import { dataCounts, listEvents } from "~/models/measure-events.server";
+import { deleteEvent, recordEvents, VALUES_ENTERED_DIRECTLY } from "~/models/measure-event-commands.server";
 
 export const meta: MetaFunction = () => [{ title: "A value of a measure – Stepping Up" }];
 
@@ -50,8 +56,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const pointParam = search.get("point") ?? search.get("delete");
   const point = pointParam === null ? null : getPoint(db, measure.id, parseId(pointParam, "value"));
   if (pointParam !== null && !point) notFound("value");
+  // A g or t chart's values may be worked out from the dates of its events (ADR 034).
+  const counts = dataCounts(db, measure.id);
+  const events = entersEvents(measure, counts) && !(counts.events === 0 && search.has("interval")) ? listEvents(db, measure.id) : null;
+  const eventParam = search.get("deleteEvent");
+  const deleting = eventParam === null || !events ? null : (events.find((e) => e.id === parseId(eventParam, "event")) ?? notFound("event"));
   return {
     base,
+    events,
+    deletingEvent: deleting,
+    canEnterIntervals: counts.events === 0,
     mode: point === null ? ("add" as const) : search.has("delete") ? ("delete" as const) : ("update" as const),
     point: point ? { ...point, updatedAt: point.updatedAt.getTime() } : null,
     formValues: point ? asFormValues(point) : { periodDate: today() },
@@ -72,6 +86,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   const answer = (extra: Partial<ActionResult> & Pick<ActionResult, "intent">, status: number) =>
     data<ActionResult>({ result: null, pii: false, conflict: null, updatedAt: null, ...extra }, { status });
+
+  const eventIntent = formData.get("intent");
+  if (eventIntent === "event" || eventIntent === "events" || eventIntent === "delete-event") {
+    return eventAction(formData, { user, db, measure, base, actor });
+  }
 
   if (formData.get("intent") === "delete") {
     const parsed = parseFields(formData, DeletePointSchema);
@@ -141,16 +160,90 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(location);
 }
 
+type EventActionResult = { eventResult: SubmissionResult<string[]> | null; pasteProblems: string[]; pasted: string; pii: boolean };
+
+/** Recording or deleting events: each a command that rebuilds the values from the dates. */
+async function eventAction(
+  formData: FormData,
+  {
+    user,
+    db,
+    measure,
+    base,
+    actor,
+  }: Pick<Awaited<ReturnType<typeof requireMeasureEditor>>, "user" | "db" | "measure" | "base"> & { actor: ReturnType<typeof actorOf> },
+) {
+  const reply = (extra: Partial<EventActionResult>, status: number) =>
+    data<EventActionResult>({ eventResult: null, pasteProblems: [], pasted: "", pii: false, ...extra }, { status });
+  const intent = formData.get("intent");
+  // A measure whose values were entered one by one offers no event form: its refusal is the error page.
+  if (!entersEvents(measure, dataCounts(db, measure.id))) badRequest(VALUES_ENTERED_DIRECTLY);
+  if (intent === "delete-event") {
+    const parsed = parseFields(formData, DeleteEventSchema);
+    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
+    valueOf(deleteEvent(db, actor, { measure, eventId: parsed.data.eventId }));
+    return redirect(`${base}?saved=event-deleted`);
+  }
+  const taken = new Set(listEvents(db, measure.id).map((e) => e.eventDate));
+  if (intent === "events") {
+    const parsed = parseFields(formData, EventsPasteSchema);
+    if (!parsed.success) return reply({ pasteProblems: parsed.error.issues.map((i) => i.message) }, 400);
+    const replay = spentFormToken(db, { userId: user.id, kind: "measure_event", token: parsed.data.formToken });
+    if (replay) return redirect(replay);
+    const read = readPastedEvents(parsed.data.dates, taken, today(), parseImportDate);
+    if (read.problems.length) return reply({ pasteProblems: read.problems, pasted: parsed.data.dates }, 400);
+    const saved = recordEvents(db, actor, { measure, events: read.events, formToken: parsed.data.formToken, location: `${base}?saved=events` });
+    if (!saved.ok) return reply({ pasteProblems: [saved.refused], pasted: parsed.data.dates }, saved.status);
+    return redirect(saved.value.location);
+  }
+  const submission = parseSubmission(formData, { schema: EventSchema });
+  if (submission.status !== "success") return reply({ eventResult: submission.reply() }, 400);
+  const v = submission.value;
+  const replay = spentFormToken(db, { userId: user.id, kind: "measure_event", token: v.formToken });
+  if (replay) return redirect(replay);
+  const problem = eventDateProblem(v.eventDate, taken, today());
+  if (problem) return reply({ eventResult: submission.reply({ fieldErrors: { eventDate: [capitalise(problem)] } }) }, 400);
+  const note = v.note ?? "";
+  const pii = patientDataWarning({ note }, formData);
+  if (pii) return reply({ eventResult: submission.reply({ fieldErrors: pii }), pii: true }, 400);
+  const saved = recordEvents(db, actor, { measure, events: [{ eventDate: v.eventDate, note }], formToken: v.formToken, location: `${base}?saved=event` });
+  if (!saved.ok) return reply({ eventResult: submission.reply({ formErrors: [saved.refused] }) }, saved.status);
+  return redirect(saved.value.location);
+}
+
 export default function PointPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const mode = actionData?.intent ?? loaderData.mode;
+  const { measure: m } = useMeasureLayout();
+  if (loaderData.events) {
+    if (loaderData.deletingEvent) return <ConfirmDeleteEvent name={m.name} base={loaderData.base} event={loaderData.deletingEvent} />;
+    const eventData = actionData && "pasteProblems" in actionData ? actionData : null;
+    return (
+      <MeasureEvents
+        name={m.name}
+        base={loaderData.base}
+        events={loaderData.events}
+        result={eventData?.eventResult ?? null}
+        pasteProblems={eventData?.pasteProblems ?? []}
+        pasted={eventData?.pasted ?? ""}
+        pii={eventData?.pii ?? false}
+        showIntervalLink={loaderData.canEnterIntervals}
+      />
+    );
+  }
+  const pointData = actionData && "intent" in actionData ? actionData : undefined;
+  const mode = pointData?.intent ?? loaderData.mode;
   return mode === "delete" ? <ConfirmDelete /> : <PointForm mode={mode} />;
+}
+
+function usePointActionData() {
+  const actionData = useActionData<typeof action>();
+  return actionData && "intent" in actionData ? actionData : undefined;
 }
 
 function PointForm({ mode }: { mode: "add" | "update" }) {
   const { base, point, formValues } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = usePointActionData();
   const { measure: m } = useMeasureLayout();
   const schema = useMemo(() => pointSchema(m), [m]);
   const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
@@ -205,7 +298,7 @@ function PointForm({ mode }: { mode: "add" | "update" }) {
 
 function ConfirmDelete() {
   const { base, point } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = usePointActionData();
   const { measure: m } = useMeasureLayout();
   if (!point) return null;
   const label = periodLabel(point.periodDate, m.frequency);

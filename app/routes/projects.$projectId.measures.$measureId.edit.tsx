@@ -16,6 +16,7 @@ import {
   EditMeasureSchema,
   fixedSettingChanges,
   PrimaryMeasureSchema,
+  ChartChoiceSchema,
   toDefinitionValues,
 } from "~/forms/measure-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
@@ -74,6 +75,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return answer({ version: made.conflict.currentVersion, conflict: made.conflict }, 409);
     }
     return redirect(`${base}?saved=primary`);
+  }
+
+  if (formData.get("intent") === "chart") {
+    // The chart the data suggest, accepted from the measure page (ADR 035): the same rules and audit as the form.
+    const parsed = parseFields(formData, ChartChoiceSchema);
+    if (!parsed.success) badRequest("That request was not understood. Reload the page and try again.");
+    const values = { ...definitionOf(before), chartType: parsed.data.chartType };
+    const problems = definitionProblems(values);
+    if (problems) badRequest(Object.values(problems).flat().join(". "));
+    const saved = updateMeasure(db, actorOf(user, context), { before, values, version: parsed.data.version });
+    if (!saved.ok) {
+      if ("refused" in saved) refusal(saved);
+      return answer({ version: saved.conflict.currentVersion, conflict: saved.conflict }, 409);
+    }
+    return redirect(`${base}?saved=updated`);
   }
 
   const submission = parseSubmission(formData, { schema: EditMeasureSchema });
