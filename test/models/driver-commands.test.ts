@@ -22,6 +22,15 @@ function setup() {
   const { projectId, ideaId } = w.one<{ projectId: number; ideaId: number }>(
     "select project_id as projectId, change_idea_id as ideaId from pdsa_cycles where deleted_at is null order by id",
   );
+  // Start from an empty diagram (the demo draws one for this project).
+  for (const sql of [
+    "delete from change_idea_drivers where change_idea_id in (select id from change_ideas where project_id = ?)",
+    "delete from change_idea_picks where change_idea_id in (select id from change_ideas where project_id = ?)",
+    "delete from driver_links where primary_id in (select id from drivers where project_id = ?)",
+    "delete from driver_measures where driver_id in (select id from drivers where project_id = ?)",
+    "delete from drivers where project_id = ?",
+  ])
+    w.db.$client.prepare(sql).run(projectId);
   const must = <T>(r: { ok: boolean; value?: T }) => {
     expect(r.ok).toBe(true);
     return (r as { value: T }).value;
