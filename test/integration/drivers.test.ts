@@ -208,6 +208,21 @@ describe("driver diagram", () => {
     expect(ideaRow(tested).deletedAt).toBeNull();
   });
 
+  it("PICK: a rating places the idea in its quadrant and keeps the history; bad input and outsiders change nothing", async () => {
+    const pick = `${page()}/pick`;
+    expect((await lead.post(pick, { intent: "pick", ideaId: String(idea), impact: "high", ease: "hard", reason: "" })).status).toBe(302);
+    expect((await lead.post(pick, { intent: "pick", ideaId: String(idea), impact: "high", ease: "easy", reason: "Kit arrived" })).status).toBe(302);
+    const view = await readPage(await viewer.get(pick));
+    expect(view.textOf("[aria-labelledby=pick-implement]")).toContain("Sepsis sticker on the obs chart");
+    expect(view.textOf("[aria-labelledby=pick-challenge]")).not.toContain("Sepsis sticker on the obs chart");
+    const rows = view.tableRows();
+    expect(rows.filter((r) => r.includes("Sepsis sticker on the obs chart")).map((r) => r[2])).toEqual(["Implement", "Challenge"]);
+    const before = diagramAudits();
+    expect((await lead.post(pick, { intent: "pick", ideaId: String(idea), impact: "huge", ease: "easy" })).status).toBe(400);
+    expect((await viewer.post(pick, { intent: "pick", ideaId: String(idea), impact: "low", ease: "easy" })).status).toBe(403);
+    expect(diagramAudits()).toBe(before);
+  });
+
   it("downloads the diagram as an SVG file", async () => {
     const res = await viewer.get(`${page()}.svg`);
     expect(res.status).toBe(200);
