@@ -178,6 +178,12 @@ describe("driver diagram", () => {
       .where(and(eq(pdsaCycles.projectId, projectId), isNull(pdsaCycles.deletedAt)))
       .get()!.id;
     const cycles = server.db.select().from(pdsaCycles).where(eq(pdsaCycles.changeIdeaId, tested)).all().length;
+    // Take it from under the drivers the demo put it under, so s2 is its only driver.
+    for (const l of server.db.select().from(changeIdeaDrivers).where(eq(changeIdeaDrivers.changeIdeaId, tested)).all()) {
+      expect(
+        (await lead.post(`${page()}/idea-${tested}`, { intent: "unlink", version: String(ideaRow(tested).version), parentId: String(l.driverId) })).status,
+      ).toBe(302);
+    }
     expect((await lead.post(`${page()}/idea-${tested}`, { intent: "link", version: String(ideaRow(tested).version), parentId: String(s2) })).status).toBe(302);
     const confirm = await readPage(await lead.get(`${page()}/driver-${s2}?remove`));
     expect(confirm.text).toContain("Remove Antibiotics at hand?");
