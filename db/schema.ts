@@ -26,6 +26,9 @@ import {
   VARIATION_ICONS,
   ASSURANCE_ICONS,
   WIN_EVIDENCE_KINDS,
+  DRIVER_LEVELS,
+  PICK_IMPACTS,
+  PICK_EASES,
 } from "../app/domain/enums";
 import { DELIVERY_MODES, NOTIFICATION_KINDS, OUTBOX_STATES } from "../app/domain/notification-kinds";
 
@@ -317,6 +320,13 @@ export const changeIdeas = sqliteTable(
       .references(() => projects.id, { onDelete: "restrict" }),
     title: text("title").notNull(),
     createdAt: createdAt(),
+    // Driver diagram (issue 15): a description, its order under its drivers, edits and soft delete.
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    version: version(),
   },
   (t) => [uniqueIndex("change_ideas_project_title_uq").on(t.projectId, t.title)],
 );
@@ -999,4 +1009,92 @@ export const measureEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("measure_events_measure_date_uq").on(t.measureId, t.eventDate), check("measure_events_date_ck", isDay("event_date"))],
+);
+
+/** A project's primary and secondary drivers (its theory of change), in order; soft-deleted. */
+export const drivers = sqliteTable(
+  "drivers",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    level: text("level", { enum: DRIVER_LEVELS }).notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+  },
+  (t) => [index("drivers_project_idx").on(t.projectId), check("drivers_level_ck", inList("level", DRIVER_LEVELS))],
+);
+
+/** A secondary driver under a primary one (a secondary may serve several primaries). */
+export const driverLinks = sqliteTable(
+  "driver_links",
+  {
+    primaryId: integer("primary_id")
+      .notNull()
+      .references(() => drivers.id, { onDelete: "restrict" }),
+    secondaryId: integer("secondary_id")
+      .notNull()
+      .references(() => drivers.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.primaryId, t.secondaryId] }),
+    index("driver_links_secondary_idx").on(t.secondaryId),
+    check("driver_links_not_self_ck", sql`primary_id <> secondary_id`),
+  ],
+);
+
+/** A change idea under a secondary driver (an idea may serve several). */
+export const changeIdeaDrivers = sqliteTable(
+  "change_idea_drivers",
+  {
+    changeIdeaId: integer("change_idea_id")
+      .notNull()
+      .references(() => changeIdeas.id, { onDelete: "restrict" }),
+    driverId: integer("driver_id")
+      .notNull()
+      .references(() => drivers.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.changeIdeaId, t.driverId] }), index("change_idea_drivers_driver_idx").on(t.driverId)],
+);
+
+/** A process measure attached to a driver (outcome and balancing measures belong to the aim). */
+export const driverMeasures = sqliteTable(
+  "driver_measures",
+  {
+    driverId: integer("driver_id")
+      .notNull()
+      .references(() => drivers.id, { onDelete: "restrict" }),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.driverId, t.measureId] })],
+);
+
+/** Every PICK rating of a change idea, append-only: the latest is its category, the rest its history. */
+export const changeIdeaPicks = sqliteTable(
+  "change_idea_picks",
+  {
+    id: id(),
+    changeIdeaId: integer("change_idea_id")
+      .notNull()
+      .references(() => changeIdeas.id, { onDelete: "restrict" }),
+    impact: text("impact", { enum: PICK_IMPACTS }).notNull(),
+    ease: text("ease", { enum: PICK_EASES }).notNull(),
+    reason: text("reason").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("change_idea_picks_idea_idx").on(t.changeIdeaId),
+    check("change_idea_picks_impact_ck", inList("impact", PICK_IMPACTS)),
+    check("change_idea_picks_ease_ck", inList("ease", PICK_EASES)),
+  ],
 );

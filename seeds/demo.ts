@@ -9,6 +9,7 @@ import { CQC_ACTIONS, DEMO_PROJECTS, MEETINGS } from "./demo-board";
 import { createClock, type DemoClock } from "./demo-dates";
 import { DEMO_PEOPLE, DIVISIONS, PROGRAMME_NAME, THEMES, TRUST_NAME } from "./demo-people";
 import { generatePoints, pointIndex } from "./demo-series";
+import { seedDriverDiagram } from "./demo-drivers";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -357,6 +358,9 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
           tx.insert(schema.pdsaCycleMeasures).values({ cycleId: cycle.id, measureId }).run();
         }
       });
+
+      // Its driver diagram: the theory its change ideas (above) are tested against.
+      seedDriverDiagram(tx, schema, { key: p.key, projectId, ideaIds, measureIds, userId: user(p.createdBy), at: at(past(p.created + 10), 11) });
 
       // Milestones and their history of forecasts and re-baselines.
       for (const m of p.milestones ?? []) {

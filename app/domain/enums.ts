@@ -110,6 +110,14 @@ export const AUDIT_ACTIONS = [
   "project.team_changed",
   "project.progress_scored",
   "change_idea.created",
+  "change_idea.updated",
+  "change_idea.removed",
+  "change_idea.picked",
+  "driver.created",
+  "driver.updated",
+  "driver.removed",
+  "driver.linked",
+  "driver.unlinked",
   "pdsa.created",
   "pdsa.updated",
   "pdsa.deleted",
@@ -143,3 +151,12 @@ export const AUDIT_ACTIONS = [
   "notification.unsubscribed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Driver diagrams: a primary driver moves the aim; a secondary driver moves a primary one. */
+export const DRIVER_LEVELS = ["primary", "secondary"] as const;
+export type DriverLevel = (typeof DRIVER_LEVELS)[number];
+/** The PICK chart's two ratings of a change idea. */
+export const PICK_IMPACTS = ["high", "low"] as const;
+export type PickImpact = (typeof PICK_IMPACTS)[number];
+export const PICK_EASES = ["easy", "hard"] as const;
+export type PickEase = (typeof PICK_EASES)[number];

@@ -34,6 +34,7 @@ export function useProjectLayout(): ProjectLayoutData {
 
 const SECTIONS = [
   { to: ".", label: "Overview", end: true },
+  { to: "drivers", label: "Driver diagram" },
   { to: "pdsa", label: "PDSA cycles" },
   { to: "milestones", label: "Milestones" },
   { to: "status", label: "Status reports" },

@@ -33,7 +33,7 @@ const HOSTILE_RUNS = 12;
 
 let server: TestServer;
 let routes: ActionRoute[];
-let params: Record<string, number>;
+let params: Record<string, number | string>;
 let forged: Record<string, number>;
 let forgedIds: number[];
 let spareMeasureId: number;
@@ -84,6 +84,8 @@ beforeAll(async () => {
     reportId: one("select id from status_reports where project_id = ? order by id", projectId),
     // A meeting still planned: a closed one offers no form.
     meetingId: one("select id from meetings where state = 'planned' order by id"),
+    // A driver of the diagram ("driver-12"): its page holds every edit of one node.
+    node: `driver-${childOf("drivers", projectId)}`,
   };
   spareMeasureId = one("select id from measures where project_id = ? and deleted_at is null and id <> ? order by id", projectId, params.measureId);
   forged = {
