@@ -339,7 +339,8 @@ async function main() {
   // The learning search: its own portfolio, with 30 PDSA cycles a project.
   const search = await benchSearch({ projects: Number(args["search-projects"]), cycles: Number(args["search-cycles"]), duration });
   printSearchFigures(search);
-  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, attribute, pageLoad, search }, null, 2));
+  if (args.json)
+    fs.writeFileSync(args.json, JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, attribute, pageLoad, search }, null, 2));
 }
 
 main().catch((e) => {
