@@ -1,10 +1,11 @@
 // The kinds of record the portfolio's learning search covers, and how a page names them.
-export const LEARNING_KINDS = ["project", "pdsa", "change_idea", "status_report", "ask", "win"] as const;
+export const LEARNING_KINDS = ["project", "pdsa", "driver", "change_idea", "status_report", "ask", "win"] as const;
 export type LearningKind = (typeof LEARNING_KINDS)[number];
 
 export const LEARNING_KIND_LABELS: Record<LearningKind, string> = {
   project: "Project",
   pdsa: "PDSA cycle",
+  driver: "Driver",
   change_idea: "Change idea",
   status_report: "Status report",
   ask: "Ask",
@@ -23,8 +24,10 @@ export function learningHref(hit: { kind: LearningKind; recordId: number; projec
       return project;
     case "pdsa":
       return `${project}/pdsa/${hit.recordId}`;
+    case "driver":
+      return `${project}/drivers/driver-${hit.recordId}`;
     case "change_idea":
-      return `${project}/pdsa`;
+      return `${project}/drivers/idea-${hit.recordId}`;
     case "status_report":
       return `${project}/status/${hit.recordId}`;
     case "ask":

@@ -7,7 +7,8 @@
 //                                      ├──▶ learning_fts  (FTS5, external content: every entry)
 //                                      └──▶ project_fts   (FTS5, external content: projects only, for "similar work")
 //
-// The migration 0009_learning_index.sql is this module's `learningIndexSql()`; a unit test keeps them equal.
+// The latest learning-index migration is this module's `learningIndexSql()` (0009 built it; each later one
+// drops and builds it again with the sources of its day); a unit test keeps them equal.
 import type { Db } from "~/db.server";
 import type { LearningKind } from "~/domain/learning";
 
@@ -57,7 +58,16 @@ export const LEARNING_SOURCES: readonly Source[] = [
     at: "updated_at",
     live: "deleted_at is null",
   },
-  { kind: "change_idea", code: 3, table: "change_ideas", projectId: "project_id", title: "title", body: [], at: "created_at" },
+  {
+    kind: "change_idea",
+    code: 3,
+    table: "change_ideas",
+    projectId: "project_id",
+    title: "title",
+    body: ["description"],
+    at: "created_at",
+    live: "deleted_at is null",
+  },
   {
     kind: "status_report",
     code: 4,
@@ -69,6 +79,7 @@ export const LEARNING_SOURCES: readonly Source[] = [
   },
   { kind: "ask", code: 5, table: "asks", projectId: "project_id", title: "what", body: ["response"], at: "updated_at" },
   { kind: "win", code: 6, table: "wins", projectId: "project_id", title: "title", body: ["description"], at: "at" },
+  { kind: "driver", code: 7, table: "drivers", projectId: "project_id", title: "title", body: ["description"], at: "created_at", live: "deleted_at is null" },
 ];
 
 const TOKENIZER = "porter unicode61 remove_diacritics 2";
@@ -148,14 +159,12 @@ export function learningIndexStatements(): string[] {
   return [...TABLES, ...FILL, ...TRIGGERS];
 }
 
-/** The migration's text: the statements, split the way drizzle's migrator splits them. */
+/** The latest migration's text: drop what an earlier one built, build again, split as drizzle's migrator splits. */
 export function learningIndexSql(): string {
   return (
-    "-- The full-text index of the portfolio's learning (ADR 050). Generated from app/models/learning-index.server.ts;\n" +
-    "-- test/models/learning-index.test.ts keeps the two equal.\n" +
-    learningIndexStatements()
-      .map((s) => `${s};`)
-      .join("\n--> statement-breakpoint\n") +
+    "-- The full-text index of the portfolio's learning (ADR 050), now with drivers and without removed change ideas.\n" +
+    "-- Generated from app/models/learning-index.server.ts; test/models/learning-index.test.ts keeps the two equal.\n" +
+    [...dropStatements(), ...learningIndexStatements()].map((s) => `${s};`).join("\n--> statement-breakpoint\n") +
     "\n"
   );
 }

@@ -120,6 +120,8 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
   const pages: [string, () => string][] = [
     ["projects", () => "/projects"],
     ["project overview", () => `/projects/${ids.project}`],
+    ["driver diagram", () => `/projects/${ids.project}/drivers`],
+    ["PICK chart", () => `/projects/${ids.project}/drivers/pick`],
     ["PDSA cycles", () => `/projects/${ids.project}/pdsa`],
     ["a PDSA cycle", () => `/projects/${ids.project}/pdsa/${ids.cycle}`],
     ["new PDSA cycle", () => `/projects/${ids.project}/pdsa/new`],

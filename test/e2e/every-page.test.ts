@@ -103,6 +103,8 @@ beforeAll(async () => {
     `${m}/annotations`,
     `${m}/rebases`,
     `${m}/delete`,
+    `${base}/drivers`,
+    `${base}/drivers/pick`,
     `${base}/pdsa`,
     `${base}/pdsa/new`,
     `${base}/pdsa/${cycle.id}`,

@@ -20,8 +20,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-// Single sign-on starts and ends signed out (404 when no provider is configured).
-const PUBLIC = new Set(["/login", "/healthz", "/api/spc", "/auth/oidc", "/auth/oidc/callback"]);
+// Single sign-on starts and ends signed out (404 when no provider is configured); an email's
+// one-click unsubscribe works without signing in (its signed link is the credential).
+const PUBLIC = new Set(["/login", "/healthz", "/api/spc", "/auth/oidc", "/auth/oidc/callback", "/notifications/unsubscribe"]);
 
 describe("signed out", () => {
   it("every page redirects to /login except sign-in, health and the SPC API", async () => {

@@ -47,8 +47,14 @@ function setup() {
 }
 
 describe("the migration", () => {
-  it("is the index module's SQL, so the start-up rebuild and the migration build the same index", () => {
-    const file = fs.readFileSync(path.join(defaultMigrationsFolder, "0009_learning_index.sql"), "utf8");
+  it("the latest is the index module's SQL, so the start-up rebuild and the migrations build the same index", () => {
+    const latest = fs
+      .readdirSync(defaultMigrationsFolder)
+      .filter((f) => /^\d{4}_learning_index/.test(f))
+      .sort()
+      .at(-1)!;
+    expect(latest).toBe("0014_learning_index_drivers.sql");
+    const file = fs.readFileSync(path.join(defaultMigrationsFolder, latest), "utf8");
     expect(file).toBe(learningIndexSql());
   });
 
@@ -117,6 +123,22 @@ describe("keeping in step", () => {
     expect(w.found("marmalade")).toEqual([]);
     expect(w.found("porcupine")).toEqual([`pdsa:${id}`]);
     expect(() => checkLearningIndexIntegrity(w.db)).not.toThrow();
+  });
+
+  it("finds drivers and change ideas by their words; a removed driver or change idea leaves the index", () => {
+    const w = setup();
+    const run = (sql: string, id: number) => w.db.$client.prepare(sql).run(id);
+    const driver = w.one<{ id: number }>("select id from drivers where deleted_at is null order by id");
+    run("update drivers set description = 'Quokka huddles at every handover' where id = ?", driver.id);
+    expect(w.found("quokka huddles")).toContain(`driver:${driver.id}`);
+    run("update drivers set deleted_at = 1 where id = ?", driver.id);
+    expect(w.found("quokka huddles")).toEqual([]);
+    const idea = w.one<{ id: number }>("select id from change_ideas where deleted_at is null order by id");
+    run("update change_ideas set description = 'A wombat whiteboard by the nurses station' where id = ?", idea.id);
+    expect(w.found("wombat whiteboard")).toContain(`change_idea:${idea.id}`);
+    run("update change_ideas set deleted_at = 1 where id = ?", idea.id);
+    expect(w.found("wombat whiteboard")).toEqual([]);
+    expect(learningIndexProblem(w.db)).toBeNull();
   });
 
   it("a deleted cycle leaves the index", () => {
