@@ -17,6 +17,7 @@ export function MeasureChart({
   pdsaMarkers,
   annotations,
   rebaseReasons,
+  limitsChart = "XmR",
 }: {
   title: string;
   result: SpcResult;
@@ -28,10 +29,12 @@ export function MeasureChart({
   pdsaMarkers: readonly PdsaMarker[];
   annotations: readonly ChartAnnotation[];
   rebaseReasons: readonly { index: number; reason: string }[];
+  /** The chart the limits come from: XmR, or the measure's attribute chart (p, u′, g…). */
+  limitsChart?: string;
 }) {
-  const choices: { kind: ChartKind; label: string }[] = [
-    { kind: "xmr", label: "XmR chart (with process limits)" },
-    { kind: "run", label: "Run chart (median)" },
+  const choices: { kind: ChartKind; label: string; show: string }[] = [
+    { kind: "xmr", label: `${limitsChart} chart (with process limits)`, show: `Show the ${limitsChart} chart (with process limits)` },
+    { kind: "run", label: "Run chart (median)", show: "Show the run chart (median)" },
   ];
   return (
     <section aria-labelledby="measure-chart-heading" className="app-measure-chart">
@@ -50,7 +53,7 @@ export function MeasureChart({
                 <strong aria-current="true">{c.label}</strong>
               ) : (
                 <Link to={`?chart=${c.kind}`} preventScrollReset>
-                  Show the {c.label.charAt(0).toLowerCase() + c.label.slice(1)}
+                  {c.show}
                 </Link>
               )}
             </li>
@@ -60,7 +63,7 @@ export function MeasureChart({
       <ChosenChart
         chart={chart}
         autoChosen={autoChosen}
-        autoNote="With fewer than 12 values this is shown as a run chart: process limits from so few points are only trial limits. The icons and reading above use the XmR rules."
+        autoNote={`With fewer than 12 values this is shown as a run chart: process limits from so few points are only trial limits. The icons and reading above use the ${limitsChart} chart's rules.`}
         result={result}
         title={title}
         unitLabel={unitLabel}

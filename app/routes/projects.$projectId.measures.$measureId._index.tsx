@@ -5,6 +5,7 @@ import { MeasureBanner } from "~/components/measure-banner";
 import { PrimaryTag } from "~/components/measure-primary-tag";
 import { InsetText } from "~/components/nhs";
 import { MeasureChart } from "~/components/measure-chart";
+import { CHART_TYPE_SHORT } from "~/domain/measure-chart";
 import { MeasureAnnotations, MeasureDefinition, MeasureRebases } from "~/components/measure-details";
 import { MeasurePointsTable } from "~/components/measure-points-table";
 import { getDb } from "~/db.server";
@@ -186,6 +187,7 @@ export default function MeasurePage() {
             pdsaMarkers={pdsaMarkers}
             annotations={annotations.map((a) => ({ date: a.periodDate, text: a.text }))}
             rebaseReasons={rebaseReasons}
+            limitsChart={m.chartType === "run" ? "XmR" : CHART_TYPE_SHORT[m.chartType]}
           />
           <MeasurePointsTable
             rows={rows}

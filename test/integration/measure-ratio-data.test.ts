@@ -117,6 +117,10 @@ describe("adding a value to a p chart measure", () => {
     expect(m.spcLcl).toBeCloseTo(expected.lcl, 9);
     // A u chart's σ would differ; the XmR chart's limits come from moving ranges: the p chart's are these.
     expect(m.spcUcl).not.toBeCloseTo(pLimits([[12, 200]]).ucl, 3);
+    // The chart switch names the chart the limits come from, not XmR.
+    const page = (await readPage(await lead.get(`${base}?chart=run`))).text;
+    expect(page).toContain("Show the p chart (with process limits)");
+    expect(page).not.toContain("XmR chart (with process limits)");
   });
 
   it("refuses a denominator of 0 or missing, a numerator above its denominator, negative numbers and a single value, saving nothing", async () => {
