@@ -16,7 +16,7 @@ export function listChangeIdeas(db: Db, projectId: number) {
   return db
     .select({ id: changeIdeas.id, title: changeIdeas.title })
     .from(changeIdeas)
-    .where(eq(changeIdeas.projectId, projectId))
+    .where(and(eq(changeIdeas.projectId, projectId), isNull(changeIdeas.deletedAt)))
     .orderBy(asc(changeIdeas.createdAt), asc(changeIdeas.id))
     .all();
 }

@@ -42,6 +42,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     prefill = prefillNextCycle(c);
   }
   const ideas = listChangeIdeas(db, projectId);
+  // "Plan a PDSA cycle to test it" on the driver diagram names its change idea; an unknown one is ignored.
+  const fromIdea = ideas.find((i) => String(i.id) === new URL(request.url).searchParams.get("changeIdea"));
   return {
     projectId,
     ideas,
@@ -49,7 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     previous,
     guidance: prefill?.guidance ?? null,
     formValues: {
-      changeIdea: prefill?.changeIdea ?? (ideas.length ? "" : "new"),
+      changeIdea: prefill?.changeIdea ?? (fromIdea ? String(fromIdea.id) : ideas.length ? "" : "new"),
       question: prefill?.question ?? "",
       planWhat: prefill?.planWhat ?? "",
       planWho: prefill?.planWho ?? "",

@@ -229,6 +229,19 @@ describe("driver diagram", () => {
     expect(diagramAudits()).toBe(before);
   });
 
+  it("planning a cycle from a change idea on the diagram starts with that idea chosen", async () => {
+    const idea = server.db
+      .select({ id: changeIdeas.id })
+      .from(changeIdeas)
+      .where(and(eq(changeIdeas.projectId, projectId), isNull(changeIdeas.deletedAt)))
+      .orderBy(sql`id desc`)
+      .get()!;
+    const form = await readPage(await lead.get(`/projects/${projectId}/pdsa/new?changeIdea=${idea.id}`));
+    expect(form.get("input[name=changeIdea][checked]").getAttribute("value")).toBe(String(idea.id));
+    const unknown = await readPage(await lead.get(`/projects/${projectId}/pdsa/new?changeIdea=999999`));
+    expect(unknown.find("input[name=changeIdea][checked]")).toBeNull();
+  });
+
   it("downloads the diagram as an SVG file", async () => {
     const res = await viewer.get(`${page()}.svg`);
     expect(res.status).toBe(200);
