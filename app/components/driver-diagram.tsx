@@ -105,7 +105,7 @@ export function DriverDiagramSvg({
       role="img"
       aria-labelledby={titleId}
       className="app-driver-svg"
-      fontFamily="Arial, Helvetica, sans-serif"
+      fontFamily="Arial, sans-serif"
     >
       <title id={titleId}>{title}</title>
       <rect x={0} y={0} width={layout.width} height={layout.height} fill="#ffffff" />
