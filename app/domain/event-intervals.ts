@@ -49,3 +49,7 @@ export function eventDateProblem(date: string, taken: ReadonlySet<string>, today
 export function entersEvents(m: { chartType: ChartType | null | undefined }, counts: { events: number; points: number }): boolean {
   return counts.events > 0 || (isEventChart(m.chartType) && counts.points === 0);
 }
+
+/** Why event dates are refused on a measure whose values were typed in directly (the command and the page say it). */
+export const VALUES_ENTERED_DIRECTLY =
+  "This measure's values were entered one by one, so they cannot be worked out from event dates. Delete its values first, or keep adding them as values";

@@ -4,11 +4,9 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { ROLES, type Role } from "~/domain/enums";
 import { ROLE_LABELS } from "~/domain/labels";
+import { PEOPLE_IMPORT_MAX_ROWS, PEOPLE_TEMPLATE_HEADER } from "~/forms/people-template";
 
-export const PEOPLE_IMPORT_MAX_ROWS = 1000;
 export const PEOPLE_IMPORT_MAX_BYTES = 900_000;
-export const PEOPLE_TEMPLATE_HEADER = ["Name", "Email", "Job title", "Role", "Division"] as const;
-export const PEOPLE_TEMPLATE_EXAMPLE = ["Asha Patel", "asha.patel@trust.nhs.uk", "Ward Manager, Ward 7", "staff", "Medicine"] as const;
 
 export type PersonRow = { line: number; name: string; email: string; jobTitle: string; role: Role; division: string; divisionId: number | null };
 export type LineProblem = { line: number; message: string };

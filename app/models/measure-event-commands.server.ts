@@ -2,6 +2,7 @@
 // the measure's values are rebuilt from them (the days between each event and the one before,
 // qicharts2's `date - lag(date)`), the audit row is written and the stored SPC summary refreshed,
 // all in one transaction.
+import { VALUES_ENTERED_DIRECTLY } from "~/domain/event-intervals";
 import { and, eq } from "drizzle-orm";
 import { measureEvents, measurePoints } from "~/db.server";
 import type { Db } from "~/db.server";
@@ -14,9 +15,6 @@ import { dataCounts, listEvents } from "~/models/measure-events.server";
 import type { Measure } from "~/models/measure.server";
 
 type MeasureRef = Pick<Measure, "id" | "projectId" | "name">;
-
-export const VALUES_ENTERED_DIRECTLY =
-  "This measure's values were entered one by one, so they cannot be worked out from event dates. Delete its values first, or keep adding them as values";
 
 /** The measure's values, worked out again from all its events. */
 function rebuildPoints(tx: Db, measureId: number, actorId: number) {

@@ -1,6 +1,7 @@
 // Two-factor authentication as commands: confirming an authenticator app, the second step of signing
 // in (a code or a recovery code, each accepted once), and an admin's reset. Codes are checked by the
 // caller (app/auth/totp.server.ts); these write the result with its audit row in one transaction.
+import { CODE_ALREADY_USED } from "~/domain/two-factor-messages";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
 import { ok, record, refused, runCommand, type Actor } from "~/models/command.server";
@@ -42,8 +43,6 @@ export function failSecondFactor(db: Db, actor: Actor, input: { attempt: Attempt
     return ok(null);
   });
 }
-
-export const CODE_ALREADY_USED = "That code has already been used. Wait for the next code and enter it.";
 
 type Factor = { kind: "totp"; step: number } | { kind: "recovery"; codeId: number };
 

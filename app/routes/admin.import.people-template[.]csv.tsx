@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canAdminister } from "~/domain/permissions";
 import { requirePermission } from "~/auth/guards.server";
-import { PEOPLE_TEMPLATE_EXAMPLE, PEOPLE_TEMPLATE_HEADER } from "~/forms/people-import.server";
+import { PEOPLE_TEMPLATE_EXAMPLE, PEOPLE_TEMPLATE_HEADER } from "~/forms/people-template";
 import { toCsv } from "~/web/csv";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

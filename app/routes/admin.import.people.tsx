@@ -8,15 +8,8 @@ import { ROLE_LABELS } from "~/domain/labels";
 import { canAdminister } from "~/domain/permissions";
 import { actorOf } from "~/auth/actor.server";
 import { badRequest, requirePermission } from "~/auth/guards.server";
-import {
-  checkPeopleRows,
-  PEOPLE_IMPORT_MAX_ROWS,
-  PEOPLE_TEMPLATE_HEADER,
-  readCsv,
-  readPeopleFile,
-  type LineProblem,
-  type PersonRow,
-} from "~/forms/people-import.server";
+import { checkPeopleRows, readCsv, readPeopleFile, type LineProblem, type PersonRow } from "~/forms/people-import.server";
+import { PEOPLE_IMPORT_MAX_ROWS, PEOPLE_TEMPLATE_HEADER } from "~/forms/people-template";
 import { importPeople, planPeopleImport } from "~/models/people-import-commands.server";
 import { getProgrammeSetup } from "~/models/programme-setup.server";
 import { getProgramme } from "~/models/programme.server";

@@ -15,7 +15,8 @@ import { endedPendingSignIn, readPendingSignIn } from "~/auth/pending-sign-in.se
 import { checkSecondFactor } from "~/auth/second-factor.server";
 import { isSecondFactorInput } from "~/auth/second-factor-rules";
 import { newSession } from "~/auth/session.server";
-import { CODE_ALREADY_USED, completeSecondFactor, failSecondFactor } from "~/models/two-factor-commands.server";
+import { completeSecondFactor, failSecondFactor } from "~/models/two-factor-commands.server";
+import { CODE_ALREADY_USED } from "~/domain/two-factor-messages";
 import { auditThrottled, signInThrottle } from "~/models/sign-in-attempt.server";
 import { getUser } from "~/models/user.server";
 

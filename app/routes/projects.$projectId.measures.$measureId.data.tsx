@@ -28,7 +28,8 @@ import { entersEvents, eventDateProblem } from "~/domain/event-intervals";
 import { DeleteEventSchema, EventSchema, EventsPasteSchema, readPastedEvents } from "~/forms/measure-event-form";
 import { parseImportDate } from "~/forms/measure-import-check.server";
 import { dataCounts, listEvents } from "~/models/measure-events.server";
-import { deleteEvent, recordEvents, VALUES_ENTERED_DIRECTLY } from "~/models/measure-event-commands.server";
+import { deleteEvent, recordEvents } from "~/models/measure-event-commands.server";
+import { VALUES_ENTERED_DIRECTLY } from "~/domain/event-intervals";
 
 export const meta: MetaFunction = () => [{ title: "A value of a measure – Stepping Up" }];
 

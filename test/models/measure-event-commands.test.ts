@@ -3,7 +3,8 @@
 // summary; a measure whose values were entered one by one is refused, and a measure with events
 // refuses values written one by one.
 import { describe, expect, it } from "vitest";
-import { deleteEvent, recordEvents, VALUES_ENTERED_DIRECTLY } from "~/models/measure-event-commands.server";
+import { VALUES_ENTERED_DIRECTLY } from "~/domain/event-intervals";
+import { deleteEvent, recordEvents } from "~/models/measure-event-commands.server";
 import { addPoint, VALUES_FROM_EVENTS } from "~/models/measure-data-commands.server";
 import { createMeasure } from "~/models/measure-commands.server";
 import { getMeasure } from "~/models/measure.server";

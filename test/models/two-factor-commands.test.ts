@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { recoveryCodes, twoFactors } from "../../db/schema";
 import type { Db } from "../../db/client";
-import { ALREADY_ON, CODE_ALREADY_USED, completeSecondFactor, enableTwoFactor, failSecondFactor, resetTwoFactor } from "~/models/two-factor-commands.server";
+import { CODE_ALREADY_USED } from "~/domain/two-factor-messages";
+import { ALREADY_ON, completeSecondFactor, enableTwoFactor, failSecondFactor, resetTwoFactor } from "~/models/two-factor-commands.server";
 import type { Actor } from "~/models/command.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
