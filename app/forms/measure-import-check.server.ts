@@ -8,6 +8,7 @@ import type { Frequency } from "~/domain/enums";
 import { DAY_RANGE_TEXT, isDayInRange } from "~/domain/plausible";
 import { formatDay } from "~/web/dates";
 import { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS, parseImportNumber } from "~/forms/measure-form";
+import { joinSpacedMonth, parseImportMonth } from "~/forms/month-cell";
 
 export { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS };
 
@@ -82,7 +83,7 @@ function chooseDelimiter(lines: string[]): "\t" | "," | ";" | "whitespace" {
 
 function looksLikeHeader(cells: string[]): boolean {
   const hasLetter = cells.some((c) => /\p{L}/u.test(c));
-  return hasLetter && !cells.some((c) => parseImportNumber(c) !== null || parseImportDate(c) !== null);
+  return hasLetter && !cells.some((c) => parseImportNumber(c) !== null || parseImportDate(c) !== null || parseImportMonth(c) !== null);
 }
 
 function columnsProblem(found: number, usesRatio: boolean): string {
@@ -116,7 +117,7 @@ export function checkImport(input: string, settings: ImportSettings): ImportChec
     delimiter === "whitespace"
       ? text
           .split("\n")
-          .map((l) => l.trim().replace(/\s+/g, "\t"))
+          .map((l) => joinSpacedMonth(l.trim()).replace(/\s+/g, "\t"))
           .join("\n")
       : text;
   const parsed = Papa.parse<string[]>(source, {
@@ -162,8 +163,17 @@ export function checkImport(input: string, settings: ImportSettings): ImportChec
       reasons.push(columnsProblem(cells.length, settings.usesRatio));
     } else {
       let entered = parseImportDate(cells[0]);
-      if (entered === null) reasons.push(`${quote(cells[0])} is not a date: use YYYY-MM-DD or DD/MM/YYYY`);
-      else if (!isDayInRange(entered)) {
+      const month = entered === null ? parseImportMonth(cells[0]) : null;
+      if (month !== null && settings.frequency === "monthly") entered = month;
+      if (entered === null && month !== null) {
+        reasons.push(
+          `${quote(cells[0])} is a month, but this measure is ${settings.frequency}: give the date of each ${settings.frequency === "weekly" ? "week" : "day"}`,
+        );
+      } else if (entered === null) {
+        reasons.push(
+          `${quote(cells[0])} is not a date: use YYYY-MM-DD or DD/MM/YYYY${settings.frequency === "monthly" ? ", or a month such as Dec-24 or December 2024" : ""}`,
+        );
+      } else if (!isDayInRange(entered)) {
         reasons.push(`${formatDay(entered)} is not ${DAY_RANGE_TEXT}`);
         entered = null;
       }

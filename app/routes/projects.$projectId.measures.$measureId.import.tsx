@@ -162,7 +162,8 @@ export default function ImportData() {
         <>
           <p>
             Copy the cells from a spreadsheet (two columns: {columns}) and paste them below, or upload a CSV file. One row per {every}. Dates can be written
-            2025-01-06 or 06/01/2025; a first row of column headings is skipped. Everything is checked and shown to you before anything is saved.
+            2025-01-06 or 06/01/2025{m.frequency === "monthly" ? ", and months Dec-24, Dec 2024, December 2024, 2024-12 or 12/2024" : ""}; a first row of column
+            headings is skipped. Everything is checked and shown to you before anything is saved.
           </p>
           <p>
             {points === 0

@@ -212,3 +212,46 @@ describe("checkImport: the plausible range", () => {
     expect(check.rows.map((r) => r.line)).toEqual([4]);
   });
 });
+
+describe("checkImport: the month formats a spreadsheet writes, for a monthly measure", () => {
+  const monthlyCount: ImportSettings = { ...weeklyCount, frequency: "monthly" };
+
+  it("reads Dec-24, Dec 2024, December 2024, 2024-12 and 12/2024 as the month", () => {
+    const text = ["Month\tFalls", "Aug-24\t5", "Sep 2024\t6", "October 2024\t7", "2024-11\t8", "12/2024\t9", "Sept-25\t4"].join("\n");
+    const check = checkImport(text, monthlyCount);
+    expect(check.problems).toEqual([]);
+    expect(check.rows.map((r) => [r.periodDate, r.value])).toEqual([
+      ["2024-08-01", 5],
+      ["2024-09-01", 6],
+      ["2024-10-01", 7],
+      ["2024-11-01", 8],
+      ["2024-12-01", 9],
+      ["2025-09-01", 4],
+    ]);
+  });
+
+  it("keeps a month typed with spaces together when the cells are separated by spaces", () => {
+    const check = checkImport("Dec 2024 12\nJanuary 25 14", monthlyCount);
+    expect(check.problems).toEqual([]);
+    expect(check.rows.map((r) => [r.periodDate, r.value])).toEqual([
+      ["2024-12-01", 12],
+      ["2025-01-01", 14],
+    ]);
+  });
+
+  it("a month and a day in the same month are the same period", () => {
+    const check = checkImport("Dec-24,3\n15/12/2024,4", monthlyCount);
+    expect(check.problems).toEqual([{ line: 2, message: "duplicate period: line 1 already has a value for December 2024" }]);
+  });
+
+  it("refuses months that do not exist, and a month for a weekly measure, with a clear reason", () => {
+    const check = checkImport("Dex-24,3\n13/2024,4", monthlyCount);
+    expect(check.problems).toEqual([
+      { line: 1, message: "'Dex-24' is not a date: use YYYY-MM-DD or DD/MM/YYYY, or a month such as Dec-24 or December 2024" },
+      { line: 2, message: "'13/2024' is not a date: use YYYY-MM-DD or DD/MM/YYYY, or a month such as Dec-24 or December 2024" },
+    ]);
+    expect(checkImport("Dec-24,3", weeklyCount).problems).toEqual([
+      { line: 1, message: "'Dec-24' is a month, but this measure is weekly: give the date of each week" },
+    ]);
+  });
+});

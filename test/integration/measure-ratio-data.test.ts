@@ -326,3 +326,17 @@ describe("the chart the data suggest (ADR 035)", () => {
     expect(measure(id).chartType).toBe("xmr");
   });
 });
+
+describe("months written the way Excel writes them", () => {
+  it("imports Dec-24, Jan 2025, February 2025, 2025-03 and 04/2025 as the first of each month", async () => {
+    const { id, base } = await create(P_MEASURE);
+    await importText(base, "Month,Screened,Arrivals\nDec-24,40,50\nJan 2025,41,50\nFebruary 2025,42,50\n2025-03,43,50\n04/2025,44,50");
+    expect(points(id).map((p) => [p.periodDate, p.numerator])).toEqual([
+      ["2024-12-01", 40],
+      ["2025-01-01", 41],
+      ["2025-02-01", 42],
+      ["2025-03-01", 43],
+      ["2025-04-01", 44],
+    ]);
+  });
+});
