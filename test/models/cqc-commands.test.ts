@@ -1,6 +1,6 @@
 // CQC register commands: each change with its audit row; refusals write nothing.
 import { describe, expect, it } from "vitest";
-import { addCqcAction, addCqcActionsFromPaste, linkCqcAction, removeCqcAction } from "~/models/cqc-commands.server";
+import { addCqcAction, addCqcActionsFromPaste, archiveCqcAction, editCqcAction, linkCqcAction, removeCqcAction } from "~/models/cqc-commands.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
 const row = (reference: string) => ({
@@ -76,5 +76,55 @@ describe("CQC register commands", () => {
       expect.stringMatching(/^Unlinked .* from CQC action MD1$/),
       "Removed CQC action MD1",
     ]);
+  });
+
+  it("editCqcAction changes the wording, owner and due date, keeps the reference, and refuses an unknown owner or action", () => {
+    const { db, programmeId, admin, since } = setup();
+    const id = (db.$client.prepare("select id from cqc_actions where reference = 'MD1'").get() as { id: number }).id;
+    const owner = db.$client.prepare("select id, name from users where email = 'lead@example.org'").get() as { id: number; name: string };
+    const values = {
+      kind: "should_do" as const,
+      text: "Audit sepsis screening monthly",
+      domain: "effective" as const,
+      service: "ED",
+      ownerId: owner.id,
+      dueOn: "2027-03-31",
+    };
+    expect(editCqcAction(db, admin, { programmeId, actionId: id, values })).toEqual({ ok: true, value: { reference: "MD1" } });
+    const saved = () =>
+      db.$client.prepare("select reference, kind, text, domain, service, owner_id as ownerId, due_on as dueOn from cqc_actions where id = ?").get(id);
+    expect(saved()).toEqual({
+      reference: "MD1",
+      kind: "should_do",
+      text: values.text,
+      domain: "effective",
+      service: "ED",
+      ownerId: owner.id,
+      dueOn: "2027-03-31",
+    });
+
+    const disabled = db.$client.prepare("select id from users where disabled_at is not null limit 1").get() as { id: number } | undefined;
+    const refusals: [Parameters<typeof editCqcAction>[2], number][] = [
+      [{ programmeId, actionId: id, values: { ...values, ownerId: 99_999, text: "never saved" } }, 400],
+      [{ programmeId, actionId: 99_999, values }, 404],
+    ];
+    if (disabled) refusals.push([{ programmeId, actionId: id, values: { ...values, ownerId: disabled.id, text: "never saved" } }, 400]);
+    for (const [input, status] of refusals) expect(editCqcAction(db, admin, input)).toMatchObject({ ok: false, status });
+    expect(saved()).toMatchObject({ text: values.text, ownerId: owner.id });
+    expect(auditSince(db, since)).toMatchObject([{ action: "cqc.updated", summary: `Changed CQC action MD1: owner ${owner.name}, due 2027-03-31` }]);
+  });
+
+  it("archiveCqcAction archives and restores, keeping the action and its links", () => {
+    const { db, programmeId, admin, since, before } = setup();
+    const id = (db.$client.prepare("select id from cqc_actions where reference = 'MD1'").get() as { id: number }).id;
+    const links = rows(db, "cqc_action_projects");
+    const archivedAt = () => (db.$client.prepare("select archived_at as a from cqc_actions where id = ?").get(id) as { a: number | null }).a;
+    expect(archiveCqcAction(db, admin, { programmeId, actionId: id, archive: true })).toEqual({ ok: true, value: { reference: "MD1" } });
+    expect(archivedAt()).not.toBeNull();
+    expect(archiveCqcAction(db, admin, { programmeId, actionId: id, archive: false }).ok).toBe(true);
+    expect(archivedAt()).toBeNull();
+    expect(archiveCqcAction(db, admin, { programmeId, actionId: 99_999, archive: true })).toMatchObject({ ok: false, status: 404 });
+    expect([rows(db, "cqc_actions"), rows(db, "cqc_action_projects")]).toEqual([before, links]);
+    expect(auditSince(db, since).map((r) => r.summary)).toEqual(["Archived CQC action MD1", "Restored CQC action MD1"]);
   });
 });

@@ -1,6 +1,6 @@
 // Programme set-up commands: each change with its audit row; refusals write nothing.
 import { describe, expect, it } from "vitest";
-import { addNamed, changeNamed, saveProgrammeDetails, saveWave } from "~/models/programme-commands.server";
+import { addNamed, archiveWave, changeNamed, saveProgrammeDetails, saveWave } from "~/models/programme-commands.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
 const summariesAsOf = (db: ReturnType<typeof seededDb>["db"]) => (db.$client.prepare("select summaries_as_of as s from programmes").get() as { s: unknown }).s;
@@ -97,5 +97,24 @@ describe("programme set-up commands", () => {
     ).value.id;
     expect(changeNamed(db, admin, { programmeId, kind: "division", id, change: { verb: "delete" } }).ok).toBe(true);
     expect(auditSince(db, since).map((r) => r.summary)).toEqual(["Added the division Unused", "Deleted an unused division"]);
+  });
+
+  it("archiveWave archives and restores a wave, keeping its projects, clearing the summaries; a missing wave is a 404", () => {
+    const { db, programmeId, admin, since } = setup();
+    const wave = db.$client.prepare("select w.id, w.number from waves w where exists (select 1 from projects p where p.wave_id = w.id) limit 1").get() as {
+      id: number;
+      number: number;
+    };
+    const projectsInWave = () => (db.$client.prepare("select count(*) as n from projects where wave_id = ?").get(wave.id) as { n: number }).n;
+    const before = projectsInWave();
+    const archivedAt = () => (db.$client.prepare("select archived_at as a from waves where id = ?").get(wave.id) as { a: number | null }).a;
+    expect(archiveWave(db, admin, { programmeId, waveId: wave.id, archive: true })).toEqual({ ok: true, value: { number: wave.number } });
+    expect(archivedAt()).not.toBeNull();
+    expect(summariesAsOf(db)).toBeNull();
+    expect(projectsInWave()).toBe(before);
+    expect(archiveWave(db, admin, { programmeId, waveId: wave.id, archive: false }).ok).toBe(true);
+    expect(archivedAt()).toBeNull();
+    expect(archiveWave(db, admin, { programmeId, waveId: 99_999, archive: true })).toMatchObject({ ok: false, status: 404 });
+    expect(auditSince(db, since).map((r) => r.summary)).toEqual([`Archived wave ${wave.number}`, `Restored wave ${wave.number}`]);
   });
 });
