@@ -52,7 +52,7 @@ it("builds a driver diagram, tests a change idea and finds it adopted in the cha
      where u.email = 'lead@example.org' and t.role = 'project_lead' and t.ended_at is null and p.aim_what <> '' order by t.project_id`,
   )!;
   const aimWhat = dbRow<{ aim: string }>(app, "select aim_what as aim from projects where id = ?", projectId)!.aim;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } }); // axe is injected as a script
   const page = await context.newPage();
   const errors = watchForPageErrors(page);
   await signIn(page, app, "lead@example.org");
@@ -136,7 +136,9 @@ it("builds a driver diagram, tests a change idea and finds it adopted in the cha
   await page.keyboard.press("Space");
   expect(await adopt.isChecked()).toBe(true);
   await activate(page, page.getByRole("button", { name: "Save the worksheet" }));
-  await page.waitForURL(/\?saved=updated$/);
+  await page.waitForURL(/\?saved=updated$/, { timeout: 10_000 }).catch(async (e) => {
+    throw new Error(`${e}: ${(await page.locator("main").innerText()).slice(0, 1500)}`);
+  });
 
   // The idea's status follows its latest cycle's decision, on the diagram and on the PDSA timeline.
   await page.goto(diagramUrl);

@@ -91,4 +91,47 @@ describe("the PDSA timeline by driver", () => {
     expect(page.text).not.toContain("not linked to a driver yet");
     expect(page.findAll("section.app-pdsa-driver").length).toBeGreaterThan(0);
   });
+
+  it("plans a cycle with a new change idea under a chosen secondary driver, audited", async () => {
+    const secondary = one<{ id: number; title: string }>(
+      "select id, title from drivers where project_id = ? and level = 'secondary' and deleted_at is null order by id",
+      linked.projectId,
+    );
+    const form = await lead.get(`/projects/${linked.projectId}/pdsa/new`).then(readPage);
+    const options = form.findAll('select[name="newChangeIdeaDriver"] option').map((o) => o.text);
+    expect(options).toContain(secondary.title);
+    const res = await lead.post(`/projects/${linked.projectId}/pdsa/new`, {
+      intent: "create",
+      changeIdea: "new",
+      newChangeIdea: "Handover card on the drug trolley",
+      newChangeIdeaDriver: String(secondary.id),
+      title: "Card on the trolley for a week",
+      startDate: "2026-11-20",
+    });
+    expect(res.status).toBe(302);
+    const idea = one<{ id: number }>("select id from change_ideas where project_id = ? and title = 'Handover card on the drug trolley'", linked.projectId);
+    expect(one<{ driverId: number }>("select driver_id as driverId from change_idea_drivers where change_idea_id = ?", idea.id).driverId).toBe(secondary.id);
+    const audit = one<{ summary: string }>("select summary from audit_events where action = 'change_idea.created' and entity_id = ? order by id desc", idea.id);
+    expect(audit.summary).toBe(`Added change idea: Handover card on the drug trolley, under ${secondary.title}`);
+  });
+
+  it("refuses a driver that is not one of the project's secondary drivers, saving nothing", async () => {
+    const foreign = one<{ id: number }>("select id from drivers where project_id <> ? and level = 'secondary' and deleted_at is null", linked.projectId);
+    const primary = one<{ id: number }>("select id from drivers where project_id = ? and level = 'primary' and deleted_at is null", linked.projectId);
+    const count = () => one<{ n: number }>("select count(*) as n from change_ideas").n;
+    const before = count();
+    for (const driverId of [foreign.id, primary.id]) {
+      const res = await lead.post(`/projects/${linked.projectId}/pdsa/new`, {
+        intent: "create",
+        changeIdea: "new",
+        newChangeIdea: "An idea under someone else's driver",
+        newChangeIdeaDriver: String(driverId),
+        title: "Should not be saved",
+        startDate: "2026-11-20",
+      });
+      expect(res.status).toBe(400);
+      expect((await readPage(res)).errorSummary()).toContain("Choose one of this project's secondary drivers");
+    }
+    expect(count()).toBe(before);
+  });
 });
