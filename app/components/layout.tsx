@@ -9,6 +9,7 @@ const NAV = [
   { to: "/board", label: "Board" },
   { to: "/meetings", label: "Meetings" },
   { to: "/projects", label: "Projects" },
+  { to: "/changes", label: "Change package" },
   { to: "/waves", label: "Waves" },
   { to: "/asks", label: "Asks" },
   { to: "/cqc", label: "CQC" },

@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import type { PdsaDecision, PdsaStatus } from "~/domain/enums";
 import { PDSA_DECISION_LABELS, PDSA_STATUS_LABELS } from "~/domain/labels";
-import { groupByChangeIdea } from "~/domain/pdsa-rules";
+import { groupByChangeIdea, type ChangeIdeaRamp } from "~/domain/pdsa-rules";
 import { formatDay } from "~/web/dates";
 import { Tag, type TagColour } from "~/components/nhs";
 
@@ -63,52 +63,69 @@ export function PdsaTimeline({ projectId, cycles }: { projectId: number; cycles:
   const ramps = groupByChangeIdea(cycles);
   return (
     <div className="app-pdsa-timeline">
-      {ramps.map((ramp) => {
-        const latest = ramp.cycles.at(-1)!;
-        const count = ramp.cycles.length;
-        return (
-          <section key={ramp.changeIdeaId} className="app-pdsa-idea" aria-labelledby={`idea-${ramp.changeIdeaId}`}>
-            <h3 className="app-pdsa-idea__title" id={`idea-${ramp.changeIdeaId}`}>
-              <span className="nhsuk-caption-m">Change idea</span> {ramp.changeIdea}
-            </h3>
-            <p className="app-pdsa-idea__summary">
-              {count} {count === 1 ? "cycle" : "cycles"} from <time dateTime={ramp.firstStart}>{formatDay(ramp.firstStart)}</time>
-              {ramp.lastDate > ramp.firstStart ? (
-                <>
-                  {" to "}
-                  <time dateTime={ramp.lastDate}>{formatDay(ramp.lastDate)}</time>
-                </>
-              ) : null}
-              {latest.actDecision ? (
-                <>
-                  {" · latest decision "}
-                  <PdsaDecisionTag decision={latest.actDecision} />
-                </>
-              ) : null}
-            </p>
-            <ol className="app-pdsa-ramp">
-              {ramp.cycles.map((c) => (
-                <li key={c.id} className={`app-pdsa-ramp__step app-pdsa-ramp__step--${c.actDecision ?? c.status}`}>
-                  <span className="app-pdsa-ramp__number">Cycle {c.number}</span>
-                  <Link className="app-pdsa-ramp__link" to={`/projects/${projectId}/pdsa/${c.id}`}>
-                    {c.title}
-                  </Link>
-                  <span className="app-pdsa-ramp__dates">
-                    <CycleDates start={c.startDate} end={c.endDate} />
-                  </span>
-                  <span className="app-pdsa-ramp__tags">
-                    <PdsaStatusTag status={c.status} />
-                    {c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : null}
-                  </span>
-                  {c.previousNumber !== null && c.previousChangeIdeaId !== c.changeIdeaId ? (
-                    <span className="app-pdsa-ramp__from">Follows cycle {c.previousNumber} of another change idea</span>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-          </section>
-        );
-      })}
+      {ramps.map((ramp) => (
+        <PdsaRamp key={ramp.changeIdeaId} projectId={projectId} ramp={ramp} />
+      ))}
     </div>
+  );
+}
+
+/** One change idea's ramp; `idPrefix` keeps ids unique when a ramp is shown more than once on a page. */
+export function PdsaRamp({
+  projectId,
+  ramp,
+  headingLevel = 3,
+  idPrefix = "",
+}: {
+  projectId: number;
+  ramp: ChangeIdeaRamp<TimelineEntry>;
+  headingLevel?: 3 | 4 | 5;
+  idPrefix?: string;
+}) {
+  const latest = ramp.cycles.at(-1)!;
+  const count = ramp.cycles.length;
+  const Heading = `h${headingLevel}` as "h3";
+  const headingId = `${idPrefix}idea-${ramp.changeIdeaId}`;
+  return (
+    <section className="app-pdsa-idea" aria-labelledby={headingId}>
+      <Heading className="app-pdsa-idea__title" id={headingId}>
+        <span className="nhsuk-caption-m">Change idea</span> {ramp.changeIdea}
+      </Heading>
+      <p className="app-pdsa-idea__summary">
+        {count} {count === 1 ? "cycle" : "cycles"} from <time dateTime={ramp.firstStart}>{formatDay(ramp.firstStart)}</time>
+        {ramp.lastDate > ramp.firstStart ? (
+          <>
+            {" to "}
+            <time dateTime={ramp.lastDate}>{formatDay(ramp.lastDate)}</time>
+          </>
+        ) : null}
+        {latest.actDecision ? (
+          <>
+            {" · latest decision "}
+            <PdsaDecisionTag decision={latest.actDecision} />
+          </>
+        ) : null}
+      </p>
+      <ol className="app-pdsa-ramp">
+        {ramp.cycles.map((c) => (
+          <li key={c.id} className={`app-pdsa-ramp__step app-pdsa-ramp__step--${c.actDecision ?? c.status}`}>
+            <span className="app-pdsa-ramp__number">Cycle {c.number}</span>
+            <Link className="app-pdsa-ramp__link" to={`/projects/${projectId}/pdsa/${c.id}`}>
+              {c.title}
+            </Link>
+            <span className="app-pdsa-ramp__dates">
+              <CycleDates start={c.startDate} end={c.endDate} />
+            </span>
+            <span className="app-pdsa-ramp__tags">
+              <PdsaStatusTag status={c.status} />
+              {c.actDecision ? <PdsaDecisionTag decision={c.actDecision} /> : null}
+            </span>
+            {c.previousNumber !== null && c.previousChangeIdeaId !== c.changeIdeaId ? (
+              <span className="app-pdsa-ramp__from">Follows cycle {c.previousNumber} of another change idea</span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -1,21 +1,40 @@
 // The IHI PDSA worksheet as NHS form controls, shared by "plan a new cycle" and "edit the worksheet".
 // Choices are radios and checkboxes that work without JavaScript; nothing is hidden until clicked.
 import { Link } from "@remix-run/react";
-import { DateInput, Checkboxes, Radios, TextareaField, TextField, type AnyField } from "~/components/nhs";
+import { DateInput, Checkboxes, Radios, SelectField, TextareaField, TextField, type AnyField } from "~/components/nhs";
 import { PDSA_DECISIONS, type MeasureType } from "~/domain/enums";
 import { MEASURE_TYPE_LABELS, PDSA_DECISION_LABELS } from "~/domain/labels";
 
 type Fields = Record<string, AnyField>;
 
-export function ChangeIdeaChoice({ fields, ideas }: { fields: Fields; ideas: { id: number; title: string }[] }) {
+export function ChangeIdeaChoice({
+  fields,
+  ideas,
+  drivers = [],
+}: {
+  fields: Fields;
+  ideas: { id: number; title: string }[];
+  /** The project's secondary drivers, for a new change idea to go under on the driver diagram. */
+  drivers?: { id: number; title: string }[];
+}) {
   const field = fields.changeIdea;
   const newIdea = (
-    <TextField
-      field={fields.newChangeIdea}
-      label={ideas.length ? "Name of the new change idea" : "Change idea"}
-      hint="The change you want to test, like 'SBAR escalation card'. Later cycles of the same idea build on this one."
-      width={30}
-    />
+    <>
+      <TextField
+        field={fields.newChangeIdea}
+        label={ideas.length ? "Name of the new change idea" : "Change idea"}
+        hint="The change you want to test, like 'SBAR escalation card'. Later cycles of the same idea build on this one."
+        width={30}
+      />
+      {drivers.length && fields.newChangeIdeaDriver ? (
+        <SelectField
+          field={fields.newChangeIdeaDriver}
+          label="Which secondary driver does it serve?"
+          hint="It goes under this driver on the driver diagram."
+          options={[{ value: "", label: "Not linked to a driver yet" }, ...drivers.map((d) => ({ value: String(d.id), label: d.title }))]}
+        />
+      ) : null}
+    </>
   );
   if (!ideas.length) {
     return (
@@ -77,17 +96,19 @@ export function MeasureChoice({
 export function PlanFields({
   fields,
   ideas,
+  drivers,
   measures,
   measuresHref,
 }: {
   fields: Fields;
   ideas: { id: number; title: string }[];
+  drivers?: { id: number; title: string }[];
   measures: { id: number; name: string; type: MeasureType }[];
   measuresHref: string;
 }) {
   return (
     <>
-      <ChangeIdeaChoice fields={fields} ideas={ideas} />
+      <ChangeIdeaChoice fields={fields} ideas={ideas} drivers={drivers} />
       <TextField
         field={fields.title}
         label="Change being tested"

@@ -29,6 +29,8 @@ const planShape = {
     .string({ error: "Choose the change idea this cycle tests" })
     .refine((v) => v === "new" || ID.test(v), "Choose the change idea this cycle tests"),
   newChangeIdea: text({ what: "The new change idea", max: 200 }),
+  // The secondary driver a new change idea goes under on the driver diagram (optional).
+  newChangeIdeaDriver: z.string().regex(ID, "Choose one of this project's secondary drivers").transform(Number).optional(),
   title: requiredText("Enter the change being tested", { what: "The change being tested", max: 200 }),
   question: optionalText("The question"),
   prediction: optionalText("The prediction"),

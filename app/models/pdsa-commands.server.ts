@@ -1,7 +1,7 @@
 // Writes to a project's PDSA cycles: planning one, saving its worksheet and deleting it. A new
 // change idea named on the form is created (and audited) with the cycle that tests it.
-import { and, eq, sql } from "drizzle-orm";
-import { changeIdeas, pdsaCycles } from "~/db.server";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { changeIdeaDrivers, changeIdeas, drivers, pdsaCycles } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
 import { describeChanges, type Conflict } from "~/domain/conflict";
@@ -27,18 +27,27 @@ function resolveChangeIdea(db: Db, actor: Actor, projectId: number, values: Cycl
     .from(changeIdeas)
     .where(and(eq(changeIdeas.projectId, projectId), sql`lower(${changeIdeas.title}) = lower(${title})`))
     .get();
+  const driver =
+    values.newChangeIdeaDriver === undefined
+      ? undefined
+      : db
+          .select({ id: drivers.id, title: drivers.title })
+          .from(drivers)
+          .where(and(eq(drivers.id, values.newChangeIdeaDriver), eq(drivers.projectId, projectId), eq(drivers.level, "secondary"), isNull(drivers.deletedAt)))
+          .get();
   if (same) return same;
   const created = db
     .insert(changeIdeas)
     .values({ projectId, title, createdAt: new Date(nowMs()) })
     .returning({ id: changeIdeas.id })
     .get();
+  if (driver) db.insert(changeIdeaDrivers).values({ changeIdeaId: created.id, driverId: driver.id }).run();
   record(db, actor, {
     action: "change_idea.created",
     entityType: "change_idea",
     entityId: created.id,
     projectId,
-    summary: `Added change idea: ${title}`,
+    summary: driver ? `Added change idea: ${title}, under ${driver.title}` : `Added change idea: ${title}`,
   });
   return { id: created.id, title };
 }

@@ -2,7 +2,7 @@
 // cycle is gone from every list and page but keeps its number, its links and its audit trail.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { changeIdeas, measures, pdsaCycleMeasures, pdsaCycles, users } from "~/db.server";
+import { changeIdeas, drivers, measures, pdsaCycleMeasures, pdsaCycles, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { PdsaDecision } from "~/domain/enums";
 import { PDSA_DECISION_LABELS, PDSA_STATUS_LABELS } from "~/domain/labels";
@@ -113,10 +113,18 @@ export function listFollowingCycles(db: Db, projectId: number, cycleId: number) 
 export function referenceProblems(
   db: Db,
   projectId: number,
-  values: Pick<CycleValues, "changeIdea" | "measureIds" | "previousCycleId">,
+  values: Pick<CycleValues, "changeIdea" | "measureIds" | "previousCycleId"> & { newChangeIdeaDriver?: number },
 ): { fieldErrors: Record<string, string[]>; formErrors: string[] } | null {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
+  if (values.changeIdea === "new" && values.newChangeIdeaDriver !== undefined) {
+    const driver = db
+      .select({ id: drivers.id })
+      .from(drivers)
+      .where(and(eq(drivers.id, values.newChangeIdeaDriver), eq(drivers.projectId, projectId), eq(drivers.level, "secondary"), isNull(drivers.deletedAt)))
+      .get();
+    if (!driver) fieldErrors.newChangeIdeaDriver = ["Choose one of this project's secondary drivers"];
+  }
   if (values.changeIdea !== "new") {
     const idea = db
       .select({ id: changeIdeas.id })

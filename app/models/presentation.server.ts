@@ -8,6 +8,7 @@ import { orderMeasures, parseSettings, visibleSlides, type PresentationSettings 
 import { listRebases, listSeries } from "~/models/measure-data.server";
 import { getMeasure, listMeasures, listPdsaMarkers } from "~/models/measure.server";
 import { listTimelineCycles } from "~/models/pdsa.server";
+import { getDiagram } from "~/models/driver.server";
 import { getLatestStatusReport, getProjectCharter, listOpenProjectAsks, listProjectMilestones, listProjectTeam } from "~/models/project.server";
 
 const ROLE_ORDER = [...LEAD_ROLES, "member"] as const;
@@ -78,11 +79,18 @@ export function loadPresentation(db: Db, projectId: number, opts: { includeHidde
     team,
     measures: measures.filter((m) => shown.has(`measure-${m.id}`)),
     cycles: listTimelineCycles(db, projectId),
+    diagram: diagramData(db, projectId),
     pdsaMarkers: listPdsaMarkers(db, projectId),
     milestones: listProjectMilestones(db, projectId),
     asks: listOpenProjectAsks(db, projectId),
     report: report ? { reportDate: report.reportDate, rag: report.rag, ragReason: report.ragReason, nextSteps: report.nextSteps } : null,
   };
+}
+
+/** The driver diagram as the deck and the one-page print draw it (no PICK history). */
+function diagramData(db: Db, projectId: number) {
+  const { history: _history, ...d } = getDiagram(db, projectId);
+  return d;
 }
 
 export type PresentationData = NonNullable<ReturnType<typeof loadPresentation>>;

@@ -4,7 +4,10 @@ import { useEffect, useState } from "react";
 import { OnePage } from "~/components/present/one-page";
 import { requireProjectRecord } from "~/auth/project-page.server";
 import { today } from "~/today.server";
-import { loadPresentation } from "~/models/presentation.server";
+import { loadPresentation, type PresentationData } from "~/models/presentation.server";
+import { DriverDiagramList, DriverDiagramSvg } from "~/components/driver-diagram";
+import { Details } from "~/components/nhs";
+import { diagramView } from "~/web/driver-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deck.project.title ?? "Project"} on a page – Stepping Up` }];
 
@@ -27,6 +30,29 @@ function PrintButton() {
   );
 }
 
+/** The whole driver diagram under the sheet, on screen only: the sheet itself keeps to one A4 page. */
+function DiagramPanel({ deck }: { deck: PresentationData }) {
+  const d = diagramView(deck.diagram);
+  return (
+    <section className="app-no-print app-one-page-drivers nhsuk-u-margin-top-5" aria-labelledby="one-page-drivers">
+      <h2 id="one-page-drivers">The driver diagram</h2>
+      <div className="app-driver-figure">
+        <DriverDiagramSvg
+          d={d}
+          title={`Driver diagram of ${deck.project.title}. The same diagram follows as a list.`}
+          titleId="one-page-driver-diagram-title"
+        />
+      </div>
+      <Details summary="The driver diagram as a list">
+        <DriverDiagramList d={d} cycleBase={`/projects/${deck.project.id}/pdsa`} />
+      </Details>
+      <p>
+        <Link to={`/projects/${deck.project.id}/drivers`}>Open the driver diagram</Link>
+      </p>
+    </section>
+  );
+}
+
 export default function OnePageRoute() {
   const { deck, today } = useLoaderData<typeof loader>();
   return (
@@ -43,6 +69,7 @@ export default function OnePageRoute() {
         </p>
       </div>
       <OnePage data={deck} today={today} />
+      {deck.slides.some((s) => s.key === "drivers") && (deck.diagram.primaries.length || deck.diagram.ideas.length) ? <DiagramPanel deck={deck} /> : null}
     </>
   );
 }

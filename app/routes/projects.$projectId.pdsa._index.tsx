@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PdsaTimeline } from "~/components/pdsa-timeline";
+import { PdsaTimelineByDriver, UnlinkedIdeasPrompt } from "~/components/pdsa-by-driver";
 import { SuccessBanner } from "~/components/success-banner";
 import { getDb } from "~/db.server";
 import { PDSA_STATUSES } from "~/domain/enums";
 import { PDSA_STATUS_LABELS } from "~/domain/labels";
 import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { listTimelineCycles } from "~/models/pdsa.server";
+import { listDriverLinks, listDrivers, listIdeaLinks } from "~/models/driver.server";
+import { groupRampsByDriver } from "~/domain/driver-groups";
+import { groupByChangeIdea } from "~/domain/pdsa-rules";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { projectExists } from "~/models/team.server";
 
@@ -18,17 +21,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = getDb();
   if (!projectExists(db, projectId)) notFound("project");
   const deleted = new URL(request.url).searchParams.get("deleted");
+  const driverRows = listDrivers(db, projectId).map((d) => ({ id: d.id, title: d.title, level: d.level }));
+  const drivers = {
+    primaries: driverRows.filter((d) => d.level === "primary"),
+    secondaries: driverRows.filter((d) => d.level === "secondary"),
+    driverLinks: listDriverLinks(db, projectId),
+    ideaLinks: listIdeaLinks(db, projectId),
+  };
   return {
     projectId,
     cycles: listTimelineCycles(db, projectId),
+    drivers,
     deleted: deleted && /^\d{1,9}$/.test(deleted) ? Number(deleted) : null,
   };
 }
 
 export default function PdsaCycles() {
-  const { projectId, cycles, deleted } = useLoaderData<typeof loader>();
+  const { projectId, cycles, deleted, drivers } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const ideas = new Set(cycles.map((c) => c.changeIdeaId)).size;
+  const unlinked = groupRampsByDriver({ ...drivers, ramps: groupByChangeIdea(cycles) }).unlinked.length;
   const counts = PDSA_STATUSES.map((s) => ({ status: s, n: cycles.filter((c) => c.status === s).length })).filter((x) => x.n);
   return (
     <>
@@ -56,8 +68,9 @@ export default function PdsaCycles() {
             {": "}
             {counts.map((x) => `${x.n} ${PDSA_STATUS_LABELS[x.status].toLowerCase()}`).join(", ")}.
           </p>
-          <h2 className="nhsuk-heading-m">Timeline by change idea</h2>
-          <PdsaTimeline projectId={projectId} cycles={cycles} />
+          <UnlinkedIdeasPrompt projectId={projectId} count={unlinked} canEdit={permissions.edit} />
+          <h2 className="nhsuk-heading-m">Timeline by driver</h2>
+          <PdsaTimelineByDriver projectId={projectId} cycles={cycles} drivers={drivers} />
         </>
       )}
     </>

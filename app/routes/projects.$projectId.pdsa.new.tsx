@@ -17,6 +17,7 @@ import { patientDataWarning } from "~/forms/pii-guard.server";
 import { today } from "~/today.server";
 import { getCycle, listChangeIdeas, listMeasureOptions, referenceProblems } from "~/models/pdsa.server";
 import { createCycle } from "~/models/pdsa-commands.server";
+import { listDrivers } from "~/models/driver.server";
 import { actorOf } from "~/auth/actor.server";
 import { valueOf } from "~/web/command-reply.server";
 
@@ -47,6 +48,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     projectId,
     ideas,
+    drivers: listDrivers(db, projectId)
+      .filter((d) => d.level === "secondary")
+      .map((d) => ({ id: d.id, title: d.title })),
     measures: listMeasureOptions(db, projectId),
     previous,
     guidance: prefill?.guidance ?? null,
@@ -85,7 +89,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function NewCycle() {
-  const { projectId, ideas, measures, previous, guidance, formValues } = useLoaderData<typeof loader>();
+  const { projectId, ideas, drivers, measures, previous, guidance, formValues } = useLoaderData<typeof loader>();
   const pdsaPath = `/projects/${projectId}/pdsa`;
   const actionData = useActionData<typeof action>();
   const opened = useMemo<SubmissionResult<string[]>>(() => ({ initialValue: formValues }), [formValues]);
@@ -111,7 +115,7 @@ export default function NewCycle() {
           <input type="hidden" name="intent" value="create" />
           <FormToken />
           {formValues.previousCycleId ? <input type="hidden" name="previousCycleId" value={formValues.previousCycleId} /> : null}
-          <PlanFields fields={fields} ideas={ideas} measures={measures} measuresHref={`/projects/${projectId}/measures`} />
+          <PlanFields fields={fields} ideas={ideas} drivers={drivers} measures={measures} measuresHref={`/projects/${projectId}/measures`} />
           <PiiConfirm show={Boolean(actionData?.pii)} />
           <FormButtons submit="Save the plan" cancelTo={previous ? `${pdsaPath}/${previous.id}` : pdsaPath} />
         </Form>

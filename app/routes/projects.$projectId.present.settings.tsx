@@ -145,8 +145,9 @@ export default function PresentationSettingsPage() {
   const orderErrors = fields.measures.errors ?? [];
   const slideChoices = [
     { key: "aim", label: SECTION_LABELS.aim },
+    { key: "drivers", label: SECTION_LABELS.drivers },
     ...measures.map((m) => ({ key: measureSlideKey(m.id), label: `Measure: ${m.name}` })),
-    ...SECTION_SLIDES.filter((s) => s !== "aim").map((s) => ({ key: s, label: SECTION_LABELS[s] })),
+    ...SECTION_SLIDES.filter((s) => s !== "aim" && s !== "drivers").map((s) => ({ key: s, label: SECTION_LABELS[s] })),
   ];
 
   return (

@@ -3,12 +3,13 @@
 import { z } from "zod";
 
 /** Slides that come once per deck and may be hidden; the title slide is always shown. */
-export const SECTION_SLIDES = ["aim", "pdsa", "milestones", "asks", "next-steps"] as const;
+export const SECTION_SLIDES = ["aim", "drivers", "pdsa", "milestones", "asks", "next-steps"] as const;
 export type SectionSlide = (typeof SECTION_SLIDES)[number];
 
 export const SECTION_LABELS: Record<SectionSlide | "title", string> = {
   title: "Title and team",
   aim: "The problem and the SMART aim",
+  drivers: "The driver diagram",
   pdsa: "The PDSA journey",
   milestones: "Milestones",
   asks: "Asks of the executive team",
@@ -56,13 +57,14 @@ export function orderMeasures<T extends { id: number }>(measures: readonly T[], 
 
 export type SlideRef = { key: string; kind: "title" | "measure" | SectionSlide; measureId?: number };
 
-/** Every slide of the deck in order, before hiding: title, aim, one per measure, then the sections. */
+/** Every slide of the deck in order, before hiding: title, aim, the driver diagram, one per measure, then the sections. */
 export function allSlides(measureIdsInOrder: readonly number[]): SlideRef[] {
   return [
     { key: "title", kind: "title" },
     { key: "aim", kind: "aim" },
+    { key: "drivers", kind: "drivers" },
     ...measureIdsInOrder.map((id) => ({ key: measureSlideKey(id), kind: "measure" as const, measureId: id })),
-    ...SECTION_SLIDES.filter((s) => s !== "aim").map((s) => ({ key: s, kind: s })),
+    ...SECTION_SLIDES.filter((s) => s !== "aim" && s !== "drivers").map((s) => ({ key: s, kind: s })),
   ];
 }
 

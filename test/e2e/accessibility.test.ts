@@ -161,6 +161,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["wins", () => "/wins"],
     ["learning", () => "/learning"],
     ["learning search", () => "/learning?q=falls"],
+    ["change package", () => "/changes"],
     ["project wins", () => `/projects/${ids.project}/wins`],
     ["one-page summary", () => `/projects/${ids.project}/one-page`],
     ["presentation", () => `/projects/${ids.project}/present`],

@@ -52,6 +52,8 @@ beforeAll(async () => {
     "/wins",
     "/learning",
     "/learning?q=falls",
+    "/changes",
+    "/changes?status=adopted&sort=cycles",
     "/cqc",
     "/actions",
     "/spc",

@@ -163,7 +163,7 @@ describe("reading", () => {
     const res = await viewer.get(`/projects/${otherId}/pdsa`);
     expect(res.status).toBe(200);
     const html = await readPage(res);
-    expect(html.text).toContain("Timeline by change idea");
+    expect(html.text).toContain("Timeline by driver");
     for (const c of cycles) {
       expect(html.text).toContain(c.title);
       expect(html.text).toContain(c.idea);

@@ -62,7 +62,9 @@ const settingsPath = () => `/projects/${projectId}/present/settings`;
 /** A full, valid settings form: everything shown, measures in the given order. */
 function settingsForm(opts: { rev?: number; hide?: string[]; order?: number[] } = {}) {
   const order = opts.order ?? measureIds;
-  const show = ["aim", ...measureIds.map((id) => `measure-${id}`), "pdsa", "milestones", "asks", "next-steps"].filter((k) => !(opts.hide ?? []).includes(k));
+  const show = ["aim", "drivers", ...measureIds.map((id) => `measure-${id}`), "pdsa", "milestones", "asks", "next-steps"].filter(
+    (k) => !(opts.hide ?? []).includes(k),
+  );
   const form: Record<string, string | string[]> = { rev: String(opts.rev ?? 0), show };
   measureIds.forEach((id, i) => {
     form[`measures[${i}].id`] = String(id);
@@ -78,12 +80,13 @@ describe("the deck", () => {
     const page = await readPage(res);
     const labels = slideLabels(page);
     expect(measureIds.length, "the project has measures to show, in an order to change").toBeGreaterThan(1);
-    const n = 2 + measureIds.length + 4;
+    const n = 3 + measureIds.length + 4;
     expect(labels).toHaveLength(n);
     const title = server.db.select().from(projects).where(eq(projects.id, projectId)).get()!.title;
     expect(labels[0]).toBe(`1 of ${n}: ${title}`);
     expect(labels[1]).toBe(`2 of ${n}: The problem and the SMART aim`);
-    measureIds.forEach((id, i) => expect(labels[2 + i]).toBe(`${3 + i} of ${n}: ${measureName(id)}`));
+    expect(labels[2]).toBe(`3 of ${n}: The driver diagram`);
+    measureIds.forEach((id, i) => expect(labels[3 + i]).toBe(`${4 + i} of ${n}: ${measureName(id)}`));
     expect(labels.slice(-4)).toEqual([
       `${n - 3} of ${n}: The PDSA journey`,
       `${n - 2} of ${n}: Milestones`,
@@ -194,12 +197,12 @@ describe("presentation settings", () => {
     expect(audit.summary).toContain(`measures in the order ${order.map(measureName).join(" → ")}`);
 
     const labels = slideLabels(await readPage(await viewer.get(`/projects/${projectId}/present`)));
-    const n = 2 + measureIds.length - 1 + 3;
+    const n = 3 + measureIds.length - 1 + 3;
     expect(labels).toHaveLength(n);
     expect(labels.some((l) => l.endsWith("The PDSA journey"))).toBe(false);
     expect(labels.some((l) => l.endsWith(measureName(hiddenMeasure)))).toBe(false);
     const shownOrder = order.filter((id) => id !== hiddenMeasure).map(measureName);
-    expect(labels.slice(2, 2 + shownOrder.length)).toEqual(shownOrder.map((name, i) => `${3 + i} of ${n}: ${name}`));
+    expect(labels.slice(3, 3 + shownOrder.length)).toEqual(shownOrder.map((name, i) => `${4 + i} of ${n}: ${name}`));
 
     // The settings page reopens with the saved choices.
     const page = await readPage(await lead.get(`${settingsPath()}?saved=1`));

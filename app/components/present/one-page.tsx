@@ -13,6 +13,37 @@ import type { PresentationData } from "~/models/presentation.server";
 import { MeasurePanel } from "./measure-panel";
 import { waveLabel } from "~/domain/wave-label";
 
+/** The driver diagram in brief: each primary driver with how its change ideas stand (the full diagram follows the sheet on screen). */
+function DriversPanel({ data }: { data: PresentationData }) {
+  const d = data.diagram;
+  const ideasUnder = (primaryId: number) => {
+    const secondaries = new Set(d.secondaries.filter((s) => s.parentIds.includes(primaryId)).map((s) => s.id));
+    return d.ideas.filter((i) => i.driverIds.some((id) => secondaries.has(id)));
+  };
+  return (
+    <section className="app-one-page__drivers">
+      <h3>{SECTION_LABELS.drivers}</h3>
+      {d.primaries.length === 0 ? (
+        <p>No driver diagram yet.</p>
+      ) : (
+        <ul className="app-one-page__list">
+          {d.primaries.slice(0, 4).map((p) => {
+            const ideas = ideasUnder(p.id);
+            const adopted = ideas.filter((i) => i.status === "adopted").length;
+            return (
+              <li key={p.id} className="app-one-page__clamp app-one-page__clamp--2">
+                <strong>{p.title}</strong>: {plural(ideas.length, "change idea")}
+                {adopted ? `, ${adopted} adopted` : ""}
+              </li>
+            );
+          })}
+          {d.primaries.length > 4 ? <li>and {plural(d.primaries.length - 4, "more primary driver")}</li> : null}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function OnePage({ data, today }: { data: PresentationData; today: string }) {
   const p = data.project;
   const shown = new Set(data.slides.map((s) => s.key));
@@ -55,6 +86,7 @@ export function OnePage({ data, today }: { data: PresentationData; today: string
               <p className="app-one-page__clamp app-one-page__clamp--4">{p.aimWhat.trim() ? aimSentence(p, formatDay) : "No SMART aim yet."}</p>
             </section>
           ) : null}
+          {shown.has("drivers") ? <DriversPanel data={data} /> : null}
           {shown.has("asks") ? (
             <section>
               <h3>{SECTION_LABELS.asks}</h3>

@@ -11,7 +11,9 @@ import { formatDay } from "~/web/dates";
 import { aimSentence, SECTION_LABELS, type SlideRef } from "~/web/presentation";
 import type { PresentationData } from "~/models/presentation.server";
 import { MeasurePanel } from "./measure-panel";
-import { Tag } from "~/components/nhs";
+import { Details, Tag } from "~/components/nhs";
+import { DriverDiagramList, DriverDiagramSvg } from "~/components/driver-diagram";
+import { diagramView } from "~/web/driver-view";
 import { waveLabel } from "~/domain/wave-label";
 
 export type Slide = { key: string; title: string; body: ReactNode };
@@ -64,6 +66,32 @@ function AimSlide({ data }: { data: PresentationData }) {
         </>
       ) : (
         <Empty>No SMART aim in the charter yet.</Empty>
+      )}
+    </>
+  );
+}
+
+function DriversSlide({ data }: { data: PresentationData }) {
+  const d = diagramView(data.diagram);
+  const empty = d.primaries.length === 0 && d.ideas.length === 0;
+  return (
+    <>
+      <h2>{SECTION_LABELS.drivers}</h2>
+      {empty ? (
+        <Empty>No driver diagram yet: the team draws its theory of change on the project&apos;s driver diagram.</Empty>
+      ) : (
+        <>
+          <div className="app-present-drivers">
+            <DriverDiagramSvg
+              d={d}
+              title={`Driver diagram of ${data.project.title}. The same diagram follows as a list.`}
+              titleId="present-driver-diagram-title"
+            />
+          </div>
+          <Details summary="The driver diagram as a list">
+            <DriverDiagramList d={d} cycleBase={`/projects/${data.project.id}/pdsa`} />
+          </Details>
+        </>
       )}
     </>
   );
@@ -167,6 +195,8 @@ export function buildSlides(data: PresentationData, today: string): Slide[] {
           },
         ];
       }
+      case "drivers":
+        return [{ key: s.key, title: SECTION_LABELS.drivers, body: <DriversSlide data={data} /> }];
       case "pdsa":
         return [{ key: s.key, title: SECTION_LABELS.pdsa, body: <PdsaSlide data={data} /> }];
       case "milestones":
