@@ -26,3 +26,8 @@ export function digestIntro(reminders: number, updates: number): string {
   if (reminders) return "Here is what needs doing before the programme board sees a flag.";
   return "Here is what has happened since your last digest.";
 }
+
+const LONDON_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" });
+
+/** The hour (0–23) of an instant in UK time. */
+export const londonHour = (instant: number) => Number(LONDON_HOUR.format(instant));
