@@ -15,6 +15,7 @@ import type { TrustProxy } from "~/auth/trust-proxy.server";
 import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
 import { ensureLearningIndex } from "~/models/learning-index.server";
 import { startMailSender } from "~/models/mail-sender.server";
+import { startScheduledJobs } from "~/models/scheduled-jobs.server";
 
 export type StartupInfo = {
   port: number;
@@ -68,6 +69,8 @@ export async function startup({
   loadSignInPolicy(demo);
   // Email leaves only through SMTP_URL; without it, mail waits in the outbox (/admin/outbox).
   startMailSender(db);
+  // Reminders and digests (and any later scheduled task) hourly, under a database lock (ADR 067).
+  if (background) startScheduledJobs(db);
 
   let signInHelp: string;
   if (demo) {

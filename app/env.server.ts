@@ -43,6 +43,10 @@ const EnvSchema = z
       .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://host:25 or smtps://user:password@host:465")
       .optional(),
     MAIL_FROM: z.string().min(3).max(200).optional(),
+    // Scheduled work (docs/decisions/067): the hourly run in the server, and the hour digests go out from (UK time).
+    SCHEDULED_JOBS: flag.default("1"),
+    JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    NOTIFY_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     /** Roles that must use a second factor: comma-separated, or `none`. Unset: `admin`, except in demo mode (none). */
     MFA_REQUIRED_ROLES: z
       .string()

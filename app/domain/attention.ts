@@ -74,8 +74,8 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   ask_open: "Ask waiting for an answer",
 };
 
-const NO_FLAG_STAGES: ReadonlySet<Stage> = new Set(["closed", "stopped", "declined"]);
-const REPORTING_STAGES: ReadonlySet<Stage> = new Set(["approved", "active", "sustaining"]);
+export const NO_FLAG_STAGES: ReadonlySet<Stage> = new Set(["closed", "stopped", "declined"]);
+export const REPORTING_STAGES: ReadonlySet<Stage> = new Set(["approved", "active", "sustaining"]);
 
 const days = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

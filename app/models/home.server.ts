@@ -1,7 +1,7 @@
 // What the home page shows one person: the programme in brief and their own work.
 // Reads the stored board summaries (call ensureSummariesFresh first) and a few direct queries.
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { meetingActions, meetings, projects, projectSummaries as s, projectTeam } from "~/db.server";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { meetingActions, meetings, notifications, projects, projectSummaries as s, projectTeam } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AttentionFlag } from "~/domain/attention";
 import { STAGES, type Stage, type TeamRole } from "~/domain/enums";
@@ -75,5 +75,23 @@ export function listMyOpenActions(db: Db, programmeId: number, userId: number) {
     .leftJoin(projects, eq(projects.id, meetingActions.projectId))
     .where(and(eq(meetingActions.ownerUserId, userId), isNull(meetingActions.completedOn), eq(meetings.programmeId, programmeId)))
     .orderBy(asc(meetingActions.dueOn), asc(meetingActions.id))
+    .all();
+}
+
+/** The person's newest unread notifications, from the notification centre's own table. */
+export function listMyUnreadNotifications(db: Db, userId: number, limit = 5) {
+  return db
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      projectTitle: projects.title,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .leftJoin(projects, eq(projects.id, notifications.projectId))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
     .all();
 }

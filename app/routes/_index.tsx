@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HomeBrief } from "~/components/home-brief";
 import { MyActions, MyAsks, MyProjects } from "~/components/home-my-work";
+import { MyReminders, MyUnread } from "~/components/home-reminders";
 import { WinList } from "~/components/win-list";
 import { InsetText } from "~/components/nhs";
 import { ProposalQueue } from "~/components/proposal-queue";
@@ -11,7 +12,9 @@ import { requireUser } from "~/auth/guards.server";
 import { today as getToday } from "~/today.server";
 import { listOpenAsks } from "~/models/ask.server";
 import { countWaitingAsks } from "~/domain/ask-rules";
-import { listMyOpenActions, listMyProjects, programmeInBrief } from "~/models/home.server";
+import { listMyOpenActions, listMyProjects, listMyUnreadNotifications, programmeInBrief } from "~/models/home.server";
+import { unreadCount } from "~/models/notification.server";
+import { myReminders } from "~/models/reminder.server";
 import { freshProgramme, isDemoProgramme } from "~/models/programme.server";
 import { listProposalsAwaitingDecision } from "~/models/proposal-queue.server";
 import { listRecentWins } from "~/models/win.server";
@@ -36,6 +39,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     brief: programmeInBrief(db, programme.id),
     myProjects: listMyProjects(db, programme.id, user.id),
     myActions: listMyOpenActions(db, programme.id, user.id),
+    // "My work" reads what the notification centre reads: today's reminders and the unread notifications (ADR 068).
+    myReminders: myReminders(db, programme.id, today, user.id).map(({ key, title, body, link, projectTitle, dueOn, overdue }) => ({
+      key,
+      title,
+      body,
+      link,
+      projectTitle,
+      dueOn,
+      overdue,
+    })),
+    myUnread: listMyUnreadNotifications(db, user.id),
+    unread: unreadCount(db, user.id),
     myAsks: listOpenAsks(db, { programmeId: programme.id, to: { userId: user.id } }),
     boardAsks: governs ? countWaitingAsks(listOpenAsks(db, { programmeId: programme.id, to: { board: true } })) : null,
     proposals: governs ? listProposalsAwaitingDecision(db, programme.id) : null,
@@ -50,7 +65,8 @@ function setupProgress(steps: { done: boolean }[]) {
 }
 
 export default function Home() {
-  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myAsks, boardAsks, proposals, setup } = useLoaderData<typeof loader>();
+  const { today, name, programmeName, canPropose, wins, brief, myProjects, myActions, myReminders, myUnread, unread, myAsks, boardAsks, proposals, setup } =
+    useLoaderData<typeof loader>();
   // Approved and waiting to start: the lead is told the workbook is theirs to edit now.
   const approvedForMe = myProjects.filter((p) => p.stage === "approved" && p.roles.some((r) => r !== "member"));
   return (
@@ -93,6 +109,14 @@ export default function Home() {
 
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          <section aria-labelledby="home-my-reminders">
+            <h2 id="home-my-reminders">Coming up</h2>
+            <MyReminders reminders={myReminders} />
+          </section>
+          <section aria-labelledby="home-my-notifications">
+            <h2 id="home-my-notifications">New for you</h2>
+            <MyUnread items={myUnread} unread={unread} />
+          </section>
           <section aria-labelledby="home-my-projects">
             <h2 id="home-my-projects">My projects</h2>
             <MyProjects projects={myProjects} canPropose={canPropose} />

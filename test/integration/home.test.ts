@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { asks, meetingActions, meetings, projects, projectSummaries, projectTeam, wins } from "../../db/schema";
+import { asks, meetingActions, meetings, notifications, projects, projectSummaries, projectTeam, wins } from "../../db/schema";
 import { userIdOf } from "../helpers/db";
 import { hrefsIn, readPage, termsOf, textOf, type HTMLElement, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
@@ -159,6 +159,48 @@ describe("the home page", () => {
     const myAsks = section(await readPage(await board.get("/")), "home-my-asks");
     expect(textOf(myAsks)).toContain(`${waiting} ${waiting === 1 ? "ask is" : "asks are"} waiting for the programme board`);
     expect(hrefsIn(myAsks)).toContain("/asks?to=board");
+  });
+});
+
+describe("my work, from the notification centre's source", () => {
+  it("shows lead@ what is coming up before the board's flags, and drops a reminder once its cause is fixed", async () => {
+    const coming = section(await readPage(await lead.get("/")), "home-my-reminders");
+    expect(textOf(coming)).toContain('Action "Home test: bring the run chart" is due 1 Nov 2026');
+    expect(textOf(coming)).toContain("25 days overdue");
+    expect(hrefsIn(coming)).toContain("/actions");
+    expect(textOf(coming)).not.toContain("Home test: a completed action");
+    expect(textOf(section(await readPage(await viewer.get("/")), "home-my-reminders"))).toContain("Nothing is due in the next 7 days");
+
+    server.db.update(meetingActions).set({ completedOn: "2026-11-26" }).where(eq(meetingActions.text, "Home test: bring the run chart")).run();
+    const after = section(await readPage(await lead.get("/")), "home-my-reminders");
+    expect(textOf(after)).not.toContain("Home test: bring the run chart");
+    // Done, so it has left the open actions too.
+    expect(textOf(section(await readPage(await lead.get("/")), "home-my-actions"))).not.toContain("Home test: bring the run chart");
+  });
+
+  it("lists the person's unread notifications; following one marks it read and goes to its thing", async () => {
+    const leadId = userId("lead@example.org");
+    const id = server.db
+      .insert(notifications)
+      .values({
+        userId: leadId,
+        kind: "ask_answered",
+        projectId: otherProject.id,
+        title: "Home test: your ask was answered",
+        link: `/projects/${otherProject.id}/asks`,
+      })
+      .returning({ id: notifications.id })
+      .get().id;
+    const unread = section(await readPage(await lead.get("/")), "home-my-notifications");
+    expect(textOf(unread)).toContain("Home test: your ask was answered");
+    expect(textOf(unread)).toContain(otherProject.title);
+    expect(hrefsIn(unread)).toContain("/notifications");
+    expect(textOf(section(await readPage(await viewer.get("/")), "home-my-notifications"))).toContain("Nothing new.");
+
+    const res = await lead.post("/notifications", { intent: "open", id: String(id) });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/projects/${otherProject.id}/asks`);
+    expect(textOf(section(await readPage(await lead.get("/")), "home-my-notifications"))).not.toContain("Home test: your ask was answered");
   });
 });
 

@@ -1,0 +1,72 @@
+// The lock that keeps scheduled work to one process at a time, and the run that honours it.
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "~/db.server";
+import { acquireLock, releaseLock } from "~/models/job-lock.server";
+import { JOBS_LOCK, runScheduledTasks, SCHEDULED_TASKS, type ScheduledTask } from "~/models/scheduled-jobs.server";
+import { createTestDb } from "../helpers/db";
+
+describe("job locks", () => {
+  it("lets one holder in at a time, across two connections, until it is released or expires", () => {
+    const { db, file } = createTestDb();
+    const other = openDatabase(file);
+    const now = 1_800_000_000_000;
+    expect(acquireLock(db, "jobs", "a", 60_000, now)).toBe(true);
+    expect(acquireLock(other, "jobs", "b", 60_000, now + 1)).toBe(false);
+    expect(acquireLock(db, "jobs", "a", 60_000, now + 2)).toBe(false); // not re-entrant either
+    expect(acquireLock(other, "other-job", "b", 60_000, now)).toBe(true);
+    releaseLock(other, "jobs", "b"); // not b's to release
+    expect(acquireLock(other, "jobs", "b", 60_000, now + 3)).toBe(false);
+    releaseLock(db, "jobs", "a");
+    expect(acquireLock(other, "jobs", "b", 60_000, now + 4)).toBe(true);
+    // A holder that died: its lock expires and another takes it over.
+    expect(acquireLock(db, "jobs", "a", 60_000, now + 60_004)).toBe(true);
+    expect(db.$client.prepare("select holder from job_locks where name = 'jobs'").get()).toEqual({ holder: "a" });
+    other.$client.close();
+  });
+});
+
+describe("the scheduled run", () => {
+  const counter = () => {
+    const calls: string[] = [];
+    const tasks: ScheduledTask[] = [
+      { name: "one", run: () => calls.push("one") },
+      { name: "later", due: () => false, run: () => calls.push("later") },
+      {
+        name: "broken",
+        run: () => {
+          throw new Error("boom");
+        },
+      },
+    ];
+    return { calls, tasks };
+  };
+
+  it("runs each due task under the lock, keeps going past a failure and lets the lock go", () => {
+    const { db } = createTestDb();
+    const { calls, tasks } = counter();
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      const run = runScheduledTasks(db, { tasks });
+      expect(run).toMatchObject({ ran: true, failed: ["broken"] });
+      expect(calls).toEqual(["one"]);
+      expect(runScheduledTasks(db, { tasks, byHand: true, only: ["later"] })).toMatchObject({ ran: true });
+      expect(calls).toEqual(["one", "later"]);
+    } finally {
+      console.error = errors;
+    }
+    expect(db.$client.prepare("select count(*) as n from job_locks").get()).toEqual({ n: 0 });
+  });
+
+  it("does nothing while another process holds the lock", () => {
+    const { db } = createTestDb();
+    const { calls, tasks } = counter();
+    expect(acquireLock(db, JOBS_LOCK, "elsewhere", 60_000, Date.now())).toBe(true);
+    expect(runScheduledTasks(db, { tasks })).toEqual({ ran: false });
+    expect(calls).toEqual([]);
+  });
+
+  it("lists the daily reminders and digests among the scheduled tasks", () => {
+    expect(SCHEDULED_TASKS.map((t) => t.name)).toContain("notify-due");
+  });
+});
