@@ -152,6 +152,7 @@ export const AUDIT_ACTIONS = [
   "data.exported",
   "user.erased",
   "user.data_downloaded",
+  "data.retention_applied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
