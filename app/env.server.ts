@@ -61,6 +61,14 @@ const EnvSchema = z
     OIDC_BUTTON_LABEL: z.string().max(80).default("Sign in with your organisation account"),
     OIDC_CREATE_USERS: flag.default("0"),
     OIDC_ROLE_CLAIM: z.string().max(100).optional(),
+    // Retention (docs/decisions/082), in days; applied hourly and by `npm run retention`.
+    RETENTION_AUDIT_DAYS: z.coerce.number().int().min(365, "RETENTION_AUDIT_DAYS must be at least 365 (a year)").max(36_500).default(2555),
+    RETENTION_SESSION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RETENTION_NOTIFICATION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+    RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    // The accessibility statement's contact for problems and other formats (docs/decisions/083).
+    ACCESSIBILITY_CONTACT_EMAIL: z.email({ error: "ACCESSIBILITY_CONTACT_EMAIL must be an email address" }).optional(),
+    ACCESSIBILITY_CONTACT_PHONE: z.string().max(40).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.PUBLIC_URL)) {

@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { to: "/admin/users", label: "Users" },
   { to: "/admin/programme", label: "Programme set-up" },
   { to: "/admin/import/people", label: "Imports" },
+  { to: "/admin/export", label: "Export" },
   { to: "/admin/audit", label: "Audit trail" },
   { to: "/admin/outbox", label: "Email outbox" },
 ] as const;

@@ -149,6 +149,10 @@ export const AUDIT_ACTIONS = [
   "cqc.updated",
   "notification.preferences_changed",
   "notification.unsubscribed",
+  "data.exported",
+  "user.erased",
+  "user.data_downloaded",
+  "data.retention_applied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { parseFields, parseSubmission } from "~/forms/submission.server";
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, SelectField, TextField } from "~/components/forms";
 import { InsetText, Table, type TableColumn } from "~/components/nhs";
@@ -206,7 +206,10 @@ const userColumns = (me: number): TableColumn<UserRow>[] => [
     header: "Name",
     cell: (u) => (
       <>
-        {u.name}
+        <Link to={`/admin/users/${u.id}/data`}>
+          {u.name}
+          <span className="nhsuk-u-visually-hidden">: their data</span>
+        </Link>
         {u.jobTitle ? (
           <span className="nhsuk-body-s app-muted">
             <br />

@@ -70,6 +70,7 @@ beforeAll(async () => {
     "/admin/programme",
     "/admin/setup",
     "/admin/import/people",
+    "/admin/export",
     `/cqc/${cqcAction.id}`,
     "/account/password",
     "/accessibility",

@@ -32,7 +32,7 @@ describe("the set-up checklist on an empty trust", () => {
     for (const path of ["/admin/setup", "/admin/users", "/admin/programme", "/admin/audit"]) {
       const page = await readPage(await admin.get(path));
       const nav = page.hrefs('nav[aria-label="Admin"]');
-      expect(nav).toEqual(["/admin/setup", "/admin/users", "/admin/programme", "/admin/import/people", "/admin/audit", "/admin/outbox"]);
+      expect(nav).toEqual(["/admin/setup", "/admin/users", "/admin/programme", "/admin/import/people", "/admin/export", "/admin/audit", "/admin/outbox"]);
     }
   });
 

@@ -157,6 +157,8 @@ const FORMLESS = new Map([
   ["/login/two-factor", "its form shows only between the password and the code (two-factor.test.ts refuses what it must)"],
   ["/notifications/unsubscribe", "its form shows only for a signed link from an email (notification-email.test.ts refuses a forged one)"],
   ["/notifications", "its forms show only beside unread notifications (notifications.test.ts posts them)"],
+  ["/admin/users/:userId/data", "its erase form shows only for a disabled account (personal-data.test.ts posts it)"],
+  ["/admin/export/download", "its forms are on /admin/export (admin-export.test.ts refuses what it must)"],
 ]);
 /** The query that shows a route's form when its page does not show one by default. */
 const FORM_QUERY: Record<string, string> = { "/projects/:projectId/pdsa/:cycleId": "?edit" };
