@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,2000,10000 --duration 10 --search-projects 10000 --search-cycles 30 --json FILE]
+// npm run bench [-- --sizes 1000,2000,10000 --duration 10 --search-projects 10000 --search-cycles 30 --outbox-messages 100 --json FILE]
 // Synthetic portfolios in temporary databases; every figure is printed beside a floor
 // measured in the same run, with the ratio. Benchmarks report; they never fail on timing.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { BOARD_SHAPE, LARGE_PROJECT, generatePortfolio } from "./generate";
 import { measurePageLoad } from "./page-load";
 import { benchSearch, printSearchFigures } from "./search";
+import { benchOutbox, printOutboxFigures } from "./outbox";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TODAY = "2026-11-26";
@@ -30,6 +31,8 @@ const { values: args } = parseArgs({
     "search-cycles": { type: "string", default: "30" },
     // How many series of 100 points the SPC engine figures analyse (the attribute charts as many as XmR).
     "spc-series": { type: "string", default: "10000" },
+    // Queued emails the outbox sender delivers to a local SMTP server (kept small: each is a real SMTP session).
+    "outbox-messages": { type: "string", default: "100" },
   },
 });
 const sizes = args.sizes!.split(",").map(Number);
@@ -336,11 +339,14 @@ async function main() {
     demo.kill("SIGTERM");
     fs.rmSync(demoDir, { recursive: true, force: true });
   }
+  // The email outbox: queued messages delivered to a local SMTP server, beside the bare transport.
+  const outbox = await benchOutbox(Number(args["outbox-messages"]));
+  printOutboxFigures(outbox);
   // The learning search: its own portfolio, with 30 PDSA cycles a project.
   const search = await benchSearch({ projects: Number(args["search-projects"]), cycles: Number(args["search-cycles"]), duration });
   printSearchFigures(search);
   if (args.json)
-    fs.writeFileSync(args.json, JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, attribute, pageLoad, search }, null, 2));
+    fs.writeFileSync(args.json, JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, attribute, pageLoad, outbox, search }, null, 2));
 }
 
 main().catch((e) => {
