@@ -87,6 +87,7 @@ beforeAll(async () => {
     admin(`/waves/${w.id}`);
     admin(`/admin/waves/${w.id}`);
   }
+  admin("/admin/users/1/data"); // a person's data (the first demo account)
   const base = `/projects/${p}`;
   const m = `${base}/measures/${measure.id}`;
   for (const path of [

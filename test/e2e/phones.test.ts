@@ -60,6 +60,7 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/waves",
     "/learning?q=falls",
     "/changes",
+    "/accessibility",
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);
