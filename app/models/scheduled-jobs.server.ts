@@ -11,6 +11,7 @@ import { londonHour } from "~/domain/digest";
 import { today as getToday } from "~/today.server";
 import { acquireLock, releaseLock } from "~/models/job-lock.server";
 import { notifyDue } from "~/models/notify-due.server";
+import { applyRetention } from "~/models/retention.server";
 
 export type TaskContext = { db: Db; today: string; nowMs: number };
 
@@ -27,6 +28,11 @@ export const SCHEDULED_TASKS: ScheduledTask[] = [
     // Digests go out from NOTIFY_HOUR (07:00 UK time by default), once a day.
     due: (ctx) => londonHour(ctx.nowMs) >= getEnv().NOTIFY_HOUR,
     run: (ctx) => notifyDue(ctx.db, ctx.today),
+  },
+  {
+    // Deletes what is past its retention period (docs/decisions/082); safe to run every hour.
+    name: "retention",
+    run: (ctx) => applyRetention(ctx.db, new Date(ctx.nowMs)),
   },
 ];
 

@@ -66,7 +66,7 @@ describe("the scheduled run", () => {
     expect(calls).toEqual([]);
   });
 
-  it("lists the daily reminders and digests among the scheduled tasks", () => {
-    expect(SCHEDULED_TASKS.map((t) => t.name)).toContain("notify-due");
+  it("runs the daily reminders and digests, and retention, every hour", () => {
+    expect(SCHEDULED_TASKS.map((t) => t.name)).toEqual(["notify-due", "retention"]);
   });
 });
