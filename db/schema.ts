@@ -218,6 +218,8 @@ export const projects = sqliteTable(
       .notNull()
       .references(() => programmes.id, { onDelete: "restrict" }),
     title: text("title").notNull(),
+    /** The trust's own reference for the project (e.g. from its tracker), unique in the programme; imports match on it. */
+    reference: text("reference"),
     problem: text("problem").notNull().default(""),
     proposalIdea: text("proposal_idea").notNull().default(""),
     // SMART aim
@@ -256,6 +258,7 @@ export const projects = sqliteTable(
   },
   (t) => [
     index("projects_programme_stage_idx").on(t.programmeId, t.stage),
+    uniqueIndex("projects_programme_reference_uq").on(t.programmeId, t.reference),
     index("projects_theme_idx").on(t.themeId),
     index("projects_division_idx").on(t.divisionId),
     index("projects_wave_idx").on(t.waveId),
@@ -786,6 +789,7 @@ export const projectSummaries = sqliteTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     programmeId: integer("programme_id").notNull(),
     title: text("title").notNull(),
+    reference: text("reference"),
     stage: text("stage", { enum: STAGES }).notNull(),
     themeId: integer("theme_id"),
     themeName: text("theme_name"),

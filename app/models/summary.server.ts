@@ -69,6 +69,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     .select({
       id: projects.id,
       title: projects.title,
+      reference: projects.reference,
       stage: projects.stage,
       themeId: projects.themeId,
       themeName: themes.name,
@@ -257,6 +258,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       projectId: p.id,
       programmeId,
       title: p.title,
+      reference: p.reference,
       stage: p.stage,
       themeId: p.themeId,
       themeName: p.themeName,
