@@ -250,6 +250,8 @@ export const projects = sqliteTable(
     closureLessons: text("closure_lessons").notNull().default(""),
     /** Presentation mode: hidden slides and the order of measures, as JSON. */
     presentationSettings: text("presentation_settings"),
+    /** When the project was brought in from a spreadsheet (ADR 090): its quiet spells count from then, not from a backdated start. */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -364,6 +366,8 @@ export const pdsaCycles = sqliteTable(
     status: text("status", { enum: PDSA_STATUSES }).notNull().default("planned"),
     startDate: day("start_date").notNull(),
     endDate: day("end_date"),
+    /** Brought in from a spreadsheet (ADR 090): its own dates are its activity. */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
@@ -515,6 +519,8 @@ export const milestones = sqliteTable(
     baselineDate: day("baseline_date").notNull(),
     forecastDate: day("forecast_date").notNull(),
     completedOn: day("completed_on"),
+    /** Brought in from a spreadsheet (ADR 090). */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -561,6 +567,8 @@ export const statusReports = sqliteTable(
     progress: text("progress").notNull().default(""),
     nextSteps: text("next_steps").notNull().default(""),
     risks: text("risks").notNull().default(""),
+    /** Brought in from a spreadsheet (ADR 090): dated by report_date, not by when it was typed. */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
   },
