@@ -101,7 +101,7 @@ export function importProjects(db: Db, actor: Actor, input: { programmeId: numbe
     for (const { row, id, changes } of plan.updated) {
       const projectId = id!;
       tx.update(projects)
-        .set({ ...values(row), updatedBy: actor.id, updatedAt: at, version: sql`${projects.version} + 1` })
+        .set({ ...values(row), reference: undefined, updatedBy: actor.id, updatedAt: at, version: sql`${projects.version} + 1` }) // the reference as first written
         .where(eq(projects.id, projectId))
         .run();
       datedParts(projectId, row);

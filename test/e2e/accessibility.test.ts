@@ -152,6 +152,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["programme settings", () => "/admin/programme"],
     ["set-up checklist", () => "/admin/setup"],
     ["import people", () => "/admin/import/people"],
+    ["import projects", () => "/admin/import/projects"],
     ["a wave's settings", () => `/admin/waves/${ids.wave}`],
     ["accessibility statement", () => "/accessibility"],
     ["change password", () => "/account/password"],

@@ -68,6 +68,7 @@ beforeAll(async () => {
     "/admin/programme",
     "/admin/setup",
     "/admin/import/people",
+    "/admin/import/projects",
     `/cqc/${cqcAction.id}`,
     "/account/password",
     "/accessibility",
