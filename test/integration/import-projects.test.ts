@@ -393,6 +393,7 @@ describe("importing history", () => {
       expect((await readPage(await confirm(page))).text).toContain(`Imported ${name}`);
     }
     expect(count(projects)).toBe(before + 120);
-    expect(performance.now() - started).toBeLessThan(20_000);
-  });
+    // Four previews and four confirmations over HTTP on a shared test machine; bench/import.ts times the import alone.
+    expect(performance.now() - started).toBeLessThan(60_000);
+  }, 90_000);
 });
