@@ -218,6 +218,8 @@ export const projects = sqliteTable(
       .notNull()
       .references(() => programmes.id, { onDelete: "restrict" }),
     title: text("title").notNull(),
+    /** The trust's own reference for the project (e.g. from its tracker), unique in the programme; imports match on it. */
+    reference: text("reference"),
     problem: text("problem").notNull().default(""),
     proposalIdea: text("proposal_idea").notNull().default(""),
     // SMART aim
@@ -248,6 +250,8 @@ export const projects = sqliteTable(
     closureLessons: text("closure_lessons").notNull().default(""),
     /** Presentation mode: hidden slides and the order of measures, as JSON. */
     presentationSettings: text("presentation_settings"),
+    /** When the project was brought in from a spreadsheet (ADR 090): its quiet spells count from then, not from a backdated start. */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -256,6 +260,7 @@ export const projects = sqliteTable(
   },
   (t) => [
     index("projects_programme_stage_idx").on(t.programmeId, t.stage),
+    uniqueIndex("projects_programme_reference_uq").on(t.programmeId, t.reference),
     index("projects_theme_idx").on(t.themeId),
     index("projects_division_idx").on(t.divisionId),
     index("projects_wave_idx").on(t.waveId),
@@ -361,6 +366,8 @@ export const pdsaCycles = sqliteTable(
     status: text("status", { enum: PDSA_STATUSES }).notNull().default("planned"),
     startDate: day("start_date").notNull(),
     endDate: day("end_date"),
+    /** Brought in from a spreadsheet (ADR 090): its own dates are its activity. */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
@@ -512,6 +519,8 @@ export const milestones = sqliteTable(
     baselineDate: day("baseline_date").notNull(),
     forecastDate: day("forecast_date").notNull(),
     completedOn: day("completed_on"),
+    /** Brought in from a spreadsheet (ADR 090). */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -558,6 +567,8 @@ export const statusReports = sqliteTable(
     progress: text("progress").notNull().default(""),
     nextSteps: text("next_steps").notNull().default(""),
     risks: text("risks").notNull().default(""),
+    /** Brought in from a spreadsheet (ADR 090): dated by report_date, not by when it was typed. */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
   },
@@ -786,6 +797,7 @@ export const projectSummaries = sqliteTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     programmeId: integer("programme_id").notNull(),
     title: text("title").notNull(),
+    reference: text("reference"),
     stage: text("stage", { enum: STAGES }).notNull(),
     themeId: integer("theme_id"),
     themeName: text("theme_name"),

@@ -178,6 +178,9 @@ export type CycleActivity = {
   updatedOn: string;
   /** False when the latest change was the planning itself (the row was never updated after it was created). */
   changedSinceCreated: boolean;
+  /** A cycle brought in from a spreadsheet (ADR 090): its end date, once come, is activity too. */
+  imported?: boolean;
+  endDate?: string | null;
 };
 
 /**
@@ -192,6 +195,7 @@ export function lastPdsaActivity(cycles: readonly CycleActivity[], today: string
   };
   for (const c of cycles) {
     consider(c.startDate);
+    if (c.imported && c.endDate) consider(c.endDate);
     if (c.changedSinceCreated) consider(c.updatedOn);
   }
   return last;

@@ -19,7 +19,12 @@ export function boardWhere(programmeId: number, q: BoardQuery): SQL {
   if (q.q) {
     const pattern = escapeLike(q.q);
     where.push(
-      or(sql`${s.title} like ${pattern} escape '\\'`, sql`${s.executiveLead} like ${pattern} escape '\\'`, sql`${s.clinicalLead} like ${pattern} escape '\\'`),
+      or(
+        sql`${s.title} like ${pattern} escape '\\'`,
+        sql`${s.reference} like ${pattern} escape '\\'`,
+        sql`${s.executiveLead} like ${pattern} escape '\\'`,
+        sql`${s.clinicalLead} like ${pattern} escape '\\'`,
+      ),
     );
   }
   if (q.theme) where.push(eq(s.themeId, q.theme));
@@ -72,6 +77,7 @@ function orderBy(q: BoardQuery): SQL[] {
 const ROW = {
   projectId: s.projectId,
   title: s.title,
+  reference: s.reference,
   stage: s.stage,
   themeName: s.themeName,
   divisionName: s.divisionName,

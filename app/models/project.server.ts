@@ -79,6 +79,7 @@ export function getProjectHeader(db: Db, projectId: number) {
     .select({
       id: projects.id,
       title: projects.title,
+      reference: projects.reference,
       stage: projects.stage,
       progressScore: projects.progressScore,
       theme: themes.name,

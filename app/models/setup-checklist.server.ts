@@ -98,8 +98,8 @@ export function getSetupChecklist(db: Db, programmeId: number): SetupStep[] {
       label: "Projects",
       done: projectCount > 0,
       state: projectCount ? plural(projectCount, "project") : "None yet",
-      href: "/projects/new",
-      action: "Add projects",
+      href: "/admin/import/projects",
+      action: "Import projects",
     },
   ];
 }

@@ -59,6 +59,17 @@ function thresholdsOf(db: Db, programmeId: number): AttentionThresholds {
   };
 }
 
+/**
+ * Where a quiet spell (no PDSA activity, no status report) starts counting when there is none: the start, but
+ * for an imported project never before the import (ADR 090), so a backdated start raises nothing on day one.
+ */
+function quietSince(p: { plannedStart: string | null; createdAt: Date; importedAt: Date | null }) {
+  const start = p.plannedStart ?? londonDay(p.createdAt);
+  if (!p.importedAt) return start;
+  const imported = londonDay(p.importedAt);
+  return imported > start ? imported : start;
+}
+
 /** Recomputes the summaries of the given projects (all when scope is null) as of `today`. */
 export function refreshSummaries(db: Db, programmeId: number, today: string, scope: Scope) {
   if (scope && scope.length === 0) return;
@@ -69,6 +80,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     .select({
       id: projects.id,
       title: projects.title,
+      reference: projects.reference,
       stage: projects.stage,
       themeId: projects.themeId,
       themeName: themes.name,
@@ -79,6 +91,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       progressScore: projects.progressScore,
       plannedStart: projects.plannedStart,
       createdAt: projects.createdAt,
+      importedAt: projects.importedAt,
     })
     .from(projects)
     .leftJoin(themes, eq(themes.id, projects.themeId))
@@ -171,7 +184,14 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
   // Each cycle's dates, so the domain decides what counts as activity (a future plan does not).
   const pdsaActivity = groupBy(
     db
-      .select({ projectId: pdsaCycles.projectId, startDate: pdsaCycles.startDate, createdAt: pdsaCycles.createdAt, updatedAt: pdsaCycles.updatedAt })
+      .select({
+        projectId: pdsaCycles.projectId,
+        startDate: pdsaCycles.startDate,
+        endDate: pdsaCycles.endDate,
+        importedAt: pdsaCycles.importedAt,
+        createdAt: pdsaCycles.createdAt,
+        updatedAt: pdsaCycles.updatedAt,
+      })
       .from(pdsaCycles)
       .where(and(isNull(pdsaCycles.deletedAt), inScope(pdsaCycles.projectId, ids)))
       .all(),
@@ -225,13 +245,16 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
         startDate: c.startDate,
         createdOn: londonDay(c.createdAt),
         updatedOn: londonDay(c.updatedAt),
-        changedSinceCreated: c.updatedAt.getTime() > c.createdAt.getTime(),
+        // An imported cycle's import (or re-import) is not activity; a change made after it is.
+        changedSinceCreated: c.updatedAt.getTime() > (c.importedAt ?? c.createdAt).getTime(),
+        imported: c.importedAt !== null,
+        endDate: c.endDate,
       })),
       today,
     );
     const input: AttentionInput = {
       stage: p.stage,
-      startedOn: p.plannedStart ?? londonDay(p.createdAt),
+      startedOn: quietSince(p),
       progressScore: p.progressScore,
       latestRag: report?.rag ?? null,
       lastStatusReportOn: report?.reportDate ?? null,
@@ -257,6 +280,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       projectId: p.id,
       programmeId,
       title: p.title,
+      reference: p.reference,
       stage: p.stage,
       themeId: p.themeId,
       themeName: p.themeName,

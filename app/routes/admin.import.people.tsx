@@ -140,6 +140,9 @@ export default function ImportPeople() {
           Download the template (CSV, with an example row)
         </Link>
       </p>
+      <p>
+        Then bring in the portfolio: <Link to="/admin/import/projects">import projects and their history</Link>.
+      </p>
       <InsetText>
         <p>Nobody is given a password: with single sign-on people sign in with their organisation account; otherwise invite them from the Users page.</p>
       </InsetText>

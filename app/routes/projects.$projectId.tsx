@@ -52,6 +52,7 @@ export default function ProjectLayout() {
       <span className="nhsuk-caption-l">
         {project.theme ?? "No strategic theme"}
         {project.waveNumber ? ` · Wave ${project.waveNumber}` : ""}
+        {project.reference ? ` · Reference ${project.reference}` : ""}
       </span>
       <h1 className="nhsuk-u-margin-bottom-2">{project.title}</h1>
       <p>

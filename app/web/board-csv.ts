@@ -12,6 +12,7 @@ import type { BoardRow } from "~/web/board-row";
 export const BOARD_CSV_HEADER = [
   "Project ID",
   "Project",
+  "Reference",
   "Theme",
   "Division",
   "Wave",
@@ -65,6 +66,7 @@ export function boardCsvRow(r: BoardCsvSummary, extra: BoardCsvExtra | undefined
   return [
     r.projectId,
     r.title,
+    r.reference ?? "",
     r.themeName ?? "",
     r.divisionName ?? "",
     waveLabel(r.waveNumber, extra?.waveName ?? null),

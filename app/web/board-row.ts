@@ -6,6 +6,8 @@ import type { AssuranceIcon, Rag, Stage, VariationIcon } from "~/domain/enums";
 export type BoardRow = {
   projectId: number;
   title: string;
+  /** The trust's own reference (absent from boards frozen before references existed). */
+  reference?: string | null;
   stage: Stage;
   themeName: string | null;
   divisionName: string | null;

@@ -154,6 +154,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["import people", () => "/admin/import/people"],
     ["export", () => "/admin/export"],
     ["a person's data", () => "/admin/users/1/data"],
+    ["import projects", () => "/admin/import/projects"],
     ["a wave's settings", () => `/admin/waves/${ids.wave}`],
     ["accessibility statement", () => "/accessibility"],
     ["change password", () => "/account/password"],

@@ -71,6 +71,7 @@ beforeAll(async () => {
     "/admin/setup",
     "/admin/import/people",
     "/admin/export",
+    "/admin/import/projects",
     `/cqc/${cqcAction.id}`,
     "/account/password",
     "/accessibility",

@@ -6,6 +6,7 @@ import { BOARD_CSV_HEADER, boardCsvRow, waveLabel, type BoardCsvExtra, type Boar
 const summary: BoardCsvSummary = {
   projectId: 7,
   title: "Sepsis six within the hour",
+  reference: "QI-2024-017",
   stage: "active",
   themeName: "Sepsis",
   divisionName: "Medicine",
@@ -57,6 +58,7 @@ describe("the board's CSV row", () => {
     expect(cell(row, "Team's latest RAG")).toBe("Amber");
     expect(cell(row, "Board's view")).toBe("Red");
     expect(cell(row, "Stage")).toBe("Active");
+    expect(cell(row, "Reference")).toBe("QI-2024-017");
     expect(cell(row, "Variation")).toBe("Special cause improvement (high)");
     expect(cell(row, "Assurance")).toBe("Consistently passing the target");
     expect(cell(row, "Progress score")).toBe(3.5);

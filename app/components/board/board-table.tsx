@@ -41,7 +41,12 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
     cell: ({ row }) => render(row.original),
   });
   return [
-    cell("title", (r) => <Link to={`/projects/${r.projectId}`}>{r.title}</Link>),
+    cell("title", (r) => (
+      <>
+        <Link to={`/projects/${r.projectId}`}>{r.title}</Link>
+        {r.reference ? <span className="app-muted"> {r.reference}</span> : null}
+      </>
+    )),
     cell("theme", (r) => r.themeName ?? "—"),
     cell("division", (r) => r.divisionName ?? "—"),
     cell("wave", (r) => (r.waveNumber ? `Wave ${r.waveNumber}` : "—")),
