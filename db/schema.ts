@@ -332,6 +332,9 @@ export const changeIdeas = sqliteTable(
     updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     version: version(),
+    // Spread (issue 16 §3): an adopted idea marked ready to spread, with what another team should copy.
+    spreadSummary: text("spread_summary"),
+    spreadReadyAt: integer("spread_ready_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("change_ideas_project_title_uq").on(t.projectId, t.title)],
 );

@@ -8,7 +8,7 @@ import type { ChangeIdeaStatus, PickCategory } from "~/domain/driver-rules";
 import type { Stage } from "~/domain/enums";
 import { londonDay } from "~/domain/calendar";
 
-export type ChangePackageFilters = { themeId?: number; status?: ChangeIdeaStatus; pick?: PickCategory | "none" };
+export type ChangePackageFilters = { themeId?: number; status?: ChangeIdeaStatus; pick?: PickCategory | "none"; readyToSpread?: boolean };
 export type ChangePackageSort = "project" | "status" | "cycles" | "activity";
 
 export type ChangePackageRow = {
@@ -23,13 +23,15 @@ export type ChangePackageRow = {
   cycles: number;
   learning: string;
   pick: PickCategory | null;
+  /** What another team should copy, when the idea is marked ready to spread (issue 16 §3). */
+  spreadSummary: string | null;
   /** The day (YYYY-MM-DD, UK) of the idea's latest change or cycle activity. */
   latestActivity: string;
 };
 
 const BASE = `
 with live as (
-  select ci.id, ci.title, ci.project_id, coalesce(ci.updated_at, ci.created_at) as touched
+  select ci.id, ci.title, ci.project_id, coalesce(ci.updated_at, ci.created_at) as touched, ci.spread_summary
   from change_ideas ci join projects p on p.id = ci.project_id
   where ci.deleted_at is null and p.programme_id = @programmeId
 ),
@@ -75,7 +77,8 @@ ideas as (
          when picks.ease = 'easy' then 'possible'
          else 'kill' end as pick,
     max(live.touched, coalesce(cyc.last_at, 0)) as latestAt,
-    served.titles as driverTitles
+    served.titles as driverTitles,
+    live.spread_summary as spreadSummary
   from live
   join projects p on p.id = live.project_id
   left join themes t on t.id = p.theme_id
@@ -104,6 +107,7 @@ function whereSql(filters: ChangePackageFilters) {
     clauses.push("status = @status");
     params.status = filters.status;
   }
+  if (filters.readyToSpread) clauses.push("spreadSummary is not null");
   if (filters.pick === "none") clauses.push("pick is null");
   else if (filters.pick !== undefined) {
     clauses.push("pick = @pick");

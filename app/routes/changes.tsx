@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { IdeaStatusTag } from "~/components/driver-diagram";
-import { InsetText, Table, type TableColumn } from "~/components/nhs";
+import { InsetText, Table, Tag, type TableColumn } from "~/components/nhs";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
 import { CHANGE_IDEA_STATUS_LABELS, CHANGE_IDEA_STATUSES, PICK_CATEGORIES, PICK_LABELS } from "~/domain/driver-rules";
@@ -14,7 +14,7 @@ import { listChangePackage, type ChangePackageRow } from "~/models/change-packag
 import { listCharterOptions } from "~/models/charter.server";
 import { getProgramme } from "~/models/programme.server";
 import { formatDay } from "~/web/dates";
-import { CHANGE_SORT_LABELS, CHANGES_PER_PAGE, changesSearch, parseChangesQuery, type ChangeSort } from "~/web/changes-query";
+import { CHANGE_SORT_LABELS, CHANGES_PER_PAGE, changeFilters, changesSearch, parseChangesQuery, type ChangeSort } from "~/web/changes-query";
 
 export const meta: MetaFunction = () => [{ title: "Change package – Stepping Up" }];
 
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const programme = getProgramme(db);
   const query = parseChangesQuery(new URL(request.url).searchParams);
   const result = listChangePackage(db, programme.id, {
-    filters: { themeId: query.theme, status: query.status, pick: query.pick },
+    filters: changeFilters(query),
     sort: query.sort,
     page: query.page,
     pageSize: CHANGES_PER_PAGE,
@@ -36,13 +36,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ChangePackage() {
   const { query, result, themes } = useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(result.total / CHANGES_PER_PAGE));
-  const filtered = query.theme !== undefined || query.status !== undefined || query.pick !== undefined;
+  const filtered = query.theme !== undefined || query.status !== undefined || query.pick !== undefined || query.spread !== undefined;
   const sortLink = (sort: ChangeSort) => ({
     href: `/changes${changesSearch(query, { sort, page: 1 })}`,
     direction: query.sort === sort ? (sort === "cycles" || sort === "activity" ? ("descending" as const) : ("ascending" as const)) : undefined,
   });
   const columns: TableColumn<ChangePackageRow>[] = [
-    { id: "idea", header: "Change idea", rowHeader: true, cell: (r) => <Link to={`/projects/${r.projectId}/drivers#node-idea-${r.id}`}>{r.title}</Link> },
+    {
+      id: "idea",
+      header: "Change idea",
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          <Link to={`/projects/${r.projectId}/drivers#node-idea-${r.id}`}>{r.title}</Link>
+          {r.spreadSummary ? (
+            <span className="app-change-spread">
+              <Tag colour="green">Ready to spread</Tag> <span className="app-pre-line">{r.spreadSummary}</span>
+            </span>
+          ) : null}
+        </>
+      ),
+    },
     { id: "project", header: "Project", sort: sortLink("project"), cell: (r) => <Link to={`/projects/${r.projectId}`}>{r.projectTitle}</Link> },
     { id: "theme", header: "Theme", cell: (r) => r.themeName ?? <span className="app-muted">No theme</span> },
     { id: "drivers", header: "Drivers", cell: (r) => (r.drivers.length ? r.drivers.join("; ") : <span className="app-muted">Not linked to a driver</span>) },
@@ -61,7 +75,8 @@ export default function ChangePackage() {
       <h1>Change package</h1>
       <p>
         Every change idea the portfolio&apos;s teams are testing or have tested, with what their PDSA cycles showed. Adopted ideas are what worked and where:
-        the trust&apos;s change package.
+        the trust&apos;s change package. <Link to="/changes?spread=ready">Spread candidates</Link> are adopted ideas their teams have marked ready for others to
+        copy.
       </p>
       <Form method="get" className="nhsuk-u-margin-bottom-4" aria-label="Filter the change package">
         <div className="app-definition-grid">
@@ -80,6 +95,7 @@ export default function ChangePackage() {
             all="Any category"
             options={[...PICK_CATEGORIES.map((c) => ({ value: c, label: PICK_LABELS[c] })), { value: "none", label: "Not rated" }]}
           />
+          <FilterSelect name="spread" label="Spread" value={query.spread} all="All change ideas" options={[{ value: "ready", label: "Ready to spread" }]} />
           <FilterSelect
             name="sort"
             label="Sort by"

@@ -6,7 +6,7 @@ import { STAGE_LABELS } from "~/domain/labels";
 import { listChangePackage } from "~/models/change-package.server";
 import { getProgramme } from "~/models/programme.server";
 import { today as getToday } from "~/today.server";
-import { parseChangesQuery } from "~/web/changes-query";
+import { changeFilters, parseChangesQuery } from "~/web/changes-query";
 import { toCsv } from "~/web/csv";
 import { formatDay } from "~/web/dates";
 
@@ -21,6 +21,7 @@ const CHANGES_CSV_HEADER = [
   "Latest learning",
   "PICK category",
   "Latest activity",
+  "Ready to spread: what to copy",
 ] as const;
 
 // Every change idea of the current filters (not only the page), in the page's order.
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const db = getDb();
   const query = parseChangesQuery(new URL(request.url).searchParams);
-  const { rows } = listChangePackage(db, getProgramme(db).id, { filters: { themeId: query.theme, status: query.status, pick: query.pick }, sort: query.sort });
+  const { rows } = listChangePackage(db, getProgramme(db).id, { filters: changeFilters(query), sort: query.sort });
   const csv = toCsv(
     [...CHANGES_CSV_HEADER],
     rows.map((r) => [
@@ -42,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       r.learning,
       r.pick ? PICK_LABELS[r.pick] : "",
       formatDay(r.latestActivity),
+      r.spreadSummary ?? "",
     ]),
   );
   return new Response(`\uFEFF${csv}`, {

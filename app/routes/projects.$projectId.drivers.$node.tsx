@@ -1,7 +1,7 @@
 // One driver or change idea of the diagram, for its team: rename and describe it, move it up or down,
 // link it under another driver, take it from under one, move it from one driver to another, attach
 // process measures (drivers), and remove it after a confirmation step. Plain forms: no JavaScript needed.
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -22,6 +22,9 @@ import { parseSubmission } from "~/forms/submission.server";
 import { attachMeasure, editNode, linkNode, moveNode, removeNode, reorderNode, unlinkNode } from "~/models/driver-commands.server";
 import { getDiagram } from "~/models/driver.server";
 import { plural } from "~/domain/plural";
+import { SpreadSchema, UnspreadSchema } from "~/forms/spread-form";
+import { setReadyToSpread } from "~/models/spread-commands.server";
+import { getSpread } from "~/models/spread.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.node.title ?? "Driver"} – Driver diagram – Stepping Up` }];
 
@@ -59,7 +62,7 @@ function load(db: ReturnType<typeof getDb>, projectId: number, key: string | und
     candidates: d.secondaries.filter((s) => !idea.driverIds.includes(s.id)),
     children: 0,
     measures: [],
-    idea: { status: idea.status, cycles: idea.cycles },
+    idea: { status: idea.status, cycles: idea.cycles, spread: getSpread(db, projectId, idea.id)?.summary ?? null },
   };
 }
 
@@ -76,6 +79,8 @@ const SCHEMAS = {
   move: MoveSchema,
   remove: RemoveSchema,
   measure: MeasureSchema,
+  spread: SpreadSchema,
+  unspread: UnspreadSchema,
 } as const;
 type Intent = keyof typeof SCHEMAS;
 
@@ -120,6 +125,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (ref.kind !== "driver") badRequest("Measures are attached to drivers.");
       done = attachMeasure(db, actor, { projectId, driverId: ref.id, version: v.version, measureId: v.measureId, attach: v.attach === "yes" });
       break;
+    case "spread":
+    case "unspread":
+      if (ref.kind !== "idea") badRequest("Only a change idea can be marked ready to spread.");
+      done = setReadyToSpread(db, actor, { projectId, ideaId: ref.id, version: v.version, summary: v.intent === "spread" ? v.spreadSummary : null });
+      break;
     case "remove": {
       const removed = removeNode(db, actor, node);
       if (removed.ok) return redirect(`${back}?removed=${encodeURIComponent(removed.value.title)}`);
@@ -141,6 +151,8 @@ const DONE: Record<string, string> = {
   unlink: "Taken from under that driver. It stays in the diagram.",
   move: "Moved to the other driver.",
   measure: "Measures updated.",
+  spread: "Marked ready to spread. It is listed as a spread candidate in the change package.",
+  unspread: "No longer marked ready to spread.",
 };
 
 function Small({ intent, version, children, hidden = {} }: { intent: Intent; version: number; children: ReactNode; hidden?: Record<string, string | number> }) {
@@ -170,6 +182,42 @@ function ParentSelect({ id, name, label, options }: { id: string; name: string; 
         ))}
       </select>
     </div>
+  );
+}
+
+function SpreadSection({ version, spread, last }: { version: number; spread: string | null; last: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useNhsForm(SpreadSchema, last, "spread-idea", { spreadSummary: "" });
+  return (
+    <section aria-labelledby="spread-heading">
+      <h3 id="spread-heading">Spread</h3>
+      {spread ? (
+        <>
+          <p>
+            <strong>Ready to spread:</strong> <span className="app-pre-line">{spread}</span>
+          </p>
+          <Small intent="unspread" version={version}>
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              No longer ready to spread
+            </button>
+          </Small>
+        </>
+      ) : (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="spread" />
+          <input type="hidden" name="version" value={version} />
+          <p>This change idea was adopted. Mark it ready to spread so other teams find it in the change package.</p>
+          <TextField
+            field={fields.spreadSummary}
+            label="What should another team copy?"
+            hint="One line, like 'The 8am huddle script and a protected 10 minutes'."
+            width={30}
+          />
+          <button className="nhsuk-button" type="submit">
+            Mark ready to spread
+          </button>
+        </Form>
+      )}
+    </section>
   );
 }
 
@@ -230,6 +278,9 @@ export default function DriverNodePage() {
       ) : null}
       {otherErrors.length ? <ErrorSummaryBox errors={otherErrors.map((text) => ({ text, href: "#node-actions" }))} focusKey={last} /> : null}
       <ConflictNotice conflict={last?.conflict} />
+      {idea && (idea.status === "adopted" || idea.spread) ? (
+        <SpreadSection version={version} spread={idea.spread} last={last?.intent === "spread" ? last.result : undefined} />
+      ) : null}
 
       <h3>Title and description</h3>
       <ErrorSummary form={form} fields={{ title: fields.title, description: fields.description }} />

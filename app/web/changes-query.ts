@@ -20,12 +20,16 @@ export const ChangesQuery = z.object({
     .enum([...PICK_CATEGORIES, "none"])
     .optional()
     .catch(undefined),
+  spread: z.enum(["ready"]).optional().catch(undefined),
   sort: z.enum(CHANGE_SORTS).catch("project"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
 
 export const CHANGES_PER_PAGE = 50;
+
+/** The model's filters from the query. */
+export const changeFilters = (q: ChangesQuery) => ({ themeId: q.theme, status: q.status, pick: q.pick, readyToSpread: q.spread === "ready" });
 
 export function parseChangesQuery(params: URLSearchParams): ChangesQuery {
   return ChangesQuery.parse(Object.fromEntries(params));
@@ -35,7 +39,7 @@ export function parseChangesQuery(params: URLSearchParams): ChangesQuery {
 export function changesSearch(query: ChangesQuery, changes: Partial<ChangesQuery> = {}): string {
   const q = { ...query, ...changes };
   const params = new URLSearchParams();
-  for (const key of ["theme", "status", "pick"] as const) {
+  for (const key of ["theme", "status", "pick", "spread"] as const) {
     const value = q[key];
     if (value !== undefined) params.set(key, String(value));
   }

@@ -130,6 +130,7 @@ it("builds a driver diagram, tests a change idea and finds it adopted in the cha
   await activate(page, page.getByRole("link", { name: "Edit the worksheet" }));
   await page.waitForURL(/\?edit$/);
   await typeInto(page, page.getByLabel("What happened?"), "Huddle held on 5 of 5 mornings");
+  await typeInto(page, page.getByLabel("Results against the prediction"), "Missed items fell from 6 to 0 a day against half predicted");
   await typeInto(page, page.getByLabel("What was learned?"), "A short huddle at 8am caught every missed handover item");
   const adopt = page.getByRole("radio", { name: "Adopt" });
   await adopt.focus();

@@ -122,6 +122,7 @@ describe("/changes", () => {
       "Latest learning",
       "PICK category",
       "Latest activity",
+      "Ready to spread: what to copy",
     ]);
     expect(rows.length).toBe(liveIdeas().length);
     expect(rows.map((r) => col(r, "Change idea")).sort()).toEqual(
