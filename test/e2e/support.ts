@@ -67,6 +67,8 @@ export async function startApp(env: Record<string, string> = {}, opts: { port?: 
       STEPPING_UP_TODAY: E2E_TODAY,
       DEMO_PASSWORD: E2E_PASSWORD,
       STEPPING_UP_DEMO: "1",
+      // The hourly run would add reminders mid-test; tests that want it turn it on.
+      SCHEDULED_JOBS: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
