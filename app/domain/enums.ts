@@ -149,6 +149,9 @@ export const AUDIT_ACTIONS = [
   "cqc.updated",
   "notification.preferences_changed",
   "notification.unsubscribed",
+  "comment.added",
+  "comment.edited",
+  "comment.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
