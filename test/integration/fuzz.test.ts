@@ -157,6 +157,8 @@ const FORMLESS = new Map([
   ["/login/two-factor", "its form shows only between the password and the code (two-factor.test.ts refuses what it must)"],
   ["/notifications/unsubscribe", "its form shows only for a signed link from an email (notification-email.test.ts refuses a forged one)"],
   ["/notifications", "its forms show only beside unread notifications (notifications.test.ts posts them)"],
+  ["/projects/:projectId/comments", "its form is on each record's page, naming the record in its query (comments.test.ts posts it)"],
+  ["/projects/:projectId/comments/:commentId", "its forms show only to a comment's author or the project's editors (comments.test.ts posts them)"],
 ]);
 /** The query that shows a route's form when its page does not show one by default. */
 const FORM_QUERY: Record<string, string> = { "/projects/:projectId/pdsa/:cycleId": "?edit" };
