@@ -175,6 +175,8 @@ export function MentionPicker({ textareaId, people }: { textareaId: string; peop
             suggestion: (value: PersonOption | string) => escapeHtml(typeof value === "string" ? value : value.label),
           }}
           onConfirm={insert}
+          autoselect
+          displayMenu="overlay"
           tNoResults={() => "No one found with that name"}
           tAssistiveHint={() => "Type part of a name, then use the up and down arrows to choose and press Enter."}
         />

@@ -7,7 +7,7 @@ import type { TeamRole } from "~/domain/enums";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";
 import { onEvent, type DomainEvent, type Actor } from "~/models/command.server";
 import { notify, type Notice } from "~/models/notification.server";
-import { commentHref, findTarget, getComment } from "~/models/comment.server";
+import { findTarget, getComment } from "~/models/comment.server";
 
 type Event = DomainEvent & { actor: Actor | null };
 
@@ -183,7 +183,8 @@ export function noticesFor(db: Db, event: Event): Notice[] {
           projectId,
           title: `${comment.authorName} mentioned you in a comment on ${about?.label ?? "a project"}`,
           body: `Read the comment: "${shorten(comment.body)}"`,
-          link: commentHref(comment),
+          // The comment's own address (a redirect to its record, at the comment): a link with a #fragment is not a safe redirect.
+          link: `/comments/${event.entityId}`,
         });
       }
       break;

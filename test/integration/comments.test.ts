@@ -130,14 +130,16 @@ describe("mentions by typed name", () => {
       return got[0];
     });
     expect(mail.to).toEqual(["staff@example.org"]);
-    expect(mail.mail.text).toContain(`https://qi.example.nhs.uk/projects/${projectId}/pdsa/${cycleId}#comment-${c.id}`);
+    expect(mail.mail.text).toContain(`https://qi.example.nhs.uk/comments/${c.id}`);
     await new Promise((r) => setTimeout(r, 1500));
     expect(smtp.received.slice(sentBefore)).toHaveLength(1);
     const mentions = server.db.$client.prepare("select user_id as userId, link from notifications where kind = 'mention'").all() as {
       userId: number;
       link: string;
     }[];
-    expect(mentions).toEqual([{ userId: staff.id, link: `/projects/${projectId}/pdsa/${cycleId}#comment-${c.id}` }]);
+    expect(mentions).toEqual([{ userId: staff.id, link: `/comments/${c.id}` }]);
+    const follow = await staffClient.get(`/comments/${c.id}`);
+    expect(follow.headers.get("location")).toBe(`/projects/${projectId}/pdsa/${cycleId}#comment-${c.id}`);
     const centre = await readPage(await staffClient.get("/notifications"));
     expect(centre.text).toContain("mentioned you in a comment");
   });

@@ -177,7 +177,7 @@ describe("mentions", () => {
       {
         kind: "mention",
         title: expect.stringMatching(/mentioned you in a comment on PDSA cycle/),
-        link: `/projects/${w.projectId}/pdsa/${w.cycle.id}#comment-${added.value.commentId}`,
+        link: `/comments/${added.value.commentId}`,
       },
     ]);
     expect(w.count("notifications")).toBe(before + 1);
