@@ -29,6 +29,8 @@ const T0 = Date.UTC(2026, 2, 11, 10, 0, 0);
 
 function setup() {
   const w = workbook();
+  // The demo's own comments aside: each test counts what it writes.
+  w.db.$client.prepare("delete from comments").run();
   const cycle = w.one<{ id: number; project_id: number }>("select id, project_id from pdsa_cycles where deleted_at is null order by id");
   const projectId = cycle.project_id;
   const staff = w.all<{ id: number; email: string; name: string }>(
