@@ -31,6 +31,7 @@ import {
   PICK_EASES,
 } from "../app/domain/enums";
 import { DELIVERY_MODES, NOTIFICATION_KINDS, OUTBOX_STATES } from "../app/domain/notification-kinds";
+import { COMMENT_TARGETS } from "../app/domain/comments";
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const createdAt = () =>
@@ -1111,5 +1112,32 @@ export const changeIdeaPicks = sqliteTable(
     index("change_idea_picks_idea_idx").on(t.changeIdeaId),
     check("change_idea_picks_impact_ck", inList("impact", PICK_IMPACTS)),
     check("change_idea_picks_ease_ck", inList("ease", PICK_EASES)),
+  ],
+);
+
+/** A comment on a record of a project: plain text, editable by its author for 15 minutes, soft-deleted. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    targetType: text("target_type", { enum: COMMENT_TARGETS }).notNull(),
+    targetId: integer("target_id").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    version: version(),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    deletedBy: integer("deleted_by").references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    index("comments_target_idx").on(t.targetType, t.targetId, t.createdAt),
+    index("comments_project_idx").on(t.projectId),
+    check("comments_target_ck", inList("target_type", COMMENT_TARGETS)),
   ],
 );

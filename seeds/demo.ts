@@ -1,7 +1,7 @@
 // The demo portfolio: a fictional trust's "Stepping Up" programme, seeded in one
 // transaction. Deterministic: every value comes from the data files and a seeded
 // generator, and every date is an offset from `today`, so the demo never goes stale.
-import { count } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { getISODay, parseISO } from "date-fns";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
@@ -545,6 +545,32 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
           comment: spec.comment ?? "",
           byUserId: user(spec.by),
           at: at(spec.at, 15),
+        })
+        .run();
+    }
+
+    // A few comments on PDSA cycles, each from someone on the cycle's project team.
+    const commented = tx
+      .select({ id: schema.pdsaCycles.id, projectId: schema.pdsaCycles.projectId, authorId: schema.projectTeam.userId })
+      .from(schema.pdsaCycles)
+      .innerJoin(schema.projectTeam, eq(schema.projectTeam.projectId, schema.pdsaCycles.projectId))
+      .orderBy(asc(schema.pdsaCycles.id), asc(schema.projectTeam.userId))
+      .all()
+      .filter((row, i, all) => all.findIndex((r) => r.id === row.id) === i)
+      .slice(0, 3);
+    for (const [i, c] of commented.entries()) {
+      tx.insert(schema.comments)
+        .values({
+          projectId: c.projectId,
+          targetType: "pdsa",
+          targetId: c.id,
+          authorId: c.authorId,
+          body: [
+            "The night team found the prompt easier to use after the huddle.",
+            "Shall we share this with the ward sisters' meeting?",
+            "Good learning: keep the card at the bedside.",
+          ][i],
+          createdAt: at(-3 + i, 11),
         })
         .run();
     }

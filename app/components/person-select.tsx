@@ -19,7 +19,7 @@ type Autocomplete = ComponentType<AutocompleteProps<PersonOption>>;
 let loaded: Autocomplete | null = null;
 
 /** Null on the first render, so the browser's first render matches the server's markup; then the autocomplete. */
-function useAutocomplete(): Autocomplete | null {
+export function useAutocomplete(): Autocomplete | null {
   const [component, setComponent] = useState<Autocomplete | null>(null);
   useEffect(() => {
     if (loaded) {

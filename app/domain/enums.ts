@@ -153,6 +153,9 @@ export const AUDIT_ACTIONS = [
   "user.erased",
   "user.data_downloaded",
   "data.retention_applied",
+  "comment.added",
+  "comment.edited",
+  "comment.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

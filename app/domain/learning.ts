@@ -1,5 +1,5 @@
 // The kinds of record the portfolio's learning search covers, and how a page names them.
-export const LEARNING_KINDS = ["project", "pdsa", "driver", "change_idea", "status_report", "ask", "win"] as const;
+export const LEARNING_KINDS = ["project", "pdsa", "driver", "change_idea", "status_report", "ask", "win", "comment"] as const;
 export type LearningKind = (typeof LEARNING_KINDS)[number];
 
 export const LEARNING_KIND_LABELS: Record<LearningKind, string> = {
@@ -10,6 +10,7 @@ export const LEARNING_KIND_LABELS: Record<LearningKind, string> = {
   status_report: "Status report",
   ask: "Ask",
   win: "Win",
+  comment: "Comment",
 };
 
 /** How far back the date filter looks, in days. */
@@ -34,5 +35,7 @@ export function learningHref(hit: { kind: LearningKind; recordId: number; projec
       return `${project}/asks`;
     case "win":
       return `${project}/wins`;
+    case "comment":
+      return `/comments/${hit.recordId}`;
   }
 }

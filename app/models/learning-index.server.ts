@@ -80,6 +80,7 @@ export const LEARNING_SOURCES: readonly Source[] = [
   { kind: "ask", code: 5, table: "asks", projectId: "project_id", title: "what", body: ["response"], at: "updated_at" },
   { kind: "win", code: 6, table: "wins", projectId: "project_id", title: "title", body: ["description"], at: "at" },
   { kind: "driver", code: 7, table: "drivers", projectId: "project_id", title: "title", body: ["description"], at: "created_at", live: "deleted_at is null" },
+  { kind: "comment", code: 8, table: "comments", projectId: "project_id", title: "''", body: ["body"], at: "created_at", live: "deleted_at is null" },
 ];
 
 const TOKENIZER = "porter unicode61 remove_diacritics 2";
@@ -162,7 +163,7 @@ export function learningIndexStatements(): string[] {
 /** The latest migration's text: drop what an earlier one built, build again, split as drizzle's migrator splits. */
 export function learningIndexSql(): string {
   return (
-    "-- The full-text index of the portfolio's learning (ADR 050), now with drivers and without removed change ideas.\n" +
+    "-- The full-text index of the portfolio's learning (ADR 050), now with comments (ADR 072).\n" +
     "-- Generated from app/models/learning-index.server.ts; test/models/learning-index.test.ts keeps the two equal.\n" +
     [...dropStatements(), ...learningIndexStatements()].map((s) => `${s};`).join("\n--> statement-breakpoint\n") +
     "\n"

@@ -7,6 +7,7 @@ import type { TeamRole } from "~/domain/enums";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";
 import { onEvent, type DomainEvent, type Actor } from "~/models/command.server";
 import { notify, type Notice } from "~/models/notification.server";
+import { findTarget, getComment } from "~/models/comment.server";
 
 type Event = DomainEvent & { actor: Actor | null };
 
@@ -163,6 +164,27 @@ export function noticesFor(db: Db, event: Event): Notice[] {
           title: `A win on ${title} was confirmed`,
           body: "See the win and its evidence",
           link: `/projects/${projectId}/wins`,
+        });
+      }
+      break;
+    }
+    case "comment.added":
+    case "comment.edited": {
+      if (!projectId || !event.entityId) break;
+      const mentioned = (event.details as { mentioned?: unknown } | null | undefined)?.mentioned;
+      if (!Array.isArray(mentioned) || mentioned.length === 0) break;
+      const comment = getComment(db, event.entityId);
+      if (!comment || comment.deletedAt) break;
+      const about = findTarget(db, projectId, comment.targetType, comment.targetId);
+      for (const userId of mentioned.filter((id): id is number => typeof id === "number")) {
+        notices.push({
+          userId,
+          kind: "mention",
+          projectId,
+          title: `${comment.authorName} mentioned you in a comment on ${about?.label ?? "a project"}`,
+          body: `Read the comment: "${shorten(comment.body)}"`,
+          // The comment's own address (a redirect to its record, at the comment): a link with a #fragment is not a safe redirect.
+          link: `/comments/${event.entityId}`,
         });
       }
       break;

@@ -24,6 +24,9 @@ import { useProjectLayout } from "~/routes/projects.$projectId";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { Details, InsetText } from "~/components/nhs";
 import { FormToken } from "~/components/form-token";
+import { Comments } from "~/components/comments";
+import { askCommentsData } from "~/models/comment.server";
+import { nowMs } from "~/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Asks – ${data?.projectTitle ?? "Project"} – Stepping Up` }];
 
@@ -53,6 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     today: today(),
     people: listAskablePeople(db),
     asks: asks.map((a) => ({ ...a, history: history.get(a.id) ?? [], canAnswer: canAnswerAsk(user, a) })),
+    comments: askCommentsData(db, user, projectId, nowMs()),
   };
 }
 
@@ -81,7 +85,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
 export default function ProjectAsks() {
-  const { projectId, today, people, asks } = useLoaderData<typeof loader>();
+  const { projectId, today, people, asks, comments } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -162,6 +166,15 @@ export default function ProjectAsks() {
                   </ul>
                 </Details>
               ) : null}
+              <Comments
+                projectId={projectId}
+                target="ask"
+                targetId={a.id}
+                comments={comments.byAsk[a.id] ?? []}
+                canComment={comments.canComment}
+                people={comments.people}
+                level={3}
+              />
             </article>
           ))}
 

@@ -19,6 +19,9 @@ import { ChartAdviceNotice } from "~/components/chart-advice";
 import { adviseChart } from "~/domain/chart-advice";
 import { dataCounts } from "~/models/measure-events.server";
 import { useMeasureLayout } from "~/routes/projects.$projectId.measures.$measureId";
+import { Comments } from "~/components/comments";
+import { commentsData } from "~/models/comment.server";
+import { nowMs } from "~/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Measure"} – Stepping Up` }];
 
@@ -41,7 +44,7 @@ const SAVED_MESSAGES: Record<string, string> = {
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const projectId = parseId(params.projectId, "project");
   const measureId = parseId(params.measureId, "measure");
   const db = getDb();
@@ -83,11 +86,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     pdsaMarkers: listPdsaMarkers(db, projectId),
     saved: saved && SAVED_MESSAGES[saved] ? SAVED_MESSAGES[saved] : null,
     imported: saved === "imported" ? { added: Number(search.get("added")) || 0, replaced: Number(search.get("replaced")) || 0 } : null,
+    comments: commentsData(db, user, { projectId, target: "measure", targetId: measureId, now: nowMs() }),
   };
 }
 
 export default function MeasurePage() {
-  const { series, chart, chartParam, rows, page, pageCount, rebases, annotations, pdsaMarkers, saved, imported, advice } = useLoaderData<typeof loader>();
+  const { series, chart, chartParam, rows, page, pageCount, rebases, annotations, pdsaMarkers, saved, imported, advice, comments } =
+    useLoaderData<typeof loader>();
   const { measure: m, canEdit } = useMeasureLayout();
   const base = `/projects/${m.projectId}/measures/${m.id}`;
   const suffix = unitSuffix(m);
@@ -208,6 +213,7 @@ export default function MeasurePage() {
       <MeasureDefinition m={m} />
       <MeasureRebases rebases={rebases} frequency={m.frequency} href={`${base}/rebases`} canEdit={canEdit} />
       <MeasureAnnotations annotations={annotations} frequency={m.frequency} href={`${base}/annotations`} canEdit={canEdit} />
+      <Comments {...comments} />
     </>
   );
 }

@@ -24,6 +24,9 @@ import { deleteCycle, updateCycle } from "~/models/pdsa-commands.server";
 import { actorOf } from "~/auth/actor.server";
 import { refusal } from "~/web/command-reply.server";
 import { isOnProjectTeam } from "~/models/team.server";
+import { Comments } from "~/components/comments";
+import { commentsData } from "~/models/comment.server";
+import { nowMs } from "~/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -61,6 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     mode,
     saved: search.get("saved"),
     following: listFollowingCycles(db, projectId, cycleId),
+    comments: commentsData(db, user, { projectId, target: "pdsa", targetId: cycleId, now: nowMs() }),
     // Editors get the form's options on every view: a refused save re-renders the form whatever the URL.
     form: canEdit
       ? {
@@ -167,7 +171,7 @@ function Part({ id, title, done, editHref, rows }: { id: string; title: string; 
 }
 
 function ViewWorksheet() {
-  const { projectId, detail, canEdit, saved, following } = useLoaderData<typeof loader>();
+  const { projectId, detail, canEdit, saved, following, comments } = useLoaderData<typeof loader>();
   const c = detail.cycle;
   const parts = filledParts(c);
   const base = `/projects/${projectId}/pdsa`;
@@ -292,6 +296,7 @@ function ViewWorksheet() {
           </Link>
         </p>
       ) : null}
+      <Comments {...comments} />
       <p>
         <Link to={base}>Back to all PDSA cycles</Link>
       </p>

@@ -9,17 +9,26 @@ import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { listReportAsks } from "~/models/ask.server";
 import { getStatusReport, listStatusReports } from "~/models/status-report.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
+import { Comments } from "~/components/comments";
+import { commentsData } from "~/models/comment.server";
+import { nowMs } from "~/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Status report for ${formatDay(data?.report.reportDate) || "?"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const projectId = parseId(params.projectId, "project");
   const db = getDb();
   const report = getStatusReport(db, projectId, parseId(params.reportId, "report"));
   if (!report) notFound("report");
   const latest = listStatusReports(db, projectId)[0];
-  return { projectId, report, asks: listReportAsks(db, report.id), isLatest: latest?.id === report.id };
+  return {
+    projectId,
+    report,
+    asks: listReportAsks(db, report.id),
+    isLatest: latest?.id === report.id,
+    comments: commentsData(db, user, { projectId, target: "status_report", targetId: report.id, now: nowMs() }),
+  };
 }
 
 /** Reports are append-only: there is nothing to post here. */
@@ -41,7 +50,7 @@ function Section({ title, text, none = "None recorded" }: { title: string; text:
 }
 
 export default function StatusReportPage() {
-  const { projectId, report, asks, isLatest } = useLoaderData<typeof loader>();
+  const { projectId, report, asks, isLatest, comments } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const [params] = useSearchParams();
   const base = `/projects/${projectId}/status`;
@@ -96,6 +105,7 @@ export default function StatusReportPage() {
           as it was).
         </p>
       ) : null}
+      <Comments {...comments} />
     </>
   );
 }

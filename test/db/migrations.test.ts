@@ -76,6 +76,9 @@ beforeAll(() => {
   run("insert into job_locks (name, holder, expires_at) values ('reminders', 'host-1', 0)");
   run("insert into measure_events (measure_id, event_date, created_at) select id, '2026-01-05', 0 from measures limit 5");
   run(
+    "insert into comments (project_id, target_type, target_id, author_id, body, created_at) select project_id, 'pdsa', id, 1, 'A comment', 0 from pdsa_cycles limit 5",
+  );
+  run(
     "insert into audit_events (at, user_id, actor_email, action, entity_type, entity_id, project_id, summary) " +
       "select 0, 1, 'admin@example.org', 'project.updated', 'project', id, id, 'Charter: seeded' from projects",
   );

@@ -124,6 +124,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["PICK chart", () => `/projects/${ids.project}/drivers/pick`],
     ["PDSA cycles", () => `/projects/${ids.project}/pdsa`],
     ["a PDSA cycle", () => `/projects/${ids.project}/pdsa/${ids.cycle}`],
+    ["add a comment", () => `/projects/${ids.project}/comments?target=pdsa&targetId=${ids.cycle}`],
     ["new PDSA cycle", () => `/projects/${ids.project}/pdsa/new`],
     ["milestones", () => `/projects/${ids.project}/milestones`],
     ["a milestone", () => `/projects/${ids.project}/milestones/${ids.milestone}`],

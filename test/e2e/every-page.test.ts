@@ -113,6 +113,7 @@ beforeAll(async () => {
     `${base}/pdsa`,
     `${base}/pdsa/new`,
     `${base}/pdsa/${cycle.id}`,
+    `${base}/comments?target=pdsa&targetId=${cycle.id}`,
     `${base}/status`,
     `${base}/status/new`,
     `${base}/status/${report.id}`,

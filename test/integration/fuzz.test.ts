@@ -159,6 +159,8 @@ const FORMLESS = new Map([
   ["/notifications", "its forms show only beside unread notifications (notifications.test.ts posts them)"],
   ["/admin/users/:userId/data", "its erase form shows only for a disabled account (personal-data.test.ts posts it)"],
   ["/admin/export/download", "its forms are on /admin/export (admin-export.test.ts refuses what it must)"],
+  ["/projects/:projectId/comments", "its form is on each record's page, naming the record in its query (comments.test.ts posts it)"],
+  ["/projects/:projectId/comments/:commentId", "its forms show only to a comment's author or the project's editors (comments.test.ts posts them)"],
 ]);
 /** The query that shows a route's form when its page does not show one by default. */
 const FORM_QUERY: Record<string, string> = { "/projects/:projectId/pdsa/:cycleId": "?edit" };

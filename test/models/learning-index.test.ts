@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CycleValues } from "~/forms/pdsa-form";
 import { createCycle, deleteCycle, updateCycle } from "~/models/pdsa-commands.server";
+import { addComment, deleteComment, editComment } from "~/models/comment-commands.server";
 import {
   checkLearningIndexIntegrity,
   ensureLearningIndex,
@@ -53,7 +54,7 @@ describe("the migration", () => {
       .filter((f) => /^\d{4}_learning_index/.test(f))
       .sort()
       .at(-1)!;
-    expect(latest).toBe("0014_learning_index_drivers.sql");
+    expect(latest).toBe("0018_learning_index_comments.sql");
     const file = fs.readFileSync(path.join(defaultMigrationsFolder, latest), "utf8");
     expect(file).toBe(learningIndexSql());
   });
@@ -139,6 +140,26 @@ describe("keeping in step", () => {
     run("update change_ideas set deleted_at = 1 where id = ?", idea.id);
     expect(w.found("wombat whiteboard")).toEqual([]);
     expect(learningIndexProblem(w.db)).toBeNull();
+  });
+
+  it("finds a comment by its words, the new ones after an edit and not the old; a deleted comment leaves the index", () => {
+    const w = setup();
+    const at = Date.UTC(2026, 2, 11, 9, 0, 0);
+    const added = addComment(w.db, w.actor, { projectId: w.c.projectId, target: "pdsa", targetId: w.c.id, body: "The flamingo rota helped", now: at });
+    if (!added.ok) throw new Error("not added");
+    const id = added.value.commentId;
+    expect(w.found("flamingo rota")).toEqual([`comment:${id}`]);
+    expect(w.find("flamingo").hits[0]).toMatchObject({ kind: "comment", projectId: w.c.projectId });
+    const edited = editComment(w.db, w.actor, { projectId: w.c.projectId, commentId: id, version: 1, body: "The narwhal rota helped", now: at + 60_000 });
+    expect(edited.ok).toBe(true);
+    expect(w.found("flamingo")).toEqual([]);
+    expect(w.found("narwhal")).toEqual([`comment:${id}`]);
+    const before = w.entries();
+    expect(deleteComment(w.db, w.actor, { projectId: w.c.projectId, commentId: id, now: at + 120_000 }).ok).toBe(true);
+    expect(w.found("narwhal")).toEqual([]);
+    expect(w.entries()).toBe(before - 1);
+    expect(learningIndexProblem(w.db)).toBeNull();
+    expect(() => checkLearningIndexIntegrity(w.db)).not.toThrow();
   });
 
   it("a deleted cycle leaves the index", () => {
