@@ -149,6 +149,12 @@ export const AUDIT_ACTIONS = [
   "cqc.updated",
   "notification.preferences_changed",
   "notification.unsubscribed",
+  "conversation.event_logged",
+  "conversation.event_updated",
+  "conversation.event_removed",
+  "conversation.theme_added",
+  "conversation.priority_created",
+  "conversation.priority_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
