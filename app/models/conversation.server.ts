@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { conversationEvents as e, conversationPriorities as p, conversationThemes as t, meetingActions as a, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
+import { countPlan } from "~/domain/conversation-rules";
 
 const updatedBy = alias(users, "conversation_updated_by");
 
@@ -206,4 +207,14 @@ export function listYouSaidWeDid(db: Db, programmeId: number) {
     themes: themes.filter((th) => th.priorityId === x.id).map((th) => ({ id: th.id, text: th.text, site: th.site, heldOn: th.heldOn })),
     done: done.filter((d) => d.priorityId === x.id).map((d) => ({ text: d.text, completedOn: d.completedOn! })),
   }));
+}
+
+/** Each priority with its themes, its action plan and the plan's open, overdue and closed counts (for the board). */
+export function listPrioritiesWithPlans(db: Db, programmeId: number, today: string) {
+  const themes = listProgrammeThemes(db, programmeId);
+  const actions = listPlanActions(db, programmeId);
+  return listPriorities(db, programmeId).map((x) => {
+    const plan = actions.filter((a) => a.priorityId === x.id);
+    return { ...x, themes: themes.filter((th) => th.priorityId === x.id), actions: plan, counts: countPlan(plan, today) };
+  });
 }
