@@ -59,6 +59,8 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/asks",
     "/waves",
     "/learning?q=falls",
+    "/conversations",
+    "/conversations/priorities",
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);
