@@ -14,7 +14,7 @@ export const ATTENDANCE_MAX = 100000;
 export const MENTIONS_MAX = 10000;
 
 const eventShape = {
-  heldOn: dayField({ what: "The date of the event", required: "Enter the date of the event" }),
+  heldOn: dayField({ what: "Date of the event", required: "Enter the date of the event" }),
   site: requiredText("Enter the site", { what: "The site", max: 200 }),
   staffGroup: requiredText("Enter the staff group", { what: "The staff group", max: 200 }),
   facilitatorUserId: id("Choose the facilitator"),
@@ -63,7 +63,7 @@ export const PlanActionSchema = z
     priorityId: id("Choose a priority"),
     text: requiredText("Enter the action", { what: "The action", max: 1000, multiline: true }),
     ownerUserId: id("Choose who owns the action"),
-    dueOn: dayField({ what: "The due date", required: "Enter the date the action is due" }),
+    dueOn: dayField({ what: "Due date", required: "Enter the date the action is due" }),
     ...pii,
   })
   .strict();

@@ -65,7 +65,7 @@ describe("Big Conversations", () => {
     expect(logged.status).toBe(302);
     const eventId = idFrom(logged);
     const eventPage = await readPage(await board.get(`/conversations/${eventId}`));
-    expect(eventPage.summaryList()).toMatchObject({ Date: "3 November 2026", Site: "Mayflower Ward", Attendance: "18" });
+    expect(eventPage.summaryList()).toMatchObject({ Date: "3 Nov 2026", Site: "Mayflower Ward", Attendance: "18" });
 
     // The facilitator (ordinary staff) records a theme; a viewer may not.
     expect((await staff.post(`/conversations/${eventId}`, { intent: "add-theme", text: "Hoists are never where we need them", mentions: "6" })).status).toBe(
@@ -128,7 +128,7 @@ describe("Big Conversations", () => {
   it("an edit from a stale page is a 409, and removing asks first and keeps the row", async () => {
     const staffId = userIdOf(server.db, "staff@example.org");
     const eventId = idFrom(await board.post("/conversations", event(staffId, { site: "Stale Ward" })));
-    const edit = { intent: "edit", version: "1", ...event(staffId, { attendance: "20" }) };
+    const edit = { intent: "edit", version: "1", ...event(staffId, { site: "Stale Ward", attendance: "20" }) };
     expect((await board.post(`/conversations/${eventId}`, edit)).status).toBe(302);
     const stale = await board.post(`/conversations/${eventId}`, { ...edit, attendance: "25" });
     expect(stale.status).toBe(409);
