@@ -2,7 +2,7 @@
 // (YYYY-MM-DD, compared as text); instants are UTC milliseconds.
 // History tables (audit, status reports, scores, assessments, changes) never cascade.
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   ASK_ADDRESSEES,
   ASK_STATES,
@@ -696,9 +696,9 @@ export const meetingActions = sqliteTable(
   "meeting_actions",
   {
     id: id(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "restrict" }),
+    // An action is set at a board meeting or belongs to a Big Conversation priority's plan (ADR 095).
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "restrict" }),
+    priorityId: integer("priority_id").references((): AnySQLiteColumn => conversationPriorities.id, { onDelete: "restrict" }),
     projectId: integer("project_id").references(() => projects.id, { onDelete: "restrict" }),
     text: text("text").notNull(),
     ownerUserId: integer("owner_user_id")
@@ -711,7 +711,12 @@ export const meetingActions = sqliteTable(
     updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
     version: version(),
   },
-  (t) => [index("meeting_actions_owner_idx").on(t.ownerUserId, t.completedOn), index("meeting_actions_meeting_idx").on(t.meetingId)],
+  (t) => [
+    index("meeting_actions_owner_idx").on(t.ownerUserId, t.completedOn),
+    index("meeting_actions_meeting_idx").on(t.meetingId),
+    index("meeting_actions_priority_idx").on(t.priorityId),
+    check("meeting_actions_home_ck", sql`meeting_id is not null or priority_id is not null`),
+  ],
 );
 
 export const wins = sqliteTable(
@@ -1139,5 +1144,80 @@ export const comments = sqliteTable(
     index("comments_target_idx").on(t.targetType, t.targetId, t.createdAt),
     index("comments_project_idx").on(t.projectId),
     check("comments_target_ck", inList("target_type", COMMENT_TARGETS)),
+  ],
+);
+
+/** Big Conversations (Listening into Action): a listening event held with staff at one site (ADR 095). */
+export const conversationEvents = sqliteTable(
+  "conversation_events",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    heldOn: day("held_on").notNull(),
+    site: text("site").notNull(),
+    staffGroup: text("staff_group").notNull(),
+    facilitatorUserId: integer("facilitator_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    attendance: integer("attendance").notNull(),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("conversation_events_programme_idx").on(t.programmeId, t.heldOn),
+    check("conversation_events_held_on_ck", isDay("held_on")),
+    check("conversation_events_attendance_ck", sql`attendance >= 0`),
+  ],
+);
+
+/** A priority the board adopts from the themes staff raised, with its executive owner and assurance level. */
+export const conversationPriorities = sqliteTable(
+  "conversation_priorities",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    ownerUserId: integer("owner_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    assurance: text("assurance", { enum: ASSURANCE_ICONS }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+  },
+  (t) => [
+    index("conversation_priorities_programme_idx").on(t.programmeId),
+    check("conversation_priorities_assurance_ck", inList("assurance", ASSURANCE_ICONS)),
+  ],
+);
+
+/** A theme raised at a listening event; grouped into at most one priority. */
+export const conversationThemes = sqliteTable(
+  "conversation_themes",
+  {
+    id: id(),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => conversationEvents.id, { onDelete: "restrict" }),
+    text: text("text").notNull(),
+    mentions: integer("mentions"),
+    priorityId: integer("priority_id").references(() => conversationPriorities.id, { onDelete: "restrict" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("conversation_themes_event_idx").on(t.eventId),
+    index("conversation_themes_priority_idx").on(t.priorityId),
+    check("conversation_themes_mentions_ck", sql`mentions is null or mentions >= 1`),
   ],
 );

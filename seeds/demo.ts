@@ -10,6 +10,7 @@ import { createClock, type DemoClock } from "./demo-dates";
 import { DEMO_PEOPLE, DIVISIONS, PROGRAMME_NAME, THEMES, TRUST_NAME } from "./demo-people";
 import { generatePoints, pointIndex } from "./demo-series";
 import { seedDriverDiagram } from "./demo-drivers";
+import { seedDemoConversations } from "./demo-conversations";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -575,6 +576,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
         .run();
     }
 
+    seedDemoConversations(tx, { programmeId, clock, user });
     return { programmeId };
   });
 }

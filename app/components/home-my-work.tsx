@@ -91,8 +91,9 @@ export type MyAction = {
   id: number;
   text: string;
   dueOn: string;
-  meetingTitle: string;
-  meetingDate: string;
+  meetingTitle: string | null;
+  meetingDate: string | null;
+  priorityTitle?: string | null;
   projectId: number | null;
   projectTitle: string | null;
 };
@@ -114,7 +115,7 @@ export function MyActions({ actions, today }: { actions: MyAction[]; today: stri
               </Tag>
             ) : null}
             {" · "}
-            {a.meetingTitle}, {formatDay(a.meetingDate)}
+            {a.meetingTitle ? `${a.meetingTitle}, ${formatDay(a.meetingDate)}` : `Big Conversation: ${a.priorityTitle ?? ""}`}
             {a.projectId && a.projectTitle ? (
               <>
                 {" · "}

@@ -6,9 +6,12 @@ import { Table, Tag, type TableColumn, type TagColour } from "~/components/nhs";
 
 export type ActionView = {
   id: number;
-  meetingId: number;
-  meetingTitle: string;
-  meetingDate: string;
+  meetingId: number | null;
+  meetingTitle: string | null;
+  meetingDate: string | null;
+  /** Set when the action belongs to a Big Conversation priority's plan rather than a meeting. */
+  priorityId?: number | null;
+  priorityTitle?: string | null;
   projectId: number | null;
   projectTitle: string | null;
   text: string;
@@ -67,7 +70,12 @@ export function ActionsTable({
     showMeeting && {
       id: "meeting",
       header: "Set at",
-      cell: (a) => <Link to={`/meetings/${a.meetingId}`}>{formatDay(a.meetingDate)}</Link>,
+      cell: (a) =>
+        a.meetingId ? (
+          <Link to={`/meetings/${a.meetingId}`}>{formatDay(a.meetingDate)}</Link>
+        ) : (
+          <Link to={`/conversations/priorities#priority-${a.priorityId}`}>Big Conversation: {a.priorityTitle}</Link>
+        ),
     },
     canComplete !== null && {
       id: "complete",

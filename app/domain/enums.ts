@@ -156,6 +156,12 @@ export const AUDIT_ACTIONS = [
   "comment.added",
   "comment.edited",
   "comment.deleted",
+  "conversation.event_logged",
+  "conversation.event_updated",
+  "conversation.event_removed",
+  "conversation.theme_added",
+  "conversation.priority_created",
+  "conversation.priority_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

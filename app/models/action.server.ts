@@ -1,7 +1,7 @@
 // Board actions: who owns what, by when, tracked to completion across meetings.
 import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { meetingActions as a, meetings, projects, users } from "~/db.server";
+import { conversationPriorities, meetingActions as a, meetings, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
 
@@ -12,6 +12,8 @@ const ACTION = {
   meetingId: a.meetingId,
   meetingTitle: meetings.title,
   meetingDate: meetings.meetingDate,
+  priorityId: a.priorityId,
+  priorityTitle: conversationPriorities.title,
   projectId: a.projectId,
   projectTitle: projects.title,
   text: a.text,
@@ -28,7 +30,8 @@ function selectActions(db: Db) {
   return db
     .select(ACTION)
     .from(a)
-    .innerJoin(meetings, eq(meetings.id, a.meetingId))
+    .leftJoin(meetings, eq(meetings.id, a.meetingId))
+    .leftJoin(conversationPriorities, eq(conversationPriorities.id, a.priorityId))
     .innerJoin(users, eq(users.id, a.ownerUserId))
     .leftJoin(projects, eq(projects.id, a.projectId))
     .leftJoin(updatedBy, eq(updatedBy.id, a.updatedBy));
@@ -71,7 +74,8 @@ export function listEarlierActions(db: Db, programmeId: number, meeting: { id: n
 export function insertAction(
   db: Db,
   input: {
-    meetingId: number;
+    meetingId: number | null;
+    priorityId?: number | null;
     projectId: number | null;
     text: string;
     ownerUserId: number;

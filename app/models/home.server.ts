@@ -1,7 +1,7 @@
 // What the home page shows one person: the programme in brief and their own work.
 // Reads the stored board summaries (call ensureSummariesFresh first) and a few direct queries.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { meetingActions, meetings, notifications, projects, projectSummaries as s, projectTeam } from "~/db.server";
+import { conversationPriorities, meetingActions, meetings, notifications, projects, projectSummaries as s, projectTeam } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AttentionFlag } from "~/domain/attention";
 import { STAGES, type Stage, type TeamRole } from "~/domain/enums";
@@ -58,7 +58,7 @@ export function listMyProjects(db: Db, programmeId: number, userId: number) {
     }));
 }
 
-/** Meeting actions the person owns and has not completed, soonest due first. */
+/** Board actions (from meetings and Big Conversation priorities) the person owns and has not completed, soonest due first. */
 export function listMyOpenActions(db: Db, programmeId: number, userId: number) {
   return db
     .select({
@@ -67,13 +67,21 @@ export function listMyOpenActions(db: Db, programmeId: number, userId: number) {
       dueOn: meetingActions.dueOn,
       meetingTitle: meetings.title,
       meetingDate: meetings.meetingDate,
+      priorityTitle: conversationPriorities.title,
       projectId: meetingActions.projectId,
       projectTitle: projects.title,
     })
     .from(meetingActions)
-    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .leftJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .leftJoin(conversationPriorities, eq(conversationPriorities.id, meetingActions.priorityId))
     .leftJoin(projects, eq(projects.id, meetingActions.projectId))
-    .where(and(eq(meetingActions.ownerUserId, userId), isNull(meetingActions.completedOn), eq(meetings.programmeId, programmeId)))
+    .where(
+      and(
+        eq(meetingActions.ownerUserId, userId),
+        isNull(meetingActions.completedOn),
+        sql`coalesce(${meetings.programmeId}, ${conversationPriorities.programmeId}) = ${programmeId}`,
+      ),
+    )
     .orderBy(asc(meetingActions.dueOn), asc(meetingActions.id))
     .all();
 }

@@ -18,6 +18,8 @@ import { today as getToday } from "~/today.server";
 import { boardFilterOptions, boardRollup, listBoardPage } from "~/models/board.server";
 import { freshProgramme } from "~/models/programme.server";
 import { listProposalsAwaitingDecision } from "~/models/proposal-queue.server";
+import { PrioritiesPanel } from "~/components/conversation-priority";
+import { listPrioritiesWithPlans } from "~/models/conversation.server";
 
 export const handle = { wide: true };
 
@@ -40,6 +42,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rollup: boardRollup(db, programme.id, query, today),
     canAssess: canGovern(user),
     proposals: canGovern(user) ? listProposalsAwaitingDecision(db, programme.id) : null,
+    conversationPriorities: listPrioritiesWithPlans(db, programme.id, today).map((p) => ({
+      id: p.id,
+      title: p.title,
+      assurance: p.assurance,
+      overdue: p.counts.overdue,
+    })),
     ...page,
   };
 }
@@ -171,6 +179,7 @@ export default function Board() {
         </>
       )}
       <Pagination page={page} pages={pages} href={(n) => boardSearch(query, { page: n })} label="Pages of the board" />
+      <PrioritiesPanel priorities={useLoaderData<typeof loader>().conversationPriorities} />
     </>
   );
 }

@@ -99,7 +99,9 @@ function oldDatabase(n: number): Db {
       .filter((c) => source.has(c))
       .map((c) => `"${c}"`)
       .join(", ");
-    db.$client.prepare(`insert into main."${table}" (${shared}) select ${shared} from demo."${table}"`).run();
+    // Before Big Conversations every action belonged to a meeting: the old schema cannot hold a priority's actions.
+    const fits = table === "meeting_actions" && !shared.includes('"priority_id"') ? " where meeting_id is not null" : "";
+    db.$client.prepare(`insert into main."${table}" (${shared}) select ${shared} from demo."${table}"${fits}`).run();
   }
   db.$client.pragma("foreign_keys = ON");
   db.$client.prepare("detach database demo").run();

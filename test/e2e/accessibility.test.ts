@@ -33,6 +33,7 @@ beforeAll(async () => {
     measure: one("select id from measures where project_id = ? and deleted_at is null order by spc_points desc, id", project),
     report: one("select id from status_reports where project_id = ? order by id desc", project),
     wave: one("select id from waves order by number"),
+    conversation: one("select id from conversation_events where deleted_at is null order by id"),
   };
   db.close();
 });
@@ -162,6 +163,10 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["meetings", () => "/meetings"],
     ["new meeting", () => "/meetings/new"],
     ["actions", () => "/actions"],
+    ["Big Conversations", () => "/conversations"],
+    ["a listening event", () => `/conversations/${ids.conversation}`],
+    ["Big Conversation priorities", () => "/conversations/priorities"],
+    ["you said, we did", () => "/conversations/you-said-we-did"],
     ["wins", () => "/wins"],
     ["learning", () => "/learning"],
     ["learning search", () => "/learning?q=falls"],

@@ -61,6 +61,8 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/learning?q=falls",
     "/changes",
     "/accessibility",
+    "/conversations",
+    "/conversations/priorities",
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);

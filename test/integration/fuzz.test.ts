@@ -86,6 +86,7 @@ beforeAll(async () => {
     meetingId: one("select id from meetings where state = 'planned' order by id"),
     // A driver of the diagram ("driver-12"): its page holds every edit of one node.
     node: `driver-${childOf("drivers", projectId)}`,
+    eventId: one("select id from conversation_events where deleted_at is null order by id"),
   };
   spareMeasureId = one("select id from measures where project_id = ? and deleted_at is null and id <> ? order by id", projectId, params.measureId);
   forged = {
