@@ -113,6 +113,8 @@ export const AUDIT_ACTIONS = [
   "change_idea.updated",
   "change_idea.removed",
   "change_idea.picked",
+  "change_idea.ready_to_spread",
+  "change_idea.spread_withdrawn",
   "driver.created",
   "driver.updated",
   "driver.removed",
