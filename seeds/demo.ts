@@ -10,6 +10,7 @@ import { createClock, type DemoClock } from "./demo-dates";
 import { DEMO_PEOPLE, DIVISIONS, PROGRAMME_NAME, THEMES, TRUST_NAME } from "./demo-people";
 import { generatePoints, pointIndex } from "./demo-series";
 import { seedDriverDiagram } from "./demo-drivers";
+import { seedDemoPulse } from "./demo-pulse";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -549,6 +550,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
         .run();
     }
 
+    seedDemoPulse(tx, { programmeId, createdBy: user("admin"), day, at, waves, waveIds, divisionIds: [...divisionIds.values()] });
     return { programmeId };
   });
 }

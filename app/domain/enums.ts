@@ -149,6 +149,8 @@ export const AUDIT_ACTIONS = [
   "cqc.updated",
   "notification.preferences_changed",
   "notification.unsubscribed",
+  "pulse.campaign_created",
+  "pulse.campaign_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
