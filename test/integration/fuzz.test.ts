@@ -140,7 +140,7 @@ function pathOf(route: ActionRoute, overrides: Record<string, number | string> =
 // both are fuzzed without a session so the signed-in clients stay signed in. So is the code step of
 // sign-in: with no half-finished sign-in (the fuzzer never has one) it reads no fields and sends the
 // visitor back to the password step; two-factor.test.ts refuses bad codes there.
-const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe"]);
+const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe", "/pulse/answer/:token"]);
 const READS_NO_FIELDS = new Set(["/logout", "/login/two-factor"]);
 
 function clientFor(route: ActionRoute, email: string): Client | null {
@@ -157,6 +157,7 @@ const FORMLESS = new Map([
   ["/login/two-factor", "its form shows only between the password and the code (two-factor.test.ts refuses what it must)"],
   ["/notifications/unsubscribe", "its form shows only for a signed link from an email (notification-email.test.ts refuses a forged one)"],
   ["/notifications", "its forms show only beside unread notifications (notifications.test.ts posts them)"],
+  ["/pulse/answer/:token", "the demo's campaigns have closed, so no form is shown (pulse.test.ts posts answers and bad ones)"],
 ]);
 /** The query that shows a route's form when its page does not show one by default. */
 const FORM_QUERY: Record<string, string> = { "/projects/:projectId/pdsa/:cycleId": "?edit" };
