@@ -138,7 +138,7 @@ describe("answering", () => {
     expect(statuses[60]).toBe(429);
     // Another address is not affected.
     expect((await visitor().post(`/pulse/answer/${token}`, { s1: "9" })).status).toBe(400);
-  });
+  }, 120_000);
 });
 
 describe("results", () => {
