@@ -56,6 +56,8 @@ beforeAll(async () => {
     "/actions",
     "/spc",
     "/waves",
+    "/pulse",
+    "/pulse/new",
     "/meetings",
     "/meetings/new",
     "/admin",
