@@ -1221,3 +1221,83 @@ export const conversationThemes = sqliteTable(
     check("conversation_themes_mentions_ck", sql`mentions is null or mentions >= 1`),
   ],
 );
+
+/**
+ * A Pulse Check campaign: a short anonymous staff survey, open between two days, for one wave's
+ * teams or the whole trust. `waveId` is the wave it asks about ("are you part of a team in this
+ * wave?"); a follow-up names its baseline. Its answer link carries `token` (ADR 085).
+ */
+export const pulseCampaigns = sqliteTable(
+  "pulse_campaigns",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    audience: text("audience", { enum: ["trust", "wave"] }).notNull(),
+    waveId: integer("wave_id").references(() => waves.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: ["baseline", "follow_up"] }).notNull(),
+    baselineId: integer("baseline_id").references((): AnySQLiteColumn => pulseCampaigns.id, { onDelete: "restrict" }),
+    opensOn: day("opens_on").notNull(),
+    closesOn: day("closes_on").notNull(),
+    token: text("token").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("pulse_campaigns_token_uq").on(t.token),
+    index("pulse_campaigns_wave_idx").on(t.waveId),
+    check("pulse_campaigns_dates_ck", sql`closes_on >= opens_on`),
+    check("pulse_campaigns_opens_on_ck", isDay("opens_on")),
+    check("pulse_campaigns_closes_on_ck", isDay("closes_on")),
+    check("pulse_campaigns_audience_ck", sql`audience in ('trust', 'wave') and (audience = 'trust' or wave_id is not null)`),
+    check("pulse_campaigns_kind_ck", sql`(kind = 'baseline' and baseline_id is null) or (kind = 'follow_up' and baseline_id is not null)`),
+  ],
+);
+
+/** A campaign's statements, by position (1 to 15). */
+export const pulseStatements = sqliteTable(
+  "pulse_statements",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => pulseCampaigns.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    wording: text("wording").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.position] })],
+);
+
+/**
+ * One anonymous answer: deliberately no person, session, address, user agent or time (ADR 085).
+ * Division and participation are optional, given by the person answering.
+ */
+export const pulseAnswers = sqliteTable(
+  "pulse_answers",
+  {
+    id: id(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => pulseCampaigns.id, { onDelete: "restrict" }),
+    divisionId: integer("division_id").references(() => divisions.id, { onDelete: "set null" }),
+    participant: integer("participant", { mode: "boolean" }),
+  },
+  (t) => [index("pulse_answers_campaign_idx").on(t.campaignId)],
+);
+
+/** An answer's agreement with each statement, 1 (strongly disagree) to 5 (strongly agree). */
+export const pulseAnswerScores = sqliteTable(
+  "pulse_answer_scores",
+  {
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => pulseAnswers.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    score: integer("score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.position] }), check("pulse_answer_scores_score_ck", sql`score between 1 and 5`)],
+);

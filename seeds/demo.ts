@@ -11,6 +11,7 @@ import { DEMO_PEOPLE, DIVISIONS, PROGRAMME_NAME, THEMES, TRUST_NAME } from "./de
 import { generatePoints, pointIndex } from "./demo-series";
 import { seedDriverDiagram } from "./demo-drivers";
 import { seedDemoConversations } from "./demo-conversations";
+import { seedDemoPulse } from "./demo-pulse";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -577,6 +578,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     }
 
     seedDemoConversations(tx, { programmeId, clock, user });
+    seedDemoPulse(tx, { programmeId, createdBy: user("admin"), day, at, waves, waveIds, divisionIds: [...divisionIds.values()] });
     return { programmeId };
   });
 }

@@ -164,6 +164,8 @@ export const AUDIT_ACTIONS = [
   "conversation.theme_added",
   "conversation.priority_created",
   "conversation.priority_updated",
+  "pulse.campaign_created",
+  "pulse.campaign_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -14,6 +14,8 @@ import { boardRollup, listBoardPage } from "~/models/board.server";
 import { freshProgramme } from "~/models/programme.server";
 import { getWave } from "~/models/wave.server";
 import { waveLabel } from "~/domain/wave-label";
+import { WavePulsePanel } from "~/components/wave-pulse-panel";
+import { wavePulseSummary } from "~/models/pulse.server";
 
 export const handle = { wide: true };
 
@@ -39,12 +41,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     months,
     rollup: boardRollup(db, programme.id, query, today),
     canAssess: canGovern(user),
+    pulse: wavePulseSummary(db, programme.id, wave.id, today),
     ...listBoardPage(db, programme.id, query),
   };
 }
 
 export default function WavePage() {
-  const { wave, clock, query, today, months, rollup, canAssess, rows, total, groups } = useLoaderData<typeof loader>();
+  const { wave, clock, query, today, months, rollup, canAssess, rows, total, groups, pulse } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/waves", label: "Waves" }]} />
@@ -53,6 +56,7 @@ export default function WavePage() {
         {formatDay(wave.startsOn)} to {formatDay(wave.endsOn)} · <strong>{clock}</strong>
       </p>
       <BoardRollup rollup={rollup} months={months} total={total} />
+      <WavePulsePanel campaigns={pulse} />
       <h2 className="nhsuk-heading-m">Projects in this wave</h2>
       {rows.length === 0 ? (
         <p>

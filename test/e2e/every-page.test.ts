@@ -61,6 +61,8 @@ beforeAll(async () => {
     "/conversations/you-said-we-did",
     "/spc",
     "/waves",
+    "/pulse",
+    "/pulse/new",
     "/meetings",
     "/meetings/new",
     "/admin",

@@ -141,7 +141,7 @@ function pathOf(route: ActionRoute, overrides: Record<string, number | string> =
 // both are fuzzed without a session so the signed-in clients stay signed in. So is the code step of
 // sign-in: with no half-finished sign-in (the fuzzer never has one) it reads no fields and sends the
 // visitor back to the password step; two-factor.test.ts refuses bad codes there.
-const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe"]);
+const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe", "/pulse/answer/:token"]);
 const READS_NO_FIELDS = new Set(["/logout", "/login/two-factor"]);
 
 function clientFor(route: ActionRoute, email: string): Client | null {
@@ -162,6 +162,7 @@ const FORMLESS = new Map([
   ["/admin/export/download", "its forms are on /admin/export (admin-export.test.ts refuses what it must)"],
   ["/projects/:projectId/comments", "its form is on each record's page, naming the record in its query (comments.test.ts posts it)"],
   ["/projects/:projectId/comments/:commentId", "its forms show only to a comment's author or the project's editors (comments.test.ts posts them)"],
+  ["/pulse/answer/:token", "the demo's campaigns have closed, so no form is shown (pulse.test.ts posts answers and bad ones)"],
 ]);
 /** The query that shows a route's form when its page does not show one by default. */
 const FORM_QUERY: Record<string, string> = { "/projects/:projectId/pdsa/:cycleId": "?edit" };
