@@ -8,27 +8,30 @@ import { deleteSessionsForUser } from "~/models/session.server";
 import { emailTaken, getUser, insertUser, normaliseEmail, setUserDisabled, setUserPassword, updateUserAccount } from "~/models/user.server";
 
 import { EMAIL_TAKEN } from "~/domain/messages";
+import { issueInvitationIn, type Issued } from "~/models/invitation-commands.server";
+import type { InvitationDelivery } from "~/models/invitation.server";
 const USERS_PAGE = "/admin/users";
 
-type NewUser = { email: string; name: string; jobTitle?: string; role: Role; passwordHash: string; once: FormOnce };
+type NewUser = { email: string; name: string; jobTitle?: string; role: Role; once: FormOnce; delivery: InvitationDelivery };
 
-/** A new account that must change its one-time password at first sign-in. */
+/** A new account without a password, and its invitation to choose one (docs/decisions/075). */
 export function createUser(db: Db, actor: Actor, input: NewUser) {
-  return runCommand<Created>(db, (tx) => {
+  return runCommand<Created & { invitation: Issued | null }>(db, (tx) => {
     const replay = spentFormToken(tx, input.once);
-    if (replay) return ok({ replayed: true, location: replay, id: null });
+    if (replay) return ok({ replayed: true, location: replay, id: null, invitation: null });
     // Checked inside the transaction: another request may have taken the address meanwhile.
     if (emailTaken(tx, input.email)) return refused(EMAIL_TAKEN, 400);
-    const { once: _once, ...row } = input;
-    const id = insertUser(tx, { ...row, mustChangePassword: true });
+    const { once: _once, delivery, ...row } = input;
+    const id = insertUser(tx, { ...row, passwordHash: null, mustChangePassword: false });
     record(tx, actor, {
       action: "user.created",
       entityType: "user",
       entityId: id,
       summary: `Created ${normaliseEmail(input.email)} (${ROLE_LABELS[input.role]})`,
     });
+    const invitation = issueInvitationIn(tx, actor, { id, name: input.name, email: normaliseEmail(input.email) }, delivery);
     spendFormToken(tx, input.once, USERS_PAGE);
-    return ok({ replayed: false, location: USERS_PAGE, id });
+    return ok({ replayed: false, location: USERS_PAGE, id, invitation });
   });
 }
 

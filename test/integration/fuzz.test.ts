@@ -140,7 +140,7 @@ function pathOf(route: ActionRoute, overrides: Record<string, number | string> =
 // both are fuzzed without a session so the signed-in clients stay signed in. So is the code step of
 // sign-in: with no half-finished sign-in (the fuzzer never has one) it reads no fields and sends the
 // visitor back to the password step; two-factor.test.ts refuses bad codes there.
-const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe"]);
+const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe", "/invitations/:token"]);
 const READS_NO_FIELDS = new Set(["/logout", "/login/two-factor"]);
 
 function clientFor(route: ActionRoute, email: string): Client | null {
@@ -156,6 +156,7 @@ const FORMLESS = new Map([
   ["/projects/:projectId/status/:reportId", "reports are append-only: it refuses every post with 405"],
   ["/login/two-factor", "its form shows only between the password and the code (two-factor.test.ts refuses what it must)"],
   ["/notifications/unsubscribe", "its form shows only for a signed link from an email (notification-email.test.ts refuses a forged one)"],
+  ["/invitations/:token", "its form shows only for a valid invitation link (invitations.test.ts refuses what it must)"],
   ["/notifications", "its forms show only beside unread notifications (notifications.test.ts posts them)"],
 ]);
 /** The query that shows a route's form when its page does not show one by default. */

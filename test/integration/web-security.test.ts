@@ -22,7 +22,7 @@ afterAll(async () => {
 
 // Single sign-on starts and ends signed out (404 when no provider is configured); an email's
 // one-click unsubscribe works without signing in (its signed link is the credential).
-const PUBLIC = new Set(["/login", "/healthz", "/api/spc", "/auth/oidc", "/auth/oidc/callback", "/notifications/unsubscribe"]);
+const PUBLIC = new Set(["/login", "/healthz", "/api/spc", "/auth/oidc", "/auth/oidc/callback", "/notifications/unsubscribe", "/invitations/:token"]);
 
 describe("signed out", () => {
   it("every page redirects to /login except sign-in, health and the SPC API", async () => {
