@@ -66,3 +66,20 @@ export function findUsers(db: Db, f: UserFilter) {
     .all();
   return { rows, total, page, pages };
 }
+
+/** What the edit page shows of one person. */
+export function getPersonForEdit(db: Db, userId: number) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      jobTitle: users.jobTitle,
+      role: users.role,
+      divisionId: users.divisionId,
+      version: users.version,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+}

@@ -288,7 +288,10 @@ const userColumns = (me: number): TableColumn<UserRow>[] => [
     header: "Name",
     cell: (u) => (
       <>
-        {u.name}
+        <Link to={`/admin/users/${u.id}`}>
+          {u.name}
+          <span className="nhsuk-u-visually-hidden"> (edit)</span>
+        </Link>
         {u.jobTitle || u.division ? (
           <span className="nhsuk-body-s app-muted">
             <br />
@@ -464,16 +467,22 @@ export default function AdminUsers() {
       <Form method="get" className="nhsuk-u-margin-bottom-4">
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="filter-q">
-            Name or email
+            Search by name or email
           </label>
           <input className="nhsuk-input nhsuk-input--width-20" id="filter-q" name="q" type="search" defaultValue={filter.q} />
         </div>
         <div className="app-definition-grid">
-          <FilterSelect name="role" label="Role" value={filter.role} all="Any role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-          <FilterSelect name="division" label="Division" value={filter.divisionId} all="Any division" options={divisions} />
+          <FilterSelect
+            name="role"
+            label="Filter by role"
+            value={filter.role}
+            all="Any role"
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
+          <FilterSelect name="division" label="Filter by division" value={filter.divisionId} all="Any division" options={divisions} />
           <FilterSelect
             name="status"
-            label="Status"
+            label="Filter by status"
             value={filter.status}
             all="Any status"
             options={USER_STATUSES.map((s) => ({ value: s, label: USER_STATUS_LABELS[s] }))}
