@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSessionSecret } from "~/auth/secrets.server";
 import { resetEnvForTests } from "~/env.server";
-import { changeUser, createUser } from "~/models/user-commands.server";
+import { changeUser, createUser, editPerson } from "~/models/user-commands.server";
 import { actorFor, auditSince, lastAuditId, rows, seededDb } from "../helpers/command-fixture";
 
 beforeAll(() => {
@@ -90,5 +90,40 @@ describe("changeUser", () => {
     expect(db.$client.prepare("select disabled_at from users where id = ?").get(admin.id)).toEqual({
       disabled_at: null,
     });
+  });
+});
+
+describe("editPerson", () => {
+  it("saves name, email, job title and division, audited; a stale version is a conflict and a taken email is refused, writing nothing", () => {
+    const { db } = seededDb();
+    const admin = actorFor(db, "admin@example.org");
+    const staff = actorFor(db, "staff@example.org");
+    const read = () => db.$client.prepare("select name, email, job_title, version from users where id = ?").get(staff.id) as Record<string, unknown>;
+    const before = read();
+    const since = lastAuditId(db).n;
+    const base = {
+      userId: staff.id,
+      version: before.version as number,
+      name: "Sam Staffer",
+      email: "Sam.Staffer@Example.org",
+      jobTitle: "Sister",
+      divisionId: null,
+    };
+    expect(editPerson(db, admin, base)).toEqual({ ok: true, value: { email: "sam.staffer@example.org" } });
+    expect(read()).toMatchObject({ name: "Sam Staffer", email: "sam.staffer@example.org", job_title: "Sister", version: (before.version as number) + 1 });
+    expect(auditSince(db, since)).toMatchObject([
+      { action: "user.updated", entityId: staff.id, summary: expect.stringContaining("Name: Sam Staff → Sam Staffer") },
+    ]);
+
+    const after = read();
+    const stale = editPerson(db, admin, { ...base, name: "Someone Else" });
+    expect(stale).toMatchObject({
+      ok: false,
+      conflict: { currentVersion: after.version, fields: [{ name: "name", theirs: "Sam Staffer", yours: "Someone Else" }] },
+    });
+    const taken = editPerson(db, admin, { ...base, version: after.version as number, email: "admin@example.org" });
+    expect(taken).toMatchObject({ ok: false, status: 400 });
+    expect(read()).toEqual(after);
+    expect(auditSince(db, since)).toHaveLength(1);
   });
 });
