@@ -30,7 +30,7 @@ import {
   PICK_IMPACTS,
   PICK_EASES,
 } from "../app/domain/enums";
-import { DELIVERY_MODES, NOTIFICATION_KINDS, OUTBOX_STATES } from "../app/domain/notification-kinds";
+import { DELIVERY_MODES, NOTIFICATION_KINDS, OUTBOX_KINDS, OUTBOX_STATES } from "../app/domain/notification-kinds";
 import { COMMENT_TARGETS } from "../app/domain/comments";
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
@@ -982,7 +982,7 @@ export const emailOutbox = sqliteTable(
     id: id(),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     toAddress: text("to_address").notNull(),
-    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),
@@ -1300,4 +1300,27 @@ export const pulseAnswerScores = sqliteTable(
     score: integer("score").notNull(),
   },
   (t) => [primaryKey({ columns: [t.answerId, t.position] }), check("pulse_answer_scores_score_ck", sql`score between 1 and 5`)],
+);
+
+/**
+ * An invitation to set one's own password (docs/decisions/075). The link's token is an HMAC of `nonce` under the
+ * session secret: the database alone never yields a working link, and only the token's SHA-256 is looked up.
+ * Single use; expires; re-issuing revokes the previous one.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    nonce: text("nonce").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("invitations_token_hash_uq").on(t.tokenHash), index("invitations_user_idx").on(t.userId)],
 );

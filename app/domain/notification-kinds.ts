@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** What the outbox carries: the notifications, and invitations to set a password (not a choice: nobody unsubscribes from one). */
+export const OUTBOX_KINDS = [...NOTIFICATION_KINDS, "invitation"] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
 export const DELIVERY_MODES = ["immediate", "daily", "weekly", "off"] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 

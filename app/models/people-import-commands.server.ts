@@ -1,5 +1,5 @@
-// Bringing people in from the HR spreadsheet: new people are added (without a password: they are invited or
-// sign in with the organisation's account), people already here, matched by email, are updated. All or nothing.
+// Bringing people in from the HR spreadsheet: new people are added (without a password, each with an invitation
+// to choose one, or to sign in with the organisation's account), people already here, matched by email, are updated. All or nothing.
 import { eq, inArray, sql } from "drizzle-orm";
 import { users } from "~/db.server";
 import type { Db } from "~/db.server";
@@ -7,6 +7,8 @@ import { ROLE_LABELS } from "~/domain/labels";
 import type { PersonRow } from "~/forms/people-import.server";
 import { nowMs } from "~/clock.server";
 import { ok, record, runCommand, type Actor } from "~/models/command.server";
+import { issueInvitationIn, type Issued } from "~/models/invitation-commands.server";
+import type { InvitationDelivery } from "~/models/invitation.server";
 
 export type PeopleImportPlan = { added: PersonRow[]; updated: (PersonRow & { id: number; changes: string[] })[]; unchanged: number };
 
@@ -36,10 +38,11 @@ export function planPeopleImport(db: Db, rows: PersonRow[]): PeopleImportPlan {
 }
 
 /** Adds and updates everyone in the checked rows in one transaction, each person's change in the audit trail. */
-export function importPeople(db: Db, actor: Actor, input: { rows: PersonRow[]; fileName: string }) {
+export function importPeople(db: Db, actor: Actor, input: { rows: PersonRow[]; fileName: string; delivery: InvitationDelivery }) {
   return runCommand(db, (tx) => {
     const plan = planPeopleImport(tx, input.rows);
     const now = new Date(nowMs());
+    const invited: Issued[] = [];
     for (const row of plan.added) {
       const id = tx
         .insert(users)
@@ -60,6 +63,7 @@ export function importPeople(db: Db, actor: Actor, input: { rows: PersonRow[]; f
         entityId: id,
         summary: `Imported ${row.email} (${ROLE_LABELS[row.role]}) from ${input.fileName}`,
       });
+      invited.push(issueInvitationIn(tx, actor, { id, name: row.name, email: row.email }, input.delivery));
     }
     for (const row of plan.updated) {
       tx.update(users)
@@ -73,6 +77,6 @@ export function importPeople(db: Db, actor: Actor, input: { rows: PersonRow[]; f
         summary: `Imported from ${input.fileName}: changed ${row.email}'s ${row.changes.join(", ")}`,
       });
     }
-    return ok({ added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged });
+    return ok({ added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged, invited });
   });
 }

@@ -11,6 +11,7 @@ import { badRequest, requirePermission } from "~/auth/guards.server";
 import { checkPeopleRows, readCsv, readPeopleFile, type LineProblem, type PersonRow } from "~/forms/people-import.server";
 import { PEOPLE_IMPORT_MAX_ROWS, PEOPLE_TEMPLATE_HEADER } from "~/forms/people-template";
 import { importPeople, planPeopleImport } from "~/models/people-import-commands.server";
+import { invitationDelivery } from "~/models/invitation.server";
 import { getProgrammeSetup } from "~/models/programme-setup.server";
 import { getProgramme } from "~/models/programme.server";
 import { valueOf } from "~/web/command-reply.server";
@@ -31,8 +32,10 @@ type Answer = {
   formError: string | null;
   preview: { rows: PreviewRow[]; added: number; updated: number; unchanged: number; checked: string; fileName: string } | null;
   done: string | null;
+  /** New people's invitation links, when they were not emailed. */
+  links: { name: string; email: string; link: string }[];
 };
-const answer = (a: Partial<Answer>): Answer => ({ problems: [], formError: null, preview: null, done: null, ...a });
+const answer = (a: Partial<Answer>): Answer => ({ problems: [], formError: null, preview: null, done: null, links: [], ...a });
 
 function divisionsOf() {
   const db = getDb();
@@ -79,15 +82,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // The checked rows travel back as CSV and are checked again: what is saved is what passes the checks now.
     const checked = checkPeopleRows(readCsv(String(formData.get("checked") ?? "")), divisionsOf());
     if (checked.problems.length) return data(answer({ problems: checked.problems }), { status: 400 });
-    const result = valueOf(importPeople(db, actorOf(user, context), { rows: checked.rows, fileName }));
+    const delivery = invitationDelivery();
+    const result = valueOf(importPeople(db, actorOf(user, context), { rows: checked.rows, fileName, delivery }));
+    const invited = result.added
+      ? delivery.email
+        ? ` Each new person has been emailed an invitation to ${delivery.sso ? "sign in" : "choose their password"} (the link works for 7 days).`
+        : " Send each new person their invitation link below (each works once, for 7 days); the Users page lists pending invitations."
+      : "";
+    const names = new Map(checked.rows.map((r) => [r.email, r.name]));
     return answer({
-      done: `Imported ${fileName}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged. New people sign in with the organisation's account, or are invited from the Users page.`,
+      done: `Imported ${fileName}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.${invited}`,
+      links: delivery.email ? [] : result.invited.map((i) => ({ name: names.get(i.email) ?? "", email: i.email, link: i.link })),
     });
   }
   badRequest("That request was not understood.");
 }
 
 const rowCells = (r: PersonRow) => [r.name, r.email, r.jobTitle, r.role, r.division];
+
+const LINK_COLUMNS: TableColumn<Answer["links"][number]>[] = [
+  { id: "name", header: "Name", rowHeader: true, cell: (r) => r.name },
+  { id: "email", header: "Email", cell: (r) => r.email },
+  { id: "link", header: "Invitation link", cell: (r) => <code className="app-break-all">{r.link}</code> },
+];
 
 const COLUMNS: TableColumn<PreviewRow>[] = [
   { id: "line", header: "Line", cell: (r) => r.line },
@@ -106,6 +123,7 @@ export default function ImportPeople() {
     <>
       <h1>Import people</h1>
       <DoneNotice message={result?.done} />
+      {result?.links.length ? <Table caption="Invitation links to send" scroll columns={LINK_COLUMNS} rows={result.links} rowKey={(r) => r.email} /> : null}
       {result?.problems.length ? (
         <ErrorSummaryBox
           heading="Nothing was saved: correct these lines and upload the file again"
@@ -144,7 +162,10 @@ export default function ImportPeople() {
         Then bring in the portfolio: <Link to="/admin/import/projects">import projects and their history</Link>.
       </p>
       <InsetText>
-        <p>Nobody is given a password: with single sign-on people sign in with their organisation account; otherwise invite them from the Users page.</p>
+        <p>
+          Nobody is given a password: each new person gets an invitation link to choose their own (emailed when mail is set up, otherwise listed here and on the
+          Users page for you to send). With single sign-on they can simply sign in with their organisation account.
+        </p>
       </InsetText>
       <Form method="post" encType="multipart/form-data">
         <input type="hidden" name="intent" value="preview" />

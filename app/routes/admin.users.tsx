@@ -5,7 +5,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, useNhsForm, SelectField, TextField } from "~/components/forms";
-import { InsetText, Table, type TableColumn } from "~/components/nhs";
+import { Details, InsetText, Pagination, Table, type TableColumn } from "~/components/nhs";
+import { FilterSelect } from "~/components/list-controls";
 import { getDb } from "~/db.server";
 import { ROLES } from "~/domain/enums";
 import { ROLE_LABELS } from "~/domain/labels";
@@ -23,7 +24,14 @@ import { addRoleMapping, removeRoleMapping, setBreakGlass } from "~/models/sso-c
 import { listRoleMappings } from "~/models/oidc.server";
 import { oidcSettings } from "~/auth/oidc.server";
 import { RoleMappingSchema } from "~/forms/role-mapping-form";
-import { emailTaken, listUsers, normaliseEmail } from "~/models/user.server";
+import { emailTaken, normaliseEmail } from "~/models/user.server";
+import { findUsers, type UserFilter } from "~/models/user-directory.server";
+import { USER_STATUSES, USER_STATUS_LABELS } from "~/domain/user-status";
+import { invitationDelivery, pendingLinkOf } from "~/models/invitation.server";
+import { reissueInvitation, revokeInvitation } from "~/models/invitation-commands.server";
+import { getProgrammeSetup } from "~/models/programme-setup.server";
+import { getProgramme } from "~/models/programme.server";
+import { nowMs } from "~/clock.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
@@ -47,7 +55,7 @@ const CreateUserSchema = z
 
 const UserActionSchema = z
   .object({
-    intent: z.enum(["disable", "enable", "reset", "role", "reset_two_factor", "break_glass_on", "break_glass_off"]),
+    intent: z.enum(["disable", "enable", "reset", "role", "reset_two_factor", "break_glass_on", "break_glass_off", "reinvite", "revoke_invitation"]),
     userId: z.coerce.number().int().positive(),
     role: z.enum(ROLES).optional(),
   })
@@ -56,11 +64,46 @@ const UserActionSchema = z
 /** A one-time password the user must change at next sign-in. */
 const oneTimePassword = () => crypto.randomBytes(12).toString("base64url");
 
+/** The filter in the address (GET, so it works without JavaScript); anything unrecognised means "any". */
+function filterOf(params: URLSearchParams): UserFilter {
+  const role = params.get("role") ?? "";
+  const status = params.get("status") ?? "";
+  const division = Number(params.get("division"));
+  const page = Number(params.get("page"));
+  return {
+    q: (params.get("q") ?? "").slice(0, 200),
+    role: (ROLES as readonly string[]).includes(role) ? (role as UserFilter["role"]) : null,
+    divisionId: Number.isInteger(division) && division > 0 ? division : null,
+    status: (USER_STATUSES as readonly string[]).includes(status) ? (status as UserFilter["status"]) : null,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, canAdminister, "manage users");
   const db = getDb();
   const roleClaim = oidcSettings()?.roleClaim ?? null;
-  return { users: listUsers(db), me: user.id, roleClaim, mappings: roleClaim ? listRoleMappings(db) : [] };
+  const filter = filterOf(new URL(request.url).searchParams);
+  const found = findUsers(db, filter);
+  const at = nowMs();
+  const users = found.rows.map((u) => ({
+    ...u,
+    invitationLink: !u.disabledAt && !u.hasPassword && u.invitationExpiresAt && u.invitationExpiresAt > at ? pendingLinkOf(db, u.id, at) : null,
+    invitationExpired: Boolean(!u.disabledAt && !u.hasPassword && u.invitationExpiresAt && u.invitationExpiresAt <= at),
+  }));
+  const divisions = getProgrammeSetup(db, getProgramme(db).id).divisions.map((d) => ({ value: d.id, label: d.name }));
+  return {
+    users,
+    total: found.total,
+    page: found.page,
+    pages: found.pages,
+    filter,
+    divisions,
+    emailed: invitationDelivery().email,
+    me: user.id,
+    roleClaim,
+    mappings: roleClaim ? listRoleMappings(db) : [],
+  };
 }
 
 const RemoveMappingSchema = z.object({ intent: z.literal("remove_role_mapping"), mappingId: z.coerce.number().int().positive() }).strict();
@@ -79,7 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success) badRequest("That request was not understood.");
       const removed = removeRoleMapping(db, actor, { id: parsed.data.mappingId });
       const message = removed.ok ? `“${removed.value.claimValue}” no longer gives a role.` : removed.refused;
-      return { create: null, mapping: null, done: { message, password: null } };
+      return { create: null, mapping: null, done: { message, password: null, link: null } };
     }
     const submission = parseSubmission(formData, { schema: RoleMappingSchema });
     if (submission.status !== "success") return data({ create: null, mapping: submission.reply(), done: null }, { status: 400 });
@@ -90,7 +133,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return {
       create: null,
       mapping: submission.reply({ resetForm: true }),
-      done: { message: `“${claimValue}” now gives the role ${ROLE_LABELS[role]} at each sign-in.`, password: null },
+      done: { message: `“${claimValue}” now gives the role ${ROLE_LABELS[role]} at each sign-in.`, password: null, link: null },
     };
   }
 
@@ -104,21 +147,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const taken = () => data({ create: submission.reply({ fieldErrors: { email: [EMAIL_TAKEN] } }), mapping: null, done: null }, { status: 400 });
     // Checked before the slow hash too, so a taken address answers at once.
     if (emailTaken(db, email)) return taken();
-    const password = oneTimePassword();
-    const created = createUser(db, actor, {
-      email,
-      name,
-      jobTitle,
-      role,
-      passwordHash: await hashPassword(password),
-      once,
-    });
+    const created = createUser(db, actor, { email, name, jobTitle, role, once, delivery: invitationDelivery() });
     if (!created.ok) return taken();
-    if (created.value.replayed) return redirect(created.value.location);
+    if (created.value.replayed || !created.value.invitation) return redirect(created.value.location);
     return {
       create: submission.reply({ resetForm: true }),
       mapping: null,
-      done: { message: `Account created for ${normaliseEmail(email)}.`, password },
+      done: invited(`Account created for ${normaliseEmail(email)}.`, created.value.invitation),
     };
   }
 
@@ -126,12 +161,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) badRequest("That request was not understood.");
   const { intent, userId, role } = parsed.data;
   if (intent === "role" && !role) badRequest("Choose a role.");
+  if (intent === "reinvite") {
+    const issued = valueOf(reissueInvitation(db, actor, { userId, delivery: invitationDelivery() }));
+    return { create: null, mapping: null, done: invited(`New invitation for ${issued.email}: the previous link no longer works.`, issued) };
+  }
+  if (intent === "revoke_invitation") {
+    const { email } = valueOf(revokeInvitation(db, actor, { userId }));
+    return {
+      create: null,
+      mapping: null,
+      done: { message: `The invitation of ${email} was withdrawn: its link no longer works.`, password: null, link: null },
+    };
+  }
   if (intent === "reset_two_factor") {
     const { email } = valueOf(resetTwoFactor(db, actor, { userId }));
     return {
       create: null,
       mapping: null,
-      done: { message: `Two-factor authentication reset for ${email}. They set it up again when they next sign in, if their role needs it.`, password: null },
+      done: {
+        message: `Two-factor authentication reset for ${email}. They set it up again when they next sign in, if their role needs it.`,
+        password: null,
+        link: null,
+      },
     };
   }
   if (intent === "break_glass_on" || intent === "break_glass_off") {
@@ -140,7 +191,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return {
       create: null,
       mapping: null,
-      done: { message: on ? `${email} is a break-glass account.` : `${email} is no longer a break-glass account.`, password: null },
+      done: { message: on ? `${email} is a break-glass account.` : `${email} is no longer a break-glass account.`, password: null, link: null },
     };
   }
   const password = intent === "reset" ? oneTimePassword() : null;
@@ -153,7 +204,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     reset: `Password reset for ${email}.`,
     role: `${email} is now ${ROLE_LABELS[role!]}.`,
   }[intent];
-  return { create: null, mapping: null, done: { message, password } };
+  return { create: null, mapping: null, done: { message, password, link: null } };
+}
+
+/** What the page says after an invitation was issued: emailed, or the link to send. */
+function invited(message: string, issued: { email: string; link: string; emailed: boolean }) {
+  return issued.emailed
+    ? {
+        message: `${message} An invitation to choose a password has been emailed to ${issued.email}; the link works once, for 7 days.`,
+        password: null,
+        link: null,
+      }
+    : { message, password: null, link: issued.link };
 }
 
 type UserRow = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
@@ -161,7 +223,27 @@ type UserRow = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
 function userStatus(u: UserRow) {
   if (u.disabledAt) return `Disabled ${formatDateTime(u.disabledAt)}`;
   const notes = [u.twoFactorOn ? "two-factor on" : null, u.breakGlass ? "break-glass" : null].filter(Boolean).join(", ");
-  const status = !u.canSignIn ? "No password (cannot sign in)" : u.mustChangePassword ? "Must change password" : "Active";
+  const canSignIn = u.hasPassword || u.hasIdentity;
+  if (!canSignIn) {
+    if (u.invitationLink)
+      return (
+        <>
+          Invited: link works until {formatDateTime(u.invitationExpiresAt)}
+          <Details
+            summary={
+              <>
+                Invitation link<span className="nhsuk-u-visually-hidden"> for {u.name}</span>
+              </>
+            }
+            className="nhsuk-u-margin-bottom-0 nhsuk-u-margin-top-2"
+          >
+            <code className="app-break-all">{u.invitationLink}</code>
+          </Details>
+        </>
+      );
+    return u.invitationExpired ? "Invitation expired" : "Not invited (cannot sign in)";
+  }
+  const status = u.mustChangePassword ? "Must change password" : "Active";
   return notes ? `${status} (${notes})` : status;
 }
 
@@ -206,14 +288,14 @@ const userColumns = (me: number): TableColumn<UserRow>[] => [
     header: "Name",
     cell: (u) => (
       <>
-        <Link to={`/admin/users/${u.id}/data`}>
+        <Link to={`/admin/users/${u.id}`}>
           {u.name}
-          <span className="nhsuk-u-visually-hidden">: their data</span>
+          <span className="nhsuk-u-visually-hidden"> (edit)</span>
         </Link>
-        {u.jobTitle ? (
+        {u.jobTitle || u.division ? (
           <span className="nhsuk-body-s app-muted">
             <br />
-            {u.jobTitle}
+            {[u.jobTitle, u.division].filter(Boolean).join(", ")}
           </span>
         ) : null}
       </>
@@ -232,7 +314,19 @@ const userColumns = (me: number): TableColumn<UserRow>[] => [
         <>
           <UserButton user={u} intent={u.disabledAt ? "enable" : "disable"} label={u.disabledAt ? "Enable" : "Disable"} hidden={u.name} />
           {" · "}
-          <UserButton user={u} intent="reset" label={u.canSignIn ? "Reset password" : "Set a one-time password"} hidden={`for ${u.name}`} />
+          {!u.hasPassword && !u.disabledAt ? (
+            <>
+              <UserButton user={u} intent="reinvite" label={u.invitationLink ? "New invitation link" : "Send an invitation"} hidden={`for ${u.name}`} />
+              {" · "}
+              {u.invitationLink ? (
+                <>
+                  <UserButton user={u} intent="revoke_invitation" label="Withdraw invitation" hidden={`of ${u.name}`} />
+                  {" · "}
+                </>
+              ) : null}
+            </>
+          ) : null}
+          <UserButton user={u} intent="reset" label={u.hasPassword ? "Reset password" : "Set a one-time password"} hidden={`for ${u.name}`} />
           {u.twoFactorOn ? (
             <>
               {" · "}
@@ -305,15 +399,35 @@ function RoleMappings({ claim, mappings, lastResult }: { claim: string; mappings
 }
 
 export default function AdminUsers() {
-  const { users, me, roleClaim, mappings } = useLoaderData<typeof loader>();
+  const { users, total, page, pages, filter, divisions, emailed, me, roleClaim, mappings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useNhsForm(CreateUserSchema, result?.create, "create-user");
+  const createFailed = Boolean(result?.create && result.create.status === "error");
+  const pageLink = (to: number) => {
+    const params = new URLSearchParams();
+    if (filter.q) params.set("q", filter.q);
+    if (filter.role) params.set("role", filter.role);
+    if (filter.divisionId) params.set("division", String(filter.divisionId));
+    if (filter.status) params.set("status", filter.status);
+    if (to > 1) params.set("page", String(to));
+    const query = params.toString();
+    return `/admin/users${query ? `?${query}` : ""}`;
+  };
+  const filtered = Boolean(filter.q || filter.role || filter.divisionId || filter.status);
   return (
     <>
+      <ErrorSummary form={form} fields={{ email: fields.email, name: fields.name, jobTitle: fields.jobTitle, role: fields.role }} />
       <h1>Users</h1>
       {result?.done ? (
         <InsetText role="status">
           <p>{result.done.message}</p>
+          {result.done.link ? (
+            <p>
+              Invitation link: <code className="nhsuk-u-font-weight-bold app-break-all app-invitation-link">{result.done.link}</code>
+              <br />
+              Send it to the person (it works once, for 7 days): they choose their own password and are signed in. It stays listed beside them until used.
+            </p>
+          ) : null}
           {result.done.password ? (
             <p>
               One-time password: <code className="nhsuk-u-font-weight-bold">{result.done.password}</code>. Give it to the person securely; they must choose
@@ -322,27 +436,74 @@ export default function AdminUsers() {
           ) : null}
         </InsetText>
       ) : null}
-      <Table caption="Everyone with a Stepping Up account" scroll columns={userColumns(me)} rows={users} rowKey={(u) => u.id} />
 
-      <h2>Add a user</h2>
-      <ErrorSummary form={form} fields={{ email: fields.email, name: fields.name, jobTitle: fields.jobTitle, role: fields.role }} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="create" />
-        <FormToken />
-        <TextField field={fields.name} label="Full name" width={30} />
-        <TextField field={fields.email} label="Email address" type="email" width={30} />
-        <TextField field={fields.jobTitle} label="Job title (optional)" width={30} />
-        <SelectField
-          field={fields.role}
-          label="Role"
-          hint="Board members approve projects and record the board's view. Staff propose and run projects. Viewers only read."
-          placeholder="Choose a role"
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-        />
-        <button className="nhsuk-button" type="submit">
-          Add user
-        </button>
+      <Details summary="Add a person" open={createFailed}>
+        <p>
+          {emailed
+            ? "They are emailed an invitation link to choose their own password (it works once, for 7 days)."
+            : "You are given an invitation link to send them: they choose their own password with it (it works once, for 7 days)."}{" "}
+          To add many people at once, <Link to="/admin/import/people">import them from a spreadsheet</Link>.
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          <FormToken />
+          <TextField field={fields.name} label="Full name" width={30} />
+          <TextField field={fields.email} label="Email address" type="email" width={30} />
+          <TextField field={fields.jobTitle} label="Job title (optional)" width={30} />
+          <SelectField
+            field={fields.role}
+            label="Role"
+            hint="Board members approve projects and record the board's view. Staff propose and run projects. Viewers only read."
+            placeholder="Choose a role"
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
+          <button className="nhsuk-button" type="submit">
+            Add user
+          </button>
+        </Form>
+      </Details>
+
+      <h2>Find people</h2>
+      <Form method="get" className="nhsuk-u-margin-bottom-4">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="filter-q">
+            Search by name or email
+          </label>
+          <input className="nhsuk-input nhsuk-input--width-20" id="filter-q" name="q" type="search" defaultValue={filter.q} />
+        </div>
+        <div className="app-definition-grid">
+          <FilterSelect
+            name="role"
+            label="Filter by role"
+            value={filter.role}
+            all="Any role"
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
+          <FilterSelect name="division" label="Filter by division" value={filter.divisionId} all="Any division" options={divisions} />
+          <FilterSelect
+            name="status"
+            label="Filter by status"
+            value={filter.status}
+            all="Any status"
+            options={USER_STATUSES.map((s) => ({ value: s, label: USER_STATUS_LABELS[s] }))}
+          />
+        </div>
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Search
+        </button>{" "}
+        {filtered ? <Link to="/admin/users">Clear the filters</Link> : null}
       </Form>
+      <p>
+        {total === 1 ? "1 person" : `${total.toLocaleString("en-GB")} people`}
+        {filtered ? " match" : ""}
+        {pages > 1 ? ` · page ${page} of ${pages}` : ""}
+      </p>
+      {users.length ? (
+        <Table caption="People with a Stepping Up account" captionHidden scroll columns={userColumns(me)} rows={users} rowKey={(u) => u.id} />
+      ) : (
+        <p>Nobody matches these filters. Try fewer words, or clear the filters.</p>
+      )}
+      <Pagination page={page} pages={pages} href={pageLink} label="Pages of people" />
       {roleClaim ? <RoleMappings claim={roleClaim} mappings={mappings} lastResult={result?.mapping} /> : null}
     </>
   );

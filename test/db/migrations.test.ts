@@ -66,6 +66,7 @@ beforeAll(() => {
   run("insert into two_factors (user_id, secret, confirmed_at, last_step, created_at) select id, 'JBSWY3DPEHPK3PXP', 0, 0, 0 from users limit 2");
   run("insert into recovery_codes (user_id, code_hash) select id, 'hash' || id from users limit 5");
   run("insert into oidc_identities (user_id, issuer, subject, created_at) select id, 'https://login.example', 'sub' || id, 0 from users limit 5");
+  run("insert into invitations (user_id, nonce, token_hash, created_at, expires_at) select id, 'n' || id, 'h' || id, 0, 1 from users limit 5");
   run("insert into oidc_role_mappings (claim_value, role, created_at) values ('qi-admins', 'admin', 0)");
   run("insert into notifications (user_id, kind, project_id, title, link, created_at) select id, 'team', null, 'Added to a team', '/', 0 from users limit 5");
   run("insert into notification_preferences (user_id, kind, mode, updated_at) select id, 'team', 'daily', 0 from users limit 5");

@@ -68,9 +68,10 @@ function expectCleanRun(watch: PageWatch) {
   expect(watch.fetchPosts.length).toBeGreaterThan(0);
 }
 
-/** Adds a person at /admin/users and returns the one-time password shown once. */
+/** Adds a person at /admin/users and returns the invitation link the page shows. */
 async function addPerson(page: Page, person: { name: string; email: string; jobTitle: string; role: string }) {
   await open(page, `${app.url}/admin/users`);
+  await openAddForm(page);
   await page.getByLabel("Full name").fill(person.name);
   await page.getByLabel("Email address").fill(person.email);
   await page.getByLabel("Job title (optional)").fill(person.jobTitle);
@@ -78,19 +79,76 @@ async function addPerson(page: Page, person: { name: string; email: string; jobT
   await page.getByRole("button", { name: "Add user" }).click();
   const status = page.getByRole("status").filter({ hasText: `Account created for ${person.email}.` });
   await status.waitFor();
+  return (await status.locator(".app-invitation-link").textContent())!;
+}
+
+/** The add form is behind "Add a person" at the top of the page. */
+async function openAddForm(page: Page) {
+  if (await page.getByLabel("Full name").isVisible()) return;
+  await page.getByText("Add a person", { exact: true }).click();
+  await page.getByLabel("Full name").waitFor();
+}
+
+/** An admin sets a one-time password for someone (break-glass, or a person who cannot use their invitation). */
+async function setOneTimePassword(page: Page, name: string, email: string) {
+  await page
+    .locator("tr", { hasText: email })
+    .getByRole("button", { name: `Set a one-time password for ${name}` })
+    .click();
+  const status = page.getByRole("status").filter({ hasText: `Password reset for ${email}.` });
+  await status.waitFor();
   return (await status.locator("code").textContent())!;
 }
+
+describe("invitations", () => {
+  it("an admin adds a person and copies the link from the page; the person opens it, chooses a password and lands signed in", async () => {
+    const email = "ivy.invited@example.org";
+    const admin = await signedIn("admin@example.org");
+    const link = await addPerson(admin.page, { name: "Ivy Invited", email, jobTitle: "Matron", role: "Staff" });
+    expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]{43}$/);
+    expect(userRow(email)).toMatchObject({ role: "staff", password_hash: null, must_change_password: 0 });
+    expect(await admin.page.locator("tr", { hasText: email }).textContent()).toContain("Invited: link works until");
+    expectCleanRun(admin.watch);
+    await admin.context.close();
+
+    const { context, page, watch } = await freshPage();
+    await open(page, `${app.url}${new URL(link).pathname}`);
+    await page.getByRole("heading", { level: 1, name: "Welcome to Stepping Up" }).waitFor();
+    const choose = async (next: string, again: string) => {
+      await page.getByLabel("New password", { exact: true }).fill(next);
+      await page.getByLabel("New password again").fill(again);
+      await page.getByRole("button", { name: "Set password and sign in" }).click();
+    };
+    await choose("short", "short");
+    await problem(page, "Password must be at least 8 characters");
+    await choose("qwerty123", "qwerty123");
+    await problem(page, "This password is too common: choose one that is harder to guess");
+    expect(userRow(email)?.password_hash).toBeNull();
+    await choose("lantern meadow copper 82", "lantern meadow copper 82");
+    await page.waitForURL(`${app.url}/`);
+    await page.getByRole("heading", { level: 1, name: /Welcome, Ivy Invited/ }).waitFor();
+    expect(userRow(email)?.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await undefinedOrNaNShown(page)).toEqual([]);
+    expectCleanRun(watch);
+
+    // The link is spent.
+    await page.goto(`${app.url}${new URL(link).pathname}`);
+    await page.getByRole("heading", { level: 1, name: "This invitation has already been used" }).waitFor();
+    await context.close();
+  }, 180_000);
+});
 
 describe("first sign-in", () => {
   it("a person an admin creates signs in with the one-time password, must change it, reaches home, and the new password works", async () => {
     const email = "new.starter@example.org";
     const admin = await signedIn("admin@example.org");
-    const oneTime = await addPerson(admin.page, {
+    await addPerson(admin.page, {
       name: "Nia Newstarter",
       email,
       jobTitle: "Ward Manager",
       role: "Staff",
     });
+    const oneTime = await setOneTimePassword(admin.page, "Nia Newstarter", email);
     expect(oneTime).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(userRow(email)).toMatchObject({ role: "staff", must_change_password: 1, disabled_at: null });
     expect(await admin.page.locator("tr", { hasText: email }).textContent()).toContain("Must change password");
@@ -194,6 +252,7 @@ describe("users", () => {
     const name = "Rowan Reyes";
     const { context, page, watch } = await signedIn("admin@example.org");
     await open(page, `${app.url}/admin/users`);
+    await openAddForm(page);
     await page.getByRole("button", { name: "Add user" }).click();
     await problem(page, "Enter the person's name");
     await problem(page, "Choose a role");
@@ -223,10 +282,7 @@ describe("users", () => {
     expect(userRow(email)?.disabled_at).toBeNull();
 
     const hashBefore = userRow(email)?.password_hash;
-    await row.getByRole("button", { name: `Reset password for ${name}` }).click();
-    const status = page.getByRole("status").filter({ hasText: `Password reset for ${email}.` });
-    await status.waitFor();
-    const oneTime = (await status.locator("code").textContent())!;
+    const oneTime = await setOneTimePassword(page, name, email);
     expect(userRow(email)).toMatchObject({ must_change_password: 1 });
     expect(userRow(email)?.password_hash).not.toBe(hashBefore);
     expectCleanRun(watch);

@@ -141,7 +141,7 @@ function pathOf(route: ActionRoute, overrides: Record<string, number | string> =
 // both are fuzzed without a session so the signed-in clients stay signed in. So is the code step of
 // sign-in: with no half-finished sign-in (the fuzzer never has one) it reads no fields and sends the
 // visitor back to the password step; two-factor.test.ts refuses bad codes there.
-const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe", "/pulse/answer/:token"]);
+const SIGNED_OUT = new Set(["/login", "/logout", "/login/two-factor", "/notifications/unsubscribe", "/pulse/answer/:token", "/invitations/:token"]);
 const READS_NO_FIELDS = new Set(["/logout", "/login/two-factor"]);
 
 function clientFor(route: ActionRoute, email: string): Client | null {
@@ -157,6 +157,7 @@ const FORMLESS = new Map([
   ["/projects/:projectId/status/:reportId", "reports are append-only: it refuses every post with 405"],
   ["/login/two-factor", "its form shows only between the password and the code (two-factor.test.ts refuses what it must)"],
   ["/notifications/unsubscribe", "its form shows only for a signed link from an email (notification-email.test.ts refuses a forged one)"],
+  ["/invitations/:token", "its form shows only for a valid invitation link (invitations.test.ts refuses what it must)"],
   ["/notifications", "its forms show only beside unread notifications (notifications.test.ts posts them)"],
   ["/admin/users/:userId/data", "its erase form shows only for a disabled account (personal-data.test.ts posts it)"],
   ["/admin/export/download", "its forms are on /admin/export (admin-export.test.ts refuses what it must)"],
