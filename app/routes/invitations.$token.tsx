@@ -28,6 +28,9 @@ const AcceptSchema = z
       .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
       .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`),
     confirmPassword: z.string({ error: "Enter the password again" }),
+    // The hidden username lets password managers save the pair; it is part of the schema because the
+    // browser checks the form with this same strict schema before posting it.
+    username: z.string().optional(),
   })
   .strict()
   .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match", path: ["confirmPassword"] });
@@ -51,7 +54,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const { inv, problem } = read(token);
-  const submission = parseSubmission(await request.formData(), { schema: AcceptSchema, extraFields: ["username"] });
+  const submission = parseSubmission(await request.formData(), { schema: AcceptSchema });
   const hide = { hideFields: ["newPassword", "confirmPassword"] };
   if (problem || !inv)
     return data({ problem: INVITATION_PROBLEMS[problem ?? "unknown"] as Problem, result: null }, { status: problem === "unknown" ? 404 : 410 });
