@@ -23,7 +23,16 @@ afterAll(async () => {
 // Single sign-on starts and ends signed out (404 when no provider is configured); an email's
 // one-click unsubscribe works without signing in (its signed link is the credential); so does answering a
 // Pulse Check (its link is the credential, and answers are anonymous).
-const PUBLIC = new Set(["/login", "/healthz", "/api/spc", "/auth/oidc", "/auth/oidc/callback", "/notifications/unsubscribe", "/pulse/answer/1", "/invitations/:token"]);
+const PUBLIC = new Set([
+  "/login",
+  "/healthz",
+  "/api/spc",
+  "/auth/oidc",
+  "/auth/oidc/callback",
+  "/notifications/unsubscribe",
+  "/pulse/answer/1",
+  "/invitations/:token",
+]);
 
 describe("signed out", () => {
   it("every page redirects to /login except sign-in, health and the SPC API", async () => {
