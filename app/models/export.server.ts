@@ -16,6 +16,8 @@ const DERIVED_TABLES = new Set(["learning_entries"]);
 const CREDENTIAL_TABLES = new Set(["sessions", "form_tokens", "recovery_codes", "invitations"]);
 /** Any other table holding a token hash is treated as a credential table too (e.g. a future invitations table). */
 const CREDENTIAL_COLUMN = /(^token$|_token$|token_hash$|^id_hash$|^code_hash$)/;
+/** Tables with a token that is not a credential: a Pulse Check's answer link is shown to every signed-in person. */
+const PUBLIC_TOKEN_TABLES = new Set(["pulse_campaigns"]);
 
 /** Columns blanked in every row: password hashes, two-factor secrets, links that carry a token. */
 const BLANKED_COLUMNS: Record<string, string[]> = {
@@ -56,7 +58,7 @@ export function exportableTables(db: Db): string[] {
 export function describeExport(db: Db): ExportTable[] {
   return exportableTables(db).map((name) => {
     const columns = columnsOf(db, name);
-    const rowsLeftOut = CREDENTIAL_TABLES.has(name) || columns.some((c) => CREDENTIAL_COLUMN.test(c.name));
+    const rowsLeftOut = CREDENTIAL_TABLES.has(name) || (!PUBLIC_TOKEN_TABLES.has(name) && columns.some((c) => CREDENTIAL_COLUMN.test(c.name)));
     const blanked = rowsLeftOut ? [] : columns.filter((c) => (BLANKED_COLUMNS[name] ?? []).includes(c.name) || SECRET_COLUMN.test(c.name)).map((c) => c.name);
     const rows = rowsLeftOut ? 0 : (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n;
     return { name, columns, rows, rowsLeftOut, blanked };
