@@ -1,5 +1,5 @@
 // The downloads of Admin → Export (ADR 080): a resource route, so its answer is the file itself.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { canAdminister } from "~/domain/permissions";
 import { getDb } from "~/db.server";
@@ -15,6 +15,12 @@ import { valueOf } from "~/web/command-reply.server";
 
 const what = "export the trust's data";
 const ExportForm = z.object({ intent: z.enum(["csv", "sqlite"]) }).strict();
+
+/** The downloads are posted from /admin/export; an address typed or followed goes there. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, canAdminister, what);
+  return redirect("/admin/export");
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, canAdminister, what);

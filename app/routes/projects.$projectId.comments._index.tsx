@@ -8,7 +8,7 @@ import { AddCommentForm } from "~/components/comments";
 import { BackLink } from "~/components/nhs";
 import { getDb } from "~/db.server";
 import { commentsAnchor, commentTargetHref, COMMENT_TARGETS, type CommentTarget } from "~/domain/comments";
-import { badRequest, forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
+import { forbidden, notFound, parseId, requireUser } from "~/auth/guards.server";
 import { actorOf } from "~/auth/actor.server";
 import { AddCommentSchema } from "~/forms/comment-form";
 import { patientDataWarning } from "~/forms/pii-guard.server";
@@ -51,11 +51,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const projectId = parseId(params.projectId, "project");
   if (!canComment(user)) forbidden(user, context, "write comments", projectId);
   const formData = await request.formData();
+  // The record commented on must be this project's before anything else is judged.
+  const rawTarget = formData.get("target");
+  if (!COMMENT_TARGETS.includes(rawTarget as CommentTarget)) notFound("record");
+  const rawId = formData.get("targetId");
+  if (!findTarget(getDb(), projectId, rawTarget as CommentTarget, parseId(typeof rawId === "string" ? rawId : undefined, "record"))) notFound("record");
   const submission = parseSubmission(formData, { schema: AddCommentSchema });
-  if (submission.status !== "success") {
-    if (!formData.get("target") || !formData.get("targetId")) badRequest("That request was not understood.");
-    return data({ result: submission.reply(), pii: false }, { status: 400 });
-  }
+  if (submission.status !== "success") return data({ result: submission.reply(), pii: false }, { status: 400 });
   const { target, targetId, body, formToken } = submission.value;
   const pii = patientDataWarning({ body }, formData);
   if (pii) return data({ result: submission.reply({ fieldErrors: pii }) as SubmissionResult<string[]>, pii: true }, { status: 400 });

@@ -74,10 +74,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  // Counted before anything else is read: the address is held in memory for ten minutes, never stored.
-  if (answerRateLimited(context.clientIp)) return data({ notice: LIMITED, result: null }, { status: 429 });
   const { db, campaign } = load(params.token);
   if (!campaign) return data({ notice: INVALID, result: null }, { status: 404 });
+  // Counted before the answer is read: the address is held in memory for ten minutes, never stored.
+  // A link that was never issued writes nothing, so it is refused before it counts.
+  if (answerRateLimited(context.clientIp)) return data({ notice: LIMITED, result: null }, { status: 429 });
   const today = getToday();
   const closed = noticeFor(campaign, today);
   if (closed) return data({ notice: closed, result: null }, { status: 409 });

@@ -118,13 +118,21 @@ afterAll(async () => {
  * Real ids for a route's params. A param added since this file was written ("meetingId") is taken
  * from its table ("meetings") when it has rows; a route whose ids cannot be found fails the test.
  */
+/** Params whose table is not simply their name in the plural. */
+const TABLE_OF_PARAM: Record<string, string> = { campaignId: "pulse_campaigns", eventId: "conversation_events" };
+
 function pathOf(route: ActionRoute, overrides: Record<string, number | string> = {}): string {
   // A delete that happens to be valid must not take the measure the other routes are fuzzed on.
   const spare: Record<string, number> = route.pattern.endsWith("/measures/:measureId/delete") ? { measureId: spareMeasureId } : {};
   const values: Record<string, number | string> = { ...params, ...spare, ...overrides };
   for (const [, name] of route.pattern.matchAll(/:([A-Za-z]+)/g)) {
     if (name in values) continue;
-    const table = `${name.replace(/Id$/, "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}s`;
+    // A link's token (an invitation, a Pulse Check): one that was never issued.
+    if (name === "token") {
+      values[name] = "never-issued-token";
+      continue;
+    }
+    const table = TABLE_OF_PARAM[name] ?? `${name.replace(/Id$/, "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}s`;
     try {
       const row = server.db.$client.prepare(`select id from "${table}" order by id`).get() as { id: number } | undefined;
       if (!row) throw new Error("no rows");
