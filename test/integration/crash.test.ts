@@ -120,7 +120,8 @@ function problemsIn(db: Database.Database, writes: Write[], measureOf: Map<numbe
     .prepare(
       `select (select count(*) from learning_entries) as entries,
          (select count(*) from projects) + (select count(*) from pdsa_cycles where deleted_at is null) + (select count(*) from change_ideas where deleted_at is null)
-         + (select count(*) from drivers where deleted_at is null) + (select count(*) from status_reports) + (select count(*) from asks) + (select count(*) from wins) as records`,
+         + (select count(*) from drivers where deleted_at is null) + (select count(*) from status_reports) + (select count(*) from asks) + (select count(*) from wins)
+         + (select count(*) from comments where deleted_at is null) as records`,
     )
     .get() as { entries: number; records: number };
   if (entries !== records) problems.push(`the learning index has ${entries} entries for ${records} records`);
