@@ -21,13 +21,15 @@ afterAll(async () => {
 const one = (sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).get(...args) as Record<string, unknown>;
 
 describe("a person's data", () => {
-  it("is for admins only, linked from Users, and lists what is held", async () => {
+  it("is for admins only, linked from the person's page in Users, and lists what is held", async () => {
     const lead = await Client.signedIn(server.url, "lead@example.org");
     expect((await lead.get(`/admin/users/${leaver}/data`)).status).toBe(403);
     expect((await lead.get(`/admin/users/${leaver}/data.json`)).status).toBe(403);
     expect((await admin.get("/admin/users/999999/data")).status).toBe(404);
     const users = await readPage(await admin.get("/admin/users"));
-    expect(users.hrefs()).toContain(`/admin/users/${leaver}/data`);
+    expect(users.hrefs()).toContain(`/admin/users/${leaver}`);
+    const edit = await readPage(await admin.get(`/admin/users/${leaver}`));
+    expect(edit.hrefs()).toContain(`/admin/users/${leaver}/data`);
     const page = await readPage(await admin.get(`/admin/users/${leaver}/data`));
     expect(page.text).toContain("staff@example.org");
     expect(page.text).toContain("Everything held about this person");
