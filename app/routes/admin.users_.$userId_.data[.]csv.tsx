@@ -2,23 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { canAdminister } from "~/domain/permissions";
-import { today as getToday } from "~/today.server";
 import { actorOf } from "~/auth/actor.server";
-import { notFound, parseId, requirePermission } from "~/auth/guards.server";
-import { recordPersonalDataDownload } from "~/models/personal-data-commands.server";
-import { getPerson, personalData, personalDataCsvRows, PERSONAL_DATA_CSV_HEADER } from "~/models/personal-data.server";
-import { valueOf } from "~/web/command-reply.server";
-import { toCsv } from "~/web/csv";
+import { parseId, requirePermission } from "~/auth/guards.server";
+import { personalDataDownload } from "~/web/personal-data-download.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, canAdminister, "download a person's data");
-  const db = getDb();
-  const userId = parseId(params.userId, "user");
-  if (!getPerson(db, userId)) notFound("user");
-  const found = personalData(db, userId);
-  const file = `stepping-up-person-${userId}-${getToday()}.csv`;
-  valueOf(recordPersonalDataDownload(db, actorOf(user, context), { userId, file }));
-  return new Response(`\uFEFF${toCsv(PERSONAL_DATA_CSV_HEADER, personalDataCsvRows(found))}`, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file}"`, "Cache-Control": "no-store" },
-  });
+  return personalDataDownload(getDb(), actorOf(user, context), parseId(params.userId, "user"), "csv");
 }
