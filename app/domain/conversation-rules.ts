@@ -31,3 +31,6 @@ export function countPlan(actions: { dueOn: string; completedOn: string | null }
   }
   return counts;
 }
+
+/** The refusal when a chosen person is not one of Stepping Up's people; shown beside the field that chose them. */
+export const UNKNOWN_PERSON = "Choose a person from the list of people in Stepping Up";

@@ -5,7 +5,7 @@ import { conversationEvents, conversationPriorities } from "~/db.server";
 import type { Role } from "~/domain/enums";
 import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
 import { formatDay } from "~/domain/calendar";
-import { canRecordThemes, canRunConversations, NOT_ASSESSED, PRIORITY_ASSURANCE_LABELS } from "~/domain/conversation-rules";
+import { canRecordThemes, canRunConversations, NOT_ASSESSED, PRIORITY_ASSURANCE_LABELS, UNKNOWN_PERSON } from "~/domain/conversation-rules";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { getPersonToChoose } from "~/models/people.server";
 import { updateIfVersion } from "~/models/versioned.server";
@@ -30,7 +30,6 @@ type Writer = Actor & { role: Role };
 const RUN = "run Big Conversations";
 const EVENT_NOT_FOUND = refused("We could not find that listening event.", 404);
 const PRIORITY_NOT_FOUND = refused("We could not find that priority.", 404);
-export const UNKNOWN_PERSON = "Choose a person from the list of people in Stepping Up";
 
 export const EVENT_FIELD_LABELS = {
   heldOn: "Date",
