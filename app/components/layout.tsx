@@ -1,5 +1,5 @@
 import { Form, NavLink, Link, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { Role } from "~/domain/enums";
 
 /** On a phone the header bar keeps this many links; the rest are under "More" (styles/_layout.scss). */
@@ -155,13 +155,17 @@ function HeaderMenu({ items }: { items: readonly { to: string; label: string }[]
     details.current.removeAttribute("open");
     details.current.querySelector("summary")?.focus();
   };
+  // Closing on the click itself (not only when the path changes) hides the menu while the next page loads.
+  const closeOnLink = (event: MouseEvent) => {
+    if ((event.target as HTMLElement).closest("a")) details.current?.removeAttribute("open");
+  };
   return (
     <li className="nhsuk-header__menu app-header-menu">
       <details ref={details} className="app-header-menu__details" onKeyDown={closeOnEscape}>
         <summary className="nhsuk-header__menu-toggle nhsuk-header__navigation-link app-header-menu__toggle">
           <span className="nhsuk-u-visually-hidden">Browse </span>More
         </summary>
-        <ul className="nhsuk-header__menu-list">
+        <ul className="nhsuk-header__menu-list" onClick={closeOnLink}>
           {items.map((item) => (
             <li key={item.to} className="nhsuk-header__navigation-item">
               <NavLink className="nhsuk-header__navigation-link" to={item.to}>

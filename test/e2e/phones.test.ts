@@ -104,8 +104,8 @@ it("on a phone the header takes a small part of the screen and the rest of the m
   await menu.locator("summary", { hasText: "More" }).click();
   await menu.getByRole("link", { name: "Waves" }).click();
   await page.waitForURL(/\/waves$/);
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  expect(await menu.getByRole("link", { name: "Waves" }).isVisible()).toBe(false); // closed after following a link
+  await page.getByRole("heading", { level: 1, name: /waves/i }).waitFor();
+  await expect.poll(() => menu.getByRole("link", { name: "Waves" }).isVisible()).toBe(false); // closed after following a link
   expect(errors).toEqual([]);
   await context.close();
 
