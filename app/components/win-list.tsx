@@ -1,27 +1,13 @@
 // Wins as people read them: what was achieved, the evidence behind it, who confirmed it and when.
 import { Link } from "@remix-run/react";
 import type { WIN_EVIDENCE_KINDS } from "~/domain/enums";
+import { evidenceHref, WIN_KIND_LABELS } from "~/domain/wins-month";
 import { formatDateTime } from "~/web/dates";
 import { Tag } from "~/components/nhs";
 
 type Kind = (typeof WIN_EVIDENCE_KINDS)[number];
 
-export const WIN_KIND_LABELS: Record<Kind, string> = {
-  measure_improvement: "Measure improving",
-  milestone_completed: "Milestone completed",
-  change_adopted: "Change adopted",
-  other: "Other achievement",
-};
-
-/** Where the evidence of a win lives, when its key names a record ("measure:12:2026-11-01", "pdsa:4"). */
-export function evidenceHref(projectId: number, ref: string): string | null {
-  const match = /^(measure|milestone|pdsa):([1-9]\d{0,15})(?::|$)/.exec(ref);
-  if (!match) return null;
-  const [, kind, id] = match;
-  if (kind === "measure") return `/projects/${projectId}/measures/${id}`;
-  if (kind === "pdsa") return `/projects/${projectId}/pdsa/${id}`;
-  return `/projects/${projectId}/milestones`;
-}
+export { WIN_KIND_LABELS };
 
 export type WinItem = {
   id: number;

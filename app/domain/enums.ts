@@ -155,6 +155,7 @@ export const AUDIT_ACTIONS = [
   "cqc.updated",
   "notification.preferences_changed",
   "notification.unsubscribed",
+  "notification.wins_digest_queued",
   "data.exported",
   "user.erased",
   "user.data_downloaded",

@@ -50,6 +50,16 @@ export function defaultMode(kind: NotificationKind): DeliveryMode {
   return "immediate";
 }
 
+/** The wins digest is itself a monthly digest (ADR 100): it comes when due ("immediate") or not at all. */
+const WINS_DIGEST_MODES = ["immediate", "off"] as const satisfies readonly DeliveryMode[];
+
+/** The choices a person has for one kind. */
+export const modesFor = (kind: NotificationKind): readonly DeliveryMode[] => (kind === "wins_digest" ? WINS_DIGEST_MODES : DELIVERY_MODES);
+
+/** How a choice reads for one kind: the wins digest's "straight away" is once a month. */
+export const modeLabel = (kind: NotificationKind, mode: DeliveryMode) =>
+  kind === "wins_digest" && mode === "immediate" ? "Once a month" : DELIVERY_MODE_LABELS[mode];
+
 export const OUTBOX_STATES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 

@@ -4,7 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { notificationPreferences, notifications, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
-import { DELIVERY_MODE_LABELS, NOTIFICATION_KIND_LABELS, type DeliveryMode, type NotificationKind } from "~/domain/notification-kinds";
+import { modeLabel, modesFor, NOTIFICATION_KIND_LABELS, type DeliveryMode, type NotificationKind } from "~/domain/notification-kinds";
 import { ok, record, refused, runCommand, type Actor, type Anonymous, type CommandResult } from "~/models/command.server";
 import { deliveryMode } from "~/models/notification.server";
 
@@ -52,13 +52,19 @@ export function setPreference(
   return runCommand<{ changed: boolean }>(db, (tx) => {
     const person = tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();
     if (!person) return refused("We could not find that person.", 404);
+    if (!modesFor(input.kind).includes(input.mode))
+      return refused(
+        `Choose how you hear of "${NOTIFICATION_KIND_LABELS[input.kind].toLowerCase()}": ${modesFor(input.kind)
+          .map((m) => modeLabel(input.kind, m).toLowerCase())
+          .join(" or ")}`,
+      );
     if (deliveryMode(tx, input.userId, input.kind) === input.mode) return ok({ changed: false });
     writePreference(tx, input.userId, input.kind, input.mode);
     record(tx, actor, {
       action: "notification.preferences_changed",
       entityType: "user",
       entityId: input.userId,
-      summary: `Emails for "${NOTIFICATION_KIND_LABELS[input.kind]}": ${DELIVERY_MODE_LABELS[input.mode].toLowerCase()}`,
+      summary: `Emails for "${NOTIFICATION_KIND_LABELS[input.kind]}": ${modeLabel(input.kind, input.mode).toLowerCase()}`,
     });
     return ok({ changed: true });
   });

@@ -1,6 +1,6 @@
 // The scheduled work (docs/decisions/067): a list of tasks the server runs every hour by itself, under
 // one database lock so that two processes never both run them, and that `npm run notify:due` (or cron)
-// can run too. Add a task (retention, the monthly wins digest…) to SCHEDULED_TASKS; each must be safe
+// can run too. Add a task (like retention or the monthly wins digest) to SCHEDULED_TASKS; each must be safe
 // to run any number of times (the outbox's dedupe keys make an email at most once).
 import crypto from "node:crypto";
 import os from "node:os";
@@ -12,6 +12,8 @@ import { today as getToday } from "~/today.server";
 import { acquireLock, releaseLock } from "~/models/job-lock.server";
 import { notifyDue } from "~/models/notify-due.server";
 import { applyRetention } from "~/models/retention.server";
+import { isWinsDigestDay, monthOf, previousMonth } from "~/domain/wins-month";
+import { queueWinsDigest } from "~/models/wins-digest.server";
 
 export type TaskContext = { db: Db; today: string; nowMs: number };
 
@@ -28,6 +30,12 @@ export const SCHEDULED_TASKS: ScheduledTask[] = [
     // Digests go out from NOTIFY_HOUR (07:00 UK time by default), once a day.
     due: (ctx) => londonHour(ctx.nowMs) >= getEnv().NOTIFY_HOUR,
     run: (ctx) => notifyDue(ctx.db, ctx.today),
+  },
+  {
+    // Last month's wins digest (docs/decisions/100), on the first days of a month from NOTIFY_HOUR; once per month.
+    name: "wins-digest",
+    due: (ctx) => isWinsDigestDay(ctx.today) && londonHour(ctx.nowMs) >= getEnv().NOTIFY_HOUR,
+    run: (ctx) => queueWinsDigest(ctx.db, { month: previousMonth(monthOf(ctx.today)) }),
   },
   {
     // Deletes what is past its retention period (docs/decisions/082); safe to run every hour.

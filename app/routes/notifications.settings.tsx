@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { requireUser } from "~/auth/guards.server";
 import { actorOf } from "~/auth/actor.server";
-import { DELIVERY_MODES, DELIVERY_MODE_LABELS, NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS } from "~/domain/notification-kinds";
+import { modeLabel, modesFor, NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS } from "~/domain/notification-kinds";
 import { NotificationSettingsSchema } from "~/forms/notification-settings";
 import { parseFields } from "~/forms/submission.server";
 import { listPreferences } from "~/models/notification.server";
@@ -48,9 +48,9 @@ export default function NotificationSettings() {
               {NOTIFICATION_KIND_LABELS[p.kind]}
             </label>
             <select className="nhsuk-select" id={`mode-${p.kind}`} name={p.kind} defaultValue={p.mode}>
-              {DELIVERY_MODES.map((m) => (
+              {modesFor(p.kind).map((m) => (
                 <option key={m} value={m}>
-                  {DELIVERY_MODE_LABELS[m]}
+                  {modeLabel(p.kind, m)}
                 </option>
               ))}
             </select>

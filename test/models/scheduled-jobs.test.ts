@@ -66,7 +66,7 @@ describe("the scheduled run", () => {
     expect(calls).toEqual([]);
   });
 
-  it("runs the daily reminders and digests, and retention, every hour", () => {
-    expect(SCHEDULED_TASKS.map((t) => t.name)).toEqual(["notify-due", "retention"]);
+  it("runs the daily reminders and digests, the monthly wins digest and retention, every hour", () => {
+    expect(SCHEDULED_TASKS.map((t) => t.name)).toEqual(["notify-due", "wins-digest", "retention"]);
   });
 });
