@@ -26,6 +26,10 @@ export default function Wins() {
         <span className="nhsuk-caption-l">{programmeName}</span>
         <h1>Wins</h1>
         <p>What the programme&apos;s teams have achieved, newest first, each linked to its evidence.</p>
+        <p>
+          <Link to="/wins/newsletter">This month in Stepping Up</Link>: a month&apos;s wins by division or theme, to print for notice boards and the trust
+          newsletter.
+        </p>
         {wins.length ? (
           <>
             <WinList wins={wins} showProject headingLevel={2} />
