@@ -111,6 +111,10 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     await anonymous.close();
   });
 
+  it("wins newsletter with a month it cannot read", async () => {
+    await check("/wins/newsletter?month=2026-13", 400);
+  });
+
   it("board with its filters open", async () => {
     await check("/board", 200, async (p) => {
       await p.getByText("Filter, group and choose columns").click();
@@ -170,6 +174,8 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["Big Conversation priorities", () => "/conversations/priorities"],
     ["you said, we did", () => "/conversations/you-said-we-did"],
     ["wins", () => "/wins"],
+    ["wins newsletter", () => "/wins/newsletter?month=2026-10"],
+    ["wins newsletter, an empty month", () => "/wins/newsletter?month=2026-07"],
     ["learning", () => "/learning"],
     ["learning search", () => "/learning?q=falls"],
     ["change package", () => "/changes"],

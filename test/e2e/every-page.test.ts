@@ -50,6 +50,8 @@ beforeAll(async () => {
     "/projects/new",
     "/asks",
     "/wins",
+    "/wins/newsletter",
+    "/wins/newsletter?month=2026-10&by=theme",
     "/learning",
     "/learning?q=falls",
     "/changes",

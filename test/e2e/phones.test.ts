@@ -64,6 +64,7 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/accessibility",
     "/conversations",
     "/conversations/priorities",
+    "/wins/newsletter?month=2026-10",
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);
@@ -235,3 +236,28 @@ it("the one-page print is one A4 landscape sheet, with no text under 8pt and not
   }
   await context.close();
 }, 180_000);
+
+it("the wins newsletter prints on A4 portrait without the site's header, menus, footer or month chooser", async () => {
+  const { context, page } = await signedIn(DESKTOP);
+  await page.goto(`${app.url}/wins/newsletter?month=2026-10`);
+  await page.locator(".app-newsletter__win").first().waitFor();
+  for (const chrome of ["header.nhsuk-header", "footer", ".app-newsletter__chooser", 'nav[aria-label="Other months"]']) {
+    expect(await page.locator(chrome).isVisible(), chrome).toBe(true);
+  }
+  await page.emulateMedia({ media: "print" });
+  for (const chrome of ["header.nhsuk-header", "footer", ".app-newsletter__chooser", 'nav[aria-label="Other months"]', ".app-newsletter a.app-no-print"]) {
+    expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
+  }
+  await expect(page.locator("h1").textContent()).resolves.toBe("This month in Stepping Up — October 2026");
+  expect(await page.locator(".app-newsletter__win").first().isVisible()).toBe(true);
+  // Nothing wider than the A4 sheet inside its margins (180 mm at 96 px per inch).
+  const widest = await page.evaluate(() =>
+    Math.max(...Array.from(document.querySelectorAll(".app-newsletter *")).map((el) => el.getBoundingClientRect().right)),
+  );
+  expect(widest).toBeLessThanOrEqual((180 / 25.4) * 96 + 1);
+  const pdf = (await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true })).toString("latin1");
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [width, height] of boxes) expect([width, height]).toEqual([595, 842]); // A4 portrait, in points
+  await context.close();
+}, 120_000);
