@@ -84,7 +84,7 @@ async function drag(page: Page, title: string, target: Locator, edge: "top" | "b
   await page.mouse.up();
 }
 
-const listedIdeas = (page: Page, cedar: number) => page.locator(`#node-driver-${cedar} .app-driver-list__idea > strong`).allInnerTexts();
+const listedIdeas = (page: Page, cedar: number) => page.locator(`#node-driver-${cedar} .app-driver-list__idea > strong:first-of-type`).allInnerTexts();
 
 it("drags a change idea to a new place and a secondary driver under another primary; both are saved", async () => {
   const projectId = leadProject();
@@ -117,7 +117,7 @@ it("drags a change idea to a new place and a secondary driver under another prim
   await page.reload();
   await hydrated(page);
   expect(await listedIdeas(page, cedar)).toEqual(["Holly: bleep-free handover", "Fig: SBAR at the bedside", "Gorse: huddle at 8am"]);
-  const under = (primary: number) => page.locator(`#node-driver-${primary} .app-driver-list__secondary > strong`).allInnerTexts();
+  const under = (primary: number) => page.locator(`#node-driver-${primary} .app-driver-list__secondary > strong:first-of-type`).allInnerTexts();
   expect(await under(birch)).toEqual(["Damson: protected time", "Elm: training"]);
   expect(await under(alder)).toEqual(["Cedar: a handover sheet"]);
   expect(errors).toEqual([]);
