@@ -11,6 +11,7 @@ import { CHANGE_IDEA_STATUS_LABELS, PICK_LABELS, type ChangeIdeaStatus, type Pic
 import type { AssuranceIcon as AssuranceIconId, VariationIcon as VariationIconId } from "~/domain/enums";
 import { ASSURANCE_ICON_LABELS, VARIATION_ICON_LABELS } from "~/domain/spc/icon-labels";
 import { plural } from "~/domain/plural";
+import type { DragRow } from "~/components/driver-drag";
 
 type Measure = { id: number; name: string; type: string; variationIcon: string | null; assuranceIcon: string | null };
 type Driver = { id: number; title: string; description: string; parentIds: number[]; measureIds: number[] };
@@ -169,8 +170,14 @@ export function IdeaStatusTag({ status }: { status: ChangeIdeaStatus }) {
   return <Tag colour={STATUS_COLOURS[status]}>{CHANGE_IDEA_STATUS_LABELS[status]}</Tag>;
 }
 
+/** Drag and drop on the list (app/components/driver-drag.tsx): props for each row and its handle. */
+export type ListDrag = {
+  rowProps: (row: DragRow) => Record<string, string>;
+  handle: (row: DragRow) => ReactNode;
+};
+
 /** The same diagram as a nested list (aim → primary → secondary → change ideas), with links to edit when `editBase` is given. */
-export function DriverDiagramList({ d, editBase, cycleBase }: { d: DiagramView; editBase?: string; cycleBase: string }) {
+export function DriverDiagramList({ d, editBase, cycleBase, drag }: { d: DiagramView; editBase?: string; cycleBase: string; drag?: ListDrag }) {
   const measures = new Map(d.measures.map((m) => [m.id, m]));
   const edit = (key: string, title: string): ReactNode =>
     editBase ? (
@@ -181,8 +188,9 @@ export function DriverDiagramList({ d, editBase, cycleBase }: { d: DiagramView; 
         </Link>
       </>
     ) : null;
-  const ideaItem = (i: Idea) => (
-    <li key={i.id} id={`node-idea-${i.id}`} className="app-driver-list__idea">
+  const ideaItem = (i: Idea, parentId: number | null) => (
+    <li key={i.id} id={`node-idea-${i.id}`} className="app-driver-list__idea" {...drag?.rowProps({ kind: "idea", id: i.id, title: i.title, parentId })}>
+      {drag?.handle({ kind: "idea", id: i.id, title: i.title, parentId })}
       <strong>{i.title}</strong> <IdeaStatusTag status={i.status} /> {edit(`idea-${i.id}`, i.title)}
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
         Change idea · {plural(i.cycles, "PDSA cycle")}
@@ -207,12 +215,22 @@ export function DriverDiagramList({ d, editBase, cycleBase }: { d: DiagramView; 
   const secondaryItem = (s: Driver, under: number | null) => {
     const ideas = d.ideas.filter((i) => i.driverIds.includes(s.id));
     return (
-      <li key={`${under}-${s.id}`} id={under === null || s.parentIds[0] === under ? `node-driver-${s.id}` : undefined} className="app-driver-list__secondary">
+      <li
+        key={`${under}-${s.id}`}
+        id={under === null || s.parentIds[0] === under ? `node-driver-${s.id}` : undefined}
+        className="app-driver-list__secondary"
+        {...drag?.rowProps({ kind: "secondary", id: s.id, title: s.title, parentId: under })}
+      >
+        {drag?.handle({ kind: "secondary", id: s.id, title: s.title, parentId: under })}
         <strong>{s.title}</strong> <span className="nhsuk-body-s">(secondary driver)</span>
         {edit(`driver-${s.id}`, s.title)}
         {s.description ? <p className="nhsuk-body-s app-pre-line nhsuk-u-margin-bottom-1">{s.description}</p> : null}
         {driverMeasures(s)}
-        {ideas.length ? <ul className="app-driver-list">{ideas.map(ideaItem)}</ul> : <p className="nhsuk-body-s">No change ideas under it yet.</p>}
+        {ideas.length ? (
+          <ul className="app-driver-list">{ideas.map((i) => ideaItem(i, s.id))}</ul>
+        ) : (
+          <p className="nhsuk-body-s">No change ideas under it yet.</p>
+        )}
       </li>
     );
   };
@@ -237,7 +255,13 @@ export function DriverDiagramList({ d, editBase, cycleBase }: { d: DiagramView; 
               {d.primaries.map((p) => {
                 const under = d.secondaries.filter((s) => s.parentIds.includes(p.id));
                 return (
-                  <li key={p.id} id={`node-driver-${p.id}`} className="app-driver-list__primary">
+                  <li
+                    key={p.id}
+                    id={`node-driver-${p.id}`}
+                    className="app-driver-list__primary"
+                    {...drag?.rowProps({ kind: "primary", id: p.id, title: p.title, parentId: null })}
+                  >
+                    {drag?.handle({ kind: "primary", id: p.id, title: p.title, parentId: null })}
                     <strong>{p.title}</strong> <span className="nhsuk-body-s">(primary driver)</span>
                     {edit(`driver-${p.id}`, p.title)}
                     {p.description ? <p className="nhsuk-body-s app-pre-line nhsuk-u-margin-bottom-1">{p.description}</p> : null}
@@ -261,7 +285,7 @@ export function DriverDiagramList({ d, editBase, cycleBase }: { d: DiagramView; 
           <h3 className="nhsuk-heading-s">Not linked to a driver yet</h3>
           <ul className="app-driver-list">
             {loneSecondaries.map((s) => secondaryItem(s, null))}
-            {loneIdeas.map(ideaItem)}
+            {loneIdeas.map((i) => ideaItem(i, null))}
           </ul>
         </>
       ) : null}

@@ -101,3 +101,23 @@ export function swapWith<T extends { id: number }>(ordered: readonly T[], id: nu
   const j = direction === "up" ? i - 1 : i + 1;
   return i < 0 || j < 0 || j >= ordered.length ? null : ordered[j];
 }
+
+/**
+ * Moving an item up or down past another in an ordered list, as a drag and drop does in one step: `past`
+ * must be on that side of it (above it to move up, below it to move down), or null is returned.
+ */
+export function passing<T extends { id: number }>(ordered: readonly T[], id: number, past: number, direction: "up" | "down"): T | null {
+  const i = ordered.findIndex((x) => x.id === id);
+  const j = ordered.findIndex((x) => x.id === past);
+  if (i < 0 || j < 0 || i === j) return null;
+  return (direction === "up" ? j < i : j > i) ? ordered[j] : null;
+}
+
+/** The ids in their new order once `id` sits just above (moving up) or just below (moving down) `other`. */
+export function placeBeside(ids: readonly number[], id: number, other: number, direction: "up" | "down"): number[] {
+  const rest = ids.filter((x) => x !== id);
+  const at = rest.indexOf(other);
+  if (at < 0 || rest.length === ids.length) return [...ids];
+  rest.splice(direction === "up" ? at : at + 1, 0, id);
+  return rest;
+}

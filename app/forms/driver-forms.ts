@@ -32,7 +32,8 @@ export const AddIdeaSchema = z
   .strict();
 
 export const EditNodeSchema = z.object({ intent: z.literal("edit"), version, title: title("Enter a title"), description }).strict();
-export const ReorderSchema = z.object({ intent: z.literal("reorder"), version, direction: z.enum(["up", "down"]) }).strict();
+// `past`: a drag and drop moves it up or down past that node in one step (the buttons move one place).
+export const ReorderSchema = z.object({ intent: z.literal("reorder"), version, direction: z.enum(["up", "down"]), past: optionalId }).strict();
 export const LinkSchema = z.object({ intent: z.literal("link"), version, parentId: id("Choose what it goes under") }).strict();
 export const UnlinkSchema = z.object({ intent: z.literal("unlink"), version, parentId: id("Choose what to take it from") }).strict();
 export const MoveSchema = z.object({ intent: z.literal("move"), version, fromId: id("Choose where it is now"), parentId: id("Choose where it goes") }).strict();

@@ -8,7 +8,7 @@ import { changeIdeaDrivers, changeIdeaPicks, changeIdeas, driverLinks, driverMea
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
 import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
-import { DRIVER_LEVEL_LABELS, linkProblem, PICK_LABELS, pickCategory, swapWith, type Edge, type Node } from "~/domain/driver-rules";
+import { DRIVER_LEVEL_LABELS, linkProblem, passing, PICK_LABELS, pickCategory, placeBeside, swapWith, type Edge, type Node } from "~/domain/driver-rules";
 import type { DriverLevel, PickEase, PickImpact } from "~/domain/enums";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { createOnce } from "~/models/form-token.server";
@@ -165,19 +165,26 @@ export function editNode(db: Db, actor: Actor, input: EditNode): Result {
   });
 }
 
-/** Moves a driver up or down within its column, or a change idea within the change ideas. */
-export function reorderNode(db: Db, actor: Actor, input: NodeRef & { direction: "up" | "down" }): Result {
+/**
+ * Moves a driver up or down within its column, or a change idea within the change ideas: one place, or
+ * (a drag and drop) `past` another one of the column, to sit just above or below it.
+ */
+export function reorderNode(db: Db, actor: Actor, input: NodeRef & { direction: "up" | "down"; past?: number | null }): Result {
   return runCommand<{ id: number }, Conflict>(db, (tx) => {
     const before = current(tx, input);
     if (!before) return NOT_FOUND(input.kind);
     const column = input.kind === "idea" ? listIdeas(tx, input.projectId) : listDrivers(tx, input.projectId).filter((d) => d.level === before.level);
-    const other = swapWith(column, input.id, input.direction);
+    const other = input.past ? passing(column, input.id, input.past, input.direction) : swapWith(column, input.id, input.direction);
+    if (!other && input.past)
+      return refused(`That is not ${input.direction === "up" ? "above" : "below"} it any more: the diagram has changed, so try again`, 400);
     if (!other) return refused(`This is already the ${input.direction === "up" ? "first" : "last"} one`, 400);
-    // Positions are renumbered in order so equal positions (from before ordering existed) still swap.
-    const order = column.map((x) => x.id);
-    const i = order.indexOf(input.id);
-    const j = order.indexOf(other.id);
-    [order[i], order[j]] = [order[j], order[i]];
+    // Positions are renumbered in order so equal positions (from before ordering existed) still move.
+    const order = placeBeside(
+      column.map((x) => x.id),
+      input.id,
+      other.id,
+      input.direction,
+    );
     if (!touch(tx, actor, input)) return conflict(nodeConflict(before, before));
     const table = input.kind === "idea" ? changeIdeas : drivers;
     order.forEach((id, n) =>

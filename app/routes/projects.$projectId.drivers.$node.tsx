@@ -110,7 +110,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       break;
     }
     case "reorder":
-      done = reorderNode(db, actor, { ...node, direction: v.direction });
+      done = reorderNode(db, actor, { ...node, direction: v.direction, past: v.past ?? null });
       break;
     case "link":
       done = linkNode(db, actor, { ...node, parentId: v.parentId });
@@ -141,6 +141,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if ("conflict" in done) return fail(409, { conflict: done.conflict });
     return fail(done.status, { result: submission.reply({ formErrors: [done.refused] }) });
   }
+  // A drag and drop on the diagram (app/components/driver-drag.tsx) posts with ?drag from a fetcher: it
+  // stays on the diagram, so it gets the reply instead of a redirect to this page.
+  if (new URL(request.url).searchParams.has("drag")) return data({ intent, result: submission.reply(), conflict: null, pii: false });
   if (v.intent === "edit") return redirect(`${back}?saved=${ref.kind}-${ref.id}#node-${ref.kind}-${ref.id}`);
   return redirect(`/projects/${projectId}/drivers/${ref.kind}-${ref.id}?done=${v.intent}`);
 }

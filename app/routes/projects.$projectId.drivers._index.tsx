@@ -6,6 +6,7 @@ import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DriverDiagramList, DriverDiagramSvg } from "~/components/driver-diagram";
+import { useDriverDrag } from "~/components/driver-drag";
 import { FormToken } from "~/components/form-token";
 import { ErrorSummary, SelectField, TextareaField, TextField, useNhsForm } from "~/components/forms";
 import { InsetText } from "~/components/nhs";
@@ -29,7 +30,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const { db, projectId, header } = projectFromUrl(params);
   const d = getDiagram(db, projectId);
-  return { projectId, projectTitle: header.title, diagram: diagramView(d) };
+  const versions = {
+    drivers: Object.fromEntries([...d.primaries, ...d.secondaries].map((x) => [x.id, x.version])),
+    ideas: Object.fromEntries(d.ideas.map((x) => [x.id, x.version])),
+  };
+  return { projectId, projectTitle: header.title, diagram: diagramView(d), versions };
 }
 
 const SCHEMAS = { "add-primary": AddPrimarySchema, "add-secondary": AddSecondarySchema, "add-idea": AddIdeaSchema } as const;
@@ -109,8 +114,9 @@ function AddForm({
 }
 
 export default function DriverDiagramPage() {
-  const { projectId, projectTitle, diagram } = useLoaderData<typeof loader>();
+  const { projectId, projectTitle, diagram, versions } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
+  const drag = useDriverDrag(diagram, versions, `/projects/${projectId}/drivers`);
   const [params] = useSearchParams();
   const base = `/projects/${projectId}`;
   const saved = params.get("saved");
@@ -144,7 +150,13 @@ export default function DriverDiagramPage() {
         <DriverDiagramSvg d={diagram} title={`Driver diagram of ${projectTitle}. The same diagram follows as a list.`} />
       </div>
       <h3>The diagram as a list</h3>
-      <DriverDiagramList d={diagram} editBase={permissions.edit ? `${base}/drivers` : undefined} cycleBase={`${base}/pdsa`} />
+      {permissions.edit ? drag.status : null}
+      <DriverDiagramList
+        d={permissions.edit ? drag.view : diagram}
+        editBase={permissions.edit ? `${base}/drivers` : undefined}
+        cycleBase={`${base}/pdsa`}
+        drag={permissions.edit ? drag : undefined}
+      />
       {permissions.edit ? (
         <>
           <h2 className="nhsuk-u-margin-top-6">Build the diagram</h2>

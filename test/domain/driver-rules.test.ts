@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { changeIdeaStatus, currentPick, latestLearning, linkProblem, pickCategory, swapWith, wouldCreateCycle, type Edge } from "~/domain/driver-rules";
+import {
+  changeIdeaStatus,
+  currentPick,
+  latestLearning,
+  linkProblem,
+  passing,
+  pickCategory,
+  placeBeside,
+  swapWith,
+  wouldCreateCycle,
+  type Edge,
+} from "~/domain/driver-rules";
 
 describe("changeIdeaStatus: from the latest cycle's Act decision", () => {
   it("is not yet tested with no cycles", () => {
@@ -116,5 +127,19 @@ describe("link rules", () => {
     expect(swapWith(list, 2, "down")).toEqual({ id: 3 });
     expect(swapWith(list, 1, "up")).toBeNull();
     expect(swapWith(list, 3, "down")).toBeNull();
+  });
+  it("passing accepts a node on the side it moves to, and placeBeside puts it just above or below", () => {
+    const list = [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }];
+    expect(passing(list, 4, 2, "up")).toEqual({ id: 2 });
+    expect(passing(list, 1, 3, "down")).toEqual({ id: 3 });
+    expect(passing(list, 2, 4, "up")).toBeNull();
+    expect(passing(list, 3, 1, "down")).toBeNull();
+    expect(passing(list, 2, 2, "up")).toBeNull();
+    expect(passing(list, 2, 9, "down")).toBeNull();
+    expect(placeBeside([1, 2, 3, 4], 4, 2, "up")).toEqual([1, 4, 2, 3]);
+    expect(placeBeside([1, 2, 3, 4], 1, 3, "down")).toEqual([2, 3, 1, 4]);
+    // One place is the neighbour's swap.
+    expect(placeBeside([1, 2, 3], 2, 1, "up")).toEqual([2, 1, 3]);
+    expect(placeBeside([1, 2, 3], 2, 9, "up")).toEqual([1, 2, 3]);
   });
 });

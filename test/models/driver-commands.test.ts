@@ -75,6 +75,12 @@ const versioned: [string, string, (w: W, stale: number) => { ok: boolean }][] = 
     (w, d) => reorderNode(w.db, w.actor, { projectId: w.projectId, kind: "driver", id: w.p2, version: w.version("drivers", w.p2) - d, direction: "up" }),
   ],
   [
+    "reorder drivers by a drag past another",
+    "driver.updated",
+    (w, d) =>
+      reorderNode(w.db, w.actor, { projectId: w.projectId, kind: "driver", id: w.p2, version: w.version("drivers", w.p2) - d, direction: "up", past: w.p1 }),
+  ],
+  [
     "link a secondary under a second primary",
     "driver.linked",
     (w, d) => linkNode(w.db, w.actor, { projectId: w.projectId, kind: "driver", id: w.s1, version: w.version("drivers", w.s1) - d, parentId: w.p2 }),
@@ -186,6 +192,29 @@ describe("driver commands", () => {
     ).toMatchObject({ ok: false, status: 400 });
     reorderNode(w.db, w.actor, { projectId: w.projectId, kind: "driver", id: w.p1, version: w.version("drivers", w.p1), direction: "down" });
     expect(getDiagram(w.db, w.projectId).primaries.map((p) => p.id)).toEqual([w.p2, w.p1]);
+  });
+
+  it("a drag moves a node past several others in one step, and refuses a node on the wrong side, changing nothing", () => {
+    const w = setup();
+    const add = (title: string) =>
+      (addDriver(w.db, w.actor, { projectId: w.projectId, level: "primary", title, description: "", parentId: null }) as { value: { id: number } }).value.id;
+    const p3 = add("Safe discharge");
+    const primaries = () => getDiagram(w.db, w.projectId).primaries.map((p) => p.id);
+    expect(primaries()).toEqual([w.p1, w.p2, p3]);
+    const before = snapshot(w);
+    expect(
+      reorderNode(w.db, w.actor, { projectId: w.projectId, kind: "driver", id: p3, version: w.version("drivers", p3), direction: "down", past: w.p1 }),
+    ).toMatchObject({ ok: false, status: 400, refused: /not below it any more/ });
+    expect(snapshot(w)).toEqual(before);
+    expect(
+      reorderNode(w.db, w.actor, { projectId: w.projectId, kind: "driver", id: p3, version: w.version("drivers", p3), direction: "up", past: w.p1 }).ok,
+    ).toBe(true);
+    expect(primaries()).toEqual([p3, w.p1, w.p2]);
+    expect(w.audits("driver.updated").at(-1)!.summary).toBe("Moved primary driver Safe discharge up, above Reliable screening");
+    expect(
+      reorderNode(w.db, w.actor, { projectId: w.projectId, kind: "driver", id: p3, version: w.version("drivers", p3), direction: "down", past: w.p2 }).ok,
+    ).toBe(true);
+    expect(primaries()).toEqual([w.p1, w.p2, p3]);
   });
 
   it("PICK ratings are kept as history, the latest being the category", () => {
