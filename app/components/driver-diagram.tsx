@@ -11,6 +11,11 @@ import { CHANGE_IDEA_STATUS_LABELS, PICK_LABELS, type ChangeIdeaStatus, type Pic
 import type { AssuranceIcon as AssuranceIconId, VariationIcon as VariationIconId } from "~/domain/enums";
 import { ASSURANCE_ICON_LABELS, VARIATION_ICON_LABELS } from "~/domain/spc/icon-labels";
 import { plural } from "~/domain/plural";
+import { AdoptedFrom, AdoptLink, SpreadTo } from "~/components/spread-links";
+import type { OriginLink, SpreadLink } from "~/models/spread.server";
+
+/** The diagram's spread (ADR 104): what each idea was adopted from, where it spread to, and which may be adopted by the reader. */
+export type DiagramSpread = { origins: Record<number, OriginLink>; spread: Record<number, SpreadLink[]>; ready: number[]; canAdopt: boolean };
 
 type Measure = { id: number; name: string; type: string; variationIcon: string | null; assuranceIcon: string | null };
 type Driver = { id: number; title: string; description: string; parentIds: number[]; measureIds: number[] };
@@ -170,7 +175,7 @@ export function IdeaStatusTag({ status }: { status: ChangeIdeaStatus }) {
 }
 
 /** The same diagram as a nested list (aim → primary → secondary → change ideas), with links to edit when `editBase` is given. */
-export function DriverDiagramList({ d, editBase, cycleBase }: { d: DiagramView; editBase?: string; cycleBase: string }) {
+export function DriverDiagramList({ d, editBase, cycleBase, spread }: { d: DiagramView; editBase?: string; cycleBase: string; spread?: DiagramSpread }) {
   const measures = new Map(d.measures.map((m) => [m.id, m]));
   const edit = (key: string, title: string): ReactNode =>
     editBase ? (
@@ -198,6 +203,13 @@ export function DriverDiagramList({ d, editBase, cycleBase }: { d: DiagramView; 
       </p>
       {i.description ? <p className="nhsuk-body-s app-pre-line nhsuk-u-margin-bottom-1">{i.description}</p> : null}
       {i.learning ? <p className="nhsuk-body-s app-pre-line">Latest learning: {i.learning}</p> : null}
+      {spread ? (
+        <>
+          <AdoptedFrom origin={spread.origins[i.id]} />
+          <SpreadTo links={spread.spread[i.id]} ideaTitle={i.title} />
+          {spread.canAdopt && spread.ready.includes(i.id) ? <AdoptLink ideaId={i.id} ideaTitle={i.title} /> : null}
+        </>
+      ) : null}
     </li>
   );
   const driverMeasures = (x: Driver) =>

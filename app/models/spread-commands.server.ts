@@ -100,7 +100,10 @@ export function adoptChangeIdea(db: Db, actor: Actor, input: AdoptInput): Comman
         submitted: {},
         labels: {},
       });
-      return conflict({ ...built, message: built.message.replace(/Nothing of theirs.*$/, "Read the change idea again below, then confirm to adopt it as it is now.") });
+      return conflict({
+        ...built,
+        message: built.message.replace(/Nothing of theirs.*$/, "Read the change idea again below, then confirm to adopt it as it is now."),
+      });
     }
     if (!origin.spreadSummary) return refused(`${origin.title} is not marked ready to spread, so it cannot be adopted yet`, 400);
     if (origin.projectId === input.projectId) return refused("This change idea is already in that project: choose another project to adopt it into", 400);
@@ -122,7 +125,10 @@ export function adoptChangeIdea(db: Db, actor: Actor, input: AdoptInput): Comman
       .where(and(eq(changeIdeas.projectId, target.id), sql`lower(${changeIdeas.title}) = lower(${origin.title})`))
       .get();
     if (same && !same.deletedAt) {
-      return refused(`${target.title} already has a change idea called ${origin.title}: rename it on its driver diagram first, or adopt into another project`, 400);
+      return refused(
+        `${target.title} already has a change idea called ${origin.title}: rename it on its driver diagram first, or adopt into another project`,
+        400,
+      );
     }
     const description = [origin.spreadSummary, origin.description.trim()].filter(Boolean).join("\n\n");
     const last = tx

@@ -72,25 +72,34 @@ export function projectsWithCopy(db: Db, originId: number): Set<number> {
   );
 }
 
+/** Runs `read` over the ids in slices, so a long list (the whole change package's CSV) stays under SQLite's parameter limit. */
+function inSlices<T>(ids: readonly number[], read: (slice: number[]) => T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...read(ids.slice(i, i + 500)));
+  return out;
+}
+
 export type SpreadLink = { projectId: number; projectTitle: string; ideaId: number; ideaTitle: string };
 
 /** Where each of these ideas spread to: its live copies, one per project, by project title. */
 export function spreadTo(db: Db, originIds: readonly number[]): Map<number, SpreadLink[]> {
   const out = new Map<number, SpreadLink[]>();
   if (originIds.length === 0) return out;
-  const rows = db
-    .select({
-      originId: changeIdeas.originChangeIdeaId,
-      projectId: changeIdeas.projectId,
-      projectTitle: projects.title,
-      ideaId: changeIdeas.id,
-      ideaTitle: changeIdeas.title,
-    })
-    .from(changeIdeas)
-    .innerJoin(projects, eq(projects.id, changeIdeas.projectId))
-    .where(and(inArray(changeIdeas.originChangeIdeaId, [...originIds]), isNull(changeIdeas.deletedAt)))
-    .orderBy(asc(projects.title), asc(changeIdeas.id))
-    .all();
+  const rows = inSlices(originIds, (slice) =>
+    db
+      .select({
+        originId: changeIdeas.originChangeIdeaId,
+        projectId: changeIdeas.projectId,
+        projectTitle: projects.title,
+        ideaId: changeIdeas.id,
+        ideaTitle: changeIdeas.title,
+      })
+      .from(changeIdeas)
+      .innerJoin(projects, eq(projects.id, changeIdeas.projectId))
+      .where(and(inArray(changeIdeas.originChangeIdeaId, slice), isNull(changeIdeas.deletedAt)))
+      .orderBy(asc(projects.title), asc(changeIdeas.id))
+      .all(),
+  ).sort((a, b) => a.projectTitle.localeCompare(b.projectTitle) || a.ideaId - b.ideaId);
   for (const { originId, ...link } of rows) {
     const list = out.get(originId!) ?? [];
     if (!list.some((l) => l.projectId === link.projectId)) list.push(link);
@@ -106,20 +115,22 @@ export function originsOf(db: Db, copyIds: readonly number[]): Map<number, Origi
   const out = new Map<number, OriginLink>();
   if (copyIds.length === 0) return out;
   const origin = alias(changeIdeas, "origin");
-  const rows = db
-    .select({
-      copyId: changeIdeas.id,
-      projectId: origin.projectId,
-      projectTitle: projects.title,
-      ideaId: origin.id,
-      ideaTitle: origin.title,
-      deletedAt: origin.deletedAt,
-    })
-    .from(changeIdeas)
-    .innerJoin(origin, eq(origin.id, changeIdeas.originChangeIdeaId))
-    .innerJoin(projects, eq(projects.id, origin.projectId))
-    .where(and(inArray(changeIdeas.id, [...copyIds]), isNotNull(changeIdeas.originChangeIdeaId)))
-    .all();
+  const rows = inSlices(copyIds, (slice) =>
+    db
+      .select({
+        copyId: changeIdeas.id,
+        projectId: origin.projectId,
+        projectTitle: projects.title,
+        ideaId: origin.id,
+        ideaTitle: origin.title,
+        deletedAt: origin.deletedAt,
+      })
+      .from(changeIdeas)
+      .innerJoin(origin, eq(origin.id, changeIdeas.originChangeIdeaId))
+      .innerJoin(projects, eq(projects.id, origin.projectId))
+      .where(and(inArray(changeIdeas.id, slice), isNotNull(changeIdeas.originChangeIdeaId)))
+      .all(),
+  );
   for (const { copyId, deletedAt, ...link } of rows) out.set(copyId, { ...link, removed: deletedAt !== null });
   return out;
 }

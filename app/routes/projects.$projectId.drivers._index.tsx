@@ -20,16 +20,18 @@ import { patientDataWarning } from "~/forms/pii-guard.server";
 import { parseSubmission } from "~/forms/submission.server";
 import { addDriver, addIdea } from "~/models/driver-commands.server";
 import { getDiagram } from "~/models/driver.server";
+import { adoptionTargets, projectSpread } from "~/models/spread.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { diagramView } from "~/web/driver-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Driver diagram – ${data?.projectTitle ?? "Project"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const { db, projectId, header } = projectFromUrl(params);
   const d = getDiagram(db, projectId);
-  return { projectId, projectTitle: header.title, diagram: diagramView(d) };
+  const canAdopt = adoptionTargets(db, user).some((p) => p.id !== projectId);
+  return { projectId, projectTitle: header.title, diagram: diagramView(d), spread: { ...projectSpread(db, projectId), canAdopt } };
 }
 
 const SCHEMAS = { "add-primary": AddPrimarySchema, "add-secondary": AddSecondarySchema, "add-idea": AddIdeaSchema } as const;
@@ -109,17 +111,19 @@ function AddForm({
 }
 
 export default function DriverDiagramPage() {
-  const { projectId, projectTitle, diagram } = useLoaderData<typeof loader>();
+  const { projectId, projectTitle, diagram, spread } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const [params] = useSearchParams();
   const base = `/projects/${projectId}`;
   const saved = params.get("saved");
   const removed = params.get("removed");
+  const adopted = params.get("adopted");
   const cyclesUnlinked = diagram.ideas.filter((i) => i.cycles > 0 && i.driverIds.length === 0);
   return (
     <>
       <h2>Driver diagram</h2>
       {saved ? <SuccessBanner message="Saved to the driver diagram" titleId="driver-saved-title" /> : null}
+      {adopted ? <SuccessBanner message="Change idea adopted: it is on this diagram with a link to where it came from" titleId="driver-adopted-title" /> : null}
       {removed ? <SuccessBanner message={`Removed: ${removed}. Its change ideas and PDSA cycles are kept.`} titleId="driver-removed-title" /> : null}
       <p>
         The team&apos;s theory of change: the aim, the primary drivers that most affect it, the secondary drivers under them and the change ideas tested by PDSA
@@ -144,7 +148,7 @@ export default function DriverDiagramPage() {
         <DriverDiagramSvg d={diagram} title={`Driver diagram of ${projectTitle}. The same diagram follows as a list.`} />
       </div>
       <h3>The diagram as a list</h3>
-      <DriverDiagramList d={diagram} editBase={permissions.edit ? `${base}/drivers` : undefined} cycleBase={`${base}/pdsa`} />
+      <DriverDiagramList d={diagram} editBase={permissions.edit ? `${base}/drivers` : undefined} cycleBase={`${base}/pdsa`} spread={spread} />
       {permissions.edit ? (
         <>
           <h2 className="nhsuk-u-margin-top-6">Build the diagram</h2>
