@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { FormToken } from "~/components/form-token";
 import { ErrorSummary, SelectField, useNhsForm } from "~/components/forms";
-import { InsetText, Radios, SummaryList } from "~/components/nhs";
+import { ErrorSummaryBox, InsetText, Radios, SummaryList } from "~/components/nhs";
 import { actorOf } from "~/auth/actor.server";
 import { notFound, parseId, requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
@@ -30,8 +30,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const targets = adoptionTargets(db, user)
     .filter((t) => t.id !== idea.projectId)
     .map((t) => ({ ...t, adopted: copies.has(t.id) }));
-  const wanted = new URL(request.url).searchParams.get("project");
+  const search = new URL(request.url).searchParams;
+  const wanted = search.get("project");
   const chosen = targets.find((t) => String(t.id) === wanted) ?? null;
+  // The project step was submitted without a project of the person's (none chosen, or a forged one).
+  const chooseError = (search.has("step") || wanted !== null) && chosen === null;
   const drivers = chosen && !chosen.adopted ? listDrivers(db, chosen.id).filter((d) => d.level === "secondary") : [];
   const copyInChosen = chosen?.adopted ? (spreadTo(db, [idea.id]).get(idea.id) ?? []).find((l) => l.projectId === chosen.id) : undefined;
   return {
@@ -48,6 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     targets,
     chosen,
     copyInChosen: copyInChosen ?? null,
+    chooseError,
     drivers: drivers.map((d) => ({ id: d.id, title: d.title })),
   };
 }
@@ -70,9 +74,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return data({ result: submission.reply({ formErrors: [done.refused] }), conflict: null }, { status: done.status });
 }
 
-function ChooseProject({ ideaId, targets }: { ideaId: number; targets: { id: number; title: string; adopted: boolean }[] }) {
+function ChooseProject({ ideaId, targets, error }: { ideaId: number; targets: { id: number; title: string; adopted: boolean }[]; error: boolean }) {
   return (
     <Form method="get" action={`/changes/${ideaId}/adopt`}>
+      {error ? <ErrorSummaryBox errors={[{ text: CHOOSE_PROJECT, href: "#adopt-project" }]} /> : null}
+      <input type="hidden" name="step" value="project" />
       <Radios
         name="project"
         idPrefix="adopt-project"
@@ -126,10 +132,18 @@ function Confirm() {
   );
 }
 
+const CHOOSE_PROJECT = "Choose the project to adopt the change idea into";
+
 export default function AdoptChangeIdea() {
-  const { idea, spreadCount, targets, chosen, copyInChosen } = useLoaderData<typeof loader>();
+  const { idea, spreadCount, targets, chosen, copyInChosen, chooseError } = useLoaderData<typeof loader>();
+  const last = useActionData<typeof action>();
+  const confirming = Boolean(idea.spreadSummary && chosen && !chosen.adopted);
+  // A refused post shows its reason here when the confirm form (which shows its own) is not on the page.
+  const refusals = !confirming && last ? Object.values(last.result.error ?? {}).flatMap((m) => m ?? []) : [];
   return (
     <>
+      {refusals.length ? <ErrorSummaryBox errors={refusals.map((text) => ({ text, href: "#maincontent" }))} focusKey={last} /> : null}
+      <ConflictNotice conflict={confirming ? null : last?.conflict} />
       <p>
         <Link to="/changes?spread=ready">Back to the spread candidates</Link>
       </p>
@@ -158,7 +172,7 @@ export default function AdoptChangeIdea() {
           </p>
         </InsetText>
       ) : chosen === null ? (
-        <ChooseProject ideaId={idea.id} targets={targets} />
+        <ChooseProject ideaId={idea.id} targets={targets} error={chooseError} />
       ) : chosen.adopted ? (
         <InsetText>
           <p>

@@ -70,9 +70,14 @@ describe("adopting a change idea", () => {
       .map((r) => (r as { id: number }).id);
     expect(mine.length).toBeGreaterThan(2);
     expect(offered.sort()).toEqual(mine.filter((id) => id !== sbar.projectId).sort());
+    const none = await readPage(await lead.get(`${adoptPath()}?step=project`));
+    expect(none.errorSummary()).toEqual(["Choose the project to adopt the change idea into"]);
+    const forged = await readPage(await lead.get(`${adoptPath()}?step=project&project=${project("Timely discharge before noon on surgical wards")}`));
+    expect(forged.errorSummary()).toEqual(["Choose the project to adopt the change idea into"]);
+    expect(forged.find("#maincontent form[method=post]")).toBeNull();
     const already = await readPage(await lead.get(`${adoptPath()}?project=${SEPSIS}`));
     expect(already.text).toContain("Sepsis Six within one hour in the Emergency Department has already adopted this change idea");
-    expect(already.find("form[method=post]")).toBeNull();
+    expect(already.find("#maincontent form[method=post]")).toBeNull();
   });
 
   it("refuses, changing nothing: a viewer, its own project, an already adopted project, an idea not ready, a bad driver, a stale confirmation", async () => {
@@ -108,7 +113,7 @@ describe("adopting a change idea", () => {
 
   it("adopts into the chosen project under a secondary driver: linked to its origin, audited on both, spread to 3 projects", async () => {
     const step = await readPage(await lead.get(`${adoptPath()}?project=${HAND_HYGIENE}`));
-    expect(step.hiddenFields("form[method=post]")).toMatchObject({ projectId: String(HAND_HYGIENE), version: String(version()) });
+    expect(step.hiddenFields("#maincontent form[method=post]")).toMatchObject({ projectId: String(HAND_HYGIENE), version: String(version()) });
     const driverId = one<{ id: number }>(
       "select id from drivers where project_id = ? and level = 'secondary' and deleted_at is null order by id",
       HAND_HYGIENE,
