@@ -336,8 +336,10 @@ export const changeIdeas = sqliteTable(
     // Spread (issue 16 §3): an adopted idea marked ready to spread, with what another team should copy.
     spreadSummary: text("spread_summary"),
     spreadReadyAt: integer("spread_ready_at", { mode: "timestamp_ms" }),
+    // Spread (issue 16 §3): the idea of another project this one was copied from (ADR 104).
+    originChangeIdeaId: integer("origin_change_idea_id").references((): AnySQLiteColumn => changeIdeas.id, { onDelete: "restrict" }),
   },
-  (t) => [uniqueIndex("change_ideas_project_title_uq").on(t.projectId, t.title)],
+  (t) => [uniqueIndex("change_ideas_project_title_uq").on(t.projectId, t.title), index("change_ideas_origin_idx").on(t.originChangeIdeaId)],
 );
 
 export const pdsaCycles = sqliteTable(

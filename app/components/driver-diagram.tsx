@@ -12,6 +12,11 @@ import type { AssuranceIcon as AssuranceIconId, VariationIcon as VariationIconId
 import { ASSURANCE_ICON_LABELS, VARIATION_ICON_LABELS } from "~/domain/spc/icon-labels";
 import { plural } from "~/domain/plural";
 import type { DragRow } from "~/components/driver-drag";
+import { AdoptedFrom, AdoptLink, SpreadTo } from "~/components/spread-links";
+import type { OriginLink, SpreadLink } from "~/models/spread.server";
+
+/** The diagram's spread (ADR 104): what each idea was adopted from, where it spread to, and which may be adopted by the reader. */
+export type DiagramSpread = { origins: Record<number, OriginLink>; spread: Record<number, SpreadLink[]>; ready: number[]; canAdopt: boolean };
 
 type Measure = { id: number; name: string; type: string; variationIcon: string | null; assuranceIcon: string | null };
 type Driver = { id: number; title: string; description: string; parentIds: number[]; measureIds: number[] };
@@ -177,7 +182,19 @@ export type ListDrag = {
 };
 
 /** The same diagram as a nested list (aim → primary → secondary → change ideas), with links to edit when `editBase` is given. */
-export function DriverDiagramList({ d, editBase, cycleBase, drag }: { d: DiagramView; editBase?: string; cycleBase: string; drag?: ListDrag }) {
+export function DriverDiagramList({
+  d,
+  editBase,
+  cycleBase,
+  drag,
+  spread,
+}: {
+  d: DiagramView;
+  editBase?: string;
+  cycleBase: string;
+  drag?: ListDrag;
+  spread?: DiagramSpread;
+}) {
   const measures = new Map(d.measures.map((m) => [m.id, m]));
   const edit = (key: string, title: string): ReactNode =>
     editBase ? (
@@ -206,6 +223,13 @@ export function DriverDiagramList({ d, editBase, cycleBase, drag }: { d: Diagram
       </p>
       {i.description ? <p className="nhsuk-body-s app-pre-line nhsuk-u-margin-bottom-1">{i.description}</p> : null}
       {i.learning ? <p className="nhsuk-body-s app-pre-line">Latest learning: {i.learning}</p> : null}
+      {spread ? (
+        <>
+          <AdoptedFrom origin={spread.origins[i.id]} />
+          <SpreadTo links={spread.spread[i.id]} ideaTitle={i.title} />
+          {spread.canAdopt && spread.ready.includes(i.id) ? <AdoptLink ideaId={i.id} ideaTitle={i.title} /> : null}
+        </>
+      ) : null}
     </li>
   );
   const driverMeasures = (x: Driver) =>

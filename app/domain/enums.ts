@@ -119,6 +119,8 @@ export const AUDIT_ACTIONS = [
   "change_idea.picked",
   "change_idea.ready_to_spread",
   "change_idea.spread_withdrawn",
+  "change_idea.adopted_from",
+  "change_idea.spread",
   "driver.created",
   "driver.updated",
   "driver.removed",

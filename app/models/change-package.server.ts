@@ -7,6 +7,7 @@ import type { Db } from "~/db.server";
 import type { ChangeIdeaStatus, PickCategory } from "~/domain/driver-rules";
 import type { Stage } from "~/domain/enums";
 import { londonDay } from "~/domain/calendar";
+import { originsOf, spreadTo, type OriginLink, type SpreadLink } from "~/models/spread.server";
 
 export type ChangePackageFilters = { themeId?: number; status?: ChangeIdeaStatus; pick?: PickCategory | "none"; readyToSpread?: boolean };
 export type ChangePackageSort = "project" | "status" | "cycles" | "activity";
@@ -25,6 +26,10 @@ export type ChangePackageRow = {
   pick: PickCategory | null;
   /** What another team should copy, when the idea is marked ready to spread (issue 16 §3). */
   spreadSummary: string | null;
+  /** The projects that adopted a live copy of this idea (ADR 104), one per project. */
+  spreadTo: SpreadLink[];
+  /** The idea of another project this one was adopted from, if any. */
+  origin: OriginLink | null;
   /** The day (YYYY-MM-DD, UK) of the idea's latest change or cycle activity. */
   latestActivity: string;
 };
@@ -116,7 +121,7 @@ function whereSql(filters: ChangePackageFilters) {
   return { sql: clauses.length ? ` where ${clauses.join(" and ")}` : "", params };
 }
 
-type Raw = Omit<ChangePackageRow, "drivers" | "latestActivity"> & { driverTitles: string | null; latestAt: number };
+type Raw = Omit<ChangePackageRow, "drivers" | "latestActivity" | "spreadTo" | "origin"> & { driverTitles: string | null; latestAt: number };
 
 /** The change package's rows for the filters, sorted; a page of them when `page` is given (1-based). */
 export function listChangePackage(
@@ -138,12 +143,17 @@ export function listChangePackage(
     input.page === undefined
       ? raw.length
       : (db.$client.prepare(`${BASE} select count(*) as n from ideas${where.sql}`).get({ ...where.params, programmeId }) as { n: number }).n;
+  const ids = raw.map((r) => r.id);
+  const spread = spreadTo(db, ids);
+  const origins = originsOf(db, ids);
   return {
     total,
     rows: raw.map(({ driverTitles, latestAt, ...r }) => ({
       ...r,
       drivers: driverTitles ? (JSON.parse(driverTitles) as string[]) : [],
       latestActivity: londonDay(latestAt),
+      spreadTo: spread.get(r.id) ?? [],
+      origin: origins.get(r.id) ?? null,
     })),
   };
 }

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { IdeaStatusTag } from "~/components/driver-diagram";
+import { AdoptedFrom, AdoptLink, SpreadTo } from "~/components/spread-links";
 import { InsetText, Table, Tag, type TableColumn } from "~/components/nhs";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
@@ -13,15 +14,18 @@ import { plural } from "~/domain/plural";
 import { listChangePackage, type ChangePackageRow } from "~/models/change-package.server";
 import { listCharterOptions } from "~/models/charter.server";
 import { getProgramme } from "~/models/programme.server";
+import { adoptionTargets } from "~/models/spread.server";
 import { formatDay } from "~/web/dates";
 import { CHANGE_SORT_LABELS, CHANGES_PER_PAGE, changeFilters, changesSearch, parseChangesQuery, type ChangeSort } from "~/web/changes-query";
 
 export const meta: MetaFunction = () => [{ title: "Change package – Stepping Up" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const db = getDb();
   const programme = getProgramme(db);
+  // The person's open projects: a spread candidate of another project can be adopted into one of them.
+  const myProjects = adoptionTargets(db, user).map((p) => p.id);
   const query = parseChangesQuery(new URL(request.url).searchParams);
   const result = listChangePackage(db, programme.id, {
     filters: changeFilters(query),
@@ -30,11 +34,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pageSize: CHANGES_PER_PAGE,
   });
   const { themes } = listCharterOptions(db, programme.id);
-  return { query, result, themes };
+  return { query, result, themes, myProjects };
 }
 
 export default function ChangePackage() {
-  const { query, result, themes } = useLoaderData<typeof loader>();
+  const { query, result, themes, myProjects } = useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(result.total / CHANGES_PER_PAGE));
   const filtered = query.theme !== undefined || query.status !== undefined || query.pick !== undefined || query.spread !== undefined;
   const sortLink = (sort: ChangeSort) => ({
@@ -54,6 +58,9 @@ export default function ChangePackage() {
               <Tag colour="green">Ready to spread</Tag> <span className="app-pre-line">{r.spreadSummary}</span>
             </span>
           ) : null}
+          <SpreadTo links={r.spreadTo} ideaTitle={r.title} />
+          <AdoptedFrom origin={r.origin} />
+          {r.spreadSummary && myProjects.some((p) => p !== r.projectId) ? <AdoptLink ideaId={r.id} ideaTitle={r.title} /> : null}
         </>
       ),
     },

@@ -22,6 +22,9 @@ const CHANGES_CSV_HEADER = [
   "PICK category",
   "Latest activity",
   "Ready to spread: what to copy",
+  "Spread to projects",
+  "Spread to",
+  "Adopted from",
 ] as const;
 
 // Every change idea of the current filters (not only the page), in the page's order.
@@ -44,6 +47,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       r.pick ? PICK_LABELS[r.pick] : "",
       formatDay(r.latestActivity),
       r.spreadSummary ?? "",
+      r.spreadTo.length,
+      r.spreadTo.map((l) => l.projectTitle).join("; "),
+      r.origin ? `${r.origin.projectTitle} — ${r.origin.ideaTitle}` : "",
     ]),
   );
   return new Response(`\uFEFF${csv}`, {

@@ -24,7 +24,8 @@ import { getDiagram } from "~/models/driver.server";
 import { plural } from "~/domain/plural";
 import { SpreadSchema, UnspreadSchema } from "~/forms/spread-form";
 import { setReadyToSpread } from "~/models/spread-commands.server";
-import { getSpread } from "~/models/spread.server";
+import { getSpread, originsOf, spreadTo } from "~/models/spread.server";
+import { AdoptedFrom, SpreadTo } from "~/components/spread-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.node.title ?? "Driver"} – Driver diagram – Stepping Up` }];
 
@@ -62,7 +63,13 @@ function load(db: ReturnType<typeof getDb>, projectId: number, key: string | und
     candidates: d.secondaries.filter((s) => !idea.driverIds.includes(s.id)),
     children: 0,
     measures: [],
-    idea: { status: idea.status, cycles: idea.cycles, spread: getSpread(db, projectId, idea.id)?.summary ?? null },
+    idea: {
+      status: idea.status,
+      cycles: idea.cycles,
+      spread: getSpread(db, projectId, idea.id)?.summary ?? null,
+      origin: originsOf(db, [idea.id]).get(idea.id) ?? null,
+      spreadTo: spreadTo(db, [idea.id]).get(idea.id) ?? [],
+    },
   };
 }
 
@@ -272,6 +279,12 @@ export default function DriverNodePage() {
           <IdeaStatusTag status={idea.status} /> {plural(idea.cycles, "PDSA cycle")}.{" "}
           {idea.status === "not_tested" ? <Link to={`/projects/${projectId}/pdsa/new?changeIdea=${ref.id}`}>Plan a PDSA cycle to test it</Link> : null}
           <span className="nhsuk-u-visually-hidden"> Status: {CHANGE_IDEA_STATUS_LABELS[idea.status]}</span>
+        </p>
+      ) : null}
+      {idea && (idea.origin || idea.spreadTo.length) ? (
+        <p>
+          <AdoptedFrom origin={idea.origin} />
+          <SpreadTo links={idea.spreadTo} ideaTitle={node.title} />
         </p>
       ) : null}
       {params.get("done") && DONE[params.get("done")!] ? (

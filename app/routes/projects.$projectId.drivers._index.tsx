@@ -21,20 +21,22 @@ import { patientDataWarning } from "~/forms/pii-guard.server";
 import { parseSubmission } from "~/forms/submission.server";
 import { addDriver, addIdea } from "~/models/driver-commands.server";
 import { getDiagram } from "~/models/driver.server";
+import { adoptionTargets, projectSpread } from "~/models/spread.server";
 import { useProjectLayout } from "~/routes/projects.$projectId";
 import { diagramView } from "~/web/driver-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Driver diagram – ${data?.projectTitle ?? "Project"} – Stepping Up` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const { db, projectId, header } = projectFromUrl(params);
   const d = getDiagram(db, projectId);
   const versions = {
     drivers: Object.fromEntries([...d.primaries, ...d.secondaries].map((x) => [x.id, x.version])),
     ideas: Object.fromEntries(d.ideas.map((x) => [x.id, x.version])),
   };
-  return { projectId, projectTitle: header.title, diagram: diagramView(d), versions };
+  const canAdopt = adoptionTargets(db, user).some((p) => p.id !== projectId);
+  return { projectId, projectTitle: header.title, diagram: diagramView(d), versions, spread: { ...projectSpread(db, projectId), canAdopt } };
 }
 
 const SCHEMAS = { "add-primary": AddPrimarySchema, "add-secondary": AddSecondarySchema, "add-idea": AddIdeaSchema } as const;
@@ -114,18 +116,20 @@ function AddForm({
 }
 
 export default function DriverDiagramPage() {
-  const { projectId, projectTitle, diagram, versions } = useLoaderData<typeof loader>();
+  const { projectId, projectTitle, diagram, versions, spread } = useLoaderData<typeof loader>();
   const { permissions } = useProjectLayout();
   const drag = useDriverDrag(diagram, versions, `/projects/${projectId}/drivers`);
   const [params] = useSearchParams();
   const base = `/projects/${projectId}`;
   const saved = params.get("saved");
   const removed = params.get("removed");
+  const adopted = params.get("adopted");
   const cyclesUnlinked = diagram.ideas.filter((i) => i.cycles > 0 && i.driverIds.length === 0);
   return (
     <>
       <h2>Driver diagram</h2>
       {saved ? <SuccessBanner message="Saved to the driver diagram" titleId="driver-saved-title" /> : null}
+      {adopted ? <SuccessBanner message="Change idea adopted: it is on this diagram with a link to where it came from" titleId="driver-adopted-title" /> : null}
       {removed ? <SuccessBanner message={`Removed: ${removed}. Its change ideas and PDSA cycles are kept.`} titleId="driver-removed-title" /> : null}
       <p>
         The team&apos;s theory of change: the aim, the primary drivers that most affect it, the secondary drivers under them and the change ideas tested by PDSA
@@ -156,6 +160,7 @@ export default function DriverDiagramPage() {
         editBase={permissions.edit ? `${base}/drivers` : undefined}
         cycleBase={`${base}/pdsa`}
         drag={permissions.edit ? drag : undefined}
+        spread={spread}
       />
       {permissions.edit ? (
         <>

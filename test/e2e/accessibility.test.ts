@@ -34,6 +34,7 @@ beforeAll(async () => {
     report: one("select id from status_reports where project_id = ? order by id desc", project),
     wave: one("select id from waves order by number"),
     conversation: one("select id from conversation_events where deleted_at is null order by id"),
+    spreadIdea: one("select id from change_ideas where spread_summary is not null and deleted_at is null order by id"),
   };
   db.close();
 });
@@ -179,6 +180,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["learning", () => "/learning"],
     ["learning search", () => "/learning?q=falls"],
     ["change package", () => "/changes"],
+    ["adopting a change idea", () => `/changes/${ids.spreadIdea}/adopt`],
     ["project wins", () => `/projects/${ids.project}/wins`],
     ["one-page summary", () => `/projects/${ids.project}/one-page`],
     ["presentation", () => `/projects/${ids.project}/present`],

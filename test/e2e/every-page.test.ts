@@ -37,6 +37,13 @@ beforeAll(async () => {
   const meetings = all(`select id from meetings order by id`);
   const waves = all(`select id from waves order by id`);
   const cqcAction = one(`select id from cqc_actions order by id limit 1`)!;
+  // A spread candidate and an open project of lead@'s that has not adopted it (the adopt page's two steps).
+  const spread = one(`select id from change_ideas where spread_summary is not null and deleted_at is null order by id limit 1`)!;
+  const adopter = one(
+    `select p.id from projects p join project_team t on t.project_id = p.id and t.ended_at is null join users u on u.id = t.user_id and u.email = 'lead@example.org'
+     where p.stage in ('approved', 'active', 'sustaining') and not exists (select 1 from change_ideas c where c.project_id = p.id and c.origin_change_idea_id = ${spread.id})
+     order by p.id limit 1`,
+  )!;
   db.$client.close();
   expect(meetings.length).toBeGreaterThan(0);
   expect(waves.length).toBeGreaterThan(0);
@@ -96,6 +103,8 @@ beforeAll(async () => {
     admin(`/admin/waves/${w.id}`);
   }
   admin("/admin/users/1/data"); // a person's data (the first demo account)
+  lead(`/changes/${spread.id}/adopt`);
+  lead(`/changes/${spread.id}/adopt?project=${adopter.id}`);
   const base = `/projects/${p}`;
   const m = `${base}/measures/${measure.id}`;
   for (const path of [

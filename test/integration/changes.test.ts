@@ -123,6 +123,9 @@ describe("/changes", () => {
       "PICK category",
       "Latest activity",
       "Ready to spread: what to copy",
+      "Spread to projects",
+      "Spread to",
+      "Adopted from",
     ]);
     expect(rows.length).toBe(liveIdeas().length);
     expect(rows.map((r) => col(r, "Change idea")).sort()).toEqual(

@@ -87,7 +87,11 @@ beforeAll(async () => {
     // A driver of the diagram ("driver-12"): its page holds every edit of one node.
     node: `driver-${childOf("drivers", projectId)}`,
     eventId: one("select id from conversation_events where deleted_at is null order by id"),
+    // A spread candidate (its adopt page shows the confirm form once a project of lead@'s is chosen).
+    ideaId: one("select id from change_ideas where spread_summary is not null and deleted_at is null order by id"),
   };
+  FORM_QUERY["/changes/:ideaId/adopt"] =
+    `?project=${one(`select p.id from projects p where p.id in (${onTeam}) and p.stage in ('approved', 'active', 'sustaining') and not exists (select 1 from change_ideas c where c.project_id = p.id and c.origin_change_idea_id = ?) order by p.id`, params.ideaId)}`;
   spareMeasureId = one("select id from measures where project_id = ? and deleted_at is null and id <> ? order by id", projectId, params.measureId);
   forged = {
     projectId: otherId,
