@@ -236,7 +236,12 @@ function NamedList({
           );
         })}
       </ul>
-      <Form method="post" className={`nhsuk-form-group${addError ? " nhsuk-form-group--error" : ""}`}>
+      {/* A new row has a new highest id: the add form starts again empty after an add (a refused name stays to correct). */}
+      <Form
+        key={`add-${items.reduce((max, i) => Math.max(max, i.id), 0)}`}
+        method="post"
+        className={`nhsuk-form-group${addError ? " nhsuk-form-group--error" : ""}`}
+      >
         <FormToken />
         <label className="nhsuk-label" htmlFor={`${kind}-new`}>
           Add a {label}

@@ -1,6 +1,6 @@
 // Browser journeys: the built app as a child process (exactly `node server.js`),
 // driven by playwright-core in Debian's Chromium. Never a downloaded browser.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -99,6 +99,27 @@ export async function startApp(env: Record<string, string> = {}, opts: { port?: 
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * A real trust's first start (README, "Running it for a real trust"): no demo, a session secret of its own, and the
+ * first admin created from the command line with `npm run user:create`, the password typed at its prompt.
+ * Nothing else is in the database; the admin signs in with that password (and, as every admin, sets up a second factor).
+ */
+export async function startEmptyTrust(admin: { email: string; name: string; password: string }, env: Record<string, string> = {}): Promise<RunningApp> {
+  const app = await startApp({ STEPPING_UP_DEMO: "0", SESSION_SECRET: "an-empty-trust-secret-0123456789abcdef0123", DEMO_PASSWORD: "", ...env });
+  const created = spawnSync(process.execPath, ["--import", "tsx", "scripts/user-create.ts", "--email", admin.email, "--role", "admin", "--name", admin.name], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: app.databaseFile },
+    input: `${admin.password}\n`,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (created.status !== 0) {
+    await app.stop();
+    throw new Error(`could not create the first admin:\n${created.stdout}${created.stderr}`);
+  }
+  return app;
 }
 
 export async function signIn(page: Page, app: RunningApp, email: string) {
