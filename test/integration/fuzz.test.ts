@@ -88,6 +88,8 @@ beforeAll(async () => {
     node: `driver-${childOf("drivers", projectId)}`,
     eventId: one("select id from conversation_events where deleted_at is null order by id"),
   };
+  // A theme of that event: its page is the event's child in the URL.
+  params.themeId = one("select id from conversation_themes where event_id = ? and deleted_at is null order by id", params.eventId);
   spareMeasureId = one("select id from measures where project_id = ? and deleted_at is null and id <> ? order by id", projectId, params.measureId);
   forged = {
     projectId: otherId,
