@@ -112,7 +112,7 @@ it("on a phone the header takes a small part of the screen and the rest of the m
   const desktop = await signedIn(DESKTOP);
   await desktop.page.goto(`${app.url}/projects`);
   const bar = desktop.page.getByRole("navigation", { name: "Menu" });
-  for (const name of ["Board", "Meetings", "Projects", "Waves", "Asks", "CQC", "SPC calculator"])
+  for (const name of ["Board", "Meetings", "Projects", "Waves", "Pulse Check", "Big Conversations", "Asks", "CQC", "SPC calculator"])
     expect(await bar.getByRole("link", { name }).isVisible(), name).toBe(true);
   expect(await bar.locator("summary", { hasText: "More" }).isVisible()).toBe(false);
   await desktop.context.close();
