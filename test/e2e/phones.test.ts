@@ -9,6 +9,7 @@ import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } 
 let app: RunningApp;
 let browser: Browser;
 let ids: { projectId: number; measureId: number; cycleId: number };
+let more: { eventId: number; campaignId: number };
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -27,6 +28,12 @@ beforeAll(async () => {
        group by m.id order by count(v.id) desc, m.id limit 1`,
     )
     .get() as typeof ids;
+  more = db.$client
+    .prepare(
+      `select (select id from conversation_events where deleted_at is null order by id limit 1) as eventId,
+         (select id from pulse_campaigns where kind = 'follow_up' order by id limit 1) as campaignId`,
+    )
+    .get() as typeof more;
   db.$client.close();
   expect(ids.cycleId).toBeGreaterThan(0);
 });
@@ -64,6 +71,9 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/accessibility",
     "/conversations",
     "/conversations/priorities",
+    "/conversations/you-said-we-did",
+    `/conversations/${more.eventId}`,
+    `/pulse/${more.campaignId}`,
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);
