@@ -143,7 +143,10 @@ it("event → themes → priority → action with owner and due date → done �
   );
   expect(action).toMatchObject({ owner: "lead@example.org", dueOn: "2026-12-18", meetingId: null });
   await page.locator(`#priority-${priorityId}`).getByText("1 open, 0 overdue, 0 closed").waitFor();
-  await page.locator(`#priority-${priorityId}`).getByRole("button", { name: /^Mark done/ }).click();
+  await page
+    .locator(`#priority-${priorityId}`)
+    .getByRole("button", { name: /^Mark done/ })
+    .click();
   await page.waitForURL(/done=completed/);
   await page.locator(`#priority-${priorityId}`).getByText("0 open, 0 overdue, 1 closed").waitFor();
 
