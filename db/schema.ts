@@ -1216,6 +1216,11 @@ export const conversationThemes = sqliteTable(
     priorityId: integer("priority_id").references(() => conversationPriorities.id, { onDelete: "restrict" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
+    // Editing and removing a theme (ADR 116): null until first edited.
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("conversation_themes_event_idx").on(t.eventId),

@@ -11,6 +11,8 @@ const NAV = [
   { to: "/projects", label: "Projects" },
   { to: "/changes", label: "Change package" },
   { to: "/waves", label: "Waves" },
+  { to: "/pulse", label: "Pulse Check" },
+  { to: "/conversations", label: "Big Conversations" },
   { to: "/asks", label: "Asks" },
   { to: "/cqc", label: "CQC" },
   { to: "/spc", label: "SPC calculator" },

@@ -169,6 +169,8 @@ export const AUDIT_ACTIONS = [
   "conversation.event_updated",
   "conversation.event_removed",
   "conversation.theme_added",
+  "conversation.theme_updated",
+  "conversation.theme_removed",
   "conversation.priority_created",
   "conversation.priority_updated",
   "pulse.campaign_created",

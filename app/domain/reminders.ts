@@ -44,6 +44,8 @@ export type ReminderAction = {
   ownerUserId: number;
   projectId: number | null;
   projectTitle: string | null;
+  /** The Big Conversation priority whose action plan holds the action; null for an action set at a meeting. */
+  priorityTitle?: string | null;
 };
 
 export type Reminder = {
@@ -183,7 +185,7 @@ export function remindersDue(input: { projects: ReminderProject[]; actions: Remi
       dueOn: a.dueOn,
       overdue: a.dueOn < today,
       title: `Action "${shortenText(a.text, 80).text}" is due ${formatDay(a.dueOn)}`,
-      body: `Your action from a board meeting is ${whenDue(a.dueOn, today)}: mark it done when it is.`,
+      body: `Your action ${a.priorityTitle ? `in the plan for the Big Conversation priority "${shortenText(a.priorityTitle, 80).text}"` : "from a board meeting"} is ${whenDue(a.dueOn, today)}: mark it done when it is.`,
       link: "/actions",
     });
   }

@@ -31,19 +31,35 @@ export const EventSchema = z.object(eventShape).strict();
 export const EditEventSchema = z.object({ intent: z.literal("edit"), version, ...eventShape }).strict();
 export const RemoveEventSchema = z.object({ intent: z.literal("remove"), version }).strict();
 
-export const ThemeSchema = z
+const themeShape = {
+  text: requiredText("Enter the theme", { what: "The theme", max: 300 }),
+  mentions: z
+    .number({ error: "Enter how many times it was mentioned, as a number, or leave it empty" })
+    .int("Mentions must be a whole number")
+    .min(1, "Mentions must be 1 or more")
+    .max(MENTIONS_MAX, `Mentions must be ${MENTIONS_MAX.toLocaleString("en-GB")} or fewer`)
+    .optional(),
+  ...pii,
+};
+
+export const ThemeSchema = z.object({ intent: z.literal("add-theme"), ...themeShape }).strict();
+
+/** The select's value for "not part of any priority". */
+export const NO_PRIORITY = "none";
+
+/** Editing a theme; `priorityId` is only on the board's form (a facilitator's edit leaves the grouping alone). */
+export const EditThemeSchema = z
   .object({
-    intent: z.literal("add-theme"),
-    text: requiredText("Enter the theme", { what: "The theme", max: 300 }),
-    mentions: z
-      .number({ error: "Enter how many times it was mentioned, as a number, or leave it empty" })
-      .int("Mentions must be a whole number")
-      .min(1, "Mentions must be 1 or more")
-      .max(MENTIONS_MAX, `Mentions must be ${MENTIONS_MAX.toLocaleString("en-GB")} or fewer`)
+    intent: z.literal("edit-theme"),
+    version,
+    ...themeShape,
+    priorityId: z
+      .string({ error: "Choose a priority from the list" })
+      .regex(/^(none|[1-9][0-9]{0,9})$/, "Choose a priority from the list")
       .optional(),
-    ...pii,
   })
   .strict();
+export const RemoveThemeSchema = z.object({ intent: z.literal("remove-theme"), version }).strict();
 
 const priorityShape = {
   title: requiredText("Enter the priority's title", { what: "The title", max: 200 }),

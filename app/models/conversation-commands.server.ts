@@ -1,7 +1,7 @@
 // Writes to Big Conversations: logging, editing and removing listening events, recording themes,
 // adopting priorities from themes and giving each priority its action plan (ADR 095).
 import type { Db } from "~/db.server";
-import { conversationEvents, conversationPriorities } from "~/db.server";
+import { conversationEvents, conversationPriorities, conversationThemes } from "~/db.server";
 import type { Role } from "~/domain/enums";
 import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
 import { formatDay } from "~/domain/calendar";
@@ -11,8 +11,12 @@ import { getPersonToChoose } from "~/models/people.server";
 import { updateIfVersion } from "~/models/versioned.server";
 import { insertAction } from "~/models/action.server";
 import {
+  countClosedPlanActions,
+  countPriorityThemes,
   getEvent,
   getPriority,
+  getTheme,
+  softDeleteThemeIfVersion,
   insertEvent,
   insertPriority,
   insertTheme,
@@ -23,6 +27,7 @@ import {
   type EventValues,
   type PriorityRow,
   type PriorityValues,
+  type ThemeRow,
 } from "~/models/conversation.server";
 
 type Writer = Actor & { role: Role };
@@ -260,5 +265,113 @@ export function addPriorityAction(
       summary: `Action for the priority "${priority.title}": "${input.text.slice(0, 120)}" (owner ${person.name}, due ${formatDay(input.dueOn)})`,
     });
     return ok({ actionId });
+  });
+}
+
+const THEME_NOT_FOUND = refused("We could not find that theme.", 404);
+
+export const THEME_FIELD_LABELS = { text: "Theme", mentions: "Mentions", priority: "Priority" };
+
+const NOT_GROUPED = "Not yet grouped";
+
+const shownTheme = (v: { text: string; mentions: number | null; priority: string | null }) => ({
+  text: v.text,
+  mentions: v.mentions === null ? "" : String(v.mentions),
+  priority: v.priority ?? NOT_GROUPED,
+});
+
+/**
+ * "You said, we did" reports a priority's closed actions against its themes: the last theme of a priority
+ * with a closed action may not leave it (removed or moved), or the poster would answer nobody (ADR 116).
+ */
+function lastThemeOnPoster(tx: Db, theme: ThemeRow): string | null {
+  if (theme.priorityId === null) return null;
+  if (countClosedPlanActions(tx, theme.priorityId) === 0 || countPriorityThemes(tx, theme.priorityId) > 1) return null;
+  return `This is the only theme behind "${theme.priorityTitle}", which You said, we did reports against: move another theme into that priority first, or edit this theme's wording instead`;
+}
+
+function themeConflict(current: ThemeRow, submitted: Record<string, unknown>) {
+  return conflict(
+    buildConflict({
+      changedBy: current.updatedByName,
+      changedAt: current.updatedAt,
+      currentVersion: current.version,
+      current: shownTheme({ ...current, priority: current.priorityTitle }),
+      submitted,
+      labels: THEME_FIELD_LABELS,
+    }),
+  );
+}
+
+/**
+ * Edits a theme's wording and mentions (whoever may record themes at its event) and which priority it
+ * belongs to (the board: `priorityId` undefined leaves it where it is, null ungroups it).
+ */
+export function updateTheme(
+  db: Db,
+  actor: Writer,
+  input: { programmeId: number; eventId: number; themeId: number; version: number; text: string; mentions: number | null; priorityId?: number | null },
+): CommandResult<{ changed: boolean }, Conflict> {
+  return runCommand<{ changed: boolean }, Conflict>(db, (tx) => {
+    const event = getEvent(tx, input.programmeId, input.eventId);
+    if (!event) return EVENT_NOT_FOUND;
+    if (!canRecordThemes(actor, event)) return refused("edit themes at this event", 403);
+    const before = getTheme(tx, input.programmeId, event.id, input.themeId);
+    if (!before) return THEME_NOT_FOUND;
+    const priorityId = input.priorityId === undefined ? before.priorityId : input.priorityId;
+    let priorityTitle = before.priorityTitle;
+    if (priorityId !== before.priorityId) {
+      if (!canRunConversations(actor)) return refused("move themes between priorities", 403);
+      if (priorityId !== null) {
+        const priority = getPriority(tx, input.programmeId, priorityId);
+        if (!priority) return refused("Choose a priority from the list", 400);
+        priorityTitle = priority.title;
+      } else priorityTitle = null;
+    }
+    const after = shownTheme({ text: input.text, mentions: input.mentions, priority: priorityTitle });
+    if (before.version !== input.version) return themeConflict(before, after);
+    if (priorityId !== before.priorityId) {
+      const problem = lastThemeOnPoster(tx, before);
+      if (problem) return refused(problem, 400);
+    }
+    const changes = describeChanges(shownTheme({ ...before, priority: before.priorityTitle }), after, THEME_FIELD_LABELS);
+    if (changes === "no visible change") return ok({ changed: false });
+    const values = { text: input.text, mentions: input.mentions, priorityId };
+    if (!updateIfVersion(tx, conversationThemes, before.id, input.version, values, actor.id)) return themeConflict(before, after);
+    record(tx, actor, {
+      action: "conversation.theme_updated",
+      entityType: "conversation_theme",
+      entityId: before.id,
+      summary: `Updated a theme raised at ${eventName(event)}: ${changes}`,
+    });
+    return ok({ changed: true });
+  });
+}
+
+/** Removes a theme (soft): one still ungrouped by whoever may record themes at its event, a grouped one by the board. */
+export function removeTheme(
+  db: Db,
+  actor: Writer,
+  input: { programmeId: number; eventId: number; themeId: number; version: number },
+): CommandResult<{ removed: true }, Conflict> {
+  return runCommand<{ removed: true }, Conflict>(db, (tx) => {
+    const event = getEvent(tx, input.programmeId, input.eventId);
+    if (!event) return EVENT_NOT_FOUND;
+    if (!canRecordThemes(actor, event)) return refused("remove themes at this event", 403);
+    const before = getTheme(tx, input.programmeId, event.id, input.themeId);
+    if (!before) return THEME_NOT_FOUND;
+    if (before.priorityId !== null && !canRunConversations(actor)) return refused("remove a theme the board has grouped into a priority", 403);
+    if (before.version !== input.version) return themeConflict(before, shownTheme({ ...before, priority: before.priorityTitle }));
+    const problem = lastThemeOnPoster(tx, before);
+    if (problem) return refused(problem, 400);
+    if (!softDeleteThemeIfVersion(tx, before.id, input.version, actor.id))
+      return themeConflict(before, shownTheme({ ...before, priority: before.priorityTitle }));
+    record(tx, actor, {
+      action: "conversation.theme_removed",
+      entityType: "conversation_theme",
+      entityId: before.id,
+      summary: `Removed a theme raised at ${eventName(event)}: "${before.text.slice(0, 120)}"${before.priorityTitle ? ` (it was part of the priority "${before.priorityTitle}")` : ""}`,
+    });
+    return ok({ removed: true });
   });
 }

@@ -23,7 +23,7 @@ const EVENT = {
   updatedByName: updatedBy.name,
 };
 
-const themeCount = sql<number>`(select count(*) from ${t} where ${t.eventId} = ${e.id})`;
+const themeCount = sql<number>`(select count(*) from ${t} where ${t.eventId} = ${e.id} and ${t.deletedAt} is null)`;
 
 /** The programme's listening events, newest first (removed ones left out). */
 export function listEvents(db: Db, programmeId: number) {
@@ -80,7 +80,13 @@ const THEME = {
 };
 
 export function listEventThemes(db: Db, eventId: number) {
-  return db.select(THEME).from(t).leftJoin(p, eq(p.id, t.priorityId)).where(eq(t.eventId, eventId)).orderBy(asc(t.id)).all();
+  return db
+    .select(THEME)
+    .from(t)
+    .leftJoin(p, eq(p.id, t.priorityId))
+    .where(and(eq(t.eventId, eventId), isNull(t.deletedAt)))
+    .orderBy(asc(t.id))
+    .all();
 }
 
 /** Every theme of the programme's events still on record, with where it was raised. */
@@ -90,7 +96,7 @@ export function listProgrammeThemes(db: Db, programmeId: number) {
     .from(t)
     .innerJoin(e, eq(e.id, t.eventId))
     .leftJoin(p, eq(p.id, t.priorityId))
-    .where(and(eq(e.programmeId, programmeId), isNull(e.deletedAt)))
+    .where(and(eq(e.programmeId, programmeId), isNull(e.deletedAt), isNull(t.deletedAt)))
     .orderBy(asc(e.heldOn), asc(t.id))
     .all();
 }
@@ -101,7 +107,7 @@ export function themesInProgramme(db: Db, programmeId: number, themeIds: number[
     .select({ id: t.id, text: t.text, priorityId: t.priorityId })
     .from(t)
     .innerJoin(e, eq(e.id, t.eventId))
-    .where(and(inArray(t.id, themeIds), eq(e.programmeId, programmeId), isNull(e.deletedAt)))
+    .where(and(inArray(t.id, themeIds), eq(e.programmeId, programmeId), isNull(e.deletedAt), isNull(t.deletedAt)))
     .all();
 }
 
@@ -113,7 +119,63 @@ export function insertTheme(db: Db, input: { eventId: number; text: string; ment
     .get().id;
 }
 
-export function setThemesPriority(db: Db, themeIds: number[], priorityId: number) {
+const themeUpdatedBy = alias(users, "theme_updated_by");
+const themeCreatedBy = alias(users, "theme_created_by");
+
+export type ThemeRow = NonNullable<ReturnType<typeof getTheme>>;
+
+/** One theme still on record at one of the programme's events, with who last changed it (for a conflict). */
+export function getTheme(db: Db, programmeId: number, eventId: number, themeId: number) {
+  return db
+    .select({
+      ...THEME,
+      version: t.version,
+      updatedAt: sql<number>`coalesce(${t.updatedAt}, ${t.createdAt})`,
+      updatedByName: sql<string | null>`coalesce(${themeUpdatedBy.name}, ${themeCreatedBy.name})`,
+    })
+    .from(t)
+    .innerJoin(e, eq(e.id, t.eventId))
+    .leftJoin(p, eq(p.id, t.priorityId))
+    .leftJoin(themeUpdatedBy, eq(themeUpdatedBy.id, t.updatedBy))
+    .leftJoin(themeCreatedBy, eq(themeCreatedBy.id, t.createdBy))
+    .where(and(eq(t.id, themeId), eq(t.eventId, eventId), eq(e.programmeId, programmeId), isNull(e.deletedAt), isNull(t.deletedAt)))
+    .get();
+}
+
+export function softDeleteThemeIfVersion(db: Db, themeId: number, version: number, userId: number) {
+  const now = new Date(nowMs());
+  const result = db
+    .update(t)
+    .set({ deletedAt: now, updatedAt: now, updatedBy: userId, version: sql`${t.version} + 1` })
+    .where(and(eq(t.id, themeId), eq(t.version, version), isNull(t.deletedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+/** How many themes still on record a priority has (those of removed events left out). */
+export function countPriorityThemes(db: Db, priorityId: number) {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(t)
+      .innerJoin(e, eq(e.id, t.eventId))
+      .where(and(eq(t.priorityId, priorityId), isNull(t.deletedAt), isNull(e.deletedAt)))
+      .get()?.n ?? 0
+  );
+}
+
+/** The closed actions of a priority: what "You said, we did" shows against its themes. */
+export function countClosedPlanActions(db: Db, priorityId: number) {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(a)
+      .where(and(eq(a.priorityId, priorityId), isNotNull(a.completedOn)))
+      .get()?.n ?? 0
+  );
+}
+
+export function setThemesPriority(db: Db, themeIds: number[], priorityId: number | null) {
   if (themeIds.length) db.update(t).set({ priorityId }).where(inArray(t.id, themeIds)).run();
 }
 

@@ -1,7 +1,19 @@
 // The facts reminders are worked out from (docs/decisions/065), read in a few set-based queries, and the
 // reminders due today: for the whole programme (the daily job) or for one person (the home page).
-import { and, eq, inArray, isNull, max, notInArray, or, type SQL } from "drizzle-orm";
-import { asks, meetingActions, meetings, milestones, pdsaCycles, programmes, projects, projectTeam, statusReports, users } from "~/db.server";
+import { and, eq, inArray, isNull, max, notInArray, or, sql, type SQL } from "drizzle-orm";
+import {
+  asks,
+  conversationPriorities,
+  meetingActions,
+  meetings,
+  milestones,
+  pdsaCycles,
+  programmes,
+  projects,
+  projectTeam,
+  statusReports,
+  users,
+} from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AttentionThresholds } from "~/domain/attention";
 import { NO_FLAG_STAGES } from "~/domain/attention";
@@ -147,13 +159,16 @@ function reminderFacts(db: Db, programmeId: number, today: string, scope: Scope)
       ownerUserId: meetingActions.ownerUserId,
       projectId: meetingActions.projectId,
       projectTitle: projects.title,
+      priorityTitle: conversationPriorities.title,
     })
     .from(meetingActions)
-    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    // An action is set at a board meeting or belongs to a Big Conversation priority's plan (ADR 095).
+    .leftJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .leftJoin(conversationPriorities, eq(conversationPriorities.id, meetingActions.priorityId))
     .leftJoin(projects, eq(projects.id, meetingActions.projectId))
     .where(
       and(
-        eq(meetings.programmeId, programmeId),
+        sql`coalesce(${meetings.programmeId}, ${conversationPriorities.programmeId}) = ${programmeId}`,
         isNull(meetingActions.completedOn),
         scope.actionOwner !== null ? eq(meetingActions.ownerUserId, scope.actionOwner) : undefined,
       ),

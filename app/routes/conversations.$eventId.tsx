@@ -36,7 +36,13 @@ const eventIdOf = (params: { eventId?: string }) => {
   return Number.isInteger(id) && id > 0 ? id : notFound("listening event");
 };
 
-const DONE: Record<string, string> = { logged: "Event logged. Record the themes raised below.", saved: "Saved.", theme: "Theme recorded." };
+const DONE: Record<string, string> = {
+  logged: "Event logged. Record the themes raised below.",
+  saved: "Saved.",
+  theme: "Theme recorded.",
+  "theme-saved": "Theme saved.",
+  "theme-removed": "Theme removed.",
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -171,6 +177,19 @@ export default function ConversationEvent() {
                   <span className="app-muted">Not yet grouped</span>
                 ),
             },
+            ...(canAddThemes
+              ? [
+                  {
+                    id: "change",
+                    header: <span className="nhsuk-u-visually-hidden">Change</span>,
+                    cell: (t: (typeof themes)[number]) => (
+                      <Link to={`/conversations/${e.id}/themes/${t.id}`}>
+                        Edit<span className="nhsuk-u-visually-hidden"> the theme: {t.text}</span>
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

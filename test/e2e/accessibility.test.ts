@@ -9,6 +9,7 @@ import { hydrated, undefinedOrNaNShown } from "./js-on";
 import { dateValue } from "./form-helpers";
 
 const AXE = path.resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
+const OPEN_TOKEN = "axe-open-campaign-token-0001";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let app: RunningApp;
@@ -35,13 +36,44 @@ beforeAll(async () => {
     wave: one("select id from waves order by number"),
     conversation: one("select id from conversation_events where deleted_at is null order by id"),
     spreadIdea: one("select id from change_ideas where spread_summary is not null and deleted_at is null order by id"),
+    // A closed campaign with results shown (its follow-up compares it with its baseline).
+    campaign: one("select id from pulse_campaigns where kind = 'follow_up' order by id"),
   };
+  ids.theme = one("select id from conversation_themes where event_id = ? and deleted_at is null order by id", ids.conversation);
   db.close();
+  // The demo's campaigns have closed: one open campaign shows its answer link and its answer form.
+  const rw = new Database(app.databaseFile);
+  rw.pragma("busy_timeout = 5000");
+  rw.transaction(() => {
+    const id = rw
+      .prepare(
+        `insert into pulse_campaigns (programme_id, name, audience, kind, opens_on, closes_on, token, created_at, updated_at, version)
+         select programme_id, 'Pulse Check open for answers', 'trust', 'baseline', '2026-11-01', '2026-12-31', '${OPEN_TOKEN}', created_at, updated_at, 1
+         from pulse_campaigns order by id limit 1`,
+      )
+      .run().lastInsertRowid;
+    rw.prepare("insert into pulse_statements (campaign_id, position, wording) select ?, position, wording from pulse_statements where campaign_id = ?").run(
+      id,
+      ids.campaign,
+    );
+    ids.openCampaign = Number(id);
+  })();
+  rw.close();
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
+
+/** A campaign's answer-link token, read from the database. */
+function dbToken(campaignId: number): string {
+  const db = new Database(app.databaseFile, { readonly: true });
+  try {
+    return (db.prepare("select token from pulse_campaigns where id = ?").get(campaignId) as { token: string }).token;
+  } finally {
+    db.close();
+  }
+}
 
 type Violation = { rule: string; impact: string | null; help: string; nodes: string[] };
 
@@ -151,6 +183,12 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["a wave", () => `/waves/${ids.wave}`],
     ["Pulse Check", () => "/pulse"],
     ["new Pulse Check", () => "/pulse/new"],
+    ["a Pulse Check's results", () => `/pulse/${ids.campaign}`],
+    ["change a Pulse Check", () => `/pulse/${ids.campaign}/edit`],
+    ["an open Pulse Check and its answer link", () => `/pulse/${ids.openCampaign}`],
+    ["change an open Pulse Check (its statements)", () => `/pulse/${ids.openCampaign}/edit`],
+    ["answering a Pulse Check", () => `/pulse/answer/${OPEN_TOKEN}`],
+    ["a closed Pulse Check's answer link", () => `/pulse/answer/${dbToken(ids.campaign)}`],
     ["CQC", () => "/cqc"],
     ["SPC tool", () => "/spc"],
     ["users", () => "/admin/users"],
@@ -174,6 +212,9 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["a listening event", () => `/conversations/${ids.conversation}`],
     ["Big Conversation priorities", () => "/conversations/priorities"],
     ["you said, we did", () => "/conversations/you-said-we-did"],
+    ["removing a listening event", () => `/conversations/${ids.conversation}?remove=1`],
+    ["a theme", () => `/conversations/${ids.conversation}/themes/${ids.theme}`],
+    ["removing a theme", () => `/conversations/${ids.conversation}/themes/${ids.theme}?remove=1`],
     ["wins", () => "/wins"],
     ["wins newsletter", () => "/wins/newsletter?month=2026-10"],
     ["wins newsletter, an empty month", () => "/wins/newsletter?month=2026-07"],

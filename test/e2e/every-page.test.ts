@@ -44,6 +44,10 @@ beforeAll(async () => {
      where p.stage in ('approved', 'active', 'sustaining') and not exists (select 1 from change_ideas c where c.project_id = p.id and c.origin_change_idea_id = ${spread.id})
      order by p.id limit 1`,
   )!;
+  const event = one(`select id from conversation_events where deleted_at is null order by id limit 1`)!;
+  const theme = one(`select id from conversation_themes where event_id = ${event.id} and deleted_at is null order by id limit 1`)!;
+  const campaigns = all(`select id from pulse_campaigns order by id`);
+  const tokens = db.$client.prepare(`select token from pulse_campaigns order by id`).all() as { token: string }[];
   db.$client.close();
   expect(meetings.length).toBeGreaterThan(0);
   expect(waves.length).toBeGreaterThan(0);
@@ -105,6 +109,16 @@ beforeAll(async () => {
   admin("/admin/users/1/data"); // a person's data (the first demo account)
   lead(`/changes/${spread.id}/adopt`);
   lead(`/changes/${spread.id}/adopt?project=${adopter.id}`);
+  expect(campaigns.length).toBeGreaterThan(0);
+  for (const c of campaigns) {
+    admin(`/pulse/${c.id}`);
+    admin(`/pulse/${c.id}/edit`);
+  }
+  admin(`/pulse/answer/${tokens[0].token}`);
+  admin(`/conversations/${event.id}`);
+  admin(`/conversations/${event.id}?remove=1`);
+  admin(`/conversations/${event.id}/themes/${theme.id}`);
+  admin(`/conversations/${event.id}/themes/${theme.id}?remove=1`);
   const base = `/projects/${p}`;
   const m = `${base}/measures/${measure.id}`;
   for (const path of [

@@ -9,6 +9,7 @@ import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } 
 let app: RunningApp;
 let browser: Browser;
 let ids: { projectId: number; measureId: number; cycleId: number };
+let more: { eventId: number; campaignId: number };
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -27,6 +28,12 @@ beforeAll(async () => {
        group by m.id order by count(v.id) desc, m.id limit 1`,
     )
     .get() as typeof ids;
+  more = db.$client
+    .prepare(
+      `select (select id from conversation_events where deleted_at is null order by id limit 1) as eventId,
+         (select id from pulse_campaigns where kind = 'follow_up' order by id limit 1) as campaignId`,
+    )
+    .get() as typeof more;
   db.$client.close();
   expect(ids.cycleId).toBeGreaterThan(0);
 });
@@ -65,6 +72,9 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/conversations",
     "/conversations/priorities",
     "/wins/newsletter?month=2026-10",
+    "/conversations/you-said-we-did",
+    `/conversations/${more.eventId}`,
+    `/pulse/${more.campaignId}`,
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);
@@ -113,7 +123,7 @@ it("on a phone the header takes a small part of the screen and the rest of the m
   const desktop = await signedIn(DESKTOP);
   await desktop.page.goto(`${app.url}/projects`);
   const bar = desktop.page.getByRole("navigation", { name: "Menu" });
-  for (const name of ["Board", "Meetings", "Projects", "Waves", "Asks", "CQC", "SPC calculator"])
+  for (const name of ["Board", "Meetings", "Projects", "Waves", "Pulse Check", "Big Conversations", "Asks", "CQC", "SPC calculator"])
     expect(await bar.getByRole("link", { name }).isVisible(), name).toBe(true);
   expect(await bar.locator("summary", { hasText: "More" }).isVisible()).toBe(false);
   await desktop.context.close();

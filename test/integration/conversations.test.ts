@@ -139,4 +139,141 @@ describe("Big Conversations", () => {
     expect(count("select count(*) n from conversation_events where id = ? and deleted_at is not null", eventId)).toBe(1);
     expect((await board.get(`/conversations/${eventId}`)).status).toBe(404);
   });
+
+  it("a theme is corrected, moved to a priority by the board, removed after a confirmation, and a stale form is a 409", async () => {
+    const staffId = userIdOf(server.db, "staff@example.org");
+    const eventId = idFrom(await board.post("/conversations", event(staffId, { site: "Theme Ward" })));
+    expect((await staff.post(`/conversations/${eventId}`, { intent: "add-theme", text: "Rotas come out late", mentions: "" })).status).toBe(302);
+    const themeId = count("select id n from conversation_themes where text = 'Rotas come out late'");
+    const themePath = `/conversations/${eventId}/themes/${themeId}`;
+    const theme = () =>
+      server.db.$client
+        .prepare("select text, mentions, priority_id, version, deleted_at is not null as gone from conversation_themes where id = ?")
+        .get(themeId);
+
+    // The event page links to each theme's page for those who may change it, and not for a viewer.
+    expect((await readPage(await staff.get(`/conversations/${eventId}`))).hrefs()).toContain(themePath);
+    expect((await readPage(await viewer.get(`/conversations/${eventId}`))).hrefs()).not.toContain(themePath);
+    expect((await viewer.get(themePath)).status).toBe(403);
+    expect((await viewer.post(themePath, { intent: "remove-theme", version: "1" })).status).toBe(403);
+
+    // The facilitator corrects the wording; their form has no priority to choose.
+    const staffForm = await readPage(await staff.get(themePath));
+    expect(staffForm.fieldValue("text")).toBe("Rotas come out late");
+    expect(staffForm.text).not.toContain("Not part of a priority");
+    const bad = await staff.post(themePath, { intent: "edit-theme", version: "1", text: "", mentions: "lots" });
+    expect(bad.status).toBe(400);
+    expect((await readPage(bad)).errorSummary()).toEqual(["Enter the theme", "Enter how many times it was mentioned, as a number, or leave it empty"]);
+    expect(theme()).toMatchObject({ text: "Rotas come out late", version: 1 });
+    expect((await staff.post(themePath, { intent: "edit-theme", version: "1", text: "Rotas come out too late to plan", mentions: "7" })).status).toBe(302);
+    expect(theme()).toMatchObject({ text: "Rotas come out too late to plan", mentions: 7, priority_id: null, version: 2 });
+    const audit = server.db.$client
+      .prepare("select action, summary from audit_events where entity_type = 'conversation_theme' and entity_id = ? order by id")
+      .all(themeId);
+    expect(audit.at(-1)).toMatchObject({ action: "conversation.theme_updated" });
+
+    // A stale form is a conflict that names what changed, and saves nothing.
+    const stale = await board.post(themePath, { intent: "edit-theme", version: "1", text: "Rotas", mentions: "7", priorityId: "none" });
+    expect(stale.status).toBe(409);
+    expect((await readPage(stale)).conflict()?.fields.map((f) => f.field)).toEqual(["Theme"]);
+    expect(theme()).toMatchObject({ text: "Rotas come out too late to plan", version: 2 });
+
+    // Staff may not move it into a priority (even by forging the field); the board may.
+    const priorityId = count("select id n from conversation_priorities order by id");
+    expect(
+      (
+        await staff.post(themePath, {
+          intent: "edit-theme",
+          version: "2",
+          text: "Rotas come out too late to plan",
+          mentions: "7",
+          priorityId: String(priorityId),
+        })
+      ).status,
+    ).toBe(403);
+    const unknown = await board.post(themePath, {
+      intent: "edit-theme",
+      version: "2",
+      text: "Rotas come out too late to plan",
+      mentions: "7",
+      priorityId: "99999",
+    });
+    expect(unknown.status).toBe(400);
+    expect((await readPage(unknown)).errorSummary()).toEqual(["Choose a priority from the list"]);
+    expect(
+      (
+        await board.post(themePath, {
+          intent: "edit-theme",
+          version: "2",
+          text: "Rotas come out too late to plan",
+          mentions: "7",
+          priorityId: String(priorityId),
+        })
+      ).status,
+    ).toBe(302);
+    expect(theme()).toMatchObject({ priority_id: priorityId, version: 3 });
+
+    // Removing asks first, says what it leaves, and keeps the row; a grouped theme is the board's to remove.
+    const confirm = await readPage(await board.get(`${themePath}?remove=1`));
+    expect(confirm.text).toContain('Remove "Rotas come out too late to plan"?');
+    expect(confirm.text).toContain("It is part of the priority");
+    expect((await staff.post(themePath, { intent: "remove-theme", version: "3" })).status).toBe(403);
+    expect((await board.post(themePath, { intent: "remove-theme", version: "2" })).status).toBe(409);
+    expect(theme()).toMatchObject({ gone: 0 });
+    const removed = await board.post(themePath, { intent: "remove-theme", version: "3" });
+    expect(removed.status).toBe(302);
+    expect(removed.headers.get("location")).toBe(`/conversations/${eventId}?done=theme-removed#themes`);
+    expect(theme()).toMatchObject({ gone: 1 });
+    expect((await board.get(themePath)).status).toBe(404);
+    expect((await readPage(await board.get(`/conversations/${eventId}`))).text).toContain("No themes recorded yet.");
+    expect(
+      server.db.$client.prepare("select action from audit_events where entity_type = 'conversation_theme' and entity_id = ? order by id desc").get(themeId),
+    ).toEqual({
+      action: "conversation.theme_removed",
+    });
+  });
+
+  it("the last theme behind a priority on You said, we did stays: removing it is refused with a reason, nothing changes", async () => {
+    const staffId = userIdOf(server.db, "staff@example.org");
+    const eventId = idFrom(await board.post("/conversations", event(staffId, { site: "Poster Ward" })));
+    await staff.post(`/conversations/${eventId}`, { intent: "add-theme", text: "No quiet room for breaks", mentions: "" });
+    const themeId = count("select id n from conversation_themes where text = 'No quiet room for breaks'");
+    await board.post("/conversations/priorities", {
+      intent: "new-priority",
+      title: "Rest at work",
+      description: "",
+      ownerUserId: String(userIdOf(server.db, "admin@example.org")),
+      assurance: "none",
+      themeIds: String(themeId),
+    });
+    const priorityId = count("select id n from conversation_priorities where title = 'Rest at work'");
+    await board.post("/conversations/priorities", {
+      intent: "add-action",
+      priorityId: String(priorityId),
+      text: "A quiet room on every floor",
+      ownerUserId: String(staffId),
+      "dueOn.day": "31",
+      "dueOn.month": "12",
+      "dueOn.year": "2026",
+    });
+    const action = server.db.$client.prepare("select id, version from meeting_actions where priority_id = ?").get(priorityId) as {
+      id: number;
+      version: number;
+    };
+    expect(
+      (await staff.post("/conversations/priorities", { intent: "complete", actionId: String(action.id), actionVersion: String(action.version) })).status,
+    ).toBe(302);
+    const themePath = `/conversations/${eventId}/themes/${themeId}`;
+    const edit = await readPage(await board.get(themePath));
+    expect(edit.text).toContain("staff read this wording on You said, we did");
+    const confirm = await readPage(await board.get(`${themePath}?remove=1`));
+    expect(confirm.text).toContain("will no longer list this theme under what staff said");
+    const audits = count("select count(*) n from audit_events");
+    const refused = await board.post(themePath, { intent: "remove-theme", version: "1" });
+    expect(refused.status).toBe(400);
+    expect((await readPage(refused)).text).toContain('This is the only theme behind "Rest at work"');
+    expect(count("select count(*) n from conversation_themes where id = ? and deleted_at is null", themeId)).toBe(1);
+    expect(count("select count(*) n from audit_events")).toBe(audits);
+    expect((await readPage(await viewer.get("/conversations/you-said-we-did"))).text).toContain("No quiet room for breaks");
+  });
 });

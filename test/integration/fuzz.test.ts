@@ -92,6 +92,8 @@ beforeAll(async () => {
   };
   FORM_QUERY["/changes/:ideaId/adopt"] =
     `?project=${one(`select p.id from projects p where p.id in (${onTeam}) and p.stage in ('approved', 'active', 'sustaining') and not exists (select 1 from change_ideas c where c.project_id = p.id and c.origin_change_idea_id = ?) order by p.id`, params.ideaId)}`;
+  // A theme of that event: its page is the event's child in the URL.
+  params.themeId = one("select id from conversation_themes where event_id = ? and deleted_at is null order by id", params.eventId);
   spareMeasureId = one("select id from measures where project_id = ? and deleted_at is null and id <> ? order by id", projectId, params.measureId);
   forged = {
     projectId: otherId,
