@@ -144,6 +144,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["asks", () => "/asks"],
     ["waves", () => "/waves"],
     ["a wave", () => `/waves/${ids.wave}`],
+    ["compare waves", () => "/waves/compare"],
     ["Pulse Check", () => "/pulse"],
     ["new Pulse Check", () => "/pulse/new"],
     ["CQC", () => "/cqc"],

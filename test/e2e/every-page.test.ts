@@ -61,6 +61,7 @@ beforeAll(async () => {
     "/conversations/you-said-we-did",
     "/spc",
     "/waves",
+    "/waves/compare",
     "/pulse",
     "/pulse/new",
     "/meetings",

@@ -58,6 +58,7 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/meetings",
     "/asks",
     "/waves",
+    "/waves/compare",
     "/pulse",
     "/learning?q=falls",
     "/changes",
