@@ -12,6 +12,7 @@ import { generatePoints, pointIndex } from "./demo-series";
 import { seedDriverDiagram } from "./demo-drivers";
 import { seedDemoConversations } from "./demo-conversations";
 import { seedDemoPulse } from "./demo-pulse";
+import { seedDemoCapability } from "./demo-capability";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -579,6 +580,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
 
     seedDemoConversations(tx, { programmeId, clock, user });
     seedDemoPulse(tx, { programmeId, createdBy: user("admin"), day, at, waves, waveIds, divisionIds: [...divisionIds.values()] });
+    seedDemoCapability(tx, { programmeId, createdBy: user("admin"), day });
     return { programmeId };
   });
 }
