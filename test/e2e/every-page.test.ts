@@ -62,6 +62,8 @@ beforeAll(async () => {
     "/spc",
     "/waves",
     "/waves/compare",
+    "/capability",
+    "/capability/levels",
     "/pulse",
     "/pulse/new",
     "/meetings",

@@ -59,6 +59,7 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/asks",
     "/waves",
     "/waves/compare",
+    "/capability",
     "/pulse",
     "/learning?q=falls",
     "/changes",
