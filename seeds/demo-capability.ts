@@ -10,12 +10,16 @@ import type { Offset } from "./demo-types";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export function seedDemoCapability(tx: Tx, { programmeId, createdBy, day }: { programmeId: number; createdBy: number; day: (offset: Offset) => string }) {
+export function seedDemoCapability(
+  tx: Tx,
+  { programmeId, createdBy, day, at }: { programmeId: number; createdBy: number; day: (offset: Offset) => string; at: (offset: Offset, hour?: number) => Date },
+) {
+  const created = at(-1000, 9);
   const levelIds = DEFAULT_TRAINING_LEVELS.map(
     (name, i) =>
       tx
         .insert(schema.trainingLevels)
-        .values({ programmeId, name, position: i + 1 })
+        .values({ programmeId, name, position: i + 1, createdAt: created, updatedAt: created })
         .returning({ id: schema.trainingLevels.id })
         .get().id,
   );
@@ -40,7 +44,7 @@ export function seedDemoCapability(tx: Tx, { programmeId, createdBy, day }: { pr
   const add = (userId: number, level: number, offset: Offset) =>
     tx
       .insert(schema.trainingRecords)
-      .values({ userId, levelId: levelIds[level], achievedOn: day(offset), recordedBy: createdBy })
+      .values({ userId, levelId: levelIds[level], achievedOn: day(offset), recordedBy: createdBy, createdAt: at(offset, 16) })
       .run();
   for (const p of people) {
     if (p.email === "viewer@example.org") continue;

@@ -580,7 +580,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
 
     seedDemoConversations(tx, { programmeId, clock, user });
     seedDemoPulse(tx, { programmeId, createdBy: user("admin"), day, at, waves, waveIds, divisionIds: [...divisionIds.values()] });
-    seedDemoCapability(tx, { programmeId, createdBy: user("admin"), day });
+    seedDemoCapability(tx, { programmeId, createdBy: user("admin"), day, at });
     return { programmeId };
   });
 }
