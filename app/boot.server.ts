@@ -14,6 +14,7 @@ import { countUsers } from "~/models/user.server";
 import type { TrustProxy } from "~/auth/trust-proxy.server";
 import { refreshAllMeasureSummaries } from "~/models/measure-summary.server";
 import { ensureLearningIndex } from "~/models/learning-index.server";
+import { ensureTrainingLevels } from "~/models/capability.server";
 import { startMailSender } from "~/models/mail-sender.server";
 import { startScheduledJobs } from "~/models/scheduled-jobs.server";
 
@@ -55,6 +56,8 @@ export async function startup({
   const demo = isDemoProgramme(db);
   // The board's date-based flags change at midnight: recompute before the first visitor, not during.
   const programmeId = getProgramme(db).id;
+  // A programme starts with the default QI training levels (ADR 114).
+  ensureTrainingLevels(db, programmeId);
   ensureSummariesFresh(db, programmeId, today());
   if (background) {
     setInterval(() => {

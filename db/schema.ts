@@ -1331,3 +1331,51 @@ export const invitations = sqliteTable(
   },
   (t) => [uniqueIndex("invitations_token_hash_uq").on(t.tokenHash), index("invitations_user_idx").on(t.userId)],
 );
+
+/** QI training levels (issue 21 §4, ADR 114): the trust's own list, in order; a higher position is a higher level. */
+export const trainingLevels = sqliteTable(
+  "training_levels",
+  {
+    id: id(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    /** A retired level is offered for no new record but keeps its people's history. */
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+  },
+  (t) => [uniqueIndex("training_levels_programme_name_uq").on(t.programmeId, t.name), index("training_levels_programme_idx").on(t.programmeId, t.position)],
+);
+
+/** A person reached a training level on a day. History is kept: a person's current level is the highest reached. */
+export const trainingRecords = sqliteTable(
+  "training_records",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    levelId: integer("level_id")
+      .notNull()
+      .references(() => trainingLevels.id, { onDelete: "restrict" }),
+    achievedOn: day("achieved_on").notNull(),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    /** Recorded in error and removed: kept for the audit trail, counted nowhere. */
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+    removedBy: integer("removed_by").references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    index("training_records_user_idx").on(t.userId),
+    index("training_records_level_idx").on(t.levelId),
+    uniqueIndex("training_records_user_level_uq")
+      .on(t.userId, t.levelId)
+      .where(sql`removed_at is null`),
+    check("training_records_achieved_on_ck", isDay("achieved_on")),
+  ],
+);

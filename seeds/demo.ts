@@ -13,6 +13,7 @@ import { seedDriverDiagram } from "./demo-drivers";
 import { seedDemoConversations } from "./demo-conversations";
 import { seedDemoPulse } from "./demo-pulse";
 import { seedDemoSpread } from "./demo-spread";
+import { seedDemoCapability } from "./demo-capability";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -581,6 +582,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     seedDemoConversations(tx, { programmeId, clock, user });
     seedDemoPulse(tx, { programmeId, createdBy: user("admin"), day, at, waves, waveIds, divisionIds: [...divisionIds.values()] });
     seedDemoSpread(tx, { userId: user("lead"), at });
+    seedDemoCapability(tx, { programmeId, createdBy: user("admin"), day, at });
     return { programmeId };
   });
 }

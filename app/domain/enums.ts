@@ -175,6 +175,10 @@ export const AUDIT_ACTIONS = [
   "conversation.priority_updated",
   "pulse.campaign_created",
   "pulse.campaign_updated",
+  "training.level_added",
+  "training.level_changed",
+  "training.recorded",
+  "training.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

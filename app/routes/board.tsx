@@ -20,6 +20,9 @@ import { freshProgramme } from "~/models/programme.server";
 import { listProposalsAwaitingDecision } from "~/models/proposal-queue.server";
 import { PrioritiesPanel } from "~/components/conversation-priority";
 import { listPrioritiesWithPlans } from "~/models/conversation.server";
+import { EngagementPanel } from "~/components/board/engagement-panel";
+import { engagement } from "~/models/capability.server";
+import { format, parseISO, subDays } from "date-fns";
 
 export const handle = { wide: true };
 
@@ -48,6 +51,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       assurance: p.assurance,
       overdue: p.counts.overdue,
     })),
+    // One aggregate query (ADR 115); "the last 12 weeks" are the 84 days up to today.
+    engagement: engagement(db, programme.id, format(subDays(parseISO(today), 83), "yyyy-MM-dd")),
     ...page,
   };
 }
@@ -180,6 +185,7 @@ export default function Board() {
       )}
       <Pagination page={page} pages={pages} href={(n) => boardSearch(query, { page: n })} label="Pages of the board" />
       <PrioritiesPanel priorities={useLoaderData<typeof loader>().conversationPriorities} />
+      <EngagementPanel engagement={useLoaderData<typeof loader>().engagement} />
     </>
   );
 }

@@ -19,6 +19,9 @@ import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { PersonPicker } from "~/components/person-select";
 import { useSavedKey } from "~/components/nhs/reset-after-save";
+import { teamTrainedShares } from "~/models/capability.server";
+import { getProgramme } from "~/models/programme.server";
+import { describeShare } from "~/domain/capability";
 
 type LeadRole = (typeof LEAD_ROLES)[number];
 
@@ -51,6 +54,7 @@ export async function loader(args: LoaderFunctionArgs) {
     team,
     people: listAssignablePeople(db),
     missing: missingRequiredLeads(team.map((m) => m.role)),
+    trained: teamTrainedShares(db, getProgramme(db).id, projectId)[0] ?? null,
   };
 }
 
@@ -170,7 +174,7 @@ function LeadChange({
 }
 
 export default function ProjectTeam() {
-  const { stage, team, people, missing } = useLoaderData<typeof loader>();
+  const { stage, team, people, missing, trained } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const members = team.filter((m) => m.role === "member");
   // A fresh, empty form after each change is saved (the page answers in place).
@@ -197,6 +201,11 @@ export default function ProjectTeam() {
         </InsetText>
       ) : null}
       <p>Each role is held by one person at a time. A change keeps the previous holder in the team history on the overview.</p>
+      {trained ? (
+        <p className="nhsuk-body-s" id="team-trained">
+          Trained in QI: {describeShare(trained.trained, trained.members)} of the team. <Link to="/capability">QI capability</Link>
+        </p>
+      ) : null}
 
       <div className="app-table-wrap">
         <Table

@@ -76,7 +76,12 @@ export default function Waves() {
           <p>No waves yet. An administrator can add them in programme set-up.</p>
         </InsetText>
       ) : (
-        <Table caption="Waves compared" scroll columns={WAVE_COLUMNS} rows={waves} rowKey={(w) => w.id} />
+        <>
+          <Table caption="Waves compared" scroll columns={WAVE_COLUMNS} rows={waves} rowKey={(w) => w.id} />
+          <p>
+            <Link to="/waves/compare">Compare waves: teams, people, PDSA cycles, quick wins and the Pulse Check</Link>
+          </p>
+        </>
       )}
     </>
   );

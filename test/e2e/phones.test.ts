@@ -65,6 +65,8 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/meetings",
     "/asks",
     "/waves",
+    "/waves/compare",
+    "/capability",
     "/pulse",
     "/learning?q=falls",
     "/changes",
