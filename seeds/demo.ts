@@ -12,6 +12,7 @@ import { generatePoints, pointIndex } from "./demo-series";
 import { seedDriverDiagram } from "./demo-drivers";
 import { seedDemoConversations } from "./demo-conversations";
 import { seedDemoPulse } from "./demo-pulse";
+import { seedDemoCohorts } from "./demo-cohorts";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -578,6 +579,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     }
 
     seedDemoConversations(tx, { programmeId, clock, user });
+    seedDemoCohorts(tx, { clock, user, waves, waveIds, projectIds });
     seedDemoPulse(tx, { programmeId, createdBy: user("admin"), day, at, waves, waveIds, divisionIds: [...divisionIds.values()] });
     return { programmeId };
   });

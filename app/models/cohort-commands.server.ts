@@ -96,7 +96,12 @@ export function addChampion(db: Db, actor: Writer, input: { programmeId: number;
     if (!person) return refused(UNKNOWN_PERSON, 400);
     if (isChampion(tx, wave.id, person.id)) return refused(`${person.name} is already a champion of this wave`, 400);
     insertChampion(tx, wave.id, person.id, actor.id);
-    record(tx, actor, { action: "wave.champion_added", entityType: "wave", entityId: wave.id, summary: `Added ${person.name} as a champion of ${waveName(wave)}` });
+    record(tx, actor, {
+      action: "wave.champion_added",
+      entityType: "wave",
+      entityId: wave.id,
+      summary: `Added ${person.name} as a champion of ${waveName(wave)}`,
+    });
     return ok({ added: true });
   });
 }
@@ -108,7 +113,12 @@ export function removeChampion(db: Db, actor: Writer, input: { programmeId: numb
     if (!wave) return WAVE_NOT_FOUND;
     const name = personName(tx, input.userId) ?? "someone";
     if (!deleteChampion(tx, wave.id, input.userId)) return refused("That person is not a champion of this wave. The list below is up to date", 409);
-    record(tx, actor, { action: "wave.champion_removed", entityType: "wave", entityId: wave.id, summary: `Removed ${name} as a champion of ${waveName(wave)}` });
+    record(tx, actor, {
+      action: "wave.champion_removed",
+      entityType: "wave",
+      entityId: wave.id,
+      summary: `Removed ${name} as a champion of ${waveName(wave)}`,
+    });
     return ok({ removed: true });
   });
 }
@@ -127,7 +137,8 @@ const shownEvent = (v: Shown) => ({
   notes: v.notes,
 });
 
-const eventName = (v: { kind: WaveEventValues["kind"]; title: string; heldOn: string }) => `${WAVE_EVENT_KIND_LABELS[v.kind]} "${v.title}", ${formatDay(v.heldOn)}`;
+const eventName = (v: { kind: WaveEventValues["kind"]; title: string; heldOn: string }) =>
+  `${WAVE_EVENT_KIND_LABELS[v.kind]} "${v.title}", ${formatDay(v.heldOn)}`;
 
 /** The named attendees as people, or a refusal when one is not a person in Stepping Up. */
 function attendeesOf(db: Db, ids: number[]): { id: number; name: string }[] | null {
@@ -182,7 +193,11 @@ function eventConflict(current: WaveEventRow, submitted: Record<string, unknown>
   );
 }
 
-export function updateWaveEvent(db: Db, actor: Writer, input: EventInput & { eventId: number; version: number }): CommandResult<{ changed: boolean }, Conflict> {
+export function updateWaveEvent(
+  db: Db,
+  actor: Writer,
+  input: EventInput & { eventId: number; version: number },
+): CommandResult<{ changed: boolean }, Conflict> {
   return runCommand<{ changed: boolean }, Conflict>(db, (tx) => {
     const checked = checkEvent(tx, actor, input);
     if ("ok" in checked) return checked;
@@ -234,7 +249,11 @@ export function removeWaveEvent(
 // ---- A team's mission, quick wins and outcome stories ----
 
 /** Saves the team's mission; version 0 means the form was opened before there was one. */
-export function saveMission(db: Db, actor: Actor, input: { projectId: number; version: number; mission: string }): CommandResult<{ changed: boolean }, Conflict> {
+export function saveMission(
+  db: Db,
+  actor: Actor,
+  input: { projectId: number; version: number; mission: string },
+): CommandResult<{ changed: boolean }, Conflict> {
   return runCommand<{ changed: boolean }, Conflict>(db, (tx) => {
     const before = getMission(tx, input.projectId);
     const missionConflict = () =>
@@ -250,7 +269,9 @@ export function saveMission(db: Db, actor: Actor, input: { projectId: number; ve
       );
     if ((before?.version ?? 0) !== input.version) return missionConflict();
     if (before?.mission === input.mission) return ok({ changed: false });
-    const saved = before ? updateIfVersion(tx, teamMissions, before.id, input.version, { mission: input.mission }, actor.id) : insertMission(tx, input.projectId, input.mission, actor.id);
+    const saved = before
+      ? updateIfVersion(tx, teamMissions, before.id, input.version, { mission: input.mission }, actor.id)
+      : insertMission(tx, input.projectId, input.mission, actor.id);
     if (!saved) return missionConflict();
     record(tx, actor, {
       action: "team.mission_saved",
@@ -283,7 +304,8 @@ export function removeQuickWin(db: Db, actor: Actor, input: { projectId: number;
   return runCommand(db, (tx) => {
     const win = getProjectWin(tx, input.projectId, input.winId);
     if (!win) return refused("We could not find that win.", 404);
-    if (!deleteQuickWin(tx, input.projectId, win.id)) return refused(`"${win.title}" is no longer one of the team's quick wins. The list below is up to date`, 409);
+    if (!deleteQuickWin(tx, input.projectId, win.id))
+      return refused(`"${win.title}" is no longer one of the team's quick wins. The list below is up to date`, 409);
     record(tx, actor, {
       action: "team.quick_win_removed",
       entityType: "win",

@@ -66,7 +66,13 @@ export function listChampions(db: Db, waveId: number) {
 }
 
 export function isChampion(db: Db, waveId: number, userId: number) {
-  return Boolean(db.select({ n: sql`1` }).from(wc).where(and(eq(wc.waveId, waveId), eq(wc.userId, userId))).get());
+  return Boolean(
+    db
+      .select({ n: sql`1` })
+      .from(wc)
+      .where(and(eq(wc.waveId, waveId), eq(wc.userId, userId)))
+      .get(),
+  );
 }
 
 /** A person's name, even when their account is disabled (a former champion). */
@@ -81,7 +87,12 @@ export function insertChampion(db: Db, waveId: number, userId: number, by: numbe
 }
 
 export function deleteChampion(db: Db, waveId: number, userId: number) {
-  return db.delete(wc).where(and(eq(wc.waveId, waveId), eq(wc.userId, userId))).run().changes === 1;
+  return (
+    db
+      .delete(wc)
+      .where(and(eq(wc.waveId, waveId), eq(wc.userId, userId)))
+      .run().changes === 1
+  );
 }
 
 const eventUpdatedBy = alias(users, "wave_event_updated_by");
@@ -195,11 +206,7 @@ export function getMission(db: Db, projectId: number) {
 
 export function insertMission(db: Db, projectId: number, mission: string, userId: number) {
   const now = new Date(nowMs());
-  return db
-    .insert(tm)
-    .values({ projectId, mission, createdAt: now, updatedAt: now, updatedBy: userId })
-    .onConflictDoNothing()
-    .run().changes === 1;
+  return db.insert(tm).values({ projectId, mission, createdAt: now, updatedAt: now, updatedBy: userId }).onConflictDoNothing().run().changes === 1;
 }
 
 /** The project's quick wins: its wins the team picked, newest first. */
@@ -223,15 +230,22 @@ export function getProjectWin(db: Db, projectId: number, winId: number) {
 }
 
 export function insertQuickWin(db: Db, projectId: number, winId: number, userId: number) {
-  return db
-    .insert(qw)
-    .values({ winId, projectId, addedAt: new Date(nowMs()), addedBy: userId })
-    .onConflictDoNothing()
-    .run().changes === 1;
+  return (
+    db
+      .insert(qw)
+      .values({ winId, projectId, addedAt: new Date(nowMs()), addedBy: userId })
+      .onConflictDoNothing()
+      .run().changes === 1
+  );
 }
 
 export function deleteQuickWin(db: Db, projectId: number, winId: number) {
-  return db.delete(qw).where(and(eq(qw.winId, winId), eq(qw.projectId, projectId))).run().changes === 1;
+  return (
+    db
+      .delete(qw)
+      .where(and(eq(qw.winId, winId), eq(qw.projectId, projectId)))
+      .run().changes === 1
+  );
 }
 
 const storyUpdatedBy = alias(users, "story_updated_by");
