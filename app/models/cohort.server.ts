@@ -17,6 +17,8 @@ import {
 import type { Db } from "~/db.server";
 import type { WaveEventKind } from "~/domain/enums";
 import { nowMs } from "~/clock.server";
+import { nextWave } from "~/domain/cohort";
+import { loadPresentation } from "~/models/presentation.server";
 
 const sponsor = alias(users, "wave_sponsor");
 const waveUpdatedBy = alias(users, "wave_updated_by");
@@ -318,3 +320,54 @@ export function listWaveTeams(db: Db, programmeId: number, waveId: number) {
 }
 
 export type WaveTeam = ReturnType<typeof listWaveTeams>[number];
+
+/** The wave's people, whom an event may name as attendees: its sponsor, champions and its teams' current members. */
+export function listWavePeople(db: Db, programmeId: number, waveId: number) {
+  return db.$client
+    .prepare(
+      `select u.id, u.name, u.job_title as jobTitle from users u where u.disabled_at is null and u.id in (
+         select sponsor_user_id from waves where id = ? and programme_id = ?
+         union select user_id from wave_champions where wave_id = ?
+         union select t.user_id from project_team t join projects p on p.id = t.project_id where p.wave_id = ? and p.programme_id = ? and t.ended_at is null
+       ) order by u.name, u.id`,
+    )
+    .all(waveId, programmeId, waveId, waveId, programmeId) as { id: number; name: string; jobTitle: string }[];
+}
+
+/** What the wave's page shows of the cohort: sponsor, champions, timeline and teams. */
+export function waveCohortView(db: Db, programmeId: number, waveId: number) {
+  const wave = getWaveCohort(db, programmeId, waveId);
+  return {
+    sponsorName: wave?.sponsorName ?? null,
+    champions: listChampions(db, waveId),
+    events: listWaveEvents(db, waveId),
+    teams: listWaveTeams(db, programmeId, waveId),
+  };
+}
+
+/**
+ * The Pass it On booklet (ADR 112): every team of the wave on a page (its deck's data: team, SMART aim,
+ * PDSA cycles, and the measure with the latest data), and the next wave's teams.
+ */
+export function passItOn(db: Db, programmeId: number, waveId: number) {
+  const wave = getWaveCohort(db, programmeId, waveId);
+  if (!wave) return null;
+  const teams = listWaveTeams(db, programmeId, waveId).flatMap((t) => {
+    const deck = loadPresentation(db, t.id);
+    if (!deck) return [];
+    const latest = [...deck.measures].sort((a, b) => (b.series.at(-1)?.periodDate ?? "").localeCompare(a.series.at(-1)?.periodDate ?? ""))[0] ?? null;
+    return [{ ...t, project: deck.project, team: deck.team, pdsaCycles: deck.cycles.length, measure: latest }];
+  });
+  const all = db
+    .select({ id: waves.id, number: waves.number, name: waves.name, startsOn: waves.startsOn })
+    .from(waves)
+    .where(eq(waves.programmeId, programmeId))
+    .all();
+  const next = nextWave(all, wave);
+  return {
+    wave,
+    events: listWaveEvents(db, waveId).filter((e) => e.kind === "pass_it_on"),
+    teams,
+    next: next ? { ...next, teams: listWaveProjects(db, programmeId, next.id) } : null,
+  };
+}
