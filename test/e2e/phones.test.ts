@@ -8,7 +8,7 @@ import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } 
 
 let app: RunningApp;
 let browser: Browser;
-let ids: { projectId: number; measureId: number; cycleId: number };
+let ids: { projectId: number; measureId: number; cycleId: number; waveId: number };
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -27,6 +27,7 @@ beforeAll(async () => {
        group by m.id order by count(v.id) desc, m.id limit 1`,
     )
     .get() as typeof ids;
+  ids.waveId = (db.$client.prepare("select id from waves where number = 2").get() as { id: number }).id;
   db.$client.close();
   expect(ids.cycleId).toBeGreaterThan(0);
 });
@@ -64,6 +65,8 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/accessibility",
     "/conversations",
     "/conversations/priorities",
+    `/waves/${ids.waveId}`,
+    `/waves/${ids.waveId}/pass-it-on`,
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);

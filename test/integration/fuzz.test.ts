@@ -87,6 +87,8 @@ beforeAll(async () => {
     // A driver of the diagram ("driver-12"): its page holds every edit of one node.
     node: `driver-${childOf("drivers", projectId)}`,
     eventId: one("select id from conversation_events where deleted_at is null order by id"),
+    waveId: one("select id from waves where number = 2"),
+    waveEventId: one("select e.id from wave_events e join waves w on w.id = e.wave_id where w.number = 2 and e.deleted_at is null order by e.id"),
   };
   spareMeasureId = one("select id from measures where project_id = ? and deleted_at is null and id <> ? order by id", projectId, params.measureId);
   forged = {

@@ -28,11 +28,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 const what = "run this wave";
 
-function findEvent(params: { waveId?: string; eventId?: string }) {
+function findEvent(params: { waveId?: string; waveEventId?: string }) {
   const db = getDb();
   const programmeId = getProgramme(db).id;
   const wave = getWaveCohort(db, programmeId, parseId(params.waveId, "wave")) ?? notFound("wave");
-  const event = getWaveEvent(db, wave.id, parseId(params.eventId, "event")) ?? notFound("event");
+  const event = getWaveEvent(db, wave.id, parseId(params.waveEventId, "event")) ?? notFound("event");
   return { db, programmeId, wave, event };
 }
 
