@@ -70,11 +70,11 @@ it("runs a wave from its launch to its Pass it On", async () => {
   await notice(admin, "Mission saved.");
 
   await admin.getByRole("link", { name: "Record a new win" }).click();
-  await admin.getByRole("button", { name: "Record the win" }).waitFor();
-  await admin.waitForFunction(() => [...document.querySelectorAll("form")].every((f) => Object.keys(f).some((k) => k.startsWith("__reactProps$"))));
-  await admin.getByLabel("Title", { exact: true }).fill("Sepsis champions on every shift");
-  await admin.getByLabel("What was achieved, and how you know").fill("A named sepsis champion on every shift since the launch.");
-  await admin.getByRole("button", { name: "Record the win" }).click();
+  await admin.getByText("Record another win").click();
+  const record = admin.locator("form#win-record");
+  await record.getByLabel("Title", { exact: true }).fill("Sepsis champions on every shift");
+  await record.getByLabel("What was achieved, and how you know").fill("A named sepsis champion on every shift since the launch.");
+  await record.getByRole("button", { name: "Record the win" }).click();
   await admin.getByText("Win recorded").first().waitFor();
 
   await open(admin, `${app.url}/projects/${project.id}/wave`);
