@@ -60,7 +60,6 @@ function LatestMeasure({ measure: m }: { measure: DeckMeasure }) {
 export default function PassItOn() {
   const { wave, events, teams, next } = useLoaderData<typeof loader>();
   const label = waveLabel(wave.number, wave.name);
-  const event = events.at(-1);
   const baton = next ? (
     next.teams.length ? (
       <>
@@ -92,12 +91,12 @@ export default function PassItOn() {
             {plural(teams.length, "team")} · {formatDay(wave.startsOn)} to {formatDay(wave.endsOn)}
             {wave.sponsorName ? ` · Executive sponsor ${wave.sponsorName}` : ""}
           </p>
-          {event ? (
-            <p>
+          {events.map((event) => (
+            <p key={event.id}>
               {event.title}, {formatDay(event.heldOn)}
               {event.attendance !== null ? ` · ${plural(event.attendance, "person", "people")} attended` : ""}
             </p>
-          ) : null}
+          ))}
           <p className="app-pass-it-on__baton">{baton}</p>
           <div className="app-no-print">
             <p>Print the booklet, or save it as a PDF, from your browser's print command: each team prints on its own sheet of A4.</p>
