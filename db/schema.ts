@@ -29,6 +29,7 @@ import {
   DRIVER_LEVELS,
   PICK_IMPACTS,
   PICK_EASES,
+  WAVE_EVENT_KINDS,
 } from "../app/domain/enums";
 import { DELIVERY_MODES, NOTIFICATION_KINDS, OUTBOX_KINDS, OUTBOX_STATES } from "../app/domain/notification-kinds";
 import { COMMENT_TARGETS } from "../app/domain/comments";
@@ -111,6 +112,11 @@ export const waves = sqliteTable(
     createdAt: createdAt(),
     /** An archived wave is kept for its projects' history but offered for no new project. */
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    // The wave as a cohort (ADR 110): its executive sponsor. `version` guards the cohort's edits.
+    sponsorUserId: integer("sponsor_user_id").references((): AnySQLiteColumn => users.id, { onDelete: "restrict" }),
+    version: version(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedBy: integer("updated_by").references((): AnySQLiteColumn => users.id, { onDelete: "restrict" }),
   },
   (t) => [
     uniqueIndex("waves_programme_number_uq").on(t.programmeId, t.number),
@@ -1378,4 +1384,114 @@ export const trainingRecords = sqliteTable(
       .where(sql`removed_at is null`),
     check("training_records_achieved_on_ck", isDay("achieved_on")),
   ],
+);
+
+/** A wave's champions: staff who support its teams (ADR 110). */
+export const waveChampions = sqliteTable(
+  "wave_champions",
+  {
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id, { onDelete: "restrict" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+    addedBy: integer("added_by").references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.userId] })],
+);
+
+/** A dated event in a wave's timeline: its launch, team conversations, checkpoints and the Pass it On event. */
+export const waveEvents = sqliteTable(
+  "wave_events",
+  {
+    id: id(),
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: WAVE_EVENT_KINDS }).notNull(),
+    heldOn: day("held_on").notNull(),
+    title: text("title").notNull(),
+    attendance: integer("attendance"),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("wave_events_wave_idx").on(t.waveId, t.heldOn),
+    check("wave_events_kind_ck", inList("kind", WAVE_EVENT_KINDS)),
+    check("wave_events_held_on_ck", isDay("held_on")),
+    check("wave_events_attendance_ck", sql`attendance is null or attendance >= 0`),
+  ],
+);
+
+/** The people named as having attended a wave event (the attendance number may be larger). */
+export const waveEventAttendees = sqliteTable(
+  "wave_event_attendees",
+  {
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => waveEvents.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index("wave_event_attendees_user_idx").on(t.userId)],
+);
+
+/** A team's mission in its wave: one paragraph, edited by the project's team (ADR 111). */
+export const teamMissions = sqliteTable(
+  "team_missions",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    mission: text("mission").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+  },
+  (t) => [uniqueIndex("team_missions_project_uq").on(t.projectId)],
+);
+
+/** The project's wins its team counts as quick wins of its wave. */
+export const teamQuickWins = sqliteTable(
+  "team_quick_wins",
+  {
+    winId: integer("win_id")
+      .primaryKey()
+      .references(() => wins.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+    addedBy: integer("added_by").references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [index("team_quick_wins_project_idx").on(t.projectId)],
+);
+
+/** A team's outcome story: what changed, told in its own words. */
+export const outcomeStories = sqliteTable(
+  "outcome_stories",
+  {
+    id: id(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    story: text("story").notNull(),
+    createdAt: createdAt(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "restrict" }),
+    version: version(),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("outcome_stories_project_idx").on(t.projectId)],
 );

@@ -14,6 +14,7 @@ import { seedDemoConversations } from "./demo-conversations";
 import { seedDemoPulse } from "./demo-pulse";
 import { seedDemoSpread } from "./demo-spread";
 import { seedDemoCapability } from "./demo-capability";
+import { seedDemoCohorts } from "./demo-cohorts";
 import type { LeadRole, Offset, ProjectSpec } from "./demo-types";
 
 export type SeedDemoOptions = {
@@ -580,6 +581,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
     }
 
     seedDemoConversations(tx, { programmeId, clock, user });
+    seedDemoCohorts(tx, { clock, user, waves, waveIds, projectIds });
     seedDemoPulse(tx, { programmeId, createdBy: user("admin"), day, at, waves, waveIds, divisionIds: [...divisionIds.values()] });
     seedDemoSpread(tx, { userId: user("lead"), at });
     seedDemoCapability(tx, { programmeId, createdBy: user("admin"), day, at });

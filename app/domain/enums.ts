@@ -173,6 +173,18 @@ export const AUDIT_ACTIONS = [
   "conversation.theme_removed",
   "conversation.priority_created",
   "conversation.priority_updated",
+  "wave.sponsor_set",
+  "wave.champion_added",
+  "wave.champion_removed",
+  "wave.event_logged",
+  "wave.event_updated",
+  "wave.event_removed",
+  "team.mission_saved",
+  "team.quick_win_added",
+  "team.quick_win_removed",
+  "team.story_added",
+  "team.story_updated",
+  "team.story_removed",
   "pulse.campaign_created",
   "pulse.campaign_updated",
   "training.level_added",
@@ -190,3 +202,7 @@ export const PICK_IMPACTS = ["high", "low"] as const;
 export type PickImpact = (typeof PICK_IMPACTS)[number];
 export const PICK_EASES = ["easy", "hard"] as const;
 export type PickEase = (typeof PICK_EASES)[number];
+
+/** The kinds of dated event in a wave's timeline (ADR 110). */
+export const WAVE_EVENT_KINDS = ["launch", "conversation", "checkpoint", "pass_it_on"] as const;
+export type WaveEventKind = (typeof WAVE_EVENT_KINDS)[number];

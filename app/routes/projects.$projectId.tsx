@@ -41,6 +41,7 @@ const SECTIONS = [
   { to: "measures", label: "Measures" },
   { to: "asks", label: "Asks" },
   { to: "wins", label: "Wins" },
+  { to: "wave", label: "Mission and stories", inWave: true },
   { to: "progress", label: "Progress score" },
 ];
 
@@ -61,7 +62,7 @@ export default function ProjectLayout() {
       </p>
       <nav className="app-subnav" aria-label="Project workbook">
         <ul className="app-subnav__list">
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => !("inWave" in s) || project.waveNumber).map((s) => (
             <li key={s.to} className="app-subnav__item">
               <NavLink to={s.to} end={s.end} relative="route" className="app-subnav__link">
                 {s.label}

@@ -16,6 +16,9 @@ import { getWave } from "~/models/wave.server";
 import { waveLabel } from "~/domain/wave-label";
 import { WavePulsePanel } from "~/components/wave-pulse-panel";
 import { wavePulseSummary } from "~/models/pulse.server";
+import { WaveCohortSection } from "~/components/wave-cohort-section";
+import { canRunWave } from "~/domain/cohort";
+import { waveCohortView } from "~/models/cohort.server";
 
 export const handle = { wide: true };
 
@@ -42,12 +45,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     rollup: boardRollup(db, programme.id, query, today),
     canAssess: canGovern(user),
     pulse: wavePulseSummary(db, programme.id, wave.id, today),
+    cohort: { ...waveCohortView(db, programme.id, wave.id), canRun: canRunWave(user) },
     ...listBoardPage(db, programme.id, query),
   };
 }
 
 export default function WavePage() {
-  const { wave, clock, query, today, months, rollup, canAssess, rows, total, groups, pulse } = useLoaderData<typeof loader>();
+  const { wave, clock, query, today, months, rollup, canAssess, rows, total, groups, pulse, cohort } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/waves", label: "Waves" }]} />
@@ -55,6 +59,7 @@ export default function WavePage() {
       <p className="nhsuk-lede-text">
         {formatDay(wave.startsOn)} to {formatDay(wave.endsOn)} · <strong>{clock}</strong>
       </p>
+      <WaveCohortSection waveId={wave.id} cohort={cohort} today={today} />
       <BoardRollup rollup={rollup} months={months} total={total} />
       <WavePulsePanel campaigns={pulse} />
       <h2 className="nhsuk-heading-m">Projects in this wave</h2>

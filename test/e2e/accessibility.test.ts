@@ -38,6 +38,8 @@ beforeAll(async () => {
     spreadIdea: one("select id from change_ideas where spread_summary is not null and deleted_at is null order by id"),
     // A closed campaign with results shown (its follow-up compares it with its baseline).
     campaign: one("select id from pulse_campaigns where kind = 'follow_up' order by id"),
+    waveEvent: one("select e.id from wave_events e join waves w on w.id = e.wave_id where w.number = 1 and e.deleted_at is null order by e.id"),
+    waveProject: one("select p.id from projects p join waves w on w.id = p.wave_id where w.number = 2 order by p.id"),
   };
   ids.theme = one("select id from conversation_themes where event_id = ? and deleted_at is null order by id", ids.conversation);
   db.close();
@@ -206,6 +208,10 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["a person's data", () => "/admin/users/1/data"],
     ["import projects", () => "/admin/import/projects"],
     ["a wave's settings", () => `/admin/waves/${ids.wave}`],
+    ["run a wave: sponsor, champions and events", () => `/waves/${ids.wave}/cohort`],
+    ["a wave event", () => `/waves/${ids.wave}/events/${ids.waveEvent}`],
+    ["Pass it On", () => `/waves/${ids.wave}/pass-it-on`],
+    ["a team's mission and stories", () => `/projects/${ids.waveProject}/wave`],
     ["accessibility statement", () => "/accessibility"],
     ["change password", () => "/account/password"],
     ["meetings", () => "/meetings"],

@@ -108,6 +108,8 @@ beforeAll(async () => {
   for (const w of waves) {
     admin(`/waves/${w.id}`);
     admin(`/admin/waves/${w.id}`);
+    admin(`/waves/${w.id}/cohort`);
+    admin(`/waves/${w.id}/pass-it-on`);
   }
   admin("/admin/users/1/data"); // a person's data (the first demo account)
   lead(`/changes/${spread.id}/adopt`);
@@ -131,6 +133,7 @@ beforeAll(async () => {
     `${base}/team`,
     `${base}/asks`,
     `${base}/wins`,
+    `${base}/wave`,
     `${base}/progress`,
     `${base}/measures`,
     `${base}/measures/new`,

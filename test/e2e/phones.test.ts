@@ -8,7 +8,7 @@ import { launchBrowser, signIn, startApp, watchForPageErrors, type RunningApp } 
 
 let app: RunningApp;
 let browser: Browser;
-let ids: { projectId: number; measureId: number; cycleId: number };
+let ids: { projectId: number; measureId: number; cycleId: number; waveId: number };
 let more: { eventId: number; campaignId: number };
 
 const PHONE = { width: 390, height: 844 };
@@ -34,6 +34,7 @@ beforeAll(async () => {
          (select id from pulse_campaigns where kind = 'follow_up' order by id limit 1) as campaignId`,
     )
     .get() as typeof more;
+  ids.waveId = (db.$client.prepare("select id from waves where number = 2").get() as { id: number }).id;
   db.$client.close();
   expect(ids.cycleId).toBeGreaterThan(0);
 });
@@ -77,6 +78,8 @@ it("at 390px no main page scrolls sideways: the board, a project, a measure, a P
     "/conversations/you-said-we-did",
     `/conversations/${more.eventId}`,
     `/pulse/${more.campaignId}`,
+    `/waves/${ids.waveId}`,
+    `/waves/${ids.waveId}/pass-it-on`,
   ];
   for (const path of paths) {
     const res = await page.goto(`${app.url}${path}`);

@@ -89,6 +89,8 @@ beforeAll(async () => {
     eventId: one("select id from conversation_events where deleted_at is null order by id"),
     // A spread candidate (its adopt page shows the confirm form once a project of lead@'s is chosen).
     ideaId: one("select id from change_ideas where spread_summary is not null and deleted_at is null order by id"),
+    waveId: one("select id from waves where number = 2"),
+    waveEventId: one("select e.id from wave_events e join waves w on w.id = e.wave_id where w.number = 2 and e.deleted_at is null order by e.id"),
   };
   FORM_QUERY["/changes/:ideaId/adopt"] =
     `?project=${one(`select p.id from projects p where p.id in (${onTeam}) and p.stage in ('approved', 'active', 'sustaining') and not exists (select 1 from change_ideas c where c.project_id = p.id and c.origin_change_idea_id = ?) order by p.id`, params.ideaId)}`;
