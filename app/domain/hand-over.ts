@@ -1,6 +1,9 @@
 // What a leaver holds, in words (ADR 106): "2 lead roles, 1 milestone and 3 asks".
 import { plural } from "~/domain/plural";
 
+/** The successor field's message: none chosen, or someone not on the list. */
+export const SUCCESSOR_MESSAGE = "Choose who takes over from the list";
+
 export type HoldingCounts = { leads: number; milestones: number; actions: number; asks: number; cqcActions: number; priorities: number };
 
 /** The non-zero counts as one phrase, or "nothing". */

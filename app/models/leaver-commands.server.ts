@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { asks, auditEvents, conversationPriorities, cqcActions, meetingActions, milestones } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
-import { describeHoldings } from "~/domain/hand-over";
+import { describeHoldings, SUCCESSOR_MESSAGE } from "~/domain/hand-over";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";
 import { formatDateTime } from "~/domain/calendar";
 import { ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
@@ -13,8 +13,6 @@ import { holdingCount, holdingCounts, listHoldings } from "~/models/leaver.serve
 import { deleteSessionsForUser } from "~/models/session.server";
 import { assignLead } from "~/models/team-edit.server";
 import { getUser, setUserDisabled, updateUserAccount } from "~/models/user.server";
-
-export const SUCCESSOR_REQUIRED = "Choose who takes over from the list";
 
 export type HandOver = {
   userId: number;
@@ -47,7 +45,7 @@ export function handOverWork(db: Db, actor: Actor, input: HandOver): CommandResu
     if (input.disable && leaver.id === actor.id) return refused("You cannot disable yourself.", 400);
     if (input.successorId === leaver.id) return refused(`Choose someone other than ${leaver.name}: they are the one leaving`, 400);
     const successor = getUser(tx, input.successorId);
-    if (!successor) return refused(SUCCESSOR_REQUIRED, 400);
+    if (!successor) return refused(SUCCESSOR_MESSAGE, 400);
     if (successor.disabledAt) return refused(`${successor.name}'s account is disabled: choose someone who is still here`, 400);
     const held = listHoldings(tx, leaver.id);
     if (held.asks.length && successor.role === "viewer") {
