@@ -1,4 +1,5 @@
-// npm run bench [-- --sizes 1000,2000,10000 --duration 10 --search-projects 10000 --search-cycles 30 --outbox-messages 100 --json FILE]
+// npm run bench [-- --sizes 1000,2000,10000 --duration 10 --search-projects 10000 --search-cycles 30 --outbox-messages 100
+//                   --import-people 1000 --import-projects 1000 --json FILE]
 // Synthetic portfolios in temporary databases; every figure is printed beside a floor
 // measured in the same run, with the ratio. Benchmarks report; they never fail on timing.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -16,6 +17,7 @@ import { BOARD_SHAPE, LARGE_PROJECT, generatePortfolio } from "./generate";
 import { measurePageLoad } from "./page-load";
 import { benchSearch, printSearchFigures } from "./search";
 import { benchOutbox, printOutboxFigures } from "./outbox";
+import { benchImport, printImportFigures } from "./import";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TODAY = "2026-11-26";
@@ -33,6 +35,9 @@ const { values: args } = parseArgs({
     "spc-series": { type: "string", default: "10000" },
     // Queued emails the outbox sender delivers to a local SMTP server (kept small: each is a real SMTP session).
     "outbox-messages": { type: "string", default: "100" },
+    // Day one at a trust: people from the HR export, then the portfolio with its history.
+    "import-people": { type: "string", default: "1000" },
+    "import-projects": { type: "string", default: "1000" },
   },
 });
 const sizes = args.sizes!.split(",").map(Number);
@@ -342,11 +347,17 @@ async function main() {
   // The email outbox: queued messages delivered to a local SMTP server, beside the bare transport.
   const outbox = await benchOutbox(Number(args["outbox-messages"]));
   printOutboxFigures(outbox);
+  // Importing people and projects with history, beside the same rows inserted raw.
+  const imports = benchImport({ people: Number(args["import-people"]), projects: Number(args["import-projects"]) });
+  printImportFigures(imports);
   // The learning search: its own portfolio, with 30 PDSA cycles a project.
   const search = await benchSearch({ projects: Number(args["search-projects"]), cycles: Number(args["search-cycles"]), duration });
   printSearchFigures(search);
   if (args.json)
-    fs.writeFileSync(args.json, JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, attribute, pageLoad, outbox, search }, null, 2));
+    fs.writeFileSync(
+      args.json,
+      JSON.stringify({ today: TODAY, sizes: results, boardJavaScriptKb: js, spc, attribute, pageLoad, outbox, imports, search }, null, 2),
+    );
 }
 
 main().catch((e) => {

@@ -107,6 +107,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   })),
 ];
 
+/** People who have left the trust (days before today): disabled, still named as a lead, so the board flags it (ADR 106). */
+export const DEMO_LEAVERS: Readonly<Record<string, number>> = { claire: -20 };
+
 export const THEMES = [
   {
     key: "mortality",

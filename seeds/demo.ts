@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { CQC_ACTIONS, DEMO_PROJECTS, MEETINGS } from "./demo-board";
 import { createClock, type DemoClock } from "./demo-dates";
-import { DEMO_PEOPLE, DIVISIONS, PROGRAMME_NAME, THEMES, TRUST_NAME } from "./demo-people";
+import { DEMO_LEAVERS, DEMO_PEOPLE, DIVISIONS, PROGRAMME_NAME, THEMES, TRUST_NAME } from "./demo-people";
 import { generatePoints, pointIndex } from "./demo-series";
 import { seedDriverDiagram } from "./demo-drivers";
 import { seedDemoConversations } from "./demo-conversations";
@@ -123,6 +123,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions): { programmeId: number }
           jobTitle: person.jobTitle,
           role: person.role,
           passwordHash: person.canSignIn ? opts.passwordHash : null,
+          disabledAt: person.key in DEMO_LEAVERS ? at(DEMO_LEAVERS[person.key], 17) : null,
           createdAt: created,
           updatedAt: created,
         })

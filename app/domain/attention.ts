@@ -4,7 +4,8 @@
 import { addDays, addMonths, addWeeks, differenceInCalendarDays, parseISO } from "date-fns";
 import { isOverdue, slipDays } from "~/domain/milestone-rules";
 import { shortenText } from "~/domain/short-text";
-import type { Frequency, ImprovementDirection, MeasureType, Rag, Stage } from "~/domain/enums";
+import { TEAM_ROLE_LABELS } from "~/domain/labels";
+import type { Frequency, ImprovementDirection, MeasureType, Rag, Stage, TeamRole } from "~/domain/enums";
 
 export type AttentionThresholds = {
   milestoneSlipDays: number; // 30
@@ -41,6 +42,8 @@ export type AttentionInput = {
     latestSignal: "improvement" | "concern" | "neutral" | "common" | null;
   }[];
   openAsks: { what: string; raisedOn: string }[];
+  /** Leads (any single-holder team role) whose account is disabled: they have left and nobody is named yet (ADR 106). */
+  leadsWhoLeft?: { role: Exclude<TeamRole, "member">; name: string }[];
 };
 
 export const FLAG_CODES = [
@@ -55,6 +58,7 @@ export const FLAG_CODES = [
   "score_without_improvement",
   "score_without_target",
   "ask_open",
+  "lead_left",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 /** `detail` is the full text a reason quotes when the reason had to shorten it. */
@@ -72,6 +76,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   score_without_improvement: "Score not backed by improvement",
   score_without_target: "Score without measure targets",
   ask_open: "Ask waiting for an answer",
+  lead_left: "Lead has left",
 };
 
 export const NO_FLAG_STAGES: ReadonlySet<Stage> = new Set(["closed", "stopped", "declined"]);
@@ -187,6 +192,12 @@ export function attentionFlags(input: AttentionInput, today: string, t: Attentio
       const what = shortenText(ask.what, 80);
       flags.push({ code: "ask_open", reason: `Ask open for ${plural(age, "day")}: "${what.text}"`, ...(what.cut ? { detail: ask.what } : {}) });
     }
+  }
+
+  // A lead whose account was disabled still holds the role until someone else is named (ADR 106).
+  for (const lead of input.leadsWhoLeft ?? []) {
+    const role = TEAM_ROLE_LABELS[lead.role].toLowerCase();
+    flags.push({ code: "lead_left", reason: `The ${role}, ${lead.name}, has left: name a new ${role}` });
   }
   return flags;
 }

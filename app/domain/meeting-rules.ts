@@ -55,6 +55,7 @@ export const FLAG_SEVERITY: Record<FlagCode, 1 | 2 | 3> = {
   pdsa_stale: 2,
   status_stale: 2,
   ask_open: 2,
+  lead_left: 2,
   score_without_improvement: 2,
   milestone_slipped: 1,
   measure_no_data: 1,

@@ -121,6 +121,8 @@ export function listProjectTeam(db: Db, projectId: number) {
       jobTitle: users.jobTitle,
       startedAt: projectTeam.startedAt,
       endedAt: projectTeam.endedAt,
+      /** A lead whose account is disabled has left (ADR 106): the page says so until someone else is named. */
+      hasLeft: sql<boolean>`${users.disabledAt} is not null`.mapWith(Boolean),
     })
     .from(projectTeam)
     .innerJoin(users, eq(users.id, projectTeam.userId))

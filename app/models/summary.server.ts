@@ -1,7 +1,7 @@
 // Board summaries: one stored row per project with the board's columns and attention flags.
 // Gathered in a handful of set-based queries so refreshing 10,000 projects stays cheap.
 import { format, parseISO, startOfMonth, startOfQuarter, subMonths } from "date-fns";
-import { and, eq, getTableColumns, gt, inArray, isNotNull, isNull, max, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, inArray, isNotNull, isNull, max, ne, sql, type SQL } from "drizzle-orm";
 import {
   asks,
   auditEvents,
@@ -108,6 +108,16 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
       .from(projectTeam)
       .innerJoin(users, eq(users.id, projectTeam.userId))
       .where(and(isNull(projectTeam.endedAt), inArray(projectTeam.role, ["executive_lead", "clinical_lead"]), inScope(projectTeam.projectId, ids)))
+      .all(),
+    (r) => r.projectId,
+  );
+  // Leads whose account is disabled: they have left and still hold the role (ADR 106).
+  const leadsWhoLeft = groupBy(
+    db
+      .select({ projectId: projectTeam.projectId, role: projectTeam.role, name: users.name })
+      .from(projectTeam)
+      .innerJoin(users, eq(users.id, projectTeam.userId))
+      .where(and(isNull(projectTeam.endedAt), ne(projectTeam.role, "member"), isNotNull(users.disabledAt), inScope(projectTeam.projectId, ids)))
       .all(),
     (r) => r.projectId,
   );
@@ -270,6 +280,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
         latestSignal: (m.latestSignal as AttentionInput["measures"][number]["latestSignal"]) ?? null,
       })),
       openAsks: asksOpen.map((a) => ({ what: a.what, raisedOn: londonDay(a.createdAt) })),
+      leadsWhoLeft: (leadsWhoLeft.get(p.id) ?? []).map((l) => ({ role: l.role as Exclude<typeof l.role, "member">, name: l.name })),
     };
     const flags = attentionFlags(input, today, thresholds);
     const months = Array<number>(12).fill(0);
@@ -357,6 +368,23 @@ function upsertSummaries(db: Db, rows: Record<string, unknown>[]) {
 }
 
 /**
+ * Projects led by someone whose account changed after the watermark (disabled, enabled, renamed, erased): the
+ * board shows leads' names and flags a lead who has left (ADR 106), and those events name a person, not a project.
+ */
+function projectsLedByChangedPeople(db: Db, watermark: number): number[] {
+  const people = db
+    .selectDistinct({ id: auditEvents.entityId })
+    .from(auditEvents)
+    .where(and(gt(auditEvents.id, watermark), eq(auditEvents.entityType, "user"), isNotNull(auditEvents.entityId)));
+  return db
+    .selectDistinct({ projectId: projectTeam.projectId })
+    .from(projectTeam)
+    .where(and(isNull(projectTeam.endedAt), ne(projectTeam.role, "member"), inArray(projectTeam.userId, people)))
+    .all()
+    .map((r) => r.projectId);
+}
+
+/**
  * Brings the stored summaries up to date before the board reads them: all of them when the
  * day has changed (date-based flags move), otherwise only projects with audit events since
  * the last refresh. Every project write is audited, so nothing is missed.
@@ -382,7 +410,7 @@ export function ensureSummariesFresh(db: Db, programmeId: number, today: string)
       .where(and(gt(auditEvents.id, programme.watermark), isNotNull(auditEvents.projectId)))
       .all()
       .map((r) => r.projectId as number);
-    refreshSummaries(db, programmeId, today, changed);
+    refreshSummaries(db, programmeId, today, [...new Set([...changed, ...projectsLedByChangedPeople(db, programme.watermark)])]);
   } else {
     return;
   }

@@ -78,6 +78,7 @@ export function getPersonForEdit(db: Db, userId: number) {
       role: users.role,
       divisionId: users.divisionId,
       version: users.version,
+      disabledAt: users.disabledAt,
     })
     .from(users)
     .where(eq(users.id, userId))

@@ -1,4 +1,5 @@
 // Import people from the HR spreadsheet (CSV or Excel): a preview with line-numbered problems, nothing saved until confirmed.
+import { AdminNav, IMPORT_SECTIONS } from "~/components/admin-nav";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummaryBox, InsetText, Table, type TableColumn } from "~/components/nhs";
@@ -121,6 +122,7 @@ export default function ImportPeople() {
   const result = useActionData<typeof action>();
   return (
     <>
+      <AdminNav sections={IMPORT_SECTIONS} label="Imports" />
       <h1>Import people</h1>
       <DoneNotice message={result?.done} />
       {result?.links.length ? <Table caption="Invitation links to send" scroll columns={LINK_COLUMNS} rows={result.links} rowKey={(r) => r.email} /> : null}

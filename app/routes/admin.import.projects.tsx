@@ -1,5 +1,6 @@
 // Import the portfolio from the trust's tracker (CSV or Excel): projects, then their status reports, milestones and
 // PDSA cycles (ADR 090). A preview with line-numbered problems; nothing saved until confirmed.
+import { AdminNav, IMPORT_SECTIONS } from "~/components/admin-nav";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummaryBox, InsetText, Radios, Table, type TableColumn } from "~/components/nhs";
@@ -181,6 +182,7 @@ export default function ImportProjects() {
   const preview = result?.preview;
   return (
     <>
+      <AdminNav sections={IMPORT_SECTIONS} label="Imports" />
       <h1>Import projects</h1>
       <DoneNotice message={result?.done} />
       {result?.problems.length ? (

@@ -35,6 +35,7 @@ import { nowMs } from "~/clock.server";
 import { FORM_TOKEN_FIELD, formToken } from "~/forms/form-token";
 import { FormToken } from "~/components/form-token";
 import { spentFormToken } from "~/models/form-token.server";
+import { holdsAnything } from "~/models/leaver.server";
 
 export const meta: MetaFunction = () => [{ title: "Users – Admin – Stepping Up" }];
 
@@ -90,6 +91,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...u,
     invitationLink: !u.disabledAt && !u.hasPassword && u.invitationExpiresAt && u.invitationExpiresAt > at ? pendingLinkOf(db, u.id, at) : null,
     invitationExpired: Boolean(!u.disabledAt && !u.hasPassword && u.invitationExpiresAt && u.invitationExpiresAt <= at),
+    /** A leaver who still holds work: the board flags their projects until it is handed over (ADR 106). */
+    stillHolds: u.disabledAt ? holdsAnything(db, u.id) : false,
   }));
   const divisions = getProgrammeSetup(db, getProgramme(db).id).divisions.map((d) => ({ value: d.id, label: d.name }));
   return {
@@ -194,6 +197,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       done: { message: on ? `${email} is a break-glass account.` : `${email} is no longer a break-glass account.`, password: null, link: null },
     };
   }
+  // Someone who still leads projects or owns open work is asked who takes over first (ADR 106).
+  if (intent === "disable" && holdsAnything(db, userId)) return redirect(`/admin/users/${userId}/leaving`);
   const password = intent === "reset" ? oneTimePassword() : null;
   const change =
     intent === "role" ? { kind: intent, role: role! } : intent === "reset" ? { kind: intent, passwordHash: await hashPassword(password!) } : { kind: intent };
@@ -221,6 +226,12 @@ function invited(message: string, issued: { email: string; link: string; emailed
 type UserRow = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
 
 function userStatus(u: UserRow) {
+  if (u.disabledAt && u.stillHolds)
+    return (
+      <>
+        Disabled {formatDateTime(u.disabledAt)}: <Link to={`/admin/users/${u.id}/leaving`}>hand over their work</Link>
+      </>
+    );
   if (u.disabledAt) return `Disabled ${formatDateTime(u.disabledAt)}`;
   const notes = [u.twoFactorOn ? "two-factor on" : null, u.breakGlass ? "break-glass" : null].filter(Boolean).join(", ");
   const canSignIn = u.hasPassword || u.hasIdentity;

@@ -89,6 +89,10 @@ export default function EditPerson() {
           <Link to={`/admin/users/${person.id}/data`}>Everything held about {person.name}</Link> (for a subject access request, or to erase a leaver&apos;s
           details).
         </p>
+        <p>
+          <Link to={`/admin/users/${person.id}/leaving`}>{person.name} is leaving: hand over their projects and open work</Link>
+          {person.disabledAt ? "" : ", and disable the account"}.
+        </p>
       </div>
     </div>
   );

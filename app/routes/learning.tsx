@@ -1,4 +1,5 @@
 // /learning: one search over what every team wrote and learned (ADR 050). With no words, the latest learning.
+import { waveLabel } from "~/domain/wave-label";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { subDays } from "date-fns";
@@ -113,7 +114,7 @@ export default function Learning() {
             label="Wave"
             value={query.wave}
             all="All waves"
-            options={options.waves.map((w) => ({ value: w.id, label: `Wave ${w.number}: ${w.name}` }))}
+            options={options.waves.map((w) => ({ value: w.id, label: waveLabel(w.number, w.name) }))}
           />
           <FilterSelect
             name="since"

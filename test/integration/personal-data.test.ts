@@ -53,7 +53,9 @@ describe("a person's data", () => {
   });
 
   it("erases a disabled account only after confirmation, and the audit trail shows the pseudonym", async () => {
-    expect((await admin.post("/admin/users", { intent: "disable", userId: String(leaver) })).status).toBeLessThan(400);
+    // The leaver still owns an open action: disabled from the hand-over page, without handing over (ADR 106).
+    const version = String(one("select version from users where id = ?", leaver).version);
+    expect((await admin.post(`/admin/users/${leaver}/leaving`, { intent: "disable_only", version })).status).toBe(200);
     expect(one("select disabled_at from users where id = ?", leaver).disabled_at).not.toBeNull();
     const unconfirmed = await admin.post(`/admin/users/${leaver}/data`, { intent: "erase" });
     expect(unconfirmed.status).toBe(400);

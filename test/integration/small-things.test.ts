@@ -36,7 +36,7 @@ describe("small things", () => {
       .set({ name: `Wave ${wave.number}: Spring 2027` })
       .where(eq(waves.id, wave.id))
       .run();
-    for (const path of ["/waves", `/waves/${wave.id}`, "/admin/programme"]) {
+    for (const path of ["/waves", `/waves/${wave.id}`, "/admin/programme", "/learning"]) {
       const page = await readPage(await admin.get(path));
       expect(page.text).toContain(`Wave ${wave.number}: Spring 2027`);
       expect(page.text).not.toContain(`Wave ${wave.number}: Wave ${wave.number}`);

@@ -151,6 +151,19 @@ export default function ProjectPage() {
       <CharterSummary charter={charter} aimWarning={aimWarning} canEdit={permissions.edit} />
 
       <h2>Team</h2>
+      {currentTeam.some((m) => m.hasLeft && m.role !== "member") ? (
+        <InsetText className="app-lead-left">
+          <p>
+            A lead of this project has left the trust: the board shows &ldquo;Lead has left&rdquo; until someone else is named.
+            {permissions.manageTeam ? (
+              <>
+                {" "}
+                <Link to="team">Name a new lead</Link>.
+              </>
+            ) : null}
+          </p>
+        </InsetText>
+      ) : null}
       {currentTeam.length === 0 ? (
         <p className="app-muted">
           No team yet. A project needs an executive, operational and clinical lead before approval.
@@ -168,7 +181,20 @@ export default function ProjectPage() {
               const holder = currentTeam.find((m) => m.role === role);
               return {
                 key: TEAM_ROLE_LABELS[role],
-                value: holder ? `${holder.name}${holder.jobTitle ? `, ${holder.jobTitle}` : ""}` : orNone(null, "Not assigned"),
+                value: holder ? (
+                  <>
+                    {holder.name}
+                    {holder.jobTitle ? `, ${holder.jobTitle}` : ""}
+                    {holder.hasLeft ? (
+                      <>
+                        {" "}
+                        <Tag colour="red">Lead has left</Tag>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  orNone(null, "Not assigned")
+                ),
               };
             }),
             {
