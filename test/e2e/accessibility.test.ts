@@ -35,6 +35,7 @@ beforeAll(async () => {
     report: one("select id from status_reports where project_id = ? order by id desc", project),
     wave: one("select id from waves order by number"),
     conversation: one("select id from conversation_events where deleted_at is null order by id"),
+    leadUser: one("select id from users where email = 'lead@example.org'"),
     spreadIdea: one("select id from change_ideas where spread_summary is not null and deleted_at is null order by id"),
     // A closed campaign with results shown (its follow-up compares it with its baseline).
     campaign: one("select id from pulse_campaigns where kind = 'follow_up' order by id"),
@@ -206,6 +207,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["import people", () => "/admin/import/people"],
     ["export", () => "/admin/export"],
     ["a person's data", () => "/admin/users/1/data"],
+    ["handing over a leaver's work", () => `/admin/users/${ids.leadUser}/leaving`],
     ["import projects", () => "/admin/import/projects"],
     ["a wave's settings", () => `/admin/waves/${ids.wave}`],
     ["run a wave: sponsor, champions and events", () => `/waves/${ids.wave}/cohort`],

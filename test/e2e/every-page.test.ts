@@ -112,6 +112,7 @@ beforeAll(async () => {
     admin(`/waves/${w.id}/pass-it-on`);
   }
   admin("/admin/users/1/data"); // a person's data (the first demo account)
+  admin("/admin/users/2/leaving"); // what a leaver hands over
   lead(`/changes/${spread.id}/adopt`);
   lead(`/changes/${spread.id}/adopt?project=${adopter.id}`);
   expect(campaigns.length).toBeGreaterThan(0);
