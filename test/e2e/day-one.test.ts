@@ -351,7 +351,10 @@ describe("day one at a trust", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL((u) => u.searchParams.get("size") === "100");
     const shown = await boardRows();
-    await follow(/^Next.*Page 2 of 2/, page.getByRole("navigation", { name: "Pages of the board" }));
+    const pages = page.getByRole("navigation", { name: "Pages of the board" });
+    await follow(/^Next.*Page 2 of 2/, pages);
+    // The address changes as the next page's data arrives; its rows render just after.
+    await pages.getByRole("link", { name: /^Previous/ }).waitFor();
     shown.push(...(await boardRows()));
     expect(shown.map((r) => r.reference).sort()).toEqual(expected.map((p) => p.reference).sort());
     const byRef = new Map(shown.map((r) => [r.reference, r]));
