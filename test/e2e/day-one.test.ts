@@ -350,11 +350,14 @@ describe("day one at a trust", () => {
     await page.getByLabel("Projects per page").selectOption("100");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL((u) => u.searchParams.get("size") === "100");
+    // The address changes as the new data arrives; its rows render just after.
+    const rowCount = () => page.getByRole("table", { name: "Projects on the board" }).locator("tbody tr").count();
+    await expect.poll(rowCount).toBe(100);
     const shown = await boardRows();
     const pages = page.getByRole("navigation", { name: "Pages of the board" });
     await follow(/^Next.*Page 2 of 2/, pages);
-    // The address changes as the next page's data arrives; its rows render just after.
     await pages.getByRole("link", { name: /^Previous/ }).waitFor();
+    await expect.poll(rowCount).toBe(20);
     shown.push(...(await boardRows()));
     expect(shown.map((r) => r.reference).sort()).toEqual(expected.map((p) => p.reference).sort());
     const byRef = new Map(shown.map((r) => [r.reference, r]));
