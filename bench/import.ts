@@ -99,7 +99,7 @@ export function benchImport(opts: { people: number; projects: number }): ImportF
     }
     const projectTable = readImportCsv(files["portfolio-projects.csv"]);
     const [projectRows, projectMs] = timed(() => {
-      const checked = checkProjectRows(projectTable, importLookups(db, programmeId));
+      const checked = checkProjectRows(projectTable, importLookups(db, programmeId), TODAY);
       if (checked.problems.length) throw new Error(JSON.stringify(checked.problems.slice(0, 3)));
       valueOf(importProjects(db, actor, { programmeId, rows: checked.rows, fileName: "projects.csv" }));
       return checked.rows;
@@ -118,7 +118,7 @@ export function benchImport(opts: { people: number; projects: number }): ImportF
       {
         what: "status reports",
         run: () => {
-          const r = checkStatusReportRows(readImportCsv(files["portfolio-status-reports.csv"]), lookups);
+          const r = checkStatusReportRows(readImportCsv(files["portfolio-status-reports.csv"]), lookups, TODAY);
           valueOf(importHistory(db, actor, { kind: "status-reports", rows: r.rows, fileName: "r.csv" }));
           return r.rows.length;
         },
@@ -132,7 +132,7 @@ export function benchImport(opts: { people: number; projects: number }): ImportF
       {
         what: "milestones",
         run: () => {
-          const m = checkMilestoneRows(readImportCsv(files["portfolio-milestones.csv"]), lookups);
+          const m = checkMilestoneRows(readImportCsv(files["portfolio-milestones.csv"]), lookups, TODAY);
           valueOf(importHistory(db, actor, { kind: "milestones", rows: m.rows, fileName: "m.csv" }));
           return m.rows.length;
         },

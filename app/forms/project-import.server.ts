@@ -223,7 +223,12 @@ function byName<T extends { name: string }>(list: T[]) {
 const LEAD_COLUMNS = LEAD_ROLES.map((role) => ({ role, column: `${TEAM_ROLE_LABELS[role]} email` }));
 
 /** Each line of a projects file checked against the programme's names and people, and against the other lines. */
-export function checkProjectRows(table: string[][], lookups: ImportLookups): Checked<ProjectRow> {
+/** History is what has happened: a day after today in a column that records it is refused. */
+function notAfterToday(l: Line, value: string | null, today: string, problem: string) {
+  if (value && value > today) l.problems.push(problem);
+}
+
+export function checkProjectRows(table: string[][], lookups: ImportLookups, today: string): Checked<ProjectRow> {
   const divisions = byName(lookups.divisions);
   const themes = byName(lookups.themes);
   const people = new Map(lookups.people.map((p) => [p.email.toLowerCase(), p]));
@@ -250,6 +255,7 @@ export function checkProjectRows(table: string[][], lookups: ImportLookups): Che
     const stage = stageText ? STAGES.find((s) => s === stageText || norm(STAGE_LABELS[s]) === stageText) : "proposed";
     if (!stage) l.problems.push(`"${l.get("Stage")}" is not a stage: use ${STAGES.map((s) => STAGE_LABELS[s]).join(", ")}`);
     const stageDate = day(l, "Stage date");
+    notAfterToday(l, stageDate, today, "the stage date is after today: enter the day the project reached its stage");
 
     const leads: ProjectRow["leads"] = [];
     for (const { role, column } of LEAD_COLUMNS) {
@@ -281,6 +287,7 @@ export function checkProjectRows(table: string[][], lookups: ImportLookups): Che
     const ragReason = text(l, "RAG reason", TEXT_MAX, "the RAG reason");
     if (ragValue && !ragDate) l.problems.push("enter the RAG date: the day the RAG was reported");
     if (!ragValue && ragDate) l.problems.push("enter the latest RAG (Red, Amber or Green) for its date");
+    notAfterToday(l, ragDate, today, "the RAG date is after today: enter the day the RAG was reported");
     if (ragValue && ragValue !== "green" && !ragReason) l.problems.push("enter the RAG reason: an amber or red rating needs one");
 
     const scoreText = l.get("Progress score");
@@ -290,6 +297,7 @@ export function checkProjectRows(table: string[][], lookups: ImportLookups): Che
     }
     const scoreDate = day(l, "Score date");
     if (score !== null && !scoreDate) l.problems.push("enter the score date: the day the progress score was given");
+    notAfterToday(l, scoreDate, today, "the score date is after today: enter the day the progress score was given");
     const evidence = text(l, "Score evidence", TEXT_MAX, "the score evidence");
 
     if (l.problems.length) return;
@@ -320,11 +328,12 @@ function project(l: Line, lookups: ImportLookups) {
   return { ref, projectId: projectId ?? 0 };
 }
 
-export function checkStatusReportRows(table: string[][], lookups: ImportLookups): Checked<StatusReportRow> {
+export function checkStatusReportRows(table: string[][], lookups: ImportLookups, today: string): Checked<StatusReportRow> {
   const rows: StatusReportRow[] = [];
   const problems = walk(table, "status-reports", ["Reference", "Date", "RAG"], (l) => {
     const { ref, projectId } = project(l, lookups);
     const date = day(l, "Date", { required: true });
+    notAfterToday(l, date, today, "the date is after today: a status report is dated the day it was written");
     const ragValue = rag(l, "RAG");
     if (!l.get("RAG")) l.problems.push("enter the RAG: Red, Amber or Green");
     const ragReason = text(l, "RAG reason", TEXT_MAX, "the RAG reason");
@@ -338,7 +347,7 @@ export function checkStatusReportRows(table: string[][], lookups: ImportLookups)
   return { rows, problems };
 }
 
-export function checkMilestoneRows(table: string[][], lookups: ImportLookups): Checked<MilestoneRow> {
+export function checkMilestoneRows(table: string[][], lookups: ImportLookups, today: string): Checked<MilestoneRow> {
   const rows: MilestoneRow[] = [];
   const seen = new Map<string, number>();
   const problems = walk(table, "milestones", ["Reference", "Milestone", "Baseline date"], (l) => {
@@ -351,6 +360,7 @@ export function checkMilestoneRows(table: string[][], lookups: ImportLookups): C
     const baseline = day(l, "Baseline date", { required: true });
     const forecast = day(l, "Forecast date") ?? baseline;
     const completed = day(l, "Completed date");
+    notAfterToday(l, completed, today, "the completed date is after today: leave it blank until the milestone is done");
     if (l.problems.length) return;
     rows.push({ line: l.line, reference: ref, projectId, title, baseline: baseline!, forecast: forecast!, completed });
   });

@@ -61,7 +61,7 @@ function check(kind: ImportKind, table: string[][]) {
       ...updated.map((r) => [r.line, `Will change ${r.changes.join(", ")}`] as const),
     ]);
   if (kind === "projects") {
-    const checked = checkProjectRows(table, lookups);
+    const checked = checkProjectRows(table, lookups, today);
     if (checked.problems.length) return { problems: checked.problems } as const;
     const plan = planProjectImport(db, programmeId, checked.rows);
     const told = outcome(
@@ -89,9 +89,9 @@ function check(kind: ImportKind, table: string[][]) {
   }
   const history =
     kind === "status-reports"
-      ? ({ kind, checked: checkStatusReportRows(table, lookups) } as const)
+      ? ({ kind, checked: checkStatusReportRows(table, lookups, today) } as const)
       : kind === "milestones"
-        ? ({ kind, checked: checkMilestoneRows(table, lookups) } as const)
+        ? ({ kind, checked: checkMilestoneRows(table, lookups, today) } as const)
         : ({ kind, checked: checkCycleRows(table, lookups, today) } as const);
   if (history.checked.problems.length) return { problems: history.checked.problems } as const;
   const input =

@@ -120,6 +120,7 @@ describe("importing projects", () => {
           line({ Reference: "A-9" }),
           line({ Reference: "A-10", Title: "Amber without reason", "Latest RAG": "Amber", "RAG date": "01/11/2026" }),
           line({ Reference: "A-11", Title: "Odd score", "Progress score": "2.7", "Score date": "2026-11-01" }),
+          line({ Reference: "A-12", Title: "RAG from the future", "Latest RAG": "Green", "RAG date": "01/12/2026" }),
         ].join("\n"),
       ),
     );
@@ -135,6 +136,7 @@ describe("importing projects", () => {
       "Line 10: Enter the project's title",
       "Line 11: Enter the RAG reason: an amber or red rating needs one",
       'Line 12: Progress score "2.7" is not on the IHI scale: use 0.5 to 5 in half steps',
+      "Line 13: The RAG date is after today: enter the day the RAG was reported",
     ]);
     expect(count(projects)).toBe(before);
   });
@@ -275,6 +277,20 @@ describe("importing projects", () => {
 });
 
 describe("importing history", () => {
+  it("refuses history dated after today: a status report not yet written, a milestone not yet done", async () => {
+    const before = [count(statusReports), count(milestones)];
+    const reports = await upload(
+      "status-reports",
+      csv([IMPORT_TEMPLATES["status-reports"].header.join(","), "P-1,01/11/2026,Green,,On track,,", "P-1,27/11/2026,Green,,Tomorrow's news,,"].join("\n")),
+    );
+    expect(reports.status).toBe(400);
+    expect((await readPage(reports)).errorSummary()).toEqual(["Line 3: The date is after today: a status report is dated the day it was written"]);
+    const plan = await upload("milestones", csv([IMPORT_TEMPLATES.milestones.header.join(","), "P-1,Launch,01/12/2026,01/12/2026,02/12/2026"].join("\n")));
+    expect(plan.status).toBe(400);
+    expect((await readPage(plan)).errorSummary()).toEqual(["Line 2: The completed date is after today: leave it blank until the milestone is done"]);
+    expect([count(statusReports), count(milestones)]).toEqual(before);
+  });
+
   it("checks history lines: unknown reference, bad dates, bad decision, missing fields", async () => {
     const before = count(pdsaCycles);
     const res = await upload(

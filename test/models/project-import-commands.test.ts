@@ -21,6 +21,7 @@ describe("importProjects", () => {
     const checked = checkProjectRows(
       [header, line({ Reference: "T-1", Title: "One" }), line({ Reference: "T-2", Title: "Two", Stage: "Active" })],
       importLookups(db, programmeId),
+      "2026-11-26",
     );
     expect(checked.problems).toEqual([]);
     const result = importProjects(db, actor, { programmeId, rows: checked.rows, fileName: "t.csv" });
@@ -53,6 +54,7 @@ describe("importProjects", () => {
     const checked = checkProjectRows(
       [header, line({ Reference: "U-1", Title: "One" }), line({ Reference: "U-2", Title: "Two" })],
       importLookups(db, programmeId),
+      "2026-11-26",
     );
     // The same reference twice gets past a forged confirmation only if the checks are skipped: the unique index refuses it.
     const forged = [checked.rows[0], { ...checked.rows[1], reference: "U-1" }];
