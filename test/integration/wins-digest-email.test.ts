@@ -122,7 +122,9 @@ describe("the monthly wins digest by email", () => {
       )
       .run(project.id, Date.parse("2026-11-12T10:00:00Z"));
     const expected = enabledAddresses().filter((a) => a !== "staff@example.org" && a !== "lead@example.org");
-    expect(await winsDigest("--month", "2026-11")).toContain(`${november === 1 ? "1 confirmed win" : `${november} confirmed wins`}, ${expected.length} emails queued`);
+    expect(await winsDigest("--month", "2026-11")).toContain(
+      `${november === 1 ? "1 confirmed win" : `${november} confirmed wins`}, ${expected.length} emails queued`,
+    );
     await eventually(() => expect(digestsOf("November 2026")).toHaveLength(expected.length), 60_000);
     await settle();
     expect(
