@@ -1,7 +1,7 @@
-import { openDatabase, type Db } from "../db/client";
+import { IMMEDIATE, openDatabase, type Db } from "../db/client";
 import { getEnv } from "~/env.server";
 
-export { openDatabase, type Db };
+export { IMMEDIATE, openDatabase, type Db };
 // The tables, so models reach the schema through the one database corner.
 export * from "../db/schema";
 

@@ -35,4 +35,10 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/**
+ * Write transactions take the write lock when they begin. A deferred one that reads first cannot wait for
+ * another process's write: SQLite refuses its upgrade at once (SQLITE_BUSY), whatever the busy timeout.
+ */
+export const IMMEDIATE = { behavior: "immediate" } as const;
+
 export { schema };

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { auditEvents, projects, users } from "~/db.server";
+import { IMMEDIATE, auditEvents, projects, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { AuditAction } from "~/domain/enums";
 import { nowMs } from "~/clock.server";
@@ -69,7 +69,7 @@ export function recordRepeatedAudit(
       .set({ summary: event.summary(count), details: JSON.stringify({ count, lastAt: now }) })
       .where(eq(auditEvents.id, previous.id))
       .run();
-  });
+  }, IMMEDIATE);
 }
 
 export type AuditFilter = { userId?: number; projectId?: number; from?: string; to?: string };

@@ -2,7 +2,7 @@
 // check, the domain rule, the audit row (which is also the domain event) and the summary refresh.
 // Routes only guard, parse, call a command and reply; a lint rule keeps transactions and audit
 // rows out of app/routes.
-import type { Db } from "~/db.server";
+import { IMMEDIATE, type Db } from "~/db.server";
 import type { AuditAction } from "~/domain/enums";
 import { recordAudit } from "~/models/audit.server";
 
@@ -65,7 +65,7 @@ export function runCommand<T, C = never>(db: Db, body: (db: Db) => CommandResult
       const result = body(db);
       if (!result.ok) throw new Rollback(result);
       return result;
-    });
+    }, IMMEDIATE);
   } catch (error) {
     if (error instanceof Rollback) return error.result as CommandResult<T, C>;
     throw error;

@@ -1,7 +1,7 @@
 // Double submits (a double click, a resubmission after Back, concurrent posts) create one record.
 import crypto from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
-import { formTokens } from "~/db.server";
+import { IMMEDIATE, formTokens } from "~/db.server";
 import type { Db } from "~/db.server";
 import { nowMs } from "~/clock.server";
 
@@ -42,7 +42,7 @@ export function createOnce<L extends string | null>(
     const location = create();
     if (location !== null) spendFormToken(db, { userId, kind, token }, location);
     return { replayed: false as const, location };
-  });
+  }, IMMEDIATE);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The stored SPC summary of each measure, recomputed when its data or settings change,
 // so the board reads one row per measure instead of analysing every series per request.
 import { asc, eq, isNull } from "drizzle-orm";
-import { measurePoints, measureRebases, measures } from "~/db.server";
+import { IMMEDIATE, measurePoints, measureRebases, measures } from "~/db.server";
 import type { Db } from "~/db.server";
 import { measureSpcInput } from "~/domain/measure-periods";
 import { analyseSeries } from "~/domain/spc";
@@ -80,5 +80,5 @@ export function refreshAllMeasureSummaries(db: Db) {
   const ids = db.select({ id: measures.id }).from(measures).where(isNull(measures.deletedAt)).all();
   db.transaction(() => {
     for (const { id } of ids) refreshMeasureSummary(db, id);
-  });
+  }, IMMEDIATE);
 }

@@ -2,7 +2,7 @@
 // A claim expires, so a sender that crashed between the relay's acceptance and the mark leaves at most
 // that one message to be sent again; nothing is ever sent twice on purpose.
 import { and, count, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { emailOutbox } from "~/db.server";
+import { IMMEDIATE, emailOutbox } from "~/db.server";
 import type { Db } from "~/db.server";
 import { MAX_ATTEMPTS, retryDelaySeconds, type OutboxState } from "~/domain/notification-kinds";
 
@@ -54,7 +54,7 @@ export function claimDue(db: Db, nowMs: number, limit = 20): OutboxMessage[] {
       .where(inArray(emailOutbox.id, due))
       .orderBy(emailOutbox.id)
       .all();
-  });
+  }, IMMEDIATE);
 }
 
 export function markSent(db: Db, id: number, nowMs: number) {

@@ -1,6 +1,6 @@
 // Retention (ADR 082): what is kept, and for how long. The hourly job and `npm run retention` call
 // applyRetention; the clock is passed in so tests can prove each boundary.
-import type { Db } from "~/db.server";
+import { IMMEDIATE, type Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { record } from "~/models/command.server";
 
@@ -58,7 +58,7 @@ export function applyRetention(db: Db, now: Date, settings: RetentionSettings = 
       });
     }
     return counts;
-  });
+  }, IMMEDIATE);
 }
 
 export function describeCounts(c: RetentionCounts): string {

@@ -6,6 +6,7 @@ import { auditEvents, themes } from "../../db/schema";
 import { conflict, ok, onEvent, record, refused, runCommand, type Actor } from "~/models/command.server";
 import { ensureProgramme, getProgramme } from "~/models/programme.server";
 import { insertUser } from "~/models/user.server";
+import { openDatabase } from "../../db/client";
 import { createTestDb } from "../helpers/db";
 
 let actor: Actor;
@@ -13,7 +14,7 @@ let unsubscribe: (() => void) | undefined;
 afterEach(() => unsubscribe?.());
 
 function setup() {
-  const { db } = createTestDb();
+  const { db, file } = createTestDb();
   ensureProgramme(db);
   const id = insertUser(db, {
     email: "lead@example.org",
@@ -26,7 +27,7 @@ function setup() {
   const programmeId = getProgramme(db).id;
   const addTheme = (name: string) => db.insert(themes).values({ programmeId, name }).returning({ id: themes.id }).get().id;
   const count = () => db.select().from(themes).all().length;
-  return { db, addTheme, count };
+  return { db, file, addTheme, count };
 }
 
 describe("runCommand", () => {
@@ -83,5 +84,26 @@ describe("runCommand", () => {
       }),
     ).toThrow("disk on fire");
     expect(count()).toBe(0);
+  });
+
+  it("holds the write lock from its start: another process's write waits, and a command that reads first is never refused", () => {
+    const { db, file, addTheme, count } = setup();
+    const other = openDatabase(file); // another process on the same file
+    other.$client.pragma("busy_timeout = 0");
+    let otherWrote = true;
+    const result = runCommand(db, () => {
+      count(); // a read first: a deferred transaction would now hold only a read snapshot
+      try {
+        other.$client.prepare("insert into themes (programme_id, name) select id, 'from the other process' from programmes").run();
+      } catch (error) {
+        otherWrote = (error as { code?: string }).code !== "SQLITE_BUSY";
+      }
+      addTheme("Falls"); // deferred: SQLITE_BUSY here, as the other process committed after our read
+      return ok(null);
+    });
+    other.$client.close();
+    expect(result.ok).toBe(true);
+    expect(otherWrote).toBe(false);
+    expect(count()).toBe(1);
   });
 });
