@@ -4,6 +4,9 @@ import { addDays, parseISO, format } from "date-fns";
 import { formatDay } from "~/domain/calendar";
 import { canGovern, type Actor } from "~/domain/permissions";
 
+/** The refusal for an attendee who is not a person in Stepping Up; the event forms show it beside the attendees. */
+export const UNKNOWN_ATTENDEE = "Choose attendees from the list of people in Stepping Up";
+
 import { WAVE_EVENT_KINDS, type WaveEventKind } from "~/domain/enums";
 
 export { WAVE_EVENT_KINDS, type WaveEventKind };

@@ -5,7 +5,7 @@ import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
 import { buildConflict, describeChanges, type Conflict } from "~/domain/conflict";
 import { formatDay } from "~/domain/calendar";
-import { canRunWave, eventDateProblem, WAVE_EVENT_KIND_LABELS } from "~/domain/cohort";
+import { canRunWave, eventDateProblem, UNKNOWN_ATTENDEE, WAVE_EVENT_KIND_LABELS } from "~/domain/cohort";
 import { UNKNOWN_PERSON } from "~/domain/conversation-rules";
 import { conflict, ok, record, refused, runCommand, type Actor, type CommandResult } from "~/models/command.server";
 import { getPersonToChoose } from "~/models/people.server";
@@ -42,8 +42,6 @@ const RUN = "run this wave";
 const WAVE_NOT_FOUND = refused("We could not find that wave.", 404);
 const EVENT_NOT_FOUND = refused("We could not find that event.", 404);
 const STORY_NOT_FOUND = refused("We could not find that outcome story.", 404);
-export const UNKNOWN_ATTENDEE = "Choose attendees from the list of people in Stepping Up";
-export { UNKNOWN_PERSON };
 
 /** A refusal about one field of the form, so the route can show it beside that field. */
 export type FieldRefusal = { field: string; message: string };

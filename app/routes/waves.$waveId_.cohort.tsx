@@ -23,7 +23,8 @@ import { badRequest, notFound, parseId, requirePermission } from "~/auth/guards.
 import { refusal } from "~/web/command-reply.server";
 import { formatDay } from "~/web/dates";
 import { today as getToday } from "~/today.server";
-import { addChampion, logWaveEvent, removeChampion, setSponsor, UNKNOWN_ATTENDEE } from "~/models/cohort-commands.server";
+import { addChampion, logWaveEvent, removeChampion, setSponsor } from "~/models/cohort-commands.server";
+import { UNKNOWN_ATTENDEE } from "~/domain/cohort";
 import { getWaveCohort, listChampions, listWaveEvents, listWavePeople } from "~/models/cohort.server";
 import { listPeopleToChoose } from "~/models/people.server";
 import { getProgramme } from "~/models/programme.server";

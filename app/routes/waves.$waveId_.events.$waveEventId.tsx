@@ -20,7 +20,8 @@ import { actorOf } from "~/auth/actor.server";
 import { badRequest, notFound, parseId, requirePermission } from "~/auth/guards.server";
 import { refusal } from "~/web/command-reply.server";
 import { formatDay } from "~/web/dates";
-import { removeWaveEvent, UNKNOWN_ATTENDEE, updateWaveEvent } from "~/models/cohort-commands.server";
+import { removeWaveEvent, updateWaveEvent } from "~/models/cohort-commands.server";
+import { UNKNOWN_ATTENDEE } from "~/domain/cohort";
 import { getWaveCohort, getWaveEvent, listWavePeople } from "~/models/cohort.server";
 import { getProgramme } from "~/models/programme.server";
 
