@@ -102,7 +102,10 @@ describe("answering", () => {
     const forged = visitor();
     const [value, signature] = decodeURIComponent(browser.cookies.get(cookieName)!).split(".");
     const payload = Buffer.from(value, "base64").toString("utf8");
-    forged.cookies.set(cookieName, encodeURIComponent(`${Buffer.from(payload.replace(/"n":"./, '"n":"0')).toString("base64")}.${signature}`));
+    // Change the nonce's first character to a different one, so the payload always differs.
+    const tampered = payload.replace(/"n":"(.)/, (_m, c: string) => `"n":"${c === "0" ? "1" : "0"}`);
+    expect(tampered).not.toBe(payload);
+    forged.cookies.set(cookieName, encodeURIComponent(`${Buffer.from(tampered).toString("base64")}.${signature}`));
     const page = await readPage(await forged.get(`/pulse/answer/${token}`));
     expect(page.text).not.toContain("You have already answered");
     expect(page.text).toContain("Statement number 1 for Once per browser");
