@@ -6,8 +6,11 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
 import { subscribeNotifications } from "~/models/notification-events.server";
+import { fillHoles, keepPage } from "~/web/page-cache.server";
 
 export { startup } from "~/boot.server";
+// The server looks a page up before Remix runs any loader (server/app.js).
+export { lookupPage } from "~/web/page-cache.server";
 
 // Notifications subscribe to the write commands' events as soon as this build is loaded (each dev rebuild too).
 subscribeNotifications();
@@ -23,8 +26,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = loadContext.cspNonce ?? "";
-  return new Promise<Response>((resolve, reject) => {
+  const ticket = loadContext.pageCache;
+  // A cacheable page is rendered with holes in place of its per-request values, kept, then filled.
+  const nonce = ticket ? ticket.holes.nonce : (loadContext.cspNonce ?? "");
+  const rendered = new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -54,6 +59,15 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, streamTimeout + 1000);
+  });
+  if (!ticket) return rendered;
+  return rendered.then(async (response) => {
+    const body = await response.text();
+    const headers = [...response.headers.entries()];
+    keepPage(ticket, { status: response.status, headers, body });
+    const filled = new Headers(response.headers);
+    filled.set("X-Page-Cache", "miss");
+    return new Response(fillHoles(body, ticket, loadContext.cspNonce), { status: response.status, headers: filled });
   });
 }
 

@@ -44,6 +44,8 @@ const EnvSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).max(200).optional(),
     // Scheduled work (docs/decisions/067): the hourly run in the server, and the hour digests go out from (UK time).
+    // Rendered pages kept per server process (ADR 126), in MB of text; 0 turns the page cache off.
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
     SCHEDULED_JOBS: flag.default("1"),
     JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     NOTIFY_HOUR: z.coerce.number().int().min(0).max(23).default(7),

@@ -25,16 +25,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // each route guards itself.
   const user = await getOptionalUser(request, context);
   const programme = getProgramme(getDb());
+  // A page the cache keeps carries holes for the per-request values; they are filled for each request.
+  const holes = context.pageCache?.holes;
   return {
     user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, unread: unreadCount(getDb(), user.id) } : null,
-    sessionSecondsLeft: user?.sessionExpiresAt ? Math.round((user.sessionExpiresAt - nowMs()) / 1000) : null,
+    sessionSecondsLeft: user?.sessionExpiresAt ? (holes?.seconds ?? Math.round((user.sessionExpiresAt - nowMs()) / 1000)) : null,
     demo: programme.isDemo,
     programmeName: programme.name,
     trustName: programme.trustName,
     // This loader runs again after every submission, so each new form gets a fresh token.
-    formToken: user ? newFormToken() : null,
+    formToken: user ? (holes?.token ?? newFormToken()) : null,
   };
 }
+
+// Every page under the root may be kept by the page cache; each route opts in with the same handle.
+export const handle = { pageCache: true };
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 

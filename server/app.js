@@ -5,6 +5,7 @@ import express from "express";
 import compression from "compression";
 import helmet from "helmet";
 import { boundRequestBody, createBoundedRequestHandler, createHttpServer, DEFAULT_TIMEOUTS } from "./request-limits.js";
+import { pageCache } from "./page-cache.js";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Stateless endpoints meant for outside clients; they store nothing.
@@ -83,17 +84,15 @@ export function createApp(build, { trustProxy, publicDir }) {
     next();
   });
 
-  app.all(
-    "*",
-    createBoundedRequestHandler({
-      build,
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce,
-        clientIp: req.ip ?? "",
-        isHttps: req.secure,
-      }),
-    }),
-  );
+  const loadContext = (req, res) => ({
+    cspNonce: res.locals.cspNonce,
+    clientIp: req.ip ?? "",
+    isHttps: req.secure,
+    pageCache: res.locals.pageCache,
+  });
+  // A page kept since nothing changed is sent without running Remix (ADR 126).
+  app.get("*", pageCache(build, loadContext));
+  app.all("*", createBoundedRequestHandler({ build, getLoadContext: loadContext }));
 
   // Errors outside Remix: log the detail, show nothing internal.
   app.use((error, req, res, _next) => {

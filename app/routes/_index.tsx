@@ -24,6 +24,9 @@ export const meta: MetaFunction = () => [{ title: "Home – Stepping Up" }];
 
 const RECENT_WINS = 5;
 
+// Kept by the page cache between changes (ADR 126).
+export const handle = { pageCache: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const db = getDb();

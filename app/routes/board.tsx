@@ -24,7 +24,8 @@ import { EngagementPanel } from "~/components/board/engagement-panel";
 import { engagement } from "~/models/capability.server";
 import { format, parseISO, subDays } from "date-fns";
 
-export const handle = { wide: true };
+// Wide; kept by the page cache between changes (ADR 126).
+export const handle = { wide: true, pageCache: true };
 
 export const meta: MetaFunction = () => [{ title: "Programme board – Stepping Up" }];
 

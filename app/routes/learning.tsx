@@ -23,6 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query.q ? `Learning: ${data.query.q} – Stepping Up` : "Learning across the portfolio – Stepping Up" },
 ];
 
+// Kept by the page cache between changes (ADR 126).
+export const handle = { pageCache: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const db = getDb();

@@ -43,6 +43,9 @@ const SAVED_MESSAGES: Record<string, string> = {
   "event-deleted": "The event is deleted",
 };
 
+// Kept by the page cache between changes (ADR 126).
+export const handle = { pageCache: true };
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const projectId = parseId(params.projectId, "project");

@@ -8,6 +8,9 @@ import { isOnProjectTeam } from "~/models/team.server";
 
 // The frame of every page of one measure (the chart, data entry, import, settings): it
 // loads the definition once, and a measure of another project is a 404 for all of them.
+// Kept by the page cache between changes (ADR 126).
+export const handle = { pageCache: true };
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const projectId = parseId(params.projectId, "project");

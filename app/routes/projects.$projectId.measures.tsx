@@ -2,6 +2,9 @@ import { Outlet } from "@remix-run/react";
 
 // /measures, /measures/new and /measures/:measureId share this URL prefix; each page is a
 // child (the list is projects.$projectId.measures._index.tsx).
+// Kept by the page cache between changes (ADR 126).
+export const handle = { pageCache: true };
+
 export default function MeasuresSection() {
   return <Outlet />;
 }

@@ -9,6 +9,9 @@ import { projectFromUrl } from "~/auth/project-page.server";
 import { isOnProjectTeam, isProjectLead } from "~/models/team.server";
 
 // The frame of every project page: title, stage, and the workbook's sections.
+// Kept by the page cache between changes (ADR 126).
+export const handle = { pageCache: true };
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { db, projectId, header } = projectFromUrl(params);

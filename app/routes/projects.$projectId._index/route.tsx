@@ -42,6 +42,9 @@ import { CharterSummary, orNone } from "./charter-summary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.charter.project.title ?? "Project"} – Stepping Up` }];
 
+// Kept by the page cache between changes (ADR 126).
+export const handle = { pageCache: true };
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const projectId = parseId(params.projectId, "project");
