@@ -6,7 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
 import { subscribeNotifications } from "~/models/notification-events.server";
-import { fillHoles, keepPage } from "~/web/page-cache.server";
+import { keepPage } from "~/web/page-cache.server";
 
 export { startup } from "~/boot.server";
 // The server looks a page up before Remix runs any loader (server/app.js).
@@ -62,12 +62,10 @@ export default function handleRequest(
   });
   if (!ticket) return rendered;
   return rendered.then(async (response) => {
-    const body = await response.text();
-    const headers = [...response.headers.entries()];
-    keepPage(ticket, { status: response.status, headers, body });
-    const filled = new Headers(response.headers);
-    filled.set("X-Page-Cache", "miss");
-    return new Response(fillHoles(body, ticket, loadContext.cspNonce), { status: response.status, headers: filled });
+    const body = keepPage(ticket, { status: response.status, headers: [...response.headers.entries()], body: await response.text() }, loadContext.cspNonce);
+    const headers = new Headers(response.headers);
+    headers.set("X-Page-Cache", "miss");
+    return new Response(body, { status: response.status, headers });
   });
 }
 

@@ -1,6 +1,6 @@
 // Express middleware in front of Remix: a signed-in GET of a page kept by the page cache is
 // answered here; otherwise the request goes on to Remix with a ticket for keeping what it renders.
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRemixRequest } from "@remix-run/express/dist/server.js";
 
 /**
  * @param {import("@remix-run/node").ServerBuild | (() => import("@remix-run/node").ServerBuild)} build
@@ -13,7 +13,13 @@ export function pageCache(build, loadContext) {
       const lookupPage = current.entry.module.lookupPage;
       if (!lookupPage) return next();
       const found = await lookupPage(createRemixRequest(req, res), loadContext(req, res), current.routes);
-      if (found && "cached" in found) return await sendRemixResponse(res, found.cached);
+      if (found && "cached" in found) {
+        const { status, headers, body } = found.cached;
+        res.status(status);
+        for (const [name, value] of headers) res.setHeader(name, value);
+        res.setHeader("Content-Length", Buffer.byteLength(body));
+        return res.end(body);
+      }
       if (found) res.locals.pageCache = found.ticket;
       next();
     } catch (error) {

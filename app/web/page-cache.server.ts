@@ -33,10 +33,40 @@ export type PageTicket = {
 };
 
 type Entry = { status: number; headers: [string, string][]; body: string };
+/** A kept page: its text cut at each hole, and which hole (0 nonce, 1 token, 2 seconds) follows each part. */
+type Kept = { status: number; headers: [string, string][]; parts: string[]; holes: number[]; size: number };
+export type KeptPage = { status: number; headers: [string, string][]; body: string };
+
+const HOLE_PATTERN = new RegExp(`${HOLES.nonce}|${HOLES.token}|${HOLES.seconds}`, "g");
+const holeIndex = (text: string) => (text === HOLES.nonce ? 0 : text === HOLES.token ? 1 : 2);
+
+function cut(body: string): Pick<Kept, "parts" | "holes"> {
+  const parts: string[] = [];
+  const holes: number[] = [];
+  let from = 0;
+  for (const m of body.matchAll(HOLE_PATTERN)) {
+    parts.push(body.slice(from, m.index));
+    holes.push(holeIndex(m[0]));
+    from = m.index + m[0].length;
+  }
+  parts.push(body.slice(from));
+  return { parts, holes };
+}
+
+/** The values for one request, in hole order: nonce, form token, seconds left. */
+function holeValues(ticket: PageTicket, nonce: string): string[] {
+  return [nonce, newFormToken(), String(Math.round((ticket.sessionExpiresAt - nowMs()) / 1000))];
+}
+
+function fill(kept: Pick<Kept, "parts" | "holes">, values: string[]): string {
+  let out = kept.parts[0];
+  for (let i = 0; i < kept.holes.length; i++) out += values[kept.holes[i]] + kept.parts[i + 1];
+  return out;
+}
 type RouteLike = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean; module: { handle?: unknown } };
 type MatchRoute = Parameters<typeof matchRoutes>[0][number];
 
-const pages = new Map<string, Entry>();
+const pages = new Map<string, Kept>();
 let bytes = 0;
 let generationNow = "";
 let envSeen: Env | undefined;
@@ -117,7 +147,7 @@ function enterGeneration(current: string) {
   envSeen = env;
 }
 
-export type Lookup = { cached: Response } | { ticket: PageTicket } | null;
+export type Lookup = { cached: KeptPage } | { ticket: PageTicket } | null;
 
 /**
  * For a signed-in GET of a cacheable page: the kept page with its holes filled, or a ticket for
@@ -135,37 +165,37 @@ export async function lookupPage(request: Request, context: AppLoadContext, rout
   enterGeneration(current);
   const key = `${user.id}|${url.pathname}?${normalisedSearch(url)}`;
   const ticket: PageTicket = { key, generation: current, sessionExpiresAt: user.sessionExpiresAt, holes: HOLES };
-  const entry = pages.get(key);
-  if (!entry) return { ticket };
+  const kept = pages.get(key);
+  if (!kept) return { ticket };
   // Most recently used last: the first key is the one to drop when memory runs short.
   pages.delete(key);
-  pages.set(key, entry);
-  const headers = new Headers(entry.headers);
-  headers.set("X-Page-Cache", "hit");
-  return { cached: new Response(fillHoles(entry.body, ticket, context.cspNonce), { status: entry.status, headers }) };
+  pages.set(key, kept);
+  const headers: [string, string][] = [...kept.headers, ["X-Page-Cache", "hit"]];
+  return { cached: { status: kept.status, headers, body: fill(kept, holeValues(ticket, context.cspNonce)) } };
 }
 
-/** Keeps a page rendered with the ticket's holes, when nothing was written while it was rendered. */
-export function keepPage(ticket: PageTicket, entry: Entry) {
-  if (entry.status !== 200 || entry.headers.some(([name]) => name.toLowerCase() === "set-cookie")) return;
-  if (generation(getDb()) !== ticket.generation || generationNow !== ticket.generation) return;
-  const size = entry.body.length * 2;
+/**
+ * The page rendered for a ticket, as this request gets it (holes filled); kept when it is a 200
+ * without cookies and nothing was written while it was rendered.
+ */
+export function keepPage(ticket: PageTicket, page: Entry, nonce: string): string {
+  const kept: Kept = { status: page.status, headers: page.headers, ...cut(page.body), size: page.body.length * 2 };
+  const body = fill(kept, holeValues(ticket, nonce));
+  if (page.status !== 200 || page.headers.some(([name]) => name.toLowerCase() === "set-cookie")) return body;
+  if (generation(getDb()) !== ticket.generation || generationNow !== ticket.generation) return body;
   const limit = cacheBytes();
-  if (size > limit / 4) return;
+  if (kept.size > limit / 4) return body;
+  const old = pages.get(ticket.key);
+  if (old) bytes -= old.size;
   pages.delete(ticket.key);
-  pages.set(ticket.key, entry);
-  bytes += size;
-  for (const [key, old] of pages) {
+  pages.set(ticket.key, kept);
+  bytes += kept.size;
+  for (const [key, page] of pages) {
     if (bytes <= limit) break;
     pages.delete(key);
-    bytes -= old.body.length * 2;
+    bytes -= page.size;
   }
-}
-
-/** The page as this request gets it: its nonce, a fresh form token and its session's time left. */
-export function fillHoles(body: string, ticket: PageTicket, nonce: string): string {
-  const seconds = Math.round((ticket.sessionExpiresAt - nowMs()) / 1000);
-  return body.replaceAll(HOLES.nonce, nonce).replaceAll(HOLES.token, newFormToken()).replaceAll(String(HOLES.seconds), String(seconds));
+  return body;
 }
 
 /** For tests: how many pages are kept. */
