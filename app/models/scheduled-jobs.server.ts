@@ -94,9 +94,9 @@ export function runScheduledTasks(
  * The server's run for the period of `everyMs` (counted from the epoch, so every process agrees) that holds
  * `atMs`: at most one process runs it, however many try — the first claims the period until it ends.
  */
-export function runScheduledPeriod(db: Db, holder: string, everyMs: number, atMs = nowMs()): JobsRun {
+export function runScheduledPeriod(db: Db, holder: string, everyMs: number, atMs = nowMs(), tasks?: ScheduledTask[]): JobsRun {
   const periodEnd = (Math.floor(atMs / everyMs) + 1) * everyMs;
-  const run = runScheduledTasks(db, { holder, claim: () => acquireLock(db, JOBS_PERIOD_LOCK, holder, periodEnd - atMs, atMs) });
+  const run = runScheduledTasks(db, { holder, tasks, claim: () => acquireLock(db, JOBS_PERIOD_LOCK, holder, periodEnd - atMs, atMs) });
   // One line per period in the server's log, from the process that ran it.
   if (run.ran) console.log(`Scheduled jobs ran for ${new Date(periodEnd - everyMs).toISOString()} in process ${process.pid}`);
   return run;
