@@ -30,17 +30,25 @@ export type StartupInfo = {
 export async function startup({
   migrationsFolder,
   background = true,
+  prepare = true,
 }: {
   migrationsFolder: string;
   /** Keep the board's summaries fresh in the background (off in tests, which control time). */
   background?: boolean;
+  /**
+   * Run the start-up work that writes: migrations, seeding, the learning index, the first summaries. A worker
+   * that joins a running server (server.js, ADR 120) skips it: the first worker did it, once, before it started.
+   */
+  prepare?: boolean;
 }): Promise<StartupInfo> {
   const env = getEnv();
   const db = getDb();
-  runMigrations(db, migrationsFolder);
+  if (prepare) runMigrations(db, migrationsFolder);
 
   let seeded = false;
-  if (env.STEPPING_UP_DEMO === "1" && isDatabaseEmpty(db)) {
+  if (!prepare) {
+    // Nothing to write: the first worker migrated and seeded before this one was started.
+  } else if (env.STEPPING_UP_DEMO === "1" && isDatabaseEmpty(db)) {
     const password = loadDemoPassword();
     seedDemo(db, { today: today(), passwordHash: await hashPassword(password) });
     refreshAllMeasureSummaries(db);
@@ -50,15 +58,18 @@ export async function startup({
   }
 
   // The learning index is kept by triggers; rebuild it when it is missing or out of step (ADR 050).
-  const indexProblem = ensureLearningIndex(db);
+  const indexProblem = prepare ? ensureLearningIndex(db) : null;
   if (indexProblem) console.warn(`Rebuilt the learning index (${indexProblem})`);
 
   const demo = isDemoProgramme(db);
   // The board's date-based flags change at midnight: recompute before the first visitor, not during.
   const programmeId = getProgramme(db).id;
   // A programme starts with the default QI training levels (ADR 114).
-  ensureTrainingLevels(db, programmeId);
-  ensureSummariesFresh(db, programmeId, today());
+  if (prepare) {
+    ensureTrainingLevels(db, programmeId);
+    ensureSummariesFresh(db, programmeId, today());
+  }
+  // Every worker runs the background work: each piece is safe in several processes at once (ADR 120).
   if (background) {
     setInterval(() => {
       try {

@@ -46,6 +46,7 @@ async function startDemo() {
       STEPPING_UP_TODAY: TODAY,
       STEPPING_UP_DEMO: "1",
       DEMO_PASSWORD: PASSWORD,
+      WEB_CONCURRENCY: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

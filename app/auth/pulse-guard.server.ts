@@ -47,11 +47,21 @@ export const ANSWER_WINDOW_MS = 10 * 60_000;
 const MAX_ADDRESSES = 10_000;
 const posts = new Map<string, number[]>();
 
+/**
+ * This process's share of ANSWER_LIMIT. No address may be stored (ADR 085), so the count stays in memory and
+ * each of the server's worker processes (STEPPING_UP_WORKERS, set by server.js; ADR 120) allows its share:
+ * connections are dealt to the workers in turn, so an address gets about the whole limit, and never more.
+ */
+export function answerLimitPerProcess(workers = Number(process.env.STEPPING_UP_WORKERS ?? "1")): number {
+  const n = Number.isInteger(workers) && workers > 1 ? workers : 1;
+  return Math.max(1, Math.floor(ANSWER_LIMIT / n));
+}
+
 /** Counts a post from `ip`; true when it is over the limit for the window (nothing is written anywhere). */
 export function answerRateLimited(ip: string): boolean {
   const now = nowMs();
   const recent = (posts.get(ip) ?? []).filter((at) => at > now - ANSWER_WINDOW_MS);
-  if (recent.length >= ANSWER_LIMIT) {
+  if (recent.length >= answerLimitPerProcess()) {
     posts.set(ip, recent);
     return true;
   }

@@ -72,7 +72,12 @@ function quietSince(p: { plannedStart: string | null; createdAt: Date; importedA
 
 /** Recomputes the summaries of the given projects (all when scope is null) as of `today`. */
 export function refreshSummaries(db: Db, programmeId: number, today: string, scope: Scope) {
-  if (scope && scope.length === 0) return;
+  upsertSummaries(db, summaryRows(db, programmeId, today, scope));
+}
+
+/** The summary rows of the given projects (all when scope is null) as of `today`: reads only. */
+function summaryRows(db: Db, programmeId: number, today: string, scope: Scope): Record<string, unknown>[] {
+  if (scope && scope.length === 0) return [];
   const thresholds = thresholdsOf(db, programmeId);
   const quarterStart = format(startOfQuarter(parseISO(today)), "yyyy-MM-dd");
 
@@ -99,7 +104,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     .leftJoin(waves, eq(waves.id, projects.waveId))
     .where(and(eq(projects.programmeId, programmeId), inScope(projects.id, scope)))
     .all();
-  if (base.length === 0) return;
+  if (base.length === 0) return [];
   const ids = scope;
 
   const leads = groupBy(
@@ -343,7 +348,7 @@ export function refreshSummaries(db: Db, programmeId: number, today: string, sco
     };
   });
 
-  upsertSummaries(db, rows);
+  return rows;
 }
 
 /**
@@ -401,8 +406,9 @@ export function ensureSummariesFresh(db: Db, programmeId: number, today: string)
       .select({ id: max(auditEvents.id) })
       .from(auditEvents)
       .get()?.id ?? 0;
+  let scope: Scope;
   if (programme.asOf !== today) {
-    refreshSummaries(db, programmeId, today, null);
+    scope = null;
   } else if (latestAudit > programme.watermark) {
     const changed = db
       .selectDistinct({ projectId: auditEvents.projectId })
@@ -410,9 +416,23 @@ export function ensureSummariesFresh(db: Db, programmeId: number, today: string)
       .where(and(gt(auditEvents.id, programme.watermark), isNotNull(auditEvents.projectId)))
       .all()
       .map((r) => r.projectId as number);
-    refreshSummaries(db, programmeId, today, [...new Set([...changed, ...projectsLedByChangedPeople(db, programme.watermark)])]);
+    scope = [...new Set([...changed, ...projectsLedByChangedPeople(db, programme.watermark)])];
   } else {
     return;
   }
-  db.update(programmes).set({ summariesAsOf: today, summariesAuditWatermark: latestAudit }).where(eq(programmes.id, programmeId)).run();
+  const rows = summaryRows(db, programmeId, today, scope);
+  // Several worker processes refresh at once (ADR 120): only the first to finish from this watermark writes. A
+  // slower one could otherwise overwrite newer rows with what it read earlier, under a watermark that hides it.
+  db.$client
+    .transaction(() => {
+      const current = db
+        .select({ asOf: programmes.summariesAsOf, watermark: programmes.summariesAuditWatermark })
+        .from(programmes)
+        .where(eq(programmes.id, programmeId))
+        .get();
+      if (current?.asOf !== programme.asOf || current?.watermark !== programme.watermark) return;
+      upsertSummaries(db, rows);
+      db.update(programmes).set({ summariesAsOf: today, summariesAuditWatermark: latestAudit }).where(eq(programmes.id, programmeId)).run();
+    })
+    .immediate();
 }

@@ -187,6 +187,8 @@ describe("a database from a newer version", () => {
         STEPPING_UP_DEMO: "1",
         DEMO_PASSWORD: "demo-password-for-tests",
         STEPPING_UP_TODAY: TODAY,
+        // One process: the multi-worker server has its own test (test/integration/cluster.test.ts).
+        WEB_CONCURRENCY: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

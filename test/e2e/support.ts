@@ -69,6 +69,8 @@ export async function startApp(env: Record<string, string> = {}, opts: { port?: 
       STEPPING_UP_DEMO: "1",
       // The hourly run would add reminders mid-test; tests that want it turn it on.
       SCHEDULED_JOBS: "0",
+      // One process keeps the browser tests light; test/integration/cluster.test.ts covers several workers.
+      WEB_CONCURRENCY: "1",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

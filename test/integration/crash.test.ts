@@ -34,6 +34,8 @@ async function startServer(databaseFile: string, port: number): Promise<Running>
       STEPPING_UP_TODAY: TEST_TODAY,
       DEMO_PASSWORD,
       SESSION_SECRET: "crash-test-session-secret-0123456789abcdef",
+      // One process, killed outright; test/integration/cluster.test.ts kills a worker of several.
+      WEB_CONCURRENCY: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -187,6 +187,8 @@ describe("the hourly run in two server processes", () => {
         DEMO_PASSWORD,
         JOBS_EVERY_SECONDS: "1",
         NOTIFY_HOUR: "0",
+        // Two separate servers of one process each (cluster.test.ts has one server of two workers).
+        WEB_CONCURRENCY: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { acquireLock, releaseLock } from "~/models/job-lock.server";
-import { JOBS_LOCK, runScheduledTasks, SCHEDULED_TASKS, type ScheduledTask } from "~/models/scheduled-jobs.server";
+import { JOBS_LOCK, runScheduledPeriod, runScheduledTasks, SCHEDULED_TASKS, type ScheduledTask } from "~/models/scheduled-jobs.server";
 import { createTestDb } from "../helpers/db";
 
 describe("job locks", () => {
@@ -68,5 +68,54 @@ describe("the scheduled run", () => {
 
   it("runs the daily reminders and digests, the monthly wins digest and retention, every hour", () => {
     expect(SCHEDULED_TASKS.map((t) => t.name)).toEqual(["notify-due", "wins-digest", "retention"]);
+  });
+});
+
+describe("the server's run in several worker processes", () => {
+  it("runs once per period however many processes try, again in the next period, and leaves runs by hand alone", () => {
+    const { db, file } = createTestDb();
+    const other = openDatabase(file);
+    const calls: string[] = [];
+    const tasks: ScheduledTask[] = [{ name: "count", run: () => calls.push("count") }];
+    const hour = 3_600_000;
+    const start = 1_800_000_000_000 - (1_800_000_000_000 % hour);
+    const logged = console.log;
+    console.log = () => {};
+    try {
+      // Two workers at the start of the hour, a third late in it: one run.
+      expect(runScheduledPeriod(db, "worker-1", hour, start + 5, tasks)).toMatchObject({ ran: true });
+      expect(runScheduledPeriod(other, "worker-2", hour, start + 6, tasks)).toEqual({ ran: false });
+      expect(runScheduledPeriod(other, "worker-2", hour, start + hour - 1, tasks)).toEqual({ ran: false });
+      expect(calls).toEqual(["count"]);
+      // The mutual-exclusion lock was let go: a run by hand still goes ahead in the same hour.
+      expect(runScheduledTasks(db, { tasks, byHand: true })).toMatchObject({ ran: true });
+      expect(calls).toEqual(["count", "count"]);
+      // The next hour, whichever worker tries first runs it.
+      expect(runScheduledPeriod(other, "worker-2", hour, start + hour + 20, tasks)).toMatchObject({ ran: true });
+      expect(runScheduledPeriod(db, "worker-1", hour, start + hour + 21, tasks)).toEqual({ ran: false });
+      expect(calls).toEqual(["count", "count", "count"]);
+    } finally {
+      console.log = logged;
+    }
+    other.$client.close();
+  });
+
+  it("does not use up the period while a run by hand holds the lock", () => {
+    const { db } = createTestDb();
+    const calls: string[] = [];
+    const tasks: ScheduledTask[] = [{ name: "count", run: () => calls.push("count") }];
+    const hour = 3_600_000;
+    const start = 1_800_000_000_000 - (1_800_000_000_000 % hour);
+    expect(acquireLock(db, JOBS_LOCK, "by-hand", 60_000, start)).toBe(true);
+    expect(runScheduledPeriod(db, "worker-1", hour, start + 10, tasks)).toEqual({ ran: false });
+    releaseLock(db, JOBS_LOCK, "by-hand");
+    const logged = console.log;
+    console.log = () => {};
+    try {
+      expect(runScheduledPeriod(db, "worker-1", hour, start + 20, tasks)).toMatchObject({ ran: true });
+    } finally {
+      console.log = logged;
+    }
+    expect(calls).toEqual(["count"]);
   });
 });
