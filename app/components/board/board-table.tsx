@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Table, Tag, type TableColumn } from "~/components/nhs";
-import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
+import { AssuranceIcon, Sparkline, SpcIconSprite, VariationIcon } from "~/components/spc";
 import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS } from "~/domain/attention";
 import type { BoardRow } from "~/web/board-row";
@@ -131,8 +131,8 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
           <span className="nhsuk-body-s">{r.primaryMeasureName}</span>
           {r.primarySparkline ? <Sparkline values={r.primarySparkline} latest={latest} latestDirection={direction} label={r.primaryMeasureName} /> : null}
           <span className="app-board-measure__icons">
-            <VariationIcon icon={r.primaryVariationIcon} size={32} />
-            <AssuranceIcon icon={r.primaryAssuranceIcon} size={32} noneText={null} />
+            <VariationIcon icon={r.primaryVariationIcon} size={32} sprite />
+            <AssuranceIcon icon={r.primaryAssuranceIcon} size={32} noneText={null} sprite />
           </span>
         </div>
       );
@@ -211,40 +211,45 @@ export function BoardTable({
     };
   });
   return (
-    <Table
-      caption="Projects on the board"
-      captionHidden
-      className="app-board-table"
-      scroll
-      columns={kitColumns}
-      rows={tableRows}
-      rowKey={(row) => row.id}
-      group={
-        query.group
-          ? {
-              key: (row) => groupKey(row.original),
-              className: "app-group-row",
-              heading: (row) => {
-                const key = groupKey(row.original);
-                const g = groups.find((x) => x.key === key);
-                return (
-                  <>
-                    {groupLabel(query.group, key)}
-                    {g ? (
-                      <span className="app-group-row__totals">
-                        {" "}
-                        — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention, {g.overdue} overdue milestone
-                        {g.overdue === 1 ? "" : "s"}, {g.openAsks} waiting ask
-                        {g.openAsks === 1 ? "" : "s"}
-                        {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
-                      </span>
-                    ) : null}
-                  </>
-                );
-              },
-            }
-          : undefined
-      }
-    />
+    <>
+      {query.hide.includes("measure") ? null : (
+        <SpcIconSprite variation={rows.map((r) => r.primaryVariationIcon)} assurance={rows.map((r) => r.primaryAssuranceIcon)} />
+      )}
+      <Table
+        caption="Projects on the board"
+        captionHidden
+        className="app-board-table"
+        scroll
+        columns={kitColumns}
+        rows={tableRows}
+        rowKey={(row) => row.id}
+        group={
+          query.group
+            ? {
+                key: (row) => groupKey(row.original),
+                className: "app-group-row",
+                heading: (row) => {
+                  const key = groupKey(row.original);
+                  const g = groups.find((x) => x.key === key);
+                  return (
+                    <>
+                      {groupLabel(query.group, key)}
+                      {g ? (
+                        <span className="app-group-row__totals">
+                          {" "}
+                          — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention, {g.overdue} overdue milestone
+                          {g.overdue === 1 ? "" : "s"}, {g.openAsks} waiting ask
+                          {g.openAsks === 1 ? "" : "s"}
+                          {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
+                        </span>
+                      ) : null}
+                    </>
+                  );
+                },
+              }
+            : undefined
+        }
+      />
+    </>
   );
 }
