@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BoardRollup } from "~/components/board/rollup";
 import { BoardTable } from "~/components/board/board-table";
+import { SpcIconSprite } from "~/components/spc";
 import { ProposalQueue } from "~/components/proposal-queue";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { Checkboxes, Details, InsetText } from "~/components/nhs";
@@ -179,7 +180,15 @@ export default function Board() {
         </Form>
       </Details>
 
-      <BoardRollup rollup={rollup} months={months} total={total} />
+      {/* The Making Data Count icons of the roll-up and the rows, each drawn once (ADR 117). */}
+      <SpcIconSprite
+        variation={[
+          ...rollup.measuresByIcon.filter((c) => c.n > 0).map((c) => c.key),
+          ...(query.hide.includes("measure") ? [] : rows.map((r) => r.primaryVariationIcon)),
+        ]}
+        assurance={query.hide.includes("measure") ? [] : rows.map((r) => r.primaryAssuranceIcon)}
+      />
+      <BoardRollup rollup={rollup} months={months} total={total} sprite />
 
       <h2 className="nhsuk-heading-m">Projects</h2>
       <p>
@@ -199,7 +208,7 @@ export default function Board() {
             On a small screen the board shows each project&apos;s RAG, the board&apos;s view and its flags. A wider screen, or the project&apos;s own page,
             shows the rest.
           </p>
-          <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} />
+          <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} pageSprite />
         </>
       )}
       <Pagination page={page} pages={pages} href={(n) => boardSearch(query, { page: n })} label="Pages of the board" />

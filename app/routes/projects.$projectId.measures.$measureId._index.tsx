@@ -67,7 +67,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     name: measure.name,
     advice: advice && advice.chart !== measure.chartType ? advice : null,
-    series,
+    // The series travels as columns, not one object per point: a third of the bytes (ADR 117).
+    series: {
+      periodDates: series.map((p) => p.periodDate),
+      values: series.map((p) => p.value),
+      numerators: series.some((p) => p.numerator !== null) ? series.map((p) => p.numerator) : null,
+      denominators: series.some((p) => p.denominator !== null) ? series.map((p) => p.denominator) : null,
+    },
     chart,
     chartParam: asked === "xmr" || asked === "run" ? asked : null,
     wholeTable: search.get("table") === "all",
@@ -95,11 +101,35 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { series, chart, chartParam, wholeTable, rows, page, pageCount, rebases, annotations, pdsaMarkers, saved, imported, advice, comments } =
-    useLoaderData<typeof loader>();
+  const {
+    series: columns,
+    chart,
+    chartParam,
+    wholeTable,
+    rows,
+    page,
+    pageCount,
+    rebases,
+    annotations,
+    pdsaMarkers,
+    saved,
+    imported,
+    advice,
+    comments,
+  } = useLoaderData<typeof loader>();
   const { measure: m, canEdit } = useMeasureLayout();
   const base = `/projects/${m.projectId}/measures/${m.id}`;
   const suffix = unitSuffix(m);
+  const series = useMemo(
+    () =>
+      columns.periodDates.map((periodDate, i) => ({
+        periodDate,
+        value: columns.values[i],
+        numerator: columns.numerators?.[i] ?? null,
+        denominator: columns.denominators?.[i] ?? null,
+      })),
+    [columns],
+  );
   const result = useMemo(
     () =>
       analyseSeries(

@@ -2,7 +2,7 @@
 // link to them all; the board lists the oldest proposals with a link to the whole queue; the board's
 // Making Data Count icons are drawn once per page and used by reference in each row.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import { measurePoints, measures, projects } from "../../db/schema";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
@@ -27,7 +27,7 @@ describe("the measure page's data table", () => {
       .select({ id: measures.id, projectId: measures.projectId, n: sql<number>`count(${measurePoints.id})` })
       .from(measures)
       .innerJoin(measurePoints, eq(measurePoints.measureId, measures.id))
-      .where(sql`${measures.deletedAt} is null and ${measurePoints.deletedAt} is null`)
+      .where(isNull(measures.deletedAt))
       .groupBy(measures.id)
       .orderBy(sql`count(${measurePoints.id}) desc`)
       .get()!;
@@ -88,9 +88,11 @@ describe("the board", () => {
     expect((await readPage(await board.get("/"))).tableRowsCaptioned("Proposals awaiting a decision")).toHaveLength(waiting.length);
   });
 
-  it("draws each Making Data Count icon once per page and refers to it from the rows, keeping each icon's name", async () => {
+  it("draws each Making Data Count icon once per page and refers to it from the roll-up and the rows, keeping each icon's name", async () => {
     const page = await readPage(await board.get("/board?size=100"));
-    const icons = page.findAll(".app-board-table [data-icon]");
+    const icons = page.findAll("main [data-icon]");
+    expect(page.findAll(".app-board-table [data-icon]").length).toBeGreaterThan(0);
+    expect(page.findAll(".app-rollup [data-icon]").length).toBeGreaterThan(0);
     expect(icons.length).toBeGreaterThan(0);
     const symbols = new Set(page.findAll(".app-sprite symbol").map((s) => s.getAttribute("id")));
     for (const icon of icons) {

@@ -63,7 +63,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
         <>
           <RagTag rag={r.latestRag} />
           <br />
-          <span className="nhsuk-body-s app-muted">{ageInDays(r.latestRagDate, today)} days ago</span>
+          <span className="nhsuk-body-s app-muted">{`${ageInDays(r.latestRagDate, today)} days ago`}</span>
         </>
       ) : (
         <span className="app-muted">No report</span>
@@ -84,7 +84,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
           <>
             <br />
             <Link className="nhsuk-body-s" to={`/board/assess/${r.projectId}?back=${encodeURIComponent(backTo)}`}>
-              Record view<span className="nhsuk-u-visually-hidden"> of {r.title}</span>
+              Record view<span className="nhsuk-u-visually-hidden">{` of ${r.title}`}</span>
             </Link>
           </>
         ) : null}
@@ -94,17 +94,17 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
     cell("milestones", (r) =>
       r.milestonesTotal ? (
         <>
-          {r.milestonesDone} of {r.milestonesTotal} done
+          {`${r.milestonesDone} of ${r.milestonesTotal} done`}
           {r.milestonesOverdue ? (
             <>
               <br />
-              <Tag colour="red">{r.milestonesOverdue} overdue</Tag>
+              <Tag colour="red">{`${r.milestonesOverdue} overdue`}</Tag>
             </>
           ) : null}
           {r.worstSlipDays && r.worstSlipDays > 0 ? (
             <>
               <br />
-              <span className="nhsuk-body-s">worst slip {r.worstSlipDays} days</span>
+              <span className="nhsuk-body-s">{`worst slip ${r.worstSlipDays} days`}</span>
             </>
           ) : null}
         </>
@@ -117,7 +117,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
         <>
           {formatDay(r.lastPdsaDate)}
           <br />
-          <span className="nhsuk-body-s app-muted">{r.pdsaCyclesThisQuarter} this quarter</span>
+          <span className="nhsuk-body-s app-muted">{`${r.pdsaCyclesThisQuarter} this quarter`}</span>
         </>
       ) : (
         <span className="app-muted">No cycles</span>
@@ -142,13 +142,13 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
       r.flags.length ? (
         <details className="app-flag-details">
           <summary>
-            {r.flags.length} flag{r.flags.length === 1 ? "" : "s"}
-            <span className="nhsuk-u-visually-hidden">: show reasons for {r.title}</span>
+            {`${r.flags.length} flag${r.flags.length === 1 ? "" : "s"}`}
+            <span className="nhsuk-u-visually-hidden">{`: show reasons for ${r.title}`}</span>
           </summary>
           <ul className="nhsuk-list app-flag-list">
             {r.flags.map((f, i) => (
               <li key={i}>
-                <strong>{FLAG_LABELS[f.code]}:</strong>{" "}
+                <strong>{`${FLAG_LABELS[f.code]}:`}</strong>{" "}
                 <span className="nhsuk-body-s" title={f.detail}>
                   {f.reason}
                 </span>
@@ -175,12 +175,15 @@ export function BoardTable({
   query,
   today,
   canAssess,
+  pageSprite = false,
 }: {
   rows: BoardRow[];
   groups: BoardGroupRow[];
   query: BoardQuery;
   today: string;
   canAssess: boolean;
+  /** The page draws the icons' <SpcIconSprite> itself (with its other icons); otherwise the table does. */
+  pageSprite?: boolean;
 }) {
   const backTo = `/board${boardSearch(query)}`;
   const columns = useMemo(() => columnsFor(today, canAssess, backTo), [today, canAssess, backTo]);
@@ -212,7 +215,7 @@ export function BoardTable({
   });
   return (
     <>
-      {query.hide.includes("measure") ? null : (
+      {pageSprite || query.hide.includes("measure") ? null : (
         <SpcIconSprite variation={rows.map((r) => r.primaryVariationIcon)} assurance={rows.map((r) => r.primaryAssuranceIcon)} />
       )}
       <Table
