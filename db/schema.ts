@@ -390,6 +390,10 @@ export const pdsaCycles = sqliteTable(
   (t) => [
     uniqueIndex("pdsa_cycles_project_number_uq").on(t.projectId, t.number),
     index("pdsa_cycles_project_updated_idx").on(t.projectId, t.updatedAt),
+    // The board's engagement figures count a portfolio's recent cycles by project and start date (ADR 117).
+    index("pdsa_cycles_project_start_idx")
+      .on(t.projectId, t.startDate)
+      .where(sql`deleted_at is null`),
     check("pdsa_cycles_status_ck", inList("status", PDSA_STATUSES)),
     check("pdsa_cycles_decision_ck", sql`act_decision is null or ${inList("act_decision", PDSA_DECISIONS)}`),
     check("pdsa_cycles_dates_ck", sql`end_date is null or end_date >= start_date`),

@@ -2,7 +2,7 @@
 // chart by default, a run chart under 12 values (limits from so few are only trial
 // limits); links switch between them, so it works without JavaScript.
 import { Link } from "@remix-run/react";
-import { ChosenChart, SpcHeadline, type ChartAnnotation, type PdsaMarker } from "~/components/spc";
+import { ChosenChart, SpcHeadline, type ChartAnnotation, type DataTableView, type PdsaMarker } from "~/components/spc";
 import type { SpcResult } from "~/domain/spc";
 
 export type ChartKind = "xmr" | "run";
@@ -18,6 +18,7 @@ export function MeasureChart({
   annotations,
   rebaseReasons,
   limitsChart = "XmR",
+  table,
 }: {
   title: string;
   result: SpcResult;
@@ -31,6 +32,8 @@ export function MeasureChart({
   rebaseReasons: readonly { index: number; reason: string }[];
   /** The chart the limits come from: XmR, or the measure's attribute chart (p, u′, g…). */
   limitsChart?: string;
+  /** The data table under the chart: the latest points, with a link to them all (ADR 117). */
+  table?: DataTableView;
 }) {
   const choices: { kind: ChartKind; label: string; show: string }[] = [
     { kind: "xmr", label: `${limitsChart} chart (with process limits)`, show: `Show the ${limitsChart} chart (with process limits)` },
@@ -70,6 +73,7 @@ export function MeasureChart({
         pdsaMarkers={pdsaMarkers}
         annotations={annotations}
         rebaseReasons={rebaseReasons}
+        table={table}
       />
     </section>
   );

@@ -6,7 +6,21 @@ import { formatDay } from "~/web/dates";
 
 export type QueuedProposalView = { projectId: number; title: string; proposedBy: string | null; proposedOn: string; divisionName: string | null };
 
-export function ProposalQueue({ proposals, headingId, headingLevel = 2 }: { proposals: QueuedProposalView[]; headingId: string; headingLevel?: 2 | 3 }) {
+export function ProposalQueue({
+  proposals,
+  headingId,
+  headingLevel = 2,
+  total = proposals.length,
+  allHref,
+}: {
+  proposals: QueuedProposalView[];
+  headingId: string;
+  headingLevel?: 2 | 3;
+  /** How many are waiting when `proposals` is only the oldest of them. */
+  total?: number;
+  /** Where the whole queue is listed, when `proposals` is only the oldest of them. */
+  allHref?: string;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={headingId} className="app-proposal-queue">
@@ -15,7 +29,10 @@ export function ProposalQueue({ proposals, headingId, headingLevel = 2 }: { prop
         <p className="app-muted">No proposals are waiting for a decision.</p>
       ) : (
         <>
-          <p>{plural(proposals.length, "proposal is", "proposals are")} waiting for the board to approve or decline, oldest first.</p>
+          <p>
+            {plural(total, "proposal is", "proposals are")} waiting for the board to approve or decline, oldest first
+            {total > proposals.length ? `; the oldest ${proposals.length} are listed` : ""}.
+          </p>
           <Table
             caption="Proposals awaiting a decision"
             captionHidden
@@ -38,6 +55,11 @@ export function ProposalQueue({ proposals, headingId, headingLevel = 2 }: { prop
               },
             ]}
           />
+          {total > proposals.length && allHref ? (
+            <p>
+              <Link to={allHref}>Show all {plural(total, "proposal")} awaiting a decision</Link>
+            </p>
+          ) : null}
         </>
       )}
     </section>

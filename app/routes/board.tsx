@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BoardRollup } from "~/components/board/rollup";
 import { BoardTable } from "~/components/board/board-table";
+import { SpcIconSprite } from "~/components/spc";
 import { ProposalQueue } from "~/components/proposal-queue";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { Checkboxes, Details, InsetText } from "~/components/nhs";
@@ -29,23 +30,34 @@ export const handle = { wide: true, pageCache: true };
 
 export const meta: MetaFunction = () => [{ title: "Programme board – Stepping Up" }];
 
+/** The board lists the oldest proposals; "?proposals=all" lists every one (ADR 117). */
+export const PROPOSALS_ON_BOARD = 10;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const db = getDb();
   const today = getToday();
   const programme = freshProgramme(db, today);
-  const query = parseBoardQuery(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const query = parseBoardQuery(search);
   const page = listBoardPage(db, programme.id, query);
   const months = lastTwelveMonths(today);
+  const proposals = canGovern(user) ? listProposalsAwaitingDecision(db, programme.id) : null;
+  const rollup = boardRollup(db, programme.id, query, today);
   return {
     query,
     today,
     months,
     programmeName: programme.name,
     options: boardFilterOptions(db, programme.id),
-    rollup: boardRollup(db, programme.id, query, today),
+    // Only what the page shows travels in the page's data (ADR 117).
+    rollup: {
+      ...rollup,
+      attention: rollup.attention.map((p) => ({ projectId: p.projectId, title: p.title, flags: p.flags.map(({ code, reason }) => ({ code, reason })) })),
+    },
     canAssess: canGovern(user),
-    proposals: canGovern(user) ? listProposalsAwaitingDecision(db, programme.id) : null,
+    proposals: proposals && search.get("proposals") !== "all" ? proposals.slice(0, PROPOSALS_ON_BOARD) : proposals,
+    proposalsWaiting: proposals?.length ?? 0,
     conversationPriorities: listPrioritiesWithPlans(db, programme.id, today).map((p) => ({
       id: p.id,
       title: p.title,
@@ -59,13 +71,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Board() {
-  const { query, today, months, options, rollup, canAssess, rows, total, page, pages, groups, programmeName, proposals } = useLoaderData<typeof loader>();
+  const { query, today, months, options, rollup, canAssess, rows, total, page, pages, groups, programmeName, proposals, proposalsWaiting } =
+    useLoaderData<typeof loader>();
   const filtered = Boolean(query.q || query.theme || query.division || query.wave || query.stage || query.rag || query.cqc || query.lead || query.attention);
   return (
     <>
       <h1>Programme board</h1>
       <p className="nhsuk-lede-text">Every project in {programmeName}: what needs the board, and whether the data backs what teams report.</p>
-      {proposals?.length ? <ProposalQueue proposals={proposals} headingId="board-proposals" /> : null}
+      {proposals?.length ? (
+        <ProposalQueue
+          proposals={proposals}
+          total={proposalsWaiting}
+          allHref={`/board${boardSearch(query)}${boardSearch(query) ? "&" : "?"}proposals=all#board-proposals`}
+          headingId="board-proposals"
+        />
+      ) : null}
 
       <Details summary="Filter, group and choose columns" open={filtered}>
         <Form method="get" aria-label="Filter the board">
@@ -161,7 +181,15 @@ export default function Board() {
         </Form>
       </Details>
 
-      <BoardRollup rollup={rollup} months={months} total={total} />
+      {/* The Making Data Count icons of the roll-up and the rows, each drawn once (ADR 117). */}
+      <SpcIconSprite
+        variation={[
+          ...rollup.measuresByIcon.filter((c) => c.n > 0).map((c) => c.key),
+          ...(query.hide.includes("measure") ? [] : rows.map((r) => r.primaryVariationIcon)),
+        ]}
+        assurance={query.hide.includes("measure") ? [] : rows.map((r) => r.primaryAssuranceIcon)}
+      />
+      <BoardRollup rollup={rollup} months={months} total={total} sprite />
 
       <h2 className="nhsuk-heading-m">Projects</h2>
       <p>
@@ -181,7 +209,7 @@ export default function Board() {
             On a small screen the board shows each project&apos;s RAG, the board&apos;s view and its flags. A wider screen, or the project&apos;s own page,
             shows the rest.
           </p>
-          <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} />
+          <BoardTable rows={rows} groups={groups} query={query} today={today} canAssess={canAssess} pageSprite />
         </>
       )}
       <Pagination page={page} pages={pages} href={(n) => boardSearch(query, { page: n })} label="Pages of the board" />

@@ -174,6 +174,7 @@ describe("axe-core finds no WCAG 2.2 AA violations", () => {
     ["new status report", () => `/projects/${ids.project}/status/new`],
     ["measures", () => `/projects/${ids.project}/measures`],
     ["a measure", () => `/projects/${ids.project}/measures/${ids.measure}`],
+    ["a measure with its whole data table open", () => `/projects/${ids.project}/measures/${ids.measure}?table=all`],
     ["new measure", () => `/projects/${ids.project}/measures/new`],
     ["project asks", () => `/projects/${ids.project}/asks`],
     ["progress", () => `/projects/${ids.project}/progress`],

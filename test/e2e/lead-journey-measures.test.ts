@@ -146,9 +146,15 @@ it("lead defines a measure, pastes data with two bad rows, fixes them, sees a si
   expect(await page.locator(".app-spc-chart__rebase title").textContent()).toBe("New limits from 21 Apr 2025: New triage process started");
   await page.getByRole("img", { name: "Hit and miss: the target may or may not be met" }).first().waitFor();
 
-  // The limits in the chart's table changed at the rebase.
+  // The chart's table lists the latest 24 points; its link lists all 30, in an open table (ADR 117).
   await page.getByText("Show data as a table").click();
   const tableRows = page.locator(".app-spc-chart__table tbody tr");
+  expect(await tableRows.count()).toBe(24);
+  await page.getByRole("link", { name: "Show all 30 points in the table" }).click();
+  await page.waitForURL((u) => u.pathname === measurePath && u.searchParams.get("table") === "all");
+  expect(await tableRows.count()).toBe(30);
+  expect(await page.locator("#measure-data-table").getAttribute("open")).not.toBeNull();
+  // The limits in the chart's table changed at the rebase.
   const upperCell = (row: number) => tableRows.nth(row).locator("td").nth(5).textContent();
   expect(await upperCell(0)).not.toBe(await upperCell(29));
 

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Table, Tag, type TableColumn } from "~/components/nhs";
-import { AssuranceIcon, Sparkline, VariationIcon } from "~/components/spc";
+import { AssuranceIcon, Sparkline, SpcIconSprite, VariationIcon } from "~/components/spc";
 import { RagTag, StageTag } from "~/components/tags";
 import { FLAG_LABELS } from "~/domain/attention";
 import type { BoardRow } from "~/web/board-row";
@@ -63,7 +63,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
         <>
           <RagTag rag={r.latestRag} />
           <br />
-          <span className="nhsuk-body-s app-muted">{ageInDays(r.latestRagDate, today)} days ago</span>
+          <span className="nhsuk-body-s app-muted">{`${ageInDays(r.latestRagDate, today)} days ago`}</span>
         </>
       ) : (
         <span className="app-muted">No report</span>
@@ -84,7 +84,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
           <>
             <br />
             <Link className="nhsuk-body-s" to={`/board/assess/${r.projectId}?back=${encodeURIComponent(backTo)}`}>
-              Record view<span className="nhsuk-u-visually-hidden"> of {r.title}</span>
+              Record view<span className="nhsuk-u-visually-hidden">{` of ${r.title}`}</span>
             </Link>
           </>
         ) : null}
@@ -94,17 +94,17 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
     cell("milestones", (r) =>
       r.milestonesTotal ? (
         <>
-          {r.milestonesDone} of {r.milestonesTotal} done
+          {`${r.milestonesDone} of ${r.milestonesTotal} done`}
           {r.milestonesOverdue ? (
             <>
               <br />
-              <Tag colour="red">{r.milestonesOverdue} overdue</Tag>
+              <Tag colour="red">{`${r.milestonesOverdue} overdue`}</Tag>
             </>
           ) : null}
           {r.worstSlipDays && r.worstSlipDays > 0 ? (
             <>
               <br />
-              <span className="nhsuk-body-s">worst slip {r.worstSlipDays} days</span>
+              <span className="nhsuk-body-s">{`worst slip ${r.worstSlipDays} days`}</span>
             </>
           ) : null}
         </>
@@ -117,7 +117,7 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
         <>
           {formatDay(r.lastPdsaDate)}
           <br />
-          <span className="nhsuk-body-s app-muted">{r.pdsaCyclesThisQuarter} this quarter</span>
+          <span className="nhsuk-body-s app-muted">{`${r.pdsaCyclesThisQuarter} this quarter`}</span>
         </>
       ) : (
         <span className="app-muted">No cycles</span>
@@ -131,8 +131,8 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
           <span className="nhsuk-body-s">{r.primaryMeasureName}</span>
           {r.primarySparkline ? <Sparkline values={r.primarySparkline} latest={latest} latestDirection={direction} label={r.primaryMeasureName} /> : null}
           <span className="app-board-measure__icons">
-            <VariationIcon icon={r.primaryVariationIcon} size={32} />
-            <AssuranceIcon icon={r.primaryAssuranceIcon} size={32} noneText={null} />
+            <VariationIcon icon={r.primaryVariationIcon} size={32} sprite />
+            <AssuranceIcon icon={r.primaryAssuranceIcon} size={32} noneText={null} sprite />
           </span>
         </div>
       );
@@ -142,13 +142,13 @@ function columnsFor(today: string, canAssess: boolean, backTo: string): ColumnDe
       r.flags.length ? (
         <details className="app-flag-details">
           <summary>
-            {r.flags.length} flag{r.flags.length === 1 ? "" : "s"}
-            <span className="nhsuk-u-visually-hidden">: show reasons for {r.title}</span>
+            {`${r.flags.length} flag${r.flags.length === 1 ? "" : "s"}`}
+            <span className="nhsuk-u-visually-hidden">{`: show reasons for ${r.title}`}</span>
           </summary>
           <ul className="nhsuk-list app-flag-list">
             {r.flags.map((f, i) => (
               <li key={i}>
-                <strong>{FLAG_LABELS[f.code]}:</strong>{" "}
+                <strong>{`${FLAG_LABELS[f.code]}:`}</strong>{" "}
                 <span className="nhsuk-body-s" title={f.detail}>
                   {f.reason}
                 </span>
@@ -175,12 +175,15 @@ export function BoardTable({
   query,
   today,
   canAssess,
+  pageSprite = false,
 }: {
   rows: BoardRow[];
   groups: BoardGroupRow[];
   query: BoardQuery;
   today: string;
   canAssess: boolean;
+  /** The page draws the icons' <SpcIconSprite> itself (with its other icons); otherwise the table does. */
+  pageSprite?: boolean;
 }) {
   const backTo = `/board${boardSearch(query)}`;
   const columns = useMemo(() => columnsFor(today, canAssess, backTo), [today, canAssess, backTo]);
@@ -211,40 +214,45 @@ export function BoardTable({
     };
   });
   return (
-    <Table
-      caption="Projects on the board"
-      captionHidden
-      className="app-board-table"
-      scroll
-      columns={kitColumns}
-      rows={tableRows}
-      rowKey={(row) => row.id}
-      group={
-        query.group
-          ? {
-              key: (row) => groupKey(row.original),
-              className: "app-group-row",
-              heading: (row) => {
-                const key = groupKey(row.original);
-                const g = groups.find((x) => x.key === key);
-                return (
-                  <>
-                    {groupLabel(query.group, key)}
-                    {g ? (
-                      <span className="app-group-row__totals">
-                        {" "}
-                        — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention, {g.overdue} overdue milestone
-                        {g.overdue === 1 ? "" : "s"}, {g.openAsks} waiting ask
-                        {g.openAsks === 1 ? "" : "s"}
-                        {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
-                      </span>
-                    ) : null}
-                  </>
-                );
-              },
-            }
-          : undefined
-      }
-    />
+    <>
+      {pageSprite || query.hide.includes("measure") ? null : (
+        <SpcIconSprite variation={rows.map((r) => r.primaryVariationIcon)} assurance={rows.map((r) => r.primaryAssuranceIcon)} />
+      )}
+      <Table
+        caption="Projects on the board"
+        captionHidden
+        className="app-board-table"
+        scroll
+        columns={kitColumns}
+        rows={tableRows}
+        rowKey={(row) => row.id}
+        group={
+          query.group
+            ? {
+                key: (row) => groupKey(row.original),
+                className: "app-group-row",
+                heading: (row) => {
+                  const key = groupKey(row.original);
+                  const g = groups.find((x) => x.key === key);
+                  return (
+                    <>
+                      {groupLabel(query.group, key)}
+                      {g ? (
+                        <span className="app-group-row__totals">
+                          {" "}
+                          — {g.projects} project{g.projects === 1 ? "" : "s"}, {g.flagged} need attention, {g.overdue} overdue milestone
+                          {g.overdue === 1 ? "" : "s"}, {g.openAsks} waiting ask
+                          {g.openAsks === 1 ? "" : "s"}
+                          {g.averageScore !== null ? `, average score ${g.averageScore.toFixed(1)}` : ""}
+                        </span>
+                      ) : null}
+                    </>
+                  );
+                },
+              }
+            : undefined
+        }
+      />
+    </>
   );
 }

@@ -20,7 +20,18 @@ export type Rollup = {
 const countOf = (rows: Count[], key: string | null) => rows.find((r) => r.key === key)?.n ?? 0;
 
 /** The roll-up of the current filter: how the portfolio stands, at a glance. */
-export function BoardRollup({ rollup, months, total }: { rollup: Rollup; months: string[]; total: number }) {
+export function BoardRollup({
+  rollup,
+  months,
+  total,
+  sprite = false,
+}: {
+  rollup: Rollup;
+  months: string[];
+  total: number;
+  /** The page's <SpcIconSprite> defines the icons (ADR 117). */
+  sprite?: boolean;
+}) {
   const maxCycles = Math.max(1, ...rollup.cyclesByMonth.map((c) => c.n));
   return (
     <section aria-labelledby="rollup-title" className="app-rollup">
@@ -77,7 +88,7 @@ export function BoardRollup({ rollup, months, total }: { rollup: Rollup; months:
               const n = countOf(rollup.measuresByIcon as Count[], icon);
               return n ? (
                 <li key={icon}>
-                  <span className="app-rollup__count">{n}</span> <VariationIcon icon={icon} size={28} showLabel />
+                  <span className="app-rollup__count">{n}</span> <VariationIcon icon={icon} size={28} showLabel sprite={sprite} />
                 </li>
               ) : null;
             })}
@@ -126,7 +137,8 @@ export function BoardRollup({ rollup, months, total }: { rollup: Rollup; months:
                 <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
                   {p.flags.map((f, i) => (
                     <li key={i}>
-                      <strong>{FLAG_LABELS[f.code]}:</strong> {f.reason}
+                      <strong>{`${FLAG_LABELS[f.code]}:`}</strong>
+                      {` ${f.reason}`}
                     </li>
                   ))}
                 </ul>

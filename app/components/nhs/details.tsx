@@ -4,18 +4,21 @@ import type { ReactNode } from "react";
 export function Details({
   summary,
   open,
+  id,
   className,
   textClassName,
   children,
 }: {
   summary: ReactNode;
   open?: boolean;
+  /** For a link to the disclosure ("…#id"). */
+  id?: string;
   className?: string;
   textClassName?: string;
   children: ReactNode;
 }) {
   return (
-    <details className={`nhsuk-details${className ? ` ${className}` : ""}`} open={open || undefined}>
+    <details id={id} className={`nhsuk-details${className ? ` ${className}` : ""}`} open={open || undefined}>
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">{summary}</span>
       </summary>

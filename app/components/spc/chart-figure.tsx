@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import type { SpcResult } from "~/domain/spc";
 import { formatDay } from "~/web/dates";
-import { SpcDataTable } from "./data-table";
+import { SpcDataTable, type DataTableView } from "./data-table";
 import {
   DatedMarkers,
   LineLabels,
@@ -32,6 +32,8 @@ export interface ChartProps {
   target?: number | null;
   pdsaMarkers?: readonly PdsaMarker[];
   annotations?: readonly ChartAnnotation[];
+  /** How the data table under the chart is shown; by default every point (up to TABLE_ROW_LIMIT). */
+  table?: DataTableView;
 }
 
 export function ChartFigure({
@@ -92,6 +94,7 @@ export function ChartFigure({
             variant={variant}
             pointLabel={label}
             hasDates={dates !== null}
+            view={chart.table}
             caption={`${tableCaption}${dates !== null ? `, ${formatDay(dates[0])} to ${formatDay(dates[n - 1])}` : ""}`}
           />
         </>

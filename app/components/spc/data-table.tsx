@@ -7,6 +7,13 @@ import { Details, Table, type TableColumn } from "~/components/nhs";
 /** A longer series lists only its latest points: no one reads a 10,000-row table. */
 export const TABLE_ROW_LIMIT = 1000;
 
+/**
+ * A page that knows its own address can list only the latest points, with a link to the whole table
+ * (ADR 117): `latest` points, and `allHref` lists them all; `open` opens the disclosure, as when the
+ * reader has just asked for the whole table. `id` names the disclosure for the link's fragment.
+ */
+export type DataTableView = { latest?: number; allHref?: string; open?: boolean; id?: string };
+
 function num(x: number | null): string {
   return x === null ? "–" : formatNumber(x);
 }
@@ -21,6 +28,7 @@ export function SpcDataTable({
   pointLabel,
   hasDates,
   caption,
+  view = {},
 }: {
   result: SpcResult;
   variant: "xmr" | "run";
@@ -28,9 +36,11 @@ export function SpcDataTable({
   pointLabel: (i: number) => string;
   hasDates: boolean;
   caption: string;
+  view?: DataTableView;
 }) {
   const median = result.run_chart.median;
-  const rows = result.points.length > TABLE_ROW_LIMIT ? result.points.slice(-TABLE_ROW_LIMIT) : result.points;
+  const limit = view.latest !== undefined && view.allHref ? Math.min(view.latest, TABLE_ROW_LIMIT) : TABLE_ROW_LIMIT;
+  const rows = result.points.length > limit ? result.points.slice(-limit) : result.points;
   type Point = (typeof rows)[number];
   const sideOfMedian = (p: Point) => (median === null ? "–" : p.value > median ? "Above" : p.value < median ? "Below" : "On the median");
   const columns: TableColumn<Point>[] = [
@@ -55,10 +65,20 @@ export function SpcDataTable({
         ] satisfies TableColumn<Point>[])),
   ];
   return (
-    <Details summary="Show data as a table" className="app-spc-chart__table">
+    <Details summary="Show data as a table" className="app-spc-chart__table" id={view.id} open={view.open}>
       {rows.length < result.points.length ? (
         <p className="nhsuk-body-s" data-spc="table-limit">
           Showing the latest {rows.length.toLocaleString("en-GB")} of {result.points.length.toLocaleString("en-GB")} points.
+          {limit < TABLE_ROW_LIMIT ? (
+            <>
+              {" "}
+              <a href={view.allHref}>
+                {result.points.length > TABLE_ROW_LIMIT
+                  ? `Show the latest ${TABLE_ROW_LIMIT.toLocaleString("en-GB")} points in the table`
+                  : `Show all ${result.points.length.toLocaleString("en-GB")} points in the table`}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <Table caption={caption} captionHidden scroll rows={rows} rowKey={(p) => p.index} columns={columns} />

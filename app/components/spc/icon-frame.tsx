@@ -1,5 +1,12 @@
 // The ring, accessible name and optional visible label that every Making Data Count icon shares.
+// An icon draws its shapes inline, or (`sprite`) points with <use> at the symbol that <SpcIconSprite>
+// defines once on the page: a board of 25 rows then carries each icon's drawing once (ADR 117).
 import type { ReactNode } from "react";
+
+/** The id of an icon's <symbol> in <SpcIconSprite>. */
+export function spcIconSymbolId(icon: string) {
+  return `app-spc-icon-${icon}`;
+}
 
 export function SpcIconFrame({
   icon,
@@ -7,6 +14,7 @@ export function SpcIconFrame({
   label,
   size,
   showLabel,
+  sprite = false,
   children,
 }: {
   icon: string;
@@ -14,6 +22,8 @@ export function SpcIconFrame({
   label: string;
   size: number;
   showLabel: boolean;
+  /** Refer to the page's <SpcIconSprite> instead of drawing the shapes here. */
+  sprite?: boolean;
   /** What the icon draws inside its ring. */
   children: ReactNode;
 }) {
@@ -21,8 +31,14 @@ export function SpcIconFrame({
     <span className={`app-spc-icon app-spc-icon--${tone}`} data-icon={icon}>
       <svg className="app-spc-icon__svg" viewBox="0 0 100 100" width={size} height={size} role="img" aria-label={label} focusable="false">
         <title>{label}</title>
-        <circle className="app-spc-icon__ring" cx="50" cy="50" r="45" />
-        {children}
+        {sprite ? (
+          <use href={`#${spcIconSymbolId(icon)}`} />
+        ) : (
+          <>
+            <circle className="app-spc-icon__ring" cx="50" cy="50" r="45" />
+            {children}
+          </>
+        )}
       </svg>
       {showLabel ? (
         <span className="app-spc-icon__label" aria-hidden="true">

@@ -62,10 +62,29 @@ export function xOf(i: number, n: number): number {
   return PLOT.left + (i * (PLOT.right - PLOT.left)) / (n - 1);
 }
 
+// A chart asks about the same dates many times (the gaps for its labels and reading, a position for
+// each PDSA marker and note): each array of dates is parsed once (ADR 117).
+const gapsOf = new WeakMap<readonly string[], number[]>();
+const timesOfDates = new WeakMap<readonly string[], number[]>();
+
 function dayGaps(dates: readonly string[]): number[] {
-  const gaps: number[] = [];
-  for (let i = 1; i < dates.length; i++) gaps.push(differenceInCalendarDays(parseISO(dates[i]), parseISO(dates[i - 1])));
+  let gaps = gapsOf.get(dates);
+  if (!gaps) {
+    const parsed = dates.map((d) => parseISO(d));
+    gaps = [];
+    for (let i = 1; i < parsed.length; i++) gaps.push(differenceInCalendarDays(parsed[i], parsed[i - 1]));
+    gapsOf.set(dates, gaps);
+  }
   return gaps;
+}
+
+function timesOf(dates: readonly string[]): number[] {
+  let times = timesOfDates.get(dates);
+  if (!times) {
+    times = dates.map((d) => parseISO(d).getTime());
+    timesOfDates.set(dates, times);
+  }
+  return times;
 }
 
 /** Monthly data is labelled "Nov 2026"; anything else "26 Nov 2026". */
@@ -113,13 +132,14 @@ export function xForDate(date: string, dates: readonly string[] | null | undefin
   if (!dates || dates.length !== n || n === 0) return null;
   const t = parseISO(date.slice(0, 10)).getTime();
   if (!Number.isFinite(t)) return null;
-  const first = parseISO(dates[0]).getTime();
-  const last = parseISO(dates[n - 1]).getTime();
+  const times = timesOf(dates);
+  const first = times[0];
+  const last = times[n - 1];
   if (t < first || t > last) return null;
   if (n === 1) return xOf(0, 1);
   for (let i = 0; i < n - 1; i++) {
-    const a = parseISO(dates[i]).getTime();
-    const b = parseISO(dates[i + 1]).getTime();
+    const a = times[i];
+    const b = times[i + 1];
     if (t >= a && t <= b) {
       const f = b === a ? 0 : (t - a) / (b - a);
       return xOf(i, n) + f * (xOf(i + 1, n) - xOf(i, n));

@@ -5,6 +5,7 @@ import { InsetText } from "~/components/nhs";
 import { describeResult, type SpcResult } from "~/domain/spc";
 import { AssuranceIcon } from "./assurance-icon";
 import type { ChartAnnotation, PdsaMarker } from "./frame";
+import type { DataTableView } from "./data-table";
 import { RunChart } from "./run-chart";
 import { SpcChart } from "./spc-chart";
 import { VariationIcon } from "./variation-icon";
@@ -51,6 +52,7 @@ export function ChosenChart({
   pdsaMarkers,
   annotations,
   rebaseReasons,
+  table,
 }: {
   chart: "xmr" | "run";
   autoChosen: boolean;
@@ -61,6 +63,7 @@ export function ChosenChart({
   pdsaMarkers?: readonly PdsaMarker[];
   annotations?: readonly ChartAnnotation[];
   rebaseReasons: readonly { index: number; reason: string }[];
+  table?: DataTableView;
 }) {
   if (chart === "xmr") {
     return (
@@ -71,6 +74,7 @@ export function ChosenChart({
         pdsaMarkers={pdsaMarkers}
         annotations={annotations}
         rebaseReasons={rebaseReasons}
+        table={table}
       />
     );
   }
@@ -81,7 +85,7 @@ export function ChosenChart({
           <p>{autoNote}</p>
         </InsetText>
       ) : null}
-      <RunChart result={result} title={`${title}: run chart`} unitLabel={unitLabel} pdsaMarkers={pdsaMarkers} annotations={annotations} />
+      <RunChart result={result} title={`${title}: run chart`} unitLabel={unitLabel} pdsaMarkers={pdsaMarkers} annotations={annotations} table={table} />
     </>
   );
 }

@@ -22,22 +22,12 @@ function dotsFor(direction: "high" | "low" | null): number[] {
   return [52, 46, 54, 47, 53, 48, 51];
 }
 
-export function VariationIcon({
-  icon,
-  size = 48,
-  showLabel = false,
-}: {
-  icon: VariationIconId | null;
-  /** Width and height in CSS pixels. */
-  size?: number;
-  /** Show the label as text beside the icon (it is always the icon's accessible name). */
-  showLabel?: boolean;
-}) {
-  if (icon === null) return null;
-  const { tone, direction } = toneOf(icon);
+/** The icon's drawing inside its ring: inline, or once per page in <SpcIconSprite>. */
+export function VariationShapes({ icon }: { icon: VariationIconId }) {
+  const { direction } = toneOf(icon);
   const ys = dotsFor(direction);
   return (
-    <SpcIconFrame icon={icon} tone={tone} label={VARIATION_ICON_LABELS[icon]} size={size} showLabel={showLabel}>
+    <>
       <polyline className="app-spc-icon__line" points={XS.map((x, i) => `${x},${ys[i]}`).join(" ")} fill="none" />
       {XS.map((x, i) => (
         <circle
@@ -53,6 +43,32 @@ export function VariationIcon({
           {direction === "high" ? "H" : "L"}
         </text>
       ) : null}
+    </>
+  );
+}
+
+export function variationTone(icon: VariationIconId): Tone {
+  return toneOf(icon).tone;
+}
+
+export function VariationIcon({
+  icon,
+  size = 48,
+  showLabel = false,
+  sprite = false,
+}: {
+  icon: VariationIconId | null;
+  /** Width and height in CSS pixels. */
+  size?: number;
+  /** Show the label as text beside the icon (it is always the icon's accessible name). */
+  showLabel?: boolean;
+  /** Use the page's <SpcIconSprite> (which must define this icon). */
+  sprite?: boolean;
+}) {
+  if (icon === null) return null;
+  return (
+    <SpcIconFrame icon={icon} tone={toneOf(icon).tone} label={VARIATION_ICON_LABELS[icon]} size={size} showLabel={showLabel} sprite={sprite}>
+      <VariationShapes icon={icon} />
     </SpcIconFrame>
   );
 }

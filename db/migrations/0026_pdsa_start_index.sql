@@ -1,0 +1,1 @@
+CREATE INDEX `pdsa_cycles_project_start_idx` ON `pdsa_cycles` (`project_id`,`start_date`) WHERE deleted_at is null;
