@@ -23,6 +23,8 @@ import { setReadyToSpread } from "~/models/spread-commands.server";
 import { addTeamMember, assignTeamLead, removeTeamMember, vacateTeamLead } from "~/models/team-commands.server";
 import { editPerson } from "~/models/user-commands.server";
 import { dismissWin } from "~/models/win-commands.server";
+import { getWinEvidence } from "~/models/win.server";
+import { suggestWins } from "~/domain/win-suggestions";
 import { userIdOf } from "../helpers/db";
 import type { Page } from "../helpers/html";
 import { around, driveEvery, firstActivity, must, newestActivity } from "../helpers/page-cache-journey";
@@ -441,5 +443,216 @@ describe("the project page and the board after each command", () => {
       expect(count(kept[0])).toBeGreaterThan(0);
       expect(count(after[0])).toBeLessThan(count(kept[0]));
     },
+
+    "charter.closeProject": async () => {
+      const other = one<{ id: number; version: number }>("select id, version from projects where stage = 'active' and id != ? order by id limit 1", projectId);
+      const { kept, after } = await activityJourney(
+        () =>
+          must(
+            closeProject(server.db, actor("admin@example.org"), {
+              projectId: other.id,
+              version: other.version,
+              aimAchieved: true,
+              closureEvidence: "Falls fell by a third",
+              closureAdopted: "Ward huddles",
+              closureSustain: "Monthly audit",
+              closureOwner: "Ward manager",
+              closureLessons: "Start small, for the cache",
+            }),
+          ),
+        { project: other.id },
+      );
+      expect(kept[0].text).not.toContain("Start small, for the cache");
+      expect(after[0].text).toContain("Start small, for the cache");
+    },
+
+    "project-stage.decideStage": async () => {
+      const other = one<{ id: number; version: number }>("select id, version from projects where stage = 'active' and id != ? order by id limit 1", projectId);
+      const reason = "The ward is closing for refurbishment, for the cache";
+      const { kept, after } = await activityJourney(
+        () => must(decideStage(server.db, actor("board@example.org"), { projectId: other.id, action: "stop", version: other.version, reason, assignments: [] })),
+        { project: other.id, client: board, also: ["/board"] },
+      );
+      expect(kept[0].text).not.toContain(reason);
+      expect(after[0].text).toContain(reason);
+    },
+
+    ...cohortJourneys(),
+    ...driverJourneys(),
+    ...meetingJourneys(),
+
+    "project-import.importHistory": async () => {
+      const p = one<{ reference: string | null }>("select reference from projects where id = ?", projectId);
+      if (!p.reference) server.db.$client.prepare("update projects set reference = 'CACHE-1' where id = ?").run(projectId);
+      const reference = p.reference ?? "CACHE-1";
+      const progress = "Imported from the tracker, for the cache.";
+      const { after } = await activityJourney(() =>
+        must(
+          importHistory(server.db, actor("admin@example.org"), {
+            kind: "status-reports",
+            fileName: "reports.csv",
+            rows: [{ line: 2, reference, projectId, date: "2026-11-26", rag: "amber", ragReason: "Staffing", progress, nextSteps: "More", risks: "Winter" }],
+          }),
+        ),
+      );
+      expect(after[0].text).toMatch(/Latest status report Amber on 26 Nov/);
+    },
+
+    "win.dismissWin": async () => {
+      const found = all<{ id: number }>("select id from projects order by id")
+        .map((p) => ({ projectId: p.id, suggestion: suggestWins(getWinEvidence(server.db, p.id, TEST_TODAY)!)[0] }))
+        .find((p) => p.suggestion);
+      expect(found, "the demo portfolio has a suggested win").toBeDefined();
+      await activityJourney(
+        () => must(dismissWin(server.db, actor("admin@example.org"), { projectId: found!.projectId, evidenceRef: found!.suggestion.evidenceRef, today: TEST_TODAY })),
+        { project: found!.projectId },
+      );
+    },
   });
 });
+
+/** A project in a wave with a win: its team's mission, quick wins and stories are on its wave page, audited on the project. */
+function cohortJourneys(): Record<string, () => Promise<void>> {
+  const admin = () => actor("admin@example.org");
+  const target = () =>
+    one<{ id: number; win: number }>(
+      "select p.id, (select min(w.id) from wins w where w.project_id = p.id) as win from projects p where p.wave_id is not null and exists (select 1 from wins w where w.project_id = p.id) order by p.id limit 1",
+    );
+  const story = (id: number) => one<{ id: number; version: number }>("select id, version from outcome_stories where project_id = ? and deleted_at is null order by id desc limit 1", id);
+  return {
+    "cohort.saveMission": async () => {
+      const t = target();
+      const version = one<{ version: number } | undefined>("select version from team_missions where project_id = ?", t.id)?.version ?? 0;
+      await activityJourney(() => must(saveMission(server.db, admin(), { projectId: t.id, version, mission: "Every patient seen on time, for the cache." })), { project: t.id });
+    },
+    "cohort.addQuickWin": async () => {
+      const t = target();
+      server.db.$client.prepare("delete from team_quick_wins where project_id = ?").run(t.id);
+      await activityJourney(() => must(addQuickWin(server.db, admin(), { projectId: t.id, winId: t.win })), { project: t.id });
+    },
+    "cohort.removeQuickWin": async () => {
+      const t = target();
+      await activityJourney(() => must(removeQuickWin(server.db, admin(), { projectId: t.id, winId: t.win })), { project: t.id });
+    },
+    "cohort.addStory": async () => {
+      const t = target();
+      await activityJourney(() => must(addStory(server.db, admin(), { projectId: t.id, title: "Home sooner", story: "Mrs B went home a day early." })), { project: t.id });
+    },
+    "cohort.updateStory": async () => {
+      const t = target();
+      const s = story(t.id);
+      await activityJourney(
+        () => must(updateStory(server.db, admin(), { projectId: t.id, storyId: s.id, version: s.version, title: "Home sooner still", story: "Mrs B went home two days early." })),
+        { project: t.id },
+      );
+    },
+    "cohort.removeStory": async () => {
+      const t = target();
+      const s = story(t.id);
+      await activityJourney(() => must(removeStory(server.db, admin(), { projectId: t.id, storyId: s.id, version: s.version })), { project: t.id });
+    },
+  };
+}
+
+/** The project with the biggest driver diagram: changes to it are audited on the project. */
+function driverJourneys(): Record<string, () => Promise<void>> {
+  const lead = () => actor("admin@example.org");
+  const pid = () => one<{ p: number }>("select project_id as p from drivers where deleted_at is null group by project_id order by count(*) desc limit 1").p;
+  const drivers = (level: string) =>
+    all<{ id: number; version: number }>("select id, version from drivers where project_id = ? and level = ? and deleted_at is null order by position, id", pid(), level);
+  /** An idea linked to one secondary driver, and a secondary driver it is not linked to. */
+  const ideaAndDrivers = () => {
+    const links = all<{ idea: number; driver: number }>(
+      "select l.change_idea_id as idea, l.driver_id as driver from change_idea_drivers l join drivers d on d.id = l.driver_id where d.project_id = ? and d.level = 'secondary' and d.deleted_at is null order by l.change_idea_id",
+      pid(),
+    );
+    const secondaries = drivers("secondary").map((d) => d.id);
+    for (const { idea, driver } of links) {
+      const linked = links.filter((l) => l.idea === idea).map((l) => l.driver);
+      const free = secondaries.find((d) => !linked.includes(d));
+      if (linked.length === 1 && free) return { idea, from: driver, to: free, version: versionOf("change_ideas", idea) };
+    }
+    throw new Error("no idea linked to exactly one secondary driver");
+  };
+  return {
+    "driver.reorderNode": async () => {
+      const [, second] = drivers("primary");
+      await activityJourney(() => must(reorderNode(server.db, lead(), { projectId: pid(), kind: "driver", id: second.id, version: second.version, direction: "up" })), {
+        project: pid(),
+      });
+    },
+    "driver.linkNode": async () => {
+      const { idea, to, version } = ideaAndDrivers();
+      await activityJourney(() => must(linkNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version, parentId: to })), { project: pid() });
+      must(unlinkNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version: versionOf("change_ideas", idea), parentId: to }));
+    },
+    "driver.unlinkNode": async () => {
+      const { idea, to, version } = ideaAndDrivers();
+      must(linkNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version, parentId: to }));
+      await activityJourney(() => must(unlinkNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version: versionOf("change_ideas", idea), parentId: to })), {
+        project: pid(),
+      });
+    },
+    "driver.moveNode": async () => {
+      const { idea, from, to, version } = ideaAndDrivers();
+      await activityJourney(() => must(moveNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version, parentId: to, fromId: from })), {
+        project: pid(),
+      });
+    },
+    "driver.rateIdea": async () => {
+      const idea = one<{ id: number }>("select id from change_ideas where project_id = ? order by id limit 1", pid()).id;
+      await activityJourney(() => must(rateIdea(server.db, lead(), { projectId: pid(), ideaId: idea, impact: "high", ease: "easy", reason: "Kit arrived" })), {
+        project: pid(),
+      });
+    },
+    "driver.attachMeasure": async () => {
+      const [first] = drivers("primary");
+      const measure = one<{ id: number }>("select id from measures where project_id = ? and deleted_at is null order by id limit 1", pid()).id;
+      const attached = one<{ n: number }>("select count(*) as n from driver_measures where driver_id = ? and measure_id = ?", first.id, measure).n > 0;
+      await activityJourney(
+        () => must(attachMeasure(server.db, lead(), { projectId: pid(), driverId: first.id, version: first.version, measureId: measure, attach: !attached })),
+        { project: pid() },
+      );
+    },
+    "spread.setReadyToSpread": async () => {
+      const idea = one<{ id: number; version: number }>("select id, version from change_ideas where project_id = ? order by id limit 1", pid());
+      await activityJourney(() => must(setReadyToSpread(server.db, lead(), { projectId: pid(), ideaId: idea.id, version: idea.version, summary: "Copy the card" })), {
+        project: pid(),
+      });
+    },
+  };
+}
+
+/** An open meeting: its agenda's changes and reviews are audited on each project. */
+function meetingJourneys(): Record<string, () => Promise<void>> {
+  const board = () => actor("board@example.org");
+  const meeting = () =>
+    one<{ id: number; programme_id: number; version: number }>(
+      "select id, programme_id, version from meetings where closed_at is null and exists (select 1 from meeting_items i where i.meeting_id = meetings.id) order by id limit 1",
+    );
+  const ref = () => {
+    const m = meeting();
+    return { programmeId: m.programme_id, meetingId: m.id, version: m.version };
+  };
+  const items = () => all<{ id: number; project_id: number }>("select id, project_id from meeting_items where meeting_id = ? order by position", meeting().id);
+  let added = 0;
+  return {
+    "meeting.addAgendaItem": async () => {
+      const on = items().map((i) => i.project_id);
+      added = one<{ id: number }>(`select id from projects where stage = 'active' and id not in (${on.join(",") || "0"}) order by id limit 1`).id;
+      await activityJourney(() => must(addAgendaItem(server.db, board(), { ...ref(), projectId: added })), { project: added });
+    },
+    "meeting.moveAgendaItem": async () => {
+      const item = items().find((i) => i.project_id === added)!;
+      await activityJourney(() => must(moveAgendaItem(server.db, board(), { ...ref(), itemId: item.id, direction: "up" })), { project: added });
+    },
+    "meeting.removeAgendaItem": async () => {
+      const item = items().find((i) => i.project_id === added)!;
+      await activityJourney(() => must(removeAgendaItem(server.db, board(), { ...ref(), itemId: item.id })), { project: added });
+    },
+    "meeting.recordItemReview": async () => {
+      const item = items()[0];
+      await activityJourney(() => must(recordItemReview(server.db, board(), { ...ref(), itemId: item.id, decision: "continue" })), { project: item.project_id });
+    },
+  };
+}
