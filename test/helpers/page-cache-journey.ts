@@ -57,8 +57,7 @@ export function must<T>(result: { ok: true; value: T } | { ok: false; [k: string
 /** The newest audit row of a project: what its page's "Recent activity" lists first. */
 export function newestActivity(db: Db, projectId: number) {
   return db.$client.prepare("select id, summary from audit_events where project_id = ? order by at desc, id desc limit 1").get(projectId) as
-    | { id: number; summary: string }
-    | undefined;
+    { id: number; summary: string } | undefined;
 }
 
 /** The first entry of the project page's "Recent activity". */

@@ -55,7 +55,13 @@ describe("the home page and the header after each command", () => {
       const text = "Service contract for the lifts, for the cache";
       const { after } = await around(staff, ["/"], () => {
         actionId = must(
-          addPriorityAction(server.db, actor("admin@example.org"), { programmeId, priorityId, text, ownerUserId: actor("staff@example.org").id, dueOn: "2026-12-30" }),
+          addPriorityAction(server.db, actor("admin@example.org"), {
+            programmeId,
+            priorityId,
+            text,
+            ownerUserId: actor("staff@example.org").id,
+            dueOn: "2026-12-30",
+          }),
         ).actionId;
       });
       expect(after[0].text).toContain(text);
@@ -63,7 +69,13 @@ describe("the home page and the header after each command", () => {
 
     "action.completeAction": async () => {
       const { before, after } = await around(staff, ["/"], () =>
-        must(completeAction(server.db, actor("staff@example.org"), { actionId, version: one<{ version: number }>("select version from meeting_actions where id = ?", actionId).version, today: TEST_TODAY })),
+        must(
+          completeAction(server.db, actor("staff@example.org"), {
+            actionId,
+            version: one<{ version: number }>("select version from meeting_actions where id = ?", actionId).version,
+            today: TEST_TODAY,
+          }),
+        ),
       );
       expect(before[0].text).toContain("Service contract for the lifts, for the cache");
       expect(after[0].text).not.toContain("Service contract for the lifts, for the cache");
@@ -91,7 +103,10 @@ describe("the home page and the header after each command", () => {
     },
 
     "notification.markNotificationRead": async () => {
-      const id = one<{ id: number }>("select id from notifications where user_id = ? and read_at is null order by id limit 1", actor("staff@example.org").id).id;
+      const id = one<{ id: number }>(
+        "select id from notifications where user_id = ? and read_at is null order by id limit 1",
+        actor("staff@example.org").id,
+      ).id;
       const was = unreadOf("staff@example.org");
       const { before, after } = await around(staff, ["/", "/learning"], () => must(markNotificationRead(server.db, actor("staff@example.org").id, id)));
       expect(was).toBeGreaterThan(1);
@@ -106,10 +121,14 @@ describe("the home page and the header after each command", () => {
     },
 
     "programme.saveProgrammeDetails": async () => {
-      const p = one<{ trust_name: string; milestone_slip_days: number; pdsa_stale_weeks: number; status_stale_weeks: number; measure_gap_periods: number; ask_open_days: number }>(
-        "select * from programmes where id = ?",
-        programmeId,
-      );
+      const p = one<{
+        trust_name: string;
+        milestone_slip_days: number;
+        pdsa_stale_weeks: number;
+        status_stale_weeks: number;
+        measure_gap_periods: number;
+        ask_open_days: number;
+      }>("select * from programmes where id = ?", programmeId);
       const name = "Quality Together, renamed for the cache";
       const { after } = await around(staff, ["/", "/board"], () =>
         must(

@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { addComment, deleteComment, editComment } from "~/models/comment-commands.server";
 import { createMeasure, updateMeasure } from "~/models/measure-commands.server";
-import { addAnnotation, addPoint, addRebase, correctPoint, deletePoint, importPoints, removeAnnotation, removeRebase } from "~/models/measure-data-commands.server";
+import {
+  addAnnotation,
+  addPoint,
+  addRebase,
+  correctPoint,
+  deletePoint,
+  importPoints,
+  removeAnnotation,
+  removeRebase,
+} from "~/models/measure-data-commands.server";
 import { deleteEvent, recordEvents } from "~/models/measure-event-commands.server";
 import { definitionOf, getMeasure } from "~/models/measure.server";
 import { userIdOf } from "../helpers/db";
@@ -91,7 +100,13 @@ describe("the measure page after each command", () => {
     "measure-data.addPoint": async () => {
       const note = "Locum cover all week, noted for the cache";
       const { before, after } = await around(lead, [path()], () =>
-        must(addPoint(server.db, actor(), { measure: measure(), values: { periodDate: deletedPeriod, value: 41.25, numerator: null, denominator: null, note }, location: "/m" })),
+        must(
+          addPoint(server.db, actor(), {
+            measure: measure(),
+            values: { periodDate: deletedPeriod, value: 41.25, numerator: null, denominator: null, note },
+            location: "/m",
+          }),
+        ),
       );
       expect(count(before[0], note)).toBe(0);
       expect(count(after[0], note)).toBeGreaterThan(0);
@@ -133,7 +148,10 @@ describe("the measure page after each command", () => {
     },
 
     "measure-data.addRebase": async () => {
-      const period = one<{ d: string }>("select period_date as d from measure_points where measure_id = ? order by period_date desc limit 1 offset 3", measureId).d;
+      const period = one<{ d: string }>(
+        "select period_date as d from measure_points where measure_id = ? order by period_date desc limit 1 offset 3",
+        measureId,
+      ).d;
       const reason = "New triage process from this week, for the cache";
       const { after } = await around(lead, [path()], () =>
         must(addRebase(server.db, actor(), { measure: measure(), periodDate: period, reason, location: "/m", trialConfirmed: true })),
@@ -149,9 +167,14 @@ describe("the measure page after each command", () => {
     },
 
     "measure-data.addAnnotation": async () => {
-      const period = one<{ d: string }>("select period_date as d from measure_points where measure_id = ? order by period_date desc limit 1 offset 2", measureId).d;
+      const period = one<{ d: string }>(
+        "select period_date as d from measure_points where measure_id = ? order by period_date desc limit 1 offset 2",
+        measureId,
+      ).d;
       const text = "Flu outbreak on the ward, noted for the cache";
-      const { after } = await around(lead, [path()], () => must(addAnnotation(server.db, actor(), { measure: measure(), periodDate: period, text, location: "/m" })));
+      const { after } = await around(lead, [path()], () =>
+        must(addAnnotation(server.db, actor(), { measure: measure(), periodDate: period, text, location: "/m" })),
+      );
       expect(after[0].text).toContain(text);
       annotationId = one<{ id: number }>("select id from measure_annotations where measure_id = ? order by id desc limit 1", measureId).id;
     },
@@ -199,12 +222,19 @@ describe("the measure page after each command", () => {
       );
       // 18 days, then 25 days between the events.
       expect(before[0].findAll("tbody tr")).toHaveLength(0);
-      expect(after[0].findAll("tbody tr").map((tr) => textOf(tr)).join(" ")).toMatch(/\b25\b/);
+      expect(
+        after[0]
+          .findAll("tbody tr")
+          .map((tr) => textOf(tr))
+          .join(" "),
+      ).toMatch(/\b25\b/);
     },
 
     "measure-event.deleteEvent": async () => {
       const middle = one<{ id: number }>("select id from measure_events where measure_id = ? and event_date = '2026-10-20'", eventsMeasureId).id;
-      const { before, after } = await around(lead, [path(eventsMeasureId)], () => must(deleteEvent(server.db, actor(), { measure: measure(eventsMeasureId), eventId: middle })));
+      const { before, after } = await around(lead, [path(eventsMeasureId)], () =>
+        must(deleteEvent(server.db, actor(), { measure: measure(eventsMeasureId), eventId: middle })),
+      );
       // One interval of 43 days now.
       const rows = (p: Page) => p.findAll("tbody tr").map((tr) => textOf(tr));
       expect(rows(before[0]).join(" ")).not.toMatch(/\b43\b/);
@@ -212,4 +242,3 @@ describe("the measure page after each command", () => {
     },
   });
 });
-

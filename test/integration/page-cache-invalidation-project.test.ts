@@ -116,7 +116,6 @@ let askId = 0;
 let milestoneId = 0;
 let cycleId = 0;
 let teamRowId = 0;
-let storyId = 0;
 let newMeasureId = 0;
 
 describe("the project page and the board after each command", () => {
@@ -124,7 +123,9 @@ describe("the project page and the board after each command", () => {
     "charter.editCharter": async () => {
       const old = one<{ title: string }>("select title from projects where id = ?", projectId).title;
       const title = "Sepsis screening within the hour, renamed";
-      const { after } = await around(board, [page(), "/board"], async () => posted(await lead.post(`/projects/${projectId}/edit`, charterForm(projectId, { title }))));
+      const { after } = await around(board, [page(), "/board"], async () =>
+        posted(await lead.post(`/projects/${projectId}/edit`, charterForm(projectId, { title }))),
+      );
       for (const p of after) {
         expect(p.text).toContain(title);
       }
@@ -143,7 +144,9 @@ describe("the project page and the board after each command", () => {
     "ask.answerAsk": async () => {
       const response = "Agreed from January, funded from the winter budget.";
       const { before, after } = await around(lead, [page()], async () =>
-        answered(await board.post("/asks", { intent: "answer", askId: String(askId), version: String(versionOf("asks", askId)), outcome: "accepted", response })),
+        answered(
+          await board.post("/asks", { intent: "answer", askId: String(askId), version: String(versionOf("asks", askId)), outcome: "accepted", response }),
+        ),
       );
       expect(before[0].text).not.toContain(response);
       expect(after[0].text).toContain(`Response: ${response}`);
@@ -208,7 +211,7 @@ describe("the project page and the board after each command", () => {
     },
 
     "milestone.rebaselineMilestone": async () => {
-      const { after } = await activityJourney(async () =>
+      await activityJourney(async () =>
         posted(
           await lead.post(`/projects/${projectId}/milestones/${milestoneId}`, {
             intent: "rebaseline",
@@ -388,12 +391,22 @@ describe("the project page and the board after each command", () => {
       const action = one<{ id: number; programme_id: number }>("select id, programme_id from cqc_actions order by id limit 1");
       const linked = all<{ p: number }>("select project_id as p from cqc_action_projects where cqc_action_id = ?", action.id).map((r) => r.p);
       await activityJourney(() =>
-        must(linkCqcAction(server.db, actor("admin@example.org"), { programmeId: action.programme_id, actionId: action.id, projectId, link: !linked.includes(projectId) })),
+        must(
+          linkCqcAction(server.db, actor("admin@example.org"), {
+            programmeId: action.programme_id,
+            actionId: action.id,
+            projectId,
+            link: !linked.includes(projectId),
+          }),
+        ),
       );
     },
 
     "leaver.handOverWork": async () => {
-      const leaver = one<{ user_id: number }>("select user_id from project_team where project_id = ? and role = 'executive_lead' and ended_at is null", projectId);
+      const leaver = one<{ user_id: number }>(
+        "select user_id from project_team where project_id = ? and role = 'executive_lead' and ended_at is null",
+        projectId,
+      );
       const successor = one<{ id: number; name: string }>("select id, name from users where email = 'staff@example.org'");
       const { after } = await activityJourney(() =>
         must(
@@ -431,7 +444,10 @@ describe("the project page and the board after each command", () => {
     "personal-data.eraseUser": async () => {
       // A person who left, is off every team and disabled, but whose name the project's history shows.
       const staff = one<{ id: number; name: string }>("select id, name from users where email = 'staff@example.org'");
-      for (const row of all<{ id: number; role: string; project_id: number }>("select id, role, project_id from project_team where user_id = ? and ended_at is null", staff.id)) {
+      for (const row of all<{ id: number; role: string; project_id: number }>(
+        "select id, role, project_id from project_team where user_id = ? and ended_at is null",
+        staff.id,
+      )) {
         const admin = actor("admin@example.org");
         if (row.role === "member") must(removeTeamMember(server.db, admin, { projectId: row.project_id, teamRowId: row.id }));
         else must(assignTeamLead(server.db, admin, { projectId: row.project_id, role: row.role as "executive_lead", current: staff.id, userId: admin.id }));
@@ -470,7 +486,8 @@ describe("the project page and the board after each command", () => {
       const other = one<{ id: number; version: number }>("select id, version from projects where stage = 'active' and id != ? order by id limit 1", projectId);
       const reason = "The ward is closing for refurbishment, for the cache";
       const { kept, after } = await activityJourney(
-        () => must(decideStage(server.db, actor("board@example.org"), { projectId: other.id, action: "stop", version: other.version, reason, assignments: [] })),
+        () =>
+          must(decideStage(server.db, actor("board@example.org"), { projectId: other.id, action: "stop", version: other.version, reason, assignments: [] })),
         { project: other.id, client: board, also: ["/board"] },
       );
       expect(kept[0].text).not.toContain(reason);
@@ -504,7 +521,10 @@ describe("the project page and the board after each command", () => {
         .find((p) => p.suggestion);
       expect(found, "the demo portfolio has a suggested win").toBeDefined();
       await activityJourney(
-        () => must(dismissWin(server.db, actor("admin@example.org"), { projectId: found!.projectId, evidenceRef: found!.suggestion.evidenceRef, today: TEST_TODAY })),
+        () =>
+          must(
+            dismissWin(server.db, actor("admin@example.org"), { projectId: found!.projectId, evidenceRef: found!.suggestion.evidenceRef, today: TEST_TODAY }),
+          ),
         { project: found!.projectId },
       );
     },
@@ -518,12 +538,15 @@ function cohortJourneys(): Record<string, () => Promise<void>> {
     one<{ id: number; win: number }>(
       "select p.id, (select min(w.id) from wins w where w.project_id = p.id) as win from projects p where p.wave_id is not null and exists (select 1 from wins w where w.project_id = p.id) order by p.id limit 1",
     );
-  const story = (id: number) => one<{ id: number; version: number }>("select id, version from outcome_stories where project_id = ? and deleted_at is null order by id desc limit 1", id);
+  const story = (id: number) =>
+    one<{ id: number; version: number }>("select id, version from outcome_stories where project_id = ? and deleted_at is null order by id desc limit 1", id);
   return {
     "cohort.saveMission": async () => {
       const t = target();
       const version = one<{ version: number } | undefined>("select version from team_missions where project_id = ?", t.id)?.version ?? 0;
-      await activityJourney(() => must(saveMission(server.db, admin(), { projectId: t.id, version, mission: "Every patient seen on time, for the cache." })), { project: t.id });
+      await activityJourney(() => must(saveMission(server.db, admin(), { projectId: t.id, version, mission: "Every patient seen on time, for the cache." })), {
+        project: t.id,
+      });
     },
     "cohort.addQuickWin": async () => {
       const t = target();
@@ -536,13 +559,24 @@ function cohortJourneys(): Record<string, () => Promise<void>> {
     },
     "cohort.addStory": async () => {
       const t = target();
-      await activityJourney(() => must(addStory(server.db, admin(), { projectId: t.id, title: "Home sooner", story: "Mrs B went home a day early." })), { project: t.id });
+      await activityJourney(() => must(addStory(server.db, admin(), { projectId: t.id, title: "Home sooner", story: "Mrs B went home a day early." })), {
+        project: t.id,
+      });
     },
     "cohort.updateStory": async () => {
       const t = target();
       const s = story(t.id);
       await activityJourney(
-        () => must(updateStory(server.db, admin(), { projectId: t.id, storyId: s.id, version: s.version, title: "Home sooner still", story: "Mrs B went home two days early." })),
+        () =>
+          must(
+            updateStory(server.db, admin(), {
+              projectId: t.id,
+              storyId: s.id,
+              version: s.version,
+              title: "Home sooner still",
+              story: "Mrs B went home two days early.",
+            }),
+          ),
         { project: t.id },
       );
     },
@@ -559,7 +593,11 @@ function driverJourneys(): Record<string, () => Promise<void>> {
   const lead = () => actor("admin@example.org");
   const pid = () => one<{ p: number }>("select project_id as p from drivers where deleted_at is null group by project_id order by count(*) desc limit 1").p;
   const drivers = (level: string) =>
-    all<{ id: number; version: number }>("select id, version from drivers where project_id = ? and level = ? and deleted_at is null order by position, id", pid(), level);
+    all<{ id: number; version: number }>(
+      "select id, version from drivers where project_id = ? and level = ? and deleted_at is null order by position, id",
+      pid(),
+      level,
+    );
   /** An idea linked to one secondary driver, and a secondary driver it is not linked to. */
   const ideaAndDrivers = () => {
     const links = all<{ idea: number; driver: number }>(
@@ -577,9 +615,12 @@ function driverJourneys(): Record<string, () => Promise<void>> {
   return {
     "driver.reorderNode": async () => {
       const [, second] = drivers("primary");
-      await activityJourney(() => must(reorderNode(server.db, lead(), { projectId: pid(), kind: "driver", id: second.id, version: second.version, direction: "up" })), {
-        project: pid(),
-      });
+      await activityJourney(
+        () => must(reorderNode(server.db, lead(), { projectId: pid(), kind: "driver", id: second.id, version: second.version, direction: "up" })),
+        {
+          project: pid(),
+        },
+      );
     },
     "driver.linkNode": async () => {
       const { idea, to, version } = ideaAndDrivers();
@@ -589,9 +630,12 @@ function driverJourneys(): Record<string, () => Promise<void>> {
     "driver.unlinkNode": async () => {
       const { idea, to, version } = ideaAndDrivers();
       must(linkNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version, parentId: to }));
-      await activityJourney(() => must(unlinkNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version: versionOf("change_ideas", idea), parentId: to })), {
-        project: pid(),
-      });
+      await activityJourney(
+        () => must(unlinkNode(server.db, lead(), { projectId: pid(), kind: "idea", id: idea, version: versionOf("change_ideas", idea), parentId: to })),
+        {
+          project: pid(),
+        },
+      );
     },
     "driver.moveNode": async () => {
       const { idea, from, to, version } = ideaAndDrivers();
@@ -616,9 +660,12 @@ function driverJourneys(): Record<string, () => Promise<void>> {
     },
     "spread.setReadyToSpread": async () => {
       const idea = one<{ id: number; version: number }>("select id, version from change_ideas where project_id = ? order by id limit 1", pid());
-      await activityJourney(() => must(setReadyToSpread(server.db, lead(), { projectId: pid(), ideaId: idea.id, version: idea.version, summary: "Copy the card" })), {
-        project: pid(),
-      });
+      await activityJourney(
+        () => must(setReadyToSpread(server.db, lead(), { projectId: pid(), ideaId: idea.id, version: idea.version, summary: "Copy the card" })),
+        {
+          project: pid(),
+        },
+      );
     },
   };
 }
@@ -652,7 +699,9 @@ function meetingJourneys(): Record<string, () => Promise<void>> {
     },
     "meeting.recordItemReview": async () => {
       const item = items()[0];
-      await activityJourney(() => must(recordItemReview(server.db, board(), { ...ref(), itemId: item.id, decision: "continue" })), { project: item.project_id });
+      await activityJourney(() => must(recordItemReview(server.db, board(), { ...ref(), itemId: item.id, decision: "continue" })), {
+        project: item.project_id,
+      });
     },
   };
 }
