@@ -63,10 +63,18 @@ describe("the learning search after each command", () => {
       const idea = one<{ id: number; version: number; project_id: number; title: string }>(
         "select id, version, project_id, title from change_ideas where spread_ready_at is not null order by id limit 1",
       );
-      const other = one<{ id: number }>("select id from projects where stage = 'active' and id != ? order by id limit 1", idea.project_id);
+      const other = one<{ id: number }>(
+        "select id from projects p where stage = 'active' and id != ? and not exists (select 1 from change_ideas c where c.project_id = p.id and c.origin_change_idea_id = ?) order by id limit 1",
+        idea.project_id,
+        idea.id,
+      );
+      const member = one<{ id: number; email: string }>(
+        "select u.id, u.email from project_team t join users u on u.id = t.user_id where t.project_id = ? and t.ended_at is null and u.role != 'viewer' order by t.id limit 1",
+        other.id,
+      );
       const count = (text: string) => text.split(idea.title).length;
       const { before, after } = await around(staff, [search(idea.title)], () =>
-        must(adoptChangeIdea(server.db, admin(), { ideaId: idea.id, version: idea.version, projectId: other.id, driverId: null })),
+        must(adoptChangeIdea(server.db, member, { ideaId: idea.id, version: idea.version, projectId: other.id, driverId: null })),
       );
       expect(count(after[0].text)).toBeGreaterThan(count(before[0].text));
     },
