@@ -54,7 +54,7 @@ describe("the migration", () => {
       .filter((f) => /^\d{4}_learning_index/.test(f))
       .sort()
       .at(-1)!;
-    expect(latest).toBe("0018_learning_index_comments.sql");
+    expect(latest).toBe("0026_learning_index_bulk_build.sql");
     const file = fs.readFileSync(path.join(defaultMigrationsFolder, latest), "utf8");
     expect(file).toBe(learningIndexSql());
   });
