@@ -111,8 +111,13 @@ export async function benchSearch(opts: { projects: number; cycles: number; dura
       const searchUrl = `${url}/learning?q=${encodeURIComponent("falls night")}`;
       const similarUrl = `${url}/learning/similar?${new URLSearchParams({ title: "Fewer falls at night on the ward", problem: "Patients fall at night when the bedside checklist is missed at handover" })}`;
       for (const u of [searchUrl, similarUrl]) for (let i = 0; i < 3; i++) await (await fetch(u, { headers: { Cookie: cookie } })).text();
+      // Each load starts once the server has answered every request of the one before: autocannon stops
+      // sending at the end of its time, but the server still works through what it had queued.
+      const drained = async () => (await fetch(`${url}/healthz`)).text();
       const health = await load(`${url}/healthz`, cookie, Math.max(3, Math.round(opts.duration / 2)));
+      await drained();
       const search = await load(searchUrl, cookie, opts.duration);
+      await drained();
       const similar = await load(similarUrl, cookie, opts.duration);
       return { projects: opts.projects, cycles: opts.cycles, entries, generateS, reindexS, health, search, similar };
     } finally {
