@@ -135,13 +135,14 @@ export function searchLearning(
   const page = Math.max(1, input.page ?? 1);
   const where = ftsRestriction(db, "learning_fts", programmeId, input.filters ?? {});
   const params = { ...where.params, match };
+  const offset = (page - 1) * pageSize;
   const ranked = db.$client
     .prepare(
       `select rowid as id, snippet(learning_fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_WORDS}) as snippet
       from learning_fts where learning_fts match @match and rank match '${RANK}'${where.sql}
       order by rank limit @limit offset @offset`,
     )
-    .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as { id: number; snippet: string }[];
+    .all({ ...params, limit: pageSize, offset }) as { id: number; snippet: string }[];
   const details = new Map(
     (
       db.$client
@@ -156,11 +157,15 @@ export function searchLearning(
     const d = details.get(r.id);
     return d ? [toHit({ ...d, snippet: r.snippet })] : [];
   });
-  const counted = (
-    db.$client
-      .prepare(`select count(*) as n from (select 1 from learning_fts where learning_fts match @match${where.sql} limit ${COUNT_LIMIT + 1})`)
-      .get(params) as { n: number }
-  ).n;
+  // A page that is not full ends the results: its rows are the count. Otherwise count, without ranking, up to the cap.
+  const counted =
+    ranked.length < pageSize && (ranked.length > 0 || offset === 0)
+      ? offset + ranked.length
+      : (
+          db.$client
+            .prepare(`select count(*) as n from (select 1 from learning_fts where learning_fts match @match${where.sql} limit ${COUNT_LIMIT + 1})`)
+            .get(params) as { n: number }
+        ).n;
   return { searched: true, hits: rows, total: Math.min(counted, COUNT_LIMIT), totalIsLowerBound: counted > COUNT_LIMIT };
 }
 
