@@ -5,6 +5,7 @@ import type { Stage } from "~/domain/enums";
 import { buildMatchQuery, buildSimilarQuery, MARK_END, MARK_START, parseSnippet, type SnippetPart } from "~/domain/search-query";
 import type { LearningKind } from "~/domain/learning";
 import { londonDay } from "~/domain/calendar";
+import { LEARNING_SOURCES } from "~/models/learning-index.server";
 
 export type LearningFilters = {
   themeId?: number;
@@ -70,6 +71,46 @@ function filterSql(filters: LearningFilters): { sql: string; params: Record<stri
   return { sql: clauses.map((c) => ` and ${c}`).join(""), params };
 }
 
+/** The entry id's low four bits are its kind's code (ADR 050), so a kind filter needs no lookup. */
+const KIND_CODES = new Map(LEARNING_SOURCES.map((s) => [s.kind, s.code]));
+/** FTS5 ranks by this; `ORDER BY rank` lets FTS5 sort, so snippet() runs for the rows shown only (ADR 122). */
+const RANK = `bm25(${TITLE_WEIGHT}.0, 1.0)`;
+
+/** True when rows of another programme exist, so results must be checked against the programme's projects. */
+const otherProgrammes = (db: Db, programmeId: number) =>
+  (db.$client.prepare("select exists (select 1 from programmes where id <> ?) as other").get(programmeId) as { other: number }).other === 1;
+
+/**
+ * The conditions on an FTS5 row (`fts.rowid`) that the filters and the programme ask for. The kind is read from
+ * the id; the other filters look up the entry and its project, one primary-key lookup each per candidate row.
+ */
+function ftsRestriction(db: Db, fts: string, programmeId: number, filters: LearningFilters) {
+  const params: Record<string, number | string> = {};
+  const onProject: string[] = [];
+  const onEntry: string[] = [];
+  const add = (list: string[], clause: string, name: string, value: number | string | undefined) => {
+    if (value === undefined) return;
+    list.push(clause);
+    params[name] = value;
+  };
+  if (otherProgrammes(db, programmeId)) add(onProject, "p.programme_id = @programmeId", "programmeId", programmeId);
+  add(onProject, "p.theme_id = @themeId", "themeId", filters.themeId);
+  add(onProject, "p.division_id = @divisionId", "divisionId", filters.divisionId);
+  add(onProject, "p.wave_id = @waveId", "waveId", filters.waveId);
+  add(onProject, "p.stage = @stage", "stage", filters.stage);
+  add(onEntry, "e.at >= @since", "since", filters.since);
+  let sql = "";
+  if (filters.kind !== undefined) {
+    sql += ` and ${fts}.rowid % 16 = @kindCode`;
+    params.kindCode = KIND_CODES.get(filters.kind) ?? -1;
+  }
+  if (onProject.length + onEntry.length > 0) {
+    const join = onProject.length > 0 ? " join projects p on p.id = e.project_id" : "";
+    sql += ` and exists (select 1 from learning_entries e${join} where e.id = ${fts}.rowid and ${[...onEntry, ...onProject].join(" and ")})`;
+  }
+  return { sql, params };
+}
+
 const toHit = (row: Row): LearningHit => ({ ...row, snippet: parseSnippet(row.snippet), at: londonDay(row.at) });
 
 /** A plain beginning of a record's text, for the latest learning (no words to highlight). */
@@ -78,7 +119,11 @@ const opening = (text: string) => {
   return flat.length > 200 ? `${flat.slice(0, 200).replace(/\s\S*$/, "")}…` : flat;
 };
 
-/** The programme's learning matching what a person typed, best first; page is 1-based. */
+/**
+ * The programme's learning matching what a person typed, best first; page is 1-based. FTS5 ranks the matches
+ * and stops at the page (ADR 122): snippets and the entries' and projects' details are read for the page's rows
+ * only, and the count stops at COUNT_LIMIT + 1 without ranking.
+ */
 export function searchLearning(
   db: Db,
   programmeId: number,
@@ -88,22 +133,40 @@ export function searchLearning(
   if (match === null) return { searched: false, hits: [], total: 0, totalIsLowerBound: false };
   const pageSize = input.pageSize ?? 20;
   const page = Math.max(1, input.page ?? 1);
-  const filters = filterSql(input.filters ?? {});
-  const params = { ...filters.params, match, programmeId, limit: pageSize, offset: (page - 1) * pageSize };
-  const from = `from learning_fts
-    join learning_entries e on e.id = learning_fts.rowid
-    join projects p on p.id = e.project_id
-    where learning_fts match @match and p.programme_id = @programmeId${filters.sql}`;
-  const rows = db.$client
+  const where = ftsRestriction(db, "learning_fts", programmeId, input.filters ?? {});
+  const params = { ...where.params, match };
+  const offset = (page - 1) * pageSize;
+  const ranked = db.$client
     .prepare(
-      `select e.kind, e.record_id as recordId, e.project_id as projectId, p.title as projectTitle, p.stage as projectStage, e.title, e.at,
-        snippet(learning_fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_WORDS}) as snippet
-      ${from}
-      order by bm25(learning_fts, ${TITLE_WEIGHT}, 1) limit @limit offset @offset`,
+      `select rowid as id, snippet(learning_fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_WORDS}) as snippet
+      from learning_fts where learning_fts match @match and rank match '${RANK}'${where.sql}
+      order by rank limit @limit offset @offset`,
     )
-    .all(params) as Row[];
-  const counted = (db.$client.prepare(`select count(*) as n from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).get(params) as { n: number }).n;
-  return { searched: true, hits: rows.map(toHit), total: Math.min(counted, COUNT_LIMIT), totalIsLowerBound: counted > COUNT_LIMIT };
+    .all({ ...params, limit: pageSize, offset }) as { id: number; snippet: string }[];
+  const details = new Map(
+    (
+      db.$client
+        .prepare(
+          `select e.id, e.kind, e.record_id as recordId, e.project_id as projectId, p.title as projectTitle, p.stage as projectStage, e.title, e.at
+          from learning_entries e join projects p on p.id = e.project_id where e.id in (select value from json_each(?))`,
+        )
+        .all(JSON.stringify(ranked.map((r) => r.id))) as (Omit<Row, "snippet"> & { id: number })[]
+    ).map((d) => [d.id, d]),
+  );
+  const rows = ranked.flatMap((r) => {
+    const d = details.get(r.id);
+    return d ? [toHit({ ...d, snippet: r.snippet })] : [];
+  });
+  // A page that is not full ends the results: its rows are the count. Otherwise count, without ranking, up to the cap.
+  const counted =
+    ranked.length < pageSize && (ranked.length > 0 || offset === 0)
+      ? offset + ranked.length
+      : (
+          db.$client
+            .prepare(`select count(*) as n from (select 1 from learning_fts where learning_fts match @match${where.sql} limit ${COUNT_LIMIT + 1})`)
+            .get(params) as { n: number }
+        ).n;
+  return { searched: true, hits: rows, total: Math.min(counted, COUNT_LIMIT), totalIsLowerBound: counted > COUNT_LIMIT };
 }
 
 /** The programme's most recently written learning, newest first (the page with no query). */
@@ -140,21 +203,35 @@ export type SimilarProject = {
 export function similarProjects(db: Db, programmeId: number, input: { title: string; problem: string; excludeId?: number }): SimilarProject[] {
   const match = buildSimilarQuery(input.title, input.problem);
   if (match === null) return [];
-  const rows = db.$client
+  // FTS5 ranks the projects by itself and stops at five; only those five are read from projects (ADR 122).
+  const programme = otherProgrammes(db, programmeId)
+    ? " and exists (select 1 from projects p where p.id = (project_fts.rowid - 1) / 16 and p.programme_id = @programmeId)"
+    : "";
+  const ranked = db.$client
     .prepare(
-      `select p.id, p.title, p.stage, p.closure_aim_achieved as achieved, p.closure_lessons as lessons, p.closure_adopted as adopted
-      from project_fts join projects p on p.id = (project_fts.rowid - 1) / 16
-      where project_fts match @match and p.programme_id = @programmeId and p.id <> @excludeId
-      order by bm25(project_fts, ${TITLE_WEIGHT}, 1) limit 5`,
+      `select (rowid - 1) / 16 as id from project_fts
+      where project_fts match @match and rank match '${RANK}' and rowid <> @excludeRowid${programme}
+      order by rank limit 5`,
     )
-    .all({ match, programmeId, excludeId: input.excludeId ?? 0 }) as {
-    id: number;
-    title: string;
-    stage: Stage;
-    achieved: number | null;
-    lessons: string;
-    adopted: string;
-  }[];
+    .all({ match, excludeRowid: (input.excludeId ?? 0) * 16 + 1, ...(programme ? { programmeId } : {}) }) as { id: number }[];
+  const found = new Map(
+    (
+      db.$client
+        .prepare(
+          `select p.id, p.title, p.stage, p.closure_aim_achieved as achieved, p.closure_lessons as lessons, p.closure_adopted as adopted
+          from projects p where p.id in (select value from json_each(?))`,
+        )
+        .all(JSON.stringify(ranked.map((r) => r.id))) as {
+        id: number;
+        title: string;
+        stage: Stage;
+        achieved: number | null;
+        lessons: string;
+        adopted: string;
+      }[]
+    ).map((r) => [r.id, r]),
+  );
+  const rows = ranked.flatMap((r) => found.get(r.id) ?? []);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -74,7 +74,8 @@ export default function Learning() {
   const pages = Math.max(1, Math.ceil(result.total / LEARNING_PER_PAGE));
   const groups = byProject(result.hits as LearningHit[]);
   const filtered = [query.theme, query.division, query.wave, query.stage, query.type, query.since].some((v) => v !== undefined);
-  const count = `${result.totalIsLowerBound ? "More than " : ""}${result.total} result${result.total === 1 ? "" : "s"}`;
+  // The count stops at 1,000 (ADR 122): past that the page says so instead of counting every match of a common word.
+  const count = `${result.totalIsLowerBound ? "More than " : ""}${result.total.toLocaleString("en-GB")} result${result.total === 1 ? "" : "s"}`;
   return (
     <>
       <h1>Learning across the portfolio</h1>
@@ -151,6 +152,11 @@ export default function Learning() {
       ) : (
         <>
           <h2 className="nhsuk-heading-m">{query.q ? `${count} for “${query.q}”` : "The latest learning"}</h2>
+          {query.q && result.totalIsLowerBound ? (
+            <p className="nhsuk-body-s app-muted">
+              The best {result.total.toLocaleString("en-GB")} are shown, best first. Add words or filters to narrow them.
+            </p>
+          ) : null}
           {groups.map((group) => (
             <section key={group.projectId} className="app-learning-project" aria-labelledby={`learning-project-${group.projectId}`}>
               <h3 className="nhsuk-heading-s" id={`learning-project-${group.projectId}`}>

@@ -15,7 +15,7 @@ import {
   LEARNING_SOURCES,
   rebuildLearningIndex,
 } from "~/models/learning-index.server";
-import { latestLearning, searchLearning, similarProjects } from "~/models/learning.server";
+import { latestLearning, searchLearning, similarProjects, type LearningFilters } from "~/models/learning.server";
 import { defaultMigrationsFolder } from "../../db/migrate";
 import { TEST_SEED } from "../helpers/random";
 import { workbook } from "./workbook-fixture";
@@ -54,7 +54,7 @@ describe("the migration", () => {
       .filter((f) => /^\d{4}_learning_index/.test(f))
       .sort()
       .at(-1)!;
-    expect(latest).toBe("0018_learning_index_comments.sql");
+    expect(latest).toBe("0027_learning_index_bulk_build.sql");
     const file = fs.readFileSync(path.join(defaultMigrationsFolder, latest), "utf8");
     expect(file).toBe(learningIndexSql());
   });
@@ -239,6 +239,55 @@ describe("filters, latest and similar", () => {
     const second = searchLearning(w.db, w.programmeId, { text: "patients", pageSize: 2, page: 2 });
     expect(first.hits).toHaveLength(2);
     expect(second.hits[0]).not.toEqual(first.hits[0]);
+  });
+
+  it("each filter keeps exactly the matches whose project or entry has it, ranked as without the filter", () => {
+    const w = setup();
+    const text = "patients";
+    const all = searchLearning(w.db, w.programmeId, { text, pageSize: 1000 }).hits;
+    expect(all.length).toBeGreaterThan(5);
+    const project = (id: number) =>
+      w.one<{ theme: number | null; division: number | null; wave: number | null }>(
+        "select theme_id as theme, division_id as division, wave_id as wave from projects where id = ?",
+        id,
+      );
+    const at = (hit: { kind: string; recordId: number }) =>
+      w.one<{ at: number }>("select at from learning_entries where kind = ? and record_id = ?", hit.kind, hit.recordId).at;
+    const key = (h: { kind: string; recordId: number }) => `${h.kind}:${h.recordId}`;
+    const some = <T>(values: (T | null)[]) => values.find((v) => v !== null) as T;
+    const themeId = some(all.map((h) => project(h.projectId).theme));
+    const divisionId = some(all.map((h) => project(h.projectId).division));
+    const waveId = some(all.map((h) => project(h.projectId).wave));
+    const since = [...all.map(at)].sort((a, b) => a - b)[Math.floor(all.length / 2)];
+    const cases: [LearningFilters, (h: (typeof all)[number]) => boolean][] = [
+      [{ themeId }, (h) => project(h.projectId).theme === themeId],
+      [{ divisionId }, (h) => project(h.projectId).division === divisionId],
+      [{ waveId }, (h) => project(h.projectId).wave === waveId],
+      [{ since }, (h) => at(h) >= since],
+      [{ kind: "pdsa", themeId }, (h) => h.kind === "pdsa" && project(h.projectId).theme === themeId],
+    ];
+    for (const [filters, keep] of cases) {
+      const expected = all.filter(keep).map(key);
+      const found = searchLearning(w.db, w.programmeId, { text, filters, pageSize: 1000 });
+      expect(found.hits.map(key), JSON.stringify(filters)).toEqual(expected);
+      expect(found.total, JSON.stringify(filters)).toBe(expected.length);
+      // Pages of the filtered results are slices of the same order.
+      const second = searchLearning(w.db, w.programmeId, { text, filters, pageSize: 2, page: 2 });
+      expect(second.hits.map(key)).toEqual(expected.slice(2, 4));
+    }
+  });
+
+  it("stops counting past 1,000 matches and says the total is a lower bound", () => {
+    const w = setup();
+    const insert = w.db.$client.prepare("insert into wins (project_id, title, evidence_kind, at) values (?, ?, 'other', ?)");
+    w.db.$client.transaction(() => {
+      for (let i = 0; i < 1001; i++) insert.run(w.c.projectId, `Kestrel board ${i}`, Date.now());
+    })();
+    const found = searchLearning(w.db, w.programmeId, { text: "kestrel", page: 50, pageSize: 20 });
+    expect(found).toMatchObject({ total: 1000, totalIsLowerBound: true });
+    expect(found.hits).toHaveLength(20);
+    const exact = searchLearning(w.db, w.programmeId, { text: "kestrel board", filters: { kind: "pdsa" } });
+    expect(exact).toMatchObject({ total: 0, totalIsLowerBound: false, hits: [] });
   });
 
   it("shows the newest learning when there is no query", () => {
