@@ -129,13 +129,14 @@ export function targetRows(projects: number, p: PassFigures | undefined, inproc:
 
 export function printSummary(rows: TargetRow[]) {
   if (rows.length === 0) return;
+  const w = Math.max(6, ...rows.map((r) => r.target.length));
   console.log("\nTargets (issue 18; the issue's reference size is 2,000 projects; ratios are to floors from the same run)");
   console.log(
-    `  ${"projects".padStart(8)}  run   ${"target".padEnd(66)} ${"figure".padStart(10)} ${"floor".padStart(9)} ${"ratio".padStart(7)}  ${"goal".padEnd(26)} result`,
+    `  ${"projects".padStart(8)}  run   ${"target".padEnd(w)} ${"figure".padStart(10)} ${"floor".padStart(9)} ${"ratio".padStart(7)}  ${"goal".padEnd(26)} result`,
   );
   for (const r of rows)
     console.log(
-      `  ${r.projects.toLocaleString("en-GB").padStart(8)}  ${r.run}  ${r.target.padEnd(66)} ${r.figure.padStart(10)} ${r.floor.padStart(9)} ${(r.ratio === null ? "—" : x(r.ratio)).padStart(7)}  ${r.goal.padEnd(26)} ${yes(r.met)}`,
+      `  ${r.projects.toLocaleString("en-GB").padStart(8)}  ${r.run}  ${r.target.padEnd(w)} ${r.figure.padStart(10)} ${r.floor.padStart(9)} ${(r.ratio === null ? "—" : x(r.ratio)).padStart(7)}  ${r.goal.padEnd(26)} ${yes(r.met)}`,
     );
   const met = rows.filter((r) => r.met).length;
   console.log(`  ${met} of ${rows.length} met.`);

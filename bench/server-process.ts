@@ -34,98 +34,94 @@ export function serverEnv(file: string, port: number, extra: Record<string, stri
   };
 }
 
-export type Server = { url: string; pid: number; child: ChildProcess; log: () => string; stop: () => Promise<void> };
+export type Group = { pid: number; child: ChildProcess; log: () => string; stop: () => Promise<void> };
+export type Server = Group & { url: string };
 
-const running = new Set<Server>();
+const running = new Set<Group>();
+let handlersInstalled = false;
 
-/** Whatever happens to the benchmark, the servers it started (and their workers) go with it. */
-function killAll() {
-  for (const s of running) {
-    try {
-      process.kill(-s.pid, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
+/** Whatever happens to the benchmark, the process groups it started (servers and their workers) go with it. */
+function installHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const killAll = () => {
+    for (const g of running) signalGroup(g.pid, "SIGKILL");
+  };
+  process.on("exit", killAll);
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => {
+      killAll();
+      process.exit(130);
+    });
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0) {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false; // no process left in the group
   }
 }
-process.on("exit", killAll);
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.on(signal, () => {
-    killAll();
-    process.exit(130);
-  });
 
-/** `node server.js` on a free port with the given extra environment, waiting until /healthz answers. */
-export async function startServer(file: string, extra: Record<string, string> = {}, quiet = false): Promise<Server> {
-  const port = await freePort();
-  // Its own process group, so stopping it stops every worker it forked and nothing else.
-  const child = spawn(process.execPath, ["server.js"], {
-    cwd: root,
-    env: serverEnv(file, port, extra),
-    stdio: ["ignore", quiet ? "ignore" : "pipe", quiet ? "ignore" : "pipe"],
+/**
+ * A command in its own process group, so stopping it stops every process it forked (cluster workers) and
+ * nothing else: SIGTERM to the group, SIGKILL to whatever is left after `graceMs`.
+ */
+export function spawnGroup(command: string, argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; graceMs?: number } = {}): Group {
+  installHandlers();
+  const child = spawn(command, argv, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", options.quiet ? "ignore" : "pipe", options.quiet ? "ignore" : "pipe"],
     detached: true,
   });
   let log = "";
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
   const pid = child.pid!;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const server: Server = {
-    url,
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  const group: Group = {
     pid,
     child,
     log: () => log,
     stop: async () => {
-      try {
-        process.kill(-pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-pid, "SIGKILL");
-        } catch {
-          /* already gone */
-        }
-      }, 5000);
+      signalGroup(pid, "SIGTERM");
+      const deadline = Date.now() + (options.graceMs ?? 5000);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, options.graceMs ?? 5000))]);
+      // Workers may outlive a primary that exited first; give them the rest of the grace period.
+      while (signalGroup(pid, 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      signalGroup(pid, "SIGKILL");
       await exited;
-      clearTimeout(timer);
-      // Workers left behind by a primary that exited first.
-      for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-      if (groupAlive(pid))
-        try {
-          process.kill(-pid, "SIGKILL");
-        } catch {
-          /* gone */
-        }
-      running.delete(server);
+      running.delete(group);
     },
   };
-  running.add(server);
+  running.add(group);
+  return group;
+}
+
+/** `node server.js` on a free port with the given extra environment, waiting until /healthz answers. */
+export async function startServer(file: string, extra: Record<string, string> = {}, quiet = false): Promise<Server> {
+  const port = await freePort();
+  const group = spawnGroup(process.execPath, ["server.js"], { cwd: root, env: serverEnv(file, port, extra), quiet });
+  const server: Server = { ...group, url: `http://127.0.0.1:${port}` };
   for (let i = 0; i < 600; i++) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return server;
+      if ((await fetch(`${server.url}/healthz`)).ok) return server;
     } catch {
       /* starting */
     }
-    if (child.exitCode !== null) {
-      running.delete(server);
-      throw new Error(`the server exited while starting:\n${log}`);
+    if (group.child.exitCode !== null) {
+      await group.stop();
+      throw new Error(`the server exited while starting:\n${group.log()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  await server.stop();
-  throw new Error(`the server did not answer /healthz within 60 s:\n${log}`);
-}
-
-function groupAlive(pgid: number) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  await group.stop();
+  throw new Error(`the server did not answer /healthz within 60 s:\n${group.log()}`);
 }
 
 /** Parent id of every process we can see: /proc/<pid>/stat, field 4 (after the command name in parentheses). */
