@@ -9,7 +9,8 @@ export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
-export const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** Milliseconds, or a dash when no request finished within the row (its percentiles are undefined). */
+export const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "—");
 
 export async function signIn(url: string, email = "board@bench.example") {
   const res = await fetch(`${url}/login`, {

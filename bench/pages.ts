@@ -2,9 +2,8 @@
 // table at 10 and 50 connections, then PDSA writes; the memory of the whole server process tree is sampled
 // during the 50-connection rows. Run twice a size: cold (PAGE_CACHE_MB=0, every request renders) and warm
 // (the page cache on, after warm-up requests to each URL).
-import { TODAY } from "./server-process";
 import { load, signIn, type Load } from "./http-load";
-import { startServer, treeMemory, treeRssSampler, type TreeRss } from "./server-process";
+import { TODAY, settledTree, startServer, treeRssSampler, type TreeRss } from "./server-process";
 import { LARGE_PROJECT } from "./generate";
 
 export type PassKind = "cold" | "warm";
@@ -61,7 +60,7 @@ export async function runPass(
     const { url } = server;
     const cookie = await signIn(url);
     const leadCookie = await signIn(url, "lead@bench.example");
-    const processes = treeMemory(server.pid).length;
+    const processes = (await settledTree(server.pid)).length;
     const list = pages(opts.measureId);
     // Warm-up: enough requests to each URL that every worker has rendered it (and, warm, cached it).
     const warmups = Math.max(3, processes + 1);

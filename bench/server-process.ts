@@ -168,6 +168,20 @@ export function treeMemory(pid: number): ProcessMemory[] {
     .filter((m): m is ProcessMemory => m !== null);
 }
 
+/** The tree once it stops growing (a primary may still be forking workers when the first one answers). */
+export async function settledTree(pid: number, { stableMs = 1000, maxMs = 15_000 } = {}): Promise<number[]> {
+  const end = Date.now() + maxMs;
+  let tree = processTree(pid);
+  let since = Date.now();
+  while (Date.now() < end && Date.now() - since < stableMs) {
+    await new Promise((r) => setTimeout(r, 100));
+    const next = processTree(pid);
+    if (next.length !== tree.length) since = Date.now();
+    tree = next;
+  }
+  return tree;
+}
+
 export type TreeRss = {
   /** Sum over every process seen of its peak resident memory (VmHWM): the figure the target is checked against. */
   peakSumMb: number;

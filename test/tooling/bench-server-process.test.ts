@@ -128,6 +128,12 @@ describe("the benchmark's targets table", () => {
     expect(targetRows(2000, pass(10, { non2xx: 1 }, 300), undefined, "cold")[2].met).toBe(false);
     expect(targetRows(2000, pass(10, { p99: 501 }, 300), undefined, "cold")[2]).toMatchObject({ met: false, figure: "501.0 ms" });
     expect(targetRows(2000, pass(10, {}, 401), undefined, "cold")[3].met).toBe(false);
+    // A row in which no request finished before it ended (all still waiting) is the worst, and not met.
+    expect(targetRows(2000, pass(10, { requests: 0, p99: NaN }, 300), undefined, "cold")[2]).toMatchObject({
+      met: false,
+      figure: "no answer",
+      target: expect.stringContaining("(/board)"),
+    });
   });
 
   it("adds the in-process board row against its raw-SQL floor", () => {
