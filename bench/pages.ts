@@ -49,12 +49,7 @@ async function probe(url: string, cookie: string): Promise<Probe> {
   return { status: res.status, kb: body.byteLength / 1024, cache: res.headers.get("x-page-cache") ?? "—" };
 }
 
-export async function runPass(
-  kind: PassKind,
-  file: string,
-  opts: { duration: number; measureId: number; ideaId: number },
-  log: (line: string) => void = () => {},
-): Promise<PassFigures> {
+export async function runPass(kind: PassKind, file: string, opts: { duration: number; measureId: number; ideaId: number }): Promise<PassFigures> {
   const server = await startServer(file, PASS_ENV[kind]);
   try {
     const { url } = server;
@@ -71,7 +66,6 @@ export async function runPass(
     const health50 = await sampler.during(() => load(`${url}/healthz`, cookie, 50, healthSeconds));
     const figures: PageFigures[] = [];
     for (const page of list) {
-      log(`    ${kind}: ${page.label}`);
       const before = await probe(url + page.path, cookie);
       const c10 = await load(url + page.path, cookie, 10, opts.duration);
       const c50 = await sampler.during(() => load(url + page.path, cookie, 50, opts.duration));
