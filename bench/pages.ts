@@ -49,6 +49,23 @@ async function probe(url: string, cookie: string): Promise<Probe> {
   return { status: res.status, kb: body.byteLength / 1024, cache: res.headers.get("x-page-cache") ?? "—" };
 }
 
+async function healthzMs(url: string) {
+  const t = performance.now();
+  await (await fetch(`${url}/healthz`)).arrayBuffer();
+  return performance.now() - t;
+}
+
+/**
+ * autocannon stops counting when a row ends, but the server still works through the requests it had accepted; wait
+ * until /healthz answers as fast as when idle (`needed` times running, so every worker is idle) before the next row,
+ * or its figures would include the last row's backlog. Gives up after `maxMs`.
+ */
+async function drain(url: string, idleMs: number, needed: number, maxMs = 30_000) {
+  const end = Date.now() + maxMs;
+  let fast = 0;
+  while (fast < needed && Date.now() < end) fast = (await healthzMs(url)) <= idleMs ? fast + 1 : 0;
+}
+
 export async function runPass(kind: PassKind, file: string, opts: { duration: number; measureId: number; ideaId: number }): Promise<PassFigures> {
   const server = await startServer(file, PASS_ENV[kind]);
   try {
@@ -60,18 +77,27 @@ export async function runPass(kind: PassKind, file: string, opts: { duration: nu
     // Warm-up: enough requests to each URL that every worker has rendered it (and, warm, cached it).
     const warmups = Math.max(3, processes + 1);
     for (const page of list) for (let i = 0; i < warmups; i++) await probe(url + page.path, cookie);
+    // Idle /healthz latency: the median of sequential requests, before any load.
+    const idle: number[] = [];
+    for (let i = 0; i < 15; i++) idle.push(await healthzMs(url));
+    const idleMs = Math.max(5, 3 * idle.sort((a, b) => a - b)[7]);
+    const settle = () => drain(url, idleMs, processes + 2);
     const sampler = treeRssSampler(server.pid);
     const healthSeconds = Math.max(3, Math.round(opts.duration / 2));
     const health10 = await load(`${url}/healthz`, cookie, 10, healthSeconds);
+    await settle();
     const health50 = await sampler.during(() => load(`${url}/healthz`, cookie, 50, healthSeconds));
     const figures: PageFigures[] = [];
     for (const page of list) {
+      await settle();
       const before = await probe(url + page.path, cookie);
       const c10 = await load(url + page.path, cookie, 10, opts.duration);
+      await settle();
       const c50 = await sampler.during(() => load(url + page.path, cookie, 50, opts.duration));
       figures.push({ ...page, probe: before, c10, c50 });
     }
     // Writes last: they change the data every page shows (and so empty the page cache).
+    await settle();
     const pdsa = await load(`${url}/projects/${LARGE_PROJECT.id}/pdsa/new`, leadCookie, 10, opts.duration, {
       method: "POST",
       body: new URLSearchParams({ intent: "create", changeIdea: String(opts.ideaId), title: "Benchmark cycle", startDate: TODAY }).toString(),
