@@ -1,5 +1,6 @@
 // Child process of the benchmark: times the board's loader + render inside one process
-// (no HTTP) against its floor, the raw SQL that gathers the same data.
+// (no HTTP) against its floor, the raw SQL that gathers the same data. Pages go through the page
+// cache as the server sends them (server/page-cache.js); with PAGE_CACHE_MB=0 every one renders.
 import path from "node:path";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 
@@ -14,13 +15,28 @@ function median(xs: number[]) {
 
 async function main() {
   const build = (await import(path.join(root, "build", "index.js"))) as ServerBuild & {
-    entry: { module: { startup: (o: { migrationsFolder: string; background?: boolean }) => Promise<unknown> } };
+    entry: {
+      module: {
+        startup: (o: { migrationsFolder: string; background?: boolean }) => Promise<unknown>;
+        lookupPage?: (
+          request: Request,
+          context: object,
+          routes: ServerBuild["routes"],
+        ) => Promise<{ cached: { body: string } } | { ticket: import("../app/web/page-cache.server").PageTicket } | null>;
+      };
+    };
   };
   const started = performance.now();
   await build.entry.module.startup({ migrationsFolder: path.join(root, "db", "migrations"), background: false });
   const startedMs = performance.now() - started; // includes computing every summary on a fresh database
-  const handler = createRequestHandler(build, "production");
+  const remix = createRequestHandler(build, "production");
   const context = { cspNonce: "bench", clientIp: "127.0.0.1", isHttps: false };
+  /** As the server answers: a kept page straight from the cache, otherwise Remix with a ticket to keep it. */
+  const handler = async (request: Request, ctx: typeof context) => {
+    const found = request.method === "GET" ? await build.entry.module.lookupPage?.(request, ctx, build.routes) : null;
+    if (found && "cached" in found) return new Response(found.cached.body);
+    return remix(request, found ? { ...ctx, pageCache: found.ticket } : ctx);
+  };
   const login = await handler(
     new Request("http://localhost/login", {
       method: "POST",
