@@ -5,7 +5,6 @@
 // reports only a delta). test/auth/totp.test.ts proves both agree with the RFC's test vectors.
 import crypto from "node:crypto";
 import { generateTOTP, getTOTPAuthUri } from "@epic-web/totp";
-import QRCode from "qrcode";
 import { normaliseRecoveryCode } from "~/auth/second-factor-rules";
 
 export const TOTP_PERIOD_S = 30;
@@ -86,6 +85,8 @@ export type QrSvg = { viewBox: string; paths: { fill: string | null; stroke: str
  * as its view box and paths, so the page needs neither inline markup nor inline styles (CSP).
  */
 export async function totpQrSvg(uri: string): Promise<QrSvg> {
+  // Loaded on first use, like the Pulse Check poster: few requests need a QR code.
+  const { default: QRCode } = await import("qrcode");
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   const viewBox = /viewBox="([\d .]+)"/.exec(svg)?.[1];
   const paths = [...svg.matchAll(/<path (fill|stroke)="(#[0-9a-fA-F]{3,8})" d="([^"]+)"\/>/g)].map(([, kind, colour, d]) => ({

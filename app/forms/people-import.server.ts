@@ -1,5 +1,6 @@
 // Reading a people spreadsheet (the HR export as CSV or Excel) and checking each line before anything is saved.
-import ExcelJS from "exceljs";
+// Loaded on first use: the spreadsheet reader is large and most server processes never need it.
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { z } from "zod";
 import { ROLES, type Role } from "~/domain/enums";
@@ -40,7 +41,8 @@ export function readCsv(text: string): string[][] {
 }
 
 async function readWorkbook(bytes: ArrayBuffer, name: string): Promise<string[][] | string> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes);
   } catch {

@@ -1,6 +1,7 @@
 // Reading the portfolio spreadsheets (projects and their history, CSV or Excel) and checking each line before anything
 // is saved (ADR 090). The checks know the programme's names and people only through the lists passed in.
-import ExcelJS from "exceljs";
+// Loaded on first use: the spreadsheet reader is large and most server processes never need it.
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { z } from "zod";
 import { LEAD_ROLES, PDSA_DECISIONS, RAGS, STAGES, type PdsaDecision, type Rag, type Stage, type TeamRole } from "~/domain/enums";
@@ -86,7 +87,8 @@ export function readImportCsv(text: string): string[][] {
 }
 
 async function readWorkbook(bytes: ArrayBuffer, name: string, sheetName: string): Promise<string[][] | string> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes);
   } catch {

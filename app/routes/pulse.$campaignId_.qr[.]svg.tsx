@@ -1,6 +1,5 @@
 // The campaign's answer link as a QR code (SVG) to print for staff rooms.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import QRCode from "qrcode";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { notFound, parseId, requireUser } from "~/auth/guards.server";
@@ -12,6 +11,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = getDb();
   const campaign = getCampaign(db, getProgramme(db).id, parseId(params.campaignId, "Pulse Check")) ?? notFound("Pulse Check");
   const origin = (getEnv().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+  // Loaded on first use: only this poster needs the QR code library in this process.
+  const { default: QRCode } = await import("qrcode");
   const svg = await QRCode.toString(`${origin}/pulse/answer/${campaign.token}`, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "private, no-store" } });
 }
