@@ -3,7 +3,6 @@
 // Run alone: npx tsx bench/search.ts [--projects 10000 --cycles 30 --duration 10]; npm run bench runs it last.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,21 +11,11 @@ import { hashPassword } from "../app/auth/password.server";
 import { rebuildLearningIndex } from "../app/models/learning-index.server";
 import { openDatabase } from "../db/client";
 import { BOARD_SHAPE, generatePortfolio } from "./generate";
+import { TODAY, freePort, serverEnv } from "./server-process";
 
 const root = path.resolve(import.meta.dirname, "..");
-const TODAY = "2026-11-26";
 const PASSWORD = "bench-password-123";
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 type Load = { p50: number; p95: number; rps: number; ok: number; bad: number };
 
@@ -81,15 +70,7 @@ export async function benchSearch(opts: { projects: number; cycles: number; dura
     const port = await freePort();
     const child: ChildProcess = spawn(process.execPath, ["server.js"], {
       cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        DATABASE_URL: file,
-        STEPPING_UP_DEMO: "0",
-        STEPPING_UP_TODAY: TODAY,
-        SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
-      },
+      env: serverEnv(file, port),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let log = "";
