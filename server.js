@@ -1,7 +1,8 @@
 // Starts Stepping Up: migrate, seed the demo on an empty database, then serve.
-// In production it serves from one worker process per core (WEB_CONCURRENCY, docs/decisions/120): a small
-// primary process, which never loads the app, forks the first worker to run start-up (migrations, seeding,
-// summaries) alone, then the others, and replaces a worker that dies. WEB_CONCURRENCY=1 is a single process.
+// In production it serves from one worker process per core but one (WEB_CONCURRENCY, docs/decisions/120 and 127):
+// a small primary process, which never loads the app, forks the first worker to run start-up (migrations,
+// seeding, summaries) alone, then the others, and replaces a worker that dies. One worker (the default on two
+// cores, and WEB_CONCURRENCY=1) is a single process.
 // Under `npm run dev` (NODE_ENV=development) it is always one process that re-imports each new build, so an
 // edit is served within seconds of the compiler finishing, and tells the compiler it is ready.
 import cluster from "node:cluster";
@@ -29,10 +30,14 @@ async function importBuild() {
   return import(pathToFileURL(BUILD).href + stamp);
 }
 
-/** WEB_CONCURRENCY: how many processes serve requests; by default one per core. */
+/**
+ * WEB_CONCURRENCY: how many processes serve requests. By default one per core but one, which is left to V8's
+ * garbage-collector threads, SQLite and the proxy: on two cores a second worker doubled the memory and did
+ * not serve more pages (ADR 127).
+ */
 function workerCount() {
   const raw = (process.env.WEB_CONCURRENCY ?? "").trim();
-  if (raw === "") return os.availableParallelism();
+  if (raw === "") return Math.max(1, os.availableParallelism() - 1);
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 64) {
     throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${raw}")`);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isValid, parseISO } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import { trustProxySetting } from "~/auth/trust-proxy.server";
 
 const flag = z.enum(["0", "1"]);

@@ -22,7 +22,7 @@ async function main() {
           request: Request,
           context: object,
           routes: ServerBuild["routes"],
-        ) => Promise<{ cached: { body: string } } | { ticket: import("../app/web/page-cache.server").PageTicket } | null>;
+        ) => Promise<{ cached: { body: Buffer<ArrayBuffer> } } | { ticket: import("../app/web/page-cache.server").PageTicket } | null>;
       };
     };
   };

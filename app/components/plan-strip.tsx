@@ -2,7 +2,11 @@
 // forecast (dot), the slip between them as a bar, completions as a ticked square and
 // today as a dashed line. Server-rendered SVG; the words are in <desc>, each row's
 // <title> and the status column, so colour and position are never the only cue.
-import { addDays, addMonths, format, parseISO, startOfMonth } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
+import { startOfMonth } from "date-fns/startOfMonth";
 import { daysBetween, formatDay } from "~/web/dates";
 import { describeSlip, isOverdue, MILESTONE_STATUS_LABELS, slipDays, type MilestoneDates, type MilestoneStatus } from "~/domain/milestone-rules";
 import { Tag, type TagColour } from "~/components/nhs";

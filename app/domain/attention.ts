@@ -1,7 +1,11 @@
 // Attention flags: what the programme board must look at, each with its reason in words.
 // Thresholds are "more than": a flag starts the day after the threshold is passed.
 // Dates are calendar days in Europe/London against the app's today.
-import { addDays, addMonths, addWeeks, differenceInCalendarDays, parseISO } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { addWeeks } from "date-fns/addWeeks";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { parseISO } from "date-fns/parseISO";
 import { isOverdue, slipDays } from "~/domain/milestone-rules";
 import { shortenText } from "~/domain/short-text";
 import { TEAM_ROLE_LABELS } from "~/domain/labels";

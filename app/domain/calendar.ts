@@ -1,7 +1,10 @@
 // The trust's calendar: days are Europe/London calendar days written YYYY-MM-DD. Every rule that
 // needs "today" is given it; nothing here reads the clock.
 import { TZDate } from "@date-fns/tz";
-import { differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 
 export const TRUST_TIME_ZONE = "Europe/London";
 

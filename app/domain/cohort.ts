@@ -1,6 +1,8 @@
 // Waves as cohorts (Listening into Action, ADR 110): a wave's timeline of dated events, who may run
 // it, and the range of dates an event may have. Pure: `today` is passed in.
-import { addDays, parseISO, format } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import { formatDay } from "~/domain/calendar";
 import { canGovern, type Actor } from "~/domain/permissions";
 

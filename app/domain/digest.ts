@@ -1,5 +1,6 @@
 // What goes in a person's digest email on a given day, and its words (docs/decisions/066). Pure.
-import { getISODay, parseISO } from "date-fns";
+import { getISODay } from "date-fns/getISODay";
+import { parseISO } from "date-fns/parseISO";
 import { formatDay } from "~/domain/calendar";
 import type { DeliveryMode } from "~/domain/notification-kinds";
 

@@ -1,7 +1,7 @@
 // QI records must not hold patient-identifiable data. This finds the two patterns people most
 // often paste by mistake: an NHS number, and a date of birth beside a name or after "DOB".
 // It is a warn-and-confirm guard: a false positive costs a tick, a miss costs a data breach.
-import { isValid } from "date-fns";
+import { isValid } from "date-fns/isValid";
 
 /** NHS number check digit (Modulus 11, NHS Data Dictionary). */
 export function isValidNhsNumber(digits: string): boolean {

@@ -1,7 +1,9 @@
 // Reminders before the board sees a flag (docs/decisions/065). The same thresholds and rules as the attention
 // flags (attention.ts), looked at a week ahead: each reminder names the last day on which acting keeps the
 // flag away, and is due from seven days before that day until the cause is fixed. Pure: today is passed in.
-import { addDays, format, parseISO } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import { NO_FLAG_STAGES, REPORTING_STAGES, type AttentionThresholds } from "~/domain/attention";
 import { daysBetween, formatDay } from "~/domain/calendar";
 import type { Stage } from "~/domain/enums";

@@ -1,5 +1,6 @@
 // The LiA wave clock: "week N of 20" while a wave runs.
-import { differenceInCalendarDays, parseISO } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { parseISO } from "date-fns/parseISO";
 
 export type WaveClock =
   | { state: "upcoming"; daysToStart: number; totalWeeks: number }

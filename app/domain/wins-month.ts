@@ -1,7 +1,9 @@
 // Months of wins (docs/decisions/100): the monthly wins digest and the printable newsletter read one
 // calendar month in UK time, written YYYY-MM. Pure: today is passed in.
 import { TZDate } from "@date-fns/tz";
-import { addMonths, format, parseISO } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import { TRUST_TIME_ZONE } from "~/domain/calendar";
 import type { WIN_EVIDENCE_KINDS } from "~/domain/enums";
 

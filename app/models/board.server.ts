@@ -1,7 +1,10 @@
 // The programme board's reads: filtering, sorting, grouping, paging and roll-ups all in SQL
 // over the stored summaries, so a large portfolio costs the same per request as a small one.
 import { and, asc, desc, eq, exists, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
-import { format, parseISO, startOfMonth, subMonths } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { subMonths } from "date-fns/subMonths";
 import { boardAssessments, divisions, projectSummaries as s, themes, waves, users, projectTeam } from "~/db.server";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db.server";

@@ -1,7 +1,8 @@
 // The sender in the server process (docs/decisions/041): every second it claims what is due in the
 // outbox and hands it to the SMTP relay named by SMTP_URL. With no SMTP_URL nothing leaves the machine:
 // mail stays in the outbox, readable at /admin/outbox.
-import nodemailer, { type Transporter } from "nodemailer";
+import { createRequire } from "node:module";
+import type { Transporter } from "nodemailer";
 import type { Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { nowMs } from "~/clock.server";
@@ -22,6 +23,8 @@ export function createTransport(smtpUrl: string): Transporter {
   ]) {
     if (!url.searchParams.has(name)) url.searchParams.set(name, value);
   }
+  // Loaded here, not at start: a process that never sends mail does not carry the mail library.
+  const nodemailer = createRequire(import.meta.url)("nodemailer") as typeof import("nodemailer");
   return nodemailer.createTransport(url.toString());
 }
 

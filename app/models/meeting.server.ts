@@ -1,6 +1,9 @@
 // Board meetings: the agenda, the board's assessments and decisions at the meeting, and the
 // snapshot that freezes the board view when the meeting closes.
-import { format, parseISO, startOfMonth, subMonths } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { subMonths } from "date-fns/subMonths";
 import { and, asc, desc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { boardAssessments, meetingActions, meetingItems, meetings, projects, projectSummaries as s, users } from "~/db.server";

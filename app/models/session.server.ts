@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { sessions, twoFactors, users } from "~/db.server";
 import type { Db } from "~/db.server";
 import type { Role } from "~/domain/enums";
@@ -17,8 +17,11 @@ export type SessionUser = {
   sessionExpiresAt?: number;
 };
 
-export function findSessionWithUser(db: Db, idHash: string) {
-  const row = db
+// Every signed-in request runs this query: built and prepared once per database, not per request.
+const prepared = new WeakMap<Db, ReturnType<typeof prepareFind>>();
+
+function prepareFind(db: Db) {
+  return db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
@@ -36,8 +39,17 @@ export function findSessionWithUser(db: Db, idHash: string) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(twoFactors, and(eq(twoFactors.userId, users.id), isNotNull(twoFactors.confirmedAt)))
-    .where(eq(sessions.idHash, idHash))
-    .get();
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare();
+}
+
+export function findSessionWithUser(db: Db, idHash: string) {
+  let find = prepared.get(db);
+  if (!find) {
+    find = prepareFind(db);
+    prepared.set(db, find);
+  }
+  const row = find.get({ idHash });
   if (!row) return undefined;
   const { twoFactorUserId, signedInWith, ...rest } = row;
   return {

@@ -1,6 +1,10 @@
 // Board summaries: one stored row per project with the board's columns and attention flags.
 // Gathered in a handful of set-based queries so refreshing 10,000 projects stays cheap.
-import { format, parseISO, startOfMonth, startOfQuarter, subMonths } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { startOfQuarter } from "date-fns/startOfQuarter";
+import { subMonths } from "date-fns/subMonths";
 import { and, eq, getTableColumns, gt, inArray, isNotNull, isNull, max, ne, sql, type SQL } from "drizzle-orm";
 import {
   asks,

@@ -23,7 +23,9 @@ import { PrioritiesPanel } from "~/components/conversation-priority";
 import { listPrioritiesWithPlans } from "~/models/conversation.server";
 import { EngagementPanel } from "~/components/board/engagement-panel";
 import { engagement } from "~/models/capability.server";
-import { format, parseISO, subDays } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
+import { subDays } from "date-fns/subDays";
 
 // Wide; kept by the page cache between changes (ADR 126).
 export const handle = { wide: true, pageCache: true };

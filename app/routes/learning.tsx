@@ -2,7 +2,7 @@
 import { waveLabel } from "~/domain/wave-label";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { subDays } from "date-fns";
+import { subDays } from "date-fns/subDays";
 import { FilterSelect, Pagination } from "~/components/list-controls";
 import { InsetText } from "~/components/nhs";
 import { StageTag } from "~/components/tags";

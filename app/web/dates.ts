@@ -1,5 +1,8 @@
 // The one place dates are formatted for people: UK style, Europe/London.
-import { addMonths, format, isValid, parseISO } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 
 // Calendar arithmetic lives in the domain; re-exported for the pages that format and compare.
 export { daysBetween, formatDateTime, formatDay, isIsoDay } from "~/domain/calendar";

@@ -33,23 +33,26 @@ export type PageTicket = {
 };
 
 type Entry = { status: number; headers: [string, string][]; body: string };
-/** A kept page: its text cut at each hole, and which hole (0 nonce, 1 token, 2 seconds) follows each part. */
-type Kept = { status: number; headers: [string, string][]; parts: string[]; holes: number[]; size: number };
-export type KeptPage = { status: number; headers: [string, string][]; body: string };
+/**
+ * A kept page: its UTF-8 bytes cut at each hole, and which hole (0 nonce, 1 token, 2 seconds)
+ * follows each part. Bytes, not text: a hit is then a copy, with nothing to encode or measure.
+ */
+type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; holes: number[]; size: number };
+export type KeptPage = { status: number; headers: [string, string][]; body: Buffer<ArrayBuffer> };
 
 const HOLE_PATTERN = new RegExp(`${HOLES.nonce}|${HOLES.token}|${HOLES.seconds}`, "g");
 const holeIndex = (text: string) => (text === HOLES.nonce ? 0 : text === HOLES.token ? 1 : 2);
 
 function cut(body: string): Pick<Kept, "parts" | "holes"> {
-  const parts: string[] = [];
+  const parts: Buffer[] = [];
   const holes: number[] = [];
   let from = 0;
   for (const m of body.matchAll(HOLE_PATTERN)) {
-    parts.push(body.slice(from, m.index));
+    parts.push(Buffer.from(body.slice(from, m.index)));
     holes.push(holeIndex(m[0]));
     from = m.index + m[0].length;
   }
-  parts.push(body.slice(from));
+  parts.push(Buffer.from(body.slice(from)));
   return { parts, holes };
 }
 
@@ -58,10 +61,11 @@ function holeValues(ticket: PageTicket, nonce: string): string[] {
   return [nonce, newFormToken(), String(Math.round((ticket.sessionExpiresAt - nowMs()) / 1000))];
 }
 
-function fill(kept: Pick<Kept, "parts" | "holes">, values: string[]): string {
-  let out = kept.parts[0];
-  for (let i = 0; i < kept.holes.length; i++) out += values[kept.holes[i]] + kept.parts[i + 1];
-  return out;
+function fill(kept: Pick<Kept, "parts" | "holes">, values: string[]): Buffer<ArrayBuffer> {
+  const filled = values.map((v) => Buffer.from(v));
+  const out: Buffer[] = [kept.parts[0]];
+  for (let i = 0; i < kept.holes.length; i++) out.push(filled[kept.holes[i]], kept.parts[i + 1]);
+  return Buffer.concat(out);
 }
 type RouteLike = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean; module: { handle?: unknown } };
 type MatchRoute = Parameters<typeof matchRoutes>[0][number];
@@ -178,8 +182,9 @@ export async function lookupPage(request: Request, context: AppLoadContext, rout
  * The page rendered for a ticket, as this request gets it (holes filled); kept when it is a 200
  * without cookies and nothing was written while it was rendered.
  */
-export function keepPage(ticket: PageTicket, page: Entry, nonce: string): string {
-  const kept: Kept = { status: page.status, headers: page.headers, ...cut(page.body), size: page.body.length * 2 };
+export function keepPage(ticket: PageTicket, page: Entry, nonce: string): Buffer<ArrayBuffer> {
+  const pieces = cut(page.body);
+  const kept: Kept = { status: page.status, headers: page.headers, ...pieces, size: pieces.parts.reduce((n, p) => n + p.length, 0) };
   const body = fill(kept, holeValues(ticket, nonce));
   if (page.status !== 200 || page.headers.some(([name]) => name.toLowerCase() === "set-cookie")) return body;
   if (generation(getDb()) !== ticket.generation || generationNow !== ticket.generation) return body;

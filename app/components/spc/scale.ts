@@ -1,6 +1,9 @@
 // Geometry shared by the SPC charts: the drawing area, nice axis ticks, date
 // labels thinned so they do not overlap, and positions for dated markers.
-import { differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import { formatNumber } from "~/domain/spc";
 import { formatDay } from "~/web/dates";
 
