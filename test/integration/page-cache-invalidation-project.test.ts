@@ -4,7 +4,7 @@
 // is driven here; each kept page must be rendered again and show the change (ADR 126).
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
-import { pdsaCycles, projectCqcDomains, projects, projectTeam } from "../../db/schema";
+import { pdsaCycles, projectTeam } from "../../db/schema";
 import { closeProject } from "~/models/charter-commands.server";
 import { addQuickWin, addStory, removeQuickWin, removeStory, saveMission, updateStory } from "~/models/cohort-commands.server";
 import { linkCqcAction } from "~/models/cqc-commands.server";
@@ -25,6 +25,7 @@ import { editPerson } from "~/models/user-commands.server";
 import { dismissWin } from "~/models/win-commands.server";
 import { getWinEvidence } from "~/models/win.server";
 import { suggestWins } from "~/domain/win-suggestions";
+import { charterForm } from "../helpers/charter-form";
 import { userIdOf } from "../helpers/db";
 import type { Page } from "../helpers/html";
 import { around, driveEvery, firstActivity, must, newestActivity } from "../helpers/page-cache-journey";
@@ -71,36 +72,6 @@ async function activityJourney(write: () => unknown, opts: { project?: number; c
   return { kept, after };
 }
 
-/** Everything the charter form posts, as it stands, with some fields changed. */
-function charterForm(id: number, changes: Record<string, string>) {
-  const p = server.db.select().from(projects).where(eq(projects.id, id)).get()!;
-  const s = (v: string | number | null) => (v === null ? "" : String(v));
-  const domains = server.db.select({ d: projectCqcDomains.domain }).from(projectCqcDomains).where(eq(projectCqcDomains.projectId, id)).all();
-  return {
-    version: String(p.version),
-    title: p.title,
-    problem: p.problem,
-    proposalIdea: p.proposalIdea,
-    aimWhat: p.aimWhat,
-    aimForWhom: p.aimForWhom,
-    aimMeasure: p.aimMeasure,
-    aimBaseline: s(p.aimBaseline),
-    aimTarget: s(p.aimTarget),
-    aimTargetDate: s(p.aimTargetDate),
-    scope: p.scope,
-    divisionId: s(p.divisionId),
-    service: p.service,
-    themeId: s(p.themeId),
-    cqcDomains: domains.map((d) => d.d),
-    origin: p.origin,
-    originReference: p.originReference,
-    waveId: s(p.waveId),
-    plannedStart: s(p.plannedStart),
-    plannedEnd: s(p.plannedEnd),
-    ...changes,
-  };
-}
-
 async function posted(res: Response) {
   expect(res.status, res.status === 302 ? "" : (await res.clone().text()).slice(0, 300)).toBe(302);
   return res;
@@ -124,7 +95,7 @@ describe("the project page and the board after each command", () => {
       const old = one<{ title: string }>("select title from projects where id = ?", projectId).title;
       const title = "Sepsis screening within the hour, renamed";
       const { after } = await around(board, [page(), "/board"], async () =>
-        posted(await lead.post(`/projects/${projectId}/edit`, charterForm(projectId, { title }))),
+        posted(await lead.post(`/projects/${projectId}/edit`, charterForm(server.db, projectId, { title }))),
       );
       for (const p of after) {
         expect(p.text).toContain(title);
