@@ -6,6 +6,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { auditEvents, milestones, pdsaCycleMeasures, pdsaCycles, projectCqcDomains, projects, projectTeam, users } from "../../db/schema";
 import { charterForm } from "../helpers/charter-form";
 import { readPage, type Page } from "../helpers/html";
+import { pdsaEditForm } from "../helpers/pdsa-form";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -193,33 +194,7 @@ describe("a PDSA cycle", () => {
       .all()
       .map((m) => String(m.id))
       .sort();
-  const form = (changes: Record<string, string | string[]>) => {
-    const c = row();
-    return {
-      intent: "save",
-      version: String(c.version),
-      changeIdea: String(c.changeIdeaId),
-      title: c.title,
-      question: c.question,
-      prediction: c.prediction,
-      measureIds: links(),
-      planWho: c.planWho,
-      planWhat: c.planWhat,
-      planWhen: c.planWhen,
-      planWhere: c.planWhere,
-      planDataCollection: c.planDataCollection,
-      doWhatHappened: c.doWhatHappened,
-      doObservations: c.doObservations,
-      doProblems: c.doProblems,
-      studyResults: c.studyResults,
-      studyLearning: c.studyLearning,
-      actDecision: c.actDecision ?? "",
-      actNextStep: c.actNextStep,
-      startDate: c.startDate,
-      endDate: c.endDate ?? "",
-      ...changes,
-    };
-  };
+  const form = (changes: Record<string, string | string[]>) => pdsaEditForm(server.db, cycleId, changes);
   const path = () => `/projects/${projectId}/pdsa/${cycleId}?edit`;
 
   beforeAll(() => {
