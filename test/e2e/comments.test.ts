@@ -1,26 +1,16 @@
 // A mention in Chromium with JavaScript on: the lead chooses a colleague in the "Mention someone" picker
 // with the keyboard, which puts `@Full Name` into the PDSA comment; signed in as the colleague, the header
 // shows the unread count and the notification leads to the comment.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, startApp, type RunningApp } from "./support";
+import { expect, it } from "vitest";
+import { appAndBrowser } from "./support";
 import { open, watchPage } from "./js-on";
 import { dbRow, signedInPage } from "./form-helpers";
 import { choosePerson } from "./people";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
 
 it("mention a colleague in a PDSA comment; they see the unread count and follow the notification to the comment", async () => {
+  const { app, browser } = e2e;
   const cycle = dbRow<{ id: number; projectId: number }>(
     app,
     `select c.id, c.project_id as projectId from pdsa_cycles c join project_team t on t.project_id = c.project_id and t.ended_at is null

@@ -1,22 +1,12 @@
 // A page sent from the page cache in Chromium: it hydrates without an error, and its forms work —
 // each load carries a new form token, so two comments posted from two kept copies are two comments.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, startApp, type RunningApp } from "./support";
+import { expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { appAndBrowser } from "./support";
 import { open, watchPage } from "./js-on";
 import { dbRow, dbRows, signedInPage } from "./form-helpers";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
 
 /** Opens the page until the server answers it from the cache (a read after a write may refresh summaries first). */
 async function openKept(page: Page, url: string) {
@@ -28,6 +18,7 @@ async function openKept(page: Page, url: string) {
 }
 
 it("a kept measure page hydrates cleanly and two comments posted from two kept copies both save", async () => {
+  const { app, browser } = e2e;
   const measure = dbRow<{ id: number; projectId: number }>(
     app,
     `select m.id, m.project_id as projectId from measures m join project_team t on t.project_id = m.project_id and t.ended_at is null
@@ -50,6 +41,7 @@ it("a kept measure page hydrates cleanly and two comments posted from two kept c
 });
 
 it("a kept board hydrates cleanly in the browser", async () => {
+  const { app, browser } = e2e;
   const { page } = await signedInPage(browser, app, "board@example.org");
   const watch = watchPage(page);
   await openKept(page, `${app.url}/board`);

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { tempDir } from "../helpers/db";
 
 const root = path.resolve(__dirname, "../..");
@@ -100,6 +101,35 @@ export async function startApp(env: Record<string, string> = {}, opts: { port?: 
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
+  };
+}
+
+/**
+ * The app and a Chromium for the tests of one file: both start before the file's first test and close after its last.
+ * Read `app` and `browser` inside a test (they exist only once the start has run).
+ */
+export function appAndBrowser(env: Record<string, string> = {}): { readonly app: RunningApp; readonly browser: Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} has not started: read it inside a test`);
+    return value;
+  };
+  return {
+    get app() {
+      return started(app, "app");
+    },
+    get browser() {
+      return started(browser, "browser");
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import { auditEvents, divisions, projectCqcDomains, projects, projectTeam } from "../../db/schema";
 import { readPage, type Page } from "../helpers/html";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
+import { charterForm } from "../helpers/charter-form";
 import { userIdOf } from "../helpers/db";
 
 let server: TestServer;
@@ -35,35 +36,6 @@ function teamProjects(email: string) {
     .where(and(eq(projectTeam.userId, userId(email)), isNull(projectTeam.endedAt)))
     .all()
     .map((r) => r.id);
-}
-
-/** Everything the edit form posts, as it stands in the database, with some fields changed. */
-function charterForm(id: number, changes: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const p = row(id);
-  const s = (v: string | number | null) => (v === null ? "" : String(v));
-  return {
-    version: String(p.version),
-    title: p.title,
-    problem: p.problem,
-    proposalIdea: p.proposalIdea,
-    aimWhat: p.aimWhat,
-    aimForWhom: p.aimForWhom,
-    aimMeasure: p.aimMeasure,
-    aimBaseline: s(p.aimBaseline),
-    aimTarget: s(p.aimTarget),
-    aimTargetDate: s(p.aimTargetDate),
-    scope: p.scope,
-    divisionId: s(p.divisionId),
-    service: p.service,
-    themeId: s(p.themeId),
-    cqcDomains: domains(id),
-    origin: p.origin,
-    originReference: p.originReference,
-    waveId: s(p.waveId),
-    plannedStart: s(p.plannedStart),
-    plannedEnd: s(p.plannedEnd),
-    ...changes,
-  };
 }
 
 /** The version the page's form will send back. */
@@ -105,7 +77,7 @@ describe("saving the charter", () => {
     const division = server.db.select().from(divisions).where(isNull(divisions.retiredAt)).get()!;
     const res = await lead.post(
       `/projects/${leadProject}/edit`,
-      charterForm(leadProject, {
+      charterForm(server.db, leadProject, {
         title: "Sepsis Six within the hour: ED and the acute medical unit",
         aimBaseline: "58",
         aimTarget: "92.5",
@@ -153,13 +125,13 @@ describe("saving the charter", () => {
   });
 
   it("warns on the form and on the overview when the aim has no target or date, but still saves", async () => {
-    const res = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { aimTarget: "", aimTargetDate: "" }));
+    const res = await lead.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, { aimTarget: "", aimTargetDate: "" }));
     expect(res.status).toBe(302);
     expect(row(leadProject)).toMatchObject({ aimTarget: null, aimTargetDate: null });
     const warning = "This aim is not yet SMART: it needs a target value and a date to reach the target.";
     expect((await readPage(await lead.get(`/projects/${leadProject}`))).text).toContain(warning);
     expect((await readPage(await lead.get(`/projects/${leadProject}/edit`))).text).toContain(warning);
-    await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { aimTarget: "90", aimTargetDate: "2027-03-31" }));
+    await lead.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, { aimTarget: "90", aimTargetDate: "2027-03-31" }));
     expect((await readPage(await lead.get(`/projects/${leadProject}`))).anywhere).not.toContain("not yet SMART");
   });
 });
@@ -185,7 +157,7 @@ describe("bad input changes nothing", () => {
       const before = row(leadProject);
       const beforeDomains = domains(leadProject);
       const auditCount = audits(leadProject).length;
-      const res = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { title: "Kept title", ...changes }));
+      const res = await lead.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, { title: "Kept title", ...changes }));
       expect(res.status).toBe(400);
       const html = await readPage(res);
       expect(html.text).toContain("There is a problem");
@@ -202,19 +174,19 @@ describe("patient data", () => {
   it("warns before saving an NHS number, then saves once the person confirms", async () => {
     const before = row(leadProject);
     const problem = "Audit of patient 943 476 5919 showed the delay.";
-    const warned = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { problem }));
+    const warned = await lead.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, { problem }));
     expect(warned.status).toBe(400);
     const html = await readPage(warned);
     expect(html.text).toContain("This looks like patient-identifiable data (an NHS number)");
     expect(html.text).toContain("I have checked: this text does not identify a patient");
     expect(row(leadProject)).toEqual(before);
 
-    const confirmed = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { problem, confirmNoPatientData: "yes" }));
+    const confirmed = await lead.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, { problem, confirmNoPatientData: "yes" }));
     expect(confirmed.status).toBe(302);
     expect(row(leadProject).problem).toBe(problem);
 
     // Text already confirmed is not questioned again when something else changes.
-    const later = await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { scope: "Adults in majors." }));
+    const later = await lead.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, { scope: "Adults in majors." }));
     expect(later.status).toBe(302);
   });
 });
@@ -235,7 +207,7 @@ describe("two people editing at once", () => {
       scope: "The lead's scope",
       cqcDomains: ["safe", "effective"],
     };
-    expect((await lead.post(`/projects/${leadProject}/edit`, charterForm(leadProject, leadChanges))).status).toBe(302);
+    expect((await lead.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, leadChanges))).status).toBe(302);
     const afterFirst = row(leadProject);
 
     const adminChanges = {
@@ -243,7 +215,7 @@ describe("two people editing at once", () => {
       title: "Sepsis Six: the admin's title",
       scope: "The admin's scope",
     };
-    const clash = await other.post(`/projects/${leadProject}/edit`, charterForm(leadProject, adminChanges));
+    const clash = await other.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, adminChanges));
     expect(clash.status).toBe(409);
     const html = await readPage(clash);
     expect(html.textOf("#conflict-title")).toBe("Someone else changed this");
@@ -271,7 +243,7 @@ describe("two people editing at once", () => {
     expect(domains(leadProject)).toEqual(["effective", "safe"]);
 
     // Saving again with the version from the 409 page is a knowing choice.
-    const again = await other.post(`/projects/${leadProject}/edit`, charterForm(leadProject, { ...adminChanges, version: String(versionIn(html)) }));
+    const again = await other.post(`/projects/${leadProject}/edit`, charterForm(server.db, leadProject, { ...adminChanges, version: String(versionIn(html)) }));
     expect(again.status).toBe(302);
     expect(row(leadProject).title).toBe("Sepsis Six: the admin's title");
   });
@@ -281,7 +253,7 @@ describe("who may edit", () => {
   it("refuses lead@ on a project whose team they are not on, and audits the refusal", async () => {
     const before = row(otherProject);
     expect((await lead.get(`/projects/${otherProject}/edit`)).status).toBe(403);
-    const res = await lead.post(`/projects/${otherProject}/edit`, charterForm(otherProject, { title: "Hijacked" }));
+    const res = await lead.post(`/projects/${otherProject}/edit`, charterForm(server.db, otherProject, { title: "Hijacked" }));
     expect(res.status).toBe(403);
     expect(row(otherProject)).toEqual(before);
     expect(audits(otherProject)[0]).toMatchObject({
@@ -306,7 +278,7 @@ describe("who may edit", () => {
       const client = new Client(server.url);
       await client.signIn(email);
       const before = row(target);
-      expect((await client.post(`/projects/${target}/edit`, charterForm(target, { title: "Nope" }))).status, email).toBe(403);
+      expect((await client.post(`/projects/${target}/edit`, charterForm(server.db, target, { title: "Nope" }))).status, email).toBe(403);
       expect(row(target)).toEqual(before);
     }
   });

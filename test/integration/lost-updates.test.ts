@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { auditEvents, milestones, pdsaCycleMeasures, pdsaCycles, projectCqcDomains, projects, projectTeam, users } from "../../db/schema";
+import { charterForm } from "../helpers/charter-form";
 import { readPage, type Page } from "../helpers/html";
+import { pdsaEditForm } from "../helpers/pdsa-form";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -79,33 +81,7 @@ describe("the charter", () => {
       .all()
       .map((d) => d.domain)
       .sort();
-  const form = (changes: Record<string, string | string[]>) => {
-    const p = row();
-    const s = (v: string | number | null) => (v === null ? "" : String(v));
-    return {
-      version: String(p.version),
-      title: p.title,
-      problem: p.problem,
-      proposalIdea: p.proposalIdea,
-      aimWhat: p.aimWhat,
-      aimForWhom: p.aimForWhom,
-      aimMeasure: p.aimMeasure,
-      aimBaseline: s(p.aimBaseline),
-      aimTarget: s(p.aimTarget),
-      aimTargetDate: s(p.aimTargetDate),
-      scope: p.scope,
-      divisionId: s(p.divisionId),
-      service: p.service,
-      themeId: s(p.themeId),
-      cqcDomains: domains(),
-      origin: p.origin,
-      originReference: p.originReference,
-      waveId: s(p.waveId),
-      plannedStart: s(p.plannedStart),
-      plannedEnd: s(p.plannedEnd),
-      ...changes,
-    };
-  };
+  const form = (changes: Record<string, string | string[]>) => charterForm(server.db, projectId, changes);
   const path = () => `/projects/${projectId}/edit`;
 
   it("refuses the second save of the same version with 409 and both versions, and keeps every field of the first", async () => {
@@ -218,33 +194,7 @@ describe("a PDSA cycle", () => {
       .all()
       .map((m) => String(m.id))
       .sort();
-  const form = (changes: Record<string, string | string[]>) => {
-    const c = row();
-    return {
-      intent: "save",
-      version: String(c.version),
-      changeIdea: String(c.changeIdeaId),
-      title: c.title,
-      question: c.question,
-      prediction: c.prediction,
-      measureIds: links(),
-      planWho: c.planWho,
-      planWhat: c.planWhat,
-      planWhen: c.planWhen,
-      planWhere: c.planWhere,
-      planDataCollection: c.planDataCollection,
-      doWhatHappened: c.doWhatHappened,
-      doObservations: c.doObservations,
-      doProblems: c.doProblems,
-      studyResults: c.studyResults,
-      studyLearning: c.studyLearning,
-      actDecision: c.actDecision ?? "",
-      actNextStep: c.actNextStep,
-      startDate: c.startDate,
-      endDate: c.endDate ?? "",
-      ...changes,
-    };
-  };
+  const form = (changes: Record<string, string | string[]>) => pdsaEditForm(server.db, cycleId, changes);
   const path = () => `/projects/${projectId}/pdsa/${cycleId}?edit`;
 
   beforeAll(() => {

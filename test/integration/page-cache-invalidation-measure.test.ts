@@ -3,7 +3,7 @@
 // here; the kept page must be rendered again and show the change (ADR 126).
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { addComment, deleteComment, editComment } from "~/models/comment-commands.server";
-import { createMeasure, updateMeasure } from "~/models/measure-commands.server";
+import { updateMeasure } from "~/models/measure-commands.server";
 import {
   addAnnotation,
   addPoint,
@@ -18,6 +18,7 @@ import { deleteEvent, recordEvents } from "~/models/measure-event-commands.serve
 import { definitionOf, getMeasure } from "~/models/measure.server";
 import { userIdOf } from "../helpers/db";
 import { textOf, type Page } from "../helpers/html";
+import { createEventsMeasure } from "../helpers/measure-fixture";
 import { around, driveEvery, must } from "../helpers/page-cache-journey";
 import { Client, startTestServer, type TestServer } from "../helpers/server";
 
@@ -52,30 +53,10 @@ beforeAll(async () => {
   projectId = m.project_id;
   measureId = m.id;
   // A measure whose values are the days between events.
-  eventsMeasureId = must(
-    createMeasure(server.db, actor(), {
-      projectId,
-      locate: (id) => `/m/${id}`,
-      values: {
-        name: "Days between falls with harm",
-        type: "outcome",
-        definition: "Days between falls with harm on the ward.",
-        unit: "days",
-        unitLabel: "",
-        ratePer: null,
-        improvement: "increase",
-        target: null,
-        targetDate: null,
-        frequency: "daily",
-        dataOwner: "",
-        dataSource: "",
-        usesRatio: false,
-        baselinePoints: null,
-        chartType: "g",
-        isPrimary: false,
-      },
-    }),
-  ).id!;
+  eventsMeasureId = createEventsMeasure(server.db, actor(), projectId, {
+    name: "Days between falls with harm",
+    definition: "Days between falls with harm on the ward.",
+  });
 });
 afterAll(() => server?.close());
 

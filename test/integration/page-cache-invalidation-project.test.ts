@@ -4,7 +4,7 @@
 // is driven here; each kept page must be rendered again and show the change (ADR 126).
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
-import { pdsaCycles, projectCqcDomains, projects, projectTeam } from "../../db/schema";
+import { projectTeam } from "../../db/schema";
 import { closeProject } from "~/models/charter-commands.server";
 import { addQuickWin, addStory, removeQuickWin, removeStory, saveMission, updateStory } from "~/models/cohort-commands.server";
 import { linkCqcAction } from "~/models/cqc-commands.server";
@@ -25,8 +25,10 @@ import { editPerson } from "~/models/user-commands.server";
 import { dismissWin } from "~/models/win-commands.server";
 import { getWinEvidence } from "~/models/win.server";
 import { suggestWins } from "~/domain/win-suggestions";
+import { charterForm } from "../helpers/charter-form";
 import { userIdOf } from "../helpers/db";
 import type { Page } from "../helpers/html";
+import { pdsaCreateForm, pdsaEditForm } from "../helpers/pdsa-form";
 import { around, driveEvery, firstActivity, must, newestActivity } from "../helpers/page-cache-journey";
 import { Client, startTestServer, TEST_TODAY, type TestServer } from "../helpers/server";
 
@@ -71,36 +73,6 @@ async function activityJourney(write: () => unknown, opts: { project?: number; c
   return { kept, after };
 }
 
-/** Everything the charter form posts, as it stands, with some fields changed. */
-function charterForm(id: number, changes: Record<string, string>) {
-  const p = server.db.select().from(projects).where(eq(projects.id, id)).get()!;
-  const s = (v: string | number | null) => (v === null ? "" : String(v));
-  const domains = server.db.select({ d: projectCqcDomains.domain }).from(projectCqcDomains).where(eq(projectCqcDomains.projectId, id)).all();
-  return {
-    version: String(p.version),
-    title: p.title,
-    problem: p.problem,
-    proposalIdea: p.proposalIdea,
-    aimWhat: p.aimWhat,
-    aimForWhom: p.aimForWhom,
-    aimMeasure: p.aimMeasure,
-    aimBaseline: s(p.aimBaseline),
-    aimTarget: s(p.aimTarget),
-    aimTargetDate: s(p.aimTargetDate),
-    scope: p.scope,
-    divisionId: s(p.divisionId),
-    service: p.service,
-    themeId: s(p.themeId),
-    cqcDomains: domains.map((d) => d.d),
-    origin: p.origin,
-    originReference: p.originReference,
-    waveId: s(p.waveId),
-    plannedStart: s(p.plannedStart),
-    plannedEnd: s(p.plannedEnd),
-    ...changes,
-  };
-}
-
 async function posted(res: Response) {
   expect(res.status, res.status === 302 ? "" : (await res.clone().text()).slice(0, 300)).toBe(302);
   return res;
@@ -124,7 +96,7 @@ describe("the project page and the board after each command", () => {
       const old = one<{ title: string }>("select title from projects where id = ?", projectId).title;
       const title = "Sepsis screening within the hour, renamed";
       const { after } = await around(board, [page(), "/board"], async () =>
-        posted(await lead.post(`/projects/${projectId}/edit`, charterForm(projectId, { title }))),
+        posted(await lead.post(`/projects/${projectId}/edit`, charterForm(server.db, projectId, { title }))),
       );
       for (const p of after) {
         expect(p.text).toContain(title);
@@ -239,22 +211,10 @@ describe("the project page and the board after each command", () => {
       const title = "Prompt card at every bedside, for the cache";
       const { after } = await around(lead, [page(), "/learning?q=bedside"], async () => {
         const res = await posted(
-          await lead.post(`/projects/${projectId}/pdsa/new`, {
-            intent: "create",
-            changeIdea: "new",
-            newChangeIdea: "Bedside prompt card",
-            title,
-            question: "Does a bedside card make escalation quicker?",
-            prediction: "Escalation within 30 minutes rises to 85%",
-            measureIds: [String(measureId)],
-            planWho: "Day-shift nurses",
-            planWhat: "A laminated card",
-            planWhen: "Two weeks from Monday",
-            planWhere: "Bays A to C",
-            planDataCollection: "Daily audit",
-            startDate: "2026-11-20",
-            endDate: "2026-12-04",
-          }),
+          await lead.post(
+            `/projects/${projectId}/pdsa/new`,
+            pdsaCreateForm([measureId], { title, planWho: "Day-shift nurses", planWhat: "A laminated card", planDataCollection: "Daily audit" }),
+          ),
         );
         cycleId = Number(res.headers.get("location")!.match(/\/pdsa\/(\d+)/)![1]);
       });
@@ -262,35 +222,9 @@ describe("the project page and the board after each command", () => {
     },
 
     "pdsa.updateCycle": async () => {
-      const c = server.db.select().from(pdsaCycles).where(eq(pdsaCycles.id, cycleId)).get()!;
-      const linked = all<{ id: number }>("select measure_id as id from pdsa_cycle_measures where cycle_id = ?", cycleId).map((m) => String(m.id));
       const title = "Prompt card at every bedside, nights too";
       const { after } = await around(lead, [page()], async () =>
-        posted(
-          await lead.post(`/projects/${projectId}/pdsa/${cycleId}`, {
-            intent: "save",
-            version: String(c.version),
-            changeIdea: String(c.changeIdeaId),
-            title,
-            question: c.question,
-            prediction: c.prediction,
-            measureIds: linked,
-            planWho: c.planWho,
-            planWhat: c.planWhat,
-            planWhen: c.planWhen,
-            planWhere: c.planWhere,
-            planDataCollection: c.planDataCollection,
-            doWhatHappened: c.doWhatHappened,
-            doObservations: c.doObservations,
-            doProblems: c.doProblems,
-            studyResults: c.studyResults,
-            studyLearning: c.studyLearning,
-            actDecision: c.actDecision ?? "",
-            actNextStep: c.actNextStep,
-            startDate: c.startDate,
-            endDate: c.endDate ?? "",
-          }),
-        ),
+        posted(await lead.post(`/projects/${projectId}/pdsa/${cycleId}`, pdsaEditForm(server.db, cycleId, { title }))),
       );
       expect(after[0].text).toContain(title);
     },

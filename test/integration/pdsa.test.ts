@@ -6,6 +6,7 @@ import { latestPdsaActivity } from "~/models/pdsa.server";
 import { readPage } from "../helpers/html";
 import { Client, startTestServer, TEST_TODAY, type TestServer } from "../helpers/server";
 import { userIdOf } from "../helpers/db";
+import { pdsaCreateForm, pdsaEditForm } from "../helpers/pdsa-form";
 
 let server: TestServer;
 let lead: Client;
@@ -57,61 +58,7 @@ const auditFor = (action: string, cycleId: number) =>
     .where(and(eq(auditEvents.action, action as never), eq(auditEvents.entityId, cycleId)))
     .all();
 
-function createForm(overrides: Record<string, string | string[]> = {}) {
-  return {
-    intent: "create",
-    changeIdea: "new",
-    newChangeIdea: "Bedside prompt card",
-    title: "Prompt card at every bedside, day shifts",
-    question: "Does a bedside card make escalation quicker?",
-    prediction: "Escalation within 30 minutes rises to 85%",
-    measureIds: [String(ownMeasures[0])],
-    planWho: "Day-shift nurses on the ward",
-    planWhat: "A laminated card at each bedside",
-    planWhen: "Two weeks from Monday",
-    planWhere: "Bays A to C",
-    planDataCollection: "Ward sister audits every escalation daily",
-    startDate: "2026-11-20",
-    endDate: "2026-12-04",
-    ...overrides,
-  };
-}
-
-/** Every field of the edit form, as the page would send it for this stored cycle. */
-function editForm(id: number, overrides: Record<string, string | string[]> = {}) {
-  const c = cycleRow(id);
-  const linked = server.db
-    .select({ id: pdsaCycleMeasures.measureId })
-    .from(pdsaCycleMeasures)
-    .where(eq(pdsaCycleMeasures.cycleId, id))
-    .all()
-    .map((m) => String(m.id));
-  const form: Record<string, string | string[]> = {
-    intent: "save",
-    version: String(c.version),
-    changeIdea: String(c.changeIdeaId),
-    title: c.title,
-    question: c.question,
-    prediction: c.prediction,
-    measureIds: linked,
-    planWho: c.planWho,
-    planWhat: c.planWhat,
-    planWhen: c.planWhen,
-    planWhere: c.planWhere,
-    planDataCollection: c.planDataCollection,
-    doWhatHappened: c.doWhatHappened,
-    doObservations: c.doObservations,
-    doProblems: c.doProblems,
-    studyResults: c.studyResults,
-    studyLearning: c.studyLearning,
-    actDecision: c.actDecision ?? "",
-    actNextStep: c.actNextStep,
-    startDate: c.startDate,
-    endDate: c.endDate ?? "",
-    ...overrides,
-  };
-  return form;
-}
+const createForm = (overrides: Record<string, string | string[]> = {}) => pdsaCreateForm([ownMeasures[0]], overrides);
 
 async function createCycle(overrides: Record<string, string | string[]> = {}) {
   const res = await lead.post(`/projects/${ownId}/pdsa/new`, createForm(overrides));
@@ -199,7 +146,7 @@ describe("reading", () => {
     expect((await lead.get(`/projects/${ownId}/pdsa/abc`)).status).toBe(404);
     expect((await lead.get(`/projects/${ownId}/pdsa/new?from=${foreign.id}`)).status).toBe(404);
     const before = counts();
-    const res = await lead.post(`/projects/${ownId}/pdsa/${foreign.id}`, editForm(foreign.id, { title: "Hijacked" }));
+    const res = await lead.post(`/projects/${ownId}/pdsa/${foreign.id}`, pdsaEditForm(server.db, foreign.id, { title: "Hijacked" }));
     expect(res.status).toBe(404);
     expect(cycleRow(foreign.id).title).toBe(foreign.title);
     expect(counts()).toEqual(before);
@@ -359,7 +306,7 @@ describe("starting the next cycle", () => {
     const first = await createCycle({ newChangeIdea: "Sepsis trolley", title: "Trolley in bay A" });
     const done = await lead.post(
       `/projects/${ownId}/pdsa/${first}`,
-      editForm(first, {
+      pdsaEditForm(server.db, first, {
         doWhatHappened: "Used for 9 of 12 patients",
         studyResults: "75% against 80% predicted",
         actDecision: "adapt",
@@ -391,7 +338,7 @@ describe("starting the next cycle", () => {
     const id = await createCycle({ newChangeIdea: "Paper reminder", title: "Reminder sticker" });
     const res = await lead.post(
       `/projects/${ownId}/pdsa/${id}`,
-      editForm(id, {
+      pdsaEditForm(server.db, id, {
         studyResults: "No change in escalation",
         actDecision: "abandon",
         actNextStep: "Try an EPR alert",
@@ -407,7 +354,7 @@ describe("starting the next cycle", () => {
 describe("editing the worksheet", () => {
   it("saves Do, moves the status on, bumps the version and audits the change", async () => {
     const id = await createCycle({ newChangeIdea: "Edit test idea", title: "Edit test" });
-    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { doWhatHappened: "The card was used 14 times" }));
+    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, pdsaEditForm(server.db, id, { doWhatHappened: "The card was used 14 times" }));
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/projects/${ownId}/pdsa/${id}?saved=updated`);
     expect(cycleRow(id)).toMatchObject({
@@ -421,12 +368,12 @@ describe("editing the worksheet", () => {
     expect(audit[0].summary).toContain("What happened: (empty) → The card was used 14 times");
     expect(audit[0].summary).toContain("Status: Planned → Doing");
 
-    const studied = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { studyLearning: "It helps new starters most" }));
+    const studied = await lead.post(`/projects/${ownId}/pdsa/${id}`, pdsaEditForm(server.db, id, { studyLearning: "It helps new starters most" }));
     expect(studied.status).toBe(302);
     expect(cycleRow(id).status).toBe("studying");
     const acted = await lead.post(
       `/projects/${ownId}/pdsa/${id}`,
-      editForm(id, {
+      pdsaEditForm(server.db, id, {
         studyResults: "14 of 20",
         actDecision: "adopt",
         actNextStep: "All wards",
@@ -439,7 +386,7 @@ describe("editing the worksheet", () => {
     const links = server.db.select().from(pdsaCycleMeasures).where(eq(pdsaCycleMeasures.cycleId, id)).all();
     expect(links.map((l) => l.measureId)).toEqual([ownMeasures[1]]);
 
-    const cleared = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { actDecision: "" }));
+    const cleared = await lead.post(`/projects/${ownId}/pdsa/${id}`, pdsaEditForm(server.db, id, { actDecision: "" }));
     expect(cleared.status).toBe(302);
     expect(cycleRow(id)).toMatchObject({ status: "studying", actDecision: null });
   });
@@ -465,7 +412,7 @@ describe("editing the worksheet", () => {
       .get()!.id;
     const before = cycleRow(id);
     const counted = counts();
-    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { doProblems: "Must not be saved", ...overrides() }));
+    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, pdsaEditForm(server.db, id, { doProblems: "Must not be saved", ...overrides() }));
     expect(res.status).toBe(400);
     const html = await readPage(res);
     expect(html.text).toContain(message);
@@ -477,7 +424,7 @@ describe("editing the worksheet", () => {
 
   it("answers 409 on a concurrent edit with both versions, keeping the first save", async () => {
     const id = await createCycle({ newChangeIdea: "Conflict idea", title: "Conflict test" });
-    const opened = editForm(id); // both people opened version 1
+    const opened = pdsaEditForm(server.db, id); // both people opened version 1
     const colleague = new Client(server.url);
     await colleague.signIn("admin@example.org");
     const first = await colleague.post(`/projects/${ownId}/pdsa/${id}`, {
@@ -516,7 +463,7 @@ describe("editing the worksheet", () => {
 
   it("does not keep a new change idea named in a losing save", async () => {
     const id = await createCycle({ newChangeIdea: "Race idea", title: "Race test" });
-    const opened = editForm(id);
+    const opened = pdsaEditForm(server.db, id);
     expect((await lead.post(`/projects/${ownId}/pdsa/${id}`, { ...opened, doProblems: "first" })).status).toBe(302);
     const before = counts();
     const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, {
@@ -530,10 +477,10 @@ describe("editing the worksheet", () => {
 
   it("refuses people who may not edit: 403 and nothing changed", async () => {
     const foreign = server.db.select().from(pdsaCycles).where(eq(pdsaCycles.projectId, otherId)).get()!;
-    const byLead = await lead.post(`/projects/${otherId}/pdsa/${foreign.id}`, editForm(foreign.id, { title: "Changed by lead" }));
+    const byLead = await lead.post(`/projects/${otherId}/pdsa/${foreign.id}`, pdsaEditForm(server.db, foreign.id, { title: "Changed by lead" }));
     expect(byLead.status).toBe(403);
     const own = server.db.select().from(pdsaCycles).where(eq(pdsaCycles.projectId, ownId)).get()!;
-    const byViewer = await viewer.post(`/projects/${ownId}/pdsa/${own.id}`, editForm(own.id, { title: "Changed by viewer" }));
+    const byViewer = await viewer.post(`/projects/${ownId}/pdsa/${own.id}`, pdsaEditForm(server.db, own.id, { title: "Changed by viewer" }));
     expect(byViewer.status).toBe(403);
     const deleteByViewer = await viewer.post(`/projects/${ownId}/pdsa/${own.id}`, {
       intent: "delete",
@@ -577,7 +524,7 @@ describe("deleting a cycle", () => {
 
   it("does not delete a cycle changed since the confirmation was shown", async () => {
     const id = await createCycle({ newChangeIdea: "Stale delete", title: "Stale delete" });
-    expect((await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { doProblems: "changed" }))).status).toBe(302);
+    expect((await lead.post(`/projects/${ownId}/pdsa/${id}`, pdsaEditForm(server.db, id, { doProblems: "changed" }))).status).toBe(302);
     const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, { intent: "delete", version: "1" });
     expect(res.status).toBe(409);
     expect((await readPage(res)).text).toContain("so it has not been deleted");
@@ -653,7 +600,7 @@ describe("rules a new user broke", () => {
     const id = await createCycle({ title: "Starts next month", startDate: "2026-12-14", endDate: "2026-12-28" });
     const before = cycleRow(id);
     const audits = server.db.select().from(auditEvents).all().length;
-    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, editForm(id, { studyResults: "Early results", actDecision: "adopt" }));
+    const res = await lead.post(`/projects/${ownId}/pdsa/${id}`, pdsaEditForm(server.db, id, { studyResults: "Early results", actDecision: "adopt" }));
     expect(res.status).toBe(400);
     const page = await readPage(res);
     expect(page.errorSummary().join(" ")).toContain("This cycle starts on 14 Dec 2026, so it cannot be done yet");
@@ -662,7 +609,7 @@ describe("rules a new user broke", () => {
 
     // From its start date it can be done.
     const started = await createCycle({ title: "Started today", startDate: TEST_TODAY, endDate: "" });
-    const done = await lead.post(`/projects/${ownId}/pdsa/${started}`, editForm(started, { studyResults: "It worked", actDecision: "adopt" }));
+    const done = await lead.post(`/projects/${ownId}/pdsa/${started}`, pdsaEditForm(server.db, started, { studyResults: "It worked", actDecision: "adopt" }));
     expect(done.status).toBe(302);
     expect(cycleRow(started).status).toBe("done");
   });
@@ -671,7 +618,7 @@ describe("rules a new user broke", () => {
     const first = await createCycle({ planWho: "Night-shift nurse in charge", planWhere: "Ward 7, bays A to F", planDataCollection: "Tally sheet per shift" });
     const answered = await lead.post(
       `/projects/${ownId}/pdsa/${first}`,
-      editForm(first, { studyResults: "Faster", actDecision: "adapt", actNextStep: "Try it on nights" }),
+      pdsaEditForm(server.db, first, { studyResults: "Faster", actDecision: "adapt", actNextStep: "Try it on nights" }),
     );
     expect(answered.status).toBe(302);
     const form = await readPage(await lead.get(`/projects/${ownId}/pdsa/new?from=${first}`));

@@ -6,37 +6,15 @@ import { describe, expect, it } from "vitest";
 import { VALUES_ENTERED_DIRECTLY } from "~/domain/event-intervals";
 import { deleteEvent, recordEvents } from "~/models/measure-event-commands.server";
 import { addPoint, VALUES_FROM_EVENTS } from "~/models/measure-data-commands.server";
-import { createMeasure } from "~/models/measure-commands.server";
 import { getMeasure } from "~/models/measure.server";
+import { createEventsMeasure } from "../helpers/measure-fixture";
 import { workbook } from "./workbook-fixture";
 
 function setup() {
   const w = workbook();
   const projectId = w.one<{ id: number }>("select id from projects order by id").id;
-  const created = createMeasure(w.db, w.actor, {
-    projectId,
-    locate: (id) => `/m/${id}`,
-    values: {
-      name: "Days between never events",
-      type: "outcome",
-      definition: "Days between never events in theatres.",
-      unit: "days",
-      unitLabel: "",
-      ratePer: null,
-      improvement: "increase",
-      target: null,
-      targetDate: null,
-      frequency: "daily",
-      dataOwner: "",
-      dataSource: "",
-      usesRatio: false,
-      baselinePoints: null,
-      chartType: "g",
-      isPrimary: false,
-    },
-  });
-  if (!created.ok) throw new Error("not created");
-  const measure = getMeasure(w.db, projectId, created.value.id!)!;
+  const id = createEventsMeasure(w.db, w.actor, projectId, { name: "Days between never events", definition: "Days between never events in theatres." });
+  const measure = getMeasure(w.db, projectId, id)!;
   const points = () =>
     w.all<{ periodDate: string; value: number; note: string }>(
       "select period_date as periodDate, value, note from measure_points where measure_id = ? order by period_date",
