@@ -19,12 +19,16 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 type Load = { p50: number; p95: number; rps: number; ok: number; bad: number };
 
-async function load(url: string, cookie: string, seconds: number): Promise<Load> {
+/** `nextPath`, when given, names each request's path and query: a new one every time, so nothing kept can answer. */
+async function load(url: string, cookie: string, seconds: number, nextPath?: () => string): Promise<Load> {
   const times: number[] = [];
   let ok = 0;
   let bad = 0;
+  const requests = nextPath ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: nextPath() }) }] : undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: 10, duration: seconds, headers: { Cookie: cookie } }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon({ url, connections: 10, duration: seconds, headers: { Cookie: cookie }, requests }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
     instance.on("response", (_client, status, _bytes, responseTime) => {
       times.push(responseTime);
       if (status === 200) ok++;
@@ -34,6 +38,15 @@ async function load(url: string, cookie: string, seconds: number): Promise<Load>
   const sorted = times.sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
   return { p50: at(50), p95: at(95), rps: result.requests.average, ok, bad: bad + result.errors + result.timeouts };
+}
+
+/** The proposal the fetcher is asked about; with `n`, one more word no project uses, new for each n. */
+function similarQuery(n?: number) {
+  const extra = n === undefined ? "" : ` ${n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))}zq`;
+  return new URLSearchParams({
+    title: `Fewer falls at night on the ward${extra}`,
+    problem: "Patients fall at night when the bedside checklist is missed at handover",
+  });
 }
 
 export type SearchFigures = {
@@ -47,6 +60,9 @@ export type SearchFigures = {
   health: Load;
   search: Load;
   similar: Load;
+  /** A new address (search) or new words (fetcher) every request: what a first question costs. */
+  searchNew: Load;
+  similarNew: Load;
 };
 
 export async function benchSearch(opts: { projects: number; cycles: number; duration: number }): Promise<SearchFigures> {
@@ -95,7 +111,7 @@ export async function benchSearch(opts: { projects: number; cycles: number; dura
       const cookie = res.headers.getSetCookie()[0]?.split(";")[0];
       if (!cookie) throw new Error(`sign-in failed with ${res.status}`);
       const searchUrl = `${url}/learning?q=${encodeURIComponent("falls night")}`;
-      const similarUrl = `${url}/learning/similar?${new URLSearchParams({ title: "Fewer falls at night on the ward", problem: "Patients fall at night when the bedside checklist is missed at handover" })}`;
+      const similarUrl = `${url}/learning/similar?${similarQuery()}`;
       for (const u of [searchUrl, similarUrl]) for (let i = 0; i < 3; i++) await (await fetch(u, { headers: { Cookie: cookie } })).text();
       // Each load starts once the server has answered every request of the one before: autocannon stops
       // sending at the end of its time, but the server still works through what it had queued.
@@ -105,7 +121,14 @@ export async function benchSearch(opts: { projects: number; cycles: number; dura
       const search = await load(searchUrl, cookie, opts.duration);
       await drained();
       const similar = await load(similarUrl, cookie, opts.duration);
-      return { projects: opts.projects, cycles: opts.cycles, entries, generateS, reindexS, reindexCpuS, health, search, similar };
+      // The same two with a new question every request: the search page rendered each time (an unused
+      // parameter makes each address new to the page cache), and the fetcher asked about new words.
+      let n = 0;
+      await drained();
+      const searchNew = await load(url, cookie, opts.duration, () => `/learning?q=${encodeURIComponent("falls night")}&v=${++n}`);
+      await drained();
+      const similarNew = await load(url, cookie, opts.duration, () => `/learning/similar?${similarQuery(++n)}`);
+      return { projects: opts.projects, cycles: opts.cycles, entries, generateS, reindexS, reindexCpuS, health, search, similar, searchNew, similarNew };
     } finally {
       child.kill("SIGTERM");
     }
@@ -122,7 +145,9 @@ export function printSearchFigures(f: SearchFigures) {
   console.log(`  floor /healthz at 10 connections: p50 ${ms(f.health.p50)}, p95 ${ms(f.health.p95)}, ${f.health.rps.toFixed(0)} req/s`);
   for (const [label, l] of [
     ["/learning?q=falls night", f.search],
+    ["  each request rendered", f.searchNew],
     ["similar-projects fetcher", f.similar],
+    ["  new words each request", f.similarNew],
   ] as const) {
     console.log(
       `  ${label.padEnd(26)} p50 ${ms(l.p50).padStart(9)}  p95 ${ms(l.p95).padStart(9)}  ${l.rps.toFixed(0).padStart(5)} req/s  ${l.ok} ok, ${l.bad} not  → p95 ${(l.p95 / f.health.p95).toFixed(1)}× the floor  [target ≤ 3×]`,

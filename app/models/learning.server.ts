@@ -6,6 +6,7 @@ import { buildMatchQuery, buildSimilarQuery, MARK_END, MARK_START, parseSnippet,
 import type { LearningKind } from "~/domain/learning";
 import { londonDay } from "~/domain/calendar";
 import { LEARNING_SOURCES } from "~/models/learning-index.server";
+import { keptWhileUnchanged } from "~/models/data-version.server";
 
 export type LearningFilters = {
   themeId?: number;
@@ -200,9 +201,17 @@ export type SimilarProject = {
 };
 
 /** Up to five of the programme's projects most like a proposal's title and problem (any stage). */
+// The proposal form asks again as the person types: texts with the same telling words ("Falls at night" and
+// "Falls at night on") share an answer, kept until anything is written (ADR 128).
+const keptSimilar = keptWhileUnchanged<SimilarProject[]>(500);
+
 export function similarProjects(db: Db, programmeId: number, input: { title: string; problem: string; excludeId?: number }): SimilarProject[] {
   const match = buildSimilarQuery(input.title, input.problem);
   if (match === null) return [];
+  return keptSimilar(db, `${programmeId}|${input.excludeId ?? 0}|${match}`, () => rankSimilar(db, programmeId, match, input.excludeId));
+}
+
+function rankSimilar(db: Db, programmeId: number, match: string, excludeId: number | undefined): SimilarProject[] {
   // FTS5 ranks the projects by itself and stops at five; only those five are read from projects (ADR 122).
   const programme = otherProgrammes(db, programmeId)
     ? " and exists (select 1 from projects p where p.id = (project_fts.rowid - 1) / 16 and p.programme_id = @programmeId)"
@@ -213,7 +222,7 @@ export function similarProjects(db: Db, programmeId: number, input: { title: str
       where project_fts match @match and rank match '${RANK}' and rowid <> @excludeRowid${programme}
       order by rank limit 5`,
     )
-    .all({ match, excludeRowid: (input.excludeId ?? 0) * 16 + 1, ...(programme ? { programmeId } : {}) }) as { id: number }[];
+    .all({ match, excludeRowid: (excludeId ?? 0) * 16 + 1, ...(programme ? { programmeId } : {}) }) as { id: number }[];
   const found = new Map(
     (
       db.$client

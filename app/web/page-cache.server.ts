@@ -11,6 +11,7 @@ import { nowMs } from "~/clock.server";
 import { getSessionUser } from "~/auth/session.server";
 import { newFormToken } from "~/models/form-token.server";
 import { today } from "~/today.server";
+import { dataVersion } from "~/models/data-version.server";
 
 /** What differs per request in an otherwise identical page; the cached copy holds these holes. */
 const HOLES = {
@@ -77,22 +78,6 @@ let envSeen: Env | undefined;
 
 const cacheBytes = () => getEnv().PAGE_CACHE_MB * 1024 * 1024;
 export const pageCacheOn = () => cacheBytes() > 0;
-
-const statements = new WeakMap<object, { changes: { pluck: () => { get: () => unknown } } }>();
-
-/**
- * The database's state as this process sees it: `data_version` moves when another connection
- * commits, `total_changes()` when this one writes. Anything else is the same state.
- */
-export function dataVersion(db: Db): string {
-  const client = db.$client;
-  let st = statements.get(client);
-  if (!st) {
-    st = { changes: client.prepare("select total_changes()") };
-    statements.set(client, st);
-  }
-  return `${client.pragma("data_version", { simple: true })}.${st.changes.pluck().get()}`;
-}
 
 /** The generation: database state, the day domain rules use and the minute, so time-based text stays right. */
 function generation(db: Db) {

@@ -16,6 +16,7 @@ import {
   rebuildLearningIndex,
 } from "~/models/learning-index.server";
 import { latestLearning, searchLearning, similarProjects, type LearningFilters } from "~/models/learning.server";
+import { openDatabase } from "../../db/client";
 import { defaultMigrationsFolder } from "../../db/migrate";
 import { TEST_SEED } from "../helpers/random";
 import { workbook } from "./workbook-fixture";
@@ -310,6 +311,33 @@ describe("filters, latest and similar", () => {
       closed.id,
     );
     expect(similarProjects(w.db, w.programmeId, { title: "the and", problem: "" })).toEqual([]);
+  });
+});
+
+describe("similar projects kept while nothing changes", () => {
+  it("shares an answer between texts with the same telling words, and any write, on any connection, gives way to a new one", () => {
+    const w = setup();
+    const [first, second] = w.all<{ id: number }>("select id from projects order by id limit 2");
+    const ask = (title: string) => similarProjects(w.db, w.programmeId, { title, problem: "" });
+    const before = ask("Zebra telemetry");
+    expect(before).toEqual([]);
+    expect(ask("Zebra telemetry on the")).toBe(before);
+
+    // Another connection (another worker, a script) commits.
+    const other = openDatabase(w.db.$client.name);
+    other.$client.prepare("update projects set title = 'Zebra telemetry pilot' where id = ?").run(first.id);
+    rebuildLearningIndex(other);
+    other.$client.close();
+    expect(ask("Zebra telemetry").map((p) => p.id)).toEqual([first.id]);
+
+    // This connection writes.
+    w.db.$client.prepare("update projects set title = 'Zebra telemetry rollout' where id = ?").run(second.id);
+    rebuildLearningIndex(w.db);
+    expect(
+      ask("Zebra telemetry")
+        .map((p) => p.id)
+        .sort((a, b) => a - b),
+    ).toEqual([first.id, second.id].sort((a, b) => a - b));
   });
 });
 
