@@ -58,6 +58,8 @@ it("lead@ proposes, board@ approves with leads, lead@ fills the charter and scor
   await choosePerson(board, "Clinical lead", "Dr Hannah Lewis, Consultant Geriatrician", "hannah");
   await board.getByRole("button", { name: "Approve", exact: true }).click();
   await board.waitForURL(projectUrl);
+  // The address changes before the new page is drawn: wait until the decision page has gone.
+  await board.getByRole("heading", { name: "Decisions", exact: true }).waitFor({ state: "detached" });
   await board.locator(".nhsuk-tag", { hasText: "Approved" }).first().waitFor();
   expect(await board.getByText("Helen Whitfield, Chief Nurse").count()).toBe(1);
 

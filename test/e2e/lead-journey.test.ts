@@ -98,6 +98,8 @@ it("a project lead's journey from proposal to an amber report with an ask, all o
   await choosePerson(board, "Clinical lead", "Dr Hannah Lewis, Consultant Geriatrician", "hannah");
   await board.getByRole("button", { name: "Approve", exact: true }).click();
   await board.waitForURL(projectUrl);
+  // The address changes before the new page is drawn: wait until the decision page has gone.
+  await board.getByRole("heading", { name: "Decisions", exact: true }).waitFor({ state: "detached" });
   await board.locator(".nhsuk-tag", { hasText: "Approved" }).first().waitFor();
 
   // Admins and a project's leads manage its team; a board member not on it cannot.
